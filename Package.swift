@@ -1,0 +1,108 @@
+// swift-tools-version:6.1
+// Sablier: records retention manager for Quebec public bodies.
+
+import PackageDescription
+
+/// Upcoming features every Sablier target builds with (as Hummingbird does): explicit
+/// existentials, imports visible only where written, and internal imports by default so a
+/// module's public surface names exactly the modules it re-exposes.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Sablier",
+    products: [
+        .executable(name: "sablier", targets: ["sablier"]),
+        .executable(name: "sablier-bench", targets: ["sablier-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    ],
+    targets: [
+        // libxml2 from the system (Debian: libxml2-dev), behind a shim header.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The XSDs, shipped with the binary as resources; `schemas/` is their one home.
+        .target(
+            name: "SablierSchemas",
+            path: "schemas",
+            exclude: ["README.md"],
+            resources: [.copy("gala.xsd"), .copy("calendrier.xsd")],
+            swiftSettings: swiftSettings
+        ),
+        // Pure domain: calendar, rule, copy, period, disposition, diagnostics, validation, diff.
+        .target(name: "SablierCore", swiftSettings: swiftSettings),
+        // libxml2: safe parsing, XSD validation, GALA and native calendar codecs.
+        .target(
+            name: "SablierXML",
+            dependencies: ["CLibXML2", "SablierCore", "SablierSchemas"],
+            swiftSettings: swiftSettings
+        ),
+        // CSV reading with line numbers, and the spreadsheet calendar layouts.
+        .target(name: "SablierCSV", dependencies: ["SablierCore"], swiftSettings: swiftSettings),
+        // Recognises a calendar file's format and turns it into a validated calendar.
+        .target(
+            name: "SablierImport",
+            dependencies: ["SablierCore", "SablierXML", "SablierCSV"],
+            swiftSettings: swiftSettings
+        ),
+        // What the application needs from storage, independent of the backend.
+        .target(name: "SablierStore", dependencies: ["SablierCore"], swiftSettings: swiftSettings),
+        // The embedded default backend: SQLite through GRDB.
+        .target(
+            name: "SablierSQLite",
+            dependencies: ["SablierStore", "SablierCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // The command-line interface: one ArgumentParser command per type.
+        .target(
+            name: "SablierCommands",
+            dependencies: [
+                "SablierCore", "SablierImport", "SablierXML", "SablierStore", "SablierSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "sablier", dependencies: ["SablierCommands"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "sablier-bench",
+            dependencies: ["SablierImport", "SablierStore", "SablierSQLite", "SablierCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SablierTestSupport",
+            dependencies: ["SablierCore"],
+            path: "Tests/SablierTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "SablierCoreTests", dependencies: ["SablierCore", "SablierTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SablierXMLTests",
+            dependencies: ["SablierXML", "SablierCore", "SablierTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "SablierCSVTests", dependencies: ["SablierCSV", "SablierCore", "SablierTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SablierImportTests",
+            dependencies: ["SablierImport", "SablierXML", "SablierCore", "SablierTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SablierStoreTests",
+            dependencies: ["SablierStore", "SablierSQLite", "SablierCore", "SablierTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SablierCommandsTests",
+            dependencies: ["SablierTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,46 @@
+/// A numbered remark of a rule (remarque `R1`…`Rn`), which periods, supports and dispositions
+/// point to by identifier.
+public struct Remark: Sendable, Hashable, Codable {
+    /// `R1`, `R2`, …
+    public var id: RemarkID
+    public var text: String
+
+    public init(id: RemarkID, text: String) {
+        self.id = id
+        self.text = text
+    }
+}
+
+/// The identifier of a remark, `R` followed by a positive number.
+public struct RemarkID: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public let number: Int
+
+    public init(number: Int) {
+        self.number = number
+    }
+
+    /// Parses `R1`, `r2`, ` R3 `; nil otherwise.
+    public init?(text: some StringProtocol) {
+        let trimmed = text.trimmingSpaces()
+        guard let first = trimmed.first, first == "R" || first == "r",
+              let n = Int(trimmed.dropFirst()), n > 0 else { return nil }
+        self.number = n
+    }
+
+    public var description: String { "R\(number)" }
+
+    public static func < (lhs: RemarkID, rhs: RemarkID) -> Bool { lhs.number < rhs.number }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let id = RemarkID(text: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a remark id: \(text)"))
+        }
+        self = id
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,110 @@
+/// A calendar date without time or time zone (année-mois-jour).
+///
+/// Retention is counted in whole years from dates written on documents and in calendars; a
+/// civil date keeps those computations free of time zones and of the clock.
+public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Creates a date, or nil when the day does not exist (2025-02-29, 2025-13-01).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CivilDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses ISO 8601 `YYYY-MM-DD`.
+    public init?(iso text: some StringProtocol) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var description: String {
+        "\(CivilDate.pad(year, 4))-\(CivilDate.pad(month, 2))-\(CivilDate.pad(day, 2))"
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CivilDate(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+/// A day of the year without a year, such as the organisation's year end (fin d'année, `06-30`).
+public struct MonthDay: Sendable, Hashable, Codable, CustomStringConvertible {
+    public let month: Int
+    public let day: Int
+
+    /// June 30: the end of the school and fiscal year of a centre de services scolaire.
+    public static let schoolYearEnd = MonthDay(uncheckedMonth: 6, day: 30)
+
+    /// Creates a month-day, or nil when no year has it (02-29 is accepted: leap years have it).
+    public init?(month: Int, day: Int) {
+        guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: 2000)).contains(day) else { return nil }
+        self.month = month
+        self.day = day
+    }
+
+    private init(uncheckedMonth month: Int, day: Int) {
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `MM-DD` (also accepts `--MM-DD`, XSD's gMonthDay).
+    public init?(text: some StringProtocol) {
+        var body = Substring(text)
+        if body.hasPrefix("--") { body = body.dropFirst(2) }
+        let parts = body.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+              let m = Int(parts[0]), let d = Int(parts[1]) else { return nil }
+        self.init(month: m, day: d)
+    }
+
+    public var description: String { "\(CivilDate.pad(month, 2))-\(CivilDate.pad(day, 2))" }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = MonthDay(text: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a MM-DD day: \(text)"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
