@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Paths of the repository's own files, so tests read real inputs without depending on `../shared`.
 public enum Fixtures {

@@ -1,0 +1,200 @@
+/// Checks what a calendar means, whatever format it came in, and mends the deviations real
+/// calendars are known to have.
+///
+/// The readers check form (XSD, cells); this checks meaning: every remark reference resolves;
+/// 888, 999 and T are explained by a remark; the secondary copy is destroyed (D); no rule
+/// number is used twice. Real BAnQ-approved calendars break some of these in ways a person can
+/// mend without guessing, and Sablier mends them the same way, always with a warning:
+/// - an 888/999 period without its remark takes the remark the other copy gives the same period;
+/// - a period or disposition that needs a remark and has none takes the rule's only remark that
+///   no field refers to (Valcourt 709.02: T, with R3 referenced nowhere);
+/// - a period or disposition that refers to a remark the rule does not define takes the rule's
+///   only remark that explains no period or disposition (Valcourt 401.01: 888 refers to R2, and
+///   the rule's one remark, R1, "Durée du bien.", is otherwise only the supports' note);
+/// - a reference to an undefined remark from a field that needs none (supports, years, C, D) is dropped.
+/// Anything else is an error, and an error rejects the whole file.
+public enum CalendarValidator {
+    /// Checks and mends a submission in place; returns the diagnostics it adds.
+    @discardableResult
+    public static func validate(_ submission: inout CalendarSubmission) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var firstSeen: [String: SourceLocation] = [:]
+        for index in submission.rules.indices {
+            let entry = submission.rules[index]
+            let number = entry.rule.number
+            if number.isEmpty {
+                found.append(.error(at: entry.location, "a rule has no number", field: "number"))
+                continue
+            }
+            if let first = firstSeen[number] {
+                found.append(.error(
+                    at: entry.location,
+                    "rule \(number) is given twice (first at line \(first.line)); a rule number must be unique",
+                    rule: number, field: "number"))
+            } else {
+                firstSeen[number] = entry.location
+            }
+            if entry.transaction == .retire { continue }
+            found += checkRule(&submission.rules[index])
+        }
+        submission.diagnostics += found
+        return found
+    }
+
+    /// Checks and mends one rule.
+    static func checkRule(_ entry: inout SubmittedRule) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let number = entry.rule.number
+        if entry.rule.title.trimmingSpaces().isEmpty {
+            found.append(.error(at: entry.location(of: .title), "rule \(number) has no title", rule: number, field: "title"))
+        }
+        found += mendRemarkReferences(&entry)
+        for copy in entry.rule.copies {
+            found += checkDisposition(copy, of: entry)
+            for (field, period) in [(CopyField.active, copy.active), (.semiActive, copy.semiActive)] {
+                if case .years(let n) = period, n < 0 {
+                    found.append(.error(at: entry.location(of: RuleFieldPath(copy.kind, field)),
+                        "rule \(number), \(copy.kind.rawValue) copy: \(field.label) must be a whole number of years ≥ 0, 888 or 999",
+                        rule: number, field: field.galaElement))
+                }
+            }
+        }
+        if case .event(let name) = entry.rule.countStart, name.trimmingSpaces().isEmpty {
+            found.append(.error(at: entry.location, "rule \(number): the count starts at an event, but the event has no name",
+                                rule: number, field: "declencheur"))
+        }
+        if let info = entry.rule.personalInformation, !info.present, let measure = info.measure {
+            found.append(.warning(at: entry.location,
+                "rule \(number) is marked as holding no personal information but names the measure '\(measure.rawValue)'; the measure is kept",
+                rule: number, field: "renseignementsPersonnels"))
+        }
+        return found
+    }
+
+    static func checkDisposition(_ copy: CopyRule, of entry: SubmittedRule) -> [Diagnostic] {
+        let number = entry.rule.number
+        let location = entry.location(of: RuleFieldPath(copy.kind, .disposition))
+        guard let disposition = copy.disposition else {
+            return [.error(at: location,
+                "rule \(number), \(copy.kind.rawValue) copy: no final disposition (C, D or T) is given",
+                rule: number, field: CopyField.disposition.galaElement)]
+        }
+        if copy.kind == .secondaire, disposition != .destruction {
+            return [.error(at: location,
+                "rule \(number), secondary copy: its disposition must be D (destruction), not \(disposition.rawValue) (\(disposition.label)); only the principal copy can be kept or sorted",
+                rule: number, field: CopyField.disposition.galaElement)]
+        }
+        return []
+    }
+
+    /// Why a field needs a remark, or nil when it needs none.
+    static func remarkNeed(_ copy: CopyRule, _ field: CopyField) -> String? {
+        switch field {
+        case .supports: return nil
+        case .active: return copy.active.needsRemark ? "\(field.label) \(copy.active.label)" : nil
+        case .semiActive: return copy.semiActive.needsRemark ? "\(field.label) \(copy.semiActive.label)" : nil
+        case .disposition: return copy.disposition == .tri ? "disposition T (tri)" : nil
+        }
+    }
+
+    static func remarkID(_ copy: CopyRule, _ field: CopyField) -> RemarkID? {
+        switch field {
+        case .supports: return copy.supportsRemark
+        case .active: return copy.activeRemark
+        case .semiActive: return copy.semiActiveRemark
+        case .disposition: return copy.dispositionRemark
+        }
+    }
+
+    static func setRemarkID(_ copy: inout CopyRule, _ field: CopyField, _ id: RemarkID?) {
+        switch field {
+        case .supports: copy.supportsRemark = id
+        case .active: copy.activeRemark = id
+        case .semiActive: copy.semiActiveRemark = id
+        case .disposition: copy.dispositionRemark = id
+        }
+    }
+
+    static func mendRemarkReferences(_ entry: inout SubmittedRule) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let number = entry.rule.number
+        let defined = Set(entry.rule.remarks.map(\.id))
+        var rule = entry.rule
+        let fields: [CopyField] = [.supports, .active, .semiActive, .disposition]
+
+        // Remarks that explain a period or a disposition, and remarks any field refers to, as the file gives them.
+        var explaining = Set<RemarkID>()
+        var referenced = Set<RemarkID>()
+        for copy in rule.copies {
+            for field in fields {
+                guard let id = remarkID(copy, field), defined.contains(id) else { continue }
+                referenced.insert(id)
+                if field != .supports { explaining.insert(id) }
+            }
+        }
+        let unreferenced = rule.remarks.map(\.id).filter { !referenced.contains($0) }
+        let unexplaining = rule.remarks.map(\.id).filter { !explaining.contains($0) }
+
+        for kind in CopyKind.allCases {
+            guard var copy = rule.copy(kind) else { continue }
+            let other = rule.copy(kind == .principal ? .secondaire : .principal)
+            for field in fields {
+                let id = remarkID(copy, field)
+                let path = RuleFieldPath(kind, remarkOf: field)
+                let location = entry.location(of: path)
+                let where_ = "rule \(number), \(kind.rawValue) copy, \(field.label)"
+                let dangling = id.map { !defined.contains($0) } ?? false
+                guard let need = remarkNeed(copy, field) else {
+                    if dangling, let id {
+                        setRemarkID(&copy, field, nil)
+                        found.append(.warning(at: location,
+                            "\(where_): remark \(id) is not defined in the rule's remarks; the reference is dropped",
+                            rule: number, field: field.galaRemarkElement))
+                    }
+                    continue
+                }
+                guard id == nil || dangling else { continue }
+                let problem = id.map { "refers to \($0), which the rule does not define" } ?? "has no remark"
+                // The other copy's remark for the same period.
+                if let other, sameNeed(copy, other, field), let candidate = remarkID(other, field), defined.contains(candidate) {
+                    setRemarkID(&copy, field, candidate)
+                    found.append(.warning(at: location,
+                        "\(where_): \(need) \(problem); the \(other.kind.rawValue) copy explains the same period with \(candidate), which is used",
+                        rule: number, field: field.galaRemarkElement))
+                } else if unreferenced.count == 1, let candidate = unreferenced.first {
+                    setRemarkID(&copy, field, candidate)
+                    let text = rule.remark(candidate)?.text ?? ""
+                    found.append(.warning(at: location,
+                        "\(where_): \(need) \(problem); \(candidate) (\"\(abbreviate(text))\") is the only remark no field refers to, and is used",
+                        rule: number, field: field.galaRemarkElement))
+                } else if dangling, unexplaining.count == 1, let candidate = unexplaining.first {
+                    setRemarkID(&copy, field, candidate)
+                    let text = rule.remark(candidate)?.text ?? ""
+                    found.append(.warning(at: location,
+                        "\(where_): \(need) \(problem); \(candidate) (\"\(abbreviate(text))\") is the only remark that explains no period or disposition, and is used",
+                        rule: number, field: field.galaRemarkElement))
+                } else {
+                    found.append(.error(at: location,
+                        "\(where_): \(need) must be explained by a remark, but it \(problem)",
+                        rule: number, field: field.galaRemarkElement))
+                }
+            }
+            if kind == .principal { rule.principal = copy } else { rule.secondaire = copy }
+        }
+        entry.rule = rule
+        return found
+    }
+
+    static func sameNeed(_ a: CopyRule, _ b: CopyRule, _ field: CopyField) -> Bool {
+        switch field {
+        case .supports: return false
+        case .active: return a.active == b.active
+        case .semiActive: return a.semiActive == b.semiActive
+        case .disposition: return a.disposition == b.disposition
+        }
+    }
+
+    static func abbreviate(_ text: String, limit: Int = 60) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+}
