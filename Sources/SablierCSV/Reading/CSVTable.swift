@@ -1,0 +1,74 @@
+public import SablierCore
+
+/// A whole CSV file read as a header and rows, with problems as diagnostics rather than thrown:
+/// malformed CSV (reading stops there), a missing header, missing required columns and rows
+/// whose number of fields differs from the header's.
+///
+/// For files of calendar size; stream large files with `CSVReader.forEachRecord`.
+public struct CSVTable: Sendable {
+    /// The file as named to the user, for locations.
+    public let file: String
+    public let header: CSVHeader
+    /// The data records, after the header.
+    public let rows: [CSVRecord]
+    public var diagnostics: [Diagnostic]
+
+    /// Reads `bytes`; `required` columns missing from the header are reported as one error.
+    public init(bytes: [UInt8], file: String, dialect: CSVDialect = .comma, required: [String] = []) {
+        self.file = file
+        var records: [CSVRecord] = []
+        var diagnostics: [Diagnostic] = []
+        var cursor = CSVReader(bytes: bytes, dialect: dialect).makeCursor()
+        do {
+            while let record = try cursor.next() { records.append(record) }
+        } catch {
+            diagnostics.append(.error(at: SourceLocation(file: file, line: error.line, column: error.fieldIndex + 1), error.message))
+        }
+        guard let first = records.first else {
+            header = CSVHeader([], line: 0)
+            rows = []
+            if diagnostics.isEmpty {
+                diagnostics.append(.error(at: SourceLocation(file: file, line: 0), "the file is empty: a header row is expected"))
+            }
+            self.diagnostics = diagnostics
+            return
+        }
+        header = CSVHeader(first.fields, line: first.line)
+        rows = Array(records.dropFirst())
+        let missing = header.missing(required)
+        if !missing.isEmpty {
+            let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.append(.error(at: SourceLocation(file: file, line: header.line),
+                                      "the header lacks the required column\(missing.count > 1 ? "s" : "") \(list)"))
+        }
+        for row in rows where row.count != header.count {
+            diagnostics.append(CSVTable.fieldCountDiagnostic(row, expected: header.count, file: file))
+        }
+        self.diagnostics = diagnostics.sortedByLocation
+    }
+
+    /// An error for a short row, or a long row with text beyond the header; a warning for a
+    /// long row whose extra fields are all empty (trailing separators), which are ignored.
+    static func fieldCountDiagnostic(_ row: CSVRecord, expected: Int, file: String) -> Diagnostic {
+        let location = SourceLocation(file: file, line: row.line)
+        let message = "the record has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(expected)"
+        if row.count > expected, row.fields[expected...].allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+            return .warning(at: location, message + "; the extra empty fields are ignored")
+        }
+        if row.count < expected {
+            return .error(at: location, message + "; the missing fields are read as empty")
+        }
+        return .error(at: location, message)
+    }
+
+    /// The value of the named column in `row` (the `occurrence`-th column of that name), or nil
+    /// when the header lacks the column or the row is short.
+    public func value(_ row: CSVRecord, _ column: String, occurrence: Int = 1) -> String? {
+        header.index(of: column, occurrence: occurrence).flatMap { row.field($0) }
+    }
+
+    /// Where a field of `row` is: the record's start line, and the field index + 1 as column.
+    public func location(_ row: CSVRecord, column index: Int? = nil) -> SourceLocation {
+        SourceLocation(file: file, line: row.line, column: index.map { $0 + 1 } ?? 0)
+    }
+}

@@ -1,0 +1,148 @@
+public import SablierCore
+
+/// Reads a calendar spreadsheet saved as CSV, in either layout (`SpreadsheetLayout`), into a
+/// `CalendarSubmission` of format `.spreadsheet`, one `SubmittedRule` per data row.
+///
+/// It reads and normalises; it does not judge: remark resolution, the remarks 888, 999 and T
+/// require, the secondary copy's disposition and duplicate rule numbers are checked by the
+/// validation that every format shares.
+public enum SpreadsheetCalendarReader {
+    /// Reads a spreadsheet. Never throws for bad content: problems are the submission's
+    /// diagnostics (warnings for normalised deviations, errors otherwise). The separator is
+    /// guessed from the header row unless `dialect` is given.
+    public static func read(bytes: [UInt8], file: String, dialect: CSVDialect? = nil) -> CalendarSubmission {
+        let dialect = dialect ?? CSVDialect.guess(from: bytes.prefix(64 * 1024))
+        let table = CSVTable(bytes: bytes, file: file, dialect: dialect)
+        var sheet = Sheet(format: .spreadsheet, file: file, settings: RetentionCalendar(), isDelta: false, rules: [], diagnostics: table.diagnostics)
+        guard table.header.count > 0 else { return sheet }
+        guard let layout = SpreadsheetLayout.detect(header: table.header) else {
+            sheet.diagnostics.append(.error(
+                at: SourceLocation(file: file, line: table.header.line),
+                "unrecognised spreadsheet header: expected the columns of an ADMQ spreadsheet ("
+                    + ADMQColumns.all.joined(separator: ", ")
+                    + ") or GALA element names as columns ("
+                    + GALAColumns.rule.joined(separator: ", ") + ", then per copy "
+                    + GALAColumns.delay.joined(separator: ", ") + ")"
+            ))
+            return sheet
+        }
+        switch layout {
+        case .admq: ADMQSheetReader(table: table).read(into: &sheet)
+        case .galaColumns: GALAColumnsSheetReader(table: table).read(into: &sheet)
+        }
+        sheet.diagnostics = sheet.diagnostics.sortedByLocation
+        return sheet
+    }
+
+    typealias Sheet = CalendarSubmission
+
+    /// Header checks both layouts share: required columns, columns the layout does not know,
+    /// and repeated columns the layout does not expect (only the first is read).
+    static func checkHeader(_ table: CSVTable, layout: SpreadsheetLayout, repeatable: Set<String>, into diagnostics: inout [Diagnostic]) -> Bool {
+        let header = table.header
+        let headerLine = SourceLocation(file: table.file, line: header.line)
+        let missing = header.missing(layout.requiredColumns)
+        if !missing.isEmpty {
+            let list = missing.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.append(.error(at: headerLine, "the \(layout.label) header lacks the required column\(missing.count > 1 ? "s" : "") \(list)"))
+        }
+        let known = Set(layout.columns.map { CSVHeader.key($0) })
+        for (index, name) in header.names.enumerated() where !known.contains(CSVHeader.key(name)) {
+            let shown = name.isEmpty ? "#\(index + 1) (unnamed)" : "'\(name)'"
+            diagnostics.append(.warning(at: SourceLocation(file: table.file, line: header.line, column: index + 1),
+                                        "column \(shown) is not part of the \(layout.label) layout; it is ignored", field: name))
+        }
+        for (name, count) in header.duplicates where !repeatable.contains(CSVHeader.key(name)) && known.contains(CSVHeader.key(name)) {
+            diagnostics.append(.warning(at: headerLine, "column '\(name)' appears \(count) times; only the first is read", field: name))
+        }
+        return missing.isEmpty
+    }
+
+    /// Rows whose every cell is blank are skipped, with one warning for them all.
+    static func isBlank(_ row: CSVRecord) -> Bool {
+        row.fields.allSatisfy { $0.trimmingSpaces().isEmpty }
+    }
+
+    static func reportBlankRows(_ lines: [Int], file: String, into diagnostics: inout [Diagnostic]) {
+        guard let first = lines.first else { return }
+        let what = lines.count == 1 ? "a blank row is" : "\(lines.count) blank rows (the first on line \(first)) are"
+        diagnostics.append(.warning(at: SourceLocation(file: file, line: first), "\(what) ignored"))
+    }
+
+    /// Keeps the first non-blank value of a calendar-level setting and warns at each row that
+    /// gives another.
+    static func agree(_ value: String?, with kept: inout String?, _ reader: inout RowReader, column: Int?) {
+        guard let value else { return }
+        guard let existing = kept else { kept = value; return }
+        if value != existing {
+            reader.warning(column, "\"\(value)\" differs from \"\(existing)\" given by an earlier row; \"\(existing)\" is kept")
+        }
+    }
+}
+
+/// The ADMQ layout: one row per rule, the principal copy in `princ_*`, the secondary in `sec_*`.
+struct ADMQSheetReader {
+    let table: CSVTable
+
+    func read(into sheet: inout CalendarSubmission) {
+        let header = table.header
+        guard SpreadsheetCalendarReader.checkHeader(table, layout: .admq, repeatable: [], into: &sheet.diagnostics) else { return }
+        func column(_ name: String) -> Int? { header.index(of: name) }
+        func copyColumns(_ kind: CopyKind, _ names: (values: [CopyField: String], remarks: [CopyField: String])) -> CopyColumns {
+            CopyColumns(kind: kind, values: names.values.compactMapValues(column), remarks: names.remarks.compactMapValues(column))
+        }
+        let principal = copyColumns(.principal, ADMQColumns.principal)
+        let secondaire = copyColumns(.secondaire, ADMQColumns.secondaire)
+        let hasSecondaryColumns = !secondaire.fieldColumns.isEmpty
+        if !hasSecondaryColumns {
+            sheet.diagnostics.append(.warning(at: SourceLocation(file: table.file, line: header.line),
+                "the header has no secondary-copy columns (sec_actif, sec_sa, sec_df, sec_support, …); every rule is read without a secondary copy"))
+        }
+        let organisationColumn = column(ADMQColumns.organisation)
+        let numberColumn = column(ADMQColumns.number)
+        var organisation: String?
+        var blankRows: [Int] = []
+
+        for row in table.rows {
+            if SpreadsheetCalendarReader.isBlank(row) { blankRows.append(row.line); continue }
+            var reader = RowReader(file: table.file, header: header, row: row)
+            func path(_ name: String) -> RuleFieldPath { RuleFieldPath(column(name).map(reader.name) ?? name) }
+
+            let number = reader.text(numberColumn, .number)
+            guard !number.isEmpty else {
+                reader.error(numberColumn, "the row has no rule number; it is ignored")
+                sheet.diagnostics += reader.diagnostics
+                continue
+            }
+            reader.rule = number
+            reader.note(path(ADMQColumns.number), numberColumn)
+            SpreadsheetCalendarReader.agree(reader.optionalText(organisationColumn, path(ADMQColumns.organisation)),
+                                            with: &organisation, &reader, column: organisationColumn)
+
+            let title = reader.text(column(ADMQColumns.title), path(ADMQColumns.title))
+            reader.note(.title, column(ADMQColumns.title))
+            let (remarks, preamble) = reader.remarks(column(ADMQColumns.remarks))
+            let general = reader.optionalText(column(ADMQColumns.general), path(ADMQColumns.general))
+            let rule = Rule(
+                number: number,
+                title: title,
+                description: reader.text(column(ADMQColumns.description), path(ADMQColumns.description)),
+                documentTypes: reader.list(column(ADMQColumns.documentTypes), path(ADMQColumns.documentTypes)),
+                processes: reader.list(column(ADMQColumns.processes), path(ADMQColumns.processes), separators: [";", "\n", "\r"]),
+                classificationCodes: reader.classificationCodes(
+                    column(ADMQColumns.classification).map { [$0] } ?? [], path(ADMQColumns.classification)),
+                holderUnit: reader.optionalText(column(ADMQColumns.holder), path(ADMQColumns.holder)),
+                legalReferences: reader.lines(column(ADMQColumns.legal), path(ADMQColumns.legal)),
+                recueil: reader.optionalText(column(ADMQColumns.recueil), path(ADMQColumns.recueil)),
+                principal: reader.copy(.principal, principal),
+                secondaire: hasSecondaryColumns ? reader.secondaryCopy(secondaire) : nil,
+                remarks: remarks,
+                generalRemark: RowReader.generalRemark(preamble: preamble, general)
+            )
+            sheet.rules.append(SubmittedRule(rule: rule, location: SourceLocation(file: table.file, line: row.line), fieldLocations: reader.locations))
+            sheet.diagnostics += reader.diagnostics
+        }
+        sheet.settings.organisation = organisation
+        SpreadsheetCalendarReader.reportBlankRows(blankRows, file: table.file, into: &sheet.diagnostics)
+    }
+}
