@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev), behind a shim header.
@@ -47,14 +48,20 @@ let package = Package(
         ),
         // CSV reading with line numbers, and the spreadsheet calendar layouts.
         .target(name: "SablierCSV", dependencies: ["SablierCore"], swiftSettings: swiftSettings),
-        // Recognises a calendar file's format and turns it into a validated calendar.
+        // Recognises a calendar file's format, validates it and stores it as a new version.
         .target(
             name: "SablierImport",
-            dependencies: ["SablierCore", "SablierXML", "SablierCSV"],
+            dependencies: [
+                "SablierCore", "SablierXML", "SablierCSV", "SablierStore",
+            ],
             swiftSettings: swiftSettings
         ),
         // What the application needs from storage, independent of the backend.
-        .target(name: "SablierStore", dependencies: ["SablierCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "SablierStore",
+            dependencies: ["SablierCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         // The embedded default backend: SQLite through GRDB.
         .target(
             name: "SablierSQLite",
@@ -73,7 +80,7 @@ let package = Package(
         .executableTarget(name: "sablier", dependencies: ["SablierCommands"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "sablier-bench",
-            dependencies: ["SablierImport", "SablierStore", "SablierSQLite", "SablierCore"],
+            dependencies: [],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -91,7 +98,7 @@ let package = Package(
         .testTarget(name: "SablierCSVTests", dependencies: ["SablierCSV", "SablierCore", "SablierTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SablierImportTests",
-            dependencies: ["SablierImport", "SablierXML", "SablierCore", "SablierTestSupport"],
+            dependencies: ["SablierImport", "SablierXML", "SablierCore", "SablierStore", "SablierSQLite", "SablierTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

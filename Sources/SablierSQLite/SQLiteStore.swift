@@ -1,0 +1,233 @@
+public import SablierCore
+public import SablierStore
+import GRDB
+
+/// The embedded default store: one SQLite file, through a GRDB `DatabaseQueue`.
+///
+/// Opening creates the file when missing, refuses a file that is not SQLite or belongs to
+/// another application, refuses a schema from a newer Sablier, then applies the pending
+/// migrations of `StoreSchema` in order. Foreign keys are enforced. The journal stays SQLite's
+/// default rollback journal, so a store is one file people can copy.
+public final class SQLiteStore: CalendarStore {
+    /// The database file, as given.
+    public let path: String
+    let database: DatabaseQueue
+
+    /// `PRAGMA application_id` of a Sablier store: "Sabl" in ASCII.
+    static let applicationID = 0x5361_626C
+
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "Sablier store"
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.checkOwnership(of: database, path: path)
+            try Self.migrator.migrate(database)
+        } catch {
+            throw Self.storeError(error, path: path, operation: "opening the store")
+        }
+    }
+
+    /// `StoreSchema.migrations`, registered in order under their names.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in StoreSchema.migrations {
+            let statements = migration.statements(for: .sqlite)
+            migrator.registerMigration(migration.name) { db in
+                for sql in statements { try db.execute(sql: sql) }
+            }
+        }
+        return migrator
+    }
+
+    /// Accepts an empty database (and marks it as Sablier's) or a Sablier store whose applied
+    /// migrations this Sablier all knows.
+    private static func checkOwnership(of database: DatabaseQueue, path: String) throws {
+        try database.barrierWriteWithoutTransaction { db in
+            let applicationID = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name
+                """)
+            if applicationID == Self.applicationID {
+                let unknown = try Self.migrator.appliedIdentifiers(db).subtracting(StoreSchema.migrationNames).sorted()
+                guard unknown.isEmpty else { throw StoreError.newerSchema(path, unknownMigrations: unknown) }
+            } else if applicationID != 0 {
+                throw StoreError.notASablierStore(path, detail: "its application id is \(applicationID), another program's")
+            } else if !tables.isEmpty {
+                let list = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+                throw StoreError.notASablierStore(path, detail: "it is an SQLite database of another program (tables \(list))")
+            } else {
+                try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+            }
+        }
+    }
+
+    // MARK: - Writing
+
+    private static let insertVersion = CalendarVersionRow.table.insert(.sqlite)
+    private static let insertSource = CalendarVersionSourceRow.table.insert(.sqlite)
+    private static let insertRule = CalendarRuleRow.table.insert(.sqlite)
+    private static let insertCopy = CalendarCopyRuleRow.table.insert(.sqlite)
+    private static let insertRemark = CalendarRemarkRow.table.insert(.sqlite)
+    private static let insertItem = CalendarRuleItemRow.table.insert(.sqlite)
+    private static let insertDiagnostic = CalendarDiagnosticRow.table.insert(.sqlite)
+
+    public func addCalendarVersion(_ version: NewCalendarVersion) async throws -> CalendarVersionInfo {
+        try await perform("storing a calendar version from \(version.sourceFile)") { database in
+            // GRDB's `write` is one transaction, rolled back when the closure throws.
+            try await database.write { db in
+                let number = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM calendar_version") ?? 1
+                let stored = try StoredVersion(number: number, version)
+                try db.cachedStatement(sql: Self.insertVersion).execute(arguments: stored.version.statementArguments)
+                try db.cachedStatement(sql: Self.insertSource).execute(arguments: stored.source.statementArguments)
+                let rule = try db.cachedStatement(sql: Self.insertRule)
+                let copy = try db.cachedStatement(sql: Self.insertCopy)
+                let remark = try db.cachedStatement(sql: Self.insertRemark)
+                let item = try db.cachedStatement(sql: Self.insertItem)
+                for entry in stored.rules {
+                    do {
+                        try rule.execute(arguments: entry.rule.statementArguments)
+                    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+                        throw StoreError.invalidVersion("rule number \(entry.rule.number) appears more than once in the calendar")
+                    }
+                    do {
+                        for row in entry.copies { try copy.execute(arguments: row.statementArguments) }
+                        for row in entry.remarks { try remark.execute(arguments: row.statementArguments) }
+                        for row in entry.items { try item.execute(arguments: row.statementArguments) }
+                    } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CONSTRAINT {
+                        throw StoreError.invalidVersion("rule \(entry.rule.number) was refused by the database: \(error.message ?? "\(error)")")
+                    }
+                }
+                let diagnostic = try db.cachedStatement(sql: Self.insertDiagnostic)
+                for row in stored.diagnostics { try diagnostic.execute(arguments: row.statementArguments) }
+                return try StoredVersion.info(stored.version)
+            }
+        }
+    }
+
+    // MARK: - Reading
+
+    public func calendarVersions() async throws -> [CalendarVersionInfo] {
+        try await read("listing the calendar versions") { db in
+            try Self.fetch(CalendarVersionRow.self, db, orderBy: ["number"]).map(StoredVersion.info)
+        }
+    }
+
+    public func latestCalendarVersion() async throws -> CalendarVersionInfo? {
+        try await read("reading the latest calendar version") { db in
+            try Self.fetch(CalendarVersionRow.self, db, orderBy: ["number DESC"], limit: 1).first.map(StoredVersion.info)
+        }
+    }
+
+    public func calendarVersion(_ number: Int) async throws -> CalendarVersionInfo? {
+        try await read("reading version \(number)") { db in
+            try Self.versionRow(number, db).map(StoredVersion.info)
+        }
+    }
+
+    public func calendar(version number: Int) async throws -> RetentionCalendar? {
+        try await read("reading the calendar of version \(number)") { db in
+            guard let version = try Self.versionRow(number, db) else { return nil }
+            let key: [String: any DatabaseValueConvertible] = ["version": number]
+            return try StoredVersion.calendar(
+                version: version,
+                rules: Self.fetch(CalendarRuleRow.self, db, key, orderBy: ["position"]),
+                copies: Self.fetch(CalendarCopyRuleRow.self, db, key),
+                remarks: Self.fetch(CalendarRemarkRow.self, db, key),
+                items: Self.fetch(CalendarRuleItemRow.self, db, key)
+            )
+        }
+    }
+
+    public func rule(_ ruleNumber: String, version number: Int) async throws -> Rule? {
+        try await read("reading rule \(ruleNumber) of version \(number)") { db in
+            let key: [String: any DatabaseValueConvertible] = ["version": number, "rule_number": ruleNumber]
+            guard let row = try Self.fetch(CalendarRuleRow.self, db, ["version": number, "number": ruleNumber]).first else {
+                return nil
+            }
+            return try StoredVersion.rule(
+                row,
+                copies: Self.fetch(CalendarCopyRuleRow.self, db, key),
+                remarks: Self.fetch(CalendarRemarkRow.self, db, key),
+                items: Self.fetch(CalendarRuleItemRow.self, db, key)
+            )
+        }
+    }
+
+    public func diagnostics(version number: Int) async throws -> [Diagnostic] {
+        try await read("reading the diagnostics of version \(number)") { db in
+            guard try Self.versionRow(number, db) != nil else { throw StoreError.versionNotFound(number) }
+            return try Self.fetch(CalendarDiagnosticRow.self, db, ["version": number], orderBy: ["position"]).map { try $0.diagnostic() }
+        }
+    }
+
+    public func sourceBytes(version number: Int) async throws -> [UInt8]? {
+        try await read("reading the source file of version \(number)") { db in
+            try Self.fetch(CalendarVersionSourceRow.self, db, ["version": number]).first?.bytes
+        }
+    }
+
+    private static func versionRow(_ number: Int, _ db: Database) throws -> CalendarVersionRow? {
+        try fetch(CalendarVersionRow.self, db, ["number": number]).first
+    }
+
+    /// The rows of `R`'s table whose columns equal `key`, in `orderBy` order.
+    private static func fetch<R: StoredRow>(
+        _ type: R.Type,
+        _ db: Database,
+        _ key: [String: any DatabaseValueConvertible] = [:],
+        orderBy: [String] = [],
+        limit: Int? = nil
+    ) throws -> [R] {
+        let columns = key.keys.sorted()
+        var sql = R.table.select(.sqlite, where: columns, orderBy: orderBy)
+        if let limit { sql += " LIMIT \(limit)" }
+        let values: [(any DatabaseValueConvertible)?] = columns.map { key[$0] }
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
+        var rows: [R] = []
+        while let row = try cursor.next() {
+            rows.append(try R(reading: SQLiteRow(row: row)))
+        }
+        return rows
+    }
+
+    // MARK: - Errors
+
+    private func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await perform(operation) { database in try await database.read(body) }
+    }
+
+    private func perform<T>(_ operation: String, _ body: (DatabaseQueue) async throws -> T) async throws -> T {
+        do {
+            return try await body(database)
+        } catch {
+            throw Self.storeError(error, path: path, operation: operation)
+        }
+    }
+
+    /// Every failure as a `StoreError`, naming the file.
+    static func storeError(_ error: any Error, path: String, operation: String) -> StoreError {
+        switch error {
+        case let error as StoreError:
+            return error
+        case let error as CorruptValue:
+            return .corruptData(path, detail: error.description)
+        case let error as DatabaseError:
+            switch error.resultCode.primaryResultCode {
+            case .SQLITE_NOTADB:
+                return .notADatabase(path)
+            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+                return .cannotOpen(path, detail: error.message ?? "\(error)")
+            case .SQLITE_CORRUPT:
+                return .corruptData(path, detail: error.message ?? "\(error)")
+            default:
+                return .databaseFailure(path, operation: operation, detail: error.message ?? "\(error)")
+            }
+        default:
+            return .databaseFailure(path, operation: operation, detail: "\(error)")
+        }
+    }
+}
