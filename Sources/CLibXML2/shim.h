@@ -23,4 +23,30 @@ static inline void sablier_xmlFree(void *pointer) {
     xmlFree(pointer);
 }
 
+/* libxml2 prints some errors itself, through its global generic channel, when no parser or
+   validation context is at hand (encoding conversion failures, writer and memory errors).
+   Sablier collects errors per call through structured handlers on its own contexts; these
+   global channels only have to print nothing, and nothing is collected through them.
+   A generic error function is variadic, which Swift cannot define, so the no-op lives here. */
+static inline void sablier_silentGenericError(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+/* Silences the global channels for the calling thread and, as defaults, for threads whose
+   libxml2 state is created later. Called once, at initialisation. */
+static inline void sablier_silenceGlobalErrors(void) {
+    xmlThrDefSetGenericErrorFunc(NULL, sablier_silentGenericError);
+    xmlThrDefSetStructuredErrorFunc(NULL, NULL);
+    xmlSetGenericErrorFunc(NULL, sablier_silentGenericError);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+/* Silences the global channels for the calling thread only; cheap, called before each use
+   because libxml2 keeps them per thread. */
+static inline void sablier_silenceThreadErrors(void) {
+    xmlSetGenericErrorFunc(NULL, sablier_silentGenericError);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
 #endif
