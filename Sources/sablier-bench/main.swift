@@ -1,1 +1,24 @@
-print("bench")
+// sablier-bench: measures Sablier against reference tools on generated inputs.
+//
+// Usage: swift build -c release && .build/release/sablier-bench [calendar-import] [--rules N] [--runs K]
+// Prints figures and ratios; it asserts nothing (targets are judged by people, in docs/PERFORMANCE.md).
+
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String, default value: Int) -> Int {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1]) else {
+        return value
+    }
+    return number
+}
+
+let suite = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "calendar-import"
+switch suite {
+case "calendar-import":
+    try CalendarImportBenchmark(rules: option("--rules", default: 5_000), runs: option("--runs", default: 5)).run()
+default:
+    FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: calendar-import\n".utf8))
+    exit(2)
+}

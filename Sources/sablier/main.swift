@@ -1,1 +1,3 @@
-print("sablier")
+import SablierCommands
+
+await SablierCommand.runFromCommandLine()

@@ -17,6 +17,9 @@ public enum CopyKind: String, Sendable, Hashable, Codable, CaseIterable, Compara
         }
     }
 
+    /// The copy named in English messages: `principal copy`, `secondary copy`.
+    public var englishName: String { self == .principal ? "principal copy" : "secondary copy" }
+
     public static func < (lhs: CopyKind, rhs: CopyKind) -> Bool {
         lhs == .principal && rhs == .secondaire
     }
@@ -114,7 +117,17 @@ public enum CopyField: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The French name used in messages.
+    /// The English name used in messages, with the GALA element: `active period (PERIOACTIF)`.
+    public var englishName: String {
+        switch self {
+        case .supports: return "supports (SUPPDOSS)"
+        case .active: return "active period (PERIOACTIF)"
+        case .semiActive: return "semi-active period (PERIOSMACT)"
+        case .disposition: return "disposition (ID_REF_DISPOSITION)"
+        }
+    }
+
+    /// The French name used in listings.
     public var label: String {
         switch self {
         case .supports: return "supports"

@@ -54,7 +54,7 @@ public enum CalendarValidator {
             for (field, period) in [(CopyField.active, copy.active), (.semiActive, copy.semiActive)] {
                 if case .years(let n) = period, n < 0 {
                     found.append(.error(at: entry.location(of: RuleFieldPath(copy.kind, field)),
-                        "rule \(number), \(copy.kind.rawValue) copy: \(field.label) must be a whole number of years ≥ 0, 888 or 999",
+                        "rule \(number), \(copy.kind.englishName), \(field.englishName): must be a whole number of years ≥ 0, 888 or 999",
                         rule: number, field: field.galaElement))
                 }
             }
@@ -76,7 +76,7 @@ public enum CalendarValidator {
         let location = entry.location(of: RuleFieldPath(copy.kind, .disposition))
         guard let disposition = copy.disposition else {
             return [.error(at: location,
-                "rule \(number), \(copy.kind.rawValue) copy: no final disposition (C, D or T) is given",
+                "rule \(number), \(copy.kind.englishName): no final disposition (C, D or T) is given",
                 rule: number, field: CopyField.disposition.galaElement)]
         }
         if copy.kind == .secondaire, disposition != .destruction {
@@ -91,9 +91,9 @@ public enum CalendarValidator {
     static func remarkNeed(_ copy: CopyRule, _ field: CopyField) -> String? {
         switch field {
         case .supports: return nil
-        case .active: return copy.active.needsRemark ? "\(field.label) \(copy.active.label)" : nil
-        case .semiActive: return copy.semiActive.needsRemark ? "\(field.label) \(copy.semiActive.label)" : nil
-        case .disposition: return copy.disposition == .tri ? "disposition T (tri)" : nil
+        case .active: return copy.active.needsRemark ? copy.active.label : nil
+        case .semiActive: return copy.semiActive.needsRemark ? copy.semiActive.label : nil
+        case .disposition: return copy.disposition == .tri ? "T (tri)" : nil
         }
     }
 
@@ -142,7 +142,7 @@ public enum CalendarValidator {
                 let id = remarkID(copy, field)
                 let path = RuleFieldPath(kind, remarkOf: field)
                 let location = entry.location(of: path)
-                let where_ = "rule \(number), \(kind.rawValue) copy, \(field.label)"
+                let where_ = "rule \(number), \(kind.englishName), \(field.englishName)"
                 let dangling = id.map { !defined.contains($0) } ?? false
                 guard let need = remarkNeed(copy, field) else {
                     if dangling, let id {
@@ -159,7 +159,7 @@ public enum CalendarValidator {
                 if let other, sameNeed(copy, other, field), let candidate = remarkID(other, field), defined.contains(candidate) {
                     setRemarkID(&copy, field, candidate)
                     found.append(.warning(at: location,
-                        "\(where_): \(need) \(problem); the \(other.kind.rawValue) copy explains the same period with \(candidate), which is used",
+                        "\(where_): \(need) \(problem); the \(other.kind.englishName) explains the same period with \(candidate), which is used",
                         rule: number, field: field.galaRemarkElement))
                 } else if unreferenced.count == 1, let candidate = unreferenced.first {
                     setRemarkID(&copy, field, candidate)

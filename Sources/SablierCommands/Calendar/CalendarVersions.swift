@@ -1,0 +1,27 @@
+import SablierCore
+import SablierStore
+import ArgumentParser
+import Foundation
+
+/// `sablier calendar versions`: every stored version, oldest first.
+struct CalendarVersions: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "versions",
+        abstract: "List every stored version of the calendar, oldest first."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let versions = try await store.openStore().calendarVersions()
+        let formatter = ISO8601DateFormatter()
+        let table = Table(
+            columns: ["version", "imported_at", "imported_by", "format", "rules", "warnings", "file", "sha256"],
+            rows: versions.map {
+                [String($0.number), formatter.string(from: $0.importedAt), $0.importedBy, $0.sourceFormat.rawValue,
+                 String($0.ruleCount), String($0.warningCount), $0.sourceFile, String($0.sourceSHA256.prefix(output.format == .table ? 12 : 64))]
+            })
+        try Listing.print(output.format, table: table, json: versions.map(CalendarJSON.Version.init))
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import SablierSQLite
+import SablierStore
+
+/// Where the database is: shared by every command.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The SQLite database file (created if missing).",
+            discussion: "Defaults to $SABLIER_DB, else ./sablier.sqlite.",
+            valueName: "path"))
+    var db: String?
+
+    /// The database path after defaults: the option, then `$SABLIER_DB`, then `./sablier.sqlite`.
+    var resolvedPath: String {
+        if let db, !db.isEmpty { return db }
+        if let env = ProcessInfo.processInfo.environment["SABLIER_DB"], !env.isEmpty { return env }
+        return "sablier.sqlite"
+    }
+
+    /// Opens (and if needed creates and migrates) the store.
+    func openStore() throws -> any CalendarStore {
+        try SQLiteStore(path: resolvedPath)
+    }
+}
+
+/// Who is acting: recorded with every change.
+struct ActorOptions: ParsableArguments {
+    @Option(
+        name: [.customLong("as")],
+        help: ArgumentHelp(
+            "The person doing this, recorded with the change.",
+            discussion: "Defaults to $SABLIER_USER, else the operating-system user.",
+            valueName: "name"))
+    var actor: String?
+
+    /// The acting user after defaults: the option, then `$SABLIER_USER`, then the OS user.
+    var resolvedActor: String {
+        if let actor, !actor.isEmpty { return actor }
+        let environment = ProcessInfo.processInfo.environment
+        if let env = environment["SABLIER_USER"], !env.isEmpty { return env }
+        let name = ProcessInfo.processInfo.userName
+        if !name.isEmpty { return name }
+        return environment["USER"] ?? "unknown"
+    }
+}
+
+/// How listings are printed.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table (for people), json (stable, see the README) or csv.")
+    var format: OutputFormat = .table
+}
+
+/// The output formats of list and show commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table
+    case json
+    case csv
+}

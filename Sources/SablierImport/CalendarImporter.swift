@@ -1,0 +1,128 @@
+public import Foundation
+public import SablierCore
+public import SablierStore
+
+/// Imports a calendar file as a new stored version: read, check, apply, store, in that order,
+/// and store nothing unless every step succeeded.
+///
+/// This is the use case behind `sablier calendar import`; it owns no I/O of its own beyond
+/// reading the file, and takes the time and the acting user as values.
+public struct CalendarImporter: Sendable {
+    public let store: any CalendarStore
+    public let limits: ImportLimits
+
+    public init(store: any CalendarStore, limits: ImportLimits = ImportLimits()) {
+        self.store = store
+        self.limits = limits
+    }
+
+    /// What an accepted import produced.
+    public struct Outcome: Sendable {
+        public var version: CalendarVersionInfo
+        public var summary: CalendarDelta.Summary
+        /// Warnings: normalised deviations and transactions that did not fit.
+        public var diagnostics: [Diagnostic]
+        public var format: CalendarFormat
+    }
+
+    /// What a check without storing (`--dry-run`) found.
+    public struct Preview: Sendable {
+        public var calendar: RetentionCalendar
+        public var summary: CalendarDelta.Summary
+        public var diagnostics: [Diagnostic]
+        public var format: CalendarFormat
+    }
+
+    /// Reads, checks and applies the file to the latest version without storing anything.
+    /// Throws `CalendarImportError` when the file has errors.
+    public func preview(path: String) async throws -> Preview {
+        let (file, submission) = try read(path: path)
+        _ = file
+        let base = try await latestCalendar()
+        let (calendar, summary, deltaDiagnostics) = CalendarDelta.apply(submission, to: base)
+        return Preview(calendar: calendar, summary: summary, diagnostics: submission.diagnostics + deltaDiagnostics, format: submission.format)
+    }
+
+    /// Imports the file as a new version recorded as done by `actor` at `now`.
+    /// Throws `CalendarImportError` when the file has errors; the store is then untouched.
+    public func importFile(path: String, actor: String, now: Date) async throws -> Outcome {
+        let (file, submission) = try read(path: path)
+        let base = try await latestCalendar()
+        let (calendar, summary, deltaDiagnostics) = CalendarDelta.apply(submission, to: base)
+        let diagnostics = (submission.diagnostics + deltaDiagnostics).sortedByLocation
+        let version = try await store.addCalendarVersion(NewCalendarVersion(
+            calendar: calendar,
+            importedAt: now,
+            importedBy: actor,
+            sourceFile: path,
+            sourceFormat: submission.format,
+            sourceSHA256: file.sha256,
+            sourceBytes: file.bytes,
+            diagnostics: diagnostics
+        ))
+        return Outcome(version: version, summary: summary, diagnostics: diagnostics, format: submission.format)
+    }
+
+    /// Reads and checks the file; throws when it has errors.
+    func read(path: String) throws -> (CalendarFile, CalendarSubmission) {
+        let file = try CalendarFile.load(path: path, limits: limits)
+        var submission = CalendarReader.read(file, limits: limits)
+        CalendarValidator.validate(&submission)
+        submission.diagnostics = submission.diagnostics.sortedByLocation
+        if submission.diagnostics.hasErrors {
+            throw CalendarImportError.rejected(file: path, diagnostics: submission.diagnostics)
+        }
+        return (file, submission)
+    }
+
+    func latestCalendar() async throws -> RetentionCalendar? {
+        guard let latest = try await store.latestCalendarVersion() else { return nil }
+        return try await store.calendar(version: latest.number)
+    }
+}
+
+/// Limits on what an import accepts, so a hostile or mistaken file cannot exhaust the machine.
+public struct ImportLimits: Sendable {
+    /// Largest file accepted, in bytes (default 50 MB).
+    public var maxBytes: Int
+
+    public static let defaultMaxBytes = 50_000_000
+
+    public init(maxBytes: Int = ImportLimits.defaultMaxBytes) {
+        self.maxBytes = maxBytes
+    }
+}
+
+/// Why an import was refused.
+///
+/// A struct over a private enum, as swift-argument-parser does, so reasons can be added
+/// without breaking callers.
+public struct CalendarImportError: Error, CustomStringConvertible, Sendable {
+    private enum Reason: Sendable {
+        case rejected([Diagnostic])
+    }
+
+    private let reason: Reason
+    /// The file concerned.
+    public let file: String
+
+    /// The file has errors: every problem found, errors and warnings, in file order.
+    public static func rejected(file: String, diagnostics: [Diagnostic]) -> CalendarImportError {
+        CalendarImportError(reason: .rejected(diagnostics), file: file)
+    }
+
+    /// Every problem found, errors and warnings.
+    public var diagnostics: [Diagnostic] {
+        switch reason {
+        case .rejected(let diagnostics): return diagnostics
+        }
+    }
+
+    public var description: String {
+        switch reason {
+        case .rejected(let diagnostics):
+            let errors = diagnostics.errors.count
+            return "\(file): rejected with \(errors) error\(errors == 1 ? "" : "s"); nothing was imported"
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Times `sablier calendar import` of a generated GALA calendar against
+/// `xmllint --noout --schema schemas/gala.xsd` on the same file.
+///
+/// Both run as separate processes, best of several runs, so process start-up counts for both.
+/// xmllint only parses and validates; Sablier also checks meaning and stores every rule in a
+/// new SQLite database, in one transaction.
+struct CalendarImportBenchmark {
+    var rules: Int
+    var runs: Int
+
+    func run() throws {
+        let tools = try Tools.locate()
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("sablier-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let file = work.appendingPathComponent("gala-\(rules).xml")
+        try Data(GALAGenerator.calendar(rules: rules).utf8).write(to: file)
+        let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+
+        print("calendar-import: \(rules) GALA rules, \(String(format: "%.2f", Double(size) / 1_000_000)) MB, best of \(runs) runs")
+        let xmllint = try Timing.best(of: runs) {
+            try Tools.run(tools.xmllint, ["--noout", "--schema", tools.galaSchema, file.path])
+        }
+        var attempt = 0
+        let sablier = try Timing.best(of: runs) {
+            attempt += 1
+            let db = work.appendingPathComponent("bench-\(attempt).sqlite").path
+            try Tools.run(tools.sablier, ["calendar", "import", file.path, "--db", db, "--as", "bench"])
+        }
+        print(String(format: "  xmllint --noout --schema gala.xsd  %8.1f ms", xmllint * 1000))
+        print(String(format: "  sablier calendar import             %8.1f ms  (%.0f rules/s)", sablier * 1000, Double(rules) / sablier))
+        print(String(format: "  ratio sablier / xmllint             %8.2f×  (goal ≤ 1.30×)", sablier / xmllint))
+    }
+}
+
+/// Runs a closure several times and keeps the fastest wall-clock time, in seconds.
+enum Timing {
+    static func best(of runs: Int, _ body: () throws -> Void) throws -> Double {
+        var best = Double.infinity
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return best
+    }
+}
+
+/// The programs the benchmark compares, found next to this executable and on the PATH.
+struct Tools {
+    var sablier: String
+    var xmllint: String
+    var galaSchema: String
+
+    static func locate() throws -> Tools {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let sablier = executable.deletingLastPathComponent().appendingPathComponent("sablier").path
+        guard FileManager.default.isExecutableFile(atPath: sablier) else {
+            throw BenchError("sablier is not built next to sablier-bench (\(sablier)); run `swift build -c release` first")
+        }
+        guard let xmllint = which("xmllint") else {
+            throw BenchError("xmllint is not installed (Debian: apt-get install libxml2-utils)")
+        }
+        let schema = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("schemas/gala.xsd").path
+        guard FileManager.default.fileExists(atPath: schema) else {
+            throw BenchError("run sablier-bench from the repository root (schemas/gala.xsd not found)")
+        }
+        return Tools(sablier: sablier, xmllint: xmllint, galaSchema: schema)
+    }
+
+    static func which(_ name: String) -> String? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs a program to completion with its output discarded; fails if it exits non-zero.
+    static func run(_ program: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchError("\(program) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)")
+        }
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,54 @@
+public import Foundation
+
+/// Runs the real `sablier` executable, as a person or cron would, and captures what it prints.
+public enum SablierProcess {
+    /// What one run printed and returned.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The built executable: next to the running test bundle, as SwiftPM lays them out.
+    public static let executable: URL = {
+        let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var directory = me.deletingLastPathComponent()
+        if directory.lastPathComponent.hasSuffix(".xctest") { directory.deleteLastPathComponent() }
+        let candidate = directory.appendingPathComponent("sablier")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        return Fixtures.root.appendingPathComponent(".build/debug/sablier")
+    }()
+
+    /// Runs `sablier` with the arguments, in `directory`, with extra environment variables.
+    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "SABLIER_DB")
+        env.removeValue(forKey: "SABLIER_USER")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        // Output goes to files, so neither stream can fill a pipe and block the child.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sablier-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
+        guard FileManager.default.createFile(atPath: outURL.path, contents: nil),
+              FileManager.default.createFile(atPath: errURL.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+}
