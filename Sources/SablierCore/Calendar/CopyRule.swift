@@ -91,7 +91,7 @@ public struct CopyRule: Sendable, Hashable, Codable {
 }
 
 /// A field of a copy, named as people and GALA name it, for diagnostics and diffs.
-public enum CopyField: String, Sendable, Hashable, CaseIterable {
+public enum CopyField: String, Sendable, Hashable, Codable, CaseIterable {
     case supports
     case active
     case semiActive
