@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev), behind a shim header.
@@ -48,11 +49,20 @@ let package = Package(
         ),
         // CSV reading with line numbers, and the spreadsheet calendar layouts.
         .target(name: "SablierCSV", dependencies: ["SablierCore"], swiftSettings: swiftSettings),
+        // OpenDocument and Office files: zip containers whose XML libxml2 reads (ODS spreadsheets).
+        .target(
+            name: "SablierOffice",
+            dependencies: [
+                "CLibXML2", "SablierCore", "SablierCSV",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Recognises a calendar file's format, validates it and stores it as a new version.
         .target(
             name: "SablierImport",
             dependencies: [
-                "SablierCore", "SablierXML", "SablierCSV", "SablierStore",
+                "SablierCore", "SablierXML", "SablierCSV", "SablierOffice", "SablierStore",
             ],
             swiftSettings: swiftSettings
         ),
@@ -92,7 +102,12 @@ let package = Package(
         .testTarget(name: "SablierCoreTests", dependencies: ["SablierCore", "SablierTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SablierXMLTests",
-            dependencies: ["SablierXML", "SablierCore", "SablierTestSupport"],
+            dependencies: ["SablierXML", "SablierCore", "SablierSchemas", "SablierTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SablierOfficeTests",
+            dependencies: ["SablierOffice", "SablierCSV", "SablierCore", "SablierTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SablierCSVTests", dependencies: ["SablierCSV", "SablierCore", "SablierTestSupport"], swiftSettings: swiftSettings),

@@ -1,14 +1,27 @@
 import SablierCSV
 public import SablierCore
+import SablierOffice
 import SablierXML
 
 /// Recognises a calendar file's format from its content and reads it with the matching reader.
 ///
-/// XML files are told apart by their root element (GALA's `ROWSET` or the native namespaced
-/// `calendrierConservation`); anything else is read as a spreadsheet saved as CSV.
+/// A zip is an OpenDocument spreadsheet (`.ods`), whose first sheet is read as a spreadsheet
+/// saved as CSV is; other zips (an Excel `.xlsx`, …) are refused with a message saying how to
+/// save the sheet, as are Excel 97–2003 workbooks (`.xls`). XML files are told apart by their
+/// root element (GALA's `ROWSET` or the native namespaced `calendrierConservation`); anything
+/// else is read as a spreadsheet saved as CSV.
 public enum CalendarReader {
     /// Reads the file into a submission; problems are diagnostics, never thrown.
     public static func read(_ file: CalendarFile, limits: ImportLimits = ImportLimits()) -> CalendarSubmission {
+        if OpenDocumentSpreadsheet.looksLikeZip(file.bytes) {
+            return OpenDocumentSpreadsheet.readCalendar(bytes: file.bytes, file: file.path)
+        }
+        if looksLikeLegacyOffice(file.bytes) {
+            return CalendarSubmission(format: .spreadsheet, file: file.path, settings: RetentionCalendar(), isDelta: false, rules: [], diagnostics: [
+                .error(at: SourceLocation(file: file.path, line: 0),
+                       "Excel 97-2003 workbooks (.xls) are not read: save the sheet as CSV UTF-8 or OpenDocument (.ods)"),
+            ])
+        }
         let xmlLimits = XMLLimits(maximumBytes: limits.maxBytes)
         guard looksLikeXML(file.bytes) else {
             return SpreadsheetCalendarReader.read(bytes: file.bytes, file: file.path)
@@ -23,5 +36,11 @@ public enum CalendarReader {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return true }
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
         return index < bytes.count && bytes[index] == UInt8(ascii: "<")
+    }
+
+    /// True when the bytes start with the signature of an OLE2 compound file, the container of
+    /// Excel 97–2003 workbooks.
+    static func looksLikeLegacyOffice(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
     }
 }

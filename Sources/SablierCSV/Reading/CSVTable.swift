@@ -41,10 +41,27 @@ public struct CSVTable: Sendable {
             diagnostics.append(.error(at: SourceLocation(file: file, line: header.line),
                                       "the header lacks the required column\(missing.count > 1 ? "s" : "") \(list)"))
         }
+        self.diagnostics = CSVTable.checkFieldCounts(rows, header: header, file: file, diagnostics)
+    }
+
+    /// A table from records read elsewhere, such as the rows of a spreadsheet sheet: `line`
+    /// is then the sheet's row number, and a field's index + 1 its column, so messages read
+    /// `FILE:ROW:COLUMN`. Rows whose number of fields differs from the header's are reported
+    /// as the CSV reader reports them; `diagnostics` (problems met while reading the source)
+    /// come first, and everything is sorted by location.
+    public init(file: String, header: CSVHeader, rows: [CSVRecord], diagnostics: [Diagnostic] = []) {
+        self.file = file
+        self.header = header
+        self.rows = rows
+        self.diagnostics = CSVTable.checkFieldCounts(rows, header: header, file: file, diagnostics)
+    }
+
+    private static func checkFieldCounts(_ rows: [CSVRecord], header: CSVHeader, file: String, _ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var diagnostics = diagnostics
         for row in rows where row.count != header.count {
-            diagnostics.append(CSVTable.fieldCountDiagnostic(row, expected: header.count, file: file))
+            diagnostics.append(fieldCountDiagnostic(row, expected: header.count, file: file))
         }
-        self.diagnostics = diagnostics.sortedByLocation
+        return diagnostics.sortedByLocation
     }
 
     /// An error for a short row, or a long row with text beyond the header; a warning for a

@@ -12,7 +12,14 @@ public enum SpreadsheetCalendarReader {
     /// guessed from the header row unless `dialect` is given.
     public static func read(bytes: [UInt8], file: String, dialect: CSVDialect? = nil) -> CalendarSubmission {
         let dialect = dialect ?? CSVDialect.guess(from: bytes.prefix(64 * 1024))
-        let table = CSVTable(bytes: bytes, file: file, dialect: dialect)
+        return read(table: CSVTable(bytes: bytes, file: file, dialect: dialect))
+    }
+
+    /// Reads a sheet already split into a header and rows, whatever file it came from (a CSV
+    /// file, or a sheet of an OpenDocument spreadsheet): the layout is detected from the header
+    /// and every row read as `read(bytes:file:dialect:)` does. The table's diagnostics are kept.
+    public static func read(table: CSVTable) -> CalendarSubmission {
+        let file = table.file
         var sheet = Sheet(format: .spreadsheet, file: file, settings: RetentionCalendar(), isDelta: false, rules: [], diagnostics: table.diagnostics)
         guard table.header.count > 0 else { return sheet }
         guard let layout = SpreadsheetLayout.detect(header: table.header) else {

@@ -8,13 +8,13 @@ import SablierImport
 struct CalendarImport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a calendar file (GALA XML, native XML or spreadsheet CSV) as a new version.",
+        abstract: "Import a calendar file (GALA XML, native XML, or a spreadsheet as CSV or .ods) as a new version.",
         discussion: """
             The format is recognised from the content. XML is validated against schemas/gala.xsd or \
             schemas/calendrier.xsd, then every rule is checked for meaning. Every problem is printed \
             as FILE:LINE:COLUMN: error|warning: message. Any error rejects the whole file and the \
             database is left exactly as it was. A GALA file is a list of changes (TYPE_TRANS A/M/S) \
-            applied to the latest version; a native or CSV file is a whole calendar.
+            applied to the latest version; a native file or a spreadsheet is a whole calendar.
             """
     )
 
