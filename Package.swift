@@ -75,7 +75,12 @@ let package = Package(
         // The embedded default backend: SQLite through GRDB.
         .target(
             name: "SablierSQLite",
-            dependencies: ["SablierStore", "SablierCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SablierStore", "SablierCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for binding values without intermediate arrays.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The command-line interface: one ArgumentParser command per type.

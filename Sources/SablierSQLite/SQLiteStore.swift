@@ -67,48 +67,47 @@ public final class SQLiteStore: CalendarStore {
 
     // MARK: - Writing
 
-    private static let insertVersion = CalendarVersionRow.table.insert(.sqlite)
-    private static let insertSource = CalendarVersionSourceRow.table.insert(.sqlite)
-    private static let insertRule = CalendarRuleRow.table.insert(.sqlite)
-    private static let insertCopy = CalendarCopyRuleRow.table.insert(.sqlite)
-    private static let insertRemark = CalendarRemarkRow.table.insert(.sqlite)
-    private static let insertItem = CalendarRuleItemRow.table.insert(.sqlite)
-    private static let insertDiagnostic = CalendarDiagnosticRow.table.insert(.sqlite)
-
     public func addCalendarVersion(_ version: NewCalendarVersion) async throws -> CalendarVersionInfo {
         try await perform("storing a calendar version from \(version.sourceFile)") { database in
             // GRDB's `write` is one transaction, rolled back when the closure throws.
             try await database.write { db in
                 let number = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM calendar_version") ?? 1
                 let stored = try StoredVersion(number: number, version)
-                try db.cachedStatement(sql: Self.insertVersion).execute(arguments: stored.version.statementArguments)
-                try db.cachedStatement(sql: Self.insertSource).execute(arguments: stored.source.statementArguments)
-                let rule = try db.cachedStatement(sql: Self.insertRule)
-                let copy = try db.cachedStatement(sql: Self.insertCopy)
-                let remark = try db.cachedStatement(sql: Self.insertRemark)
-                let item = try db.cachedStatement(sql: Self.insertItem)
-                for entry in stored.rules {
-                    do {
-                        try rule.execute(arguments: entry.rule.statementArguments)
-                    } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-                        throw StoreError.invalidVersion("rule number \(entry.rule.number) appears more than once in the calendar")
-                    }
-                    do {
-                        for row in entry.copies { try copy.execute(arguments: row.statementArguments) }
-                        for row in entry.remarks { try remark.execute(arguments: row.statementArguments) }
-                        for row in entry.items { try item.execute(arguments: row.statementArguments) }
-                    } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CONSTRAINT {
-                        throw StoreError.invalidVersion("rule \(entry.rule.number) was refused by the database: \(error.message ?? "\(error)")")
-                    }
+                try SQLiteInserter<CalendarVersionRow>(db).insert([stored.version])
+                try SQLiteInserter<CalendarVersionSourceRow>(db).insert([stored.source])
+                // Every rule before any copy, remark or item, so each rule's row is in place
+                // before its dependents', which the foreign keys check.
+                do {
+                    try SQLiteInserter<CalendarRuleRow>(db).insert(stored.ruleRows)
+                } catch let refusal as SQLiteInserter<CalendarRuleRow>.Refusal {
+                    guard refusal.error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY else { throw refusal.error }
+                    throw StoreError.invalidVersion("rule number \(refusal.row.number) appears more than once in the calendar")
                 }
-                let diagnostic = try db.cachedStatement(sql: Self.insertDiagnostic)
-                for row in stored.diagnostics { try diagnostic.execute(arguments: row.statementArguments) }
+                do {
+                    try SQLiteInserter<CalendarCopyRuleRow>(db).insert(stored.copyRows)
+                    try SQLiteInserter<CalendarRemarkRow>(db).insert(stored.remarkRows)
+                    try SQLiteInserter<CalendarRuleItemRow>(db).insert(stored.itemRows)
+                } catch let refusal as SQLiteInserter<CalendarCopyRuleRow>.Refusal {
+                    throw Self.refused(refusal.row.ruleNumber, refusal.error)
+                } catch let refusal as SQLiteInserter<CalendarRemarkRow>.Refusal {
+                    throw Self.refused(refusal.row.ruleNumber, refusal.error)
+                } catch let refusal as SQLiteInserter<CalendarRuleItemRow>.Refusal {
+                    throw Self.refused(refusal.row.ruleNumber, refusal.error)
+                }
+                try SQLiteInserter<CalendarDiagnosticRow>(db).insert(stored.diagnostics)
                 return try StoredVersion.info(stored.version)
             }
         }
     }
 
+    /// A rule's copy, remark or item refused by the database.
+    private static func refused(_ ruleNumber: String, _ error: DatabaseError) -> StoreError {
+        .invalidVersion("rule \(ruleNumber) was refused by the database: \(error.message ?? "\(error)")")
+    }
+
     // MARK: - Reading
+
+    private static let calendarQueries = StoredVersion.CalendarQueries(.sqlite)
 
     public func calendarVersions() async throws -> [CalendarVersionInfo] {
         try await read("listing the calendar versions") { db in
@@ -131,14 +130,15 @@ public final class SQLiteStore: CalendarStore {
     public func calendar(version number: Int) async throws -> RetentionCalendar? {
         try await read("reading the calendar of version \(number)") { db in
             guard let version = try Self.versionRow(number, db) else { return nil }
-            let key: [String: any DatabaseValueConvertible] = ["version": number]
+            let queries = Self.calendarQueries
+            let arguments: StatementArguments = [number]
+            // Four statements stepped side by side: each rule is built as its rows go by.
+            let rules = try SQLiteRowCursor<CalendarRuleRow>(db, sql: queries.rules, arguments: arguments)
+            let copies = try SQLiteRowCursor<CalendarCopyRuleRow>(db, sql: queries.copies, arguments: arguments)
+            let remarks = try SQLiteRowCursor<CalendarRemarkRow>(db, sql: queries.remarks, arguments: arguments)
+            let items = try SQLiteRowCursor<CalendarRuleItemRow>(db, sql: queries.items, arguments: arguments)
             return try StoredVersion.calendar(
-                version: version,
-                rules: Self.fetch(CalendarRuleRow.self, db, key, orderBy: ["position"]),
-                copies: Self.fetch(CalendarCopyRuleRow.self, db, key),
-                remarks: Self.fetch(CalendarRemarkRow.self, db, key),
-                items: Self.fetch(CalendarRuleItemRow.self, db, key)
-            )
+                version: version, rules: rules.next, copies: copies.next, remarks: remarks.next, items: items.next)
         }
     }
 
@@ -186,12 +186,7 @@ public final class SQLiteStore: CalendarStore {
         var sql = R.table.select(.sqlite, where: columns, orderBy: orderBy)
         if let limit { sql += " LIMIT \(limit)" }
         let values: [(any DatabaseValueConvertible)?] = columns.map { key[$0] }
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
-        var rows: [R] = []
-        while let row = try cursor.next() {
-            rows.append(try R(reading: SQLiteRow(row: row)))
-        }
-        return rows
+        return try db.fetchStoredRows(R.self, sql: sql, arguments: StatementArguments(values))
     }
 
     // MARK: - Errors
@@ -213,6 +208,8 @@ public final class SQLiteStore: CalendarStore {
         switch error {
         case let error as StoreError:
             return error
+        case let refusal as any RefusedRow:
+            return storeError(refusal.error, path: path, operation: operation)
         case let error as CorruptValue:
             return .corruptData(path, detail: error.description)
         case let error as DatabaseError:

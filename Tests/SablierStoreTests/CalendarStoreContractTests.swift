@@ -209,4 +209,40 @@ struct CalendarStoreContractTests {
             #expect(try await store.rule("02500", version: 1) == calendar.rules[2_499])
         }
     }
+
+    @Test("a rule number repeated early in a large calendar is refused by name", arguments: Backend.allCases)
+    func repeatedRuleNumberEarly(backend: Backend) async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try backend.makeStore(in: directory)
+            // Rows go to the database many at a time: the repeat sits inside the first batch.
+            var failing = Samples.large(300)
+            failing.rules[10] = failing.rules[3]
+            let error = await #expect(throws: StoreError.self) { try await store.addCalendarVersion(Samples.version(failing)) }
+            #expect(error?.code == .invalidVersion)
+            #expect(error?.description == "cannot store the calendar version: rule number 00004 appears more than once in the calendar")
+            #expect(try backend.rowCounts(in: directory).values.allSatisfy { $0 == 0 })
+        }
+    }
+
+    @Test("rule numbers that differ only in their Unicode form keep their own rows", arguments: Backend.allCases)
+    func unicodeFormsKeptApart(backend: Backend) async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try backend.makeStore(in: directory)
+            // "é" precomposed and decomposed: equal for Swift's ==, different bytes for the database.
+            let composed = Rule(number: "R\u{E9}", title: "composée", documentTypes: ["un"], principal: CopyRule(kind: .principal, active: .years(1)),
+                                remarks: [Remark(id: RemarkID(number: 1), text: "première")])
+            let decomposed = Rule(number: "Re\u{301}", title: "décomposée", documentTypes: ["deux", "trois"],
+                                  principal: CopyRule(kind: .principal, active: .years(2)), secondaire: CopyRule(kind: .secondaire))
+            let calendar = RetentionCalendar(rules: [decomposed, Samples.bareRule, composed])
+            let info = try await store.addCalendarVersion(Samples.version(calendar))
+
+            let stored = try #require(try await store.calendar(version: info.number))
+            #expect(stored.rules.map { Array($0.number.utf8) } == calendar.rules.map { Array($0.number.utf8) })
+            #expect(stored.rules.map(\.title) == ["décomposée", "", "composée"])
+            #expect(stored.rules.map(\.documentTypes) == [["deux", "trois"], [], ["un"]])
+            #expect(stored.rules.map(\.principal.active) == [.years(2), .none, .years(1)])
+            #expect(stored.rules.map { $0.secondaire != nil } == [true, false, false])
+            #expect(stored.rules.map(\.remarks.count) == [0, 0, 1])
+        }
+    }
 }

@@ -31,6 +31,45 @@ struct StoreSchemaTests {
         #expect(table.select(.postgresql, where: ["a", "b"], orderBy: ["c"]) == "SELECT a, b, c FROM t WHERE a = $1 AND b = $2 ORDER BY c")
     }
 
+    @Test("an insert of several rows numbers its parameters on from row to row")
+    func multiRowInsert() {
+        let table = StoreTable("t", columns: ["a", "b"])
+        #expect(table.insert(.sqlite, rows: 3) == "INSERT INTO t (a, b) VALUES (?, ?), (?, ?), (?, ?)")
+        #expect(table.insert(.postgresql, rows: 3) == "INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4), ($5, $6)")
+        #expect(table.insert(.postgresql, rows: 1) == table.insert(.postgresql))
+    }
+
+    @Test("a calendar is read back in rule-number order, dependents grouped the same way")
+    func calendarQueries() {
+        let queries = StoredVersion.CalendarQueries(.postgresql)
+        #expect(queries.rules == CalendarRuleRow.table.select(.postgresql, where: ["version"], orderBy: ["number"]))
+        #expect(queries.copies.hasSuffix("FROM calendar_copy_rule WHERE version = $1 ORDER BY rule_number, copy"))
+        #expect(queries.remarks.hasSuffix("FROM calendar_remark WHERE version = $1 ORDER BY rule_number, position"))
+        #expect(queries.items.hasSuffix("FROM calendar_rule_item WHERE version = $1 ORDER BY rule_number, kind, position"))
+    }
+
+    @Test("rows out of rule order, or of no rule, are reported as corrupt")
+    func strayRows() throws {
+        let stored = try StoredVersion(number: 1, Samples.version(Samples.rich))
+        let rules = stored.rules.map(\.rule).sorted { Array($0.number.utf8).lexicographicallyPrecedes(Array($1.number.utf8)) }
+        func copies(_ order: [String]) -> [CalendarCopyRuleRow] {
+            order.flatMap { number in stored.rules.first { $0.rule.number == number }!.copies }
+        }
+        let remarks = stored.rules.flatMap(\.remarks), items = stored.rules.flatMap(\.items)
+        let ordered = try StoredVersion.calendar(
+            version: stored.version, rules: rules, copies: copies(rules.map(\.number)), remarks: remarks, items: items)
+        #expect(ordered == Samples.rich)
+        #expect(throws: CorruptValue.self) {
+            try StoredVersion.calendar(
+                version: stored.version, rules: rules, copies: copies(rules.map(\.number).reversed()), remarks: remarks, items: items)
+        }
+        #expect(throws: CorruptValue.self) {
+            // The last rule's copies belong to no rule given.
+            try StoredVersion.calendar(
+                version: stored.version, rules: Array(rules.dropLast()), copies: copies(rules.map(\.number)), remarks: remarks, items: items)
+        }
+    }
+
     @Test("every row gives one value per column of its table")
     func rowWidths() throws {
         let stored = try StoredVersion(number: 1, Samples.version(Samples.rich, diagnostics: Samples.diagnostics))

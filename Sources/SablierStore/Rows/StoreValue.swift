@@ -13,24 +13,52 @@ extension StoreValue {
     init(_ value: Bool?) { self = value.map(StoreValue.boolean) ?? .null }
 }
 
-/// One fetched row, read by column name: each backend adapts its own row type.
+/// Receives one row's values, one call per column in its table's column order: what a backend
+/// binds to the parameters of `StoreTable.insert`, without an intermediate array per row.
 ///
-/// Each accessor returns nil for NULL and throws `CorruptValue` when the column is missing or
-/// holds another type.
+/// `StoredRow.write(to:)` calls these; `Failure` is what binding a value may throw (`Never`
+/// for a writer that only collects the values).
+public protocol StoreRowWriting {
+    associatedtype Failure: Error
+    mutating func integer(_ value: Int?) throws(Failure)
+    mutating func text(_ value: String?) throws(Failure)
+    mutating func boolean(_ value: Bool?) throws(Failure)
+    mutating func bytes(_ value: [UInt8]?) throws(Failure)
+}
+
+/// The values of a row as an array, in column order: `StoredRow.values`.
+struct StoreValueList: StoreRowWriting {
+    var values: [StoreValue] = []
+
+    mutating func integer(_ value: Int?) { values.append(StoreValue(value)) }
+    mutating func text(_ value: String?) { values.append(StoreValue(value)) }
+    mutating func boolean(_ value: Bool?) { values.append(StoreValue(value)) }
+    mutating func bytes(_ value: [UInt8]?) { values.append(value.map(StoreValue.bytes) ?? .null) }
+}
+
+/// One fetched row, read column after column in its table's column order (`StoreTable.columns`,
+/// the order of the SELECT lists `StoreTable.select` writes): each call reads the NEXT column,
+/// which the caller names so a backend can check it and errors can say which column is wrong.
+/// Backends adapt their own rows and read them by index, never by name.
+///
+/// Each accessor returns nil for NULL and throws `CorruptValue` when the column is missing,
+/// is not the one named, or holds another type.
 public protocol StoreRowReading {
-    func integer(_ column: String) throws -> Int?
-    func text(_ column: String) throws -> String?
-    func boolean(_ column: String) throws -> Bool?
-    func bytes(_ column: String) throws -> [UInt8]?
+    mutating func integer(_ column: String) throws -> Int?
+    mutating func text(_ column: String) throws -> String?
+    mutating func boolean(_ column: String) throws -> Bool?
+    mutating func bytes(_ column: String) throws -> [UInt8]?
 }
 
 extension StoreRowReading {
-    func integer(required column: String) throws -> Int {
+    @inlinable
+    mutating func integer(required column: String) throws -> Int {
         guard let value = try integer(column) else { throw CorruptValue.null(column) }
         return value
     }
 
-    func text(required column: String) throws -> String {
+    @inlinable
+    mutating func text(required column: String) throws -> String {
         guard let value = try text(column) else { throw CorruptValue.null(column) }
         return value
     }
@@ -45,6 +73,7 @@ public struct CorruptValue: Error, Sendable, CustomStringConvertible {
         self.description = description
     }
 
+    @usableFromInline
     static func null(_ column: String) -> CorruptValue {
         CorruptValue("column \(column) is NULL")
     }
@@ -65,9 +94,13 @@ public struct StoreTable: Sendable, Hashable {
         self.columns = columns
     }
 
-    /// `INSERT INTO name (columns…) VALUES (parameters…)`.
-    public func insert(_ dialect: SQLDialect) -> String {
-        "INSERT INTO \(name) (\(columns.joined(separator: ", "))) VALUES (\(dialect.parameters(columns.count)))"
+    /// `INSERT INTO name (columns…) VALUES (parameters…)`, or with `rows` parenthesised lists
+    /// of parameters, numbered on from one row to the next, to insert several rows in one
+    /// statement (which both SQLite and PostgreSQL run atomically).
+    public func insert(_ dialect: SQLDialect, rows: Int = 1) -> String {
+        precondition(rows > 0, "an INSERT needs at least one row")
+        let values = (0..<rows).map { "(\(dialect.parameters(columns.count, from: $0 * columns.count + 1)))" }
+        return "INSERT INTO \(name) (\(columns.joined(separator: ", "))) VALUES \(values.joined(separator: ", "))"
     }
 
     /// `SELECT columns… FROM name WHERE a = p1 AND b = p2 … ORDER BY …`.

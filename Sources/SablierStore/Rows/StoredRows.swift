@@ -3,12 +3,27 @@ public import SablierCore
 /// The rows of the store's tables as plain structs, column for column (as GRDB records are):
 /// what every backend inserts and fetches. `StoredVersion` maps them to and from the domain.
 ///
-/// Each row gives `values` in its table's column order and reads itself back from any
-/// backend's row through `StoreRowReading`.
+/// `write(to:)` and `init(reading:)` are inlinable, so that a backend's binder and reader are
+/// called directly, specialised, for every row of a large calendar.
+///
+/// Each row writes its values in its table's column order to any backend's statement through
+/// `StoreRowWriting`, and reads itself back, in the same order, from any backend's row through
+/// `StoreRowReading`: one place per table says which value goes in which column.
 public protocol StoredRow: Sendable, Hashable {
     static var table: StoreTable { get }
-    var values: [StoreValue] { get }
-    init(reading row: some StoreRowReading) throws
+    /// Hands the row's values to `row`, one per column of `table`, in order.
+    func write<W: StoreRowWriting>(to row: inout W) throws(W.Failure)
+    /// Reads the row back from its columns, in `table` order.
+    init(reading row: inout some StoreRowReading) throws
+}
+
+extension StoredRow {
+    /// The row's values in its table's column order.
+    public var values: [StoreValue] {
+        var list = StoreValueList()
+        write(to: &list)
+        return list.values
+    }
 }
 
 /// A row of `calendar_version`.
@@ -37,15 +52,26 @@ public struct CalendarVersionRow: StoredRow {
         "year_end", "rule_count", "warning_count",
     ])
 
-    public var values: [StoreValue] {
-        [
-            .integer(number), .integer(importedAt), .text(importedBy), .text(sourceFile), .text(sourceFormat),
-            .text(sourceSHA256), StoreValue(organisation), StoreValue(banqOrganisationID), StoreValue(versionLabel),
-            StoreValue(adoptedOn), StoreValue(approvedOn), .text(yearEnd), .integer(ruleCount), .integer(warningCount),
-        ]
+    @inlinable
+    public func write<W: StoreRowWriting>(to row: inout W) throws(W.Failure) {
+        try row.integer(number)
+        try row.integer(importedAt)
+        try row.text(importedBy)
+        try row.text(sourceFile)
+        try row.text(sourceFormat)
+        try row.text(sourceSHA256)
+        try row.text(organisation)
+        try row.text(banqOrganisationID)
+        try row.text(versionLabel)
+        try row.text(adoptedOn)
+        try row.text(approvedOn)
+        try row.text(yearEnd)
+        try row.integer(ruleCount)
+        try row.integer(warningCount)
     }
 
-    public init(reading row: some StoreRowReading) throws {
+    @inlinable
+    public init(reading row: inout some StoreRowReading) throws {
         number = try row.integer(required: "number")
         importedAt = try row.integer(required: "imported_at")
         importedBy = try row.text(required: "imported_by")
@@ -91,9 +117,14 @@ public struct CalendarVersionSourceRow: StoredRow {
 
     public static let table = StoreTable("calendar_version_source", columns: ["version", "bytes"])
 
-    public var values: [StoreValue] { [.integer(version), .bytes(bytes)] }
+    @inlinable
+    public func write<W: StoreRowWriting>(to row: inout W) throws(W.Failure) {
+        try row.integer(version)
+        try row.bytes(bytes)
+    }
 
-    public init(reading row: some StoreRowReading) throws {
+    @inlinable
+    public init(reading row: inout some StoreRowReading) throws {
         version = try row.integer(required: "version")
         guard let bytes = try row.bytes("bytes") else { throw CorruptValue.null("bytes") }
         self.bytes = bytes
@@ -133,16 +164,29 @@ public struct CalendarRuleRow: StoredRow {
         "count_start", "count_start_event", "general_remark", "gala_request_number", "gala_grille_chan",
     ])
 
-    public var values: [StoreValue] {
-        [
-            .integer(version), .text(number), .integer(position), .text(title), .text(description),
-            StoreValue(holderUnit), StoreValue(recueil), StoreValue(recueilRuleNumber), StoreValue(essential),
-            StoreValue(confidential), StoreValue(personalInformation), StoreValue(piMeasure), .text(countStart),
-            StoreValue(countStartEvent), StoreValue(generalRemark), StoreValue(galaRequestNumber), StoreValue(galaGrilleChan),
-        ]
+    @inlinable
+    public func write<W: StoreRowWriting>(to row: inout W) throws(W.Failure) {
+        try row.integer(version)
+        try row.text(number)
+        try row.integer(position)
+        try row.text(title)
+        try row.text(description)
+        try row.text(holderUnit)
+        try row.text(recueil)
+        try row.text(recueilRuleNumber)
+        try row.boolean(essential)
+        try row.boolean(confidential)
+        try row.boolean(personalInformation)
+        try row.text(piMeasure)
+        try row.text(countStart)
+        try row.text(countStartEvent)
+        try row.text(generalRemark)
+        try row.text(galaRequestNumber)
+        try row.boolean(galaGrilleChan)
     }
 
-    public init(reading row: some StoreRowReading) throws {
+    @inlinable
+    public init(reading row: inout some StoreRowReading) throws {
         version = try row.integer(required: "version")
         number = try row.text(required: "number")
         position = try row.integer(required: "position")
@@ -211,16 +255,27 @@ public struct CalendarCopyRuleRow: StoredRow {
         "semi_active_event", "disposition", "disposition_remark",
     ])
 
-    public var values: [StoreValue] {
-        [
-            .integer(version), .text(ruleNumber), .text(copy), .text(supports), StoreValue(supportsRemark),
-            .text(activeKind), StoreValue(activeYears), StoreValue(activeRemark), StoreValue(activeEvent),
-            .text(semiActiveKind), StoreValue(semiActiveYears), StoreValue(semiActiveRemark), StoreValue(semiActiveEvent),
-            StoreValue(disposition), StoreValue(dispositionRemark),
-        ]
+    @inlinable
+    public func write<W: StoreRowWriting>(to row: inout W) throws(W.Failure) {
+        try row.integer(version)
+        try row.text(ruleNumber)
+        try row.text(copy)
+        try row.text(supports)
+        try row.integer(supportsRemark)
+        try row.text(activeKind)
+        try row.integer(activeYears)
+        try row.integer(activeRemark)
+        try row.text(activeEvent)
+        try row.text(semiActiveKind)
+        try row.integer(semiActiveYears)
+        try row.integer(semiActiveRemark)
+        try row.text(semiActiveEvent)
+        try row.text(disposition)
+        try row.integer(dispositionRemark)
     }
 
-    public init(reading row: some StoreRowReading) throws {
+    @inlinable
+    public init(reading row: inout some StoreRowReading) throws {
         version = try row.integer(required: "version")
         ruleNumber = try row.text(required: "rule_number")
         copy = try row.text(required: "copy")
@@ -270,11 +325,17 @@ public struct CalendarRemarkRow: StoredRow {
         "version", "rule_number", "position", "remark_number", "text",
     ])
 
-    public var values: [StoreValue] {
-        [.integer(version), .text(ruleNumber), .integer(position), .integer(remarkNumber), .text(text)]
+    @inlinable
+    public func write<W: StoreRowWriting>(to row: inout W) throws(W.Failure) {
+        try row.integer(version)
+        try row.text(ruleNumber)
+        try row.integer(position)
+        try row.integer(remarkNumber)
+        try row.text(text)
     }
 
-    public init(reading row: some StoreRowReading) throws {
+    @inlinable
+    public init(reading row: inout some StoreRowReading) throws {
         version = try row.integer(required: "version")
         ruleNumber = try row.text(required: "rule_number")
         position = try row.integer(required: "position")
@@ -311,11 +372,17 @@ public struct CalendarRuleItemRow: StoredRow {
         "version", "rule_number", "kind", "position", "value",
     ])
 
-    public var values: [StoreValue] {
-        [.integer(version), .text(ruleNumber), .text(kind), .integer(position), .text(value)]
+    @inlinable
+    public func write<W: StoreRowWriting>(to row: inout W) throws(W.Failure) {
+        try row.integer(version)
+        try row.text(ruleNumber)
+        try row.text(kind)
+        try row.integer(position)
+        try row.text(value)
     }
 
-    public init(reading row: some StoreRowReading) throws {
+    @inlinable
+    public init(reading row: inout some StoreRowReading) throws {
         version = try row.integer(required: "version")
         ruleNumber = try row.text(required: "rule_number")
         kind = try row.text(required: "kind")
@@ -348,14 +415,21 @@ public struct CalendarDiagnosticRow: StoredRow {
         "version", "position", "severity", "file", "line_number", "column_number", "message", "rule", "field",
     ])
 
-    public var values: [StoreValue] {
-        [
-            .integer(version), .integer(position), .text(severity), .text(file), .integer(line), .integer(column),
-            .text(message), StoreValue(rule), StoreValue(field),
-        ]
+    @inlinable
+    public func write<W: StoreRowWriting>(to row: inout W) throws(W.Failure) {
+        try row.integer(version)
+        try row.integer(position)
+        try row.text(severity)
+        try row.text(file)
+        try row.integer(line)
+        try row.integer(column)
+        try row.text(message)
+        try row.text(rule)
+        try row.text(field)
     }
 
-    public init(reading row: some StoreRowReading) throws {
+    @inlinable
+    public init(reading row: inout some StoreRowReading) throws {
         version = try row.integer(required: "version")
         position = try row.integer(required: "position")
         severity = try row.text(required: "severity")
