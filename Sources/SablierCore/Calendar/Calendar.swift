@@ -58,7 +58,22 @@ public enum RuleTransaction: String, Sendable, Hashable, Codable, CaseIterable {
     case retire = "S"
 
     public init?(code: some StringProtocol) {
-        guard let value = RuleTransaction(rawValue: code.trimmingSpaces().uppercased()) else { return nil }
+        self.init(trimmed: code.trimmingSpaces())
+    }
+
+    /// Reads `A`, `M` or `S` (the same, for a String, without generic dispatch).
+    public init?(code: String) {
+        self.init(trimmed: code.trimmingSpaces())
+    }
+
+    private init?(trimmed: String) {
+        switch SingleASCII.lowercased(trimmed) {
+        case UInt8(ascii: "a")?: self = .add; return
+        case UInt8(ascii: "m")?: self = .modify; return
+        case UInt8(ascii: "s")?: self = .retire; return
+        default: break
+        }
+        guard let value = RuleTransaction(rawValue: trimmed.uppercased()) else { return nil }
         self = value
     }
 }

@@ -48,11 +48,26 @@ public struct RuleFieldPath: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ copy: CopyKind, remarkOf field: CopyField) {
         self.copy = copy
-        self.name = field.rawValue + "Remark"
+        self.name = field.remarkPathName
     }
 
     public var description: String {
         copy.map { "\($0.rawValue).\(name)" } ?? name
+    }
+
+    public static func == (lhs: RuleFieldPath, rhs: RuleFieldPath) -> Bool {
+        lhs.copy == rhs.copy && lhs.name == rhs.name
+    }
+
+    /// Hashes the copy by case rather than by its raw String (as `RawRepresentable` would): a
+    /// field path is hashed at every location a reader records.
+    public func hash(into hasher: inout Hasher) {
+        switch copy {
+        case nil: hasher.combine(0 as UInt8)
+        case .principal?: hasher.combine(1 as UInt8)
+        case .secondaire?: hasher.combine(2 as UInt8)
+        }
+        hasher.combine(name)
     }
 
     public static let number = RuleFieldPath("number")

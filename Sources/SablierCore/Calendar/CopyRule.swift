@@ -10,7 +10,21 @@ public enum CopyKind: String, Sendable, Hashable, Codable, CaseIterable, Compara
 
     /// Reads `P`/`S`, `principal`/`secondaire` (any case).
     public init?(code: some StringProtocol) {
-        switch code.trimmingSpaces().lowercased() {
+        self.init(trimmed: code.trimmingSpaces())
+    }
+
+    /// Reads `P`/`S`, `principal`/`secondaire` (the same, for a String, without generic dispatch).
+    public init?(code: String) {
+        self.init(trimmed: code.trimmingSpaces())
+    }
+
+    private init?(trimmed: String) {
+        switch SingleASCII.lowercased(trimmed) {
+        case UInt8(ascii: "p")?: self = .principal; return
+        case UInt8(ascii: "s")?: self = .secondaire; return
+        default: break
+        }
+        switch trimmed.lowercased() {
         case "p", "principal": self = .principal
         case "s", "secondaire", "secondary": self = .secondaire
         default: return nil
@@ -104,6 +118,17 @@ public enum CopyField: String, Sendable, Hashable, Codable, CaseIterable {
         case .active: return "PERIOACTIF"
         case .semiActive: return "PERIOSMACT"
         case .disposition: return "ID_REF_DISPOSITION"
+        }
+    }
+
+    /// The name of the field's remark in a `RuleFieldPath`: the raw value followed by `Remark`,
+    /// written out so no path is built by concatenation.
+    var remarkPathName: String {
+        switch self {
+        case .supports: return "supportsRemark"
+        case .active: return "activeRemark"
+        case .semiActive: return "semiActiveRemark"
+        case .disposition: return "dispositionRemark"
         }
     }
 

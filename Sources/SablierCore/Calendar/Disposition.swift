@@ -9,7 +9,22 @@ public enum Disposition: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Reads a disposition code; case and surrounding spaces are ignored. `-` and blank give nil.
     public init?(code: some StringProtocol) {
-        let text = code.trimmingSpaces().uppercased()
+        self.init(trimmed: code.trimmingSpaces())
+    }
+
+    /// Reads a disposition code (the same, for a String, without generic dispatch).
+    public init?(code: String) {
+        self.init(trimmed: code.trimmingSpaces())
+    }
+
+    private init?(trimmed: String) {
+        switch SingleASCII.lowercased(trimmed) {
+        case UInt8(ascii: "c")?: self = .conservation; return
+        case UInt8(ascii: "d")?: self = .destruction; return
+        case UInt8(ascii: "t")?: self = .tri; return
+        default: break
+        }
+        let text = trimmed.uppercased()
         guard let value = Disposition(rawValue: text) else { return nil }
         self = value
     }

@@ -21,7 +21,30 @@ public struct RemarkID: Sendable, Hashable, Codable, Comparable, CustomStringCon
 
     /// Parses `R1`, `r2`, ` R3 `; nil otherwise.
     public init?(text: some StringProtocol) {
-        let trimmed = text.trimmingSpaces()
+        self.init(trimmed: text.trimmingSpaces())
+    }
+
+    /// Parses `R1`, `r2`, ` R3 `; nil otherwise (the same, for a String, without generic dispatch).
+    public init?(text: String) {
+        self.init(trimmed: text.trimmingSpaces())
+    }
+
+    private init?(trimmed: String) {
+        // `R` or `r` then ASCII digits only: what the reading below gives, without parsing a Substring.
+        let digits: Int?? = trimmed.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard bytes.count >= 2, bytes.count <= 19, bytes[0] == UInt8(ascii: "R") || bytes[0] == UInt8(ascii: "r") else { return nil }
+            var value = 0
+            for byte in bytes.dropFirst() {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        if case let value?? = digits {
+            guard value > 0 else { return nil }
+            self.number = value
+            return
+        }
         guard let first = trimmed.first, first == "R" || first == "r",
               let n = Int(trimmed.dropFirst()), n > 0 else { return nil }
         self.number = n

@@ -41,7 +41,15 @@ public enum RetentionPeriod: Sendable, Hashable, Codable {
     /// Accepted: blank, `-`, `--` (no period); a whole number of years ≥ 0; 888; 999.
     /// Surrounding white space (including no-break spaces) is ignored.
     public init?(cell: some StringProtocol) {
-        let text = cell.trimmingSpaces()
+        self.init(trimmed: cell.trimmingSpaces())
+    }
+
+    /// Reads a period cell (the same, for a String, without generic dispatch).
+    public init?(cell: String) {
+        self.init(trimmed: cell.trimmingSpaces())
+    }
+
+    private init?(trimmed text: String) {
         if text.isEmpty || text == "-" || text == "--" {
             self = .none
             return

@@ -9,6 +9,11 @@ public struct Support: Sendable, Hashable, Codable, Comparable, CustomStringConv
         self.code = code.trimmingSpaces().uppercased()
     }
 
+    /// The code, trimmed and upper-cased (the same, for a String, without generic dispatch).
+    public init(code: String) {
+        self.code = code.trimmingSpaces().uppercased()
+    }
+
     public static let papier = Support(code: "PA")
     public static let numerique = Support(code: "DM")
     public static let film = Support(code: "FI")
@@ -33,12 +38,56 @@ public struct Support: Sendable, Hashable, Codable, Comparable, CustomStringConv
 
     /// Splits a supports cell such as `PA, DM` or `dm, pa`; order is kept, duplicates dropped.
     public static func list(from cell: some StringProtocol) -> [Support] {
+        let fast: [Support]?? = cell.utf8.withContiguousStorageIfAvailable { listOfASCIISeparated($0) }
+        if case let list?? = fast { return list }
+        return listByCharacters(cell)
+    }
+
+    /// Splits a supports cell (the same, for a String, without generic dispatch).
+    public static func list(from cell: String) -> [Support] {
+        let fast: [Support]?? = cell.utf8.withContiguousStorageIfAvailable { listOfASCIISeparated($0) }
+        if case let list?? = fast { return list }
+        return listByCharacters(cell)
+    }
+
+    /// The reference: split on Characters that are `,`, `;`, `/` or a newline.
+    static func listByCharacters(_ cell: some StringProtocol) -> [Support] {
         var result: [Support] = []
         for part in cell.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "/" || $0.isNewline }) {
-            let text = part.trimmingSpaces()
-            guard !text.isEmpty, text != "-", text != "--" else { continue }
-            let support = Support(code: text)
-            if !result.contains(support) { result.append(support) }
+            add(part.trimmingSpaces(), to: &result)
+        }
+        return result
+    }
+
+    private static func add(_ text: String, to result: inout [Support]) {
+        guard !text.isEmpty, text != "-", text != "--" else { return }
+        let support = Support(code: text)
+        if !result.contains(support) { result.append(support) }
+    }
+
+    /// `listByCharacters` on UTF-8 bytes, when every separator byte stands between ASCII bytes
+    /// (then it is a Character of its own, and the parts are cut where the Characters are);
+    /// nil otherwise. CR LF is one newline Character, two separator bytes here: the empty part
+    /// between them is skipped either way.
+    private static let separators = ListCell.ASCIISet(bytes: Array(",;/\n\u{0B}\u{0C}\r".utf8))
+
+    private static func listOfASCIISeparated(_ bytes: UnsafeBufferPointer<UInt8>) -> [Support]? {
+        var result: [Support] = []
+        var partStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard separators.contains(byte) else {
+                if byte >= 0x80, ListCell.isSeparatorLike(at: index, in: bytes, separators: separators, newlines: true) { return nil }
+                continue
+            }
+            guard ListCell.isAlone(at: index, in: bytes) else { return nil }
+            if index > partStart {
+                add(SpaceTrimming.trimmed(UnsafeBufferPointer(rebasing: bytes[partStart..<index])), to: &result)
+            }
+            partStart = index + 1
+        }
+        if bytes.count > partStart {
+            add(SpaceTrimming.trimmed(UnsafeBufferPointer(rebasing: bytes[partStart...])), to: &result)
         }
         return result
     }

@@ -19,6 +19,7 @@ public enum CalendarValidator {
     public static func validate(_ submission: inout CalendarSubmission) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var firstSeen: [String: SourceLocation] = [:]
+        firstSeen.reserveCapacity(submission.rules.count)
         for index in submission.rules.indices {
             let entry = submission.rules[index]
             let number = entry.rule.number
@@ -49,9 +50,10 @@ public enum CalendarValidator {
             found.append(.error(at: entry.location(of: .title), "rule \(number) has no title", rule: number, field: "title"))
         }
         found += mendRemarkReferences(&entry)
-        for copy in entry.rule.copies {
+        func check(_ copy: CopyRule) {
             found += checkDisposition(copy, of: entry)
-            for (field, period) in [(CopyField.active, copy.active), (.semiActive, copy.semiActive)] {
+            for field in [CopyField.active, .semiActive] {
+                let period = field == .active ? copy.active : copy.semiActive
                 if case .years(let n) = period, n < 0 {
                     found.append(.error(at: entry.location(of: RuleFieldPath(copy.kind, field)),
                         "rule \(number), \(copy.kind.englishName), \(field.englishName): must be a whole number of years ≥ 0, 888 or 999",
@@ -59,6 +61,9 @@ public enum CalendarValidator {
                 }
             }
         }
+        // The copies present, principal first (`Rule.copies`, without building the array).
+        check(entry.rule.principal)
+        if let secondaire = entry.rule.secondaire { check(secondaire) }
         if case .event(let name) = entry.rule.countStart, name.trimmingSpaces().isEmpty {
             found.append(.error(at: entry.location, "rule \(number): the count starts at an event, but the event has no name",
                                 rule: number, field: "declencheur"))
@@ -73,7 +78,7 @@ public enum CalendarValidator {
 
     static func checkDisposition(_ copy: CopyRule, of entry: SubmittedRule) -> [Diagnostic] {
         let number = entry.rule.number
-        let location = entry.location(of: RuleFieldPath(copy.kind, .disposition))
+        var location: SourceLocation { entry.location(of: RuleFieldPath(copy.kind, .disposition)) }
         guard let disposition = copy.disposition else {
             return [.error(at: location,
                 "rule \(number), \(copy.kind.englishName): no final disposition (C, D or T) is given",
@@ -115,7 +120,23 @@ public enum CalendarValidator {
         }
     }
 
+    /// True when no remark reference of the copy has anything to mend: none refers to a remark
+    /// the rule does not define, and every field that needs a remark has one. Most copies are so,
+    /// and `mendRemarkReferences` then changes nothing and says nothing.
+    static func remarkReferencesAreSettled(_ copy: CopyRule, in rule: Rule) -> Bool {
+        for field in CopyField.allCases {
+            let id = remarkID(copy, field)
+            if let id, !rule.remarks.contains(where: { $0.id == id }) { return false }
+            if id == nil, remarkNeed(copy, field) != nil { return false }
+        }
+        return true
+    }
+
     static func mendRemarkReferences(_ entry: inout SubmittedRule) -> [Diagnostic] {
+        if remarkReferencesAreSettled(entry.rule.principal, in: entry.rule),
+           entry.rule.secondaire.map({ remarkReferencesAreSettled($0, in: entry.rule) }) ?? true {
+            return []
+        }
         var found: [Diagnostic] = []
         let number = entry.rule.number
         let defined = Set(entry.rule.remarks.map(\.id))
@@ -140,9 +161,9 @@ public enum CalendarValidator {
             let other = rule.copy(kind == .principal ? .secondaire : .principal)
             for field in fields {
                 let id = remarkID(copy, field)
-                let path = RuleFieldPath(kind, remarkOf: field)
-                let location = entry.location(of: path)
-                let where_ = "rule \(number), \(kind.englishName), \(field.englishName)"
+                // Worked out only for a diagnostic: most fields need none.
+                var location: SourceLocation { entry.location(of: RuleFieldPath(kind, remarkOf: field)) }
+                var where_: String { "rule \(number), \(kind.englishName), \(field.englishName)" }
                 let dangling = id.map { !defined.contains($0) } ?? false
                 guard let need = remarkNeed(copy, field) else {
                     if dangling, let id {

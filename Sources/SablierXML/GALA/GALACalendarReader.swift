@@ -23,8 +23,8 @@ public enum GALACalendarReader {
         submission.diagnostics += GALANormaliser.normalise(root: root, file: file)
         let validation = SchemaValidator.validate(document, against: .gala, file: file, context: GALAElements.errorContext)
         submission.diagnostics += validation.diagnostics
-        var mapper = GALARowMapper(file: file)
-        for row in root.children(GALAElements.row) where !validation.invalidUnits.contains(row) {
+        var mapper = GALARowMapper(file: file, names: GALANames(documentOf: root))
+        for row in root.elementChildSequence where mapper.names.isRow(row) && !validation.invalidUnits.contains(row) {
             if let rule = mapper.map(row) { submission.rules.append(rule) }
         }
         submission.diagnostics += mapper.diagnostics
@@ -56,49 +56,143 @@ public enum GALACalendarReader {
 /// Turns valid `ROW`s into submitted rules.
 struct GALARowMapper {
     let file: String
+    let names: GALANames
     var diagnostics: [Diagnostic] = []
     /// The first non-empty `ID_ORGANISME` and its line.
     var organisationID: (value: String, line: Int)?
     private var reportedEmptyOrganisation = false
     private var reportedDisagreement = false
 
-    init(file: String) {
+    init(file: String, names: GALANames) {
         self.file = file
+        self.names = names
     }
 
     private func location(_ node: XMLNode) -> SourceLocation {
         SourceLocation(file: file, line: node.line)
     }
 
+    /// Separators of the multi-valued cells, built once rather than at every call.
+    private static let listSeparators: Set<Character> = [";", ",", "\n", "\r"]
+    private static let processSeparators: Set<Character> = [";"]
+    private static let lineSeparators: Set<Character> = ["\n", "\r"]
+
+    /// The paths of the rule-level fields, built once.
+    private enum Path {
+        static let transaction = RuleFieldPath("transaction")
+        static let generalRemark = RuleFieldPath("generalRemark")
+        static let description = RuleFieldPath("description")
+        static let documentTypes = RuleFieldPath("documentTypes")
+        static let processes = RuleFieldPath("processes")
+        static let classificationCodes = RuleFieldPath("classificationCodes")
+        static let holderUnit = RuleFieldPath("holderUnit")
+        static let legalReferences = RuleFieldPath("legalReferences")
+        static let recueil = RuleFieldPath("recueil")
+        static let recueilRuleNumber = RuleFieldPath("recueilRuleNumber")
+        static let essentialDocuments = RuleFieldPath("essentialDocuments")
+        static let confidentialDocuments = RuleFieldPath("confidentialDocuments")
+        static let galaRequestNumber = RuleFieldPath("galaRequestNumber")
+        static let galaGrilleChan = RuleFieldPath("galaGrilleChan")
+        static let copies = CopyKind.allCases.map { RuleFieldPath($0.rawValue) }
+        /// `remarks.R1` … `remarks.R99`, the ids `RemarkText` can read.
+        static let remarks = (0...99).map { RuleFieldPath("remarks.\(RemarkID(number: $0))") }
+
+        static func copy(_ kind: CopyKind) -> RuleFieldPath { copies[kind == .principal ? 0 : 1] }
+
+        static func remark(_ id: RemarkID) -> RuleFieldPath {
+            remarks.indices.contains(id.number) ? remarks[id.number] : RuleFieldPath("remarks.\(id)")
+        }
+    }
+
+    /// The first child element of each `ROW` field, by its index in `GALAElements.rowOrder`.
+    private enum Row {
+        static let organisation = index("ID_ORGANISME"), requestNumber = index("NUMDEMANDE"), number = index("NUMREGLE")
+        static let transaction = index("TYPE_TRANS"), recueil = index("RECUEIL"), title = index("TITRESER")
+        static let legalReferences = index("REFLEGALE"), recueilNumber = index("NO_RECUEIL"), processes = index("PROCACTIVI")
+        static let classificationCodes = index("CODECLASS"), holderUnit = index("NOMUNITE"), description = index("DESCSERIE")
+        static let documentTypes = index("TYPESDOC"), essential = index("DOCUMESSEN"), confidential = index("DOCUMCONFI")
+        static let remarks = index("REMARQDELA"), generalRemark = index("REMARQGEN"), grilleChan = index("GRILLECHAN")
+        static let delai = index(GALAElements.delai)
+
+        private static func index(_ name: String) -> Int { GALAElements.rowOrder.firstIndex(of: name)! }
+    }
+
+    /// The first child element of each `DELAI_ROW` field, by its index in `GALAElements.delaiRowOrder`.
+    private enum DelaiRow {
+        static let number = index("NUMREGLE"), kind = index("TYPEDOSS")
+        static let supports = index(CopyField.supports.galaElement), active = index(CopyField.active.galaElement)
+        static let semiActive = index(CopyField.semiActive.galaElement), disposition = index(CopyField.disposition.galaElement)
+        static let supportsRemark = index(CopyField.supports.galaRemarkElement)
+        static let activeRemark = index(CopyField.active.galaRemarkElement)
+        static let semiActiveRemark = index(CopyField.semiActive.galaRemarkElement)
+        static let dispositionRemark = index(CopyField.disposition.galaRemarkElement)
+
+        static func index(of field: CopyField) -> Int {
+            switch field {
+            case .supports: return supports
+            case .active: return active
+            case .semiActive: return semiActive
+            case .disposition: return disposition
+            }
+        }
+
+        static func remarkIndex(of field: CopyField) -> Int {
+            switch field {
+            case .supports: return supportsRemark
+            case .active: return activeRemark
+            case .semiActive: return semiActiveRemark
+            case .disposition: return dispositionRemark
+            }
+        }
+
+        private static func index(_ name: String) -> Int { GALAElements.delaiRowOrder.firstIndex(of: name)! }
+    }
+
+    /// The first child of each listed name, found in one walk over the children.
+    private static func firstChildren(of parent: XMLNode, _ table: XMLNameTable, count: Int) -> [XMLNode?] {
+        var fields = [XMLNode?](repeating: nil, count: count)
+        for child in parent.elementChildSequence {
+            if let index = table.index(of: child), fields[index] == nil { fields[index] = child }
+        }
+        return fields
+    }
+
     mutating func map(_ row: XMLNode) -> SubmittedRule? {
-        let fields = FirstChildren(row)
+        var fields = [XMLNode?](repeating: nil, count: GALAElements.rowOrder.count)
+        var delaiCount = 0
+        for child in row.elementChildSequence {
+            guard let index = names.row.index(of: child) else { continue }
+            if fields[index] == nil { fields[index] = child }
+            if index == Row.delai { delaiCount += 1 }
+        }
         var locations: [RuleFieldPath: SourceLocation] = [:]
-        func value(_ name: String, _ path: RuleFieldPath?) -> String? {
-            guard let node = fields[name] else { return nil }
+        locations.reserveCapacity(48)
+        func value(_ index: Int, _ path: RuleFieldPath?) -> String? {
+            guard let node = fields[index] else { return nil }
             if let path { locations[path] = location(node) }
             return node.text
         }
 
-        let number = value("NUMREGLE", .number)?.trimmingSpaces() ?? ""
+        let number = value(Row.number, .number)?.trimmingSpaces() ?? ""
         guard !number.isEmpty else {
             diagnostics.append(.error(at: location(row), "a ROW has no rule number (NUMREGLE)", field: "NUMREGLE"))
             return nil
         }
-        let transactionText = value("TYPE_TRANS", RuleFieldPath("transaction")) ?? ""
+        let transactionText = value(Row.transaction, Path.transaction) ?? ""
         guard let transaction = RuleTransaction(code: transactionText) else {
             diagnostics.append(.error(
-                at: fields["TYPE_TRANS"].map(location) ?? location(row),
+                at: fields[Row.transaction].map(location) ?? location(row),
                 "rule \(number): TYPE_TRANS '\(transactionText)' is not A, M or S", rule: number, field: "TYPE_TRANS"))
             return nil
         }
-        readOrganisation(fields["ID_ORGANISME"], rule: number)
+        readOrganisation(fields[Row.organisation], rule: number)
 
         var generalRemarkParts: [String] = []
         var remarks: [Remark] = []
-        if let text = value("REMARQDELA", .remarks), let node = fields["REMARQDELA"] {
+        if let text = value(Row.remarks, .remarks), let node = fields[Row.remarks] {
             let parsed = RemarkText.parse(text)
             remarks = parsed.remarks
-            for remark in remarks { locations[RuleFieldPath("remarks.\(remark.id)")] = location(node) }
+            for remark in remarks { locations[Path.remark(remark.id)] = location(node) }
             if let preamble = parsed.preamble {
                 generalRemarkParts.append(preamble)
                 diagnostics.append(.warning(
@@ -121,21 +215,26 @@ struct GALARowMapper {
                     rule: number, field: "REMARQDELA"))
             }
         }
-        if let general = value("REMARQGEN", RuleFieldPath("generalRemark")).nonBlank {
+        if let general = value(Row.generalRemark, Path.generalRemark).nonBlank {
             generalRemarkParts.append(general)
         }
 
         var copies = GALACopies(number: number)
-        for delai in row.children(GALAElements.delai) {
-            for delaiRow in delai.children(GALAElements.delaiRow) {
+        func readCopies(of delai: XMLNode) {
+            for delaiRow in delai.elementChildSequence where names.isDelaiRow(delaiRow) {
                 if let copy = mapCopy(delaiRow, number: number, locations: &locations) {
                     copies.add(copy, at: delaiRow, mapper: &self)
                 }
             }
         }
+        if delaiCount == 1, let delai = fields[Row.delai] {
+            readCopies(of: delai)
+        } else {
+            for delai in row.elementChildSequence where names.row.index(of: delai) == Row.delai { readCopies(of: delai) }
+        }
         guard let principal = copies.principal?.copy else {
             diagnostics.append(.error(
-                at: fields["DELAI"].map(location) ?? location(row),
+                at: fields[Row.delai].map(location) ?? location(row),
                 "rule \(number) has no principal copy: no DELAI_ROW has TYPEDOSS P", rule: number, field: "TYPEDOSS"))
             return nil
         }
@@ -150,23 +249,23 @@ struct GALARowMapper {
 
         let rule = Rule(
             number: number,
-            title: value("TITRESER", .title)?.trimmingSpaces() ?? "",
-            description: value("DESCSERIE", RuleFieldPath("description"))?.trimmingSpaces() ?? "",
-            documentTypes: ListCell.split(value("TYPESDOC", RuleFieldPath("documentTypes"))),
-            processes: ListCell.split(value("PROCACTIVI", RuleFieldPath("processes")), separators: [";"]),
-            classificationCodes: ListCell.split(value("CODECLASS", RuleFieldPath("classificationCodes"))),
-            holderUnit: value("NOMUNITE", RuleFieldPath("holderUnit")).nonBlank,
-            legalReferences: ListCell.split(value("REFLEGALE", RuleFieldPath("legalReferences")), separators: ["\n", "\r"]),
-            recueil: value("RECUEIL", RuleFieldPath("recueil")).nonBlank,
-            recueilRuleNumber: value("NO_RECUEIL", RuleFieldPath("recueilRuleNumber")).nonBlank,
-            essentialDocuments: YesNo.parse(value("DOCUMESSEN", RuleFieldPath("essentialDocuments"))),
-            confidentialDocuments: YesNo.parse(value("DOCUMCONFI", RuleFieldPath("confidentialDocuments"))),
+            title: value(Row.title, .title)?.trimmingSpaces() ?? "",
+            description: value(Row.description, Path.description)?.trimmingSpaces() ?? "",
+            documentTypes: ListCell.split(value(Row.documentTypes, Path.documentTypes), separators: Self.listSeparators),
+            processes: ListCell.split(value(Row.processes, Path.processes), separators: Self.processSeparators),
+            classificationCodes: ListCell.split(value(Row.classificationCodes, Path.classificationCodes), separators: Self.listSeparators),
+            holderUnit: value(Row.holderUnit, Path.holderUnit).nonBlank,
+            legalReferences: ListCell.split(value(Row.legalReferences, Path.legalReferences), separators: Self.lineSeparators),
+            recueil: value(Row.recueil, Path.recueil).nonBlank,
+            recueilRuleNumber: value(Row.recueilNumber, Path.recueilRuleNumber).nonBlank,
+            essentialDocuments: YesNo.parse(value(Row.essential, Path.essentialDocuments)),
+            confidentialDocuments: YesNo.parse(value(Row.confidential, Path.confidentialDocuments)),
             principal: principal,
             secondaire: secondaire,
             remarks: remarks,
             generalRemark: generalRemarkParts.isEmpty ? nil : generalRemarkParts.joined(separator: "\n"),
-            galaRequestNumber: value("NUMDEMANDE", RuleFieldPath("galaRequestNumber")).nonBlank,
-            galaGrilleChan: YesNo.parse(value("GRILLECHAN", RuleFieldPath("galaGrilleChan")))
+            galaRequestNumber: value(Row.requestNumber, Path.galaRequestNumber).nonBlank,
+            galaGrilleChan: YesNo.parse(value(Row.grilleChan, Path.galaGrilleChan))
         )
         return SubmittedRule(rule: rule, transaction: transaction, location: location(row), fieldLocations: locations)
     }
@@ -197,23 +296,23 @@ struct GALARowMapper {
 
     /// One `DELAI_ROW` as a copy; nil when its kind is unknown.
     private mutating func mapCopy(_ node: XMLNode, number: String, locations: inout [RuleFieldPath: SourceLocation]) -> CopyRule? {
-        let fields = FirstChildren(node)
-        let kindText = fields["TYPEDOSS"]?.text ?? ""
+        let fields = Self.firstChildren(of: node, names.delaiRow, count: GALAElements.delaiRowOrder.count)
+        let kindText = fields[DelaiRow.kind]?.text ?? ""
         guard let kind = CopyKind(code: kindText) else {
             diagnostics.append(.error(
-                at: fields["TYPEDOSS"].map(location) ?? location(node),
+                at: fields[DelaiRow.kind].map(location) ?? location(node),
                 "rule \(number): TYPEDOSS '\(kindText)' is neither P nor S", rule: number, field: "TYPEDOSS"))
             return nil
         }
         let copyName = kind == .principal ? "principal copy" : "secondary copy"
-        if let inner = fields["NUMREGLE"], inner.text.trimmingSpaces() != number {
+        if let inner = fields[DelaiRow.number], inner.text.trimmingSpaces() != number {
             diagnostics.append(.warning(
                 at: location(inner),
                 "rule \(number), \(copyName): the DELAI_ROW's NUMREGLE is '\(inner.text.trimmingSpaces())'; the ROW's number \(number) is used",
                 rule: number, field: "NUMREGLE"))
         }
         func text(_ field: CopyField) -> String? {
-            guard let element = fields[field.galaElement] else { return nil }
+            guard let element = fields[DelaiRow.index(of: field)] else { return nil }
             locations[RuleFieldPath(kind, field)] = location(element)
             return element.text
         }
@@ -229,7 +328,7 @@ struct GALARowMapper {
             return period
         }
         func remark(_ field: CopyField) -> RemarkID? {
-            guard let element = fields[field.galaRemarkElement] else { return nil }
+            guard let element = fields[DelaiRow.remarkIndex(of: field)] else { return nil }
             let path = RuleFieldPath(kind, remarkOf: field)
             locations[path] = location(element)
             let cell = element.text.trimmingSpaces()
@@ -254,7 +353,7 @@ struct GALARowMapper {
             }
             return value
         }
-        locations[RuleFieldPath(kind.rawValue)] = location(node)
+        locations[Path.copy(kind)] = location(node)
         return CopyRule(
             kind: kind,
             supports: Support.list(from: text(.supports) ?? ""),

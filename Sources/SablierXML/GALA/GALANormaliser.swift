@@ -71,20 +71,63 @@ enum GALAElements {
 ///   otherwise valid (known names, none repeated).
 enum GALANormaliser {
     static func normalise(root: XMLNode, file: String) -> [Diagnostic] {
+        let names = GALANames(documentOf: root)
         var found: [Diagnostic] = []
-        for row in root.children(GALAElements.row) {
-            let rule = GALAElements.ruleNumber(of: row)
-            let label = rule.map { "rule \($0)" } ?? "ROW at line \(row.line)"
-            found += mergeDelais(in: row, label: label, rule: rule, file: file)
-            found += mergeClassificationCodes(in: row, label: label, rule: rule, file: file)
-            found += reorder(row, order: GALAElements.rowOrder, label: label, rule: rule, file: file)
-            for delai in row.children(GALAElements.delai) {
-                for delaiRow in delai.children(GALAElements.delaiRow) {
-                    found += reorder(delaiRow, order: GALAElements.delaiRowOrder, label: label, rule: rule, file: file)
+        for row in root.elementChildSequence where names.isRow(row) {
+            // Named only when a warning needs it: before any change, and NUMREGLE is never moved
+            // (a ROW with two is not reordered) nor changed here.
+            var label = RowLabel(row: row)
+            // One walk tells whether anything needs mending; most rows need nothing.
+            let survey = names.survey(row)
+            var changed = false
+            if survey.delais > 1 {
+                found += mergeDelais(in: row, label: label.text, rule: label.rule, file: file)
+                changed = true
+            }
+            if survey.classificationCodes > 1 {
+                found += mergeClassificationCodes(in: row, label: label.text, rule: label.rule, file: file)
+                changed = true
+            }
+            if changed || !survey.inOrder {
+                found += reorder(row, order: GALAElements.rowOrder, label: label.text, rule: label.rule, file: file)
+            }
+            func reorderRows(of delai: XMLNode) {
+                for delaiRow in delai.elementChildSequence where names.isDelaiRow(delaiRow) {
+                    if !names.delaiRow.isInOrder(delaiRow) {
+                        found += reorder(delaiRow, order: GALAElements.delaiRowOrder, label: label.text, rule: label.rule, file: file)
+                    }
                 }
+            }
+            if changed {
+                for delai in row.children(GALAElements.delai) { reorderRows(of: delai) }
+            } else if let delai = survey.delai {
+                // Unchanged, so this is the ROW's only DELAI.
+                reorderRows(of: delai)
             }
         }
         return found
+    }
+
+    /// How warnings name a ROW: `rule N`, or `ROW at line L` when it has no number; worked out
+    /// once, when first needed.
+    private struct RowLabel {
+        let row: XMLNode
+        private var computed: (text: String, rule: String?)?
+
+        init(row: XMLNode) {
+            self.row = row
+        }
+
+        private mutating func compute() -> (text: String, rule: String?) {
+            if let computed { return computed }
+            let rule = GALAElements.ruleNumber(of: row)
+            let value = (text: rule.map { "rule \($0)" } ?? "ROW at line \(row.line)", rule: rule)
+            computed = value
+            return value
+        }
+
+        var text: String { mutating get { compute().text } }
+        var rule: String? { mutating get { compute().rule } }
     }
 
     private static func mergeDelais(in row: XMLNode, label: String, rule: String?, file: String) -> [Diagnostic] {
@@ -155,5 +198,58 @@ enum GALANormaliser {
             "\(label): \(node.name) comes after \(previous.name) inside \(parent.name), against GALA's order; the elements were put back in order",
             rule: rule, field: node.name
         )]
+    }
+}
+
+/// GALA's element names, matched on a parsed document by libxml2's interned names.
+struct GALANames {
+    /// `ROW`'s children, in schema order (`GALAElements.rowOrder`).
+    let row: XMLNameTable
+    /// `DELAI_ROW`'s children, in schema order (`GALAElements.delaiRowOrder`).
+    let delaiRow: XMLNameTable
+    /// `ROW` and `DELAI_ROW` themselves.
+    private let units: XMLNameTable
+
+    /// Indexes in `row` of the elements the reader and the normaliser look for.
+    static let classificationCode = GALAElements.rowOrder.firstIndex(of: "CODECLASS")!
+    static let delai = GALAElements.rowOrder.firstIndex(of: GALAElements.delai)!
+
+    init(documentOf node: XMLNode) {
+        row = XMLNameTable(GALAElements.rowOrder, documentOf: node)
+        delaiRow = XMLNameTable(GALAElements.delaiRowOrder, documentOf: node)
+        units = XMLNameTable([GALAElements.row, GALAElements.delaiRow], documentOf: node)
+    }
+
+    func isRow(_ node: XMLNode) -> Bool { units.index(of: node) == 0 }
+    func isDelaiRow(_ node: XMLNode) -> Bool { units.index(of: node) == 1 }
+
+    /// What one walk over a `ROW`'s children finds.
+    struct RowSurvey {
+        var delais = 0
+        var classificationCodes = 0
+        /// The first `DELAI`.
+        var delai: XMLNode?
+        /// Every child is a GALA field, each after the one before in schema order.
+        var inOrder = true
+    }
+
+    func survey(_ row: XMLNode) -> RowSurvey {
+        var survey = RowSurvey()
+        var previous = -1
+        for child in row.elementChildSequence {
+            guard let index = self.row.index(of: child) else {
+                survey.inOrder = false
+                continue
+            }
+            if index <= previous { survey.inOrder = false }
+            previous = index
+            if index == Self.delai {
+                survey.delais += 1
+                if survey.delai == nil { survey.delai = child }
+            } else if index == Self.classificationCode {
+                survey.classificationCodes += 1
+            }
+        }
+        return survey
     }
 }

@@ -11,6 +11,14 @@ final class ParseCollector {
     var doctype: SourceLocation?
     /// The first element, when only sniffing the root.
     var root: (name: String, namespace: String?)?
+    /// Element depth while parsing (the root is at 1), and the first element, in document order,
+    /// deeper than `depthLimit`: checked as the tree is built, so no walk over it is needed.
+    var depth = 0
+    var depthLimit = Int.max
+    var tooDeep: xmlNodePtr?
+    /// libxml2's own tree-building callbacks, which the depth-tracking ones call.
+    var buildStart: startElementNsSAX2Func?
+    var buildEnd: endElementNsSAX2Func?
 
     init(file: String) {
         self.file = file
@@ -61,6 +69,7 @@ enum SafeXMLParser {
         if let problem = precheck(data, file: file, limits: limits) {
             return ParsedXML(document: nil, diagnostics: [problem])
         }
+        collector.depthLimit = max(1, limits.maximumDepth)
         let document = run(data, collector: collector, sniffing: false)
         if let doctype = collector.doctype {
             return ParsedXML(document: nil, diagnostics: [doctypeError(at: doctype)])
@@ -72,12 +81,12 @@ enum SafeXMLParser {
             }
             return ParsedXML(document: nil, diagnostics: diagnostics)
         }
-        guard let root = document.root else {
+        guard document.root != nil else {
             return ParsedXML(document: nil, diagnostics: collector.diagnostics + [
                 .error(at: SourceLocation(file: file, line: 0), "the file holds no XML element"),
             ])
         }
-        if let deep = root.exceedsDepth(max(1, limits.maximumDepth)) {
+        if let deep = collector.tooDeep.map(XMLNode.init) {
             return ParsedXML(document: nil, diagnostics: collector.diagnostics + [
                 .error(
                     at: SourceLocation(file: file, line: deep.line),
@@ -146,7 +155,14 @@ enum SafeXMLParser {
             sax.pointee.serror = collectParserError
             sax.pointee.internalSubset = refuseDoctype
             sax.pointee.externalSubset = nil
-            if sniffing { sax.pointee.startElementNs = recordRootAndStop }
+            if sniffing {
+                sax.pointee.startElementNs = recordRootAndStop
+            } else {
+                collector.buildStart = sax.pointee.startElementNs
+                collector.buildEnd = sax.pointee.endElementNs
+                sax.pointee.startElementNs = startElementTrackingDepth
+                sax.pointee.endElementNs = endElementTrackingDepth
+            }
             var pointer: xmlDocPtr?
             if let base = raw.baseAddress, raw.count <= Int(Int32.max) {
                 pointer = xmlCtxtReadMemory(
@@ -208,4 +224,31 @@ private func recordRootAndStop(
         collector.root = (String(xmlChars: localName) ?? "", String(xmlChars: uri))
     }
     xmlStopParser(context)
+}
+
+/// SAX `startElementNs` when building the tree: builds the element, then notes it when it is
+/// the first one deeper than the limit (the tree is built in document order, so this is the
+/// first such element a walk of the finished tree would meet).
+private func startElementTrackingDepth(
+    _ ctx: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+    _ uri: UnsafePointer<xmlChar>?, _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+    _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+    guard let (collector, context) = collector(ofContext: ctx) else { return }
+    collector.buildStart?(ctx, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaultedCount, attributes)
+    collector.depth += 1
+    if collector.depth > collector.depthLimit, collector.tooDeep == nil,
+       let node = context.pointee.node, node.pointee.type == XML_ELEMENT_NODE {
+        collector.tooDeep = node
+    }
+}
+
+/// SAX `endElementNs` when building the tree.
+private func endElementTrackingDepth(
+    _ ctx: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?,
+    _ uri: UnsafePointer<xmlChar>?
+) {
+    guard let (collector, _) = collector(ofContext: ctx) else { return }
+    collector.buildEnd?(ctx, localName, prefix, uri)
+    collector.depth -= 1
 }
