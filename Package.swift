@@ -66,6 +66,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The register's use cases: documents checked against the calendar in force, files
+        // measured (SHA-256), CSV imports all-or-nothing.
+        .target(
+            name: "SablierRegister",
+            dependencies: [
+                "SablierCore", "SablierCSV", "SablierStore", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // What the application needs from storage, independent of the backend.
         .target(
             name: "SablierStore",
@@ -87,7 +96,7 @@ let package = Package(
         .target(
             name: "SablierCommands",
             dependencies: [
-                "SablierCore", "SablierImport", "SablierXML", "SablierStore", "SablierSQLite",
+                "SablierCore", "SablierImport", "SablierRegister", "SablierXML", "SablierStore", "SablierSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

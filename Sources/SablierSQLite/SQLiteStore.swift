@@ -72,6 +72,10 @@ public final class SQLiteStore: CalendarStore {
             // GRDB's `write` is one transaction, rolled back when the closure throws.
             try await database.write { db in
                 let number = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM calendar_version") ?? 1
+                // The documents registered follow the calendar in force: those whose rule
+                // changes are recounted in this same transaction.
+                let hasDocuments = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document)") == true
+                let previous = hasDocuments ? try Self.readCalendar(number - 1, db) : nil
                 let stored = try StoredVersion(number: number, version)
                 try SQLiteInserter<CalendarVersionRow>(db).insert([stored.version])
                 try SQLiteInserter<CalendarVersionSourceRow>(db).insert([stored.source])
@@ -95,6 +99,9 @@ public final class SQLiteStore: CalendarStore {
                     throw Self.refused(refusal.row.ruleNumber, refusal.error)
                 }
                 try SQLiteInserter<CalendarDiagnosticRow>(db).insert(stored.diagnostics)
+                if hasDocuments {
+                    try Self.recountAfterCalendarChange(db, previous: previous, current: version.calendar)
+                }
                 return try StoredVersion.info(stored.version)
             }
         }
@@ -128,33 +135,39 @@ public final class SQLiteStore: CalendarStore {
     }
 
     public func calendar(version number: Int) async throws -> RetentionCalendar? {
-        try await read("reading the calendar of version \(number)") { db in
-            guard let version = try Self.versionRow(number, db) else { return nil }
-            let queries = Self.calendarQueries
-            let arguments: StatementArguments = [number]
-            // Four statements stepped side by side: each rule is built as its rows go by.
-            let rules = try SQLiteRowCursor<CalendarRuleRow>(db, sql: queries.rules, arguments: arguments)
-            let copies = try SQLiteRowCursor<CalendarCopyRuleRow>(db, sql: queries.copies, arguments: arguments)
-            let remarks = try SQLiteRowCursor<CalendarRemarkRow>(db, sql: queries.remarks, arguments: arguments)
-            let items = try SQLiteRowCursor<CalendarRuleItemRow>(db, sql: queries.items, arguments: arguments)
-            return try StoredVersion.calendar(
-                version: version, rules: rules.next, copies: copies.next, remarks: remarks.next, items: items.next)
-        }
+        try await read("reading the calendar of version \(number)") { db in try Self.readCalendar(number, db) }
     }
 
     public func rule(_ ruleNumber: String, version number: Int) async throws -> Rule? {
-        try await read("reading rule \(ruleNumber) of version \(number)") { db in
-            let key: [String: any DatabaseValueConvertible] = ["version": number, "rule_number": ruleNumber]
-            guard let row = try Self.fetch(CalendarRuleRow.self, db, ["version": number, "number": ruleNumber]).first else {
-                return nil
-            }
-            return try StoredVersion.rule(
-                row,
-                copies: Self.fetch(CalendarCopyRuleRow.self, db, key),
-                remarks: Self.fetch(CalendarRemarkRow.self, db, key),
-                items: Self.fetch(CalendarRuleItemRow.self, db, key)
-            )
+        try await read("reading rule \(ruleNumber) of version \(number)") { db in try Self.readRule(ruleNumber, version: number, db) }
+    }
+
+    /// The calendar of version `number`, read inside any transaction.
+    static func readCalendar(_ number: Int, _ db: Database) throws -> RetentionCalendar? {
+        guard let version = try Self.versionRow(number, db) else { return nil }
+        let queries = Self.calendarQueries
+        let arguments: StatementArguments = [number]
+        // Four statements stepped side by side: each rule is built as its rows go by.
+        let rules = try SQLiteRowCursor<CalendarRuleRow>(db, sql: queries.rules, arguments: arguments)
+        let copies = try SQLiteRowCursor<CalendarCopyRuleRow>(db, sql: queries.copies, arguments: arguments)
+        let remarks = try SQLiteRowCursor<CalendarRemarkRow>(db, sql: queries.remarks, arguments: arguments)
+        let items = try SQLiteRowCursor<CalendarRuleItemRow>(db, sql: queries.items, arguments: arguments)
+        return try StoredVersion.calendar(
+            version: version, rules: rules.next, copies: copies.next, remarks: remarks.next, items: items.next)
+    }
+
+    /// One rule of version `number`, read inside any transaction.
+    static func readRule(_ ruleNumber: String, version number: Int, _ db: Database) throws -> Rule? {
+        let key: [String: any DatabaseValueConvertible] = ["version": number, "rule_number": ruleNumber]
+        guard let row = try Self.fetch(CalendarRuleRow.self, db, ["version": number, "number": ruleNumber]).first else {
+            return nil
         }
+        return try StoredVersion.rule(
+            row,
+            copies: Self.fetch(CalendarCopyRuleRow.self, db, key),
+            remarks: Self.fetch(CalendarRemarkRow.self, db, key),
+            items: Self.fetch(CalendarRuleItemRow.self, db, key)
+        )
     }
 
     public func diagnostics(version number: Int) async throws -> [Diagnostic] {
@@ -170,12 +183,12 @@ public final class SQLiteStore: CalendarStore {
         }
     }
 
-    private static func versionRow(_ number: Int, _ db: Database) throws -> CalendarVersionRow? {
+    static func versionRow(_ number: Int, _ db: Database) throws -> CalendarVersionRow? {
         try fetch(CalendarVersionRow.self, db, ["number": number]).first
     }
 
     /// The rows of `R`'s table whose columns equal `key`, in `orderBy` order.
-    private static func fetch<R: StoredRow>(
+    static func fetch<R: StoredRow>(
         _ type: R.Type,
         _ db: Database,
         _ key: [String: any DatabaseValueConvertible] = [:],
@@ -191,11 +204,11 @@ public final class SQLiteStore: CalendarStore {
 
     // MARK: - Errors
 
-    private func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func read<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await perform(operation) { database in try await database.read(body) }
     }
 
-    private func perform<T>(_ operation: String, _ body: (DatabaseQueue) async throws -> T) async throws -> T {
+    func perform<T>(_ operation: String, _ body: (DatabaseQueue) async throws -> T) async throws -> T {
         do {
             return try await body(database)
         } catch {

@@ -10,6 +10,8 @@ struct CommandFailure: Error, CustomStringConvertible {
         case noSuchRule(String, version: Int)
         case rejected(String)
         case cannotWrite(String, reason: String)
+        case noSuchDocument(String)
+        case invalid(String)
     }
 
     private let reason: Reason
@@ -33,6 +35,15 @@ struct CommandFailure: Error, CustomStringConvertible {
         CommandFailure(reason: .cannotWrite(path, reason: reason))
     }
 
+    static func noSuchDocument(_ reference: String) -> CommandFailure {
+        CommandFailure(reason: .noSuchDocument(reference))
+    }
+
+    /// A request that cannot be carried out as asked, in one sentence.
+    static func invalid(_ message: String) -> CommandFailure {
+        CommandFailure(reason: .invalid(message))
+    }
+
     var description: String {
         switch reason {
         case .noCalendar:
@@ -47,6 +58,10 @@ struct CommandFailure: Error, CustomStringConvertible {
             return summary
         case .cannotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
+        case .noSuchDocument(let reference):
+            return "document \(reference) is not registered"
+        case .invalid(let message):
+            return message
         }
     }
 }

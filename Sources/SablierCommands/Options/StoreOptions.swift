@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SablierCore
 import SablierSQLite
 import SablierStore
 
@@ -22,6 +23,11 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens (and if needed creates and migrates) the store.
     func openStore() throws -> any CalendarStore {
+        try SQLiteStore(path: resolvedPath)
+    }
+
+    /// Opens the store for the register (documents, holds, due lists).
+    func openRegister() throws -> any RegisterStore {
         try SQLiteStore(path: resolvedPath)
     }
 }
@@ -58,4 +64,29 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case table
     case json
     case csv
+}
+
+/// The day a command works for: `--as-of`, else today where Sablier runs. Read here, at the
+/// edge, and passed in; the engine never reads the clock.
+struct AsOfOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to compute for, YYYY-MM-DD (default: today).", valueName: "date"))
+    var asOf: CivilDateArgument?
+
+    var date: CivilDate { asOf?.date ?? CivilDateArgument.today() }
+}
+
+/// A `YYYY-MM-DD` argument.
+struct CivilDateArgument: ExpressibleByArgument, Sendable {
+    let date: CivilDate
+
+    init?(argument: String) {
+        guard let date = CivilDate(iso: argument) else { return nil }
+        self.date = date
+    }
+
+    /// Today's date in the local time zone.
+    static func today(_ now: Date = Date()) -> CivilDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: now)
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
 }

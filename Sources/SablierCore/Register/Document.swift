@@ -74,22 +74,31 @@ public struct DigitalFile: Sendable, Hashable, Codable {
     }
 }
 
-/// Where a non-digital asset is kept (bâtiment, local, rayonnage, boîte).
+/// Where a non-digital asset or a box is kept (bâtiment, local, rayonnage). The box a
+/// document sits in is `Document.box`, since boxes move as a whole.
 public struct PhysicalLocation: Sendable, Hashable, Codable {
     public var building: String?
     public var room: String?
     public var shelving: String?
-    public var box: String?
 
-    public init(building: String? = nil, room: String? = nil, shelving: String? = nil, box: String? = nil) {
+    public init(building: String? = nil, room: String? = nil, shelving: String? = nil) {
         self.building = building
         self.room = room
         self.shelving = shelving
-        self.box = box
     }
 
-    /// `building / room / shelving / box`, the parts that are known.
+    /// Reads `building / room / shelving` (the form `description` writes); empty parts stay unknown.
+    public init(slashed text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        func part(_ index: Int) -> String? { index < parts.count && !parts[index].isEmpty ? parts[index] : nil }
+        self.init(building: part(0), room: part(1), shelving: parts.count > 3 ? parts[2...].joined(separator: " / ") : part(2))
+    }
+
+    /// True when no part is known.
+    public var isEmpty: Bool { building == nil && room == nil && shelving == nil }
+
+    /// `building / room / shelving`, the parts that are known.
     public var description: String {
-        [building, room, shelving, box].compactMap { $0 }.joined(separator: " / ")
+        [building, room, shelving].compactMap { $0 }.joined(separator: " / ")
     }
 }

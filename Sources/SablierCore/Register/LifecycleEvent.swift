@@ -93,6 +93,9 @@ extension RetentionFacts {
             default: break
             }
         }
+        // A replaced document is closed by its replacement when nothing closed it earlier: a
+        // policy in force (999) is never "closed" otherwise.
+        if closedOn == nil { closedOn = replacedOn }
         self.init(copy: document.copy, openedOn: document.openedOn, closedOn: closedOn, events: occurred, replacedOn: replacedOn, held: holds > 0)
     }
 }

@@ -30,6 +30,59 @@ public enum RetentionWait: Sendable, Hashable, Codable {
     case unconfirmedEvent(CopyField)
     /// A newer version must replace the document (999).
     case replacement
+    /// The document is a secondary copy and its rule has no secondary copy.
+    case noSuchCopy
+    /// The document's rule is not in the calendar in force (retired, or never there).
+    case ruleNotInCalendar
+}
+
+extension RetentionWait {
+    /// A stable text code, stored with the document and printed in JSON:
+    /// `closing`, `opening`, `event:NAME`, `unconfirmed:active`, `unconfirmed:semiActive`,
+    /// `replacement`, `no-such-copy`, `rule-not-in-calendar`.
+    public var code: String {
+        switch self {
+        case .closing: return "closing"
+        case .opening: return "opening"
+        case .event(let name): return "event:" + name
+        case .unconfirmedEvent(let field): return "unconfirmed:" + field.rawValue
+        case .replacement: return "replacement"
+        case .noSuchCopy: return "no-such-copy"
+        case .ruleNotInCalendar: return "rule-not-in-calendar"
+        }
+    }
+
+    /// Reads a `code` back; nil for an unknown one.
+    public init?(code: String) {
+        switch code {
+        case "closing": self = .closing
+        case "opening": self = .opening
+        case "replacement": self = .replacement
+        case "no-such-copy": self = .noSuchCopy
+        case "rule-not-in-calendar": self = .ruleNotInCalendar
+        default:
+            if code.hasPrefix("event:") {
+                self = .event(String(code.dropFirst(6)))
+            } else if code.hasPrefix("unconfirmed:"), let field = CopyField(rawValue: String(code.dropFirst(12))) {
+                self = .unconfirmedEvent(field)
+            } else {
+                return nil
+            }
+        }
+    }
+
+    /// What the document waits for, in French, for listings.
+    public var label: String {
+        switch self {
+        case .closing: return "fermeture du dossier"
+        case .opening: return "date d'ouverture"
+        case .event(let name): return "événement « \(name) »"
+        case .unconfirmedEvent(let field): return "événement 888 à confirmer (\(field == .active ? "période active" : "période semi-active"))"
+        case .replacement: return "remplacement par une nouvelle version (999)"
+        case .noSuchCopy: return "la règle n'a pas d'exemplaire secondaire"
+        case .ruleNotInCalendar: return "règle absente du calendrier en vigueur"
+        }
+    }
 }
 
 /// The dates retention gives one document, with the reasoning a person can check.
@@ -73,15 +126,17 @@ public enum RetentionEngine {
         rule: Rule,
         facts: RetentionFacts,
         yearEnd: MonthDay,
-        openPeriodEvents: [CopyField: OpenPeriodEvent] = [:]
+        openPeriodEvents: [CopyField: OpenPeriodEvent] = [:],
+        explaining: Bool = true
     ) -> RetentionSchedule {
-        var steps: [String] = []
+        var steps = Steps(enabled: explaining)
         var schedule = RetentionSchedule(explanation: [])
         let copyName = facts.copy == .principal ? "exemplaire principal" : "exemplaire secondaire"
         steps.append("Règle \(rule.number) « \(rule.title) », \(copyName).")
         guard let copy = rule.copy(facts.copy) else {
             steps.append("La règle ne prévoit pas d'exemplaire secondaire : aucun délai ne peut être compté.")
-            schedule.explanation = steps
+            schedule.waiting = .noSuchCopy
+            schedule.explanation = steps.lines
             return schedule
         }
         schedule.finalAction = copy.disposition.map(DueAction.init)
@@ -94,7 +149,7 @@ public enum RetentionEngine {
             guard let closed = facts.closedOn else {
                 steps.append("Le décompte part de la date de fermeture : le dossier n'est pas fermé, il attend.")
                 schedule.waiting = .closing
-                schedule.explanation = steps
+                schedule.explanation = steps.lines
                 return schedule
             }
             trigger = closed
@@ -103,7 +158,7 @@ public enum RetentionEngine {
             guard let opened = facts.openedOn else {
                 steps.append("Le décompte part de la date d'ouverture, qui n'est pas inscrite : il attend.")
                 schedule.waiting = .opening
-                schedule.explanation = steps
+                schedule.explanation = steps.lines
                 return schedule
             }
             trigger = opened
@@ -112,7 +167,7 @@ public enum RetentionEngine {
             guard let date = facts.date(of: name) else {
                 steps.append("Le décompte part de l'événement « \(name) », qui n'est pas inscrit : il attend.")
                 schedule.waiting = .event(name)
-                schedule.explanation = steps
+                schedule.explanation = steps.lines
                 return schedule
             }
             trigger = date
@@ -129,7 +184,7 @@ public enum RetentionEngine {
         case .date(let date): activeEnd = date
         case .wait(let wait):
             schedule.waiting = wait
-            schedule.explanation = steps
+            schedule.explanation = steps.lines
             return schedule
         }
 
@@ -142,7 +197,7 @@ public enum RetentionEngine {
             schedule.transferOn = activeEnd
             steps.append("Transfert au semi-actif le \(activeEnd).")
             schedule.waiting = wait
-            schedule.explanation = steps
+            schedule.explanation = steps.lines
             return schedule
         }
         if finalOn > activeEnd {
@@ -160,8 +215,21 @@ public enum RetentionEngine {
         if facts.held, let action = schedule.finalAction, action == .destroy || action == .sort {
             steps.append("Un gel (hold) s'applique : la destruction attend sa levée.")
         }
-        schedule.explanation = steps
+        schedule.explanation = steps.lines
         return schedule
+    }
+
+    /// The explanation being written, or nothing when the caller only wants the dates (a
+    /// million documents registered at once do not need a million explanations).
+    struct Steps {
+        let enabled: Bool
+        private(set) var lines: [String] = []
+
+        init(enabled: Bool) { self.enabled = enabled }
+
+        mutating func append(_ line: @autoclosure () -> String) {
+            if enabled { lines.append(line()) }
+        }
     }
 
     private enum End {
@@ -172,7 +240,7 @@ public enum RetentionEngine {
     private static func end(
         of period: RetentionPeriod, field: CopyField, after start: CivilDate, rule: Rule, copy: CopyRule,
         facts: RetentionFacts, yearEnd: MonthDay, openPeriodEvents: [CopyField: OpenPeriodEvent],
-        label: String, steps: inout [String]
+        label: String, steps: inout Steps
     ) -> End {
         switch period {
         case .none:
@@ -187,7 +255,12 @@ public enum RetentionEngine {
             let remarkID = field == .active ? copy.activeRemark : copy.semiActiveRemark
             let remark = remarkID.flatMap { rule.remark($0)?.text }
             let described = remark.map { " (\(remarkID!) : « \($0) »)" } ?? ""
-            guard let confirmed = openPeriodEvents[field] else {
+            // A confirmation wins; else the event the calendar itself names (native format),
+            // with the years its remark adds ("Durée de l'emploi + 2 ans").
+            let named = (field == .active ? copy.activeEvent : copy.semiActiveEvent).map {
+                OpenPeriodEvent(event: $0, offsetYears: remark.map { OpenPeriodProposal.propose(fromRemark: $0).offsetYears } ?? 0)
+            }
+            guard let confirmed = openPeriodEvents[field] ?? named else {
                 steps.append("\(label.capitalizedFirst) 888\(described) : l'événement qui la termine n'est pas encore confirmé pour la règle ; le document attend.")
                 return .wait(.unconfirmedEvent(field))
             }

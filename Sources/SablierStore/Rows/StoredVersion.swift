@@ -377,8 +377,9 @@ struct PositionedList<Element> {
     }
 }
 
-/// The codes the tables spell enumerations, dates and instants with.
-enum StoredCode {
+/// The codes the tables spell enumerations, dates and instants with; public so that every
+/// backend reads and writes them alike.
+public enum StoredCode {
     /// Whether two texts are the same bytes, as the database compares them (Swift's `==`
     /// equates canonically equivalent Unicode, which the database keeps apart).
     static func sameText(_ a: String, _ b: String) -> Bool {
@@ -429,22 +430,22 @@ enum StoredCode {
         }
     }
 
-    static func civilDate(_ text: String, column: String) throws -> CivilDate {
+    public static func civilDate(_ text: String, column: String) throws -> CivilDate {
         guard let date = CivilDate(iso: text) else { throw CorruptValue("column \(column) holds '\(text)', not a YYYY-MM-DD date") }
         return date
     }
 
-    static func monthDay(_ text: String) throws -> MonthDay {
+    public static func monthDay(_ text: String) throws -> MonthDay {
         guard let day = MonthDay(text: text) else { throw CorruptValue("column year_end holds '\(text)', not a MM-DD day") }
         return day
     }
 
     /// The instant in whole microseconds since the Unix epoch, as `imported_at` keeps it.
-    static func microseconds(_ date: Date) -> Int {
+    public static func microseconds(_ date: Date) -> Int {
         Int((date.timeIntervalSince1970 * 1_000_000).rounded())
     }
 
-    static func date(microseconds: Int) -> Date {
+    public static func date(microseconds: Int) -> Date {
         Date(timeIntervalSince1970: Double(microseconds) / 1_000_000)
     }
 }

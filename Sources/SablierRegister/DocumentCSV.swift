@@ -1,0 +1,191 @@
+public import Foundation
+public import SablierCore
+import SablierCSV
+public import SablierStore
+
+/// The columns of a register CSV (`sablier document import`), as the README documents them.
+///
+/// Required: `reference,title,rule,copy,support,holder,opened,closed`. Optional: `path` (a
+/// digital asset's file, measured at registration), `location` (`building / room / shelving`)
+/// or `building`, `room`, `shelving`, `box`, `event` and `event_date` (an 888 event that already
+/// occurred), `replaces`, `digitized_from`, `identifiers` (`name=value; name=value`).
+public enum DocumentCSV {
+    public static let requiredColumns = ["reference", "title", "rule", "copy", "support", "holder", "opened", "closed"]
+    public static let optionalColumns = [
+        "path", "location", "building", "room", "shelving", "box", "event", "event_date", "replaces", "digitized_from", "identifiers",
+    ]
+}
+
+/// What a register row must agree with: the calendar in force, the boxes, and the references
+/// already registered.
+public struct RegisterContext: Sendable {
+    public var calendarVersion: Int
+    public var rules: [String: Rule]
+    public var boxes: Set<String>
+
+    public init(calendarVersion: Int, rules: [String: Rule], boxes: Set<String>) {
+        self.calendarVersion = calendarVersion
+        self.rules = rules
+        self.boxes = boxes
+    }
+}
+
+/// One document read from a row or from the command line, before it is checked.
+public struct DocumentDraft: Sendable, Hashable {
+    public var reference = ""
+    public var title = ""
+    public var rule = ""
+    public var copy = ""
+    public var support = ""
+    public var holder = ""
+    public var opened = ""
+    public var closed = ""
+    public var path = ""
+    public var location = ""
+    public var building = ""
+    public var room = ""
+    public var shelving = ""
+    public var box = ""
+    public var event = ""
+    public var eventDate = ""
+    public var replaces = ""
+    public var digitizedFrom = ""
+    public var identifiers = ""
+
+    public init() {}
+}
+
+/// Checks drafts and turns them into documents to register, each problem naming the field.
+public struct DocumentChecker: Sendable {
+    public var context: RegisterContext
+    /// Relative `path` values are read from here (the CSV's folder, or the working directory).
+    public var baseDirectory: URL?
+    public var actor: String
+
+    public init(context: RegisterContext, baseDirectory: URL?, actor: String) {
+        self.context = context
+        self.baseDirectory = baseDirectory
+        self.actor = actor
+    }
+
+    /// A problem with one field: the column it came from and the sentence.
+    public struct Problem: Sendable, Hashable {
+        public var column: String
+        public var message: String
+        public var isWarning: Bool
+    }
+
+    /// The document, or the problems that keep it out. Warnings come with a document.
+    public func check(_ draft: DocumentDraft) -> (document: NewDocument?, problems: [Problem]) {
+        var problems: [Problem] = []
+        func error(_ column: String, _ message: String) { problems.append(Problem(column: column, message: message, isWarning: false)) }
+        func warning(_ column: String, _ message: String) { problems.append(Problem(column: column, message: message, isWarning: true)) }
+        func text(_ value: String) -> String? { let t = value.trimmingSpaces(); return t.isEmpty ? nil : t }
+        func date(_ value: String, _ column: String) -> CivilDate? {
+            guard let t = text(value) else { return nil }
+            guard let date = CivilDate(iso: t) else { error(column, "'\(t)' is not a date YYYY-MM-DD"); return nil }
+            return date
+        }
+
+        let reference = text(draft.reference)
+        if reference == nil { error("reference", "the reference is empty") }
+        let title = text(draft.title)
+        if title == nil { error("title", "the title is empty") }
+        let holder = text(draft.holder)
+        if holder == nil { error("holder", "the holder unit is empty") }
+
+        var rule: Rule?
+        if let number = text(draft.rule) {
+            rule = context.rules[number]
+            if rule == nil { error("rule", "rule \(number) is not in the calendar in force (version \(context.calendarVersion))") }
+        } else {
+            error("rule", "the rule is empty")
+        }
+        var copy: CopyKind?
+        if let code = text(draft.copy) {
+            copy = CopyKind(code: code)
+            if copy == nil { error("copy", "'\(code)' is not a copy: write principal (P) or secondaire (S)") }
+        } else {
+            error("copy", "the copy is empty: write principal (P) or secondaire (S)")
+        }
+        if let rule, let copy, rule.copy(copy) == nil {
+            error("copy", "rule \(rule.number) has no secondary copy (exemplaire secondaire)")
+        }
+        var support: Support?
+        if let code = text(draft.support) {
+            support = Support(code: code)
+            if let rule, let copy, let copyRule = rule.copy(copy), !copyRule.supports.isEmpty, !copyRule.supports.contains(support!) {
+                let listed = copyRule.supports.map(\.code).joined(separator: ", ")
+                warning("support", "support \(support!.code) is not among the supports rule \(rule.number) lists for the \(copy.englishName) (\(listed))")
+            }
+        } else {
+            error("support", "the support is empty (PA papier, DM numérique, FI film, MI microfilm, …)")
+        }
+        let opened = date(draft.opened, "opened")
+        let closed = date(draft.closed, "closed")
+        if let opened, let closed, closed < opened { error("closed", "the closing date \(closed) is before the opening date \(opened)") }
+
+        var file: DigitalFile?
+        if let path = text(draft.path) {
+            do {
+                file = try FileFingerprint.measure(path: path, relativeTo: baseDirectory)
+            } catch {
+                problems.append(Problem(column: "path", message: error.description, isWarning: false))
+            }
+        } else if support == .numerique {
+            warning("path", "a digital (DM) document without a path: its file cannot be measured nor destroyed by Sablier")
+        }
+        var location = PhysicalLocation(slashed: draft.location)
+        if let building = text(draft.building) { location.building = building }
+        if let room = text(draft.room) { location.room = room }
+        if let shelving = text(draft.shelving) { location.shelving = shelving }
+        let box = text(draft.box)
+        if let box, !context.boxes.contains(box) {
+            error("box", "box \(box) is not registered; add it first with `sablier box add \(box)`")
+        }
+        var events: [LifecycleEvent] = []
+        switch (text(draft.event), text(draft.eventDate)) {
+        case (nil, nil): break
+        case (let name?, nil): error("event_date", "event '\(name)' has no event_date")
+        case (nil, _?): error("event", "event_date is given without the event's name")
+        case (let name?, _?):
+            if let on = date(draft.eventDate, "event_date") {
+                events.append(LifecycleEvent(kind: .eventOccurred, on: on, by: actor, reason: "inscrit à l'enregistrement", name: name))
+            }
+        }
+        var identifiers: [String: String] = [:]
+        for pair in draft.identifiers.split(separator: ";") where !pair.trimmingSpaces().isEmpty {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, !parts[0].trimmingSpaces().isEmpty else {
+                error("identifiers", "'\(pair.trimmingSpaces())' is not name=value")
+                continue
+            }
+            identifiers[parts[0].trimmingSpaces()] = parts[1].trimmingSpaces()
+        }
+        if let replaces = text(draft.replaces), replaces == reference { error("replaces", "a document cannot replace itself") }
+        if let original = text(draft.digitizedFrom), original == reference { error("digitized_from", "a document cannot be its own original") }
+
+        guard !problems.contains(where: { !$0.isWarning }), let reference, let title, let holder, let rule, let copy, let support else {
+            return (nil, problems)
+        }
+        let document = Document(
+            reference: reference, title: title, rule: rule.number, copy: copy, holder: holder, support: support,
+            openedOn: opened, closedOn: closed, identifiers: identifiers, file: file,
+            location: location.isEmpty ? nil : location, box: box,
+            digitizedFrom: text(draft.digitizedFrom), replaces: text(draft.replaces))
+        return (NewDocument(document: document, events: events), problems)
+    }
+}
+
+extension DocumentDraft {
+    /// The draft of a CSV row, by column name.
+    init(row: CSVRecord, table: CSVTable) {
+        self.init()
+        func value(_ column: String) -> String { table.value(row, column) ?? "" }
+        reference = value("reference"); title = value("title"); rule = value("rule"); copy = value("copy")
+        support = value("support"); holder = value("holder"); opened = value("opened"); closed = value("closed")
+        path = value("path"); location = value("location"); building = value("building"); room = value("room")
+        shelving = value("shelving"); box = value("box"); event = value("event"); eventDate = value("event_date")
+        replaces = value("replaces"); digitizedFrom = value("digitized_from"); identifiers = value("identifiers")
+    }
+}

@@ -1,0 +1,469 @@
+public import Foundation
+public import SablierCore
+public import SablierStore
+import GRDB
+
+extension SQLiteStore: RegisterStore {
+    // MARK: - Documents
+
+    public func registerDocuments(_ documents: [NewDocument], by actor: String, at instant: Date) async throws -> Int {
+        guard !documents.isEmpty else { return 0 }
+        return try await perform("registering \(documents.count) document\(documents.count == 1 ? "" : "s")") { database in
+            try await database.write { db in
+                let context = try Self.retentionContext(db, rules: Set(documents.map(\.document.rule)))
+                var nextID = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM document") ?? 1
+                var nextSequence = try Self.nextEventSequence(db)
+                let ruleHolds = try Self.activeRuleHolds(db)
+                let today = Self.civilDate(of: instant)
+                var seen = Set<String>()
+                var rows: [DocumentRow] = []
+                var eventRows: [DocumentEventRow] = []
+                var holdRows: [(hold: Int, document: Int)] = []
+                var replacements: [(reference: String, event: LifecycleEvent)] = []
+                rows.reserveCapacity(documents.count)
+                for new in documents {
+                    let document = new.document
+                    guard seen.insert(document.reference).inserted else {
+                        throw StoreError.refused("reference \(document.reference) appears more than once in the documents to register")
+                    }
+                    var events = new.events
+                    let holds = ruleHolds[document.rule] ?? []
+                    for hold in holds {
+                        events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: "gel n° \(hold) sur la règle \(document.rule)", detail: String(hold)))
+                        holdRows.append((hold, nextID))
+                    }
+                    let phase = Phase(events: events)
+                    let status = context.status(of: document, events: events, held: !holds.isEmpty)
+                    rows.append(DocumentRow(id: nextID, document, registeredAt: instant, registeredBy: actor, phase: phase,
+                                            held: !holds.isEmpty, retention: status))
+                    for event in events {
+                        eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
+                        nextSequence += 1
+                    }
+                    if let replaced = document.replaces {
+                        let on = document.openedOn ?? today
+                        replacements.append((replaced, LifecycleEvent(
+                            kind: .replaced, on: on, by: actor, reason: "remplacé par \(document.reference)", detail: document.reference)))
+                    }
+                    nextID += 1
+                }
+                do {
+                    try SQLiteInserter<DocumentRow>(db).insert(rows)
+                } catch let refusal as SQLiteInserter<DocumentRow>.Refusal {
+                    throw Self.refusedDocument(refusal.row, refusal.error, db)
+                }
+                try SQLiteInserter<DocumentEventRow>(db).insert(eventRows)
+                for (hold, document) in holdRows {
+                    try db.execute(sql: "INSERT INTO hold_document (hold, document) VALUES (?, ?)", arguments: [hold, document])
+                }
+                for (reference, event) in replacements {
+                    guard let row = try Self.documentRow(reference, db) else {
+                        throw StoreError.refused("document \(reference), which a new document replaces, is not registered")
+                    }
+                    try Self.append(event, to: row, at: instant, db)
+                }
+                // Digitized copies and replacements name registered references: check them now
+                // rather than at COMMIT, to say which.
+                if let orphan = try String.fetchOne(db, sql: """
+                    SELECT d.reference || ' names ' || COALESCE(d.digitized_from, d.replaces) FROM document d
+                    WHERE (d.digitized_from IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.digitized_from))
+                       OR (d.replaces IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.replaces))
+                    LIMIT 1
+                    """) {
+                    throw StoreError.refused("document \(orphan), which is not registered")
+                }
+                return rows.count
+            }
+        }
+    }
+
+    public func registeredReferences(among references: [String]) async throws -> Set<String> {
+        try await read("looking up references") { db in
+            var found = Set<String>()
+            var start = 0
+            while start < references.count {
+                let batch = Array(references[start..<min(start + 500, references.count)])
+                let markers = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+                found.formUnion(try String.fetchAll(db, sql: "SELECT reference FROM document WHERE reference IN (\(markers))",
+                                                    arguments: StatementArguments(batch)))
+                start += batch.count
+            }
+            return found
+        }
+    }
+
+    public func document(_ reference: String) async throws -> RegisteredDocument? {
+        try await read("reading document \(reference)") { db in
+            try Self.documentRow(reference, db)?.registered()
+        }
+    }
+
+    public func documents(matching query: DocumentQuery?, limit: Int?) async throws -> [RegisteredDocument] {
+        try await read("listing documents") { db in
+            var sql = DocumentRow.table.select(.sqlite, where: [])
+            var arguments: [String] = []
+            if let query {
+                let (condition, values) = query.sql(.sqlite)
+                sql += " WHERE " + condition
+                arguments = values
+            }
+            sql += " ORDER BY reference"
+            if let limit { sql += " LIMIT \(max(0, limit))" }
+            return try db.fetchStoredRows(DocumentRow.self, sql: sql, arguments: StatementArguments(arguments)).map { try $0.registered() }
+        }
+    }
+
+    public func events(of reference: String) async throws -> [RecordedEvent] {
+        try await read("reading the events of \(reference)") { db in
+            guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
+            return try Self.eventRows(of: row.id, db).map { try $0.recorded() }
+        }
+    }
+
+    public func appendEvent(_ event: LifecycleEvent, to reference: String, at instant: Date) async throws -> RecordedEvent {
+        try await perform("recording \(event.kind.rawValue) on \(reference)") { database in
+            try await database.write { db in
+                guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
+                guard event.kind != .holdPlaced, event.kind != .holdReleased else {
+                    throw StoreError.refused("holds are placed and released with `sablier hold`, which records their events")
+                }
+                guard row.phase != Phase.inactifDetruit.rawValue else {
+                    throw StoreError.refused("document \(reference) was destroyed; its life cycle is over")
+                }
+                return try Self.append(event, to: row, at: instant, db)
+            }
+        }
+    }
+
+    // MARK: - Boxes
+
+    public func addBox(_ box: Box, by actor: String, at instant: Date) async throws {
+        try await perform("registering box \(box.code)") { database in
+            try await database.write { db in
+                guard try Self.boxRow(box.code, db) == nil else { throw StoreError.refused("box \(box.code) is already registered") }
+                try db.execute(sql: """
+                    INSERT INTO box (code, building, room, shelving, contents, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [box.code, box.location.building, box.location.room, box.location.shelving, box.contents,
+                                     StoredCode.microseconds(instant), actor])
+            }
+        }
+    }
+
+    public func box(_ code: String) async throws -> Box? {
+        try await read("reading box \(code)") { db in try Self.boxRow(code, db) }
+    }
+
+    public func boxes() async throws -> [Box] {
+        try await read("listing boxes") { db in
+            try Row.fetchAll(db, sql: "SELECT code, building, room, shelving, contents FROM box ORDER BY code").map(Self.box)
+        }
+    }
+
+    // MARK: - Open periods
+
+    public func confirmOpenPeriod(_ confirmation: OpenPeriodConfirmation) async throws {
+        try await perform("confirming the open period of rule \(confirmation.rule)") { database in
+            try await database.write { db in
+                try db.execute(sql: "DELETE FROM open_period_event WHERE rule = ? AND copy = ? AND period = ?",
+                               arguments: [confirmation.rule, confirmation.copy.rawValue, confirmation.period.rawValue])
+                try db.execute(sql: """
+                    INSERT INTO open_period_event (rule, copy, period, event, offset_years, remark, calendar_version, confirmed_at, confirmed_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [confirmation.rule, confirmation.copy.rawValue, confirmation.period.rawValue,
+                                     confirmation.event.event, confirmation.event.offsetYears, confirmation.remark,
+                                     confirmation.calendarVersion, StoredCode.microseconds(confirmation.confirmedAt),
+                                     confirmation.confirmedBy])
+                let context = try Self.retentionContext(db, rules: [confirmation.rule])
+                try Self.recount(db, context, where: "rule = ?", [confirmation.rule])
+            }
+        }
+    }
+
+    public func openPeriodConfirmations() async throws -> [OpenPeriodConfirmation] {
+        try await read("listing open-period confirmations") { db in try Self.confirmations(db) }
+    }
+
+    // MARK: - Holds
+
+    public func placeHold(_ scope: Hold.Scope, reason: String, by actor: String, at instant: Date) async throws -> Hold {
+        try await perform("placing a hold") { database in
+            try await database.write { db in
+                let live = "phase <> 'inactif-detruit' AND phase <> 'inactif-verse'"
+                let ids: [Int]
+                switch scope {
+                case .document(let reference):
+                    guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
+                    guard !(Phase(rawValue: row.phase)?.isInactive ?? false) else {
+                        throw StoreError.refused("document \(reference) is no longer held by the organisation (\(row.phase))")
+                    }
+                    ids = [row.id]
+                case .rule(let number):
+                    ids = try Int.fetchAll(db, sql: "SELECT id FROM document WHERE rule = ? AND \(live) ORDER BY id", arguments: [number])
+                case .query(let query):
+                    let (condition, values) = query.sql(.sqlite)
+                    ids = try Int.fetchAll(db, sql: "SELECT id FROM document WHERE (\(condition)) AND \(live) ORDER BY id",
+                                           arguments: StatementArguments(values))
+                    guard !ids.isEmpty else { throw StoreError.refused("the query \(query) matches no document still kept") }
+                }
+                let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM hold") ?? 1
+                try db.execute(sql: """
+                    INSERT INTO hold (id, reason, scope, target, placed_at, placed_by) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, reason, scope.code, scope.target, StoredCode.microseconds(instant), actor])
+                let today = Self.civilDate(of: instant)
+                var sequence = try Self.nextEventSequence(db)
+                for document in ids {
+                    try db.execute(sql: "INSERT INTO hold_document (hold, document) VALUES (?, ?)", arguments: [id, document])
+                    let event = LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: reason, detail: String(id))
+                    try SQLiteInserter<DocumentEventRow>(db).insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
+                    sequence += 1
+                    try db.execute(sql: "UPDATE document SET held = 1 WHERE id = ?", arguments: [document])
+                }
+                return try Self.hold(id, db)
+            }
+        }
+    }
+
+    public func releaseHold(_ id: Int, reason: String, by actor: String, at instant: Date) async throws -> Hold {
+        try await perform("releasing hold \(id)") { database in
+            try await database.write { db in
+                let hold = try Self.hold(id, db)
+                guard hold.isActive else { throw StoreError.refused("hold \(id) was already released") }
+                try db.execute(sql: "UPDATE hold SET released_at = ?, released_by = ?, release_reason = ? WHERE id = ?",
+                               arguments: [StoredCode.microseconds(instant), actor, reason, id])
+                let today = Self.civilDate(of: instant)
+                var sequence = try Self.nextEventSequence(db)
+                for document in try Int.fetchAll(db, sql: "SELECT document FROM hold_document WHERE hold = ? ORDER BY document", arguments: [id]) {
+                    let event = LifecycleEvent(kind: .holdReleased, on: today, by: actor, reason: reason, detail: String(id))
+                    try SQLiteInserter<DocumentEventRow>(db).insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
+                    sequence += 1
+                    try db.execute(sql: """
+                        UPDATE document SET held = EXISTS (
+                            SELECT 1 FROM hold_document hd JOIN hold h ON h.id = hd.hold
+                            WHERE hd.document = document.id AND h.released_at IS NULL)
+                        WHERE id = ?
+                        """, arguments: [document])
+                }
+                return try Self.hold(id, db)
+            }
+        }
+    }
+
+    public func holds(includingReleased: Bool) async throws -> [Hold] {
+        try await read("listing holds") { db in
+            let ids = try Int.fetchAll(db, sql: "SELECT id FROM hold\(includingReleased ? "" : " WHERE released_at IS NULL") ORDER BY id")
+            return try ids.map { try Self.hold($0, db) }
+        }
+    }
+
+    // MARK: - Due list
+
+    public func dueDocuments(asOf date: CivilDate, action: DueAction?) async throws -> [DueDocument] {
+        try await read("listing what is due on \(date)") { db in
+            let day = date.description
+            var result: [DueDocument] = []
+            // One range scan of document_by_due; the action is the final one once its date has
+            // come, else the transfer (RetentionStatus.action).
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT reference, title, rule, copy, support, holder, phase, transfer_on, final_on, final_action, held
+                FROM document INDEXED BY document_by_due
+                WHERE due_on IS NOT NULL AND due_on <= ? ORDER BY due_on, reference
+                """, arguments: [day])
+            while let row = try cursor.next() {
+                let finalOn: String? = row[8]
+                let finalAction: String? = row[9]
+                let due: String
+                let dueAction: DueAction
+                if let finalOn, let finalAction, finalOn <= day {
+                    guard let parsed = DueAction(rawValue: finalAction) else { throw CorruptValue("column final_action holds '\(finalAction)'") }
+                    (dueAction, due) = (parsed, finalOn)
+                } else if let transferOn: String = row[7], transferOn <= day, (row[6] as String) == Phase.actif.rawValue {
+                    (dueAction, due) = (.transfer, transferOn)
+                } else {
+                    continue
+                }
+                if let action, action != dueAction { continue }
+                let copyCode: String = row[3]
+                guard let copy = CopyKind(rawValue: copyCode) else { throw CorruptValue("column copy holds '\(copyCode)'") }
+                result.append(DueDocument(
+                    reference: row[0], title: row[1], rule: row[2], copy: copy, support: row[4], holder: row[5],
+                    action: dueAction, due: try StoredCode.civilDate(due, column: "due_on"), held: row[10]))
+            }
+            return result
+        }
+    }
+
+    public func waitingDocuments() async throws -> [WaitingDocument] {
+        try await read("listing what waits") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT reference, title, rule, copy, holder, waiting FROM document INDEXED BY document_by_waiting
+                WHERE waiting IS NOT NULL AND waiting <> 'closing' AND phase <> 'inactif-detruit' AND phase <> 'inactif-verse'
+                ORDER BY reference
+                """).map { row in
+                let code: String = row[5], copyCode: String = row[3]
+                guard let wait = RetentionWait(code: code) else { throw CorruptValue("column waiting holds '\(code)'") }
+                guard let copy = CopyKind(rawValue: copyCode) else { throw CorruptValue("column copy holds '\(copyCode)'") }
+                return WaitingDocument(reference: row[0], title: row[1], rule: row[2], copy: copy, holder: row[4], waiting: wait)
+            }
+        }
+    }
+}
+
+// MARK: - Helpers inside a transaction
+
+extension SQLiteStore {
+    /// The calendar in force and the confirmations, for the rules named (all when nil).
+    static func retentionContext(_ db: Database, rules numbers: Set<String>?) throws -> RetentionContext {
+        let confirmations = try Self.confirmations(db)
+        var byRule: [String: [CopyKind: [CopyField: OpenPeriodEvent]]] = [:]
+        for confirmation in confirmations {
+            byRule[confirmation.rule, default: [:]][confirmation.copy, default: [:]][confirmation.period] = confirmation.event
+        }
+        guard let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version"),
+              let yearEndText = try String.fetchOne(db, sql: "SELECT year_end FROM calendar_version WHERE number = ?", arguments: [latest])
+        else {
+            return RetentionContext(calendarVersion: 0, yearEnd: .schoolYearEnd, rules: [:], confirmations: byRule)
+        }
+        let yearEnd = try StoredCode.monthDay(yearEndText)
+        var rules: [String: Rule] = [:]
+        if let numbers {
+            for number in numbers {
+                if let rule = try readRule(number, version: latest, db) { rules[number] = rule }
+            }
+        } else if let calendar = try readCalendar(latest, db) {
+            for rule in calendar.rules { rules[rule.number] = rule }
+        }
+        return RetentionContext(calendarVersion: latest, yearEnd: yearEnd, rules: rules, confirmations: byRule)
+    }
+
+    /// Recounts the documents `condition` selects under `context`, writing their phase and
+    /// retention columns. The context must hold their rules.
+    static func recount(_ db: Database, _ context: RetentionContext, where condition: String, _ arguments: [String]) throws {
+        let rows = try db.fetchStoredRows(
+            DocumentRow.self, sql: DocumentRow.table.select(.sqlite, where: []) + " WHERE " + condition,
+            arguments: StatementArguments(arguments))
+        for var row in rows {
+            let events = try eventRows(of: row.id, db).map { try $0.event() }
+            try update(&row, events: events, context, db)
+        }
+    }
+
+    /// Writes a recount of one document.
+    static func update(_ row: inout DocumentRow, events: [LifecycleEvent], _ context: RetentionContext, _ db: Database) throws {
+        let status = context.status(of: try row.document(), events: events, held: row.held)
+        row.set(status)
+        row.phase = Phase(events: events).rawValue
+        try db.execute(sql: """
+            UPDATE document SET phase = ?, calendar_version = ?, transfer_on = ?, final_on = ?, final_action = ?, waiting = ?, due_on = ?
+            WHERE id = ?
+            """, arguments: [row.phase, row.calendarVersion, row.transferOn, row.finalOn, row.finalAction, row.waiting, row.dueOn, row.id])
+    }
+
+    /// Appends an event to a document and recounts it.
+    @discardableResult
+    static func append(_ event: LifecycleEvent, to row: DocumentRow, at instant: Date, _ db: Database) throws -> RecordedEvent {
+        let eventRow = DocumentEventRow(sequence: try nextEventSequence(db), document: row.id, event, recordedAt: instant)
+        try SQLiteInserter<DocumentEventRow>(db).insert([eventRow])
+        var row = row
+        let events = try eventRows(of: row.id, db).map { try $0.event() }
+        try update(&row, events: events, try retentionContext(db, rules: [row.rule]), db)
+        return try eventRow.recorded()
+    }
+
+    /// After a new calendar version: recounts the documents whose rule changed, appeared or
+    /// disappeared (all of them when the year end changed).
+    static func recountAfterCalendarChange(_ db: Database, previous: RetentionCalendar?, current: RetentionCalendar) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document)") == true else { return }
+        let context = try retentionContext(db, rules: nil)
+        guard let previous, previous.yearEnd == current.yearEnd else {
+            return try recount(db, context, where: "1 = 1", [])
+        }
+        let before = Dictionary(previous.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(current.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        for number in changed.sorted() {
+            try recount(db, context, where: "rule = ?", [number])
+        }
+    }
+
+    static func nextEventSequence(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) + 1 FROM document_event") ?? 1
+    }
+
+    static func documentRow(_ reference: String, _ db: Database) throws -> DocumentRow? {
+        try db.fetchStoredRows(DocumentRow.self, sql: DocumentRow.table.select(.sqlite, where: ["reference"]), arguments: [reference]).first
+    }
+
+    static func eventRows(of document: Int, _ db: Database) throws -> [DocumentEventRow] {
+        try db.fetchStoredRows(DocumentEventRow.self, sql: DocumentEventRow.table.select(.sqlite, where: ["document"], orderBy: ["sequence"]),
+                               arguments: [document])
+    }
+
+    /// Active rule holds, by rule number.
+    static func activeRuleHolds(_ db: Database) throws -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, target FROM hold WHERE scope = 'rule' AND released_at IS NULL ORDER BY id") {
+            result[row[1] as String, default: []].append(row[0])
+        }
+        return result
+    }
+
+    static func hold(_ id: Int, _ db: Database) throws -> Hold {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT id, reason, scope, target, placed_at, placed_by, released_at, released_by, release_reason,
+                   (SELECT COUNT(*) FROM hold_document WHERE hold = hold.id)
+            FROM hold WHERE id = ?
+            """, arguments: [id]) else { throw StoreError.notFound("hold \(id)") }
+        let scopeCode: String = row[2], target: String = row[3]
+        let scope: Hold.Scope
+        switch scopeCode {
+        case "document": scope = .document(target)
+        case "rule": scope = .rule(target)
+        default:
+            guard let query = try? DocumentQuery(parsing: target) else { throw CorruptValue("hold \(id) has the unreadable query '\(target)'") }
+            scope = .query(query)
+        }
+        return Hold(id: row[0], reason: row[1], scope: scope, placedAt: StoredCode.date(microseconds: row[4]), placedBy: row[5],
+                    releasedAt: (row[6] as Int?).map { StoredCode.date(microseconds: $0) }, releasedBy: row[7],
+                    releaseReason: row[8], documentCount: row[9])
+    }
+
+    static func confirmations(_ db: Database) throws -> [OpenPeriodConfirmation] {
+        try Row.fetchAll(db, sql: """
+            SELECT rule, copy, period, event, offset_years, remark, calendar_version, confirmed_at, confirmed_by
+            FROM open_period_event ORDER BY rule, copy, period
+            """).map { row in
+            let copyCode: String = row[1], periodCode: String = row[2]
+            guard let copy = CopyKind(rawValue: copyCode), let period = CopyField(rawValue: periodCode) else {
+                throw CorruptValue("open_period_event holds copy '\(copyCode)', period '\(periodCode)'")
+            }
+            return OpenPeriodConfirmation(
+                rule: row[0], copy: copy, period: period, event: OpenPeriodEvent(event: row[3], offsetYears: row[4]),
+                remark: row[5], calendarVersion: row[6], confirmedAt: StoredCode.date(microseconds: row[7]), confirmedBy: row[8])
+        }
+    }
+
+    static func boxRow(_ code: String, _ db: Database) throws -> Box? {
+        try Row.fetchOne(db, sql: "SELECT code, building, room, shelving, contents FROM box WHERE code = ?", arguments: [code]).map(box)
+    }
+
+    static func box(_ row: Row) -> Box {
+        Box(code: row[0], location: PhysicalLocation(building: row[1], room: row[2], shelving: row[3]), contents: row[4])
+    }
+
+    /// A document row the database refused, in words.
+    static func refusedDocument(_ row: DocumentRow, _ error: DatabaseError, _ db: Database) -> any Error {
+        if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            return StoreError.refused("document \(row.reference) is already registered")
+        }
+        if error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY, let box = row.box {
+            return StoreError.refused("document \(row.reference) names box \(box), which is not registered")
+        }
+        return StoreError.refused("document \(row.reference) was refused by the database: \(error.message ?? "\(error)")")
+    }
+
+    /// The civil date of an instant where Sablier runs: the day an event recorded now happened.
+    static func civilDate(of instant: Date) -> CivilDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: instant)
+        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CivilDate(year: 1970, month: 1, day: 1)!
+    }
+}

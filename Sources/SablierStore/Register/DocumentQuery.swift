@@ -1,0 +1,112 @@
+import Foundation
+import SablierCore
+
+/// A selection of documents by their fields, written `field OP value` terms joined by `;`:
+/// `holder=RH; rule=302.02; closed<2020-07-01; title~grief`.
+///
+/// Operators: `=` (equal), `~` (contains, ignoring case), `^=` (starts with), and `<`, `<=`,
+/// `>`, `>=` for the dates (`opened`, `closed`, `YYYY-MM-DD`). Fields: `reference`, `title`,
+/// `rule`, `copy`, `support`, `holder`, `box`, `phase`, `opened`, `closed`. It is kept as
+/// written (holds record it) and turned into SQL with parameters, never by pasting values.
+public struct DocumentQuery: Sendable, Hashable, CustomStringConvertible {
+    public struct Term: Sendable, Hashable {
+        public var field: String
+        public var op: String
+        public var value: String
+    }
+
+    public private(set) var terms: [Term]
+
+    static let textFields = ["reference", "title", "rule", "copy", "support", "holder", "box", "phase"]
+    static let dateFields = ["opened": "opened_on", "closed": "closed_on"]
+    static let operators = ["^=", "<=", ">=", "=", "~", "<", ">"]
+
+    /// Parses the terms; throws a message naming the term that does not read.
+    public init(parsing text: String) throws(QueryError) {
+        terms = []
+        for raw in text.split(separator: ";") {
+            let term = raw.trimmingSpaces()
+            guard !term.isEmpty else { continue }
+            guard let (op, range) = Self.firstOperator(in: term) else {
+                throw QueryError("query term '\(term)' has no operator (=, ~, ^=, <, <=, >, >=)")
+            }
+            let field = term[..<range.lowerBound].trimmingSpaces().lowercased()
+            let value = term[range.upperBound...].trimmingSpaces()
+            if let _ = Self.dateFields[field] {
+                guard CivilDate(iso: value) != nil else { throw QueryError("query term '\(term)': \(field) takes a date YYYY-MM-DD") }
+            } else if Self.textFields.contains(field) {
+                guard ["=", "~", "^="].contains(op) else { throw QueryError("query term '\(term)': \(field) takes =, ~ or ^=") }
+            } else {
+                let known = (Self.textFields + Self.dateFields.keys.sorted()).joined(separator: ", ")
+                throw QueryError("query term '\(term)': unknown field '\(field)' (fields: \(known))")
+            }
+            guard !value.isEmpty else { throw QueryError("query term '\(term)' has no value") }
+            terms.append(Term(field: field, op: op, value: value))
+        }
+        guard !terms.isEmpty else { throw QueryError("the query is empty; write terms such as holder=RH; rule=302.02") }
+    }
+
+    public var description: String {
+        terms.map { "\($0.field)\($0.op)\($0.value)" }.joined(separator: "; ")
+    }
+
+    /// The WHERE condition over table `document` and its arguments, parameters numbered from `first`.
+    public func sql(_ dialect: SQLDialect, firstParameter first: Int = 1) -> (condition: String, arguments: [String]) {
+        var parts: [String] = []
+        var arguments: [String] = []
+        for term in terms {
+            let parameter = dialect.parameter(first + arguments.count)
+            let column = Self.dateFields[term.field] ?? term.field
+            switch term.op {
+            case "~":
+                parts.append("LOWER(\(column)) LIKE \(parameter) ESCAPE '\\'")
+                arguments.append("%" + Self.escapeLike(term.value.lowercased()) + "%")
+            case "^=":
+                parts.append("\(column) LIKE \(parameter) ESCAPE '\\'")
+                arguments.append(Self.escapeLike(term.value) + "%")
+            case "=" where term.field == "copy":
+                parts.append("\(column) = \(parameter)")
+                arguments.append(CopyKind(code: term.value)?.rawValue ?? term.value)
+            case "=" where term.field == "support":
+                parts.append("\(column) = \(parameter)")
+                arguments.append(Support(code: term.value).code)
+            default:
+                parts.append("\(column) \(term.op) \(parameter)")
+                arguments.append(term.value)
+            }
+        }
+        return (parts.joined(separator: " AND "), arguments)
+    }
+
+    /// The operator that comes first in `term` (the longest one at the same place).
+    static func firstOperator(in term: String) -> (String, Range<String.Index>)? {
+        var best: (String, Range<String.Index>)?
+        for op in operators {
+            guard let range = term.range(of: op) else { continue }
+            if let current = best {
+                if range.lowerBound < current.1.lowerBound
+                    || (range.lowerBound == current.1.lowerBound && op.count > current.0.count) {
+                    best = (op, range)
+                }
+            } else {
+                best = (op, range)
+            }
+        }
+        return best
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}
+
+/// A query that does not read, with the sentence that says why.
+public struct QueryError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

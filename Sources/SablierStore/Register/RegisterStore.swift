@@ -1,0 +1,51 @@
+public import Foundation
+public import SablierCore
+
+/// What the application needs to keep the register: documents and their boxes, their
+/// life-cycle events, open-period confirmations, holds, and the due list.
+///
+/// Every write is one transaction, and recounts the retention of the documents it touches
+/// under the calendar in force (see `RetentionContext`), so that `dueDocuments` is a range
+/// query. Events are appended, never edited. Every method throws `StoreError` only.
+public protocol RegisterStore: CalendarStore {
+    /// Registers documents in ONE transaction: all of them or none. A reference already
+    /// registered, or repeated, is refused (`refused`); a `replaces` reference must be
+    /// registered (or come earlier in `documents`) and receives a `replaced` event.
+    /// Returns how many were registered.
+    @discardableResult
+    func registerDocuments(_ documents: [NewDocument], by actor: String, at instant: Date) async throws -> Int
+    /// Which of `references` are already registered.
+    func registeredReferences(among references: [String]) async throws -> Set<String>
+    func document(_ reference: String) async throws -> RegisteredDocument?
+    /// The documents `query` matches (all when nil), by reference, at most `limit`.
+    func documents(matching query: DocumentQuery?, limit: Int?) async throws -> [RegisteredDocument]
+    /// The document's events, in the order they were recorded.
+    func events(of reference: String) async throws -> [RecordedEvent]
+    /// Appends an event and recounts the document. Refused on a destroyed document, and for
+    /// kinds only the register writes (holds, which `placeHold` records).
+    @discardableResult
+    func appendEvent(_ event: LifecycleEvent, to reference: String, at instant: Date) async throws -> RecordedEvent
+
+    func addBox(_ box: Box, by actor: String, at instant: Date) async throws
+    func box(_ code: String) async throws -> Box?
+    func boxes() async throws -> [Box]
+
+    /// Records the event that ends a rule's open (888) period for one copy, replacing an
+    /// earlier confirmation, and recounts the rule's documents.
+    func confirmOpenPeriod(_ confirmation: OpenPeriodConfirmation) async throws
+    func openPeriodConfirmations() async throws -> [OpenPeriodConfirmation]
+
+    /// Places a hold on the documents of `scope` (a rule hold also covers documents registered
+    /// later) and records a `hold-placed` event on each. Refused when it covers nothing.
+    func placeHold(_ scope: Hold.Scope, reason: String, by actor: String, at instant: Date) async throws -> Hold
+    /// Releases a hold and records `hold-released` on each document it covered.
+    func releaseHold(_ id: Int, reason: String, by actor: String, at instant: Date) async throws -> Hold
+    func holds(includingReleased: Bool) async throws -> [Hold]
+
+    /// The documents with an action due on `date` (optionally only `action`), by due date then
+    /// reference: one range scan of the due index.
+    func dueDocuments(asOf date: CivilDate, action: DueAction?) async throws -> [DueDocument]
+    /// The documents whose count waits (an 888 event, a replacement, a confirmation, a rule
+    /// missing from the calendar in force), by reference.
+    func waitingDocuments() async throws -> [WaitingDocument]
+}
