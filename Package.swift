@@ -132,7 +132,14 @@ let package = Package(
         ),
         .testTarget(
             name: "SablierStoreTests",
-            dependencies: ["SablierStore", "SablierSQLite", "SablierCore", "SablierTestSupport"],
+            dependencies: ["SablierStore", "SablierSQLite", "SablierCore", "SablierRegister", "SablierImport", "SablierTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SablierRegisterTests",
+            dependencies: [
+                "SablierRegister", "SablierImport", "SablierStore", "SablierSQLite", "SablierCore", "SablierTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

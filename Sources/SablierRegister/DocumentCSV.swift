@@ -132,8 +132,6 @@ public struct DocumentChecker: Sendable {
             } catch {
                 problems.append(Problem(column: "path", message: error.description, isWarning: false))
             }
-        } else if support == .numerique {
-            warning("path", "a digital (DM) document without a path: its file cannot be measured nor destroyed by Sablier")
         }
         var location = PhysicalLocation(slashed: draft.location)
         if let building = text(draft.building) { location.building = building }
@@ -178,14 +176,31 @@ public struct DocumentChecker: Sendable {
 }
 
 extension DocumentDraft {
-    /// The draft of a CSV row, by column name.
-    init(row: CSVRecord, table: CSVTable) {
+    /// Where each register column is in a CSV's header, found once per file.
+    struct Columns {
+        let indexes: [Int?]
+
+        init(_ header: CSVHeader) {
+            indexes = Self.names.map { header.index(of: $0) }
+        }
+
+        static let names = [
+            "reference", "title", "rule", "copy", "support", "holder", "opened", "closed", "path", "location", "building",
+            "room", "shelving", "box", "event", "event_date", "replaces", "digitized_from", "identifiers",
+        ]
+    }
+
+    /// The draft of a CSV row.
+    init(row: CSVRecord, columns: Columns) {
         self.init()
-        func value(_ column: String) -> String { table.value(row, column) ?? "" }
-        reference = value("reference"); title = value("title"); rule = value("rule"); copy = value("copy")
-        support = value("support"); holder = value("holder"); opened = value("opened"); closed = value("closed")
-        path = value("path"); location = value("location"); building = value("building"); room = value("room")
-        shelving = value("shelving"); box = value("box"); event = value("event"); eventDate = value("event_date")
-        replaces = value("replaces"); digitizedFrom = value("digitized_from"); identifiers = value("identifiers")
+        let fields = row.fields
+        func value(_ slot: Int) -> String {
+            guard let index = columns.indexes[slot], index < fields.count else { return "" }
+            return fields[index]
+        }
+        reference = value(0); title = value(1); rule = value(2); copy = value(3); support = value(4); holder = value(5)
+        opened = value(6); closed = value(7); path = value(8); location = value(9); building = value(10); room = value(11)
+        shelving = value(12); box = value(13); event = value(14); eventDate = value(15); replaces = value(16)
+        digitizedFrom = value(17); identifiers = value(18)
     }
 }

@@ -48,8 +48,9 @@ public struct DocumentRegistrar: Sendable {
         var accepted: [(line: Int, document: NewDocument)] = []
         var rejectedLines: [Int] = []
         var lineOfReference: [String: Int] = [:]
+        let columns = DocumentDraft.Columns(table.header)
         for row in table.rows {
-            let (document, problems) = checker.check(DocumentDraft(row: row, table: table))
+            let (document, problems) = checker.check(DocumentDraft(row: row, columns: columns))
             for problem in problems {
                 let column = table.header.index(of: problem.column)
                 let location = table.location(row, column: column)
@@ -101,12 +102,34 @@ public struct DocumentRegistrar: Sendable {
             rejectedLines.append(item.line)
             return true
         }
-        diagnostics = diagnostics.sortedByLocation
+        diagnostics = Self.capWarnings(diagnostics.sortedByLocation)
         if !rejectedLines.isEmpty && !skipInvalid || accepted.isEmpty && diagnostics.hasErrors {
             throw DocumentImportError(file: path, diagnostics: diagnostics)
         }
         let count = try await store.registerDocuments(accepted.map(\.document), by: actor, at: now)
         return Outcome(registered: count, diagnostics: diagnostics, rejectedLines: rejectedLines.sorted())
+    }
+
+    /// The first `limit` warnings of each kind (same column, same wording up to the first
+    /// number or quote) and one line counting the rest: a file of a million rows with one
+    /// habit must not print a million lines. Errors are all kept.
+    static func capWarnings(_ diagnostics: [Diagnostic], limit: Int = 20) -> [Diagnostic] {
+        var seen: [String: Int] = [:]
+        var firstOfKind: [String: Diagnostic] = [:]
+        var result: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            guard diagnostic.severity == .warning else { result.append(diagnostic); continue }
+            let kind = String(diagnostic.message.prefix { !$0.isNumber && $0 != "'" })
+            seen[kind, default: 0] += 1
+            if seen[kind]! <= limit { result.append(diagnostic) }
+            if firstOfKind[kind] == nil { firstOfKind[kind] = diagnostic }
+        }
+        for (kind, count) in seen.sorted(by: { $0.key < $1.key }) where count > limit {
+            let first = firstOfKind[kind]!
+            result.append(.warning(at: SourceLocation(file: first.location.file, line: 0),
+                                   "\(count - limit) more warnings like line \(first.location.line)'s (\(kind.trimmingSpaces())…)"))
+        }
+        return result
     }
 
     /// Registers one document; throws `DocumentImportError` naming the fields in error.

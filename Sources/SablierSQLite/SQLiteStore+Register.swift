@@ -6,6 +6,7 @@ import GRDB
 extension SQLiteStore: RegisterStore {
     // MARK: - Documents
 
+    @discardableResult
     public func registerDocuments(_ documents: [NewDocument], by actor: String, at instant: Date) async throws -> Int {
         guard !documents.isEmpty else { return 0 }
         return try await perform("registering \(documents.count) document\(documents.count == 1 ? "" : "s")") { database in
@@ -120,6 +121,7 @@ extension SQLiteStore: RegisterStore {
         }
     }
 
+    @discardableResult
     public func appendEvent(_ event: LifecycleEvent, to reference: String, at instant: Date) async throws -> RecordedEvent {
         try await perform("recording \(event.kind.rawValue) on \(reference)") { database in
             try await database.write { db in

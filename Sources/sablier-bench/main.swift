@@ -1,6 +1,6 @@
 // sablier-bench: measures Sablier against reference tools on generated inputs.
 //
-// Usage: swift build -c release && .build/release/sablier-bench [calendar-import] [--rules N] [--runs K]
+// Usage: swift build -c release && .build/release/sablier-bench [calendar-import [--rules N] | register [--documents N]] [--runs K]
 // Prints figures and ratios; it asserts nothing (targets are judged by people, in docs/PERFORMANCE.md).
 
 import Foundation
@@ -18,7 +18,12 @@ let suite = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "calend
 switch suite {
 case "calendar-import":
     try CalendarImportBenchmark(rules: option("--rules", default: 5_000), runs: option("--runs", default: 5)).run()
+case "register":
+    try RegisterBenchmark(documents: option("--documents", default: 1_000_000), runs: option("--runs", default: 3)).run()
+case "register-csv":
+    // The generated register alone, on standard output, to profile an import by hand.
+    FileHandle.standardOutput.write(RegisterGenerator.csv(documents: option("--documents", default: 1_000_000)))
 default:
-    FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: calendar-import\n".utf8))
+    FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: calendar-import, register\n".utf8))
     exit(2)
 }

@@ -23,6 +23,20 @@ public enum Fixtures {
     public static let hbCSV = calendar("gala-example-hbarchivistes/CalendrierConservationExemple.csv")
     public static let valcourtCSV = calendar("valcourt-admq-2015/ValcourtADMQ_2015-11-09.csv")
     public static let exampleNative = calendar("exemple-css/calendrier-exemple-css.xml")
+
+    /// The example register (`examples/registre-exemple.csv`) and the files it names.
+    public static let examples = root.appendingPathComponent("examples")
+    public static let exampleRegister = examples.appendingPathComponent("registre-exemple.csv")
+}
+
+extension TemporaryDirectory {
+    /// Copies `examples/` into the directory and returns the copy of the register CSV, so a
+    /// test that measures, changes or deletes the files never touches the repository's.
+    public func copyExamples() throws -> URL {
+        let target = file("examples")
+        try FileManager.default.copyItem(at: Fixtures.examples, to: target)
+        return target.appendingPathComponent("registre-exemple.csv")
+    }
 }
 
 /// A fresh temporary directory, removed when the value is deinitialised… by the caller, with `remove()`.

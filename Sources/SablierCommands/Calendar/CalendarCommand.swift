@@ -9,7 +9,7 @@ struct CalendarCommand: AsyncParsableCommand {
         abstract: "Import, read, compare and export the conservation calendar (calendrier de conservation).",
         subcommands: [
             CalendarImport.self, CalendarVersions.self, CalendarList.self, CalendarShow.self,
-            CalendarDiffCommand.self, CalendarExport.self, CalendarOpenPeriods.self, CalendarConfirmEvent.self,
+            CalendarDiffCommand.self, CalendarExport.self, CalendarOpenPeriods.self, CalendarConfirmEvent.self, CalendarImpactCommand.self,
         ]
     )
 }

@@ -8,7 +8,8 @@ public struct RetentionContext: Sendable {
     public var yearEnd: MonthDay
     /// The rules of the version in force, by number (all of them, or those a change concerns).
     public var rules: [String: Rule]
-    /// Confirmed open-period events, by rule number, then copy.
+    /// Confirmed open-period events, by rule number, then copy, with the events the calendar
+    /// itself names where nobody confirmed another.
     public var confirmations: [String: [CopyKind: [CopyField: OpenPeriodEvent]]]
 
     public init(calendarVersion: Int, yearEnd: MonthDay, rules: [String: Rule],
@@ -16,7 +17,20 @@ public struct RetentionContext: Sendable {
         self.calendarVersion = calendarVersion
         self.yearEnd = yearEnd
         self.rules = rules
-        self.confirmations = confirmations
+        // Events the calendar names count as confirmed, with the years their remark adds:
+        // read once here rather than from the remark for every document.
+        var merged = confirmations
+        for (number, rule) in rules {
+            for copy in [rule.principal] + (rule.secondaire.map { [$0] } ?? []) {
+                for field in [CopyField.active, .semiActive] where merged[number]?[copy.kind]?[field] == nil {
+                    guard let named = field == .active ? copy.activeEvent : copy.semiActiveEvent else { continue }
+                    let remark = (field == .active ? copy.activeRemark : copy.semiActiveRemark).flatMap { rule.remark($0)?.text }
+                    let offset = remark.map { OpenPeriodProposal.propose(fromRemark: $0).offsetYears } ?? 0
+                    merged[number, default: [:]][copy.kind, default: [:]][field] = OpenPeriodEvent(event: named, offsetYears: offset)
+                }
+            }
+        }
+        self.confirmations = merged
     }
 
     /// The schedule of `document`, with or without its explanation.

@@ -18,10 +18,38 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses ISO 8601 `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        // Registers hold millions of dates: read the ten bytes in place when they are contiguous.
+        if let parsed = text.utf8.withContiguousStorageIfAvailable({ CivilDate.parse($0) }) {
+            guard let parsed else { return nil }
+            self = parsed
+            return
+        }
+        guard let parsed = CivilDate.parse(Array(text.utf8)) else { return nil }
+        self = parsed
+    }
+
+    /// Parses ISO 8601 `YYYY-MM-DD` (a String, without generic dispatch).
+    public init?(iso text: String) {
+        var text = text
+        guard let parsed = text.withUTF8({ CivilDate.parse($0) }) else { return nil }
+        self = parsed
+    }
+
+    /// `YYYY-MM-DD` from exactly ten ASCII bytes, or nil.
+    static func parse(_ bytes: some RandomAccessCollection<UInt8>) -> CivilDate? {
+        guard bytes.count == 10 else { return nil }
+        var values = (0, 0, 0)
+        for (offset, byte) in bytes.enumerated() {
+            switch offset {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            default:
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if offset < 4 { values.0 = values.0 * 10 + digit } else if offset < 7 { values.1 = values.1 * 10 + digit } else { values.2 = values.2 * 10 + digit }
+            }
+        }
+        return CivilDate(year: values.0, month: values.1, day: values.2)
     }
 
     public var description: String {

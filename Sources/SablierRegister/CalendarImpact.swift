@@ -1,0 +1,62 @@
+public import SablierCore
+public import SablierStore
+
+/// What a change of calendar does to the register: the documents whose dates or actions
+/// differ when counted under one calendar and under another (`sablier calendar impact`).
+///
+/// Run before importing a version (against the file) or after (between two stored versions):
+/// it reads, and stores nothing.
+public struct CalendarImpact: Sendable {
+    /// One document whose retention changes.
+    public struct Change: Sendable, Hashable {
+        public var reference: String
+        public var rule: String
+        public var copy: CopyKind
+        public var before: RetentionStatus
+        public var after: RetentionStatus
+    }
+
+    public var changes: [Change]
+    /// How many documents were counted again (those under a rule that differs).
+    public var examined: Int
+
+    /// Counts again, under `old` and `new`, the documents whose rule differs between them
+    /// (changed, added or retired; all of them when the year end differs).
+    public static func compute(
+        store: any RegisterStore, from old: RetentionCalendar, version oldVersion: Int,
+        to new: RetentionCalendar, version newVersion: Int
+    ) async throws -> CalendarImpact {
+        let before = Dictionary(old.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        var confirmations: [String: [CopyKind: [CopyField: OpenPeriodEvent]]] = [:]
+        for confirmation in try await store.openPeriodConfirmations() {
+            confirmations[confirmation.rule, default: [:]][confirmation.copy, default: [:]][confirmation.period] = confirmation.event
+        }
+        let oldContext = RetentionContext(calendarVersion: oldVersion, yearEnd: old.yearEnd, rules: before, confirmations: confirmations)
+        let newContext = RetentionContext(calendarVersion: newVersion, yearEnd: new.yearEnd, rules: after, confirmations: confirmations)
+        let documents: [RegisteredDocument]
+        if old.yearEnd != new.yearEnd {
+            documents = try await store.documents(matching: nil, limit: nil)
+        } else {
+            var selected: [RegisteredDocument] = []
+            for number in Set(before.keys).union(after.keys).sorted() where before[number] != after[number] {
+                selected += try await store.documents(matching: try DocumentQuery(parsing: "rule=\(number)"), limit: nil)
+            }
+            documents = selected
+        }
+        var changes: [Change] = []
+        for item in documents where !item.phase.isInactive {
+            let events = try await store.events(of: item.document.reference).map(\.event)
+            var was = oldContext.status(of: item.document, events: events, held: item.held)
+            var will = newContext.status(of: item.document, events: events, held: item.held)
+            // The version number differs by construction; compare the rest.
+            was.calendarVersion = 0
+            will.calendarVersion = 0
+            guard was != will else { continue }
+            was.calendarVersion = oldVersion
+            will.calendarVersion = newVersion
+            changes.append(Change(reference: item.document.reference, rule: item.document.rule, copy: item.document.copy, before: was, after: will))
+        }
+        return CalendarImpact(changes: changes.sorted { $0.reference < $1.reference }, examined: documents.count)
+    }
+}

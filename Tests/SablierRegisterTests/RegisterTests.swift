@@ -1,0 +1,191 @@
+import Foundation
+import SablierCore
+import SablierImport
+import SablierRegister
+import SablierSQLite
+import SablierStore
+import SablierTestSupport
+import Testing
+
+/// The register on a real SQLite file, with the example calendar imported through the real
+/// importer and the example register CSV (real files, measured).
+@Suite("Register: documents, due list, holds, confirmations, calendar changes")
+struct RegisterTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+    let asOf = CivilDate(iso: "2026-11-29")!
+
+    /// A store with the example calendar, its two boxes and the example register.
+    func withExampleRegister<T>(_ body: (SQLiteStore, TemporaryDirectory, URL) async throws -> T) async throws -> T {
+        let dir = try TemporaryDirectory(prefix: "sablier-register")
+        defer { dir.remove() }
+        let store = try SQLiteStore(path: dir.file("sablier.sqlite").path)
+        _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
+        try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
+        try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
+        let csv = try dir.copyExamples()
+        let outcome = try await DocumentRegistrar(store: store).importCSV(path: csv.path, skipInvalid: false, actor: "gestion.doc", now: now)
+        #expect(outcome.registered == 12)
+        return try await body(store, dir, csv)
+    }
+
+    func due(_ store: SQLiteStore, on date: CivilDate? = nil) async throws -> [String: String] {
+        var result: [String: String] = [:]
+        for item in try await store.dueDocuments(asOf: date ?? asOf, action: nil) {
+            result[item.reference] = "\(item.action.rawValue) \(item.due)\(item.held ? " held" : "")"
+        }
+        return result
+    }
+
+    @Test("the due list of 2026-11-29 has the hand-computed action and date of every example document")
+    func dueList() async throws {
+        try await withExampleRegister { store, _, _ in
+            #expect(try await due(store) == [
+                "SG-PV-CA-2019": "deposit 2022-06-30",      // 1101 2/0/C: closed 2020-06-15 → 2020-06-30 + 2
+                "SG-CORR-2021": "destroy 2024-06-30",       // 1201 2/0/D: closed 2021-12-20 → 2022-06-30 + 2
+                "RF-PAIE-2018": "destroy 2025-06-30",       // 2201 1/5/D: 2019-06-30 + 1 + 5 (transfer skipped past)
+                "RF-EF-2023": "transfer 2025-06-30",        // 3101 1/5/C: closed 2023-09-30 → 2024-06-30 + 1
+                "RF-BUD-2014": "sort 2020-06-30",           // 3102 1/5/T: closed on the year end itself
+                "RH-EMP-0042": "transfer 2022-06-30",       // 2101 888 "+ 2 ans": fin de l'emploi 2019-08-15 → 2020-06-30 + 2
+                "ELV-2010-0001": "destroy 2022-06-30",      // 7101 888/10/D: départ 2012-06-20 → 2012-06-30 + 10
+                "ELV-2010-0001-NUM": "destroy 2022-06-30",  // the digitized copy follows its own rule and copy
+                "SG-POL-2015": "deposit 2025-06-30",        // 1102 999/0/C: replaced 2024-09-01 → 2025-06-30
+            ])
+            // The day before a year end, what falls due on it is not listed yet.
+            let early = try await due(store, on: CivilDate(iso: "2022-06-29")!)
+            #expect(early["SG-PV-CA-2019"] == nil && early["RF-BUD-2014"] == "sort 2020-06-30")
+            #expect(try await store.dueDocuments(asOf: asOf, action: .transfer).map(\.reference).sorted() == ["RF-EF-2023", "RH-EMP-0042"])
+            let waiting = try await store.waitingDocuments()
+            #expect(waiting.map(\.reference) == ["RH-EMP-0107"])
+            #expect(waiting.first?.waiting == .event("fin de l'emploi"))
+        }
+    }
+
+    @Test("a digital document is measured from its real file: path, SHA-256 (as sha256sum computes it), size, format")
+    func digitalFile() async throws {
+        try await withExampleRegister { store, _, csv in
+            let file = try #require(try await store.document("SG-CORR-2021")?.document.file)
+            let expectedPath = csv.deletingLastPathComponent().appendingPathComponent("fichiers/correspondance-2021.txt").standardizedFileURL.path
+            #expect(file.path == expectedPath)
+            #expect(file.format == "txt")
+            #expect(file.size == (try FileManager.default.attributesOfItem(atPath: expectedPath)[.size] as? NSNumber)?.intValue)
+            let process = Process()
+            let pipe = Pipe()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.arguments = [expectedPath]
+            process.standardOutput = pipe
+            try process.run()
+            process.waitUntilExit()
+            let sum = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+            #expect(file.sha256 == String(sum))
+            // The paper original and its digitized copy stay linked.
+            #expect(try await store.document("ELV-2010-0001-NUM")?.document.digitizedFrom == "ELV-2010-0001")
+            #expect(try await store.document("ELV-2010-0001")?.document.file == nil)
+        }
+    }
+
+    @Test("a bad row rejects the whole file with FILE:LINE:COLUMN and the column, and nothing is written; --skip-invalid keeps the good rows")
+    func badRows() async throws {
+        try await withExampleRegister { store, dir, _ in
+            let bad = try dir.write("bad.csv", """
+                reference,title,rule,copy,support,holder,opened,closed
+                NEW-1,Nouveau dossier,1201,principal,PA,Secrétariat général,2024-01-10,2024-12-20
+                NEW-2,Règle inconnue,9999,principal,PA,Secrétariat général,2024-01-10,
+                NEW-3,Date fausse,1201,principal,PA,Secrétariat général,2024-02-30,
+                SG-CORR-2021,Déjà là,1201,principal,PA,Secrétariat général,2021-01-04,
+                NEW-1,Répété,1201,principal,PA,Secrétariat général,2024-01-10,
+
+                """)
+            let registrar = DocumentRegistrar(store: store)
+            let error = await #expect(throws: DocumentImportError.self) {
+                try await registrar.importCSV(path: bad.path, skipInvalid: false, actor: "gestion.doc", now: now)
+            }
+            let messages = error?.diagnostics.errors.map(\.description) ?? []
+            #expect(messages.contains("\(bad.path):3:3: error: column rule: rule 9999 is not in the calendar in force (version 1)"))
+            #expect(messages.contains("\(bad.path):4:7: error: column opened: '2024-02-30' is not a date YYYY-MM-DD"))
+            #expect(messages.contains("\(bad.path):5:1: error: column reference: SG-CORR-2021 is already registered"))
+            #expect(messages.contains("\(bad.path):6:1: error: column reference: NEW-1 already appears on line 2"))
+            #expect(try await store.document("NEW-1") == nil)
+            #expect(try await store.documents(matching: nil, limit: nil).count == 12)
+
+            let outcome = try await registrar.importCSV(path: bad.path, skipInvalid: true, actor: "gestion.doc", now: now)
+            #expect(outcome.registered == 1)
+            #expect(outcome.rejectedLines == [3, 4, 5, 6])
+            #expect(try await store.document("NEW-1")?.retention.finalOn == CivilDate(iso: "2027-06-30"))
+        }
+    }
+
+    @Test("a hold keeps destruction listed as held; a rule hold covers documents registered later; releasing it lifts it")
+    func holds() async throws {
+        try await withExampleRegister { store, dir, _ in
+            let hold = try await store.placeHold(.rule("7101"), reason: "Demande d'accès en cours", by: "aiprp", at: now)
+            #expect(hold.documentCount == 2)
+            #expect(try await due(store)["ELV-2010-0001"] == "destroy 2022-06-30 held")
+            let later = try dir.write("later.csv", """
+                reference,title,rule,copy,support,holder,opened,closed
+                ELV-2011-0002,Dossier de l'élève 2011-0002,7101,principal,PA,École primaire des Érables (exemple),2005-08-30,2013-06-20
+
+                """)
+            _ = try await DocumentRegistrar(store: store).importCSV(path: later.path, skipInvalid: false, actor: "gestion.doc", now: now)
+            #expect(try await store.document("ELV-2011-0002")?.held == true)
+            #expect(try await store.events(of: "ELV-2011-0002").map(\.event.kind) == [.holdPlaced])
+
+            let query = try await store.placeHold(.query(try DocumentQuery(parsing: "holder=Ressources financières; title~paie")),
+                                                  reason: "Vérification", by: "aiprp", at: now)
+            #expect(query.documentCount == 1)
+            #expect(try await due(store)["RF-PAIE-2018"] == "destroy 2025-06-30 held")
+
+            let released = try await store.releaseHold(hold.id, reason: "Demande traitée", by: "aiprp", at: now)
+            #expect(!released.isActive)
+            #expect(try await due(store)["ELV-2010-0001"] == "destroy 2022-06-30")
+            #expect(try await store.document("RF-PAIE-2018")?.held == true)
+            await #expect(throws: StoreError.self) { try await store.releaseHold(hold.id, reason: "encore", by: "aiprp", at: now) }
+            #expect(try await store.holds(includingReleased: false).map(\.id) == [query.id])
+        }
+    }
+
+    @Test("confirming an 888 event and recording an event recount the documents of the rule")
+    func confirmationsAndEvents() async throws {
+        try await withExampleRegister { store, _, _ in
+            try await store.confirmOpenPeriod(OpenPeriodConfirmation(
+                rule: "2101", copy: .principal, period: .active, event: OpenPeriodEvent(event: "Fin d’emploi", offsetYears: 5),
+                remark: "Durée de l'emploi + 2 ans.", calendarVersion: 1, confirmedAt: now, confirmedBy: "gestion.doc"))
+            // RH-EMP-0042 recorded "fin de l'emploi"; the confirmed event is "Fin d’emploi": another event, so it waits.
+            #expect(try await store.document("RH-EMP-0042")?.retention.waiting == .event("Fin d’emploi"))
+            try await store.appendEvent(LifecycleEvent(kind: .eventOccurred, on: CivilDate(iso: "2019-08-15")!, by: "rh", name: "fin d'emploi"),
+                                        to: "RH-EMP-0042", at: now)
+            // 2019-08-15 → 2020-06-30 + 5 years.
+            #expect(try await store.document("RH-EMP-0042")?.retention.transferOn == CivilDate(iso: "2025-06-30"))
+            #expect(try await store.document("RH-EMP-0042")?.retention.finalOn == CivilDate(iso: "2055-06-30"))
+            await #expect(throws: StoreError.self) {
+                try await store.appendEvent(LifecycleEvent(kind: .holdPlaced, on: asOf, by: "x"), to: "RH-EMP-0042", at: now)
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.appendEvent(LifecycleEvent(kind: .modified, on: asOf, by: "x"), to: "NOPE", at: now)
+            }
+            // The transfer, once recorded, leaves the final disposition as the next date.
+            try await store.appendEvent(LifecycleEvent(kind: .transferred, on: CivilDate(iso: "2025-07-02")!, by: "rh"), to: "RH-EMP-0042", at: now)
+            let after = try #require(try await store.document("RH-EMP-0042"))
+            #expect(after.phase == .semiActif)
+            #expect(after.retention.dueOn == CivilDate(iso: "2055-06-30"))
+        }
+    }
+
+    @Test("a new calendar version recounts the documents whose rule changed or was retired, in the same transaction")
+    func calendarChange() async throws {
+        try await withExampleRegister { store, dir, _ in
+            var xml = try String(contentsOf: Fixtures.exampleNative, encoding: .utf8)
+            // Rule 1201: active 2 → 5 years for the principal copy.
+            let start = try #require(xml.range(of: "numero=\"1201\""))
+            let active = try #require(xml.range(of: "<actif><annees>2</annees></actif>", range: start.upperBound..<xml.endIndex))
+            xml.replaceSubrange(active, with: "<actif><annees>5</annees></actif>")
+            let changed = try dir.write("v2.xml", xml)
+            _ = try await CalendarImporter(store: store).importFile(path: changed.path, actor: "gestion.doc", now: now)
+            let document = try #require(try await store.document("SG-CORR-2021"))
+            #expect(document.retention.finalOn == CivilDate(iso: "2027-06-30"))
+            #expect(document.retention.calendarVersion == 2)
+            #expect(try await due(store)["SG-CORR-2021"] == nil)
+            // Unchanged rules keep their dates.
+            #expect(try await due(store)["SG-PV-CA-2019"] == "deposit 2022-06-30")
+        }
+    }
+}
