@@ -1,0 +1,58 @@
+import SablierCore
+import ArgumentParser
+import Foundation
+import SablierRegister
+import SablierStore
+
+/// `sablier disposition execute N`: carries an approved list out, or completes an execution
+/// that was interrupted.
+struct DispositionExecute: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "execute",
+        abstract: "Carry out an approved disposition list: delete digital files, record paper destruction, deposits, sorts and transfers.",
+        discussion: """
+            Refused, before anything is done, for a list not approved or approved by its proposer, and \
+            when an item is held (holds are checked again now), not yet due today, kept permanently (C) \
+            while it would be destroyed, or a sort without a decision. Each item is committed as started \
+            (its certificate entry) before its file is deleted, then recorded done with its event and, \
+            when destroyed, its tombstone: killed at any point, run the command again and it completes. A \
+            file that is missing or no longer matches its registered SHA-256 is not touched: it is reported, \
+            and the list stays incomplete (exit status 1).
+            """
+    )
+
+    @Argument(help: "The list's number.") var number: Int
+    @Option(help: "How documents without a file are destroyed (paper, film): déchiquetage, incinération, … Required when the list destroys one.")
+    var method: String?
+    @Option(name: .customLong("vendor-certificate"), help: "The destruction vendor's certificate number, when a vendor destroyed them.")
+    var vendorCertificate: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run() async throws {
+        let executor = DispositionExecutor(store: try store.openDisposition())
+        let outcome = try await executor.execute(number, method: method, vendorCertificate: vendorCertificate,
+                                                 by: actor.resolvedActor, at: Date())
+        var lines: [String] = []
+        for item in outcome.done {
+            var line = "\(item.reference): \(item.outcome?.rawValue ?? item.action.rawValue)"
+            if item.destroys, let path = item.filePath { line += " (file \(path) deleted)" }
+            lines.append(line)
+        }
+        let list = outcome.list
+        if outcome.isComplete {
+            lines.append("disposition list \(list.number) executed: " + DispositionWords.plural(list.itemCount, "document")
+                + " done; certificate: sablier disposition certificate \(list.number)")
+        } else {
+            lines.append("disposition list \(list.number) incomplete: \(list.doneCount) of "
+                + DispositionWords.plural(list.itemCount, "document") + " done")
+        }
+        Console.out(lines.joined(separator: "\n"))
+        if !outcome.integrityProblems.isEmpty {
+            Console.error(outcome.integrityProblems.map { "integrity problem: " + $0.description }.joined(separator: "\n"))
+            throw CommandFailure.rejected(
+                "disposition list \(number) is incomplete: " + DispositionWords.plural(outcome.integrityProblems.count, "integrity problem")
+                    + "; once resolved, run `sablier disposition execute \(number)` again")
+        }
+    }
+}

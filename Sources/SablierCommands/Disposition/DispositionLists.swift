@@ -1,0 +1,19 @@
+import SablierCore
+import ArgumentParser
+import SablierStore
+
+/// `sablier disposition list`: every list and where it stands.
+struct DispositionLists: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the disposition lists: action, day, state, documents done, who proposed, approved and executed them."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let lists = try await store.openDisposition().dispositionLists()
+        try Listing.print(output.format, table: DispositionTables.lists(lists), json: lists.map(DispositionJSON.List.init))
+    }
+}

@@ -1,0 +1,47 @@
+import SablierCore
+import ArgumentParser
+import SablierStore
+
+/// `sablier disposition show N`: a list and its items.
+struct DispositionShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a disposition list: who proposed, approved and executed it, and each document with its action, decision and state."
+    )
+
+    @Argument(help: "The list's number.") var number: Int
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() async throws {
+        let store = try store.openDisposition()
+        guard let list = try await store.dispositionList(number) else { throw StoreError.notFound("disposition list \(number)") }
+        let items = try await store.dispositionItems(of: number)
+        switch output.format {
+        case .json:
+            Console.out(try JSONOutput.render(DispositionJSON.Detail(list: DispositionJSON.List(list), items: items.map(DispositionJSON.Item.init))))
+        case .csv:
+            Console.out(DispositionTables.items(items).renderCSV())
+        case .table:
+            var lines = ["Disposition list \(list.number) — \(list.state.rawValue)"]
+            lines.append("due list of \(list.asOf), " + (list.action.map { "action \($0.rawValue)" } ?? "every action"))
+            lines.append("proposed by \(list.proposedBy) on \(DispositionTables.instant(list.proposedAt))")
+            if let approver = list.approvedBy { lines.append("approved by \(approver) on \(DispositionTables.instant(list.approvedAt))") }
+            if let executor = list.executedBy {
+                var line = "executed by \(executor), begun \(DispositionTables.instant(list.executionStartedAt))"
+                if let done = list.executedAt { line += ", finished \(DispositionTables.instant(done))" }
+                lines.append(line)
+            }
+            if let method = list.method { lines.append("method: \(method)") }
+            if let certificate = list.vendorCertificate { lines.append("vendor certificate: \(certificate)") }
+            lines.append("\(list.doneCount) of " + DispositionWords.plural(list.itemCount, "document") + " done")
+            lines.append("")
+            lines.append(DispositionTables.items(items).renderText())
+            for item in items {
+                guard let decision = item.decision else { continue }
+                lines.append("  \(item.reference): \(decision.rawValue) (\(item.decidedBy ?? "")) — \(item.decisionReason ?? "")")
+            }
+            Console.out(lines.joined(separator: "\n"))
+        }
+    }
+}

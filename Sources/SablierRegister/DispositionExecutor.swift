@@ -1,0 +1,174 @@
+public import Foundation
+public import SablierStore
+import SablierCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Carries out an approved disposition list: the store's steps, and the deletion of digital
+/// files, which is I/O and so happens here, at the edge, never in the store.
+///
+/// Safe to interrupt: for each item, the store first commits it as `started` (the certificate's
+/// entry, with the SHA-256 recorded at proposal), then the file is deleted, then one transaction
+/// records the document's event and tombstone and marks the item `done`. Killed at any point and
+/// run again, it completes: a `started` item whose file is missing was deleted by the previous
+/// run, and is completed. No document is ever gone without its certificate entry, nor marked
+/// destroyed while its file still exists. A `pending` item whose file is missing or no longer
+/// matches its SHA-256 is an integrity problem: it is reported, left undone, and the list stays
+/// incomplete (`executing`) until someone looks.
+public struct DispositionExecutor: Sendable {
+    /// Deletes one file for real. Injectable so that a test can stop the execution between the
+    /// steps, as a crash would.
+    public typealias FileRemover = @Sendable (String) throws -> Void
+
+    public let store: any DispositionStore
+    let removeFile: FileRemover
+
+    public init(store: any DispositionStore, removeFile: @escaping FileRemover = DispositionExecutor.deleteFile) {
+        self.store = store
+        self.removeFile = removeFile
+    }
+
+    /// The default remover: `FileManager`'s, which unlinks the file.
+    public static let deleteFile: FileRemover = { path in
+        try FileManager.default.removeItem(atPath: path)
+    }
+
+    /// A digital file that does not match what the list recorded: the item is not carried out.
+    public struct IntegrityProblem: Sendable, Hashable, CustomStringConvertible {
+        public enum Kind: Sendable, Hashable {
+            /// The file is gone although nothing was started: someone else deleted or moved it.
+            case missing
+            /// The file's SHA-256 is not the one registered: it changed since.
+            case changed(found: String)
+            /// It cannot be read.
+            case unreadable(String)
+        }
+
+        public var reference: String
+        public var path: String
+        public var expectedSHA256: String
+        public var kind: Kind
+
+        public var description: String {
+            switch kind {
+            case .missing:
+                return "\(reference): file \(path) is missing although the list did not delete it; it was not recorded as disposed of"
+            case .changed(let found):
+                return "\(reference): file \(path) changed since it was registered (SHA-256 \(found), expected \(expectedSHA256)); it was left in place"
+            case .unreadable(let reason):
+                return "\(reference): file \(path) cannot be checked (\(reason)); it was left in place"
+            }
+        }
+    }
+
+    /// What one run did.
+    public struct Outcome: Sendable {
+        /// The list after the run.
+        public var list: DispositionList
+        /// The items this run completed, in list order.
+        public var done: [DispositionItem]
+        /// The items left undone because their file is missing or changed.
+        public var integrityProblems: [IntegrityProblem]
+
+        /// True once every item of the list is done.
+        public var isComplete: Bool { list.state == .executed }
+    }
+
+    /// Executes list `number` on the day of `instant`, or resumes an execution that stopped.
+    ///
+    /// Throws the store's refusal when the list cannot be executed (not approved, approved by
+    /// its proposer, an item held, not yet due, C…), before anything is done; and stops at the
+    /// first item whose file cannot be deleted, leaving it `started` for the next run.
+    public func execute(_ number: Int, method: String?, vendorCertificate: String?, by actor: String,
+                        at instant: Date) async throws -> Outcome {
+        try await store.beginExecution(number, method: method, vendorCertificate: vendorCertificate, by: actor, at: instant)
+        var done: [DispositionItem] = []
+        var problems: [IntegrityProblem] = []
+        for item in try await store.dispositionItems(of: number) where item.state != .done {
+            switch item.state {
+            case .pending:
+                if item.checksFile, let problem = Self.check(item, missingIsProblem: true) {
+                    problems.append(problem)
+                    continue
+                }
+            case .started:
+                // A missing file means the previous run deleted it. One still there is checked
+                // again before it is deleted.
+                if item.destroys, let problem = Self.check(item, missingIsProblem: false) {
+                    problems.append(problem)
+                    continue
+                }
+            case .done:
+                continue
+            }
+            let started = try await store.startDispositionItem(list: number, position: item.position, by: actor, at: instant)
+            if started.destroys, let path = started.filePath {
+                try delete(path, of: started)
+            }
+            done.append(try await store.completeDispositionItem(list: number, position: item.position, by: actor, at: instant))
+        }
+        guard let list = try await store.dispositionList(number) else { throw StoreError.notFound("disposition list \(number)") }
+        return Outcome(list: list, done: done, integrityProblems: problems)
+    }
+
+    /// Whether the item's file is still the one registered; nil when it is (or, unless
+    /// `missingIsProblem`, when it is gone).
+    static func check(_ item: DispositionItem, missingIsProblem: Bool) -> IntegrityProblem? {
+        guard let path = item.filePath, let expected = item.fileSHA256 else { return nil }
+        guard FileManager.default.fileExists(atPath: path) else {
+            return missingIsProblem ? IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: .missing) : nil
+        }
+        do {
+            let found = try FileFingerprint.measure(path: path).sha256
+            guard found == expected else {
+                return IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: .changed(found: found))
+            }
+            return nil
+        } catch {
+            return IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: .unreadable(error.description))
+        }
+    }
+
+    /// Deletes the file of a started item and makes sure it is gone, durably, before the item
+    /// may be marked done.
+    func delete(_ path: String, of item: DispositionItem) throws {
+        if FileManager.default.fileExists(atPath: path) {
+            do {
+                try removeFile(path)
+            } catch let error as CocoaError where error.code == .fileNoSuchFile {
+                // Gone in the meantime: what was wanted.
+            } catch let error as CocoaError {
+                throw DispositionExecutionError(
+                    "cannot delete \(path) (\(item.reference), disposition list \(item.list)): \(error.localizedDescription); "
+                        + "it stays started: run the execution again once the file can be deleted")
+            }
+        }
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw DispositionExecutionError(
+                "\(path) (\(item.reference), disposition list \(item.list)) still exists after its deletion; it stays started: run the execution again")
+        }
+        Self.syncDirectory(of: path)
+    }
+
+    /// Flushes the directory that held a deleted file, so the deletion survives a power loss
+    /// before the item is recorded done. Best effort: a file system that cannot say is trusted.
+    static func syncDirectory(of path: String) {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let descriptor = open(directory, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        _ = close(descriptor)
+    }
+}
+
+/// An execution that stopped on a file it could not delete, in one sentence.
+public struct DispositionExecutionError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,121 @@
+public import SablierCore
+
+/// The statements of disposition lists, in the SQL every backend runs (parameters in the
+/// dialect's spelling); the backends execute them inside their transactions.
+public struct DispositionQueries: Sendable, Hashable {
+    public let nextListNumber: String
+    /// The documents with something due on day p1 (`YYYY-MM-DD`), by due date then reference:
+    /// the due list's range scan, as `DocumentRow`s.
+    public let dueDocuments: String
+    /// `(document, list)` for every document in a list not yet executed.
+    public let documentsInOpenLists: String
+    public let list: String
+    public let lists: String
+    /// `(list, items, done items)` for every list, and for list p1.
+    public let counts: String
+    public let countsOfList: String
+    public let items: String
+    public let itemAtPosition: String
+    public let itemOfReference: String
+    public let documentByID: String
+    public let decide: String
+    public let approve: String
+    public let beginExecution: String
+    /// Records the method and vendor certificate of a resumed execution that had none.
+    public let recordMethod: String
+    public let startItem: String
+    public let completeItem: String
+    /// Marks list p2 executed at p1 when none of its items remains to do.
+    public let finishList: String
+    public let tombstoneOfReference: String
+    public let tombstonesOfList: String
+
+    public init(_ dialect: SQLDialect) {
+        func p(_ n: Int) -> String { dialect.parameter(n) }
+        nextListNumber = "SELECT COALESCE(MAX(number), 0) + 1 FROM disposition_list"
+        dueDocuments = DocumentRow.table.select(dialect, where: [])
+            + " WHERE due_on IS NOT NULL AND due_on <= \(p(1)) ORDER BY due_on, reference"
+        documentsInOpenLists = """
+            SELECT i.document, i.list FROM disposition_item i JOIN disposition_list l ON l.number = i.list
+            WHERE l.state <> 'executed' ORDER BY i.list
+            """
+        list = DispositionListRow.table.select(dialect, where: ["number"])
+        lists = DispositionListRow.table.select(dialect, where: [], orderBy: ["number"])
+        counts = """
+            SELECT list, COUNT(*), SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END) FROM disposition_item GROUP BY list
+            """
+        countsOfList = """
+            SELECT COUNT(*), COALESCE(SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END), 0) FROM disposition_item WHERE list = \(p(1))
+            """
+        items = DispositionItemRow.table.select(dialect, where: ["list"], orderBy: ["position"])
+        itemAtPosition = DispositionItemRow.table.select(dialect, where: ["list", "position"])
+        itemOfReference = DispositionItemRow.table.select(dialect, where: ["list", "reference"])
+        documentByID = DocumentRow.table.select(dialect, where: ["id"])
+        decide = """
+            UPDATE disposition_item SET decision = \(p(1)), decided_by = \(p(2)), decided_at = \(p(3)), decision_reason = \(p(4))
+            WHERE list = \(p(5)) AND position = \(p(6))
+            """
+        approve = """
+            UPDATE disposition_list SET state = 'approved', approved_at = \(p(1)), approved_by = \(p(2))
+            WHERE number = \(p(3)) AND state = 'proposed'
+            """
+        beginExecution = """
+            UPDATE disposition_list SET state = 'executing', execution_started_at = \(p(1)), executed_by = \(p(2)),
+                method = \(p(3)), vendor_certificate = \(p(4))
+            WHERE number = \(p(5)) AND state = 'approved'
+            """
+        recordMethod = "UPDATE disposition_list SET method = \(p(1)), vendor_certificate = \(p(2)) WHERE number = \(p(3))"
+        startItem = """
+            UPDATE disposition_item SET state = 'started', started_at = \(p(1))
+            WHERE list = \(p(2)) AND position = \(p(3)) AND state = 'pending'
+            """
+        completeItem = """
+            UPDATE disposition_item SET state = 'done', done_at = \(p(1))
+            WHERE list = \(p(2)) AND position = \(p(3)) AND state = 'started'
+            """
+        finishList = """
+            UPDATE disposition_list SET state = 'executed', executed_at = \(p(1))
+            WHERE number = \(p(2)) AND state = 'executing'
+              AND NOT EXISTS (SELECT 1 FROM disposition_item WHERE list = \(p(3)) AND state <> 'done')
+            """
+        tombstoneOfReference = TombstoneRow.table.select(dialect, where: ["reference"])
+        tombstonesOfList = TombstoneRow.table.select(dialect, where: ["list"], orderBy: ["reference"])
+    }
+}
+
+/// Why an item cannot be carried out now: the rules every backend applies when execution
+/// begins and again when each item starts, on the document as the register holds it then.
+public enum DispositionCheck {
+    /// The first reason `item` cannot be carried out on `today`, or nil when it can.
+    ///
+    /// `document` is the document's row now; `rule` its rule in the calendar in force (nil when
+    /// the rule left the calendar). In order: already disposed of; held; a destruction of a
+    /// copy the calendar keeps permanently (C); a sort without a decision; not yet due, or no
+    /// longer due for the item's action under the calendar in force.
+    public static func problem(_ item: DispositionItem, document: DocumentRow, rule: Rule?, today: CivilDate) throws -> String? {
+        let registered = try document.registered()
+        if registered.phase.isInactive {
+            return "\(item.reference) was already disposed of (phase \(registered.phase.rawValue))"
+        }
+        if registered.held {
+            return "\(item.reference) is held (gel): it is not destroyed, sorted, deposited or transferred until the hold is released"
+        }
+        if item.destroys, rule?.copy(item.copy)?.disposition == .conservation {
+            return "\(item.reference) is kept permanently (C) under rule \(item.rule) (\(item.copy.rawValue) copy): it is never destroyed"
+        }
+        if item.action == .sort && item.decision == nil {
+            return "\(item.reference) is to be sorted (T) and has no keep-or-destroy decision; record one with `sablier disposition decide`"
+        }
+        if item.dueOn > today {
+            return "\(item.reference) is not yet due: its \(item.action.rawValue) falls due on \(item.dueOn)"
+        }
+        let version = registered.retention.calendarVersion
+        guard let due = registered.retention.action(dueOn: today, phase: registered.phase) else {
+            return "\(item.reference) is not yet due on \(today) under calendar version \(version)"
+        }
+        if due.action != item.action {
+            return "\(item.reference) is now due for \(due.action.rawValue), not \(item.action.rawValue), under calendar version \(version)"
+        }
+        return nil
+    }
+}
