@@ -10,6 +10,8 @@ public struct CalendarImpact: Sendable {
     /// One document whose retention changes.
     public struct Change: Sendable, Hashable {
         public var reference: String
+        /// The holder unit, so a listing can keep to what its reader may see.
+        public var holder: String
         public var rule: String
         public var copy: CopyKind
         public var before: RetentionStatus
@@ -55,7 +57,7 @@ public struct CalendarImpact: Sendable {
             guard was != will else { continue }
             was.calendarVersion = oldVersion
             will.calendarVersion = newVersion
-            changes.append(Change(reference: item.document.reference, rule: item.document.rule, copy: item.document.copy, before: was, after: will))
+            changes.append(Change(reference: item.document.reference, holder: item.document.holder, rule: item.document.rule, copy: item.document.copy, before: was, after: will))
         }
         return CalendarImpact(changes: changes.sorted { $0.reference < $1.reference }, examined: documents.count)
     }

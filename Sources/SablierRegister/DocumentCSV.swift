@@ -61,11 +61,15 @@ public struct DocumentChecker: Sendable {
     /// Relative `path` values are read from here (the CSV's folder, or the working directory).
     public var baseDirectory: URL?
     public var actor: String
+    /// When set, only documents of this holder unit may be registered (a user whose
+    /// permission covers their own unit).
+    public var restrictedUnit: String?
 
-    public init(context: RegisterContext, baseDirectory: URL?, actor: String) {
+    public init(context: RegisterContext, baseDirectory: URL?, actor: String, restrictedUnit: String? = nil) {
         self.context = context
         self.baseDirectory = baseDirectory
         self.actor = actor
+        self.restrictedUnit = restrictedUnit
     }
 
     /// A problem with one field: the column it came from and the sentence.
@@ -93,6 +97,9 @@ public struct DocumentChecker: Sendable {
         if title == nil { error("title", "the title is empty") }
         let holder = text(draft.holder)
         if holder == nil { error("holder", "the holder unit is empty") }
+        if let holder, let unit = restrictedUnit, holder.lowercased() != unit.trimmingSpaces().lowercased() {
+            error("holder", "\(actor) registers documents of their own unit (\(unit)) only, not of \(holder)")
+        }
 
         var rule: Rule?
         if let number = text(draft.rule) {

@@ -24,7 +24,7 @@ public struct DocumentRegistrar: Sendable {
     /// Imports a register CSV. By default any bad row rejects the whole file and nothing is
     /// written (`DocumentImportError`); with `skipInvalid` the good rows are registered and the
     /// bad ones reported.
-    public func importCSV(path: String, skipInvalid: Bool, actor: String, now: Date) async throws -> Outcome {
+    public func importCSV(path: String, skipInvalid: Bool, actor: String, now: Date, restrictedUnit: String? = nil) async throws -> Outcome {
         let bytes: [UInt8]
         do {
             bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -41,7 +41,8 @@ public struct DocumentRegistrar: Sendable {
             diagnostics.append(.warning(at: SourceLocation(file: path, line: table.header.line), "column '\(name)' is not a register column; it is ignored"))
         }
         let checker = DocumentChecker(
-            context: try await context(), baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent(), actor: actor)
+            context: try await context(), baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent(), actor: actor,
+            restrictedUnit: restrictedUnit)
 
         // Rows whose CSV shape is already wrong are rejected as such.
         let badShape = Set(table.diagnostics.errors.map(\.location.line))
@@ -133,9 +134,9 @@ public struct DocumentRegistrar: Sendable {
     }
 
     /// Registers one document; throws `DocumentImportError` naming the fields in error.
-    public func add(_ draft: DocumentDraft, actor: String, now: Date) async throws -> (RegisteredDocument, [Diagnostic]) {
+    public func add(_ draft: DocumentDraft, actor: String, now: Date, restrictedUnit: String? = nil) async throws -> (RegisteredDocument, [Diagnostic]) {
         let source = "document \(draft.reference.trimmingSpaces())"
-        let checker = DocumentChecker(context: try await context(), baseDirectory: nil, actor: actor)
+        let checker = DocumentChecker(context: try await context(), baseDirectory: nil, actor: actor, restrictedUnit: restrictedUnit)
         let (document, problems) = checker.check(draft)
         var diagnostics = problems.map { problem in
             Diagnostic(problem.isWarning ? .warning : .error, at: SourceLocation(file: source, line: 0), "--\(problem.column.replacing("_", with: "-")): \(problem.message)")

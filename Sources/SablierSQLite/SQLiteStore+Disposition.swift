@@ -43,6 +43,9 @@ extension SQLiteStore: DispositionStore {
                 let listRow = DispositionListRow(number: number, action: action, asOf: date, proposedAt: instant, proposedBy: actor)
                 try SQLiteInserter<DispositionListRow>(db).insert([listRow])
                 try SQLiteInserter<DispositionItemRow>(db).insert(items)
+                try Self.audit(db, user: actor, action: "disposition.propose", target: "disposition \(number)",
+                               details: ["as_of": date.description, "action": action?.rawValue ?? "all", "items": String(items.count),
+                                         "left_out": String(leftOut.count)], at: instant)
                 return DispositionProposal(list: try listRow.list(itemCount: items.count, doneCount: 0),
                                            items: try items.map { try $0.item() }, leftOut: leftOut)
             }
@@ -97,6 +100,8 @@ extension SQLiteStore: DispositionStore {
                     throw StoreError.refused("a sort decision needs a reason (--reason), kept with the certificate")
                 }
                 try db.execute(sql: queries.decide, arguments: [decision.rawValue, actor, StoredCode.microseconds(instant), reason, number, row.position])
+                try Self.audit(db, user: actor, action: "disposition.decide", target: "disposition \(number)",
+                               details: ["reference": reference, "decision": decision.rawValue, "reason": reason], at: instant)
                 return try Self.dispositionItemRow(number, position: row.position, db).item()
             }
         }
@@ -121,6 +126,7 @@ extension SQLiteStore: DispositionStore {
                         + " \(undecided.count == 1 ? "has" : "have") no keep-or-destroy decision (sablier disposition decide \(number) REF keep|destroy --reason …)")
                 }
                 try db.execute(sql: Self.dispositionQueries.approve, arguments: [StoredCode.microseconds(instant), actor, number])
+                try Self.audit(db, user: actor, action: "disposition.approve", target: "disposition \(number)", details: [:], at: instant)
                 return try Self.dispositionList(try Self.requireDispositionList(number, db), db)
             }
         }
@@ -178,6 +184,8 @@ extension SQLiteStore: DispositionStore {
                 if list.state == DispositionState.approved.rawValue {
                     try db.execute(sql: Self.dispositionQueries.beginExecution,
                                    arguments: [StoredCode.microseconds(instant), actor, effectiveMethod, vendorCertificate, number])
+                    try Self.audit(db, user: actor, action: "disposition.execute", target: "disposition \(number)",
+                                   details: ["method": effectiveMethod ?? "", "vendor_certificate": vendorCertificate ?? ""], at: instant)
                 } else if list.method == nil && method != nil || list.vendorCertificate == nil && vendorCertificate != nil {
                     try db.execute(sql: Self.dispositionQueries.recordMethod,
                                    arguments: [effectiveMethod, vendorCertificate ?? list.vendorCertificate, number])
@@ -202,6 +210,8 @@ extension SQLiteStore: DispositionStore {
                     throw StoreError.refused(problem)
                 }
                 try db.execute(sql: Self.dispositionQueries.startItem, arguments: [StoredCode.microseconds(instant), number, position])
+                try Self.audit(db, user: actor, action: "disposition.item-started", target: "disposition \(number)",
+                               details: ["reference": row.reference, "action": row.action, "sha256": row.fileSHA256 ?? ""], at: instant)
                 return try Self.dispositionItemRow(number, position: position, db).item()
             }
         }
@@ -236,6 +246,8 @@ extension SQLiteStore: DispositionStore {
                 }
                 let micros = StoredCode.microseconds(instant)
                 try db.execute(sql: queries.completeItem, arguments: [micros, number, position])
+                try Self.audit(db, user: actor, action: "disposition.item-done", target: "disposition \(number)",
+                               details: ["reference": row.reference, "event": event.kind.rawValue], at: instant)
                 try db.execute(sql: queries.finishList, arguments: [micros, number, number])
                 return try Self.dispositionItemRow(number, position: position, db).item()
             }
@@ -253,7 +265,10 @@ extension SQLiteStore: DispositionStore {
             let entries = try Self.dispositionItemRows(number, db)
                 .filter { $0.state != DispositionItemState.pending.rawValue }
                 .map { try $0.item() }
-            return DispositionCertificate(list: try Self.dispositionList(row, db), entries: entries)
+            var certificate = DispositionCertificate(list: try Self.dispositionList(row, db), entries: entries)
+            certificate.auditSequences = try Int.fetchAll(db, sql: "SELECT sequence FROM audit_entry WHERE target = ? ORDER BY sequence",
+                                                          arguments: ["disposition \(number)"])
+            return certificate
         }
     }
 

@@ -73,6 +73,19 @@ extension SQLiteStore: RegisterStore {
                     """) {
                     throw StoreError.refused("document \(orphan), which is not registered")
                 }
+                // One entry per document for small registrations; one for a large file, naming
+                // its first and last references and the SHA-256 of all of them in order.
+                if rows.count <= 100 {
+                    for row in rows {
+                        try Self.audit(db, user: actor, action: "document.register", target: "document \(row.reference)",
+                                       details: ["rule": row.rule, "copy": row.copy, "holder": row.holder] .merging(row.fileSHA256.map { ["sha256": $0] } ?? [:]) { a, _ in a },
+                                       at: instant)
+                    }
+                } else {
+                    let references = rows.map(\.reference).joined(separator: "\n")
+                    try Self.audit(db, user: actor, action: "document.register", target: "documents \(rows.first!.reference)…\(rows.last!.reference)",
+                                   details: ["count": String(rows.count), "references_sha256": SourceDigest.sha256Hex(Array(references.utf8))], at: instant)
+                }
                 return rows.count
             }
         }
@@ -132,7 +145,11 @@ extension SQLiteStore: RegisterStore {
                 guard row.phase != Phase.inactifDetruit.rawValue else {
                     throw StoreError.refused("document \(reference) was destroyed; its life cycle is over")
                 }
-                return try Self.append(event, to: row, at: instant, db)
+                let recorded = try Self.append(event, to: row, at: instant, db)
+                try Self.audit(db, user: event.by, action: "document.event", target: "document \(reference)",
+                               details: ["kind": event.kind.rawValue, "on": event.on.description, "name": event.name ?? "", "reason": event.reason ?? ""],
+                               at: instant)
+                return recorded
             }
         }
     }
@@ -147,6 +164,7 @@ extension SQLiteStore: RegisterStore {
                     INSERT INTO box (code, building, room, shelving, contents, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [box.code, box.location.building, box.location.room, box.location.shelving, box.contents,
                                      StoredCode.microseconds(instant), actor])
+                try Self.audit(db, user: actor, action: "box.add", target: "box \(box.code)", details: ["location": box.location.description], at: instant)
             }
         }
     }
@@ -177,6 +195,10 @@ extension SQLiteStore: RegisterStore {
                                      confirmation.confirmedBy])
                 let context = try Self.retentionContext(db, rules: [confirmation.rule])
                 try Self.recount(db, context, where: "rule = ?", [confirmation.rule])
+                try Self.audit(db, user: confirmation.confirmedBy, action: "calendar.confirm-event", target: "rule \(confirmation.rule)",
+                               details: ["copy": confirmation.copy.rawValue, "period": confirmation.period.rawValue,
+                                         "event": confirmation.event.event, "offset_years": String(confirmation.event.offsetYears)],
+                               at: confirmation.confirmedAt)
             }
         }
     }
@@ -220,6 +242,8 @@ extension SQLiteStore: RegisterStore {
                     sequence += 1
                     try db.execute(sql: "UPDATE document SET held = 1 WHERE id = ?", arguments: [document])
                 }
+                try Self.audit(db, user: actor, action: "hold.place", target: "hold \(id)",
+                               details: ["scope": scope.code, "target": scope.target, "reason": reason, "documents": String(ids.count)], at: instant)
                 return try Self.hold(id, db)
             }
         }
@@ -245,6 +269,7 @@ extension SQLiteStore: RegisterStore {
                         WHERE id = ?
                         """, arguments: [document])
                 }
+                try Self.audit(db, user: actor, action: "hold.release", target: "hold \(id)", details: ["reason": reason], at: instant)
                 return try Self.hold(id, db)
             }
         }

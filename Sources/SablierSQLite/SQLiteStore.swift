@@ -102,6 +102,9 @@ public final class SQLiteStore: CalendarStore {
                 if hasDocuments {
                     try Self.recountAfterCalendarChange(db, previous: previous, current: version.calendar)
                 }
+                try Self.audit(db, user: version.importedBy, action: "calendar.import", target: "calendar \(number)",
+                               details: ["file": version.sourceFile, "sha256": version.sourceSHA256, "format": version.sourceFormat.rawValue,
+                                         "rules": String(version.calendar.rules.count)], at: version.importedAt)
                 return try StoredVersion.info(stored.version)
             }
         }

@@ -10,6 +10,7 @@ final class CalendarCommandTests {
 
     init() throws {
         dir = try TemporaryDirectory(prefix: "sablier-cli")
+        try SablierProcess.prepareStore(at: dir.file("sablier.sqlite").path)
     }
 
     deinit {
@@ -156,6 +157,7 @@ final class CalendarCommandTests {
     @Test("--db defaults to $SABLIER_DB and the acting user to $SABLIER_USER")
     func environmentDefaults() throws {
         let other = dir.file("other.sqlite").path
+        try SablierProcess.prepareStore(at: other)
         let result = try SablierProcess.run(["calendar", "import", Fixtures.hbGALA.path], in: dir.url,
                                             environment: ["SABLIER_DB": other, "SABLIER_USER": "alice"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -163,7 +165,6 @@ final class CalendarCommandTests {
         let versions = try SablierProcess.run(["calendar", "versions", "--format", "json"], in: dir.url, environment: ["SABLIER_DB": other])
         let rows = try json(versions.stdout) as? [[String: Any]]
         #expect(rows?.first?["importedBy"] as? String == "alice")
-        #expect(!FileManager.default.fileExists(atPath: db))
     }
 
     @Test("a missing file, an empty store and a file over --max-size are clear errors")

@@ -15,6 +15,7 @@ final class DispositionCommandTests {
 
     init() throws {
         dir = try TemporaryDirectory(prefix: "sablier-disposition-cli")
+        try SablierProcess.prepareStore(at: dir.file("sablier.sqlite").path)
         try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
     }
 

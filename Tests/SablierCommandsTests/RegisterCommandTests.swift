@@ -11,6 +11,7 @@ final class RegisterCommandTests {
 
     init() throws {
         dir = try TemporaryDirectory(prefix: "sablier-cli-register")
+        try SablierProcess.prepareStore(at: dir.file("sablier.sqlite").path)
     }
 
     deinit {

@@ -27,7 +27,8 @@ public enum SablierProcess {
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "SABLIER_DB")
-        env.removeValue(forKey: "SABLIER_USER")
+        // Tests act as the records manager of the standard cast unless they say otherwise.
+        env["SABLIER_USER"] = "gestion.doc"
         for (key, value) in environment { env[key] = value }
         process.environment = env
         // Output goes to files, so neither stream can fill a pipe and block the child.
@@ -51,4 +52,37 @@ public enum SablierProcess {
                       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
+
+    /// The users every end-to-end test may act as: name, unit, roles.
+    public static let cast: [(name: String, unit: String, roles: [String])] = [
+        ("gestion.doc", "Secrétariat général", ["gestion-documentaire"]),
+        ("archiviste", "Secrétariat général", ["gestion-documentaire"]),
+        ("technicien", "Secrétariat général", ["gestion-documentaire"]),
+        ("directrice", "Secrétariat général", ["gestion-documentaire"]),
+        ("alice", "Secrétariat général", ["gestion-documentaire"]),
+        ("aiprp", "Secrétariat général", ["aiprp"]),
+        ("verif", "Vérification interne", ["verificateur"]),
+        ("csgi", "Sécurité de l'information", ["csgi"]),
+        ("rh.agent", "Ressources humaines", ["utilisateur"]),
+        ("rh.chef", "Ressources humaines", ["detenteur"]),
+    ]
+
+    /// A store with its first user (`admin`, RSI) and the `cast`, created once through the real
+    /// binary (`sablier init`, `sablier user add`) and copied for each test.
+    public static func prepareStore(at path: String) throws {
+        try FileManager.default.copyItem(atPath: template, toPath: path)
+    }
+
+    private static let template: String = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sablier-users-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let db = directory.appendingPathComponent("template.sqlite").path
+        let initialised = try! run(["init", "--admin", "admin", "--db", db])
+        precondition(initialised.status == 0, "sablier init failed: \(initialised.stderr)")
+        for user in cast {
+            let added = try! run(["user", "add", user.name, "--unit", user.unit] + user.roles.flatMap { ["--role", $0] } + ["--db", db, "--as", "admin"])
+            precondition(added.status == 0, "sablier user add \(user.name) failed: \(added.stderr)")
+        }
+        return db
+    }()
 }

@@ -3,7 +3,9 @@ import ArgumentParser
 import SablierCore
 
 /// `sablier calendar diff V1 V2`: what changed between two versions.
-struct CalendarDiffCommand: AsyncParsableCommand {
+struct CalendarDiffCommand: GuardedCommand {
+    static let permission = Permission.readCalendar
+
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two calendar versions: rules added, changed field by field, and retired."
@@ -16,9 +18,10 @@ struct CalendarDiffCommand: AsyncParsableCommand {
     var to: Int
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let store = try store.openStore()
         let old = try await store.resolveVersion(from)
         let new = try await store.resolveVersion(to)

@@ -5,7 +5,9 @@ import SablierCore
 import SablierXML
 
 /// `sablier calendar export`: writes a stored version back as GALA or native XML.
-struct CalendarExport: AsyncParsableCommand {
+struct CalendarExport: GuardedCommand {
+    static let permission = Permission.readCalendar
+
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export a calendar version as GALA or native XML (to standard output, or --output FILE).",
@@ -33,8 +35,9 @@ struct CalendarExport: AsyncParsableCommand {
     var output: String?
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let store = try store.openStore()
         let info = try await store.resolveVersion(version)
         guard let calendar = try await store.calendar(version: info.number) else { throw CommandFailure.noCalendar }

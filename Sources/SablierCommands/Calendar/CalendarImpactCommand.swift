@@ -6,7 +6,9 @@ import SablierRegister
 import SablierStore
 
 /// `sablier calendar impact V1 V2`: the documents whose dates or actions a calendar change moves.
-struct CalendarImpactCommand: AsyncParsableCommand {
+struct CalendarImpactCommand: GuardedCommand {
+    static let permission = Permission.readDocuments
+
     static let configuration = CommandConfiguration(
         commandName: "impact",
         abstract: "List the documents whose retention dates or actions differ between two calendars.",
@@ -21,6 +23,7 @@ struct CalendarImpactCommand: AsyncParsableCommand {
     @Argument(help: "The version counted to: a number, or a calendar file to import later.") var to: String
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
     struct Entry: Encodable {
@@ -50,7 +53,7 @@ struct CalendarImpactCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let store = try store.openRegister()
         let fromInfo = try await store.resolveVersion(from)
         guard let old = try await store.calendar(version: fromInfo.number) else { throw CommandFailure.noSuchVersion(from, available: nil) }
@@ -73,7 +76,7 @@ struct CalendarImpactCommand: AsyncParsableCommand {
             }
         }
         let impact = try await CalendarImpact.compute(store: store, from: old, version: fromInfo.number, to: new, version: newVersion)
-        let entries = impact.changes.map {
+        let entries = impact.changes.filter { access.reaches(holder: $0.holder) }.map {
             Entry(reference: $0.reference, rule: $0.rule, copy: $0.copy.rawValue, before: Dates($0.before), after: Dates($0.after))
         }
         let table = Table(columns: ["reference", "rule", "copy", "before (version \(fromInfo.number))", "after (\(label))"],

@@ -5,7 +5,9 @@ import SablierCore
 import SablierImport
 
 /// `sablier calendar import FILE`: stores a calendar file as a new version, or nothing.
-struct CalendarImport: AsyncParsableCommand {
+struct CalendarImport: GuardedCommand {
+    static let permission = Permission.manageCalendar
+
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a calendar file (GALA XML, native XML, or a spreadsheet as CSV or .ods) as a new version.",
@@ -30,7 +32,7 @@ struct CalendarImport: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let importer = CalendarImporter(store: try store.openStore(), limits: ImportLimits(maxBytes: maxSize))
         do {
             if dryRun {
@@ -40,7 +42,7 @@ struct CalendarImport: AsyncParsableCommand {
                     + CalendarImport.describe(preview.summary) + "; nothing stored (--dry-run)")
                 return
             }
-            let outcome = try await importer.importFile(path: file, actor: actor.resolvedActor, now: Date())
+            let outcome = try await importer.importFile(path: file, actor: access.user.name, now: Date())
             Console.report(outcome.diagnostics)
             let warnings = outcome.diagnostics.warnings.count
             Console.out("\(file): imported as version \(outcome.version.number) (\(outcome.format.rawValue)), "

@@ -3,7 +3,9 @@ import ArgumentParser
 import SablierCore
 
 /// `sablier calendar list`: the rules of one version.
-struct CalendarList: AsyncParsableCommand {
+struct CalendarList: GuardedCommand {
+    static let permission = Permission.readCalendar
+
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the rules of a calendar version (the latest by default)."
@@ -13,9 +15,10 @@ struct CalendarList: AsyncParsableCommand {
     var version: Int?
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let store = try store.openStore()
         let info = try await store.resolveVersion(version)
         guard let calendar = try await store.calendar(version: info.number) else {

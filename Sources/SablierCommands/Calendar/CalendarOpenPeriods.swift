@@ -49,16 +49,19 @@ struct OpenPeriodEntry: Encodable {
 }
 
 /// `sablier calendar open-periods`: the 888 periods and the events that end them.
-struct CalendarOpenPeriods: AsyncParsableCommand {
+struct CalendarOpenPeriods: GuardedCommand {
+    static let permission = Permission.readCalendar
+
     static let configuration = CommandConfiguration(
         commandName: "open-periods",
         abstract: "List the open (888) periods of the calendar in force, with the proposed and confirmed events."
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let entries = try await OpenPeriodEntry.all(try store.openRegister())
         let table = Table(
             columns: ["rule", "copy", "period", "status", "remark", "event", "offset"],
@@ -71,7 +74,9 @@ struct CalendarOpenPeriods: AsyncParsableCommand {
 }
 
 /// `sablier calendar confirm-event RULE`: says which event ends a rule's 888 period.
-struct CalendarConfirmEvent: AsyncParsableCommand {
+struct CalendarConfirmEvent: GuardedCommand {
+    static let permission = Permission.manageCalendar
+
     static let configuration = CommandConfiguration(
         commandName: "confirm-event",
         abstract: "Confirm the event (and years after it) that ends a rule's open (888) period; its documents are recounted.",
@@ -87,7 +92,7 @@ struct CalendarConfirmEvent: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         guard let copyKind = CopyKind(code: copy) else { throw CommandFailure.invalid("--copy must be principal or secondaire, not '\(copy)'") }
         let field: CopyField
         switch period.lowercased() {
@@ -111,7 +116,7 @@ struct CalendarConfirmEvent: AsyncParsableCommand {
         let confirmed = OpenPeriodEvent(event: name, offsetYears: offset ?? (event == nil ? proposal.offsetYears : 0))
         try await store.confirmOpenPeriod(OpenPeriodConfirmation(
             rule: rule, copy: copyKind, period: field, event: confirmed, remark: remark, calendarVersion: info.number,
-            confirmedAt: Date(), confirmedBy: actor.resolvedActor))
+            confirmedAt: Date(), confirmedBy: access.user.name))
         Console.out("rule \(rule), \(copyKind.englishName), \(field == .active ? "active" : "semi-active") period: ends at « \(confirmed.event) »"
             + (confirmed.offsetYears > 0 ? " + \(confirmed.offsetYears) year\(confirmed.offsetYears > 1 ? "s" : "")" : "")
             + "; its documents were recounted")

@@ -3,7 +3,9 @@ import ArgumentParser
 import SablierCore
 
 /// `sablier calendar show RULE`: one rule, every field.
-struct CalendarShow: AsyncParsableCommand {
+struct CalendarShow: GuardedCommand {
+    static let permission = Permission.readCalendar
+
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one rule of a calendar version, field by field, with its remarks."
@@ -16,9 +18,10 @@ struct CalendarShow: AsyncParsableCommand {
     var version: Int?
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let store = try store.openStore()
         let info = try await store.resolveVersion(version)
         guard let found = try await store.rule(rule, version: info.number) else {

@@ -4,16 +4,19 @@ import ArgumentParser
 import Foundation
 
 /// `sablier calendar versions`: every stored version, oldest first.
-struct CalendarVersions: AsyncParsableCommand {
+struct CalendarVersions: GuardedCommand {
+    static let permission = Permission.readCalendar
+
     static let configuration = CommandConfiguration(
         commandName: "versions",
         abstract: "List every stored version of the calendar, oldest first."
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let versions = try await store.openStore().calendarVersions()
         let formatter = ISO8601DateFormatter()
         let table = Table(

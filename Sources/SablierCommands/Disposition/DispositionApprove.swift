@@ -4,7 +4,9 @@ import Foundation
 import SablierStore
 
 /// `sablier disposition approve N`: the second person's approval.
-struct DispositionApprove: AsyncParsableCommand {
+struct DispositionApprove: GuardedCommand {
+    static let permission = Permission.approveDisposition
+
     static let configuration = CommandConfiguration(
         commandName: "approve",
         abstract: "Approve a proposed disposition list (by a person other than its proposer).",
@@ -15,9 +17,16 @@ struct DispositionApprove: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
-        let list = try await store.openDisposition().approveDisposition(number, by: actor.resolvedActor, at: Date())
-        Console.out("disposition list \(list.number) approved by \(list.approvedBy ?? actor.resolvedActor) (proposed by \(list.proposedBy)): "
+    func run(with access: Access) async throws {
+        let disposition = try store.openDisposition()
+        // A détenteur approves the lists of their own unit's documents only.
+        if access.scope == .ownUnit {
+            for item in try await disposition.dispositionItems(of: number) where !access.reaches(holder: item.holder) {
+                try await Authorization.requireReach(access, holder: item.holder, reference: item.reference, store: store, command: "approve")
+            }
+        }
+        let list = try await disposition.approveDisposition(number, by: access.user.name, at: Date())
+        Console.out("disposition list \(list.number) approved by \(list.approvedBy ?? access.user.name) (proposed by \(list.proposedBy)): "
             + DispositionWords.plural(list.itemCount, "document") + "; next: sablier disposition execute \(list.number)")
     }
 }

@@ -3,7 +3,9 @@ import ArgumentParser
 import SablierStore
 
 /// `sablier disposition certificate N`: the destruction certificate and transfer slip.
-struct DispositionCertificateCommand: AsyncParsableCommand {
+struct DispositionCertificateCommand: GuardedCommand {
+    static let permission = Permission.readDisposition
+
     static let configuration = CommandConfiguration(
         commandName: "certificate",
         abstract: "Print a list's destruction certificate and transfer slip (bordereau de versement), as text or JSON.",
@@ -25,8 +27,9 @@ struct DispositionCertificateCommand: AsyncParsableCommand {
     @Argument(help: "The list's number.") var number: Int
     @Option(help: "Output format: text (for people) or json (stable, see the README).") var format: Format = .text
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let certificate = try await store.openDisposition().dispositionCertificate(number)
         switch format {
         case .text: Console.out(DispositionTables.certificate(certificate))

@@ -4,7 +4,9 @@ import Foundation
 import SablierStore
 
 /// `sablier disposition decide N REF keep|destroy`: the decision a sort (tri, T) needs.
-struct DispositionDecide: AsyncParsableCommand {
+struct DispositionDecide: GuardedCommand {
+    static let permission = Permission.manageDisposition
+
     static let configuration = CommandConfiguration(
         commandName: "decide",
         abstract: "Record whether a document to be sorted (T) is kept or destroyed, with the reason.",
@@ -22,9 +24,9 @@ struct DispositionDecide: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let item = try await store.openDisposition().decideSort(
-            list: number, reference: reference, decision: decision.decision, reason: reason, by: actor.resolvedActor, at: Date())
+            list: number, reference: reference, decision: decision.decision, reason: reason, by: access.user.name, at: Date())
         Console.out("\(item.reference) in disposition list \(number): \(item.decision?.rawValue ?? decision.rawValue) — \(item.decisionReason ?? reason)")
     }
 }

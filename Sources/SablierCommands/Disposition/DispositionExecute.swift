@@ -6,7 +6,9 @@ import SablierStore
 
 /// `sablier disposition execute N`: carries an approved list out, or completes an execution
 /// that was interrupted.
-struct DispositionExecute: AsyncParsableCommand {
+struct DispositionExecute: GuardedCommand {
+    static let permission = Permission.manageDisposition
+
     static let configuration = CommandConfiguration(
         commandName: "execute",
         abstract: "Carry out an approved disposition list: delete digital files, record paper destruction, deposits, sorts and transfers.",
@@ -29,10 +31,10 @@ struct DispositionExecute: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let executor = DispositionExecutor(store: try store.openDisposition())
         let outcome = try await executor.execute(number, method: method, vendorCertificate: vendorCertificate,
-                                                 by: actor.resolvedActor, at: Date())
+                                                 by: access.user.name, at: Date())
         var lines: [String] = []
         for item in outcome.done {
             var line = "\(item.reference): \(item.outcome?.rawValue ?? item.action.rawValue)"

@@ -90,6 +90,8 @@ enum DispositionJSON {
         var method: String?
         var vendorCertificate: String?
         var entries: [Item]
+        /// The sequence numbers of the list's entries in the audit trail.
+        var auditSequences: [Int]
 
         init(_ certificate: DispositionCertificate) {
             let list = certificate.list
@@ -98,6 +100,7 @@ enum DispositionJSON {
             approvedAt = list.approvedAt; approvedBy = list.approvedBy; executionStartedAt = list.executionStartedAt
             executedBy = list.executedBy; executedAt = list.executedAt; method = list.method
             vendorCertificate = list.vendorCertificate; entries = certificate.entries.map(Item.init)
+            auditSequences = certificate.auditSequences
         }
     }
 }
@@ -166,6 +169,10 @@ enum DispositionTables {
             lines.append(Table(columns: ["reference", "title", "rule", "copy", "support", "box", "state"],
                                rows: transferred.map { [$0.reference, $0.title, $0.rule, $0.copy.rawValue, $0.support, $0.box ?? "",
                                                         $0.state.rawValue] }).renderText())
+        }
+        if !certificate.auditSequences.isEmpty {
+            lines += ["", "Journal d'audit : entrées " + certificate.auditSequences.map(String.init).joined(separator: ", ")
+                + " (sablier audit log --target \"disposition \(list.number)\")"]
         }
         return lines.joined(separator: "\n")
     }

@@ -4,7 +4,9 @@ import SablierCore
 import SablierStore
 
 /// `sablier disposition propose`: a new list from the due list of a day.
-struct DispositionPropose: AsyncParsableCommand {
+struct DispositionPropose: GuardedCommand {
+    static let permission = Permission.manageDisposition
+
     static let configuration = CommandConfiguration(
         commandName: "propose",
         abstract: "Propose a numbered disposition list from the due list of a day (held documents are left out and reported).",
@@ -21,9 +23,9 @@ struct DispositionPropose: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let proposal = try await store.openDisposition().proposeDisposition(
-            asOf: asOf.date, action: action.map { DueAction(rawValue: $0.rawValue)! }, by: actor.resolvedActor, at: Date())
+            asOf: asOf.date, action: action.map { DueAction(rawValue: $0.rawValue)! }, by: access.user.name, at: Date())
         let list = proposal.list
         var lines = ["disposition list \(list.number) proposed by \(list.proposedBy) from the due list of \(list.asOf): "
             + DispositionWords.plural(proposal.items.count, "document") + " (" + DispositionWords.actionCounts(proposal.items) + ")"]

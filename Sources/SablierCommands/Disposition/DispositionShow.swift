@@ -3,7 +3,9 @@ import ArgumentParser
 import SablierStore
 
 /// `sablier disposition show N`: a list and its items.
-struct DispositionShow: AsyncParsableCommand {
+struct DispositionShow: GuardedCommand {
+    static let permission = Permission.readDisposition
+
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show a disposition list: who proposed, approved and executed it, and each document with its action, decision and state."
@@ -11,9 +13,10 @@ struct DispositionShow: AsyncParsableCommand {
 
     @Argument(help: "The list's number.") var number: Int
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let store = try store.openDisposition()
         guard let list = try await store.dispositionList(number) else { throw StoreError.notFound("disposition list \(number)") }
         let items = try await store.dispositionItems(of: number)

@@ -5,7 +5,9 @@ import Foundation
 import SablierRegister
 
 /// `sablier document add`: registers one document.
-struct DocumentAdd: AsyncParsableCommand {
+struct DocumentAdd: GuardedCommand {
+    static let permission = Permission.registerDocuments
+
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Register one document under a rule of the calendar in force.",
@@ -32,7 +34,7 @@ struct DocumentAdd: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         var draft = DocumentDraft()
         draft.reference = reference; draft.title = title; draft.rule = rule; draft.copy = copy; draft.support = support
         draft.holder = holder; draft.opened = opened; draft.closed = closed; draft.path = path; draft.location = location
@@ -40,7 +42,7 @@ struct DocumentAdd: AsyncParsableCommand {
         draft.digitizedFrom = digitizedFrom; draft.identifiers = identifiers.joined(separator: ";")
         let registrar = DocumentRegistrar(store: try store.openRegister())
         do {
-            let (stored, warnings) = try await registrar.add(draft, actor: actor.resolvedActor, now: Date())
+            let (stored, warnings) = try await registrar.add(draft, actor: access.user.name, now: Date(), restrictedUnit: access.scope == .ownUnit ? access.user.unit : nil)
             Console.report(warnings)
             Console.out("\(stored.document.reference): registered under rule \(stored.document.rule) (\(stored.document.copy.rawValue))"
                 + (stored.document.file.map { ", file \($0.path) sha256 \($0.sha256)" } ?? ""))

@@ -4,7 +4,9 @@ import Foundation
 import SablierCore
 
 /// `sablier document event REF KIND`: appends a life-cycle event.
-struct DocumentEvent: AsyncParsableCommand {
+struct DocumentEvent: GuardedCommand {
+    static let permission = Permission.recordEvents
+
     static let configuration = CommandConfiguration(
         commandName: "event",
         abstract: "Record a life-cycle event on a document (appended, never edited).",
@@ -28,7 +30,7 @@ struct DocumentEvent: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         guard let kind = LifecycleEventKind(rawValue: kind), Self.allowed.contains(kind) else {
             throw CommandFailure.invalid("'\(kind)' is not an event this command records; kinds: "
                 + Self.allowed.map(\.rawValue).joined(separator: ", "))
@@ -36,9 +38,12 @@ struct DocumentEvent: AsyncParsableCommand {
         if kind == .eventOccurred && (name ?? "").trimmingSpaces().isEmpty {
             throw CommandFailure.invalid("event-occurred needs --name, the event an 888 period waits for")
         }
-        let event = LifecycleEvent(kind: kind, on: on?.date ?? CivilDateArgument.today(), by: actor.resolvedActor,
+        let event = LifecycleEvent(kind: kind, on: on?.date ?? CivilDateArgument.today(), by: access.user.name,
                                    reason: reason, name: name, detail: detail)
-        let store = try store.openRegister()
+        let options = self.store
+        let store = try options.openRegister()
+        guard let target = try await store.document(reference) else { throw CommandFailure.noSuchDocument(reference) }
+        try await Authorization.requireReach(access, holder: target.document.holder, reference: reference, store: options, command: "event")
         let recorded = try await store.appendEvent(event, to: reference, at: Date())
         let document = try await store.document(reference)
         var text = "\(reference): \(kind.rawValue) on \(event.on) recorded (event \(recorded.sequence))"

@@ -4,7 +4,9 @@ import SablierCore
 import SablierRegister
 
 /// `sablier document explain REF`: the retention computation, step by step.
-struct DocumentExplain: AsyncParsableCommand {
+struct DocumentExplain: GuardedCommand {
+    static let permission = Permission.readDocuments
+
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain a document's retention step by step: rule, copy, trigger, year end, periods, remarks, holds."
@@ -13,11 +15,14 @@ struct DocumentExplain: AsyncParsableCommand {
     @Argument(help: "The document's reference.") var reference: String
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         guard let explanation = try await RetentionExplanation.explain(reference, asOf: asOf.date, store: try store.openRegister()) else {
             throw CommandFailure.noSuchDocument(reference)
         }
+        try await Authorization.requireReach(access, holder: explanation.document.document.holder, reference: reference,
+                                             store: store, command: Self.configuration.commandName ?? "document")
         Console.out(explanation.lines.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))
     }
 }

@@ -5,7 +5,9 @@ import SablierCore
 import SablierRegister
 
 /// `sablier document import FILE.csv`: registers many documents, all or nothing.
-struct DocumentImport: AsyncParsableCommand {
+struct DocumentImport: GuardedCommand {
+    static let permission = Permission.registerDocuments
+
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Register the documents of a CSV file (header row; see the README for the columns).",
@@ -27,10 +29,11 @@ struct DocumentImport: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let registrar = DocumentRegistrar(store: try store.openRegister())
         do {
-            let outcome = try await registrar.importCSV(path: file, skipInvalid: skipInvalid, actor: actor.resolvedActor, now: Date())
+            let outcome = try await registrar.importCSV(path: file, skipInvalid: skipInvalid, actor: access.user.name, now: Date(),
+                                                         restrictedUnit: access.scope == .ownUnit ? access.user.unit : nil)
             Console.report(outcome.diagnostics)
             var summary = "\(file): \(outcome.registered) document\(outcome.registered == 1 ? "" : "s") registered"
             if !outcome.rejectedLines.isEmpty {

@@ -3,7 +3,9 @@ import ArgumentParser
 import SablierStore
 
 /// `sablier document list`: the register, or the documents a query selects.
-struct DocumentList: AsyncParsableCommand {
+struct DocumentList: GuardedCommand {
+    static let permission = Permission.readDocuments
+
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List registered documents, optionally those a query selects."
@@ -16,12 +18,14 @@ struct DocumentList: AsyncParsableCommand {
     @Option(help: "At most this many documents.") var limit: Int?
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let parsed: DocumentQuery?
         do { parsed = try query.map { text throws(QueryError) in try DocumentQuery(parsing: text) } } catch { throw CommandFailure.invalid(error.description) }
-        let documents = try await store.openRegister().documents(matching: parsed, limit: limit)
+        let documents = try await store.openRegister().documents(matching: parsed, limit: access.scope == .all ? limit : nil)
+            .filter { access.reaches(holder: $0.document.holder) }.prefix(limit ?? Int.max).map { $0 }
         let table = Table(
             columns: ["reference", "title", "rule", "copy", "support", "holder", "phase", "held", "due_on"],
             rows: documents.map { item in

@@ -5,7 +5,9 @@ import SablierCore
 import SablierRegister
 
 /// `sablier document show REF`: the record, its events and its computed dates.
-struct DocumentShow: AsyncParsableCommand {
+struct DocumentShow: GuardedCommand {
+    static let permission = Permission.readDocuments
+
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show a document: its record, its life-cycle events and its retention dates with the explanation."
@@ -14,12 +16,15 @@ struct DocumentShow: AsyncParsableCommand {
     @Argument(help: "The document's reference.") var reference: String
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         guard let explanation = try await RetentionExplanation.explain(reference, asOf: asOf.date, store: try store.openRegister()) else {
             throw CommandFailure.noSuchDocument(reference)
         }
+        try await Authorization.requireReach(access, holder: explanation.document.document.holder, reference: reference,
+                                             store: store, command: Self.configuration.commandName ?? "document")
         let item = explanation.document
         let d = item.document
         switch output.format {

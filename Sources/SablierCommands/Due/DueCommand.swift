@@ -3,7 +3,9 @@ import SablierCore
 import SablierStore
 
 /// `sablier due`: what must be done on a day — the scheduled job's listing.
-struct DueCommand: AsyncParsableCommand {
+struct DueCommand: GuardedCommand {
+    static let permission = Permission.readDue
+
     static let configuration = CommandConfiguration(
         commandName: "due",
         abstract: "List every document whose next action is due on a day (default: today).",
@@ -18,11 +20,13 @@ struct DueCommand: AsyncParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @Option(help: "Only this action: transfer, destroy, deposit or sort.") var action: DueActionArgument?
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let date = asOf.date
-        let due = try await store.openRegister().dueDocuments(asOf: date, action: action.map { DueAction(rawValue: $0.rawValue)! })
+        var due = try await store.openRegister().dueDocuments(asOf: date, action: action.map { DueAction(rawValue: $0.rawValue)! })
+        if access.scope == .ownUnit { due = due.filter { access.reaches(holder: $0.holder) } }
         switch output.format {
         case .json:
             Console.out(try JSONOutput.render(due.map(RegisterJSON.DueEntry.init)))

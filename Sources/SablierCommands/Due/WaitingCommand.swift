@@ -4,13 +4,16 @@ import SablierStore
 
 /// `sablier waiting`: what cannot be counted yet — documents waiting for an event, and open
 /// (888) periods of the calendar whose event nobody has confirmed.
-struct WaitingCommand: AsyncParsableCommand {
+struct WaitingCommand: GuardedCommand {
+    static let permission = Permission.readDue
+
     static let configuration = CommandConfiguration(
         commandName: "waiting",
         abstract: "List documents waiting for an 888 event, a replacement or a confirmation, and rules with unconfirmed events."
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
     struct Listing: Encodable {
@@ -28,9 +31,9 @@ struct WaitingCommand: AsyncParsableCommand {
         var label: String
     }
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let store = try store.openRegister()
-        let documents = try await store.waitingDocuments()
+        let documents = try await store.waitingDocuments().filter { access.reaches(holder: $0.holder) }
         let periods = try await OpenPeriodEntry.all(store).filter { $0.status == "unconfirmed" }
         let entries = documents.map {
             WaitingEntry(reference: $0.reference, title: $0.title, rule: $0.rule, copy: $0.copy.rawValue, holder: $0.holder,

@@ -12,7 +12,9 @@ struct HoldCommand: AsyncParsableCommand {
     )
 }
 
-struct HoldPlace: AsyncParsableCommand {
+struct HoldPlace: GuardedCommand {
+    static let permission = Permission.manageHolds
+
     static let configuration = CommandConfiguration(
         commandName: "place",
         abstract: "Place a hold on a document, on every document of a rule (now and later), or on the documents a query selects."
@@ -25,7 +27,7 @@ struct HoldPlace: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let scopes = [document.map(Hold.Scope.document), rule.map(Hold.Scope.rule)].compactMap { $0 }
         var scope: Hold.Scope
         switch (scopes.first, query) {
@@ -35,12 +37,14 @@ struct HoldPlace: AsyncParsableCommand {
         default: throw CommandFailure.invalid("give exactly one of --document, --rule or --query")
         }
         guard !reason.trimmingSpaces().isEmpty else { throw CommandFailure.invalid("--reason must say why") }
-        let hold = try await store.openRegister().placeHold(scope, reason: reason, by: actor.resolvedActor, at: Date())
+        let hold = try await store.openRegister().placeHold(scope, reason: reason, by: access.user.name, at: Date())
         Console.out("hold \(hold.id) placed on \(hold.scope.code) \(hold.scope.target): \(hold.documentCount) document\(hold.documentCount == 1 ? "" : "s") held")
     }
 }
 
-struct HoldRelease: AsyncParsableCommand {
+struct HoldRelease: GuardedCommand {
+    static let permission = Permission.manageHolds
+
     static let configuration = CommandConfiguration(commandName: "release", abstract: "Release a hold.")
 
     @Argument(help: "The hold's number.") var id: Int
@@ -48,17 +52,20 @@ struct HoldRelease: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run() async throws {
-        let hold = try await store.openRegister().releaseHold(id, reason: reason, by: actor.resolvedActor, at: Date())
+    func run(with access: Access) async throws {
+        let hold = try await store.openRegister().releaseHold(id, reason: reason, by: access.user.name, at: Date())
         Console.out("hold \(hold.id) released: \(hold.documentCount) document\(hold.documentCount == 1 ? "" : "s") no longer held by it")
     }
 }
 
-struct HoldList: AsyncParsableCommand {
+struct HoldList: GuardedCommand {
+    static let permission = Permission.readHolds
+
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List holds (active ones unless --all).")
 
     @Flag(help: "Include released holds.") var all = false
     @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
     struct Entry: Encodable {
@@ -73,7 +80,7 @@ struct HoldList: AsyncParsableCommand {
         var documents: Int
     }
 
-    func run() async throws {
+    func run(with access: Access) async throws {
         let holds = try await store.openRegister().holds(includingReleased: all)
         let entries = holds.map {
             Entry(id: $0.id, scope: $0.scope.code, target: $0.scope.target, reason: $0.reason, placedAt: $0.placedAt,

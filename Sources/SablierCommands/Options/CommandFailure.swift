@@ -12,6 +12,7 @@ struct CommandFailure: Error, CustomStringConvertible {
         case cannotWrite(String, reason: String)
         case noSuchDocument(String)
         case invalid(String)
+        case refused(String)
     }
 
     private let reason: Reason
@@ -39,6 +40,11 @@ struct CommandFailure: Error, CustomStringConvertible {
         CommandFailure(reason: .noSuchDocument(reference))
     }
 
+    /// The acting user may not do this (already written to the audit trail).
+    static func refused(_ message: String) -> CommandFailure {
+        CommandFailure(reason: .refused(message))
+    }
+
     /// A request that cannot be carried out as asked, in one sentence.
     static func invalid(_ message: String) -> CommandFailure {
         CommandFailure(reason: .invalid(message))
@@ -62,6 +68,8 @@ struct CommandFailure: Error, CustomStringConvertible {
             return "document \(reference) is not registered"
         case .invalid(let message):
             return message
+        case .refused(let message):
+            return "refused: " + message
         }
     }
 }

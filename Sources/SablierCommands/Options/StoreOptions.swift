@@ -26,6 +26,11 @@ struct StoreOptions: ParsableArguments {
         try SQLiteStore(path: resolvedPath)
     }
 
+    /// Opens the store for users, the audit trail and incidents.
+    func openAccountability() throws -> any AccountabilityStore {
+        try SQLiteStore(path: resolvedPath)
+    }
+
     /// Opens the store for the register (documents, holds, due lists).
     func openRegister() throws -> any RegisterStore {
         try SQLiteStore(path: resolvedPath)

@@ -223,6 +223,9 @@ public struct LeftOutDocument: Sendable, Hashable, CustomStringConvertible {
 public struct DispositionCertificate: Sendable, Hashable {
     public var list: DispositionList
     public var entries: [DispositionItem]
+    /// The sequence numbers of the audit entries of the list (proposal, decisions, approval,
+    /// execution, each item), so the certificate can be checked against the audit trail.
+    public var auditSequences: [Int] = []
 
     public init(list: DispositionList, entries: [DispositionItem]) {
         self.list = list

@@ -1,0 +1,225 @@
+public import Foundation
+public import SablierCore
+public import SablierStore
+import GRDB
+
+extension SQLiteStore: AccountabilityStore {
+    // MARK: - Users
+
+    public func initialize(admin: String, unit: String, at instant: Date) async throws -> User {
+        try await perform("creating the first user") { database in
+            try await database.write { db in
+                if let existing = try String.fetchOne(db, sql: "SELECT name FROM app_user ORDER BY created_at LIMIT 1") {
+                    throw StoreError.refused("the store already has users (first: \(existing)); the RSI adds more with `sablier user add`")
+                }
+                let user = User(name: admin, unit: unit, roles: [.rsi])
+                try Self.insert(user, by: admin, at: instant, db)
+                try Self.audit(db, user: admin, action: "store.init", target: "user \(admin)",
+                               details: ["unit": unit, "roles": Role.rsi.rawValue], at: instant)
+                return user
+            }
+        }
+    }
+
+    public func user(_ name: String) async throws -> User? {
+        try await read("reading user \(name)") { db in try Self.userRecord(name, db) }
+    }
+
+    public func users() async throws -> [User] {
+        try await read("listing users") { db in
+            try String.fetchAll(db, sql: "SELECT name FROM app_user ORDER BY name").compactMap { try Self.userRecord($0, db) }
+        }
+    }
+
+    public func addUser(_ user: User, by actor: String, at instant: Date) async throws {
+        try await perform("adding user \(user.name)") { database in
+            try await database.write { db in
+                guard try Self.userRecord(user.name, db) == nil else { throw StoreError.refused("user \(user.name) already exists") }
+                try Self.insert(user, by: actor, at: instant, db)
+                try Self.audit(db, user: actor, action: "user.add", target: "user \(user.name)",
+                               details: ["unit": user.unit, "roles": user.roles.sorted().map(\.rawValue).joined(separator: ",")], at: instant)
+            }
+        }
+    }
+
+    public func setActive(_ name: String, _ active: Bool, by actor: String, at instant: Date) async throws {
+        try await perform("changing user \(name)") { database in
+            try await database.write { db in
+                guard let user = try Self.userRecord(name, db) else { throw StoreError.notFound("user \(name)") }
+                guard user.active != active else { throw StoreError.refused("user \(name) is already \(active ? "active" : "disabled")") }
+                if !active, user.roles.contains(.rsi), try Self.activeRSICount(db) == 1 {
+                    throw StoreError.refused("user \(name) is the last active RSI: grant the role to someone else first")
+                }
+                try db.execute(sql: "UPDATE app_user SET active = ? WHERE name = ?", arguments: [active, name])
+                try Self.audit(db, user: actor, action: active ? "user.enable" : "user.disable", target: "user \(name)", details: [:], at: instant)
+            }
+        }
+    }
+
+    public func grant(_ role: Role, to name: String, by actor: String, at instant: Date) async throws {
+        try await perform("granting \(role.rawValue) to \(name)") { database in
+            try await database.write { db in
+                guard let user = try Self.userRecord(name, db) else { throw StoreError.notFound("user \(name)") }
+                guard !user.roles.contains(role) else { throw StoreError.refused("user \(name) already has the role \(role.rawValue)") }
+                try db.execute(sql: "INSERT INTO user_role (user_name, role, granted_at, granted_by) VALUES (?, ?, ?, ?)",
+                               arguments: [name, role.rawValue, StoredCode.microseconds(instant), actor])
+                try Self.audit(db, user: actor, action: "user.grant", target: "user \(name)", details: ["role": role.rawValue], at: instant)
+            }
+        }
+    }
+
+    public func revoke(_ role: Role, from name: String, by actor: String, at instant: Date) async throws {
+        try await perform("revoking \(role.rawValue) from \(name)") { database in
+            try await database.write { db in
+                guard let user = try Self.userRecord(name, db) else { throw StoreError.notFound("user \(name)") }
+                guard user.roles.contains(role) else { throw StoreError.refused("user \(name) does not have the role \(role.rawValue)") }
+                if role == .rsi, user.active, try Self.activeRSICount(db) == 1 {
+                    throw StoreError.refused("user \(name) is the last active RSI: grant the role to someone else first")
+                }
+                try db.execute(sql: "DELETE FROM user_role WHERE user_name = ? AND role = ?", arguments: [name, role.rawValue])
+                try Self.audit(db, user: actor, action: "user.revoke", target: "user \(name)", details: ["role": role.rawValue], at: instant)
+            }
+        }
+    }
+
+    // MARK: - Audit
+
+    public func appendAudit(user: String, action: String, target: String, details: [String: String], at instant: Date) async throws -> AuditEntry {
+        try await perform("writing the audit trail") { database in
+            try await database.write { db in try Self.audit(db, user: user, action: action, target: target, details: details, at: instant) }
+        }
+    }
+
+    public func auditEntries(since: Date?, user: String?, target: String?) async throws -> [AuditEntry] {
+        try await read("reading the audit trail") { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let since { conditions.append("at >= ?"); arguments.append(StoredCode.microseconds(since)) }
+            if let user { conditions.append("user_name = ?"); arguments.append(user) }
+            if let target { conditions.append("target = ?"); arguments.append(target) }
+            let sql = "SELECT sequence, at, user_name, action, target, details, previous_hash, hash FROM audit_entry"
+                + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY sequence"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { Self.auditEntry($0).entry }
+        }
+    }
+
+    public func verifyAudit() async throws -> AuditChain.Verification {
+        try await read("verifying the audit trail") { db in
+            // In sequence order: an entry moved to another number no longer matches its hash
+            // (the number is hashed), and the one after it no longer follows it.
+            let rows = try Row.fetchAll(db, sql: "SELECT sequence, at, user_name, action, target, details, previous_hash, hash FROM audit_entry ORDER BY sequence")
+            return AuditChain.verify(rows.map(Self.auditEntry))
+        }
+    }
+
+    // MARK: - Incidents
+
+    public func reportIncident(_ kind: Incident.Kind, description: String, documents: [String], by actor: String, at instant: Date) async throws -> Incident {
+        try await perform("reporting an incident") { database in
+            try await database.write { db in try Self.openIncident(kind, description: description, documents: documents, by: actor, at: instant, db) }
+        }
+    }
+
+    public func updateIncident(_ id: Int, status: Incident.Status, note: String, by actor: String, at instant: Date) async throws -> Incident {
+        try await perform("updating incident \(id)") { database in
+            try await database.write { db in
+                let incident = try Self.incident(id, db)
+                guard incident.status != .ferme else { throw StoreError.refused("incident \(id) is closed") }
+                try db.execute(sql: "UPDATE incident SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
+                try db.execute(sql: "INSERT INTO incident_note (incident, position, at, by_user, status, note) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [id, incident.notes.count, StoredCode.microseconds(instant), actor, status.rawValue, note])
+                try Self.audit(db, user: actor, action: "incident.update", target: "incident \(id)",
+                               details: ["status": status.rawValue, "note": note], at: instant)
+                return try Self.incident(id, db)
+            }
+        }
+    }
+
+    public func incidents() async throws -> [Incident] {
+        try await read("listing incidents") { db in
+            try Int.fetchAll(db, sql: "SELECT id FROM incident ORDER BY id").map { try Self.incident($0, db) }
+        }
+    }
+}
+
+// MARK: - Inside a transaction
+
+extension SQLiteStore {
+    /// Appends an audit entry, chained to the last one, in the caller's transaction.
+    @discardableResult
+    static func audit(_ db: Database, user: String, action: String, target: String, details: [String: String], at instant: Date) throws -> AuditEntry {
+        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+        let sequence = (last.map { $0[0] as Int } ?? 0) + 1
+        let previous: String = last.map { $0[1] } ?? AuditChain.genesis
+        let micros = StoredCode.microseconds(instant)
+        let text = AuditChain.details(details)
+        let hash = AuditChain.hash(sequence: sequence, atMicroseconds: micros, user: user, action: action, target: target,
+                                   details: text, previousHash: previous)
+        try db.execute(sql: """
+            INSERT INTO audit_entry (sequence, at, user_name, action, target, details, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [sequence, micros, user, action, target, text, previous, hash])
+        return AuditEntry(sequence: sequence, at: StoredCode.date(microseconds: micros), user: user, action: action, target: target,
+                          details: text, previousHash: previous, hash: hash)
+    }
+
+    static func auditEntry(_ row: Row) -> (entry: AuditEntry, atMicroseconds: Int) {
+        let micros: Int = row[1]
+        return (AuditEntry(sequence: row[0], at: StoredCode.date(microseconds: micros), user: row[2], action: row[3], target: row[4],
+                           details: row[5], previousHash: row[6], hash: row[7]), micros)
+    }
+
+    static func insert(_ user: User, by actor: String, at instant: Date, _ db: Database) throws {
+        let micros = StoredCode.microseconds(instant)
+        try db.execute(sql: "INSERT INTO app_user (name, unit, active, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [user.name, user.unit, user.active, micros, actor])
+        for role in user.roles.sorted() {
+            try db.execute(sql: "INSERT INTO user_role (user_name, role, granted_at, granted_by) VALUES (?, ?, ?, ?)",
+                           arguments: [user.name, role.rawValue, micros, actor])
+        }
+    }
+
+    static func userRecord(_ name: String, _ db: Database) throws -> User? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT name, unit, active FROM app_user WHERE name = ?", arguments: [name]) else { return nil }
+        var roles = Set<Role>()
+        for code in try String.fetchAll(db, sql: "SELECT role FROM user_role WHERE user_name = ?", arguments: [name]) {
+            guard let role = Role(rawValue: code) else { throw CorruptValue("user_role holds the unknown role '\(code)'") }
+            roles.insert(role)
+        }
+        return User(name: row[0], unit: row[1], roles: roles, active: row[2])
+    }
+
+    static func activeRSICount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM app_user u JOIN user_role r ON r.user_name = u.name WHERE r.role = 'rsi' AND u.active
+            """) ?? 0
+    }
+
+    static func openIncident(_ kind: Incident.Kind, description: String, documents: [String], by actor: String, at instant: Date,
+                             _ db: Database) throws -> Incident {
+        let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM incident") ?? 1
+        try db.execute(sql: "INSERT INTO incident (id, type, status, description, reported_at, reported_by) VALUES (?, ?, 'ouvert', ?, ?, ?)",
+                       arguments: [id, kind.rawValue, description, StoredCode.microseconds(instant), actor])
+        for reference in Set(documents).sorted() {
+            try db.execute(sql: "INSERT INTO incident_document (incident, reference) VALUES (?, ?)", arguments: [id, reference])
+        }
+        try audit(db, user: actor, action: "incident.report", target: "incident \(id)",
+                  details: ["type": kind.rawValue, "description": description, "documents": Set(documents).sorted().joined(separator: ",")], at: instant)
+        return try incident(id, db)
+    }
+
+    static func incident(_ id: Int, _ db: Database) throws -> Incident {
+        guard let row = try Row.fetchOne(db, sql: "SELECT id, type, status, description, reported_at, reported_by FROM incident WHERE id = ?",
+                                         arguments: [id]) else { throw StoreError.notFound("incident \(id)") }
+        let type: String = row[1], status: String = row[2]
+        guard let kind = Incident.Kind(rawValue: type), let state = Incident.Status(rawValue: status) else {
+            throw CorruptValue("incident \(id) has type '\(type)', status '\(status)'")
+        }
+        let notes = try Row.fetchAll(db, sql: "SELECT at, by_user, status, note FROM incident_note WHERE incident = ? ORDER BY position",
+                                     arguments: [id]).map { note in
+            Incident.Note(at: StoredCode.date(microseconds: note[0]), by: note[1], status: Incident.Status(rawValue: note[2]) ?? .ouvert, note: note[3])
+        }
+        return Incident(id: id, kind: kind, status: state, description: row[3],
+                        documents: try String.fetchAll(db, sql: "SELECT reference FROM incident_document WHERE incident = ? ORDER BY reference", arguments: [id]),
+                        reportedAt: StoredCode.date(microseconds: row[4]), reportedBy: row[5], notes: notes)
+    }
+}
