@@ -20,6 +20,7 @@ extension SQLiteStore: RegisterStore {
                 var rows: [DocumentRow] = []
                 var eventRows: [DocumentEventRow] = []
                 var holdRows: [(hold: Int, document: Int)] = []
+                // Events the new documents cause on registered ones: `replaced` (999) and `digitized`.
                 var replacements: [(reference: String, event: LifecycleEvent)] = []
                 rows.reserveCapacity(documents.count)
                 for new in documents {
@@ -41,6 +42,10 @@ extension SQLiteStore: RegisterStore {
                         eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
                         nextSequence += 1
                     }
+                    if let original = document.digitizedFrom {
+                        replacements.append((original, LifecycleEvent(
+                            kind: .digitized, on: today, by: actor, reason: "numérisé : \(document.reference)", detail: document.reference)))
+                    }
                     if let replaced = document.replaces {
                         let on = document.openedOn ?? today
                         replacements.append((replaced, LifecycleEvent(
@@ -59,7 +64,7 @@ extension SQLiteStore: RegisterStore {
                 }
                 for (reference, event) in replacements {
                     guard let row = try Self.documentRow(reference, db) else {
-                        throw StoreError.refused("document \(reference), which a new document replaces, is not registered")
+                        throw StoreError.refused("document \(reference), which a new document replaces or digitizes, is not registered")
                     }
                     try Self.append(event, to: row, at: instant, db)
                 }

@@ -80,6 +80,9 @@ struct RegisterTests {
             // The paper original and its digitized copy stay linked.
             #expect(try await store.document("ELV-2010-0001-NUM")?.document.digitizedFrom == "ELV-2010-0001")
             #expect(try await store.document("ELV-2010-0001")?.document.file == nil)
+            let originalEvents = try await store.events(of: "ELV-2010-0001").map(\.event)
+            #expect(originalEvents.map(\.kind) == [.eventOccurred, .digitized])
+            #expect(originalEvents.last?.detail == "ELV-2010-0001-NUM")
         }
     }
 
