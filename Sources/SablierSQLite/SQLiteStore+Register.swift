@@ -147,6 +147,9 @@ extension SQLiteStore: RegisterStore {
                 guard event.kind != .holdPlaced, event.kind != .holdReleased else {
                     throw StoreError.refused("holds are placed and released with `sablier hold`, which records their events")
                 }
+                guard event.kind != .destroyed, event.kind != .deposited, event.kind != .sorted else {
+                    throw StoreError.refused("\(event.kind.rawValue) is recorded by executing an approved disposition list (`sablier disposition`), never directly")
+                }
                 guard row.phase != Phase.inactifDetruit.rawValue else {
                     throw StoreError.refused("document \(reference) was destroyed; its life cycle is over")
                 }

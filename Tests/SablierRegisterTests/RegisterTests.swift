@@ -165,6 +165,9 @@ struct RegisterTests {
             await #expect(throws: StoreError.self) {
                 try await store.appendEvent(LifecycleEvent(kind: .modified, on: asOf, by: "x"), to: "NOPE", at: now)
             }
+            await #expect(throws: StoreError.self) {
+                try await store.appendEvent(LifecycleEvent(kind: .destroyed, on: asOf, by: "x"), to: "RH-EMP-0042", at: now)
+            }
             // The transfer, once recorded, leaves the final disposition as the next date.
             try await store.appendEvent(LifecycleEvent(kind: .transferred, on: CivilDate(iso: "2025-07-02")!, by: "rh"), to: "RH-EMP-0042", at: now)
             let after = try #require(try await store.document("RH-EMP-0042"))

@@ -22,7 +22,8 @@ public protocol RegisterStore: CalendarStore {
     /// The document's events, in the order they were recorded.
     func events(of reference: String) async throws -> [RecordedEvent]
     /// Appends an event and recounts the document. Refused on a destroyed document, and for
-    /// kinds only the register writes (holds, which `placeHold` records).
+    /// kinds only the register writes: holds (`placeHold`), and destruction, deposit and sorting
+    /// (an approved disposition list's execution).
     @discardableResult
     func appendEvent(_ event: LifecycleEvent, to reference: String, at instant: Date) async throws -> RecordedEvent
 
