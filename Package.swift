@@ -47,6 +47,8 @@ let package = Package(
             dependencies: ["CLibXML2", "SablierCore", "SablierSchemas"],
             swiftSettings: swiftSettings
         ),
+        // Personal information in text: detectors, masking, anonymization. Pure: no I/O, no dependency.
+        .target(name: "SablierPrivacy", swiftSettings: swiftSettings),
         // CSV reading with line numbers, and the spreadsheet calendar layouts.
         .target(name: "SablierCSV", dependencies: ["SablierCore"], swiftSettings: swiftSettings),
         // OpenDocument and Office files: zip containers whose XML libxml2 reads (ODS spreadsheets).
@@ -124,6 +126,7 @@ let package = Package(
             dependencies: ["SablierOffice", "SablierCSV", "SablierCore", "SablierTestSupport"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SablierPrivacyTests", dependencies: ["SablierPrivacy", "SablierTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SablierCSVTests", dependencies: ["SablierCSV", "SablierCore", "SablierTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SablierImportTests",
