@@ -49,6 +49,8 @@ let package = Package(
         ),
         // Personal information in text: detectors, masking, anonymization. Pure: no I/O, no dependency.
         .target(name: "SablierPrivacy", swiftSettings: swiftSettings),
+        // Text out of documents (.txt .csv .html .xml .rtf .docx .odt .pdf), streamed, at the edge.
+        .target(name: "SablierExtraction", dependencies: ["SablierOffice"], swiftSettings: swiftSettings),
         // CSV reading with line numbers, and the spreadsheet calendar layouts.
         .target(name: "SablierCSV", dependencies: ["SablierCore"], swiftSettings: swiftSettings),
         // OpenDocument and Office files: zip containers whose XML libxml2 reads (ODS spreadsheets).
@@ -126,7 +128,14 @@ let package = Package(
             dependencies: ["SablierOffice", "SablierCSV", "SablierCore", "SablierTestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "SablierPrivacyTests", dependencies: ["SablierPrivacy", "SablierTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SablierPrivacyTests",
+            dependencies: [
+                "SablierPrivacy", "SablierExtraction", "SablierOffice", "SablierTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "SablierCSVTests", dependencies: ["SablierCSV", "SablierCore", "SablierTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SablierImportTests",

@@ -13,7 +13,10 @@ corpus/privacy/sources) is rendered into the format its `file` ends with:
   .rtf   RTF 1 (ansicpg1252) with \\'hh and \\uN escapes and the letterhead in a {\\header} group;
   .txt   the text as is.
 
-Files without a `source` (hand-written .csv, .html, .xml, .txt and the damaged files) are left alone.
+Entries with a `damage` are derived from another generated file (`from`), to test what an unreadable
+file does: `truncate:N` keeps the first N bytes; `corrupt:ENTRY` flips bytes inside a zip entry's
+compressed data; `image-only` writes a PDF whose only page is an image (a scan without text layer).
+Files with neither (hand-written .csv, .html, .xml, .txt) are left alone.
 Standard library only; deterministic output (fixed zip dates), so regenerating changes nothing.
 
 A source is plain text; an optional block between the lines `@header` and `@end` at its start is
@@ -300,11 +303,51 @@ def make_rtf(path, header, lines, rng):
         f.write("".join(parts))
 
 
+def damage(document):
+    target = os.path.join(ROOT, document["file"])
+    kind = document["damage"]
+    if kind == "image-only":
+        rng = random.Random(document["file"])
+        image = zlib.compress(bytes(rng.randrange(256) for _ in range(64 * 64)))
+        objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                   b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>",
+                   b"<< /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+                   b"/Filter /FlateDecode /Length %d >>\nstream\n" % len(image) + image + b"\nendstream",
+                   b"<< /Length 33 >>\nstream\nq 500 0 0 640 56 76 cm /Im1 Do Q\nendstream"]
+        out, offsets = bytearray(b"%PDF-1.4\n"), []
+        for number, obj in enumerate(objects, start=1):
+            offsets.append(len(out))
+            out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+        xref = len(out)
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+        for offset in offsets:
+            out += b"%010d 00000 n \n" % offset
+        out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    else:
+        with open(os.path.join(ROOT, document["from"]), "rb") as f:
+            out = bytearray(f.read())
+        how, _, argument = kind.partition(":")
+        if how == "truncate":
+            out = out[:int(argument)]
+        elif how == "corrupt":
+            with zipfile.ZipFile(os.path.join(ROOT, document["from"])) as z:
+                info = z.getinfo(argument)
+            start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+            for index in range(start + 40, start + info.compress_size - 40, 9):
+                out[index] ^= 0x5A
+        else:
+            sys.exit("unknown damage '%s' for %s" % (kind, document["file"]))
+    with open(target, "wb") as f:
+        f.write(bytes(out))
+
+
 def main():
     count = 0
+    damaged = []
     for manifest in sorted(n for n in os.listdir(ROOT) if n.startswith("manifest-") and n.endswith(".json")):
         with open(os.path.join(ROOT, manifest), encoding="utf-8") as f:
             documents = json.load(f)["documents"]
+        damaged += [d for d in documents if d.get("damage")]
         for document in documents:
             source = document.get("source")
             if not source:
@@ -327,7 +370,9 @@ def main():
             else:
                 sys.exit("%s: cannot generate %s from a source" % (manifest, document["file"]))
             count += 1
-    print("privacy corpus: %d documents generated in %s" % (count, os.path.normpath(ROOT)))
+    for document in damaged:
+        damage(document)
+    print("privacy corpus: %d documents generated and %d damaged copies in %s" % (count, len(damaged), os.path.normpath(ROOT)))
 
 
 if __name__ == "__main__":

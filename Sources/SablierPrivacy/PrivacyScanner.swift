@@ -182,6 +182,15 @@ public struct PrivacyStream {
     /// Health terms in a text that identifies someone are health information about that
     /// person; an address, a phone or an e-mail right after a labelled name is that person's.
     private mutating func adjustForIdentifiedPersons() {
+        // A weak mention of a person named with confidence elsewhere (`Ms. Lopez` after
+        // `Ms. Sandra Lopez` heads the letter) is that person's name.
+        let named = Set(kept.compactMap { $0.finding.type == .personName && $0.finding.confidence >= 50 ? $0.finding.key : nil })
+        for index in kept.indices where kept[index].finding.type == .personName && kept[index].finding.confidence < 50 {
+            if let key = kept[index].finding.key, named.contains(key) {
+                kept[index].finding.confidence = 60
+                kept[index].finding.reason += "; a person named elsewhere in the text"
+            }
+        }
         let identified = kept.contains { $0.finding.type.identifiesPerson && $0.finding.confidence >= 45 }
         var lastNameEnd: Int?
         for index in kept.indices {

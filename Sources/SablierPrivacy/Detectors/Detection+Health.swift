@@ -21,7 +21,8 @@ extension Detection {
         "medical record", "rapport psychologique", "psychological report", "evaluation psychologique", "psychological assessment",
         "code de difficulte", "besoins particuliers", "special needs", "trouble du deficit", "trouble de comportement",
         "troubles de comportement", "behavioural disorder", "behavioral disorder", "grossesse", "pregnancy", "enceinte",
-        "pregnant", "hospitalis", "cancer", "leucemie", "leukemia", "chimiotherapie", "chemotherapy",
+        "pregnant", "hospitalis", "cancer", "leucemie", "leukemia", "chimiotherapie", "chemotherapy", "blessure", "blesse",
+        "injury", "injured", "fracture", "entorse", "sprain", "commotion cerebrale", "concussion",
     ]
     static let weakHealthTerms = [
         "=sante", "health", "psychologue", "psychologist", "orthophon", "speech therapy", "orthopedagog", "infirmier", "infirmiere",

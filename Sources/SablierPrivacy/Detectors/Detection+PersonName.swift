@@ -18,6 +18,11 @@ extension Detection {
         "titulaire de la carte", "=name", "full name", "first name", "last name", "surname", "given name", "student", "student name",
         "pupil", "child", "child's name", "parent/guardian", "parent or guardian", "guardian", "mother", "father", "employee name",
         "emergency contact", "contact person", "beneficiary", "spouse", "payer", "cardholder", "patient", "destinataire",
+        // The sender of an e-mail or a memo: `De : Caroline Lafleur <…>`.
+        "=de", "=from", "expediteur", "expeditrice", "sender",
+        // Who signed, when the form says: `Signature of parent: Rachel Cohen`.
+        "signature", "signature du parent", "signature of parent", "signature of parent/guardian", "signature de l'employe",
+        "signature de l'employee", "signature of employee", "signature du payeur",
     ].map { Keyword($0, .nameLabel) }
     static let honorificKeywords: [Keyword] = [
         "madame", "monsieur", "=mme", "=m.", "=mr", "=mr.", "=mrs", "=mrs.", "=ms", "=ms.", "=mlle", "=dr", "=dr.", "=dre",
@@ -42,29 +47,64 @@ extension Detection {
         "=ecole", "=school", "=centre", "=service", "=madame", "=monsieur", "=total", "=sexe", "=sex",
     ])
 
+    /// Company suffixes: a "name" holding or followed by one is an organisation's.
+    static let companySuffixes = KeywordSet([
+        "=inc", "=inc.", "=ltd", "=ltd.", "=ltee", "=ltee.", "=limitee", "=enr", "=enr.", "=senc", "=s.e.n.c.", "=corp", "=corp.",
+        "=llc", "=co.", "=cie", "=group", "=groupe", "=societe", "=company", "=association", "=cooperative", "=fondation",
+    ])
+
+    /// True when the name is a staff member's with their function (`M. X, directeur général`)
+    /// or an organisation's (`Imprimerie Boréale inc.`): public, not a person's.
+    func isPublicName(_ name: Range<Int>) -> Bool {
+        var word = name.lowerBound
+        while word < name.upperBound {
+            if Self.companySuffixes.match(in: text, at: word, limit: limit) != nil { return true }
+            word = text.wordEnd(from: word)
+            while word < name.upperBound, text.letterLength(at: word) == 0 { word += 1 }
+        }
+        var position = text.skipSpaces(from: name.upperBound, limit: limit)
+        if position < limit, text[position] == 0x2C { position = text.skipSpaces(from: position + 1, limit: limit) }
+        if Self.companySuffixes.match(in: text, at: position, limit: limit) != nil { return true }
+        guard position > name.upperBound else { return false }
+        if position < limit, text[position] == 0x28 || text[position] == 0x2D { position = text.skipSpaces(from: position + 1, limit: limit) }
+        return Self.staffTitles.match(in: text, at: position, limit: limit) != nil
+    }
+
+    /// Records a name with its key (its last word, folded) for later mentions.
+    mutating func addName(_ name: Range<Int>, confidence: Int, _ reason: String) {
+        var start = name.upperBound
+        while start > name.lowerBound, !(text[start - 1] == 0x20 || text[start - 1] == 0x2C) { start -= 1 }
+        var key: [UInt8] = []
+        var position = start
+        while position < name.upperBound {
+            let folded = text.folded(at: position)
+            key.append(folded.byte)
+            position += folded.length
+        }
+        add(.personName, name, confidence: confidence, reason)
+        findings[findings.count - 1].key = key
+    }
+
     mutating func labelledName(_ keyword: Keyword, start: Int, end: Int) -> Int? {
         guard atFieldStart(start), var position = colon(after: end) else { return nil }
         // The value may sit on the next line of a two-line field.
         let after = text.skipSpaces(from: position, limit: limit)
         if after < limit, text[after] == 0x0A { position = after + 1 }
         guard let name = personName(from: position) else { return position }
-        add(.personName, name, confidence: 75, "name after the label « \(keyword.text) : »")
+        if isPublicName(name) { return name.upperBound }
+        addName(name, confidence: 75, "name after the label « \(keyword.text) : »")
         return name.upperBound
     }
 
     mutating func honorificName(_ keyword: Keyword, start: Int, end: Int) -> Int? {
-        guard let name = personName(from: end, skippingHonorific: false), name.lowerBound > end else { return nil }
-        var position = text.skipSpaces(from: name.upperBound, limit: limit)
-        if position < limit, text[position] == 0x2C || text[position] == 0x28 || text[position] == 0x2D {
-            position = text.skipSpaces(from: position + 1, limit: limit)
-            // `M. X, directeur général`: a staff member named with their function.
-            if let title = Self.staffTitles.match(in: text, at: position, limit: limit), title.end > position { return name.upperBound }
-        }
+        guard let name = personName(from: end, skippingHonorific: false, acrossLineBreak: true), name.lowerBound > end else { return nil }
+        if isPublicName(name) { return name.upperBound }
+        let position = text.skipSpaces(from: name.upperBound, limit: limit)
         let lineEnds = position >= limit || text[position] == 0x0A || text[position] == 0x0D
         if atFieldStart(start), lineEnds {
-            add(.personName, name, confidence: 60, "name after « \(keyword.text) » heading an address or a line")
+            addName(name, confidence: 60, "name after « \(keyword.text) » heading an address or a line")
         } else {
-            add(.personName, name, confidence: 40, "name after « \(keyword.text) » in a sentence")
+            addName(name, confidence: 40, "name after « \(keyword.text) » in a sentence")
         }
         return name.upperBound
     }
@@ -74,12 +114,14 @@ extension Detection {
         if position < limit, text[position] == 0x2C { position += 1 }
         guard let name = personName(from: position, skippingHonorific: false) else { return nil }
         let words = text[name].split(separator: 0x20).count
-        add(.personName, name, confidence: words >= 2 ? 60 : 45, "name after « \(keyword.text) »")
+        addName(name, confidence: words >= 2 ? 60 : 45, "name after « \(keyword.text) »")
         return name.upperBound
     }
 
-    /// One to four capitalised words from `index` (spaces first skipped), or nil.
-    func personName(from index: Int, skippingHonorific: Bool = true) -> Range<Int>? {
+    /// One to four capitalised words from `index` (spaces first skipped), or nil. With
+    /// `acrossLineBreak`, a one-word name may go on at the start of the next line (a line
+    /// wrapped between given name and surname: `M. François⏎Desjardins`).
+    func personName(from index: Int, skippingHonorific: Bool = true, acrossLineBreak: Bool = false) -> Range<Int>? {
         var position = text.skipSpaces(from: index, limit: limit)
         if skippingHonorific, let honorific = KeywordSet.honorifics.match(in: text, at: position, limit: limit) {
             position = text.skipSpaces(from: honorific.end, limit: limit)
@@ -112,6 +154,8 @@ extension Detection {
             let space = text.spaceLength(at: cursor)
             if space > 0, text.isUppercaseLetter(at: cursor + space) {
                 position = cursor + space
+            } else if acrossLineBreak, words == 1, cursor + 1 < limit, text[cursor] == 0x0A, text.isUppercaseLetter(at: cursor + 1) {
+                position = cursor + 1
             } else if !usedComma, words == 1, cursor + 2 < limit, text[cursor] == 0x2C, text[cursor + 1] == 0x20,
                       text.isUppercaseLetter(at: cursor + 2) {
                 usedComma = true

@@ -5,6 +5,9 @@ struct RawFinding: Sendable {
     var end: Int
     var confidence: Int
     var reason: String
+    /// For a name: its last word, folded, to recognise later mentions of the same person. Kept
+    /// in memory during the scan only, never stored.
+    var key: [UInt8]? = nil
 }
 
 /// One pass of the detectors over a buffer of UTF-8 text.
