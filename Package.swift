@@ -76,6 +76,7 @@ let package = Package(
             name: "SablierRegister",
             dependencies: [
                 "SablierCore", "SablierCSV", "SablierStore", .product(name: "Crypto", package: "swift-crypto"),
+                "SablierPrivacy", "SablierExtraction",
             ],
             swiftSettings: swiftSettings
         ),
@@ -101,6 +102,7 @@ let package = Package(
             name: "SablierCommands",
             dependencies: [
                 "SablierCore", "SablierImport", "SablierRegister", "SablierXML", "SablierStore", "SablierSQLite",
+                "SablierPrivacy", "SablierExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

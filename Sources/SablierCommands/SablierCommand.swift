@@ -10,7 +10,7 @@ public struct SablierCommand: AsyncParsableCommand {
             approved by BAnQ, every version of it, and what it means for the organisation's documents.
             The database is SQLite by default: --db PATH, or $SABLIER_DB, else ./sablier.sqlite.
             """,
-        subcommands: [CalendarCommand.self, DocumentCommand.self, BoxCommand.self, DueCommand.self, WaitingCommand.self, HoldCommand.self, DispositionCommand.self]
+        subcommands: [CalendarCommand.self, DocumentCommand.self, BoxCommand.self, DueCommand.self, WaitingCommand.self, HoldCommand.self, DispositionCommand.self, PrivacyCommand.self]
     )
 
     public init() {}
