@@ -99,8 +99,63 @@ struct PrivacyStoreContractTests {
     }
 }
 
+@Suite("Disposition of a document confirmed with the measure anonymiser")
+struct AnonymizedDispositionTests {
+    let now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
+
+    @Test("its anonymized copy is written and recorded before its file is destroyed", arguments: Backend.allCases)
+    func anonymizedBeforeDestruction(backend: Backend) async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try backend.makeDispositionAndPrivacyStore(in: directory)
+            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
+            try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
+            try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
+            let examples = directory.file("examples")
+            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
+            // The 2021 correspondence holds a letter about a student, before it is registered (measured).
+            let letter = examples.appendingPathComponent("fichiers/correspondance-2021.txt")
+            try Data("Nom de l'élève : Léa Tremblay\nNAS du parent : 283 406 296\nAllergie aux arachides.\n".utf8).write(to: letter)
+            _ = try await DocumentRegistrar(store: store).importCSV(
+                path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
+            let scanning = PrivacyScanning(store: store)
+            let scanner = try await scanning.scanner()
+            let document = try #require(try await store.document("SG-CORR-2021"))
+            let scanned = try await scanning.scanDocument(document, scanner: scanner, fingerprint: PrivacyScanning.fingerprint(scanner),
+                                                          by: "aiprp", at: now)
+            #expect(scanned.scan?.flagged == true)
+            try await store.recordPrivacyReview("SG-CORR-2021", decision: .confirm, measure: .anonymiser, note: "lettre nominative",
+                                                by: "aiprp", at: now)
+
+            let proposal = try await store.proposeDisposition(asOf: CivilDate(iso: "2026-11-29")!, action: .destroy, by: "gestion.doc", at: now)
+            #expect(proposal.items.contains { $0.reference == "SG-CORR-2021" })
+            try await store.approveDisposition(proposal.list.number, by: "secretaire.general", at: now)
+            let outcome = try await DispositionExecutor(store: store).execute(proposal.list.number, method: "déchiquetage",
+                                                                              vendorCertificate: nil, by: "gestion.doc", at: now)
+            #expect(outcome.integrityProblems.isEmpty && outcome.isComplete)
+            #expect(outcome.anonymized.map(\.reference) == ["SG-CORR-2021"])
+            let copy = try #require(outcome.anonymized.first)
+            #expect(copy.path == examples.appendingPathComponent("fichiers/correspondance-2021-anonymise.txt").path)
+            #expect(try String(contentsOfFile: copy.path, encoding: .utf8)
+                == "Nom de l'élève : [nom]\nNAS du parent : [NAS]\nAllergie aux arachides.\n")
+            #expect(!FileManager.default.fileExists(atPath: letter.path))
+            let kinds = try await store.events(of: "SG-CORR-2021").map(\.event.kind)
+            #expect(kinds == [.anonymized, .destroyed])
+            #expect(try await store.events(of: "SG-CORR-2021").first?.event.detail == copy.path)
+            // Documents destroyed without that measure get no copy.
+            #expect(!FileManager.default.fileExists(atPath: examples.appendingPathComponent("fichiers/paie-2018-anonymise.txt").path))
+        }
+    }
+}
+
 extension Backend {
     func makePrivacyStore(in directory: TemporaryDirectory) throws -> any PrivacyStore {
+        switch self {
+        case .sqlite:
+            return try SQLiteStore(path: directory.file("sablier.sqlite").path)
+        }
+    }
+
+    func makeDispositionAndPrivacyStore(in directory: TemporaryDirectory) throws -> any DispositionStore & PrivacyStore {
         switch self {
         case .sqlite:
             return try SQLiteStore(path: directory.file("sablier.sqlite").path)

@@ -34,6 +34,9 @@ struct DispositionExecute: AsyncParsableCommand {
         let outcome = try await executor.execute(number, method: method, vendorCertificate: vendorCertificate,
                                                  by: actor.resolvedActor, at: Date())
         var lines: [String] = []
+        for copy in outcome.anonymized {
+            lines.append("\(copy.reference): anonymized copy \(copy.path) (\(copy.replaced) replaced) made before destruction")
+        }
         for item in outcome.done {
             var line = "\(item.reference): \(item.outcome?.rawValue ?? item.action.rawValue)"
             if item.destroys, let path = item.filePath { line += " (file \(path) deleted)" }
