@@ -122,7 +122,7 @@ public struct PrivacyStream {
         let (located, scalars) = buffer.withUnsafeBufferPointer { text -> ([Located], Int) in
             var detection = Detection(text: text, publicCharacter: publicCharacter)
             detection.run(max(0, regionStart - Self.margin)..<min(text.count, regionEnd + Self.margin))
-            let all = detection.findings
+            let all = detection.findings.sorted { $0.start < $1.start }
             let inRegion = all.filter { $0.start >= regionStart && $0.start < regionEnd }.sorted { $0.start < $1.start }
             var located: [Located] = []
             located.reserveCapacity(inRegion.count)

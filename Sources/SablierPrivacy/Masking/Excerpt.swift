@@ -6,12 +6,31 @@ enum Excerpt {
     static let context = 40
     static let mask: [UInt8] = Array("•".utf8)
 
+    /// The longest a finding spans, in bytes (an e-mail address at most): how far before an
+    /// excerpt a finding that reaches into it may start.
+    static let longestFinding = 512
+
+    /// `all` sorted by start (`Detection` finds them in text order; a few labelled ones may come
+    /// late, so the caller sorts).
     static func masked(_ text: UnsafeBufferPointer<UInt8>, _ finding: RawFinding, among all: [RawFinding]) -> String {
         var from = max(0, finding.start - context)
         while from > 0, isContinuation(text[from]) { from -= 1 }
         var to = min(text.count, finding.end + context)
         while to < text.count, isContinuation(text[to]) { to += 1 }
-        let masked = all.filter { $0.type != .health && $0.end > from && $0.start < to }.map { $0.start..<$0.end }
+        // The findings that may overlap [from, to): a binary search, then a short walk.
+        var low = 0, high = all.count
+        let earliest = from - longestFinding
+        while low < high {
+            let middle = (low + high) / 2
+            if all[middle].start < earliest { low = middle + 1 } else { high = middle }
+        }
+        var masked: [Range<Int>] = []
+        var candidate = low
+        while candidate < all.count, all[candidate].start < to {
+            let other = all[candidate]
+            if other.type != .health, other.end > from { masked.append(other.start..<other.end) }
+            candidate += 1
+        }
         var out: [UInt8] = []
         out.reserveCapacity(to - from + 16)
         if from > 0 { out += Array("…".utf8) }
