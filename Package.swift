@@ -47,6 +47,10 @@ let package = Package(
             dependencies: ["CLibXML2", "SablierCore", "SablierSchemas"],
             swiftSettings: swiftSettings
         ),
+        // Personal information in text: detectors, masking, anonymization. Pure: no I/O, no dependency.
+        .target(name: "SablierPrivacy", swiftSettings: swiftSettings),
+        // Text out of documents (.txt .csv .html .xml .rtf .docx .odt .pdf), streamed, at the edge.
+        .target(name: "SablierExtraction", dependencies: ["SablierOffice"], swiftSettings: swiftSettings),
         // CSV reading with line numbers, and the spreadsheet calendar layouts.
         .target(name: "SablierCSV", dependencies: ["SablierCore"], swiftSettings: swiftSettings),
         // OpenDocument and Office files: zip containers whose XML libxml2 reads (ODS spreadsheets).
@@ -72,6 +76,7 @@ let package = Package(
             name: "SablierRegister",
             dependencies: [
                 "SablierCore", "SablierCSV", "SablierStore", .product(name: "Crypto", package: "swift-crypto"),
+                "SablierPrivacy", "SablierExtraction",
             ],
             swiftSettings: swiftSettings
         ),
@@ -97,6 +102,7 @@ let package = Package(
             name: "SablierCommands",
             dependencies: [
                 "SablierCore", "SablierImport", "SablierRegister", "SablierXML", "SablierStore", "SablierSQLite",
+                "SablierPrivacy", "SablierExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -122,6 +128,14 @@ let package = Package(
         .testTarget(
             name: "SablierOfficeTests",
             dependencies: ["SablierOffice", "SablierCSV", "SablierCore", "SablierTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SablierPrivacyTests",
+            dependencies: [
+                "SablierPrivacy", "SablierExtraction", "SablierOffice", "SablierTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "SablierCSVTests", dependencies: ["SablierCSV", "SablierCore", "SablierTestSupport"], swiftSettings: swiftSettings),

@@ -2,9 +2,11 @@
 # Installs the system packages Sablier builds and tests with (Debian/Ubuntu), once.
 # libxml2-dev: XML parsing and XSD validation; libsqlite3-dev: the embedded store (GRDB);
 # libxml2-utils and sqlite3: the reference tools the benchmarks compare against.
+# poppler-utils: pdftotext, which reads the text of PDF files for the personal-information scan;
+# ripgrep: the reference tool the scan benchmark compares against.
 set -euo pipefail
 
-packages=(pkg-config libxml2-dev libxml2-utils libsqlite3-dev sqlite3)
+packages=(pkg-config libxml2-dev libxml2-utils libsqlite3-dev sqlite3 poppler-utils ripgrep)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -123,4 +123,19 @@ final class AccountabilityCommandTests {
         #expect(try sablier("incident", "update", "1", "--status", "en-traitement", "--note", "Restauration depuis la sauvegarde", "--as", "csgi").status == 0)
         #expect(try sablier("incident", "report", "--type", "confidentialite", "--description", "Courriel mal adressé", "--as", "rh.agent").status == 0)
     }
+
+    @Test("a document the AIPRP review confirms as confidential is seen by its holder unit and the AIPRP officer only")
+    func confidentialDocuments() throws {
+        _ = try loadExample()
+        let review = try sablier("privacy", "review", "RH-EMP-0042", "--confirm", "--note", "Dossier d'employé : NAS, adresse", "--as", "aiprp")
+        #expect(review.status == 0, "\(review.stderr)")
+        let manager = try sablier("document", "show", "RH-EMP-0042")
+        #expect(manager.status != 0)
+        #expect(manager.stderr.contains("document RH-EMP-0042 is confidential"))
+        #expect(try sablier("document", "show", "RH-EMP-0042", "--as", "rh.agent").status == 0)
+        #expect(try sablier("document", "show", "RH-EMP-0042", "--as", "aiprp").status == 0)
+        #expect(!(try sablier("document", "list", "--format", "csv").stdout.contains("RH-EMP-0042")))
+        #expect(!(try sablier("due", "--as-of", "2026-11-29", "--format", "csv").stdout.contains("RH-EMP-0042")))
+        #expect(try sablier("due", "--as-of", "2026-11-29", "--format", "csv", "--as", "rh.chef").stdout.contains("RH-EMP-0042"))
+    }
 }

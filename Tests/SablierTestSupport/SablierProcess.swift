@@ -60,6 +60,7 @@ public enum SablierProcess {
         ("technicien", "Secrétariat général", ["gestion-documentaire"]),
         ("directrice", "Secrétariat général", ["gestion-documentaire"]),
         ("alice", "Secrétariat général", ["gestion-documentaire"]),
+        ("gd", "Secrétariat général", ["gestion-documentaire"]),
         ("aiprp", "Secrétariat général", ["aiprp"]),
         ("verif", "Vérification interne", ["verificateur"]),
         ("csgi", "Sécurité de l'information", ["csgi"]),

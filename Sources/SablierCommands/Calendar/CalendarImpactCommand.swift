@@ -76,7 +76,8 @@ struct CalendarImpactCommand: GuardedCommand {
             }
         }
         let impact = try await CalendarImpact.compute(store: store, from: old, version: fromInfo.number, to: new, version: newVersion)
-        let entries = impact.changes.filter { access.reaches(holder: $0.holder) }.map {
+        let visibility = try await Visibility.load(access, store: self.store)
+        let entries = impact.changes.filter { visibility.allows($0.reference, holder: $0.holder) }.map {
             Entry(reference: $0.reference, rule: $0.rule, copy: $0.copy.rawValue, before: Dates($0.before), after: Dates($0.after))
         }
         let table = Table(columns: ["reference", "rule", "copy", "before (version \(fromInfo.number))", "after (\(label))"],

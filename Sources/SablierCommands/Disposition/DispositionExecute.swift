@@ -36,6 +36,9 @@ struct DispositionExecute: GuardedCommand {
         let outcome = try await executor.execute(number, method: method, vendorCertificate: vendorCertificate,
                                                  by: access.user.name, at: Date())
         var lines: [String] = []
+        for copy in outcome.anonymized {
+            lines.append("\(copy.reference): anonymized copy \(copy.path) (\(copy.replaced) replaced) made before destruction")
+        }
         for item in outcome.done {
             var line = "\(item.reference): \(item.outcome?.rawValue ?? item.action.rawValue)"
             if item.destroys, let path = item.filePath { line += " (file \(path) deleted)" }

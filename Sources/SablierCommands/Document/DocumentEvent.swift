@@ -43,7 +43,7 @@ struct DocumentEvent: GuardedCommand {
         let options = self.store
         let store = try options.openRegister()
         guard let target = try await store.document(reference) else { throw CommandFailure.noSuchDocument(reference) }
-        try await Authorization.requireReach(access, holder: target.document.holder, reference: reference, store: options, command: "event")
+        try await Visibility.load(access, store: options).require(reference, holder: target.document.holder, store: options, command: "event")
         let recorded = try await store.appendEvent(event, to: reference, at: Date())
         let document = try await store.document(reference)
         var text = "\(reference): \(kind.rawValue) on \(event.on) recorded (event \(recorded.sequence))"

@@ -21,8 +21,8 @@ struct DocumentExplain: GuardedCommand {
         guard let explanation = try await RetentionExplanation.explain(reference, asOf: asOf.date, store: try store.openRegister()) else {
             throw CommandFailure.noSuchDocument(reference)
         }
-        try await Authorization.requireReach(access, holder: explanation.document.document.holder, reference: reference,
-                                             store: store, command: Self.configuration.commandName ?? "document")
+        try await Visibility.load(access, store: store).require(reference, holder: explanation.document.document.holder, store: store,
+                                                                 command: Self.configuration.commandName ?? "document")
         Console.out(explanation.lines.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))
     }
 }

@@ -24,8 +24,9 @@ struct DocumentList: GuardedCommand {
     func run(with access: Access) async throws {
         let parsed: DocumentQuery?
         do { parsed = try query.map { text throws(QueryError) in try DocumentQuery(parsing: text) } } catch { throw CommandFailure.invalid(error.description) }
-        let documents = try await store.openRegister().documents(matching: parsed, limit: access.scope == .all ? limit : nil)
-            .filter { access.reaches(holder: $0.document.holder) }.prefix(limit ?? Int.max).map { $0 }
+        let visibility = try await Visibility.load(access, store: store)
+        let documents = try await store.openRegister().documents(matching: parsed, limit: nil)
+            .filter { visibility.allows($0.document.reference, holder: $0.document.holder) }.prefix(limit ?? Int.max).map { $0 }
         let table = Table(
             columns: ["reference", "title", "rule", "copy", "support", "holder", "phase", "held", "due_on"],
             rows: documents.map { item in

@@ -23,8 +23,8 @@ struct DocumentShow: GuardedCommand {
         guard let explanation = try await RetentionExplanation.explain(reference, asOf: asOf.date, store: try store.openRegister()) else {
             throw CommandFailure.noSuchDocument(reference)
         }
-        try await Authorization.requireReach(access, holder: explanation.document.document.holder, reference: reference,
-                                             store: store, command: Self.configuration.commandName ?? "document")
+        try await Visibility.load(access, store: store).require(reference, holder: explanation.document.document.holder, store: store,
+                                                                 command: Self.configuration.commandName ?? "document")
         let item = explanation.document
         let d = item.document
         switch output.format {

@@ -26,7 +26,8 @@ struct DueCommand: GuardedCommand {
     func run(with access: Access) async throws {
         let date = asOf.date
         var due = try await store.openRegister().dueDocuments(asOf: date, action: action.map { DueAction(rawValue: $0.rawValue)! })
-        if access.scope == .ownUnit { due = due.filter { access.reaches(holder: $0.holder) } }
+        let visibility = try await Visibility.load(access, store: store)
+        due = due.filter { visibility.allows($0.reference, holder: $0.holder) }
         switch output.format {
         case .json:
             Console.out(try JSONOutput.render(due.map(RegisterJSON.DueEntry.init)))

@@ -33,7 +33,8 @@ struct WaitingCommand: GuardedCommand {
 
     func run(with access: Access) async throws {
         let store = try store.openRegister()
-        let documents = try await store.waitingDocuments().filter { access.reaches(holder: $0.holder) }
+        let visibility = try await Visibility.load(access, store: self.store)
+        let documents = try await store.waitingDocuments().filter { visibility.allows($0.reference, holder: $0.holder) }
         let periods = try await OpenPeriodEntry.all(store).filter { $0.status == "unconfirmed" }
         let entries = documents.map {
             WaitingEntry(reference: $0.reference, title: $0.title, rule: $0.rule, copy: $0.copy.rawValue, holder: $0.holder,

@@ -59,3 +59,31 @@ enum Authorization {
                          command: command, user: access.user.name, accounts: try store.openAccountability())
     }
 }
+
+/// Which documents a granted access may see: its unit scope, and the documents the AIPRP
+/// review confirmed as confidential, which only their holder unit and the AIPRP officer see.
+struct Visibility {
+    let access: Access
+    let confidential: Set<String>
+
+    /// Reads the confidential documents once for the command.
+    static func load(_ access: Access, store: StoreOptions) async throws -> Visibility {
+        let privacy = try SQLiteStore(path: store.resolvedPath)
+        let confirmed = try await privacy.privacyQueue(includingDecided: true).filter(\.isConfidential).map(\.reference)
+        return Visibility(access: access, confidential: Set(confirmed))
+    }
+
+    func allows(_ reference: String, holder: String) -> Bool {
+        access.reaches(holder: holder, confidential: confidential.contains(reference))
+    }
+
+    /// Refuses (and audits) a document the access does not reach.
+    func require(_ reference: String, holder: String, store: StoreOptions, command: String) async throws {
+        guard !allows(reference, holder: holder) else { return }
+        let refusal: AccessRefusal = confidential.contains(reference) && access.reaches(holder: holder)
+            ? .confidential(access.user.name, reference: reference)
+            : .outsideUnit(access.user.name, access.permission, reference: reference)
+        try await Authorization.refuse(refusal, permission: access.permission, command: command, user: access.user.name,
+                                       accounts: try store.openAccountability())
+    }
+}

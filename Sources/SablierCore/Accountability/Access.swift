@@ -37,6 +37,9 @@ public enum AccessRefusal: Error, Sendable, Hashable, CustomStringConvertible {
     case missingPermission(String, Permission)
     /// The permission is held for the user's unit, and the document belongs to another.
     case outsideUnit(String, Permission, reference: String)
+    /// The document is confidential (confirmed by the AIPRP review): its holder unit and the
+    /// AIPRP officer only.
+    case confidential(String, reference: String)
 
     public var description: String {
         switch self {
@@ -49,6 +52,8 @@ public enum AccessRefusal: Error, Sendable, Hashable, CustomStringConvertible {
             return "user \(name) lacks the permission \(permission.rawValue) (held by: \(roles))"
         case .outsideUnit(let name, let permission, let reference):
             return "user \(name) holds \(permission.rawValue) for their own unit only, and document \(reference) belongs to another"
+        case .confidential(let name, let reference):
+            return "document \(reference) is confidential (personal information confirmed by the AIPRP review): only its holder unit and the AIPRP officer see it, not \(name)"
         }
     }
 }

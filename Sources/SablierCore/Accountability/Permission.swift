@@ -24,7 +24,9 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     /// Approve a disposition list (never one's own).
     case approveDisposition = "disposition.approve"
     case readDisposition = "disposition.read"
-    /// Review personal-information findings.
+    /// Scan document content for personal information.
+    case scanPrivacy = "privacy.scan"
+    /// Review personal-information findings; keep the list of public-character information.
     case reviewPrivacy = "privacy.review"
     /// Read and verify the audit trail.
     case readAudit = "audit.read"
@@ -80,6 +82,7 @@ public enum PermissionMatrix {
         .manageDisposition: [.gestionDocumentaire: .all],
         .approveDisposition: [.gestionDocumentaire: .all, .detenteur: .ownUnit],
         .readDisposition: [.gestionDocumentaire: .all, .detenteur: .ownUnit, .verificateur: .all],
+        .scanPrivacy: [.gestionDocumentaire: .all, .aiprp: .all],
         .reviewPrivacy: [.aiprp: .all],
         .readAudit: [.rsi: .all, .verificateur: .all],
         .checkIntegrity: [.rsi: .all, .gestionDocumentaire: .all],

@@ -1,6 +1,7 @@
 public import Foundation
 public import SablierStore
 import SablierCore
+import SablierPrivacy
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,6 +19,12 @@ import Darwin
 /// destroyed while its file still exists. A `pending` item whose file is missing or no longer
 /// matches its SHA-256 is an integrity problem: it is reported, left undone, and the list stays
 /// incomplete (`executing`) until someone looks.
+///
+/// A document the AIPRP officer confirmed as holding personal information with the measure
+/// `anonymiser` (Access Act, s. 73) is anonymized before its file is destroyed: an anonymized
+/// copy of its text is written next to it (`DocumentAnonymizer`) and an `anonymized` event
+/// naming the copy and its SHA-256 is committed, before the item is started. A copy that cannot
+/// be made (the text cannot be read) is a problem of the same kind: the file is left in place.
 public struct DispositionExecutor: Sendable {
     /// Deletes one file for real. Injectable so that a test can stop the execution between the
     /// steps, as a crash would.
@@ -45,6 +52,8 @@ public struct DispositionExecutor: Sendable {
             case changed(found: String)
             /// It cannot be read.
             case unreadable(String)
+            /// Its measure is `anonymiser` and its anonymized copy cannot be made.
+            case notAnonymized(String)
         }
 
         public var reference: String
@@ -60,6 +69,8 @@ public struct DispositionExecutor: Sendable {
                 return "\(reference): file \(path) changed since it was registered (SHA-256 \(found), expected \(expectedSHA256)); it was left in place"
             case .unreadable(let reason):
                 return "\(reference): file \(path) cannot be checked (\(reason)); it was left in place"
+            case .notAnonymized(let reason):
+                return "\(reference): its measure is anonymiser but \(reason); file \(path) was left in place"
             }
         }
     }
@@ -72,6 +83,8 @@ public struct DispositionExecutor: Sendable {
         public var done: [DispositionItem]
         /// The items left undone because their file is missing or changed.
         public var integrityProblems: [IntegrityProblem]
+        /// The anonymized copies made before destruction, in list order.
+        public var anonymized: [AnonymizedCopy] = []
 
         /// True once every item of the list is done.
         public var isComplete: Bool { list.state == .executed }
@@ -87,12 +100,22 @@ public struct DispositionExecutor: Sendable {
         try await store.beginExecution(number, method: method, vendorCertificate: vendorCertificate, by: actor, at: instant)
         var done: [DispositionItem] = []
         var problems: [IntegrityProblem] = []
+        var anonymized: [AnonymizedCopy] = []
+        let privacy = store as? any PrivacyStore
         for item in try await store.dispositionItems(of: number) where item.state != .done {
             switch item.state {
             case .pending:
                 if item.checksFile, let problem = Self.check(item, missingIsProblem: true) {
                     problems.append(problem)
                     continue
+                }
+                if item.destroys, let privacy {
+                    let anonymization = try await anonymizeIfRequired(item, privacy, by: actor, at: instant)
+                    if let problem = anonymization.problem {
+                        problems.append(problem)
+                        continue
+                    }
+                    if let copy = anonymization.copy { anonymized.append(copy) }
                 }
             case .started:
                 // A missing file means the previous run deleted it. One still there is checked
@@ -111,7 +134,38 @@ public struct DispositionExecutor: Sendable {
             done.append(try await store.completeDispositionItem(list: number, position: item.position, by: actor, at: instant))
         }
         guard let list = try await store.dispositionList(number) else { throw StoreError.notFound("disposition list \(number)") }
-        return Outcome(list: list, done: done, integrityProblems: problems)
+        return Outcome(list: list, done: done, integrityProblems: problems, anonymized: anonymized)
+    }
+
+    /// For a digital document confirmed with the measure `anonymiser`: its anonymized copy, made
+    /// and recorded (`anonymized` event) unless a previous run already did. Nil when no copy is required.
+    func anonymizeIfRequired(_ item: DispositionItem, _ privacy: any PrivacyStore, by actor: String,
+                             at instant: Date) async throws -> (copy: AnonymizedCopy?, problem: IntegrityProblem?) {
+        guard let path = item.filePath, let expected = item.fileSHA256 else { return (nil, nil) }
+        let status = try await privacy.documentPrivacy(item.reference)
+        guard status.isConfidential, status.measure == .anonymiser else { return (nil, nil) }
+        let target = DocumentAnonymizer.copyPath(of: path)
+        let events = try await store.events(of: item.reference)
+        if events.contains(where: { $0.event.kind == .anonymized && $0.event.detail == target }), FileManager.default.fileExists(atPath: target) {
+            return (nil, nil)
+        }
+        let publicCharacter = PrivacyScanning.scanner(publicIdentifiers: try await privacy.publicIdentifiers()).publicCharacter
+        let copy: AnonymizedCopy
+        do {
+            copy = try DocumentAnonymizer.anonymize(reference: item.reference, path: path, publicCharacter: publicCharacter)
+        } catch {
+            return (nil, IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: .notAnonymized(error.description)))
+        }
+        let today = Self.civilDate(of: instant)
+        try await store.appendEvent(LifecycleEvent(kind: .anonymized, on: today, by: actor,
+                                                   reason: "copie anonymisée avant destruction (\(copy.replaced) renseignements remplacés, SHA-256 \(copy.sha256))",
+                                                   detail: copy.path), to: item.reference, at: instant)
+        return (copy, nil)
+    }
+
+    static func civilDate(of instant: Date) -> CivilDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: instant)
+        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CivilDate(year: 1970, month: 1, day: 1)!
     }
 
     /// Whether the item's file is still the one registered; nil when it is (or, unless

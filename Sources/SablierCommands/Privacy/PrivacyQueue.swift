@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import SablierCore
+import SablierStore
+
+/// `sablier privacy queue`: what waits for the AIPRP officer, most sensitive first.
+struct PrivacyQueue: GuardedCommand {
+    static let permission = Permission.reviewPrivacy
+
+    static let configuration = CommandConfiguration(
+        commandName: "queue",
+        abstract: "List the documents flagged for review, most sensitive first, with the reason and the findings masked.",
+        discussion: """
+            A document is listed while it waits for a decision: flagged by its rule, by personal information \
+            found in its file, or because its file could not be read. --all also lists those already reviewed \
+            (confirmed: confidential; dismissed). Destroyed documents are left out.
+            """
+    )
+
+    @Flag(help: "Also list the documents already reviewed.") var all = false
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
+
+    func run(with access: Access) async throws {
+        let entries = try await store.openPrivacy().privacyQueue(includingDecided: all)
+        let table = Table(columns: ["reference", "score", "status", "measure", "holder", "reasons"], rows: entries.map { entry in
+            [entry.reference, String(entry.score), PrivacyWords.status(entry), entry.measure?.rawValue ?? "", entry.holder,
+             entry.reasons.joined(separator: "; ")]
+        })
+        try Listing.print(output.format, table: table, json: entries.map(PrivacyJSON.Entry.init))
+        if output.format == .table {
+            let pending = entries.filter(\.isPending).count
+            Console.error("\(pending) document\(pending == 1 ? "" : "s") waiting for review")
+        }
+    }
+}
+
+/// `sablier privacy show REF`: one document's flags, findings (masked) and reviews.
+struct PrivacyShow: GuardedCommand {
+    static let permission = Permission.reviewPrivacy
+
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show why a document is flagged: its rule, its last scan with the findings masked, and its reviews."
+    )
+
+    @Argument(help: "The document's reference.") var reference: String
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var output: OutputOptions
+
+    func run(with access: Access) async throws {
+        let privacy: DocumentPrivacy
+        do {
+            privacy = try await store.openPrivacy().documentPrivacy(reference)
+        } catch let error as StoreError where error.code == .notFound {
+            throw CommandFailure.noSuchDocument(reference)
+        }
+        if output.format == .json {
+            Console.out(try JSONOutput.render(PrivacyJSON.Entry(privacy)))
+            return
+        }
+        var lines = ["\(privacy.reference) — \(privacy.title)", "Status: \(PrivacyWords.status(privacy))\(privacy.isConfidential ? " (confidential)" : "")"]
+        if let rule = privacy.rulePrivacy { lines.append("Rule: \(rule.reason)\(rule.measure.map { "; measure \($0.rawValue)" } ?? "")") }
+        if let scan = privacy.scan {
+            lines.append("Scanned: \(privacy.scannedPath ?? "") (\(scan.format ?? "?"), SHA-256 \(scan.sha256)) — \(scan.summary)")
+        } else {
+            lines.append("Scanned: never")
+        }
+        let table = Table(columns: ["type", "confidence", "start", "end", "excerpt", "reason"], rows: (privacy.scan?.findings ?? []).map {
+            [$0.type, String($0.confidence), String($0.start), String($0.end), $0.excerpt, $0.reason]
+        })
+        if output.format == .csv {
+            Console.out(table.renderCSV())
+            return
+        }
+        if !(privacy.scan?.findings.isEmpty ?? true) { lines.append("\n" + table.renderText(maxCellWidth: 90)) }
+        for review in privacy.reviews {
+            lines.append("Review: \(review.decision.rawValue)\(review.measure.map { " (\($0.rawValue))" } ?? "") by \(review.reviewedBy) on "
+                + "\(ISO8601DateFormatter().string(from: review.reviewedAt)): \(review.note)")
+        }
+        Console.out(lines.joined(separator: "\n"))
+    }
+}
+
+/// `sablier privacy review REF --confirm|--dismiss`: the AIPRP officer's decision.
+struct PrivacyReviewCommand: GuardedCommand {
+    static let permission = Permission.reviewPrivacy
+
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Record the AIPRP officer's decision on a flagged document: it holds personal information (confirm) or not (dismiss).",
+        discussion: """
+            A confirmed document is confidential and its measure (detruire or anonymiser, default: its \
+            rule's) applies at the end of retention. The decision holds for the document's current content: \
+            if its file changes and is scanned again, it waits for a new review. Who, when and the note are kept.
+            """
+    )
+
+    @Argument(help: "The document's reference.") var reference: String
+    @Flag(help: "It holds personal information.") var confirm = false
+    @Flag(help: "It does not.") var dismiss = false
+    @Option(help: "What the Access Act (s. 73) requires at the end: detruire or anonymiser (default: the rule's).") var measure: MeasureArgument?
+    @Option(help: "Why.") var note: String
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run(with access: Access) async throws {
+        guard confirm != dismiss else { throw CommandFailure.invalid("give exactly one of --confirm or --dismiss") }
+        let review: PrivacyReview
+        do {
+            review = try await store.openPrivacy().recordPrivacyReview(
+                reference, decision: confirm ? .confirm : .dismiss, measure: measure?.measure, note: note, by: access.user.name, at: Date())
+        } catch let error as StoreError where error.code == .notFound {
+            throw CommandFailure.noSuchDocument(reference)
+        }
+        if review.decision == .confirm {
+            Console.out("\(reference): personal information confirmed by \(review.reviewedBy); measure at the end of retention: "
+                + "\(review.measure?.rawValue ?? "?"); the document is confidential")
+        } else {
+            Console.out("\(reference): dismissed by \(review.reviewedBy); no personal information")
+        }
+    }
+}

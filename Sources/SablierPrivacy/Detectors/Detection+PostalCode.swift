@@ -1,0 +1,34 @@
+// Canadian postal codes: `A9A 9A9`, letters D, F, I, O, Q and U never used, W and Z never
+// first (Canada Post). A postal code alone says little (every letterhead has one): it counts
+// when the text says it is a person's address (domicile, parent…) or follows a person's name;
+// the organisation's own are public (`PublicCharacter`).
+
+extension Detection {
+    static let personalContext = KeywordSet([
+        "cell", "cellulaire", "mobile", "domicile", "maison", "residence", "home", "personnel", "personal", "perso", "urgence",
+        "emergency", "parent", "mere", "pere", "tuteur", "tutrice", "guardian", "mother", "father", "conjoint", "spouse",
+        "madame", "monsieur",
+    ])
+
+    private static let firstLetters: Set<UInt8> = Set("ABCEGHJKLMNPRSTVXY".utf8)
+    private static let otherLetters: Set<UInt8> = Set("ABCEGHJKLMNPRSTVWXYZ".utf8)
+
+    mutating func postalCode(start: Int) -> Int? {
+        guard start + 6 <= limit, Self.firstLetters.contains(text[start]), isDigit(text[start + 1]),
+              Self.otherLetters.contains(text[start + 2]) else { return nil }
+        var position = start + 3
+        let space = text.spaceLength(at: position)
+        if space > 0 { position += space } else if position < limit, text[position] == 0x2D { position += 1 }
+        guard position + 3 <= limit, isDigit(text[position]), Self.otherLetters.contains(text[position + 1]),
+              isDigit(text[position + 2]), !text.isAlnum(at: position + 3) else { return nil }
+        let end = position + 3
+        let code = text.ascii(start..<(start + 3)) + text.ascii(position..<end)
+        if publicCharacter.postalCodes.contains(code) { return end }
+        if let label = context(Self.personalContext, before: start, within: 100) {
+            add(.postalCode, start..<end, confidence: 60, "postal code after « \(label.keyword.text) »")
+        } else {
+            add(.postalCode, start..<end, confidence: 30, "postal code, not said to be a person's")
+        }
+        return end
+    }
+}

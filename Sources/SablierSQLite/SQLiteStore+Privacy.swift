@@ -1,0 +1,289 @@
+public import Foundation
+public import SablierCore
+public import SablierStore
+import GRDB
+
+extension SQLiteStore: PrivacyStore {
+    // MARK: - Public identifiers
+
+    public func publicIdentifiers() async throws -> [PublicIdentifier] {
+        try await read("listing public identifiers") { db in
+            try Row.fetchAll(db, sql: "SELECT kind, value, note, added_at, added_by FROM privacy_public_identifier ORDER BY kind, value").map { row in
+                let code: String = row[0]
+                guard let kind = PublicIdentifier.Kind(rawValue: code) else { throw CorruptValue("privacy_public_identifier holds kind '\(code)'") }
+                return PublicIdentifier(kind: kind, value: row[1], note: row[2], addedAt: StoredCode.date(microseconds: row[3]), addedBy: row[4])
+            }
+        }
+    }
+
+    public func addPublicIdentifier(_ identifier: PublicIdentifier) async throws {
+        try await perform("adding a public identifier") { database in
+            try await database.write { db in
+                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM privacy_public_identifier WHERE kind = ? AND value = ?)",
+                                        arguments: [identifier.kind.rawValue, identifier.value]) != true else {
+                    throw StoreError.refused("\(identifier.kind.rawValue) \(identifier.value) is already declared public")
+                }
+                try db.execute(sql: "INSERT INTO privacy_public_identifier (kind, value, note, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [identifier.kind.rawValue, identifier.value, identifier.note,
+                                           StoredCode.microseconds(identifier.addedAt), identifier.addedBy])
+            }
+        }
+    }
+
+    public func removePublicIdentifier(kind: PublicIdentifier.Kind, value: String) async throws -> Bool {
+        try await perform("removing a public identifier") { database in
+            try await database.write { db in
+                try db.execute(sql: "DELETE FROM privacy_public_identifier WHERE kind = ? AND value = ?", arguments: [kind.rawValue, value])
+                return db.changesCount > 0
+            }
+        }
+    }
+
+    // MARK: - Scans
+
+    public func contentScan(sha256: String) async throws -> ContentScan? {
+        try await read("reading the scan of a content") { db in try Self.contentScan(sha256, db) }
+    }
+
+    public func recordScan(_ scan: ContentScan, document reference: String?, path: String, by actor: String, at instant: Date) async throws {
+        try await perform("recording a scan") { database in
+            try await database.write { db in
+                let document = try reference.map { reference -> DocumentRow in
+                    guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
+                    return row
+                }
+                try db.execute(sql: """
+                    INSERT INTO privacy_scan (sha256, scanner, scanned_at, status, problem, format, text_scalars, flagged, score, summary,
+                                              finding_count, truncated)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (sha256) DO UPDATE SET scanner = excluded.scanner, scanned_at = excluded.scanned_at,
+                        status = excluded.status, problem = excluded.problem, format = excluded.format,
+                        text_scalars = excluded.text_scalars, flagged = excluded.flagged, score = excluded.score,
+                        summary = excluded.summary, finding_count = excluded.finding_count, truncated = excluded.truncated
+                    """, arguments: [scan.sha256, scan.scanner, StoredCode.microseconds(scan.scannedAt), scan.status.rawValue, scan.problem,
+                                     scan.format, scan.textScalars, scan.flagged, scan.score, scan.summary, scan.findingCount, scan.truncated])
+                try db.execute(sql: "DELETE FROM privacy_finding WHERE sha256 = ?", arguments: [scan.sha256])
+                try SQLiteInserter<PrivacyFindingRow>(db).insert(
+                    scan.findings.enumerated().map { PrivacyFindingRow(sha256: scan.sha256, position: $0.offset, $0.element) })
+                if let document {
+                    try Self.link(document.id, to: scan.sha256, path: path, by: actor, at: instant, db)
+                }
+            }
+        }
+    }
+
+    public func linkScan(sha256: String, document reference: String, path: String, by actor: String, at instant: Date) async throws {
+        try await perform("recording a scan of \(reference)") { database in
+            try await database.write { db in
+                guard let document = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
+                guard try Self.contentScan(sha256, db, findings: false) != nil else { throw StoreError.notFound("the scan of content \(sha256)") }
+                try Self.link(document.id, to: sha256, path: path, by: actor, at: instant, db)
+            }
+        }
+    }
+
+    public func scannedContents() async throws -> [String: String] {
+        try await read("listing scanned documents") { db in
+            var result: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT d.reference, s.sha256 FROM privacy_document_scan s JOIN document d ON d.id = s.document") {
+                result[row[0]] = row[1]
+            }
+            return result
+        }
+    }
+
+    public func documents(atPaths paths: [String]) async throws -> [String: String] {
+        try await read("looking up files in the register") { db in
+            var found: [String: String] = [:]
+            var start = 0
+            while start < paths.count {
+                let batch = Array(paths[start..<min(start + 500, paths.count)])
+                let markers = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+                for row in try Row.fetchAll(db, sql: "SELECT file_path, reference FROM document WHERE file_path IN (\(markers)) ORDER BY id",
+                                            arguments: StatementArguments(batch)) where found[row[0]] == nil {
+                    found[row[0]] = row[1]
+                }
+                start += batch.count
+            }
+            return found
+        }
+    }
+
+    static func link(_ document: Int, to sha256: String, path: String, by actor: String, at instant: Date, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO privacy_document_scan (document, sha256, path, scanned_at, scanned_by) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (document) DO UPDATE SET sha256 = excluded.sha256, path = excluded.path,
+                scanned_at = excluded.scanned_at, scanned_by = excluded.scanned_by
+            """, arguments: [document, sha256, path, StoredCode.microseconds(instant), actor])
+    }
+
+    static func contentScan(_ sha256: String, _ db: Database, findings withFindings: Bool = true) throws -> ContentScan? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT sha256, scanner, scanned_at, status, problem, format, text_scalars, flagged, score, summary, finding_count, truncated
+            FROM privacy_scan WHERE sha256 = ?
+            """, arguments: [sha256]) else { return nil }
+        let code: String = row[3]
+        guard let status = ContentScanStatus(rawValue: code) else { throw CorruptValue("privacy_scan holds status '\(code)'") }
+        let findings = withFindings
+            ? try db.fetchStoredRows(PrivacyFindingRow.self, sql: PrivacyFindingRow.table.select(.sqlite, where: ["sha256"], orderBy: ["position"]),
+                                     arguments: [sha256]).map(\.finding)
+            : []
+        return ContentScan(sha256: row[0], scanner: row[1], scannedAt: StoredCode.date(microseconds: row[2]), status: status, problem: row[4],
+                           format: row[5], textScalars: row[6], flagged: row[7], score: row[8], summary: row[9], findingCount: row[10],
+                           truncated: row[11], findings: findings)
+    }
+
+    // MARK: - The queue
+
+    public func documentPrivacy(_ reference: String) async throws -> DocumentPrivacy {
+        try await read("reading the privacy status of \(reference)") { db in
+            guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
+            return try Self.documentPrivacy(row, rules: Self.rulePrivacyByNumber(db), db)
+        }
+    }
+
+    public func privacyQueue(includingDecided: Bool) async throws -> [DocumentPrivacy] {
+        try await read("reading the review queue") { db in
+            let rules = try Self.rulePrivacyByNumber(db)
+            let flaggedRules = rules.values.filter(\.flags).map(\.rule).sorted()
+            var ids = Set(try Int.fetchAll(db, sql: """
+                SELECT ds.document FROM privacy_document_scan ds JOIN privacy_scan s ON s.sha256 = ds.sha256
+                WHERE s.flagged = 1 OR s.status <> 'read'
+                """))
+            var start = 0
+            while start < flaggedRules.count {
+                let batch = Array(flaggedRules[start..<min(start + 500, flaggedRules.count)])
+                let markers = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+                ids.formUnion(try Int.fetchAll(db, sql: "SELECT id FROM document WHERE rule IN (\(markers))", arguments: StatementArguments(batch)))
+                start += batch.count
+            }
+            if includingDecided {
+                ids.formUnion(try Int.fetchAll(db, sql: "SELECT DISTINCT document FROM privacy_review"))
+            }
+            var entries: [DocumentPrivacy] = []
+            for id in ids.sorted() {
+                guard let row = try db.fetchStoredRows(DocumentRow.self, sql: DocumentRow.table.select(.sqlite, where: ["id"]), arguments: [id]).first,
+                      row.phase != Phase.inactifDetruit.rawValue else { continue }
+                let entry = try Self.documentPrivacy(row, rules: rules, db)
+                if entry.isPending || (includingDecided && (entry.isFlagged || !entry.reviews.isEmpty)) { entries.append(entry) }
+            }
+            return entries.sorted { $0.score != $1.score ? $0.score > $1.score : $0.reference < $1.reference }
+        }
+    }
+
+    static func documentPrivacy(_ row: DocumentRow, rules: [String: RulePrivacy], _ db: Database) throws -> DocumentPrivacy {
+        guard let phase = Phase(rawValue: row.phase) else { throw CorruptValue("column phase holds the unknown code '\(row.phase)'") }
+        var scan: ContentScan?
+        var path: String?
+        var scannedAt: Date?
+        if let link = try Row.fetchOne(db, sql: "SELECT sha256, path, scanned_at FROM privacy_document_scan WHERE document = ?", arguments: [row.id]) {
+            scan = try contentScan(link[0], db)
+            path = link[1]
+            scannedAt = StoredCode.date(microseconds: link[2])
+        }
+        let reviews = try Row.fetchAll(db, sql: """
+            SELECT id, decision, measure, note, sha256, reviewed_at, reviewed_by FROM privacy_review WHERE document = ? ORDER BY id
+            """, arguments: [row.id]).map { review in
+            let decisionCode: String = review[1], measureCode: String? = review[2]
+            guard let decision = PrivacyDecision(rawValue: decisionCode) else { throw CorruptValue("privacy_review holds decision '\(decisionCode)'") }
+            return PrivacyReview(id: review[0], reference: row.reference, decision: decision,
+                                 measure: measureCode.flatMap(PersonalInformationMeasure.init(rawValue:)), note: review[3], sha256: review[4],
+                                 reviewedAt: StoredCode.date(microseconds: review[5]), reviewedBy: review[6])
+        }
+        return DocumentPrivacy(reference: row.reference, title: row.title, rule: row.rule, holder: row.holder, phase: phase,
+                               rulePrivacy: rules[row.rule], scan: scan, scannedPath: path, scannedAt: scannedAt, reviews: reviews)
+    }
+
+    @discardableResult
+    public func recordPrivacyReview(_ reference: String, decision: PrivacyDecision, measure: PersonalInformationMeasure?, note: String,
+                                    by actor: String, at instant: Date) async throws -> PrivacyReview {
+        try await perform("recording the review of \(reference)") { database in
+            try await database.write { db in
+                guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
+                let status = try Self.documentPrivacy(row, rules: Self.rulePrivacyByNumber(db), db)
+                guard status.isFlagged else {
+                    let why = status.scan == nil ? "its rule does not flag it and it was never scanned (sablier privacy scan --document \(reference))"
+                        : "neither its rule nor its content flags it"
+                    throw StoreError.refused("document \(reference) has nothing to review: \(why)")
+                }
+                guard !note.trimmingSpaces().isEmpty else { throw StoreError.refused("a review needs a note (--note) saying why") }
+                var measure = measure
+                switch decision {
+                case .confirm:
+                    measure = measure ?? status.rulePrivacy?.measure
+                    guard measure != nil else {
+                        throw StoreError.refused("rule \(row.rule) names no measure for the end of retention: give --measure detruire or anonymiser")
+                    }
+                case .dismiss:
+                    guard measure == nil else { throw StoreError.refused("a dismissal takes no measure: the document holds no personal information") }
+                }
+                let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM privacy_review") ?? 1
+                try db.execute(sql: """
+                    INSERT INTO privacy_review (id, document, decision, measure, note, sha256, reviewed_at, reviewed_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, row.id, decision.rawValue, measure?.rawValue, note, status.scan?.sha256,
+                                     StoredCode.microseconds(instant), actor])
+                return PrivacyReview(id: id, reference: reference, decision: decision, measure: measure, note: note, sha256: status.scan?.sha256,
+                                     reviewedAt: StoredCode.date(microseconds: StoredCode.microseconds(instant)), reviewedBy: actor)
+            }
+        }
+    }
+
+    // MARK: - Rules
+
+    public func rulePrivacy() async throws -> [RulePrivacy] {
+        try await read("reading the rules' personal information") { db in
+            try Self.rulePrivacyByNumber(db).values.sorted { $0.rule < $1.rule }
+        }
+    }
+
+    public func confirmRulePrivacy(rule: String, personalInformation: Bool, measure: PersonalInformationMeasure?, note: String?,
+                                   by actor: String, at instant: Date) async throws -> RulePrivacyConfirmation {
+        try await perform("confirming the personal information of rule \(rule)") { database in
+            try await database.write { db in
+                guard let version = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version") else {
+                    throw StoreError.refused("no calendar has been imported yet")
+                }
+                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM calendar_rule WHERE version = ? AND number = ?)",
+                                        arguments: [version, rule]) == true else {
+                    throw StoreError.notFound("rule \(rule) in the calendar in force (version \(version))")
+                }
+                guard personalInformation || measure == nil else {
+                    throw StoreError.refused("a measure applies only to a rule whose documents hold personal information")
+                }
+                let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM privacy_rule_confirmation") ?? 1
+                try db.execute(sql: """
+                    INSERT INTO privacy_rule_confirmation (id, rule, personal_information, measure, note, calendar_version, confirmed_at, confirmed_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, rule, personalInformation, measure?.rawValue, note, version, StoredCode.microseconds(instant), actor])
+                return RulePrivacyConfirmation(rule: rule, personalInformation: personalInformation, measure: measure, note: note,
+                                               calendarVersion: version, confirmedAt: StoredCode.date(microseconds: StoredCode.microseconds(instant)),
+                                               confirmedBy: actor)
+            }
+        }
+    }
+
+    /// The rules of the calendar in force with their calendar flags and latest confirmation.
+    static func rulePrivacyByNumber(_ db: Database) throws -> [String: RulePrivacy] {
+        guard let version = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version") else { return [:] }
+        var confirmations: [String: RulePrivacyConfirmation] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT rule, personal_information, measure, note, calendar_version, confirmed_at, confirmed_by FROM privacy_rule_confirmation ORDER BY id
+            """) {
+            let measure: String? = row[2]
+            confirmations[row[0]] = RulePrivacyConfirmation(
+                rule: row[0], personalInformation: row[1], measure: measure.flatMap(PersonalInformationMeasure.init(rawValue:)), note: row[3],
+                calendarVersion: row[4], confirmedAt: StoredCode.date(microseconds: row[5]), confirmedBy: row[6])
+        }
+        var rules: [String: RulePrivacy] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT number, title, personal_information, pi_measure, confidential FROM calendar_rule WHERE version = ?
+            """, arguments: [version]) {
+            let number: String = row[0], present: Bool? = row[2], measure: String? = row[3]
+            let information = present.map { PersonalInformation(present: $0, measure: measure.flatMap(PersonalInformationMeasure.init(rawValue:))) }
+            rules[number] = RulePrivacy(rule: number, title: row[1], calendarPersonalInformation: information, confidential: row[4],
+                                        confirmation: confirmations[number])
+        }
+        return rules
+    }
+}

@@ -1,0 +1,163 @@
+import SablierPrivacy
+import Testing
+
+/// What a scan found, as (type, the text it covers, confidence): the covered text is read back
+/// from the scalar offsets, so the offsets are checked by every assertion.
+func found(_ text: String, _ publicCharacter: PublicCharacter = PublicCharacter()) -> [(type: FindingType, text: String, confidence: Int)] {
+    let scalars = Array(text.unicodeScalars)
+    return PrivacyScanner(publicCharacter: publicCharacter).scan(text).findings.map {
+        ($0.type, String(String.UnicodeScalarView(scalars[$0.start..<$0.end])), $0.confidence)
+    }
+}
+
+/// The findings of `type` that flag a document (confidence ≥ 50), by covered text.
+func flagging(_ type: FindingType, _ text: String, _ publicCharacter: PublicCharacter = PublicCharacter()) -> [String] {
+    found(text, publicCharacter).filter { $0.type == type && $0.confidence >= 50 }.map(\.text)
+}
+
+@Suite("Detectors, one family at a time")
+struct DetectorTests {
+    @Test("NAS: Luhn-valid 9 digits after a label, 3-3-3 without one; business numbers and invalid checksums are not")
+    func socialInsuranceNumbers() {
+        #expect(flagging(.sin, "NAS : 283 406 296") == ["283 406 296"])
+        #expect(flagging(.sin, "Numéro d'assurance sociale : 283-406-296.") == ["283-406-296"])
+        #expect(flagging(.sin, "SIN 283406296") == ["283406296"])
+        #expect(flagging(.sin, "Employé 283 406 296") == ["283 406 296"])   // printed as on the card
+        #expect(flagging(.sin, "NAS : 283 406 297").isEmpty)                 // Luhn fails
+        #expect(flagging(.sin, "No TPS : 855641437 RT0001").isEmpty)         // business number + program
+        #expect(flagging(.sin, "Numéro de TPS 855641437").isEmpty)           // labelled as a business number
+        #expect(flagging(.sin, "(business number 772837837 RC0001)").isEmpty)
+        #expect(flagging(.sin, "Facture 283 406 296").isEmpty)               // an invoice reference
+        #expect(flagging(.sin, "Référence 283406296").isEmpty)               // 9 digits, no label
+        #expect(flagging(.sin, "Code 1-283-406-296").isEmpty)                // part of a longer code
+        // A 0- or 8-leading number is never a SIN, unless labelled (recall first).
+        #expect(flagging(.sin, "046 454 286").isEmpty)
+        #expect(found("NAS : 046 454 286").first?.confidence == 70)
+        // The nearest label wins: a NAS and a supplier's TPS on one form.
+        let form = "TPS : 855641437\nNAS : 283406296"
+        #expect(flagging(.sin, form) == ["283406296"])
+    }
+
+    @Test("NAM and code permanent: the label, the check digit and the date order decide")
+    func fourLetterCodes() {
+        #expect(flagging(.ramq, "Numéro d'assurance maladie : OUEA 1451 2210") == ["OUEA 1451 2210"])
+        #expect(flagging(.ramq, "TEST54122816") == ["TEST54122816"])                 // check digit valid (Clic Santé example)
+        #expect(flagging(.permanentCode, "Code permanent : OUEL84511407") == ["OUEL84511407"])
+        #expect(flagging(.permanentCode, "OUEL84511407") == ["OUEL84511407"])        // day 84 = 22 + 62: only a permanent code
+        #expect(found("ABCD99999999").isEmpty)                                       // no plausible date either way
+        #expect(found("abcd12345678").isEmpty)                                        // lowercase: not printed so
+        #expect(found("XOUEL84511407").isEmpty)                                       // five letters
+        // Both labels on a form: each code takes the nearest.
+        let both = "Code permanent : OUEL84511407\nAssurance maladie : OUEA14512210"
+        #expect(found(both).map(\.type) == [.permanentCode, .ramq])
+    }
+
+    @Test("SAAQ driver's licence and passports")
+    func licenceAndPassport() {
+        #expect(flagging(.driverLicence, "Numéro de permis de conduire : S3216-170383-08") == ["S3216-170383-08"])
+        #expect(flagging(.driverLicence, "A123456789876") == ["A123456789876"])
+        #expect(flagging(.driverLicence, "A12345678987").isEmpty)
+        #expect(flagging(.passport, "Passport No.: P482913HK") == ["P482913HK"])
+        #expect(flagging(.passport, "Passeport : AB123456") == ["AB123456"])
+        #expect(found("Pièce AB123456").isEmpty)                                      // no label: a part number
+    }
+
+    @Test("Postal codes: letter rules, public ones, a person's only with context")
+    func postalCodes() {
+        #expect(flagging(.postalCode, "Adresse du domicile : 34, rue des Pruches, Prévost (Québec) J0R 1T0") == ["J0R 1T0"])
+        #expect(found("Saint-Jérôme J7Z 5T3").map(\.confidence) == [30])
+        #expect(found("Domicile : J7Z 5T3", PublicCharacter(postalCodes: ["j7z5t3"])).isEmpty)
+        #expect(found("Domicile : D1A 1A1").isEmpty)                                  // D is never used
+        #expect(found("Domicile : W1A 1A1").isEmpty)                                  // W never first
+    }
+
+    @Test("Phones: shapes, public numbers, toll-free, QST/NEQ look-alikes and budget codes")
+    func phones() {
+        #expect(flagging(.phone, "Cellulaire : 450 555-0147") == ["450 555-0147"])
+        #expect(flagging(.phone, "Home phone: (514) 555-0129") == ["(514) 555-0129"])
+        #expect(flagging(.phone, "Mother: mobile +1 514 555 0123") == ["+1 514 555 0123"])
+        #expect(flagging(.phone, "Cell 1-819-555-0134") == ["1-819-555-0134"])
+        #expect(flagging(.phone, "Cellulaire 4505550147") == ["4505550147"])
+        #expect(found("Compte 4505550147").isEmpty)                                   // ten digits need a phone label
+        #expect(found("Téléphone : 450 555-0100", PublicCharacter(phones: ["450-555-0100"])).isEmpty)
+        #expect(found("Sans frais : 1 888 555-0199").isEmpty)
+        #expect(found("No TVQ : 1218556414 TQ0001").isEmpty)
+        #expect(found("Poste budgétaire 8-33-541-4518").isEmpty)
+        #expect(found("Code 1-20-210-00-541").isEmpty)
+        #expect(found("Tél. : 123 555-0100").isEmpty)                                 // area code cannot start with 1
+        #expect(found("Bureau : 514 555-0163 poste 221").map(\.confidence) == [40])
+    }
+
+    @Test("E-mail: the organisation's domains and role mailboxes are public")
+    func emails() {
+        let organisation = PublicCharacter(emailDomains: ["cssvdc.example"])
+        #expect(flagging(.email, "Courriel du parent : sophie.gagnon@courriel.example", organisation) == ["sophie.gagnon@courriel.example"])
+        #expect(flagging(.email, "julie.t84@gmail.com") == ["julie.t84@gmail.com"])
+        #expect(found("marie-eve.poirier@cssvdc.example", organisation).isEmpty)
+        #expect(found("Écrivez à info@imprimerie.example ou ventes@imprimerie.example").isEmpty)
+        #expect(found("secretariat.ruisseau@autre.example").isEmpty)
+    }
+
+    @Test("Bank accounts: transit-institution-account, labelled fields near banking words; invoices and budgets are not")
+    func bankAccounts() {
+        #expect(flagging(.bankAccount, "Dépôt direct : 30412-815-4417821") == ["30412-815-4417821"])
+        #expect(flagging(.bankAccount, "Transit number: 30412\nInstitution number: 815\nAccount number: 4417821") == ["4417821"])
+        #expect(found("Paiement par dépôt direct — transit 10021, institution 815.").isEmpty)
+        #expect(found("Compte budgétaire : 1234567 (fournitures)").isEmpty)
+        #expect(found("Numéro de compte client : 4417821").isEmpty)                   // no banking word
+    }
+
+    @Test("Payment cards: network prefix and Luhn")
+    func cards() {
+        #expect(flagging(.paymentCard, "Numéro de carte : 4012 8888 8888 1881") == ["4012 8888 8888 1881"])
+        #expect(flagging(.paymentCard, "Amex 3782 822463 10005") == ["3782 822463 10005"])
+        #expect(flagging(.paymentCard, "5555555555554444") == ["5555555555554444"])
+        #expect(found("4012 8888 8888 1882").isEmpty)                                 // Luhn fails
+        #expect(found("1234 5678 9012 3452").isEmpty)                                 // no network starts with 1
+    }
+
+    @Test("Dates of birth only after their label; meeting and school-year dates are not")
+    func birthDates() {
+        #expect(flagging(.birthDate, "Date de naissance : 2014-01-22") == ["2014-01-22"])
+        #expect(flagging(.birthDate, "Léa, née le 1er avril 2010, …") == ["1er avril 2010"])
+        #expect(flagging(.birthDate, "Né(e) le : 17/03/1983") == ["17/03/1983"])
+        #expect(flagging(.birthDate, "Date of birth: March 20, 2014") == ["March 20, 2014"])
+        #expect(flagging(.birthDate, "DOB 1979-11-08") == ["1979-11-08"])
+        #expect(flagging(.birthDate, "date_naissance: 2009-11-03") == ["2009-11-03"])
+        #expect(found("Séance du 15 octobre 2025; année scolaire 2025-2026; adopté le 2025-06-10").isEmpty)
+        #expect(found("Il ne le savait pas le 2025-06-10").isEmpty)
+        #expect(found("Date de naissance : 2014-02-30").isEmpty)                      // no such day
+    }
+
+    @Test("Health terms: weak alone, raised when the text identifies a person, one finding per line")
+    func health() {
+        let policy = "Les auto-injecteurs d'épinéphrine (EpiPen) sont rangés dans un lieu connu. Aucun médicament sans ordonnance."
+        #expect(found(policy).allSatisfy { $0.type == .health && $0.confidence < 50 })
+        #expect(found(policy).count == 1)
+        let record = "Nom de l'élève : Léa Ouellet\nAllergie sévère aux arachides — EpiPen."
+        let health = found(record).filter { $0.type == .health }
+        #expect(health.count == 1 && health[0].confidence == 75 && health[0].text.hasPrefix("Allergie"))
+    }
+
+    @Test("Names: labelled at the start of a field, after an honorific heading a line, after a kinship word; staff with a title are public")
+    func names() {
+        #expect(flagging(.personName, "Nom de l'élève : Ouellet, Léa\nNiveau : 5e") == ["Ouellet, Léa"])
+        #expect(flagging(.personName, "Mère : Sophie Gagnon") == ["Sophie Gagnon"])
+        #expect(flagging(.personName, "Full name (as on passport): Victor Emmanuel Hamel") == ["Victor Emmanuel Hamel"])
+        #expect(flagging(.personName, "last_name: O'Brien\nfirst_name: Siobhan") == ["O'Brien", "Siobhan"])
+        #expect(flagging(.personName, "Madame Sophie Gagnon\n34, rue des Pruches") == ["Sophie Gagnon"])
+        #expect(flagging(.personName, "votre fils, Thomas Gagnon-Ouellet, élève") == ["Thomas Gagnon-Ouellet"])
+        #expect(found("Présences : Mme Chantal Bérubé, directrice; M. Patrick Lemay, enseignant").isEmpty)
+        #expect(found("Nom : ______________").isEmpty)
+        #expect(found("Nom de l'entreprise : Imprimerie Boréale inc.").isEmpty)
+        #expect(found("Company name: Toitures Ouest Ltd.").isEmpty)
+        #expect(found("Le parent : il signe le formulaire.").isEmpty)                // not at a field start
+    }
+
+    @Test("Person numbers after their label")
+    func personNumbers() {
+        #expect(flagging(.personNumber, "Matricule : 118734") == ["118734"])
+        #expect(flagging(.personNumber, "employee_number: 204518") == ["204518"])
+        #expect(found("Matricule : 12").isEmpty)
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import SablierCore
+import SablierImport
+import SablierRegister
+import SablierSQLite
+import SablierStore
+import SablierTestSupport
+import Testing
+
+/// What every `PrivacyStore` backend must do: scans per content replaced whole, documents
+/// pointing at their content, reviews bound to the content reviewed, rule confirmations (the
+/// latest counts), public identifiers unique.
+@Suite("PrivacyStore contract")
+struct PrivacyStoreContractTests {
+    let now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
+    static let contentA = String(repeating: "a", count: 64)
+    static let contentB = String(repeating: "b", count: 64)
+
+    func withExampleRegister<T>(_ backend: Backend, _ body: (any PrivacyStore) async throws -> T) async throws -> T {
+        try await withTemporaryDirectory { directory in
+            let store = try backend.makePrivacyStore(in: directory)
+            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
+            try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
+            try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
+            let examples = directory.file("examples")
+            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
+            _ = try await DocumentRegistrar(store: store).importCSV(
+                path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
+            return try await body(store)
+        }
+    }
+
+    func scan(_ sha256: String, flagged: Bool, findings: Int) -> ContentScan {
+        ContentScan(sha256: sha256, scanner: "v1-test", scannedAt: now, status: .read, format: "txt", textScalars: 100, flagged: flagged,
+                    score: flagged ? 950 : 0, summary: flagged ? "sin ×\(findings) (95)" : "no personal information found",
+                    findingCount: findings, findings: (0..<findings).map {
+                        StoredFinding(type: "sin", confidence: 95, start: $0 * 10, end: $0 * 10 + 11, excerpt: "NAS : ••• ••• •••", reason: "test")
+                    })
+    }
+
+    @Test("a content scanned again replaces its findings; documents point at the content of their file", arguments: Backend.allCases)
+    func scans(backend: Backend) async throws {
+        try await withExampleRegister(backend) { store in
+            try await store.recordScan(scan(Self.contentA, flagged: true, findings: 3), document: "SG-CORR-2021", path: "/a", by: "aiprp", at: now)
+            #expect(try await store.contentScan(sha256: Self.contentA)?.findings.count == 3)
+            try await store.recordScan(scan(Self.contentA, flagged: true, findings: 1), document: nil, path: "/a", by: "aiprp", at: now)
+            #expect(try await store.contentScan(sha256: Self.contentA)?.findings.count == 1)
+            try await store.linkScan(sha256: Self.contentA, document: "SG-POL-2015", path: "/copy", by: "aiprp", at: now)
+            #expect(try await store.scannedContents() == ["SG-CORR-2021": Self.contentA, "SG-POL-2015": Self.contentA])
+            await #expect(throws: StoreError.self) {
+                try await store.linkScan(sha256: Self.contentB, document: "SG-POL-2015", path: "/b", by: "aiprp", at: now)
+            }
+            let unreadable = ContentScan(sha256: Self.contentB, scanner: "v1-test", scannedAt: now, status: .unreadable, problem: "damaged",
+                                         summary: "not read: damaged")
+            try await store.recordScan(unreadable, document: "SG-POL-2015", path: "/b", by: "aiprp", at: now)
+            let policy = try await store.documentPrivacy("SG-POL-2015")
+            #expect(policy.flaggedByContent && policy.score == 500 && policy.scannedPath == "/b")
+        }
+    }
+
+    @Test("a review holds for the content reviewed; the rule gives the measure; the latest rule confirmation counts", arguments: Backend.allCases)
+    func reviews(backend: Backend) async throws {
+        try await withExampleRegister(backend) { store in
+            // SG-POL-2015's rule (1102) holds no personal information: nothing to review until its content flags it.
+            await #expect(throws: StoreError.self) {
+                try await store.recordPrivacyReview("SG-POL-2015", decision: .dismiss, measure: nil, note: "n", by: "aiprp", at: now)
+            }
+            try await store.recordScan(scan(Self.contentA, flagged: true, findings: 1), document: "SG-POL-2015", path: "/a", by: "aiprp", at: now)
+            await #expect(throws: StoreError.self) {
+                try await store.recordPrivacyReview("SG-POL-2015", decision: .confirm, measure: nil, note: "no measure anywhere", by: "aiprp", at: now)
+            }
+            let review = try await store.recordPrivacyReview("SG-POL-2015", decision: .confirm, measure: .anonymiser, note: "NAS", by: "aiprp", at: now)
+            #expect(review.sha256 == Self.contentA)
+            #expect(try await store.documentPrivacy("SG-POL-2015").isConfidential)
+            try await store.recordScan(scan(Self.contentB, flagged: true, findings: 2), document: "SG-POL-2015", path: "/a", by: "aiprp", at: now)
+            let changed = try await store.documentPrivacy("SG-POL-2015")
+            #expect(changed.isPending && !changed.isConfidential && changed.reviews.count == 1)
+
+            let confirmed = try await store.confirmRulePrivacy(rule: "1102", personalInformation: true, measure: .detruire, note: nil, by: "gd", at: now)
+            #expect(confirmed.calendarVersion == 1)
+            _ = try await store.confirmRulePrivacy(rule: "1102", personalInformation: false, measure: nil, note: "corrigé", by: "gd", at: now)
+            let rule = try #require(try await store.rulePrivacy().first { $0.rule == "1102" })
+            #expect(rule.source == .confirmed && !rule.flags && rule.confirmation?.note == "corrigé")
+        }
+    }
+
+    @Test("public identifiers are unique by kind and value", arguments: Backend.allCases)
+    func publicIdentifiers(backend: Backend) async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try backend.makePrivacyStore(in: directory)
+            try await store.addPublicIdentifier(PublicIdentifier(kind: .phone, value: "4505550100", addedAt: now, addedBy: "aiprp"))
+            await #expect(throws: StoreError.self) {
+                try await store.addPublicIdentifier(PublicIdentifier(kind: .phone, value: "4505550100", addedAt: now, addedBy: "aiprp"))
+            }
+            #expect(try await store.publicIdentifiers().map(\.value) == ["4505550100"])
+            #expect(try await store.removePublicIdentifier(kind: .phone, value: "4505550100"))
+            #expect(try await !store.removePublicIdentifier(kind: .phone, value: "4505550100"))
+        }
+    }
+}
+
+@Suite("Disposition of a document confirmed with the measure anonymiser")
+struct AnonymizedDispositionTests {
+    let now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
+
+    @Test("its anonymized copy is written and recorded before its file is destroyed", arguments: Backend.allCases)
+    func anonymizedBeforeDestruction(backend: Backend) async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try backend.makeDispositionAndPrivacyStore(in: directory)
+            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
+            try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
+            try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
+            let examples = directory.file("examples")
+            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
+            // The 2021 correspondence holds a letter about a student, before it is registered (measured).
+            let letter = examples.appendingPathComponent("fichiers/correspondance-2021.txt")
+            try Data("Nom de l'élève : Léa Tremblay\nNAS du parent : 283 406 296\nAllergie aux arachides.\n".utf8).write(to: letter)
+            _ = try await DocumentRegistrar(store: store).importCSV(
+                path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
+            let scanning = PrivacyScanning(store: store)
+            let scanner = try await scanning.scanner()
+            let document = try #require(try await store.document("SG-CORR-2021"))
+            let scanned = try await scanning.scanDocument(document, scanner: scanner, fingerprint: PrivacyScanning.fingerprint(scanner),
+                                                          by: "aiprp", at: now)
+            #expect(scanned.scan?.flagged == true)
+            try await store.recordPrivacyReview("SG-CORR-2021", decision: .confirm, measure: .anonymiser, note: "lettre nominative",
+                                                by: "aiprp", at: now)
+
+            let proposal = try await store.proposeDisposition(asOf: CivilDate(iso: "2026-11-29")!, action: .destroy, by: "gestion.doc", at: now)
+            #expect(proposal.items.contains { $0.reference == "SG-CORR-2021" })
+            try await store.approveDisposition(proposal.list.number, by: "secretaire.general", at: now)
+            let outcome = try await DispositionExecutor(store: store).execute(proposal.list.number, method: "déchiquetage",
+                                                                              vendorCertificate: nil, by: "gestion.doc", at: now)
+            #expect(outcome.integrityProblems.isEmpty && outcome.isComplete)
+            #expect(outcome.anonymized.map(\.reference) == ["SG-CORR-2021"])
+            let copy = try #require(outcome.anonymized.first)
+            #expect(copy.path == examples.appendingPathComponent("fichiers/correspondance-2021-anonymise.txt").path)
+            #expect(try String(contentsOfFile: copy.path, encoding: .utf8)
+                == "Nom de l'élève : [nom]\nNAS du parent : [NAS]\nAllergie aux arachides.\n")
+            #expect(!FileManager.default.fileExists(atPath: letter.path))
+            let kinds = try await store.events(of: "SG-CORR-2021").map(\.event.kind)
+            #expect(kinds == [.anonymized, .destroyed])
+            #expect(try await store.events(of: "SG-CORR-2021").first?.event.detail == copy.path)
+            // Documents destroyed without that measure get no copy.
+            #expect(!FileManager.default.fileExists(atPath: examples.appendingPathComponent("fichiers/paie-2018-anonymise.txt").path))
+        }
+    }
+}
+
+extension Backend {
+    func makePrivacyStore(in directory: TemporaryDirectory) throws -> any PrivacyStore {
+        switch self {
+        case .sqlite:
+            return try SQLiteStore(path: directory.file("sablier.sqlite").path)
+        }
+    }
+
+    func makeDispositionAndPrivacyStore(in directory: TemporaryDirectory) throws -> any DispositionStore & PrivacyStore {
+        switch self {
+        case .sqlite:
+            return try SQLiteStore(path: directory.file("sablier.sqlite").path)
+        }
+    }
+}
