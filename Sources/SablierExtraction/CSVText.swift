@@ -45,25 +45,38 @@ enum CSVText {
             for byte in bytes {
                 if inQuotes {
                     if byte == 0x22 { inQuotes = false; quoteSeen = true } else { field.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte) }
-                    continue
+                } else {
+                    plain(byte, separator: separator)
                 }
-                switch byte {
-                case 0x22:
-                    if quoteSeen { field.append(0x22) }   // "" inside a quoted field
-                    inQuotes = true
-                case separator:
-                    endField()
-                case 0x0A:
-                    endField()
-                    endRecord()
-                case 0x0D:
-                    break
-                default:
-                    quoteSeen = false
-                    field.append(byte)
+                // A field of more than 1 MiB (a file that is not really CSV) is written out as it
+                // goes, so memory stays bounded.
+                if field.count >= 1 << 20 {
+                    out += field
+                    out.append(0x0A)
+                    field.removeAll(keepingCapacity: true)
+                    flush(force: false)
                 }
             }
             flush(force: false)
+        }
+
+        /// A byte outside quotes.
+        private mutating func plain(_ byte: UInt8, separator: UInt8) {
+            switch byte {
+            case 0x22:
+                if quoteSeen { field.append(0x22) }   // "" inside a quoted field
+                inQuotes = true
+            case separator:
+                endField()
+            case 0x0A:
+                endField()
+                endRecord()
+            case 0x0D:
+                break
+            default:
+                quoteSeen = false
+                field.append(byte)
+            }
         }
 
         mutating func finish() {
@@ -78,6 +91,8 @@ enum CSVText {
             fields.append(trimmed(field))
             field.removeAll(keepingCapacity: true)
             quoteSeen = false
+            // A "record" of more than 10,000 cells is not one: write it out, bounded.
+            if fields.count >= 10_000 { endRecord() }
         }
 
         private func trimmed(_ bytes: [UInt8]) -> [UInt8] {

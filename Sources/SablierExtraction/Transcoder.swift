@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns a text file's bytes into valid UTF-8, chunk after chunk: a UTF-8 byte-order mark is
 /// dropped, UTF-16 with a byte-order mark is converted, and any byte that does not belong to a
@@ -38,6 +41,44 @@ struct Transcoder {
             out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
             out.append(UInt8(0x80 | (scalar & 0x3F)))
         }
+    }
+
+    /// When the chunk can be used as it is — UTF-8 already decided, nothing held back, every
+    /// byte valid — how many of its bytes form whole scalars (the rest, a scalar the chunk cuts,
+    /// is to be held with `hold`); nil when it must be converted.
+    mutating func passThrough(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard pending.isEmpty else { return nil }
+        if encoding == .undecided {
+            guard bytes.count >= 3 else { return nil }
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
+            encoding = .utf8
+        }
+        guard encoding == .utf8, let base = bytes.baseAddress else { return nil }
+        var index = 0
+        let count = bytes.count
+        let raw = UnsafeRawPointer(base)
+        while index < count {
+            while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { index += 8 }
+            guard index < count else { break }
+            let byte = bytes[index]
+            if byte < 0x80 { index += 1; continue }
+            let length = byte >= 0xF0 && byte <= 0xF4 ? 4 : byte >= 0xE0 ? (byte <= 0xEF ? 3 : 0) : byte >= 0xC2 ? 2 : 0
+            guard length > 0 else { return nil }
+            if index + length > count {
+                for offset in 1..<(count - index) where bytes[index + offset] & 0xC0 != 0x80 { return nil }
+                return index
+            }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return nil }
+            if length == 3, (byte == 0xE0 && bytes[index + 1] < 0xA0) || (byte == 0xED && bytes[index + 1] >= 0xA0) { return nil }
+            if length == 4, (byte == 0xF0 && bytes[index + 1] < 0x90) || (byte == 0xF4 && bytes[index + 1] >= 0x90) { return nil }
+            index += length
+        }
+        return count
+    }
+
+    /// Holds the start of a scalar cut by a chunk, for the next one.
+    mutating func hold(_ bytes: UnsafeRawBufferPointer) {
+        pending.append(contentsOf: bytes)
     }
 
     /// Converts a chunk; `final` flushes what was held back.
@@ -146,31 +187,39 @@ struct Transcoder {
 enum ChunkedFile {
     static let chunkSize = 1 << 20
 
+    /// Reads with `read(2)` into one buffer reused for every chunk: no allocation, and no fresh
+    /// pages to fault in, per chunk.
     static func read(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
-        let handle: FileHandle
-        do {
-            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        } catch {
-            throw ExtractionError(.unreadable, "the file cannot be opened (\(TextExtractor.reason(error)))")
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ExtractionError(.unreadable, "the file cannot be opened (\(String(cString: strerror(errno))))")
         }
-        defer { try? handle.close() }
+        defer { close(descriptor) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
         while true {
-            let data: Data
-            do {
-                guard let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty else { return }
-                data = chunk
-            } catch {
-                throw ExtractionError(.unreadable, "the file cannot be read (\(TextExtractor.reason(error)))")
+            let count = Glibc.read(descriptor, buffer.baseAddress, chunkSize)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ExtractionError(.unreadable, "the file cannot be read (\(String(cString: strerror(errno))))")
             }
-            try data.withUnsafeBytes { (bytes) in try body(bytes) }
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }
     }
 
-    /// The file's bytes as valid UTF-8 (see `Transcoder`), chunk after chunk.
+    /// The file's bytes as valid UTF-8 (see `Transcoder`), chunk after chunk. A chunk that is
+    /// already valid UTF-8 (the common case) is handed on as read, without a copy.
     static func readText(_ path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         var transcoder = Transcoder()
         var out: [UInt8] = []
         try read(path) { (chunk) in
+            let bytes = chunk.bindMemory(to: UInt8.self)
+            if let valid = transcoder.passThrough(bytes) {
+                try body(UnsafeBufferPointer(rebasing: bytes[0..<valid]))
+                if valid < bytes.count { transcoder.hold(UnsafeRawBufferPointer(rebasing: chunk[valid...])) }
+                return
+            }
             out.removeAll(keepingCapacity: true)
             transcoder.convert(chunk, into: &out)
             try out.withUnsafeBufferPointer { (buffer) in try body(buffer) }

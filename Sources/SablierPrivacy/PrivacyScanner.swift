@@ -92,8 +92,17 @@ public struct PrivacyStream {
         guard !bytes.isEmpty else { return }
         buffer.append(contentsOf: bytes)
         byteCount += bytes.count
+        guard buffer.count - next >= Self.regionSize + 2 * Self.margin else { return }
         while buffer.count - next >= Self.regionSize + 2 * Self.margin {
             scanRegion(final: false)
+        }
+        // Keep a margin of text before the next region for context; drop the rest, once per
+        // chunk appended rather than once per region (each drop moves what follows).
+        let drop = max(0, next - Self.margin)
+        if drop > 0 {
+            buffer.removeFirst(drop)
+            bufferOffset += drop
+            next -= drop
         }
     }
 
@@ -129,6 +138,14 @@ public struct PrivacyStream {
             var position = regionStart
             var scalars = scalarsBeforeNext
             func advance(to index: Int) {
+                // Eight bytes at a time: a scalar starts at every byte that is not 10xxxxxx.
+                let base = UnsafeRawPointer(text.baseAddress!)
+                while position + 8 <= index {
+                    let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                    let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                    scalars += 8 - continuations.nonzeroBitCount
+                    position += 8
+                }
                 while position < index {
                     if !isContinuation(text[position]) { scalars += 1 }
                     position += 1
@@ -151,13 +168,6 @@ public struct PrivacyStream {
         }
         scalarsBeforeNext = scalars
         next = regionEnd
-        // Keep a margin of text before the next region for context; drop the rest.
-        let drop = max(0, next - Self.margin)
-        if drop > 0, !final {
-            buffer.removeFirst(drop)
-            bufferOffset += drop
-            next -= drop
-        }
     }
 
     /// Where to end a region near `target`: after the last line break within 8 kB before it,

@@ -1,6 +1,7 @@
 // sablier-bench: measures Sablier against reference tools on generated inputs.
 //
-// Usage: swift build -c release && .build/release/sablier-bench [calendar-import [--rules N] | register [--documents N]] [--runs K]
+// Usage: swift build -c release && .build/release/sablier-bench [calendar-import [--rules N] | register [--documents N]
+//        | privacy-scan [--megabytes M] [--files F]] [--runs K]
 // Prints figures and ratios; it asserts nothing (targets are judged by people, in docs/PERFORMANCE.md).
 
 import Foundation
@@ -20,10 +21,18 @@ case "calendar-import":
     try CalendarImportBenchmark(rules: option("--rules", default: 5_000), runs: option("--runs", default: 5)).run()
 case "register":
     try RegisterBenchmark(documents: option("--documents", default: 1_000_000), runs: option("--runs", default: 3)).run()
+case "privacy-scan":
+    try PrivacyScanBenchmark(megabytes: option("--megabytes", default: 100), files: option("--files", default: 100),
+                             runs: option("--runs", default: 3)).run()
+case "privacy-text":
+    // The generated text files alone, in ./privacy-text, to profile a scan by hand.
+    let directory = URL(fileURLWithPath: "privacy-text")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    _ = try PrivacyTextGenerator.write(megabytes: option("--megabytes", default: 100), files: option("--files", default: 100), into: directory)
 case "register-csv":
     // The generated register alone, on standard output, to profile an import by hand.
     FileHandle.standardOutput.write(RegisterGenerator.csv(documents: option("--documents", default: 1_000_000)))
 default:
-    FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: calendar-import, register\n".utf8))
+    FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: calendar-import, register, privacy-scan\n".utf8))
     exit(2)
 }

@@ -164,15 +164,17 @@ struct CorpusEvaluation {
         lines.append("  documents: precision \(percent(documentTally.precision)), recall \(percent(documentTally.recall)) "
             + "(\(documentTally.truePositives) flagged rightly, \(documentTally.falsePositives) wrongly, \(documentTally.falseNegatives) missed)")
         lines.append("  detector         support  TP  FP  FN  precision  recall")
+        func padded(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
         for (type, tally) in byType.sorted(by: { $0.key < $1.key }) {
-            lines.append(String(format: "  %-16@ %7d %3d %3d %3d    %@  %@", type as NSString, tally.support, tally.truePositives,
-                                tally.falsePositives, tally.falseNegatives, percent(tally.precision) as NSString, percent(tally.recall) as NSString))
+            lines.append("  " + padded(type, 16) + String(format: " %7d %3d %3d %3d    ", tally.support, tally.truePositives,
+                                                          tally.falsePositives, tally.falseNegatives)
+                + percent(tally.precision) + "  " + percent(tally.recall))
         }
         for document in documents {
             let flag = document.flagged.map { $0 ? "flagged" : "not flagged" } ?? document.outcome
             let expected = document.expectedFlag.map { $0 ? "flagged" : "not flagged" } ?? document.outcome
-            var line = String(format: "  %-42@ %-11@ (expected %@)  findings P %@ R %@", document.file as NSString, flag as NSString,
-                              expected as NSString, percent(document.tally.precision) as NSString, percent(document.tally.recall) as NSString)
+            var line = "  " + padded(document.file, 42) + " " + padded(flag, 11) + " (expected \(expected))  findings P "
+                + percent(document.tally.precision) + " R " + percent(document.tally.recall)
             if !document.misses.isEmpty { line += "\n      missed: " + document.misses.joined(separator: ", ") }
             if !document.falseAlarms.isEmpty { line += "\n      false alarms: " + document.falseAlarms.joined(separator: "; ") }
             if !document.labelsNotInText.isEmpty { line += "\n      labels not in the extracted text: " + document.labelsNotInText.joined(separator: ", ") }
@@ -207,5 +209,12 @@ struct CorpusTests {
         // The issue's goal on unseen data.
         #expect(evaluation.documentTally.recall >= 0.97)
         #expect(evaluation.documentTally.precision >= 0.90)
+        // Floors at what the first measurement gave (health 0.86 and names 0.93 precision:
+        // "Aucun blessé", a teacher named after her title, a traveller named again): a guard
+        // against regressions, set after the fact and never tuned for.
+        for (type, tally) in evaluation.byType {
+            #expect(tally.precision >= 0.85, "\(type): precision \(tally.precision)")
+            #expect(tally.recall >= 0.95, "\(type): recall \(tally.recall)")
+        }
     }
 }

@@ -112,6 +112,23 @@ struct ExtractionTests {
         #expect(try Self.text(mixed.path).0 == "Zoé Léa €")
     }
 
+    @Test("a scalar cut by the 1 MiB read boundary comes out whole, with or without Windows-1252 bytes")
+    func chunkBoundary() throws {
+        let directory = try TemporaryDirectory(prefix: "sablier-extraction")
+        defer { directory.remove() }
+        let text = String(repeating: "a", count: (1 << 20) - 1) + "é — 🎒 Zoé\n" + String(repeating: "b", count: 5000)
+        let utf8 = directory.file("boundary.txt")
+        try Data(text.utf8).write(to: utf8)
+        #expect(try Self.text(utf8.path).0 == text)
+        // The same with one Windows-1252 byte (E9) further on: the second chunk is transcoded.
+        var mixed = Array(text.utf8)
+        mixed.insert(0xE9, at: mixed.count - 10)
+        let windows = directory.file("mixed-boundary.txt")
+        try Data(mixed).write(to: windows)
+        let expected = String(repeating: "a", count: (1 << 20) - 1) + "é — 🎒 Zoé\n" + String(repeating: "b", count: 4990) + "é" + String(repeating: "b", count: 10)
+        #expect(try Self.text(windows.path).0 == expected)
+    }
+
     @Test("unreadable files are reported as such, with why, never as text without personal information")
     func unreadable() throws {
         #expect(Self.failure(Self.corpus("t29-releve-tronque.pdf"))?.kind == .unreadable)

@@ -20,11 +20,11 @@ extension Detection {
 
     /// `transit-institution-account` or `institution-transit-account` in one number.
     mutating func bankAccount(_ groups: Groups, from first: Int) -> Int? {
-        guard groups.count - first >= 3, groups.sameSeparator(first, 3, allowed: [0x2D, 0x20]),
+        guard groups.count - first >= 3, groups.sameSeparator(first, 3, 0x2D, 0x20),
               (7...12).contains(groups.length(first + 2)),
-              groups.lengths(first, [5, 3]) || groups.lengths(first, [3, 5]),
+              groups.lengths(first, 5, 3) || groups.lengths(first, 3, 5),
               ends(groups, first, 3) else { return nil }
-        let range = groups.starts[first]..<groups.ends[first + 2]
+        let range = groups.start(first)..<groups.end(first + 2)
         if let exclusion = context(Self.accountExclusions, before: range.lowerBound, within: 60),
            context(Self.bankContext, before: range.lowerBound, within: 60).map({ $0.at < exclusion.at }) ?? true {
             return 3
@@ -74,12 +74,12 @@ extension Detection {
         let groups = groups(at: position)
         var count = 1
         var total = groups.length(0)
-        while count < groups.count, groups.separators[count - 1] == 0x2D || groups.separators[count - 1] == 0x20,
+        while count < groups.count, groups.separator(count - 1) == 0x2D || groups.separator(count - 1) == 0x20,
               total + groups.length(count) <= allowed.upperBound {
             total += groups.length(count)
             count += 1
         }
         guard allowed.contains(total), ends(groups, 0, count) else { return nil }
-        return (position..<groups.ends[count - 1], groups.end)
+        return (position..<groups.end(count - 1), groups.end)
     }
 }

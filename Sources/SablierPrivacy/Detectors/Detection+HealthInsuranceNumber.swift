@@ -20,15 +20,15 @@ extension Detection {
         for position in start..<(start + 4) where !isUpperASCII(text[position]) { return nil }
         let groups = groups(at: index)
         let count: Int
-        if groups.lengths(0, [8]) {
+        if groups.lengths(0, 8) {
             count = 1
-        } else if groups.lengths(0, [4, 4]), groups.separators[0] == 0x20 {
+        } else if groups.lengths(0, 4, 4), groups.separator(0) == 0x20 {
             count = 2
         } else {
             return nil
         }
         guard ends(groups, 0, count) else { return nil }
-        let range = start..<groups.ends[count - 1]
+        let range = start..<groups.end(count - 1)
         let letters = Array(text[start..<(start + 4)])
         let digits = text.digits(index..<range.upperBound).map(Int.init)
         let asNAM = Self.namDate(digits)

@@ -9,7 +9,7 @@ extension Detection {
         var count = 0
         if groups.count - first >= 1, (13...19).contains(groups.length(first)) {
             count = 1
-        } else if groups.lengths(first, [4, 6, 5]), groups.sameSeparator(first, 3, allowed: [0x20, 0x2D]) {
+        } else if groups.lengths(first, 4, 6, 5), groups.sameSeparator(first, 3, 0x20, 0x2D) {
             count = 3
         } else {
             var n = 0
@@ -20,11 +20,11 @@ extension Detection {
                     total += groups.length(first + n)
                     n += 1
                 }
-                if (13...19).contains(total), groups.sameSeparator(first, n, allowed: [0x20, 0x2D]) { count = n }
+                if (13...19).contains(total), groups.sameSeparator(first, n, 0x20, 0x2D) { count = n }
             }
         }
         guard count > 0, ends(groups, first, count) else { return nil }
-        let range = groups.starts[first]..<groups.ends[first + count - 1]
+        let range = groups.start(first)..<groups.end(first + count - 1)
         let digits = text.digits(range)
         guard Self.hasCardPrefix(digits), Luhn.isValid(digits) else { return nil }
         let shape = count == 1 ? "\(digits.count) digits" : "\(digits.count) digits in groups"

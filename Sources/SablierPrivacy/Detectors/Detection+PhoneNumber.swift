@@ -19,22 +19,22 @@ extension Detection {
     mutating func phone(_ groups: Groups, from first: Int) -> Int? {
         var count: Int
         var hasCountryCode = false
-        if groups.lengths(first, [3, 3, 4]), groups.separators[first + 1] != 0x29 {
+        if groups.lengths(first, 3, 3, 4), groups.separator(first + 1) != 0x29 {
             count = 3
-        } else if groups.lengths(first, [1, 3, 3, 4]), text[groups.starts[first]] == 0x31, groups.separators[first] != 0x29 {
+        } else if groups.lengths(first, 1, 3, 3, 4), text[groups.start(first)] == 0x31, groups.separator(first) != 0x29 {
             count = 4
             hasCountryCode = true
-        } else if groups.lengths(first, [10]) || (groups.lengths(first, [11]) && text[groups.starts[first]] == 0x31) {
+        } else if groups.lengths(first, 10) || (groups.lengths(first, 11) && text[groups.start(first)] == 0x31) {
             count = 1
             hasCountryCode = groups.length(first) == 11
-            guard context(Self.phoneLabels, before: groups.starts[first], within: 30) != nil else { return nil }
+            guard context(Self.phoneLabels, before: groups.start(first), within: 30) != nil else { return nil }
         } else {
             return nil
         }
         guard ends(groups, first, count) else { return nil }
-        var start = groups.starts[first]
+        var start = groups.start(first)
         if start > 0, text[start - 1] == 0x28 || text[start - 1] == 0x2B { start -= 1 }
-        let range = start..<groups.ends[first + count - 1]
+        let range = start..<groups.end(first + count - 1)
         var digits = text.digits(range).map(Int.init)
         if hasCountryCode { digits.removeFirst() }
         let area = digits[0] * 100 + digits[1] * 10 + digits[2]

@@ -20,15 +20,15 @@ extension Detection {
 
     mutating func socialInsuranceNumber(_ groups: Groups, from first: Int) -> Int? {
         let count: Int
-        if groups.lengths(first, [3, 3, 3]), groups.sameSeparator(first, 3, allowed: [0x20, 0x2D]) {
+        if groups.lengths(first, 3, 3, 3), groups.sameSeparator(first, 3, 0x20, 0x2D) {
             count = 3
-        } else if groups.lengths(first, [9]) {
+        } else if groups.lengths(first, 9) {
             count = 1
         } else {
             return nil
         }
         guard ends(groups, first, count) else { return nil }
-        let range = groups.starts[first]..<groups.ends[first + count - 1]
+        let range = groups.start(first)..<groups.end(first + count - 1)
         let digits = text.digits(range)
         guard Luhn.isValid(digits) else { return nil }
         if programAccount(after: range.upperBound) { return count }

@@ -22,12 +22,17 @@ struct Detection {
     let publicCharacter: PublicCharacter
     /// Where the pass may read (the buffer's end); triggers stop earlier, at `run`'s bound.
     let limit: Int
+    /// `Detection.triggers`, held here so the loop does not reach for a global at each word.
+    let triggers: KeywordSet
+    let fieldTriggers: KeywordSet
     var findings: [RawFinding] = []
 
     init(text: UnsafeBufferPointer<UInt8>, publicCharacter: PublicCharacter) {
         self.text = text
         self.publicCharacter = publicCharacter
         limit = text.count
+        triggers = Self.triggers
+        fieldTriggers = Self.fieldTriggers
     }
 
     /// Runs every detector on the triggers found in `range`; candidates may read past it.
@@ -61,8 +66,12 @@ struct Detection {
     /// The keyword starting at a word start, and what it sets off; returns where to resume
     /// when the detector consumed text.
     private mutating func keyword(at index: Int) -> Int? {
-        if let born = bornOn(at: index) { return born }
-        guard let (keyword, end) = Self.triggers.match(in: text, at: index, limit: limit) else { return nil }
+        if text[index] | 0x20 == 0x6E, let born = bornOn(at: index) { return born }
+        // Labels count only at the start of a field: most words are not, and skip their lookup
+        // (`de`, a label in an e-mail header, is the most frequent word of French text).
+        let found = triggers.match(in: text, at: index, limit: limit)
+            ?? (atFieldStart(index) ? fieldTriggers.match(in: text, at: index, limit: limit) : nil)
+        guard let (keyword, end) = found else { return nil }
         switch keyword.action {
         case .health(let strong): return health(keyword, strong: strong, start: index, end: end)
         case .birth: return birthDate(after: end, keyword: keyword.text, labelStart: index)
@@ -75,9 +84,11 @@ struct Detection {
         }
     }
 
-    /// Every keyword that sets off a detector.
+    /// Every keyword that sets off a detector wherever it is…
     static let triggers = KeywordSet(
-        healthKeywords + birthKeywords + nameLabelKeywords + honorificKeywords + kinKeywords + personNumberKeywords + bankLabelKeywords)
+        healthKeywords + birthKeywords + honorificKeywords + kinKeywords + personNumberKeywords + bankLabelKeywords)
+    /// …and the labels, which set it off only at the start of a field.
+    static let fieldTriggers = KeywordSet(nameLabelKeywords)
 
     // MARK: - Recording
 
@@ -147,35 +158,55 @@ struct Detection {
     /// `)` after a parenthesised area code): what the number detectors read.
     struct Groups {
         static let capacity = 8
-        var starts: [Int] = []
-        var ends: [Int] = []
+        /// Inline storage (SIMD vectors): a digit run costs no allocation.
+        private var starts = SIMD8<Int32>()
+        private var ends = SIMD8<Int32>()
         /// The separator after each group but the last: ` `, `-`, `.` or `)`.
-        var separators: [UInt8] = []
+        private var separators = SIMD8<UInt8>()
+        private(set) var count = 0
 
-        var count: Int { starts.count }
-        var end: Int { ends.last ?? 0 }
+        func start(_ group: Int) -> Int { Int(starts[group]) }
+        func end(_ group: Int) -> Int { Int(ends[group]) }
+        func separator(_ group: Int) -> UInt8 { separators[group] }
+        /// Where the last group ends.
+        var end: Int { count == 0 ? 0 : Int(ends[count - 1]) }
 
-        func length(_ group: Int) -> Int { ends[group] - starts[group] }
-
-        /// True when groups `from..<to` have these lengths.
-        func lengths(_ from: Int, _ expected: [Int]) -> Bool {
-            guard from + expected.count <= count else { return false }
-            for (offset, length) in expected.enumerated() where self.length(from + offset) != length { return false }
-            return true
+        mutating func append(start: Int, end: Int) {
+            starts[count] = Int32(start)
+            ends[count] = Int32(end)
+            count += 1
         }
 
-        /// The separators between groups `from..<from+n` are all the same one, and one of `allowed`.
-        func sameSeparator(_ from: Int, _ n: Int, allowed: [UInt8]) -> Bool {
+        mutating func setSeparator(_ separator: UInt8, after group: Int) {
+            separators[group] = separator
+        }
+
+        func length(_ group: Int) -> Int { Int(ends[group] - starts[group]) }
+
+        /// True when the groups from `from` have these lengths (overloads, not an array: no allocation).
+        func lengths(_ from: Int, _ a: Int) -> Bool {
+            from < count && length(from) == a
+        }
+
+        func lengths(_ from: Int, _ a: Int, _ b: Int) -> Bool {
+            from + 1 < count && length(from) == a && length(from + 1) == b
+        }
+
+        func lengths(_ from: Int, _ a: Int, _ b: Int, _ c: Int) -> Bool {
+            from + 2 < count && length(from) == a && length(from + 1) == b && length(from + 2) == c
+        }
+
+        func lengths(_ from: Int, _ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Bool {
+            from + 3 < count && length(from) == a && length(from + 1) == b && length(from + 2) == c && length(from + 3) == d
+        }
+
+        /// The separators between groups `from..<from+n` are all the same one, `a` or `b`.
+        func sameSeparator(_ from: Int, _ n: Int, _ a: UInt8, _ b: UInt8) -> Bool {
             guard n > 1 else { return true }
             let first = separators[from]
-            guard allowed.contains(first) else { return false }
+            guard first == a || first == b else { return false }
             for index in from..<(from + n - 1) where separators[index] != first { return false }
             return true
-        }
-
-        /// The digit count of groups `from..<from+n`.
-        func digitCount(_ from: Int, _ n: Int) -> Int {
-            (from..<(from + n)).reduce(0) { $0 + length($1) }
         }
     }
 
@@ -185,8 +216,7 @@ struct Detection {
         while groups.count < Groups.capacity {
             let start = position
             while position < limit, isDigit(text[position]) { position += 1 }
-            groups.starts.append(start)
-            groups.ends.append(position)
+            groups.append(start: start, end: position)
             guard position < limit, groups.count < Groups.capacity else { break }
             var next = position
             var separator: UInt8 = 0
@@ -205,7 +235,7 @@ struct Detection {
                 break
             }
             guard next < limit, isDigit(text[next]) else { break }
-            groups.separators.append(separator)
+            groups.setSeparator(separator, after: groups.count - 1)
             position = next
         }
         return groups
@@ -252,7 +282,7 @@ struct Detection {
                 first += 1
             }
             // A new number starts only after a space: the parts of `1-20-210-00-541` are no numbers.
-            while first < groups.count, groups.separators[first - 1] != 0x20 { first += 1 }
+            while first < groups.count, groups.separator(first - 1) != 0x20 { first += 1 }
         }
         return groups.end
     }
@@ -260,8 +290,8 @@ struct Detection {
     /// True when the groups `from..<from+n` end a number (what follows is not glued to them).
     func ends(_ groups: Groups, _ from: Int, _ n: Int) -> Bool {
         let last = from + n - 1
-        if last + 1 < groups.count { return groups.separators[last] == 0x20 }
-        return numberEnds(at: groups.ends[last])
+        if last + 1 < groups.count { return groups.separator(last) == 0x20 }
+        return numberEnds(at: groups.end(last))
     }
 
     /// Codes that start with letters: NAM and code permanent (4 letters), driver's licence,

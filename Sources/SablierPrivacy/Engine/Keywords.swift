@@ -44,16 +44,45 @@ struct Keyword: Sendable, Hashable {
 
 /// A set of keywords matched at a position of folded text, indexed by their first two folded
 /// bytes so that a word start costs one table lookup when no keyword begins that way.
-struct KeywordSet: Sendable {
+///
+/// The keywords' bytes and the index live in memory allocated once and never freed (every set
+/// is a `static let`), read through pointers: matching, done at every word start of every
+/// text, then touches no reference count.
+struct KeywordSet: @unchecked Sendable { // immutable after init; the pointers are never freed nor written again
     let keywords: [Keyword]
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private let entries: UnsafeMutablePointer<Entry>
     /// For each bucket (first letter × second byte class), where its keyword numbers start in `order`.
-    private let bucketStart: [Int32]
-    private let order: [Int16]
+    private let bucketStart: UnsafeMutablePointer<Int32>
+    private let order: UnsafeMutablePointer<Int16>
+    /// One bit per three ASCII letters (26³): set when a keyword may start so. A word whose first
+    /// three bytes are ASCII letters with no bit set is rejected in a few instructions, which is
+    /// what most words of a text are.
+    private let prefixes: UnsafeMutablePointer<UInt64>
+    private static let prefixWords = (26 * 26 * 26 + 63) / 64
+
+    private struct Entry {
+        var offset: Int32
+        var length: Int32
+        var wholeWord: Bool
+        /// The keyword's third byte (0 when it has two): compared before the whole keyword is.
+        var third: UInt8
+    }
 
     private static let secondClasses = 28
 
     init(_ keywords: [Keyword]) {
         self.keywords = keywords
+        let total = keywords.reduce(0) { $0 + $1.bytes.count }
+        bytes = .allocate(capacity: max(1, total))
+        entries = .allocate(capacity: max(1, keywords.count))
+        var offset = 0
+        for (index, keyword) in keywords.enumerated() {
+            for (position, byte) in keyword.bytes.enumerated() { bytes[offset + position] = byte }
+            entries[index] = Entry(offset: Int32(offset), length: Int32(keyword.bytes.count), wholeWord: keyword.wholeWord,
+                                   third: keyword.bytes.count > 2 ? keyword.bytes[2] : 0)
+            offset += keyword.bytes.count
+        }
         var buckets = Array(repeating: [Int](), count: 26 * Self.secondClasses)
         for (index, keyword) in keywords.enumerated() {
             guard let bucket = Self.bucket(keyword.bytes.first, keyword.bytes.count > 1 ? keyword.bytes[1] : nil) else {
@@ -61,15 +90,29 @@ struct KeywordSet: Sendable {
             }
             buckets[bucket].append(index)
         }
-        var starts: [Int32] = [0]
-        var order: [Int16] = []
-        for bucket in buckets {
+        bucketStart = .allocate(capacity: buckets.count + 1)
+        order = .allocate(capacity: max(1, keywords.count))
+        var filled = 0
+        for (bucket, members) in buckets.enumerated() {
+            bucketStart[bucket] = Int32(filled)
             // Longest first: "nom de l'eleve" before "nom".
-            order += bucket.sorted { keywords[$0].bytes.count > keywords[$1].bytes.count }.map { Int16($0) }
-            starts.append(Int32(order.count))
+            for member in members.sorted(by: { keywords[$0].bytes.count > keywords[$1].bytes.count }) {
+                order[filled] = Int16(member)
+                filled += 1
+            }
         }
-        bucketStart = starts
-        self.order = order
+        bucketStart[buckets.count] = Int32(filled)
+        prefixes = .allocate(capacity: Self.prefixWords)
+        prefixes.initialize(repeating: 0, count: Self.prefixWords)
+        for keyword in keywords {
+            let bytes = keyword.bytes
+            guard bytes.count >= 2, isLowerASCII(bytes[0]), isLowerASCII(bytes[1]) else { continue }
+            let thirds: [UInt8] = bytes.count == 2 ? Array(0x61...0x7A) : (isLowerASCII(bytes[2]) ? [bytes[2]] : [])
+            for third in thirds {
+                let key = (Int(bytes[0] - 0x61) * 26 + Int(bytes[1] - 0x61)) * 26 + Int(third - 0x61)
+                prefixes[key >> 6] |= 1 << UInt64(key & 63)
+            }
+        }
     }
 
     init(_ specs: [String], _ action: KeywordAction = .context) {
@@ -91,34 +134,54 @@ struct KeywordSet: Sendable {
     /// The longest keyword matching at `index` (a word start), and where it ends.
     @inline(__always)
     func match(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> (keyword: Keyword, end: Int)? {
+        guard let (number, end) = matchIndex(in: text, at: index, limit: limit) else { return nil }
+        return (keywords[number], end)
+    }
+
+    /// The number of the longest keyword matching at `index`, and where it ends.
+    @inline(__always)
+    func matchIndex(in text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> (Int, Int)? {
         guard index < limit else { return nil }
+        if index + 2 < limit {
+            let a = text[index] | 0x20, b = text[index + 1] | 0x20, c = text[index + 2] | 0x20
+            if isLowerASCII(a), isLowerASCII(b), isLowerASCII(c) {
+                let key = (Int(a - 0x61) * 26 + Int(b - 0x61)) * 26 + Int(c - 0x61)
+                if prefixes[key >> 6] & (1 << UInt64(key & 63)) == 0 { return nil }
+            }
+        }
         let first = text.folded(at: index)
         guard isLowerASCII(first.byte) else { return nil }
         let secondIndex = index + first.length
         let second: UInt8? = secondIndex < limit ? text.folded(at: secondIndex).byte : nil
-        if let found = lookup(text, index: index, limit: limit, bucket: Self.bucket(first.byte, second)) { return found }
-        // One-letter keywords ("m." is two bytes; none is one) need no second look.
-        return nil
-    }
-
-    @inline(__always)
-    private func lookup(_ text: UnsafeBufferPointer<UInt8>, index: Int, limit: Int, bucket: Int?) -> (keyword: Keyword, end: Int)? {
-        guard let bucket else { return nil }
+        guard let bucket = Self.bucket(first.byte, second) else { return nil }
         let from = Int(bucketStart[bucket]), to = Int(bucketStart[bucket + 1])
         guard from < to else { return nil }
-        for slot in from..<to {
-            let keyword = keywords[Int(order[slot])]
-            if let end = Self.matches(keyword, text, at: index, limit: limit) { return (keyword, end) }
+        // The text's third folded byte, once, to skip most keywords of the bucket at a glance.
+        var third: UInt8 = 0
+        if second != nil, second != 0x20 {
+            let secondLength = text.folded(at: secondIndex).length
+            if secondIndex + secondLength < limit { third = text.folded(at: secondIndex + secondLength).byte }
+        }
+        var slot = from
+        while slot < to {
+            let number = Int(order[slot])
+            let entry = entries[number]
+            if entry.third == 0 || entry.third == third,
+               let end = matches(entry, text, at: index, limit: limit) {
+                return (number, end)
+            }
+            slot += 1
         }
         return nil
     }
 
-    /// Where `keyword` ends when it matches at `index`, or nil.
-    static func matches(_ keyword: Keyword, _ text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Int? {
+    /// Where the keyword of `entry` ends when it matches at `index`, or nil.
+    @inline(__always)
+    private func matches(_ entry: Entry, _ text: UnsafeBufferPointer<UInt8>, at index: Int, limit: Int) -> Int? {
         var position = index
-        var next = 0
-        let bytes = keyword.bytes
-        while next < bytes.count {
+        var next = Int(entry.offset)
+        let end = next + Int(entry.length)
+        while next < end {
             guard position < limit else { return nil }
             let expected = bytes[next]
             let found = text.folded(at: position)
@@ -133,7 +196,7 @@ struct KeywordSet: Sendable {
             }
             next += 1
         }
-        if keyword.wholeWord, text.isAlnum(at: position) { return nil }
+        if entry.wholeWord, text.isAlnum(at: position) { return nil }
         return position
     }
 
@@ -143,7 +206,7 @@ struct KeywordSet: Sendable {
         while position > range.lowerBound {
             position -= 1
             guard !isContinuation(text[position]), !text.isLetter(before: position) else { continue }
-            if let found = match(in: text, at: position, limit: range.upperBound) { return (found.keyword, position) }
+            if let (number, _) = matchIndex(in: text, at: position, limit: range.upperBound) { return (keywords[number], position) }
         }
         return nil
     }
@@ -153,8 +216,8 @@ struct KeywordSet: Sendable {
         var position = range.lowerBound
         while position < range.upperBound {
             if !isContinuation(text[position]), !text.isLetter(before: position),
-               let found = match(in: text, at: position, limit: range.upperBound) {
-                return (found.keyword, position)
+               let (number, _) = matchIndex(in: text, at: position, limit: range.upperBound) {
+                return (keywords[number], position)
             }
             position += 1
         }

@@ -9,9 +9,27 @@
 @inline(__always) func isASCIIAlnum(_ byte: UInt8) -> Bool { isDigit(byte) || isASCIILetter(byte) }
 @inline(__always) func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
-/// Folded forms of the Latin-1 letters U+00C0–U+00FF (second byte of `C3 xx`, minus 0x80): the
-/// base letter in lowercase; 0x80 for × and ÷, which are not letters.
-let latin1Fold: [UInt8] = Array("aaaaaaaceeeeiiiidnooooo\u{80}ouuuuytsaaaaaaaceeeeiiiidnooooo\u{80}ouuuuyty".unicodeScalars.map { UInt8($0.value) })
+/// The folded form of a Latin-1 letter U+00C0–U+00FF, from the second byte of `C3 xx`: the base
+/// letter in lowercase; 0x80 for × and ÷, which are not letters. A switch, not a table: no
+/// global to reach on every byte.
+@inline(__always)
+func latin1Fold(_ second: UInt8) -> UInt8 {
+    switch second & 0x1F {
+    case 0x00...0x06: return 0x61 // a
+    case 0x07: return 0x63 // c
+    case 0x08...0x0B: return 0x65 // e
+    case 0x0C...0x0F: return 0x69 // i
+    case 0x10: return 0x64 // d
+    case 0x11: return 0x6E // n
+    case 0x12...0x16: return 0x6F // o
+    case 0x17: return 0x80 // × ÷
+    case 0x18: return 0x6F // ø
+    case 0x19...0x1C: return 0x75 // u
+    case 0x1D: return 0x79 // y
+    case 0x1E: return 0x74 // þ
+    default: return second == 0x9F ? 0x73 : 0x79 // ß, ÿ
+    }
+}
 
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The folded byte at `index` and the length of the scalar it came from: ASCII letters
@@ -32,7 +50,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
         switch byte {
         case 0xC3 where remaining >= 2:
             let next = self[index + 1]
-            return isContinuation(next) ? (latin1Fold[Int(next & 0x3F)], 2) : (0x80, 1)
+            return isContinuation(next) ? (latin1Fold(next), 2) : (0x80, 1)
         case 0xC2 where remaining >= 2:
             switch self[index + 1] {
             case 0xA0: return (0x20, 2)
