@@ -381,9 +381,14 @@ extension SQLiteStore {
         }
         let before = Dictionary(previous.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(current.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
-        for number in changed.sorted() {
-            try recount(db, context, where: "rule = ?", [number])
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+        // One pass over the table per 500 rules changed, rather than one per rule (there is
+        // no index by rule).
+        var start = 0
+        while start < changed.count {
+            let rules = Array(changed[start..<min(start + 500, changed.count)])
+            try recount(db, context, where: "rule IN (\(Array(repeating: "?", count: rules.count).joined(separator: ", ")))", rules)
+            start += rules.count
         }
     }
 
