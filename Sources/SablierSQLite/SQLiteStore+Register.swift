@@ -9,73 +9,164 @@ extension SQLiteStore: RegisterStore {
     @discardableResult
     public func registerDocuments(_ documents: [NewDocument], by actor: String, at instant: Date) async throws -> Int {
         guard !documents.isEmpty else { return 0 }
-        return try await perform("registering \(documents.count) document\(documents.count == 1 ? "" : "s")") { database in
-            try await database.write { db in
-                let context = try Self.retentionContext(db, rules: Set(documents.map(\.document.rule)))
-                var nextID = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM document") ?? 1
-                var nextSequence = try Self.nextEventSequence(db)
-                let ruleHolds = try Self.activeRuleHolds(db)
-                let today = Self.civilDate(of: instant)
-                var seen = Set<String>()
-                var rows: [DocumentRow] = []
-                var eventRows: [DocumentEventRow] = []
-                var holdRows: [(hold: Int, document: Int)] = []
-                var replacements: [(reference: String, event: LifecycleEvent)] = []
-                rows.reserveCapacity(documents.count)
-                for new in documents {
-                    let document = new.document
-                    guard seen.insert(document.reference).inserted else {
-                        throw StoreError.refused("reference \(document.reference) appears more than once in the documents to register")
-                    }
-                    var events = new.events
-                    let holds = ruleHolds[document.rule] ?? []
-                    for hold in holds {
-                        events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: "gel n° \(hold) sur la règle \(document.rule)", detail: String(hold)))
-                        holdRows.append((hold, nextID))
-                    }
-                    let phase = Phase(events: events)
-                    let status = context.status(of: document, events: events, held: !holds.isEmpty)
-                    rows.append(DocumentRow(id: nextID, document, registeredAt: instant, registeredBy: actor, phase: phase,
-                                            held: !holds.isEmpty, retention: status))
-                    for event in events {
-                        eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
-                        nextSequence += 1
-                    }
-                    if let replaced = document.replaces {
-                        let on = document.openedOn ?? today
-                        replacements.append((replaced, LifecycleEvent(
-                            kind: .replaced, on: on, by: actor, reason: "remplacé par \(document.reference)", detail: document.reference)))
-                    }
-                    nextID += 1
+        let operation = "registering \(documents.count) document\(documents.count == 1 ? "" : "s")"
+        return try await register(OneBatch(documents), by: actor, at: instant, operation: operation)
+    }
+
+    @discardableResult
+    public func registerDocuments(from batches: some DocumentBatches, by actor: String, at instant: Date) async throws -> Int {
+        try await register(batches, by: actor, at: instant, operation: "registering documents")
+    }
+
+    private func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, operation: String) async throws -> Int {
+        try await perform(operation) { database in
+            try await database.writeWithoutTransaction { db in
+                // Each INSERT of many rows keeps the pages it changes in a statement journal,
+                // to undo itself if a row is refused: in memory rather than in a temporary
+                // file, that journal no longer costs a system call per page (a million of them
+                // for a million documents). It lasts one statement, so it stays small.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+                var count = 0
+                try db.inTransaction {
+                    count = try Self.register(batches, by: actor, at: instant, db)
+                    return .commit
                 }
-                do {
-                    try SQLiteInserter<DocumentRow>(db).insert(rows)
-                } catch let refusal as SQLiteInserter<DocumentRow>.Refusal {
-                    throw Self.refusedDocument(refusal.row, refusal.error, db)
-                }
-                try SQLiteInserter<DocumentEventRow>(db).insert(eventRows)
-                for (hold, document) in holdRows {
-                    try db.execute(sql: "INSERT INTO hold_document (hold, document) VALUES (?, ?)", arguments: [hold, document])
-                }
-                for (reference, event) in replacements {
-                    guard let row = try Self.documentRow(reference, db) else {
-                        throw StoreError.refused("document \(reference), which a new document replaces, is not registered")
-                    }
-                    try Self.append(event, to: row, at: instant, db)
-                }
-                // Digitized copies and replacements name registered references: check them now
-                // rather than at COMMIT, to say which.
-                if let orphan = try String.fetchOne(db, sql: """
-                    SELECT d.reference || ' names ' || COALESCE(d.digitized_from, d.replaces) FROM document d
-                    WHERE (d.digitized_from IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.digitized_from))
-                       OR (d.replaces IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.replaces))
-                    LIMIT 1
-                    """) {
-                    throw StoreError.refused("document \(orphan), which is not registered")
-                }
-                return rows.count
+                return count
             }
         }
+    }
+
+    /// The documents of one call to `registerDocuments(_:by:at:)`.
+    private final class OneBatch: DocumentBatches {
+        // Written once at creation, read once by the store's transaction.
+        nonisolated(unsafe) private var documents: [NewDocument]?
+
+        init(_ documents: [NewDocument]) { self.documents = documents }
+
+        func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
+            defer { documents = nil }
+            return documents
+        }
+    }
+
+    /// Registers every batch in the transaction of `db`: each document counted under the
+    /// calendar in force (its rules read as documents name them) and written with its events,
+    /// before the next batch is asked for.
+    static func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, _ db: Database) throws -> Int {
+        var counter = RetentionCounter(try Self.retentionContext(db, rules: []))
+        var absentRules = Set<String>()
+        let firstID = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM document") ?? 1
+        var nextID = firstID
+        var nextSequence = try Self.nextEventSequence(db)
+        let ruleHolds = try Self.activeRuleHolds(db)
+        let today = Self.civilDate(of: instant)
+        let documentInserter = SQLiteInserter<DocumentRow>(db)
+        let eventInserter = SQLiteInserter<DocumentEventRow>(db)
+        var statuses: [RetentionStatus] = []
+        var phases: [Phase] = []
+        var heldFlags: [Bool] = []
+        var eventRows: [DocumentEventRow] = []
+        var replacements: [(reference: String, event: LifecycleEvent)] = []
+        let isEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM document)") ?? true
+        let registered = RegisteredBefore(isEmpty: isEmpty) { references in
+            try Self.references(among: references, before: firstID, db)
+        }
+        while let batch = try Self.next(batches, registered) {
+            for new in batch where !counter.hasRule(new.document.rule) && !absentRules.contains(new.document.rule) {
+                if let rule = try readRule(new.document.rule, version: counter.context.calendarVersion, db) {
+                    counter.add(rules: [rule])
+                } else {
+                    absentRules.insert(new.document.rule)
+                }
+            }
+            // Each document's count, phase and holds, then its row written straight from it.
+            statuses.removeAll(keepingCapacity: true)
+            phases.removeAll(keepingCapacity: true)
+            heldFlags.removeAll(keepingCapacity: true)
+            eventRows.removeAll(keepingCapacity: true)
+            var holdRows: [(hold: Int, document: Int)] = []
+            let batchID = nextID
+            for new in batch {
+                let document = new.document
+                let holds = ruleHolds[document.rule] ?? []
+                var events = new.events
+                for hold in holds {
+                    events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: "gel n° \(hold) sur la règle \(document.rule)", detail: String(hold)))
+                    holdRows.append((hold, nextID))
+                }
+                statuses.append(counter.status(of: document, events: events, held: !holds.isEmpty))
+                phases.append(Phase(events: events))
+                heldFlags.append(!holds.isEmpty)
+                for event in events {
+                    eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
+                    nextSequence += 1
+                }
+                if let replaced = document.replaces {
+                    let on = document.openedOn ?? today
+                    replacements.append((replaced, LifecycleEvent(
+                        kind: .replaced, on: on, by: actor, reason: "remplacé par \(document.reference)", detail: document.reference)))
+                }
+                nextID += 1
+            }
+            do {
+                try documentInserter.insert(count: batch.count) { index, row throws(DatabaseError) in
+                    try DocumentRow.write(id: batchID + index, batch[index].document, registeredAt: instant, registeredBy: actor,
+                                          phase: phases[index], held: heldFlags[index], retention: statuses[index], to: &row)
+                }
+            } catch let refusal as SQLiteInserter<DocumentRow>.RefusalAt {
+                throw Self.refusedDocument(batch[refusal.index].document, refusal.error, registeredBefore: firstID, db)
+            }
+            try eventInserter.insert(eventRows)
+            for (hold, document) in holdRows {
+                try db.execute(sql: "INSERT INTO hold_document (hold, document) VALUES (?, ?)", arguments: [hold, document])
+            }
+        }
+        for (reference, event) in replacements {
+            guard let row = try Self.documentRow(reference, db) else {
+                throw StoreError.refused("document \(reference), which a new document replaces, is not registered")
+            }
+            try Self.append(event, to: row, at: instant, db)
+        }
+        // Digitized copies and replacements name registered references: check them now
+        // rather than at COMMIT, to say which.
+        if let orphan = try String.fetchOne(db, sql: """
+            SELECT d.reference || ' names ' || COALESCE(d.digitized_from, d.replaces) FROM document d
+            WHERE (d.digitized_from IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.digitized_from))
+               OR (d.replaces IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.replaces))
+            LIMIT 1
+            """) {
+            throw StoreError.refused("document \(orphan), which is not registered")
+        }
+        return nextID - firstID
+    }
+
+    /// The next batch; an error of the source's own (not the database's) is marked to reach
+    /// the caller unchanged.
+    private static func next(_ batches: some DocumentBatches, _ registered: RegisteredBefore) throws -> [NewDocument]? {
+        do {
+            return try batches.next(registered)
+        } catch let error as DatabaseError {
+            throw error
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw SourceFailure(error: error)
+        }
+    }
+
+    /// Which of `references` name documents whose id is below `id` (registered before).
+    static func references(among references: [String], before id: Int, _ db: Database) throws -> Set<String> {
+        var found = Set<String>()
+        var start = 0
+        while start < references.count {
+            let batch = references[start..<min(start + 500, references.count)]
+            let markers = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            found.formUnion(try String.fetchAll(db, sql: "SELECT reference FROM document WHERE reference IN (\(markers)) AND id < ?",
+                                                arguments: StatementArguments(Array(batch) + [String(id)])))
+            start += batch.count
+        }
+        return found
     }
 
     public func registeredReferences(among references: [String]) async throws -> Set<String> {
@@ -458,8 +549,12 @@ extension SQLiteStore {
     }
 
     /// A document row the database refused, in words.
-    static func refusedDocument(_ row: DocumentRow, _ error: DatabaseError, _ db: Database) -> any Error {
+    static func refusedDocument(_ row: Document, _ error: DatabaseError, registeredBefore firstID: Int, _ db: Database) -> any Error {
         if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            let earlier = try? Int.fetchOne(db, sql: "SELECT id FROM document WHERE reference = ?", arguments: [row.reference])
+            if let earlier, earlier >= firstID {
+                return StoreError.refused("reference \(row.reference) appears more than once in the documents to register")
+            }
             return StoreError.refused("document \(row.reference) is already registered")
         }
         if error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY, let box = row.box {
