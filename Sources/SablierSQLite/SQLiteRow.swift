@@ -398,3 +398,39 @@ extension Database {
         return rows
     }
 }
+
+/// The columns of a statement's current row, read by position as bytes or strings, for a
+/// query whose columns are not a stored row's.
+struct SQLiteColumns {
+    let statement: OpaquePointer
+
+    init(_ statement: OpaquePointer) {
+        self.statement = statement
+    }
+
+    /// The column's UTF-8 bytes, valid until the next step; nil for NULL.
+    func bytes(_ index: CInt) -> UnsafeBufferPointer<UInt8>? {
+        // `column_text` before `column_bytes`, as SQLite asks; it returns NULL for NULL (an
+        // empty text has an address).
+        guard let text = sqlite3_column_text(statement, index) else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, index)))
+    }
+
+    /// The column's bytes, which must not be NULL.
+    func required(_ index: CInt, _ column: String) throws -> UnsafeBufferPointer<UInt8> {
+        guard let bytes = bytes(index) else { throw CorruptValue("column \(column) is NULL") }
+        return bytes
+    }
+
+    /// The column as a string, which must not be NULL.
+    func text(_ index: CInt, _ column: String) throws -> String {
+        String(decoding: try required(index, column), as: UTF8.self)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Byte order, as SQLite compares text with the binary collation.
+    func lexicographicallyPrecedesOrEquals(_ other: [UInt8]) -> Bool {
+        !other.lexicographicallyPrecedes(self)
+    }
+}

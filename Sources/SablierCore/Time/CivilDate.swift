@@ -35,6 +35,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self = parsed
     }
 
+    /// Parses ISO 8601 `YYYY-MM-DD` from its UTF-8 bytes, such as a column a database returns.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = CivilDate.parse(bytes) else { return nil }
+        self = parsed
+    }
+
     /// `YYYY-MM-DD` from exactly ten ASCII bytes, or nil.
     static func parse(_ bytes: some RandomAccessCollection<UInt8>) -> CivilDate? {
         guard bytes.count == 10 else { return nil }

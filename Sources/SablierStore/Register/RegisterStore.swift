@@ -51,6 +51,9 @@ public protocol RegisterStore: CalendarStore {
     /// The documents with an action due on `date` (optionally only `action`), by due date then
     /// reference: one range scan of the due index.
     func dueDocuments(asOf date: CivilDate, action: DueAction?) async throws -> [DueDocument]
+    /// The same documents, in the same order, handed to `body` one at a time as the index is
+    /// read: a listing written as it goes never holds them all.
+    func forEachDueDocument(asOf date: CivilDate, action: DueAction?, _ body: @escaping @Sendable (DueDocument) throws -> Void) async throws
     /// The documents whose count waits (an 888 event, a replacement, a confirmation, a rule
     /// missing from the calendar in force), by reference.
     func waitingDocuments() async throws -> [WaitingDocument]
