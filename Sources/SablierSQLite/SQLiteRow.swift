@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 import SablierStore
@@ -10,23 +11,37 @@ import SablierStore
 // column reading are SQLite's.
 
 /// Binds a row's values to the parameters of an INSERT, in order.
+///
+/// With `remembering`, a parameter is bound again only when its value differs from the one it
+/// holds from the statement's previous run (SQLite keeps bindings across runs): a register's
+/// rows repeat most of their columns (NULLs, the registering user, the phase, the calendar
+/// version), and each call into SQLite costs more than the comparison.
 struct SQLiteRowBinder: StoreRowWriting {
     let statement: OpaquePointer
     let database: Database
     /// The parameters bound so far.
     private(set) var count: CInt = 0
+    private let bound: SQLiteBoundValues?
     /// SQLite's "copy the value now" destructor: bound text and bytes outlive the Swift buffers.
     private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
-    init(_ statement: OpaquePointer, in database: Database) {
+    init(_ statement: OpaquePointer, in database: Database, remembering bound: SQLiteBoundValues? = nil) {
         self.statement = statement
         self.database = database
+        self.bound = bound
     }
 
     mutating func integer(_ value: Int?) throws(DatabaseError) {
         count += 1
-        guard let value else { return try check(sqlite3_bind_null(statement, count)) }
-        try check(sqlite3_bind_int64(statement, count, Int64(value)))
+        guard let value else { return try null() }
+        if let bound {
+            if case .integer(let previous) = bound[count], previous == value { return }
+            bound[count] = .unknown
+            try check(sqlite3_bind_int64(statement, count, Int64(value)))
+            bound[count] = .integer(value)
+        } else {
+            try check(sqlite3_bind_int64(statement, count, Int64(value)))
+        }
     }
 
     mutating func boolean(_ value: Bool?) throws(DatabaseError) {
@@ -35,7 +50,11 @@ struct SQLiteRowBinder: StoreRowWriting {
 
     mutating func text(_ value: String?) throws(DatabaseError) {
         count += 1
-        guard let value else { return try check(sqlite3_bind_null(statement, count)) }
+        guard let value else { return try null() }
+        if let bound {
+            if case .text(let previous) = bound[count], SQLiteBoundValues.sameBytes(previous, value) { return }
+            bound[count] = .unknown
+        }
         let (statement, index, transient) = (statement, count, transient)
         // The explicit length keeps any NUL inside the text. A native string's UTF-8 is
         // contiguous, read in place; any other is copied first.
@@ -44,14 +63,19 @@ struct SQLiteRowBinder: StoreRowWriting {
             utf8.count == 0 ? sqlite3_bind_text(statement, index, "", 0, transient)
                 : sqlite3_bind_text64(statement, index, utf8.baseAddress, sqlite3_uint64(utf8.count), transient, UInt8(SQLITE_UTF8))
         }
-        if let code = value.utf8.withContiguousStorageIfAvailable(bind) { return try check(code) }
-        var copy = value
-        try check(copy.withUTF8(bind))
+        if let code = value.utf8.withContiguousStorageIfAvailable(bind) {
+            try check(code)
+        } else {
+            var copy = value
+            try check(copy.withUTF8(bind))
+        }
+        bound?[count] = .text(value)
     }
 
     mutating func bytes(_ value: [UInt8]?) throws(DatabaseError) {
         count += 1
-        guard let value else { return try check(sqlite3_bind_null(statement, count)) }
+        guard let value else { return try null() }
+        bound?[count] = .unknown
         let (statement, index, transient) = (statement, count, transient)
         let code = value.withUnsafeBytes { bytes in
             // Zero bytes are an empty BLOB, not NULL (which a nil address would bind).
@@ -61,6 +85,17 @@ struct SQLiteRowBinder: StoreRowWriting {
         try check(code)
     }
 
+    private mutating func null() throws(DatabaseError) {
+        if let bound {
+            if case .null = bound[count] { return }
+            bound[count] = .unknown
+            try check(sqlite3_bind_null(statement, count))
+            bound[count] = .null
+        } else {
+            try check(sqlite3_bind_null(statement, count))
+        }
+    }
+
     private func check(_ code: CInt) throws(DatabaseError) {
         guard code == SQLITE_OK else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: database.lastErrorMessage)
@@ -68,14 +103,67 @@ struct SQLiteRowBinder: StoreRowWriting {
     }
 }
 
+/// What each parameter of a prepared statement holds since its last run, as far as
+/// `SQLiteRowBinder` bound it.
+final class SQLiteBoundValues {
+    enum Value {
+        /// Not known (never bound, or a binding failed): bound again whatever the value.
+        case unknown
+        case null
+        case integer(Int)
+        case text(String)
+    }
+
+    // Raw memory rather than an array: read and written for every column of every row, it is
+    // spared the array's exclusivity checks (the binder is the only user, on one thread).
+    private let values: UnsafeMutableBufferPointer<Value>
+
+    init(parameters: Int) {
+        values = .allocate(capacity: parameters)
+        values.initialize(repeating: .unknown)
+    }
+
+    deinit {
+        values.deinitialize()
+        values.deallocate()
+    }
+
+    /// The value of parameter `index` (1-based, as SQLite numbers them).
+    subscript(index: CInt) -> Value {
+        get { values[Int(index) - 1] }
+        set { values[Int(index) - 1] = newValue }
+    }
+
+    /// Byte for byte: SQLite stores bytes, and two strings Swift finds equal may differ in
+    /// them (composed and decomposed accents).
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        let same = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+            }
+        }
+        return same.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+    }
+}
+
 /// Inserts rows of one table, many per statement: SQLite's per-statement work (starting the
 /// virtual machine, opening the table's and indexes' cursors) then counts once per batch
 /// instead of once per row, which takes about a third off SQLite's own time for a large
 /// calendar (half its instructions).
-struct SQLiteInserter<Row: StoredRow> {
+///
+/// Keep one inserter for the rows of a whole transaction: its full-batch statement is
+/// prepared once and run again for every call.
+final class SQLiteInserter<Row: StoredRow> {
     /// The row the database refused, with its error.
     struct Refusal: RefusedRow {
         let row: Row
+        let error: DatabaseError
+    }
+
+    /// The row the database refused among those `insert(count:_:)` wrote, by position.
+    struct RefusalAt: RefusedRow {
+        let index: Int
         let error: DatabaseError
     }
 
@@ -84,6 +172,8 @@ struct SQLiteInserter<Row: StoredRow> {
 
     private let database: Database
     private let batchSize: Int
+    /// The statement for a full batch, once one was needed.
+    private var full: SQLiteInsertStatement<Row>?
 
     init(_ database: Database) {
         self.database = database
@@ -95,29 +185,37 @@ struct SQLiteInserter<Row: StoredRow> {
     /// `Refusal` (its batch is retried row by row to find it; the rows before it stay inserted,
     /// and the caller's transaction decides what becomes of them).
     func insert(_ rows: [Row]) throws {
-        var full: SQLiteInsertStatement<Row>?
+        do {
+            try insert(count: rows.count) { index, binder throws(DatabaseError) in try rows[index].write(to: &binder) }
+        } catch let refusal as RefusalAt {
+            throw Refusal(row: rows[refusal.index], error: refusal.error)
+        }
+    }
+
+    /// Inserts `count` rows, which `write` hands to the binder by position, as `Row.write(to:)`
+    /// would: for rows that need not be built first. A refused row is thrown as `RefusalAt`.
+    func insert(count: Int, _ write: (Int, inout SQLiteRowBinder) throws(DatabaseError) -> Void) throws {
         var start = 0
-        while start < rows.count {
-            let end = min(start + batchSize, rows.count)
-            let batch = rows[start..<end]
+        while start < count {
+            let end = min(start + batchSize, count)
             let statement: SQLiteInsertStatement<Row>
-            if batch.count == batchSize, let full {
+            if end - start == batchSize, let full {
                 statement = full
             } else {
-                statement = try SQLiteInsertStatement(database, rows: batch.count)
-                if batch.count == batchSize { full = statement }
+                statement = try SQLiteInsertStatement(database, rows: end - start)
+                if end - start == batchSize { full = statement }
             }
             do {
-                try statement.run(batch)
+                try statement.run(start..<end, write)
             } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CONSTRAINT {
                 // SQLite undid the whole statement: find the refused row one row at a time.
-                guard batch.count > 1 else { throw Refusal(row: batch[start], error: error) }
+                guard end - start > 1 else { throw RefusalAt(index: start, error: error) }
                 let single = try SQLiteInsertStatement<Row>(database, rows: 1)
-                for row in batch {
+                for index in start..<end {
                     do {
-                        try single.run(CollectionOfOne(row))
+                        try single.run(index..<index + 1, write)
                     } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CONSTRAINT {
-                        throw Refusal(row: row, error: error)
+                        throw RefusalAt(index: index, error: error)
                     }
                 }
             }
@@ -139,21 +237,24 @@ struct SQLiteInsertStatement<Row: StoredRow> {
     private let statement: Statement
     private let database: Database
     private let parameterCount: CInt
+    private let bound: SQLiteBoundValues
 
     init(_ database: Database, rows: Int) throws {
         statement = try database.makeStatement(sql: Row.table.insert(.sqlite, rows: rows))
         self.database = database
         parameterCount = sqlite3_bind_parameter_count(statement.sqliteStatement)
+        bound = SQLiteBoundValues(parameters: Int(parameterCount))
     }
 
-    /// Inserts `rows`, as many as the statement was made for.
-    func run(_ rows: some Collection<Row>) throws {
+    /// Inserts the rows at `positions`, as many as the statement was made for, each written by
+    /// `write`.
+    func run(_ positions: Range<Int>, _ write: (Int, inout SQLiteRowBinder) throws(DatabaseError) -> Void) throws {
         let sqliteStatement = statement.sqliteStatement
-        // Clears the previous execution (its outcome was already reported); every parameter is
-        // bound again below.
+        // Clears the previous execution (its outcome was already reported); every parameter
+        // then gets its value below, bound again unless it already holds it.
         sqlite3_reset(sqliteStatement)
-        var binder = SQLiteRowBinder(sqliteStatement, in: database)
-        for index in rows.indices { try rows[index].write(to: &binder) }
+        var binder = SQLiteRowBinder(sqliteStatement, in: database, remembering: bound)
+        for index in positions { try write(index, &binder) }
         guard binder.count == parameterCount else {
             throw DatabaseError(
                 resultCode: .SQLITE_MISUSE,
@@ -295,5 +396,41 @@ extension Database {
         var rows: [R] = []
         while let row = try cursor.next() { rows.append(row) }
         return rows
+    }
+}
+
+/// The columns of a statement's current row, read by position as bytes or strings, for a
+/// query whose columns are not a stored row's.
+struct SQLiteColumns {
+    let statement: OpaquePointer
+
+    init(_ statement: OpaquePointer) {
+        self.statement = statement
+    }
+
+    /// The column's UTF-8 bytes, valid until the next step; nil for NULL.
+    func bytes(_ index: CInt) -> UnsafeBufferPointer<UInt8>? {
+        // `column_text` before `column_bytes`, as SQLite asks; it returns NULL for NULL (an
+        // empty text has an address).
+        guard let text = sqlite3_column_text(statement, index) else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, index)))
+    }
+
+    /// The column's bytes, which must not be NULL.
+    func required(_ index: CInt, _ column: String) throws -> UnsafeBufferPointer<UInt8> {
+        guard let bytes = bytes(index) else { throw CorruptValue("column \(column) is NULL") }
+        return bytes
+    }
+
+    /// The column as a string, which must not be NULL.
+    func text(_ index: CInt, _ column: String) throws -> String {
+        String(decoding: try required(index, column), as: UTF8.self)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Byte order, as SQLite compares text with the binary collation.
+    func lexicographicallyPrecedesOrEquals(_ other: [UInt8]) -> Bool {
+        !other.lexicographicallyPrecedes(self)
     }
 }

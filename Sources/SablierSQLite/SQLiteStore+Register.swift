@@ -2,6 +2,7 @@ public import Foundation
 public import SablierCore
 public import SablierStore
 import GRDB
+import GRDBSQLite
 
 extension SQLiteStore: RegisterStore {
     // MARK: - Documents
@@ -9,91 +10,188 @@ extension SQLiteStore: RegisterStore {
     @discardableResult
     public func registerDocuments(_ documents: [NewDocument], by actor: String, at instant: Date) async throws -> Int {
         guard !documents.isEmpty else { return 0 }
-        return try await perform("registering \(documents.count) document\(documents.count == 1 ? "" : "s")") { database in
-            try await database.write { db in
-                let context = try Self.retentionContext(db, rules: Set(documents.map(\.document.rule)))
-                var nextID = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM document") ?? 1
-                var nextSequence = try Self.nextEventSequence(db)
-                let ruleHolds = try Self.activeRuleHolds(db)
-                let today = Self.civilDate(of: instant)
-                var seen = Set<String>()
-                var rows: [DocumentRow] = []
-                var eventRows: [DocumentEventRow] = []
-                var holdRows: [(hold: Int, document: Int)] = []
-                // Events the new documents cause on registered ones: `replaced` (999) and `digitized`.
-                var replacements: [(reference: String, event: LifecycleEvent)] = []
-                rows.reserveCapacity(documents.count)
-                for new in documents {
-                    let document = new.document
-                    guard seen.insert(document.reference).inserted else {
-                        throw StoreError.refused("reference \(document.reference) appears more than once in the documents to register")
-                    }
-                    var events = new.events
-                    let holds = ruleHolds[document.rule] ?? []
-                    for hold in holds {
-                        events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: "gel n° \(hold) sur la règle \(document.rule)", detail: String(hold)))
-                        holdRows.append((hold, nextID))
-                    }
-                    let phase = Phase(events: events)
-                    let status = context.status(of: document, events: events, held: !holds.isEmpty)
-                    rows.append(DocumentRow(id: nextID, document, registeredAt: instant, registeredBy: actor, phase: phase,
-                                            held: !holds.isEmpty, retention: status))
-                    for event in events {
-                        eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
-                        nextSequence += 1
-                    }
-                    if let original = document.digitizedFrom {
-                        replacements.append((original, LifecycleEvent(
-                            kind: .digitized, on: today, by: actor, reason: "numérisé : \(document.reference)", detail: document.reference)))
-                    }
-                    if let replaced = document.replaces {
-                        let on = document.openedOn ?? today
-                        replacements.append((replaced, LifecycleEvent(
-                            kind: .replaced, on: on, by: actor, reason: "remplacé par \(document.reference)", detail: document.reference)))
-                    }
-                    nextID += 1
+        let operation = "registering \(documents.count) document\(documents.count == 1 ? "" : "s")"
+        return try await register(OneBatch(documents), by: actor, at: instant, operation: operation)
+    }
+
+    @discardableResult
+    public func registerDocuments(from batches: some DocumentBatches, by actor: String, at instant: Date) async throws -> Int {
+        try await register(batches, by: actor, at: instant, operation: "registering documents")
+    }
+
+    private func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, operation: String) async throws -> Int {
+        try await perform(operation) { database in
+            try await database.writeWithoutTransaction { db in
+                // Each INSERT of many rows keeps the pages it changes in a statement journal,
+                // to undo itself if a row is refused: in memory rather than in a temporary
+                // file, that journal no longer costs a system call per page (a million of them
+                // for a million documents). It lasts one statement, so it stays small.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+                var count = 0
+                try db.inTransaction {
+                    count = try Self.register(batches, by: actor, at: instant, db)
+                    return .commit
                 }
-                do {
-                    try SQLiteInserter<DocumentRow>(db).insert(rows)
-                } catch let refusal as SQLiteInserter<DocumentRow>.Refusal {
-                    throw Self.refusedDocument(refusal.row, refusal.error, db)
-                }
-                try SQLiteInserter<DocumentEventRow>(db).insert(eventRows)
-                for (hold, document) in holdRows {
-                    try db.execute(sql: "INSERT INTO hold_document (hold, document) VALUES (?, ?)", arguments: [hold, document])
-                }
-                for (reference, event) in replacements {
-                    guard let row = try Self.documentRow(reference, db) else {
-                        throw StoreError.refused("document \(reference), which a new document replaces or digitizes, is not registered")
-                    }
-                    try Self.append(event, to: row, at: instant, db)
-                }
-                // Digitized copies and replacements name registered references: check them now
-                // rather than at COMMIT, to say which.
-                if let orphan = try String.fetchOne(db, sql: """
-                    SELECT d.reference || ' names ' || COALESCE(d.digitized_from, d.replaces) FROM document d
-                    WHERE (d.digitized_from IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.digitized_from))
-                       OR (d.replaces IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.replaces))
-                    LIMIT 1
-                    """) {
-                    throw StoreError.refused("document \(orphan), which is not registered")
-                }
-                // One entry per document for small registrations; one for a large file, naming
-                // its first and last references and the SHA-256 of all of them in order.
-                if rows.count <= 100 {
-                    for row in rows {
-                        try Self.audit(db, user: actor, action: "document.register", target: "document \(row.reference)",
-                                       details: ["rule": row.rule, "copy": row.copy, "holder": row.holder] .merging(row.fileSHA256.map { ["sha256": $0] } ?? [:]) { a, _ in a },
-                                       at: instant)
-                    }
-                } else {
-                    let references = rows.map(\.reference).joined(separator: "\n")
-                    try Self.audit(db, user: actor, action: "document.register", target: "documents \(rows.first!.reference)…\(rows.last!.reference)",
-                                   details: ["count": String(rows.count), "references_sha256": SourceDigest.sha256Hex(Array(references.utf8))], at: instant)
-                }
-                return rows.count
+                return count
             }
         }
+    }
+
+    /// The documents of one call to `registerDocuments(_:by:at:)`.
+    private final class OneBatch: DocumentBatches {
+        // Written once at creation, read once by the store's transaction.
+        nonisolated(unsafe) private var documents: [NewDocument]?
+
+        init(_ documents: [NewDocument]) { self.documents = documents }
+
+        func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
+            defer { documents = nil }
+            return documents
+        }
+    }
+
+    /// Registers every batch in the transaction of `db`: each document counted under the
+    /// calendar in force (its rules read as documents name them) and written with its events,
+    /// before the next batch is asked for.
+    static func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, _ db: Database) throws -> Int {
+        var counter = RetentionCounter(try Self.retentionContext(db, rules: []))
+        var absentRules = Set<String>()
+        let firstID = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM document") ?? 1
+        var nextID = firstID
+        var nextSequence = try Self.nextEventSequence(db)
+        let ruleHolds = try Self.activeRuleHolds(db)
+        let today = Self.civilDate(of: instant)
+        let documentInserter = SQLiteInserter<DocumentRow>(db)
+        let eventInserter = SQLiteInserter<DocumentEventRow>(db)
+        var statuses: [RetentionStatus] = []
+        var phases: [Phase] = []
+        var heldFlags: [Bool] = []
+        var eventRows: [DocumentEventRow] = []
+        // Events the new documents cause on registered ones: `replaced` (999) and `digitized`.
+        var replacements: [(reference: String, event: LifecycleEvent)] = []
+        // What the audit trail says of the registration: each document of a small one.
+        var audited: [(reference: String, details: [String: String])] = []
+        var lastReference = ""
+        let isEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM document)") ?? true
+        let registered = RegisteredBefore(isEmpty: isEmpty) { references in
+            try Self.references(among: references, before: firstID, db)
+        }
+        while let batch = try Self.next(batches, registered) {
+            for new in batch where !counter.hasRule(new.document.rule) && !absentRules.contains(new.document.rule) {
+                if let rule = try readRule(new.document.rule, version: counter.context.calendarVersion, db) {
+                    counter.add(rules: [rule])
+                } else {
+                    absentRules.insert(new.document.rule)
+                }
+            }
+            // Each document's count, phase and holds, then its row written straight from it.
+            statuses.removeAll(keepingCapacity: true)
+            phases.removeAll(keepingCapacity: true)
+            heldFlags.removeAll(keepingCapacity: true)
+            eventRows.removeAll(keepingCapacity: true)
+            var holdRows: [(hold: Int, document: Int)] = []
+            let batchID = nextID
+            for new in batch {
+                let document = new.document
+                let holds = ruleHolds[document.rule] ?? []
+                var events = new.events
+                for hold in holds {
+                    events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: "gel n° \(hold) sur la règle \(document.rule)", detail: String(hold)))
+                    holdRows.append((hold, nextID))
+                }
+                statuses.append(counter.status(of: document, events: events, held: !holds.isEmpty))
+                phases.append(Phase(events: events))
+                heldFlags.append(!holds.isEmpty)
+                for event in events {
+                    eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
+                    nextSequence += 1
+                }
+                if let original = document.digitizedFrom {
+                    replacements.append((original, LifecycleEvent(
+                        kind: .digitized, on: today, by: actor, reason: "numérisé : \(document.reference)", detail: document.reference)))
+                }
+                if let replaced = document.replaces {
+                    let on = document.openedOn ?? today
+                    replacements.append((replaced, LifecycleEvent(
+                        kind: .replaced, on: on, by: actor, reason: "remplacé par \(document.reference)", detail: document.reference)))
+                }
+                if audited.count <= 100 {
+                    audited.append((document.reference, ["rule": document.rule, "copy": document.copy.rawValue, "holder": document.holder]
+                        .merging(document.file.map { ["sha256": $0.sha256] } ?? [:]) { a, _ in a }))
+                }
+                lastReference = document.reference
+                nextID += 1
+            }
+            do {
+                try documentInserter.insert(count: batch.count) { index, row throws(DatabaseError) in
+                    try DocumentRow.write(id: batchID + index, batch[index].document, registeredAt: instant, registeredBy: actor,
+                                          phase: phases[index], held: heldFlags[index], retention: statuses[index], to: &row)
+                }
+            } catch let refusal as SQLiteInserter<DocumentRow>.RefusalAt {
+                throw Self.refusedDocument(batch[refusal.index].document, refusal.error, registeredBefore: firstID, db)
+            }
+            try eventInserter.insert(eventRows)
+            for (hold, document) in holdRows {
+                try db.execute(sql: "INSERT INTO hold_document (hold, document) VALUES (?, ?)", arguments: [hold, document])
+            }
+        }
+        for (reference, event) in replacements {
+            guard let row = try Self.documentRow(reference, db) else {
+                throw StoreError.refused("document \(reference), which a new document replaces or digitizes, is not registered")
+            }
+            try Self.append(event, to: row, at: instant, db)
+        }
+        // Digitized copies and replacements name registered references: check them now
+        // rather than at COMMIT, to say which.
+        if let orphan = try String.fetchOne(db, sql: """
+            SELECT d.reference || ' names ' || COALESCE(d.digitized_from, d.replaces) FROM document d
+            WHERE (d.digitized_from IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.digitized_from))
+               OR (d.replaces IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.replaces))
+            LIMIT 1
+            """) {
+            throw StoreError.refused("document \(orphan), which is not registered")
+        }
+        // One entry per document for small registrations; one for a large file, naming its
+        // count and its first and last references.
+        let count = nextID - firstID
+        if count <= 100 {
+            for (reference, details) in audited {
+                try Self.audit(db, user: actor, action: "document.register", target: "document \(reference)", details: details, at: instant)
+            }
+        } else if let first = audited.first {
+            try Self.audit(db, user: actor, action: "document.register", target: "documents \(first.reference)…\(lastReference)",
+                           details: ["count": String(count), "first": first.reference, "last": lastReference], at: instant)
+        }
+        return count
+    }
+
+    /// The next batch; an error of the source's own (not the database's) is marked to reach
+    /// the caller unchanged.
+    private static func next(_ batches: some DocumentBatches, _ registered: RegisteredBefore) throws -> [NewDocument]? {
+        do {
+            return try batches.next(registered)
+        } catch let error as DatabaseError {
+            throw error
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw SourceFailure(error: error)
+        }
+    }
+
+    /// Which of `references` name documents whose id is below `id` (registered before).
+    static func references(among references: [String], before id: Int, _ db: Database) throws -> Set<String> {
+        var found = Set<String>()
+        var start = 0
+        while start < references.count {
+            let batch = references[start..<min(start + 500, references.count)]
+            let markers = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            found.formUnion(try String.fetchAll(db, sql: "SELECT reference FROM document WHERE reference IN (\(markers)) AND id < ?",
+                                                arguments: StatementArguments(Array(batch) + [String(id)])))
+            start += batch.count
+        }
+        return found
     }
 
     public func registeredReferences(among references: [String]) async throws -> Set<String> {
@@ -294,36 +392,73 @@ extension SQLiteStore: RegisterStore {
 
     public func dueDocuments(asOf date: CivilDate, action: DueAction?) async throws -> [DueDocument] {
         try await read("listing what is due on \(date)") { db in
-            let day = date.description
             var result: [DueDocument] = []
-            // One range scan of document_by_due; the action is the final one once its date has
-            // come, else the transfer (RetentionStatus.action).
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT reference, title, rule, copy, support, holder, phase, transfer_on, final_on, final_action, held
-                FROM document INDEXED BY document_by_due
-                WHERE due_on IS NOT NULL AND due_on <= ? ORDER BY due_on, reference
-                """, arguments: [day])
-            while let row = try cursor.next() {
-                let finalOn: String? = row[8]
-                let finalAction: String? = row[9]
-                let due: String
-                let dueAction: DueAction
-                if let finalOn, let finalAction, finalOn <= day {
-                    guard let parsed = DueAction(rawValue: finalAction) else { throw CorruptValue("column final_action holds '\(finalAction)'") }
-                    (dueAction, due) = (parsed, finalOn)
-                } else if let transferOn: String = row[7], transferOn <= day, (row[6] as String) == Phase.actif.rawValue {
-                    (dueAction, due) = (.transfer, transferOn)
-                } else {
-                    continue
-                }
-                if let action, action != dueAction { continue }
-                let copyCode: String = row[3]
-                guard let copy = CopyKind(rawValue: copyCode) else { throw CorruptValue("column copy holds '\(copyCode)'") }
-                result.append(DueDocument(
-                    reference: row[0], title: row[1], rule: row[2], copy: copy, support: row[4], holder: row[5],
-                    action: dueAction, due: try StoredCode.civilDate(due, column: "due_on"), held: row[10]))
-            }
+            try Self.due(asOf: date, action: action, db) { result.append($0) }
             return result
+        }
+    }
+
+    public func forEachDueDocument(asOf date: CivilDate, action: DueAction?, _ body: @escaping @Sendable (DueDocument) throws -> Void) async throws {
+        try await read("listing what is due on \(date)") { db in
+            try Self.due(asOf: date, action: action, db, body)
+        }
+    }
+
+    /// One range scan of document_by_due, each row read from SQLite column by column: the
+    /// dates and codes are compared as bytes, and strings are made only for what is listed.
+    /// The action is the final one once its date has come, else the transfer
+    /// (RetentionStatus.action).
+    static func due(asOf date: CivilDate, action: DueAction?, _ db: Database, _ body: (DueDocument) throws -> Void) throws {
+        // The scan reads the rows of a third of a register in index order, one page here and
+        // one there: mapped, they are read without a system call each (lifted after the scan).
+        try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+        defer { try? db.execute(sql: "PRAGMA mmap_size = 0") }
+        let day = date.description
+        let statement = try db.makeStatement(sql: """
+            SELECT reference, title, rule, copy, support, holder, phase, transfer_on, final_on, final_action, held
+            FROM document INDEXED BY document_by_due
+            WHERE due_on IS NOT NULL AND due_on <= ? ORDER BY due_on, reference
+            """)
+        try statement.setArguments([day])
+        let sqliteStatement = statement.sqliteStatement
+        defer { sqlite3_reset(sqliteStatement) }
+        let columns = SQLiteColumns(sqliteStatement)
+        let dayBytes = Array(day.utf8)
+        let actif = Array(Phase.actif.rawValue.utf8)
+        let finalActions = DueAction.allCases.map { (code: Array($0.rawValue.utf8), action: $0) }
+        let copies = CopyKind.allCases.map { (code: Array($0.rawValue.utf8), kind: $0) }
+        while true {
+            switch sqlite3_step(sqliteStatement) {
+            case SQLITE_ROW: break
+            case SQLITE_DONE: return
+            case let code: throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+            }
+            let dueAction: DueAction
+            let due: CivilDate?
+            if let finalOn = columns.bytes(8), let finalAction = columns.bytes(9), finalOn.lexicographicallyPrecedesOrEquals(dayBytes) {
+                guard let parsed = finalActions.first(where: { finalAction.elementsEqual($0.code) })?.action else {
+                    throw CorruptValue("column final_action holds '\(String(decoding: finalAction, as: UTF8.self))'")
+                }
+                dueAction = parsed
+                due = CivilDate(isoUTF8: finalOn)
+                if due == nil { throw CorruptValue("column due_on holds '\(String(decoding: finalOn, as: UTF8.self))', not a YYYY-MM-DD date") }
+            } else if let transferOn = columns.bytes(7), transferOn.lexicographicallyPrecedesOrEquals(dayBytes),
+                      try columns.required(6, "phase").elementsEqual(actif) {
+                dueAction = .transfer
+                due = CivilDate(isoUTF8: transferOn)
+                if due == nil { throw CorruptValue("column due_on holds '\(String(decoding: transferOn, as: UTF8.self))', not a YYYY-MM-DD date") }
+            } else {
+                continue
+            }
+            if let action, action != dueAction { continue }
+            let copyCode = try columns.required(3, "copy")
+            guard let copy = copies.first(where: { copyCode.elementsEqual($0.code) })?.kind else {
+                throw CorruptValue("column copy holds '\(String(decoding: copyCode, as: UTF8.self))'")
+            }
+            try body(DueDocument(
+                reference: try columns.text(0, "reference"), title: try columns.text(1, "title"), rule: try columns.text(2, "rule"),
+                copy: copy, support: try columns.text(4, "support"), holder: try columns.text(5, "holder"),
+                action: dueAction, due: due!, held: sqlite3_column_int64(sqliteStatement, 10) != 0))
         }
     }
 
@@ -414,9 +549,14 @@ extension SQLiteStore {
         }
         let before = Dictionary(previous.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(current.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
-        for number in changed.sorted() {
-            try recount(db, context, where: "rule = ?", [number])
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+        // One pass over the table per 500 rules changed, rather than one per rule (there is
+        // no index by rule).
+        var start = 0
+        while start < changed.count {
+            let rules = Array(changed[start..<min(start + 500, changed.count)])
+            try recount(db, context, where: "rule IN (\(Array(repeating: "?", count: rules.count).joined(separator: ", ")))", rules)
+            start += rules.count
         }
     }
 
@@ -486,8 +626,12 @@ extension SQLiteStore {
     }
 
     /// A document row the database refused, in words.
-    static func refusedDocument(_ row: DocumentRow, _ error: DatabaseError, _ db: Database) -> any Error {
+    static func refusedDocument(_ row: Document, _ error: DatabaseError, registeredBefore firstID: Int, _ db: Database) -> any Error {
         if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            let earlier = try? Int.fetchOne(db, sql: "SELECT id FROM document WHERE reference = ?", arguments: [row.reference])
+            if let earlier, earlier >= firstID {
+                return StoreError.refused("reference \(row.reference) appears more than once in the documents to register")
+            }
             return StoreError.refused("document \(row.reference) is already registered")
         }
         if error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY, let box = row.box {

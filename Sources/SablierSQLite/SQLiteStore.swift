@@ -214,9 +214,17 @@ public final class SQLiteStore: CalendarStore {
     func perform<T>(_ operation: String, _ body: (DatabaseQueue) async throws -> T) async throws -> T {
         do {
             return try await body(database)
+        } catch let failure as SourceFailure {
+            throw failure.error
         } catch {
             throw Self.storeError(error, path: path, operation: operation)
         }
+    }
+
+    /// An error thrown by what the caller handed the store to read from inside a transaction
+    /// (`DocumentBatches`): rethrown unchanged once the transaction is rolled back.
+    struct SourceFailure: Error {
+        let error: any Error
     }
 
     /// Every failure as a `StoreError`, naming the file.

@@ -48,6 +48,23 @@ final class RegisterCommandTests {
         #expect(destroy.stdout.split(separator: "\n").count == 5)
     }
 
+    @Test("sablier due --format csv writes one RFC 4180 line per document, quoting what needs it, and an empty list as its header")
+    func dueCSV() throws {
+        _ = try loadExample()
+        #expect(try sablier("due", "--as-of", "2000-01-01", "--format", "csv").stdout == "reference,title,rule,copy,support,holder,action,due,held\n")
+        let odd = try dir.write("odd.csv", """
+            reference,title,rule,copy,support,holder,opened,closed
+            ODD-1,"Procès-verbal ""spécial"", séance 1",1201,principal,PA,"Secrétariat
+            général",2019-01-10,2019-03-01
+
+            """)
+        #expect(try sablier("document", "import", odd.path).status == 0)
+        let lines = try sablier("due", "--as-of", "2026-11-29", "--format", "csv").stdout
+        #expect(lines.hasPrefix("reference,title,rule,copy,support,holder,action,due,held\n"))
+        #expect(lines.contains("\nODD-1,\"Procès-verbal \"\"spécial\"\", séance 1\",1201,principal,PA,\"Secrétariat\ngénéral\",destroy,2021-06-30,no\n"))
+        #expect(lines.hasSuffix(",no\n") && lines.split(separator: "\n", omittingEmptySubsequences: false).count == 1 + 10 + 1 + 1)
+    }
+
     @Test("a bad CSV is refused with FILE:LINE:COLUMN, a non-zero exit, and nothing registered")
     func badImport() throws {
         _ = try loadExample()

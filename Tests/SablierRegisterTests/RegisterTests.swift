@@ -194,4 +194,88 @@ struct RegisterTests {
             #expect(try await due(store)["SG-PV-CA-2019"] == "deposit 2022-06-30")
         }
     }
+
+    /// A register CSV of `count` rows under rule 1201 (`N-1` … `N-count`), with `extra` columns
+    /// filled by `fill` for some rows.
+    func largeCSV(_ count: Int, extra: [String] = [], fill: (Int) -> [String]? = { _ in nil }) -> String {
+        var text = (["reference", "title", "rule", "copy", "support", "holder", "opened", "closed"] + extra).joined(separator: ",") + "\n"
+        for n in 1...count {
+            let values = fill(n) ?? Array(repeating: "", count: extra.count)
+            text += (["N-\(n)", "Dossier \(n)", "1201", "principal", "PA", "Secrétariat général", "2020-01-10", "2021-03-01"] + values)
+                .joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    @Test("a file of several batches is written in one transaction, rows naming documents further down included")
+    func severalBatches() async throws {
+        try await withExampleRegister { store, dir, _ in
+            // Row 4,500 replaces row 4,800, further down; row 100 is a digitized copy of row 3 and
+            // of a registered document's replacement.
+            let csv = try dir.write("large.csv", largeCSV(5_000, extra: ["replaces", "digitized_from"]) { n in
+                switch n {
+                case 4_500: return ["N-4800", ""]
+                case 100: return ["", "N-3"]
+                case 101: return ["SG-CORR-2021", ""]
+                default: return nil
+                }
+            })
+            let outcome = try await DocumentRegistrar(store: store).importCSV(path: csv.path, skipInvalid: false, actor: "gestion.doc", now: now)
+            #expect(outcome.registered == 5_000 && outcome.rejectedLines.isEmpty)
+            #expect(try await store.documents(matching: nil, limit: nil).count == 5_012)
+            #expect(try await store.events(of: "N-4800").map(\.event.kind) == [.replaced])
+            #expect(try await store.events(of: "SG-CORR-2021").map(\.event.kind) == [.replaced])
+            #expect(try await store.document("N-100")?.document.digitizedFrom == "N-3")
+            // 2021-03-01 → 2021-06-30 + 2 years, destroy.
+            #expect(try await store.document("N-4999")?.retention.finalOn == CivilDate(iso: "2023-06-30"))
+            #expect(try await due(store)["N-1"] == "destroy 2023-06-30")
+        }
+    }
+
+    @Test("a bad row past the first batches rejects the file and nothing is written; --skip-invalid writes the others")
+    func badRowLate() async throws {
+        try await withExampleRegister { store, dir, _ in
+            var text = largeCSV(6_000, extra: ["replaces"]) { n in n == 5_500 ? ["NOWHERE-1"] : nil }
+            text = text.replacingOccurrences(of: "N-5990,Dossier 5990,1201", with: "N-5990,Dossier 5990,9999")
+            text += "SG-PV-CA-2019,Déjà là,1201,principal,PA,Secrétariat général,2020-01-10,2021-03-01,\n"
+            text += "N-17,Répété,1201,principal,PA,Secrétariat général,2020-01-10,2021-03-01,\n"
+            let csv = try dir.write("late.csv", text)
+            let registrar = DocumentRegistrar(store: store)
+            let error = await #expect(throws: DocumentImportError.self) {
+                try await registrar.importCSV(path: csv.path, skipInvalid: false, actor: "gestion.doc", now: now)
+            }
+            let messages = error?.diagnostics.errors.map(\.description) ?? []
+            #expect(messages == [
+                "\(csv.path):5501:9: error: column replaces: document NOWHERE-1 is neither registered nor in this file",
+                "\(csv.path):5991:3: error: column rule: rule 9999 is not in the calendar in force (version 1)",
+                "\(csv.path):6002:1: error: column reference: SG-PV-CA-2019 is already registered",
+                "\(csv.path):6003:1: error: column reference: N-17 already appears on line 18",
+            ])
+            #expect(try await store.document("N-1") == nil)
+            #expect(try await store.documents(matching: nil, limit: nil).count == 12)
+
+            let outcome = try await registrar.importCSV(path: csv.path, skipInvalid: true, actor: "gestion.doc", now: now)
+            #expect(outcome.registered == 5_998)
+            #expect(outcome.rejectedLines == [5501, 5991, 6002, 6003])
+            #expect(try await store.documents(matching: nil, limit: nil).count == 12 + 5_998)
+            #expect(try await store.document("N-5500") == nil)
+            #expect(try await store.document("N-6000") != nil)
+        }
+    }
+
+    @Test("a file whose every row is refused is rejected even with --skip-invalid")
+    func everyRowRefused() async throws {
+        try await withExampleRegister { store, dir, _ in
+            let csv = try dir.write("none.csv", """
+                reference,title,rule,copy,support,holder,opened,closed
+                SG-PV-CA-2019,Déjà là,1201,principal,PA,Secrétariat général,2020-01-10,
+                X-1,Règle inconnue,9999,principal,PA,Secrétariat général,2020-01-10,
+
+                """)
+            await #expect(throws: DocumentImportError.self) {
+                try await DocumentRegistrar(store: store).importCSV(path: csv.path, skipInvalid: true, actor: "gestion.doc", now: now)
+            }
+            #expect(try await store.documents(matching: nil, limit: nil).count == 12)
+        }
+    }
 }

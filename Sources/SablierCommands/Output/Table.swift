@@ -33,8 +33,7 @@ struct Table {
     }
 
     static func csvCell(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVCell.text(value)
     }
 
     static func clip(_ value: String, _ width: Int) -> String {

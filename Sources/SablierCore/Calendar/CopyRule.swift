@@ -19,6 +19,9 @@ public enum CopyKind: String, Sendable, Hashable, Codable, CaseIterable, Compara
     }
 
     private init?(trimmed: String) {
+        // The stored form, as Sablier writes it (registers repeat it a million times).
+        if trimmed == "principal" { self = .principal; return }
+        if trimmed == "secondaire" { self = .secondaire; return }
         switch SingleASCII.lowercased(trimmed) {
         case UInt8(ascii: "p")?: self = .principal; return
         case UInt8(ascii: "s")?: self = .secondaire; return

@@ -17,20 +17,30 @@ public struct RetentionContext: Sendable {
         self.calendarVersion = calendarVersion
         self.yearEnd = yearEnd
         self.rules = rules
-        // Events the calendar names count as confirmed, with the years their remark adds:
-        // read once here rather than from the remark for every document.
-        var merged = confirmations
-        for (number, rule) in rules {
-            for copy in [rule.principal] + (rule.secondaire.map { [$0] } ?? []) {
-                for field in [CopyField.active, .semiActive] where merged[number]?[copy.kind]?[field] == nil {
-                    guard let named = field == .active ? copy.activeEvent : copy.semiActiveEvent else { continue }
-                    let remark = (field == .active ? copy.activeRemark : copy.semiActiveRemark).flatMap { rule.remark($0)?.text }
-                    let offset = remark.map { OpenPeriodProposal.propose(fromRemark: $0).offsetYears } ?? 0
-                    merged[number, default: [:]][copy.kind, default: [:]][field] = OpenPeriodEvent(event: named, offsetYears: offset)
-                }
+        self.confirmations = confirmations
+        for (number, rule) in rules { confirmNamedEvents(of: rule, as: number) }
+    }
+
+    /// Adds rules of the same calendar version, for a caller that reads rules as documents
+    /// name them; rules already present are kept.
+    public mutating func add(rules: some Sequence<Rule>) {
+        for rule in rules where self.rules[rule.number] == nil {
+            self.rules[rule.number] = rule
+            confirmNamedEvents(of: rule, as: rule.number)
+        }
+    }
+
+    /// Events the calendar names count as confirmed, with the years their remark adds: read
+    /// once here rather than from the remark for every document.
+    private mutating func confirmNamedEvents(of rule: Rule, as number: String) {
+        for copy in rule.copies {
+            for field in [CopyField.active, .semiActive] where confirmations[number]?[copy.kind]?[field] == nil {
+                guard let named = field == .active ? copy.activeEvent : copy.semiActiveEvent else { continue }
+                let remark = (field == .active ? copy.activeRemark : copy.semiActiveRemark).flatMap { rule.remark($0)?.text }
+                let offset = remark.map { OpenPeriodProposal.propose(fromRemark: $0).offsetYears } ?? 0
+                confirmations[number, default: [:]][copy.kind, default: [:]][field] = OpenPeriodEvent(event: named, offsetYears: offset)
             }
         }
-        self.confirmations = merged
     }
 
     /// The schedule of `document`, with or without its explanation.
@@ -53,5 +63,90 @@ public struct RetentionContext: Sendable {
             return .ruleNotInCalendar(version: calendarVersion)
         }
         return RetentionStatus(calendarVersion: calendarVersion, schedule: schedule, phase: Phase(events: events))
+    }
+}
+
+/// Counts many documents under one context, as a bulk registration does, counting each
+/// distinct case once.
+///
+/// The engine reads a document's dates only through the year ends they lead to (the count
+/// starts at the year end on or after the trigger date; an 888 or 999 period ends at the year
+/// end on or after its event), so documents of the same rule and copy, in the same phase, whose
+/// trigger, recorded events and replacement fall before the same year ends, have the same
+/// status: a register of a million documents has a few thousand such cases.
+public struct RetentionCounter: Sendable {
+    public private(set) var context: RetentionContext
+    private var known: [Key: RetentionStatus] = [:]
+    /// What starts the count, by rule: read for every document without copying its rule.
+    private var countStarts: [String: CountStart] = [:]
+
+    private struct Key: Hashable {
+        var rule: String
+        var copy: CopyKind
+        var phase: Phase
+        /// The year end on or after the trigger date; nil when that date is not known.
+        var start: CivilDate?
+        /// The events recorded, by name as written, each with the year end on or after it.
+        var occurred: [Occurrence] = []
+        /// The year end on or after the replacement.
+        var replaced: CivilDate?
+    }
+
+    private struct Occurrence: Hashable {
+        var name: String
+        var yearEnd: CivilDate
+    }
+
+    public init(_ context: RetentionContext) {
+        self.context = context
+        for (number, rule) in context.rules { countStarts[number] = rule.countStart }
+    }
+
+    /// Adds rules to the context (see `RetentionContext.add(rules:)`).
+    public mutating func add(rules: some Sequence<Rule>) {
+        for rule in rules where countStarts[rule.number] == nil { countStarts[rule.number] = rule.countStart }
+        context.add(rules: rules)
+    }
+
+    /// Whether the context holds the rule numbered `number`.
+    public func hasRule(_ number: String) -> Bool {
+        countStarts[number] != nil
+    }
+
+    /// `RetentionContext.status(of:events:held:)`, the same for every document (`held` changes
+    /// only the explanation, which a status does not keep).
+    public mutating func status(of document: Document, events: [LifecycleEvent], held: Bool) -> RetentionStatus {
+        guard let countStart = countStarts[document.rule] else {
+            return context.status(of: document, events: events, held: held)
+        }
+        let yearEnd = context.yearEnd
+        var key: Key
+        if events.isEmpty {
+            // The facts are the document's own dates.
+            let trigger: CivilDate?
+            switch countStart {
+            case .closingDate: trigger = document.closedOn
+            case .openingDate: trigger = document.openedOn
+            case .event: trigger = nil
+            }
+            key = Key(rule: document.rule, copy: document.copy, phase: .actif, start: trigger.map { yearEnd.yearEnd(onOrAfter: $0) })
+        } else {
+            let facts = RetentionFacts(document: document, events: events)
+            let trigger: CivilDate?
+            switch countStart {
+            case .closingDate: trigger = facts.closedOn
+            case .openingDate: trigger = facts.openedOn
+            case .event(let name): trigger = facts.date(of: name)
+            }
+            key = Key(rule: document.rule, copy: document.copy, phase: Phase(events: events),
+                      start: trigger.map { yearEnd.yearEnd(onOrAfter: $0) },
+                      replaced: facts.replacedOn.map { yearEnd.yearEnd(onOrAfter: $0) })
+            key.occurred = facts.events.map { Occurrence(name: $0.key, yearEnd: yearEnd.yearEnd(onOrAfter: $0.value)) }
+                .sorted { $0.name < $1.name }
+        }
+        if let status = known[key] { return status }
+        let status = context.status(of: document, events: events, held: held)
+        known[key] = status
+        return status
     }
 }

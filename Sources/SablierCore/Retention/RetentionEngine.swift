@@ -253,25 +253,29 @@ public enum RetentionEngine {
             return .date(end)
         case .open:
             let remarkID = field == .active ? copy.activeRemark : copy.semiActiveRemark
-            let remark = remarkID.flatMap { rule.remark($0)?.text }
-            let described = remark.map { " (\(remarkID!) : « \($0) »)" } ?? ""
+            // The remark is read for the explanation, and for a named event nobody confirmed:
+            // not for every document of a bulk count, whose context holds both.
+            func remark() -> String? { remarkID.flatMap { rule.remark($0)?.text } }
+            func described() -> String { remark().map { " (\(remarkID!) : « \($0) »)" } ?? "" }
             // A confirmation wins; else the event the calendar itself names (native format),
             // with the years its remark adds ("Durée de l'emploi + 2 ans").
-            let named = (field == .active ? copy.activeEvent : copy.semiActiveEvent).map {
-                OpenPeriodEvent(event: $0, offsetYears: remark.map { OpenPeriodProposal.propose(fromRemark: $0).offsetYears } ?? 0)
+            func named() -> OpenPeriodEvent? {
+                (field == .active ? copy.activeEvent : copy.semiActiveEvent).map {
+                    OpenPeriodEvent(event: $0, offsetYears: remark().map { OpenPeriodProposal.propose(fromRemark: $0).offsetYears } ?? 0)
+                }
             }
-            guard let confirmed = openPeriodEvents[field] ?? named else {
-                steps.append("\(label.capitalizedFirst) 888\(described) : l'événement qui la termine n'est pas encore confirmé pour la règle ; le document attend.")
+            guard let confirmed = openPeriodEvents[field] ?? named() else {
+                steps.append("\(label.capitalizedFirst) 888\(described()) : l'événement qui la termine n'est pas encore confirmé pour la règle ; le document attend.")
                 return .wait(.unconfirmedEvent(field))
             }
             guard let date = facts.date(of: confirmed.event) else {
-                steps.append("\(label.capitalizedFirst) 888\(described) : elle se termine à l'événement « \(confirmed.event) », qui n'est pas inscrit ; le document attend.")
+                steps.append("\(label.capitalizedFirst) 888\(described()) : elle se termine à l'événement « \(confirmed.event) », qui n'est pas inscrit ; le document attend.")
                 return .wait(.event(confirmed.event))
             }
             let eventEnd = yearEnd.yearEnd(onOrAfter: date).adding(years: confirmed.offsetYears)
             let end = max(eventEnd, start)
             let offset = confirmed.offsetYears > 0 ? " + \(confirmed.offsetYears) an\(confirmed.offsetYears > 1 ? "s" : "")" : ""
-            steps.append("\(label.capitalizedFirst) 888\(described) : événement « \(confirmed.event) » le \(date), fin d'année suivante\(offset) : le \(end).")
+            steps.append("\(label.capitalizedFirst) 888\(described()) : événement « \(confirmed.event) » le \(date), fin d'année suivante\(offset) : le \(end).")
             return .date(end)
         case .untilReplaced:
             guard let replaced = facts.replacedOn else {

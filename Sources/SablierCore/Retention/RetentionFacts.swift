@@ -28,6 +28,9 @@ public struct RetentionFacts: Sendable, Hashable {
 
     /// The date of a recorded event, whatever the case and accents of its name.
     public func date(of event: String) -> CivilDate? {
+        guard !events.isEmpty else { return nil }
+        // The name as written is the usual case, and needs no folding of every name.
+        if let date = events[event] { return date }
         let key = EventName.key(event)
         return events.first { EventName.key($0.key) == key }?.value
     }

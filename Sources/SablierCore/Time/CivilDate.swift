@@ -35,6 +35,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self = parsed
     }
 
+    /// Parses ISO 8601 `YYYY-MM-DD` from its UTF-8 bytes, such as a column a database returns.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = CivilDate.parse(bytes) else { return nil }
+        self = parsed
+    }
+
     /// `YYYY-MM-DD` from exactly ten ASCII bytes, or nil.
     static func parse(_ bytes: some RandomAccessCollection<UInt8>) -> CivilDate? {
         guard bytes.count == 10 else { return nil }
@@ -53,7 +59,18 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     public var description: String {
-        "\(CivilDate.pad(year, 4))-\(CivilDate.pad(month, 2))-\(CivilDate.pad(day, 2))"
+        // Ten ASCII bytes written in place: a small string, with no allocation (registers
+        // store up to five dates per document).
+        let (year, month, day) = (self.year, self.month, self.day)
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func digit(_ value: Int) -> UInt8 { UInt8(truncatingIfNeeded: value % 10) &+ UInt8(ascii: "0") }
+            buffer[0] = digit(year / 1000); buffer[1] = digit(year / 100); buffer[2] = digit(year / 10); buffer[3] = digit(year)
+            buffer[4] = UInt8(ascii: "-")
+            buffer[5] = digit(month / 10); buffer[6] = digit(month)
+            buffer[7] = UInt8(ascii: "-")
+            buffer[8] = digit(day / 10); buffer[9] = digit(day)
+            return 10
+        }
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {

@@ -57,19 +57,41 @@ public struct DocumentDraft: Sendable, Hashable {
 
 /// Checks drafts and turns them into documents to register, each problem naming the field.
 public struct DocumentChecker: Sendable {
-    public var context: RegisterContext
+    public let context: RegisterContext
     /// Relative `path` values are read from here (the CSV's folder, or the working directory).
     public var baseDirectory: URL?
     public var actor: String
     /// When set, only documents of this holder unit may be registered (a user whose
     /// permission covers their own unit).
     public var restrictedUnit: String?
+    /// What a row is checked against in each rule, by number: looked up for every row, without
+    /// copying the whole rule.
+    private let rules: [String: RuleCheck]
 
     public init(context: RegisterContext, baseDirectory: URL?, actor: String, restrictedUnit: String? = nil) {
         self.context = context
         self.baseDirectory = baseDirectory
         self.actor = actor
         self.restrictedUnit = restrictedUnit
+        rules = context.rules.mapValues(RuleCheck.init)
+    }
+
+    /// A rule's number and the supports each of its copies lists.
+    private final class RuleCheck: Sendable {
+        let number: String
+        let principalSupports: [Support]
+        /// Nil when the rule has no secondary copy.
+        let secondarySupports: [Support]?
+
+        init(_ rule: Rule) {
+            number = rule.number
+            principalSupports = rule.principal.supports
+            secondarySupports = rule.secondaire?.supports
+        }
+
+        func supports(_ copy: CopyKind) -> [Support]? {
+            copy == .principal ? principalSupports : secondarySupports
+        }
     }
 
     /// A problem with one field: the column it came from and the sentence.
@@ -101,9 +123,9 @@ public struct DocumentChecker: Sendable {
             error("holder", "\(actor) registers documents of their own unit (\(unit)) only, not of \(holder)")
         }
 
-        var rule: Rule?
+        var rule: RuleCheck?
         if let number = text(draft.rule) {
-            rule = context.rules[number]
+            rule = rules[number]
             if rule == nil { error("rule", "rule \(number) is not in the calendar in force (version \(context.calendarVersion))") }
         } else {
             error("rule", "the rule is empty")
@@ -115,14 +137,14 @@ public struct DocumentChecker: Sendable {
         } else {
             error("copy", "the copy is empty: write principal (P) or secondaire (S)")
         }
-        if let rule, let copy, rule.copy(copy) == nil {
+        if let rule, let copy, rule.supports(copy) == nil {
             error("copy", "rule \(rule.number) has no secondary copy (exemplaire secondaire)")
         }
         var support: Support?
         if let code = text(draft.support) {
             support = Support(code: code)
-            if let rule, let copy, let copyRule = rule.copy(copy), !copyRule.supports.isEmpty, !copyRule.supports.contains(support!) {
-                let listed = copyRule.supports.map(\.code).joined(separator: ", ")
+            if let rule, let copy, let supports = rule.supports(copy), !supports.isEmpty, !supports.contains(support!) {
+                let listed = supports.map(\.code).joined(separator: ", ")
                 warning("support", "support \(support!.code) is not among the supports rule \(rule.number) lists for the \(copy.englishName) (\(listed))")
             }
         } else {
@@ -140,7 +162,7 @@ public struct DocumentChecker: Sendable {
                 problems.append(Problem(column: "path", message: error.description, isWarning: false))
             }
         }
-        var location = PhysicalLocation(slashed: draft.location)
+        var location = draft.location.isEmpty ? PhysicalLocation() : PhysicalLocation(slashed: draft.location)
         if let building = text(draft.building) { location.building = building }
         if let room = text(draft.room) { location.room = room }
         if let shelving = text(draft.shelving) { location.shelving = shelving }
@@ -159,7 +181,7 @@ public struct DocumentChecker: Sendable {
             }
         }
         var identifiers: [String: String] = [:]
-        for pair in draft.identifiers.split(separator: ";") where !pair.trimmingSpaces().isEmpty {
+        for pair in draft.identifiers.isEmpty ? [] : draft.identifiers.split(separator: ";") where !pair.trimmingSpaces().isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, !parts[0].trimmingSpaces().isEmpty else {
                 error("identifiers", "'\(pair.trimmingSpaces())' is not name=value")

@@ -24,6 +24,10 @@ public struct DocumentRegistrar: Sendable {
     /// Imports a register CSV. By default any bad row rejects the whole file and nothing is
     /// written (`DocumentImportError`); with `skipInvalid` the good rows are registered and the
     /// bad ones reported.
+    ///
+    /// The file is read row by row on a thread of its own while the store writes the rows
+    /// checked before, all in one transaction (`CSVDocumentBatches`): a register of a million
+    /// rows is never held whole, and reading overlaps writing.
     public func importCSV(path: String, skipInvalid: Bool, actor: String, now: Date, restrictedUnit: String? = nil) async throws -> Outcome {
         let bytes: [UInt8]
         do {
@@ -31,84 +35,26 @@ public struct DocumentRegistrar: Sendable {
         } catch {
             throw DocumentImportError(file: path, diagnostics: [.error(at: SourceLocation(file: path, line: 0), "cannot be read: \(error.localizedDescription)")])
         }
-        let table = CSVTable(bytes: bytes, file: path, dialect: .guess(from: bytes.prefix(4096)), required: DocumentCSV.requiredColumns)
-        var diagnostics = table.diagnostics
-        if diagnostics.hasErrors && table.header.count == 0 || !table.header.missing(DocumentCSV.requiredColumns).isEmpty {
-            throw DocumentImportError(file: path, diagnostics: diagnostics)
+        let csv = CSVStream(bytes: bytes, file: path, dialect: .guess(from: bytes.prefix(4096)), required: DocumentCSV.requiredColumns)
+        if csv.diagnostics.hasErrors {
+            // The rows' own problems of shape are reported with the header's.
+            var diagnostics = csv.diagnostics
+            if let error = csv.forEachRow({ (_, shape) in if let shape { diagnostics.append(shape) } }) { diagnostics.append(error) }
+            throw DocumentImportError(file: path, diagnostics: diagnostics.sortedByLocation)
         }
         let known = Set(DocumentCSV.requiredColumns + DocumentCSV.optionalColumns)
-        for name in table.header.names where !known.contains(CSVHeader.key(name)) && !name.trimmingSpaces().isEmpty {
-            diagnostics.append(.warning(at: SourceLocation(file: path, line: table.header.line), "column '\(name)' is not a register column; it is ignored"))
+        var warnings: [Diagnostic] = []
+        for name in csv.header.names where !known.contains(CSVHeader.key(name)) && !name.trimmingSpaces().isEmpty {
+            warnings.append(.warning(at: SourceLocation(file: path, line: csv.header.line), "column '\(name)' is not a register column; it is ignored"))
         }
         let checker = DocumentChecker(
             context: try await context(), baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent(), actor: actor,
             restrictedUnit: restrictedUnit)
-
-        // Rows whose CSV shape is already wrong are rejected as such.
-        let badShape = Set(table.diagnostics.errors.map(\.location.line))
-        var accepted: [(line: Int, document: NewDocument)] = []
-        var rejectedLines: [Int] = []
-        var lineOfReference: [String: Int] = [:]
-        let columns = DocumentDraft.Columns(table.header)
-        for row in table.rows {
-            let (document, problems) = checker.check(DocumentDraft(row: row, columns: columns))
-            for problem in problems {
-                let column = table.header.index(of: problem.column)
-                let location = table.location(row, column: column)
-                diagnostics.append(Diagnostic(problem.isWarning ? .warning : .error, at: location, "column \(problem.column): \(problem.message)"))
-            }
-            guard var document, !badShape.contains(row.line) else {
-                rejectedLines.append(row.line)
-                continue
-            }
-            let reference = document.document.reference
-            if let first = lineOfReference[reference] {
-                diagnostics.append(.error(at: table.location(row, column: table.header.index(of: "reference")),
-                                          "column reference: \(reference) already appears on line \(first)"))
-                rejectedLines.append(row.line)
-                continue
-            }
-            lineOfReference[reference] = row.line
-            document.events = document.events.map { var event = $0; event.by = actor; return event }
-            accepted.append((row.line, document))
-        }
-        // References already in the register (skipped when it is empty, as on a first load).
-        if try await !store.documents(matching: nil, limit: 1).isEmpty {
-            let existing = try await store.registeredReferences(among: accepted.map(\.document.document.reference))
-            if !existing.isEmpty {
-                accepted.removeAll { item in
-                    guard existing.contains(item.document.document.reference) else { return false }
-                    let row = table.rows.first { $0.line == item.line }!
-                    diagnostics.append(.error(at: table.location(row, column: table.header.index(of: "reference")),
-                                              "column reference: \(item.document.document.reference) is already registered"))
-                    rejectedLines.append(item.line)
-                    return true
-                }
-            }
-        }
-        // `replaces` and `digitized_from` name a registered document or one earlier in the file.
-        let named = accepted.flatMap { [$0.document.document.replaces, $0.document.document.digitizedFrom].compactMap { $0 } }
-        let inFile = Set(accepted.map(\.document.document.reference))
-        let registered = try await store.registeredReferences(among: named.filter { !inFile.contains($0) })
-        accepted.removeAll { item in
-            var missing: [(String, String)] = []
-            if let r = item.document.document.replaces, !inFile.contains(r), !registered.contains(r) { missing.append(("replaces", r)) }
-            if let o = item.document.document.digitizedFrom, !inFile.contains(o), !registered.contains(o) { missing.append(("digitized_from", o)) }
-            guard !missing.isEmpty else { return false }
-            let row = table.rows.first { $0.line == item.line }!
-            for (column, reference) in missing {
-                diagnostics.append(.error(at: table.location(row, column: table.header.index(of: column)),
-                                          "column \(column): document \(reference) is neither registered nor in this file"))
-            }
-            rejectedLines.append(item.line)
-            return true
-        }
-        diagnostics = Self.capWarnings(diagnostics.sortedByLocation)
-        if !rejectedLines.isEmpty && !skipInvalid || accepted.isEmpty && diagnostics.hasErrors {
-            throw DocumentImportError(file: path, diagnostics: diagnostics)
-        }
-        let count = try await store.registerDocuments(accepted.map(\.document), by: actor, at: now)
-        return Outcome(registered: count, diagnostics: diagnostics, rejectedLines: rejectedLines.sorted())
+        let batches = CSVDocumentBatches(csv: csv, checker: checker, skipInvalid: skipInvalid, warnings: warnings)
+        batches.start()
+        defer { batches.stop() }
+        let count = try await store.registerDocuments(from: batches, by: actor, at: now)
+        return Outcome(registered: count, diagnostics: batches.diagnostics, rejectedLines: batches.rejectedLines)
     }
 
     /// The first `limit` warnings of each kind (same column, same wording up to the first

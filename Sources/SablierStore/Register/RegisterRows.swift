@@ -111,39 +111,45 @@ public struct DocumentRow: StoredRow {
         dueOn = try row.text("due_on")
     }
 
-    /// The row of a document about to be registered.
-    public init(id: Int, _ document: Document, registeredAt: Date, registeredBy: String, phase: Phase, held: Bool, retention: RetentionStatus) {
-        self.id = id
-        reference = document.reference
-        title = document.title
-        rule = document.rule
-        copy = document.copy.rawValue
-        support = document.support.code
-        holder = document.holder
-        openedOn = document.openedOn?.description
-        closedOn = document.closedOn?.description
-        identifiers = document.identifiers.isEmpty ? nil : Self.encode(document.identifiers)
-        filePath = document.file?.path
-        fileSHA256 = document.file?.sha256
-        fileSize = document.file?.size
-        fileFormat = document.file?.format
-        building = document.location?.building
-        room = document.location?.room
-        shelving = document.location?.shelving
-        box = document.box
-        digitizedFrom = document.digitizedFrom
-        replaces = document.replaces
-        self.registeredAt = StoredCode.microseconds(registeredAt)
-        self.registeredBy = registeredBy
-        self.phase = phase.rawValue
-        self.held = held
-        calendarVersion = retention.calendarVersion
-        transferOn = nil
-        finalOn = nil
-        finalAction = nil
-        waiting = nil
-        dueOn = nil
-        set(retention)
+    /// Writes the row of a document being registered, column by column as `write(to:)` writes
+    /// a stored one, straight from the document and its count: a register of a million
+    /// documents is not first copied into a million rows. Reading the row back gives the
+    /// document, `phase`, `held` and `retention` again.
+    @inlinable
+    public static func write<W: StoreRowWriting>(
+        id: Int, _ document: Document, registeredAt: Date, registeredBy: String, phase: Phase, held: Bool,
+        retention: RetentionStatus, to row: inout W
+    ) throws(W.Failure) {
+        try row.integer(id)
+        try row.text(document.reference)
+        try row.text(document.title)
+        try row.text(document.rule)
+        try row.text(document.copy.rawValue)
+        try row.text(document.support.code)
+        try row.text(document.holder)
+        try row.text(document.openedOn?.description)
+        try row.text(document.closedOn?.description)
+        try row.text(document.identifiers.isEmpty ? nil : encode(document.identifiers))
+        try row.text(document.file?.path)
+        try row.text(document.file?.sha256)
+        try row.integer(document.file?.size)
+        try row.text(document.file?.format)
+        try row.text(document.location?.building)
+        try row.text(document.location?.room)
+        try row.text(document.location?.shelving)
+        try row.text(document.box)
+        try row.text(document.digitizedFrom)
+        try row.text(document.replaces)
+        try row.integer(StoredCode.microseconds(registeredAt))
+        try row.text(registeredBy)
+        try row.text(phase.rawValue)
+        try row.boolean(held)
+        try row.integer(retention.calendarVersion)
+        try row.text(retention.transferOn?.description)
+        try row.text(retention.finalOn?.description)
+        try row.text(retention.finalAction?.rawValue)
+        try row.text(retention.waiting?.code)
+        try row.text(retention.dueOn?.description)
     }
 
     /// Writes a recount into the row's retention columns.
@@ -201,6 +207,7 @@ public struct DocumentRow: StoredRow {
         return status
     }
 
+    @usableFromInline
     static func encode(_ identifiers: [String: String]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -14,6 +14,12 @@ public protocol RegisterStore: CalendarStore {
     /// Returns how many were registered.
     @discardableResult
     func registerDocuments(_ documents: [NewDocument], by actor: String, at instant: Date) async throws -> Int
+    /// Registers the documents `batches` hands over, in ONE transaction, asking for the next
+    /// batch once the previous one is written: a large import never holds every document at
+    /// once. The same rules as `registerDocuments(_:by:at:)` apply to all of them together;
+    /// an error `batches` throws rolls everything back and reaches the caller unchanged.
+    @discardableResult
+    func registerDocuments(from batches: some DocumentBatches, by actor: String, at instant: Date) async throws -> Int
     /// Which of `references` are already registered.
     func registeredReferences(among references: [String]) async throws -> Set<String>
     func document(_ reference: String) async throws -> RegisteredDocument?
@@ -46,7 +52,35 @@ public protocol RegisterStore: CalendarStore {
     /// The documents with an action due on `date` (optionally only `action`), by due date then
     /// reference: one range scan of the due index.
     func dueDocuments(asOf date: CivilDate, action: DueAction?) async throws -> [DueDocument]
+    /// The same documents, in the same order, handed to `body` one at a time as the index is
+    /// read: a listing written as it goes never holds them all.
+    func forEachDueDocument(asOf date: CivilDate, action: DueAction?, _ body: @escaping @Sendable (DueDocument) throws -> Void) async throws
     /// The documents whose count waits (an 888 event, a replacement, a confirmation, a rule
     /// missing from the calendar in force), by reference.
     func waitingDocuments() async throws -> [WaitingDocument]
+}
+
+/// Documents handed to `RegisterStore.registerDocuments(from:by:at:)` a batch at a time, from
+/// inside the store's transaction (on the store's own thread, one call at a time).
+public protocol DocumentBatches: AnyObject, Sendable {
+    /// The next documents to register, or nil when there are no more. `registered` answers,
+    /// inside the transaction, which references the register held before this registration
+    /// began; it is valid only during the call.
+    func next(_ registered: RegisteredBefore) throws -> [NewDocument]?
+}
+
+/// Which of some references the register held before the registration in progress began.
+public struct RegisteredBefore {
+    /// True when the register held no document: every answer is then empty.
+    public let isEmpty: Bool
+    private let lookup: ([String]) throws -> Set<String>
+
+    public init(isEmpty: Bool, _ lookup: @escaping ([String]) throws -> Set<String>) {
+        self.isEmpty = isEmpty
+        self.lookup = lookup
+    }
+
+    public func callAsFunction(_ references: [String]) throws -> Set<String> {
+        isEmpty || references.isEmpty ? [] : try lookup(references)
+    }
 }

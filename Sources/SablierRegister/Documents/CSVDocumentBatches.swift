@@ -1,0 +1,285 @@
+import Foundation
+import SablierCore
+import SablierCSV
+import SablierStore
+
+/// The rows of a register CSV, read and checked on a thread of their own while the store
+/// writes the rows before them, and handed to the store's one transaction in batches.
+///
+/// What a row needs from the register is asked inside that transaction, as batches are handed
+/// over: whether its reference is already registered, and whether the documents it replaces or
+/// was digitized from are (a row may also name one further down the file: such rows wait for
+/// the end of the file). Diagnostics are those `DocumentRegistrar.importCSV` has always given;
+/// when they reject the file, the last call to `next` throws `DocumentImportError` and the
+/// store rolls back whatever was written.
+final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared state is behind `condition`, see below
+    /// Rows that passed their checks, in file order.
+    struct Batch {
+        var documents: [NewDocument] = []
+        var lines: [Int] = []
+        /// The positions of the rows that name (replaces, digitized_from) a reference not
+        /// earlier in the file.
+        var namingOthers: [Int] = []
+
+        var count: Int { documents.count }
+    }
+
+    /// Rows per batch, and batches read ahead of the store at most.
+    static let batchSize = 2_048
+    static let readAhead = 8
+
+    private let csv: CSVStream
+    private let checker: DocumentChecker
+    private let skipInvalid: Bool
+    private let columns: DocumentDraft.Columns
+    private let referenceColumn: Int?
+
+    // The reading thread's, until `readingDone` is set under `condition`; then the store's.
+    private var lineOfReference: [String: Int] = [:]
+    private var readDiagnostics: [Diagnostic] = []
+    private var readRejected: [Int] = []
+
+    // Shared, under `condition`.
+    private let condition = NSCondition()
+    private var ready: [Batch] = []
+    private var readingDone = false
+    private var rejectedWhileReading = false
+    private var stopped = false
+
+    // The store's thread only.
+    private var storeDiagnostics: [Diagnostic] = []
+    private var storeRejected: [Int] = []
+    private var waiting: [(line: Int, document: NewDocument)] = []
+    private var handedOver = 0
+    private var finished = false
+
+    /// Once the store is done: every diagnostic, sorted, warnings capped, and the rows left out.
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var rejectedLines: [Int] = []
+
+    /// `warnings` are the header's, reported with the rows'.
+    init(csv: CSVStream, checker: DocumentChecker, skipInvalid: Bool, warnings: [Diagnostic]) {
+        self.readDiagnostics = warnings
+        self.csv = csv
+        self.checker = checker
+        self.skipInvalid = skipInvalid
+        self.columns = DocumentDraft.Columns(csv.header)
+        self.referenceColumn = csv.header.index(of: "reference")
+    }
+
+    /// Starts reading on a thread of its own.
+    func start() {
+        let thread = Thread { [self] in read() }
+        thread.name = "sablier CSV reader"
+        thread.start()
+    }
+
+    /// Stops the reading thread if it still runs (the store is done, or failed).
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    // MARK: - The reading thread
+
+    private struct Stopped: Error {}
+
+    private func read() {
+        var batch = Batch()
+        var rejecting = false
+        let header = csv.header
+        // One reference per row: the table is sized once, from the length of the first rows.
+        lineOfReference.reserveCapacity(csv.estimatedRowCount)
+        do {
+            let csvError = try csv.forEachRow { (record, shape) throws(Stopped) in
+                let line = record.line
+                let draft = DocumentDraft(record: record, columns: columns)
+                let (checked, problems) = checker.check(draft)
+                if let shape { readDiagnostics.append(shape) }
+                for problem in problems {
+                    let location = csv.location(line: line, column: header.index(of: problem.column))
+                    readDiagnostics.append(Diagnostic(problem.isWarning ? .warning : .error, at: location, "column \(problem.column): \(problem.message)"))
+                }
+                guard var document = checked, shape?.severity != .error else {
+                    readRejected.append(line)
+                    rejecting = true
+                    return
+                }
+                let reference = document.document.reference
+                if let first = lineOfReference[reference] {
+                    readDiagnostics.append(.error(at: csv.location(line: line, column: referenceColumn),
+                                                  "column reference: \(reference) already appears on line \(first)"))
+                    readRejected.append(line)
+                    rejecting = true
+                    return
+                }
+                lineOfReference[reference] = line
+                if !document.events.isEmpty { document.events = document.events.map { var event = $0; event.by = checker.actor; return event } }
+                if let other = document.document.replaces, lineOfReference[other] == nil {
+                    batch.namingOthers.append(batch.count)
+                } else if let other = document.document.digitizedFrom, lineOfReference[other] == nil {
+                    batch.namingOthers.append(batch.count)
+                }
+                batch.documents.append(document)
+                batch.lines.append(line)
+                if batch.count == Self.batchSize {
+                    try hand(batch, rejecting: rejecting)
+                    batch = Batch()
+                }
+            }
+            if let csvError { readDiagnostics.append(csvError) }
+            try hand(batch, rejecting: rejecting)
+        } catch {
+            // Stopped: the store is done with this file.
+        }
+        condition.lock()
+        readingDone = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Queues a batch for the store, waiting while it is far enough ahead.
+    private func hand(_ batch: Batch, rejecting: Bool) throws(Stopped) {
+        condition.lock()
+        defer { condition.unlock() }
+        rejectedWhileReading = rejectedWhileReading || rejecting
+        while ready.count >= Self.readAhead && !stopped { condition.wait() }
+        if stopped { throw Stopped() }
+        if batch.count > 0 { ready.append(batch) }
+        condition.broadcast()
+    }
+
+    // MARK: - The store's thread
+
+    func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
+        guard !finished else { return nil }
+        while let batch = take() {
+            let documents = try accept(batch, registered)
+            if !documents.isEmpty { return documents }
+        }
+        return try finish(registered)
+    }
+
+    /// The next batch read, waiting for it; nil once the file is read through.
+    private func take() -> Batch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty && !readingDone { condition.wait() }
+        guard !ready.isEmpty else { return nil }
+        condition.broadcast()
+        return ready.removeFirst()
+    }
+
+    /// Whether the file is already rejected (unless rows are skipped): nothing more is written.
+    private var rejecting: Bool {
+        guard !skipInvalid else { return false }
+        if !storeRejected.isEmpty { return true }
+        condition.lock()
+        defer { condition.unlock() }
+        return rejectedWhileReading
+    }
+
+    /// The rows of a batch the register does not refuse.
+    private func accept(_ batch: Batch, _ registered: RegisteredBefore) throws -> [NewDocument] {
+        // A first load names nothing registered: the batch goes as read.
+        if registered.isEmpty && batch.namingOthers.isEmpty {
+            guard !rejecting else { return [] }
+            handedOver += batch.count
+            return batch.documents
+        }
+        let already = try registered(batch.documents.map(\.document.reference))
+        let named = batch.namingOthers.flatMap { [batch.documents[$0].document.replaces, batch.documents[$0].document.digitizedFrom].compactMap { $0 } }
+        let namedRegistered = try registered(named)
+        var waits = Set<Int>()
+        for position in batch.namingOthers {
+            let document = batch.documents[position].document
+            // Named further down the file, or nowhere: decided once the file is read.
+            if [document.replaces, document.digitizedFrom].contains(where: { $0.map { !namedRegistered.contains($0) } ?? false }) {
+                waits.insert(position)
+            }
+        }
+        var documents: [NewDocument] = []
+        documents.reserveCapacity(batch.count)
+        for (position, new) in batch.documents.enumerated() {
+            let reference = new.document.reference
+            if already.contains(reference) {
+                storeDiagnostics.append(.error(at: csv.location(line: batch.lines[position], column: referenceColumn),
+                                               "column reference: \(reference) is already registered"))
+                storeRejected.append(batch.lines[position])
+            } else if waits.contains(position) {
+                waiting.append((batch.lines[position], new))
+            } else {
+                documents.append(new)
+            }
+        }
+        // A rejected file is still read to the end, for every diagnostic, but not written.
+        guard !rejecting else { return [] }
+        handedOver += documents.count
+        return documents
+    }
+
+    /// The rows that waited for the end of the file, and the verdict on the file.
+    private func finish(_ registered: RegisteredBefore) throws -> [NewDocument]? {
+        finished = true
+        var documents: [NewDocument] = []
+        var rejected = readRejected + storeRejected
+        var late: [Diagnostic] = []
+        for row in waiting {
+            let document = row.document.document
+            var missing: [(String, String)] = []
+            if let r = document.replaces, lineOfReference[r] == nil, try registered([r]).isEmpty { missing.append(("replaces", r)) }
+            if let o = document.digitizedFrom, lineOfReference[o] == nil, try registered([o]).isEmpty { missing.append(("digitized_from", o)) }
+            guard !missing.isEmpty else {
+                documents.append(row.document)
+                continue
+            }
+            for (column, reference) in missing {
+                late.append(.error(at: csv.location(line: row.line, column: csv.header.index(of: column)),
+                                   "column \(column): document \(reference) is neither registered nor in this file"))
+            }
+            rejected.append(row.line)
+        }
+        let all = readDiagnostics + storeDiagnostics + late
+        diagnostics = DocumentRegistrar.capWarnings(all.sortedByLocation)
+        rejectedLines = rejected.sorted()
+        if !rejected.isEmpty && !skipInvalid || handedOver + documents.count == 0 && diagnostics.hasErrors {
+            throw DocumentImportError(file: csv.file, diagnostics: diagnostics)
+        }
+        handedOver += documents.count
+        return documents
+    }
+}
+
+extension DocumentDraft {
+    /// The draft of a CSV row seen in place: a string is made only for the register's columns.
+    init(record: borrowing CSVRecordView, columns: Columns) {
+        self.init()
+        for (slot, index) in columns.indexes.enumerated() {
+            guard let index, index < record.count, !record.isEmpty(field: index) else { continue }
+            let value = record[index]
+            switch slot {
+            case 0: reference = value
+            case 1: title = value
+            case 2: rule = value
+            case 3: copy = value
+            case 4: support = value
+            case 5: holder = value
+            case 6: opened = value
+            case 7: closed = value
+            case 8: path = value
+            case 9: location = value
+            case 10: building = value
+            case 11: room = value
+            case 12: shelving = value
+            case 13: box = value
+            case 14: event = value
+            case 15: eventDate = value
+            case 16: replaces = value
+            case 17: digitizedFrom = value
+            default: identifiers = value
+            }
+        }
+    }
+}
