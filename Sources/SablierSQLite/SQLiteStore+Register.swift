@@ -81,42 +81,46 @@ extension SQLiteStore: RegisterStore {
                     absentRules.insert(new.document.rule)
                 }
             }
-            // Each document's count, phase and holds, then its row written straight from it.
+            // Each document's count, phase and holds, then its row written straight from it
+            // (read in place: a copy of each document would cost a dozen retains).
             statuses.removeAll(keepingCapacity: true)
             phases.removeAll(keepingCapacity: true)
             heldFlags.removeAll(keepingCapacity: true)
             eventRows.removeAll(keepingCapacity: true)
             var holdRows: [(hold: Int, document: Int)] = []
             let batchID = nextID
-            for new in batch {
-                let document = new.document
-                let holds = ruleHolds[document.rule] ?? []
-                var events = new.events
-                for hold in holds {
-                    events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: "gel n° \(hold) sur la règle \(document.rule)", detail: String(hold)))
-                    holdRows.append((hold, nextID))
+            try batch.withUnsafeBufferPointer { batch in
+                for index in batch.indices {
+                    let holds = ruleHolds.isEmpty ? [] : ruleHolds[batch[index].document.rule] ?? []
+                    var events = batch[index].events
+                    for hold in holds {
+                        events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor,
+                                                     reason: "gel n° \(hold) sur la règle \(batch[index].document.rule)", detail: String(hold)))
+                        holdRows.append((hold, nextID))
+                    }
+                    statuses.append(counter.status(of: batch[index].document, events: events, held: !holds.isEmpty))
+                    phases.append(events.isEmpty ? .actif : Phase(events: events))
+                    heldFlags.append(!holds.isEmpty)
+                    for event in events {
+                        eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
+                        nextSequence += 1
+                    }
+                    if let replaced = batch[index].document.replaces {
+                        let reference = batch[index].document.reference
+                        replacements.append((replaced, LifecycleEvent(
+                            kind: .replaced, on: batch[index].document.openedOn ?? today, by: actor, reason: "remplacé par \(reference)",
+                            detail: reference)))
+                    }
+                    nextID += 1
                 }
-                statuses.append(counter.status(of: document, events: events, held: !holds.isEmpty))
-                phases.append(Phase(events: events))
-                heldFlags.append(!holds.isEmpty)
-                for event in events {
-                    eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
-                    nextSequence += 1
+                do {
+                    try documentInserter.insert(count: batch.count) { index, row throws(DatabaseError) in
+                        try DocumentRow.write(id: batchID + index, batch[index].document, registeredAt: instant, registeredBy: actor,
+                                              phase: phases[index], held: heldFlags[index], retention: statuses[index], to: &row)
+                    }
+                } catch let refusal as SQLiteInserter<DocumentRow>.RefusalAt {
+                    throw Self.refusedDocument(batch[refusal.index].document, refusal.error, registeredBefore: firstID, db)
                 }
-                if let replaced = document.replaces {
-                    let on = document.openedOn ?? today
-                    replacements.append((replaced, LifecycleEvent(
-                        kind: .replaced, on: on, by: actor, reason: "remplacé par \(document.reference)", detail: document.reference)))
-                }
-                nextID += 1
-            }
-            do {
-                try documentInserter.insert(count: batch.count) { index, row throws(DatabaseError) in
-                    try DocumentRow.write(id: batchID + index, batch[index].document, registeredAt: instant, registeredBy: actor,
-                                          phase: phases[index], held: heldFlags[index], retention: statuses[index], to: &row)
-                }
-            } catch let refusal as SQLiteInserter<DocumentRow>.RefusalAt {
-                throw Self.refusedDocument(batch[refusal.index].document, refusal.error, registeredBefore: firstID, db)
             }
             try eventInserter.insert(eventRows)
             for (hold, document) in holdRows {
