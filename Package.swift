@@ -31,6 +31,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // SQLite's process-wide settings (sqlite3_config is variadic), behind a shim header.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // The XSDs, shipped with the binary as resources; `schemas/` is their one home.
         .target(
             name: "SablierSchemas",
@@ -90,7 +96,7 @@ let package = Package(
         .target(
             name: "SablierSQLite",
             dependencies: [
-                "SablierStore", "SablierCore",
+                "SablierStore", "SablierCore", "CSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for binding values without intermediate arrays.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -1,5 +1,6 @@
 public import SablierCore
 public import SablierStore
+import CSQLite
 import GRDB
 
 /// The embedded default store: one SQLite file, through a GRDB `DatabaseQueue`.
@@ -17,6 +18,7 @@ public final class SQLiteStore: CalendarStore {
     static let applicationID = 0x5361_626C
 
     public init(path: String) throws {
+        _ = Self.configureSQLite
         self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -30,6 +32,12 @@ public final class SQLiteStore: CalendarStore {
             throw Self.storeError(error, path: path, operation: "opening the store")
         }
     }
+
+    /// SQLite's process-wide settings, made once before the first connection opens (they
+    /// cannot change afterwards): no memory statistics (see `CSQLite`).
+    private static let configureSQLite: Void = {
+        _ = sablier_sqlite3_disable_memory_statistics()
+    }()
 
     /// `StoreSchema.migrations`, registered in order under their names.
     static var migrator: DatabaseMigrator {

@@ -117,7 +117,7 @@ public struct DocumentRow: StoredRow {
     /// document, `phase`, `held` and `retention` again.
     @inlinable
     public static func write<W: StoreRowWriting>(
-        id: Int, _ document: Document, registeredAt: Date, registeredBy: String, phase: Phase, held: Bool,
+        id: Int, _ document: borrowing Document, registeredAt: Date, registeredBy: String, phase: Phase, held: Bool,
         retention: RetentionStatus, to row: inout W
     ) throws(W.Failure) {
         try row.integer(id)
