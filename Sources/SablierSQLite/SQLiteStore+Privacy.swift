@@ -142,6 +142,15 @@ extension SQLiteStore: PrivacyStore {
         }
     }
 
+    public func confidentialReferences() async throws -> Set<String> {
+        try await read("reading the confidential documents") { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT d.reference FROM privacy_review r JOIN document d ON d.id = r.document
+                WHERE r.decision = 'confirm' AND r.id = (SELECT MAX(id) FROM privacy_review WHERE document = r.document)
+                """))
+        }
+    }
+
     public func privacyQueue(includingDecided: Bool) async throws -> [DocumentPrivacy] {
         try await read("reading the review queue") { db in
             let rules = try Self.rulePrivacyByNumber(db)

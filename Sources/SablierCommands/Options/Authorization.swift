@@ -68,9 +68,8 @@ struct Visibility {
 
     /// Reads the confidential documents once for the command.
     static func load(_ access: Access, store: StoreOptions) async throws -> Visibility {
-        let privacy = try SQLiteStore(path: store.resolvedPath)
-        let confirmed = try await privacy.privacyQueue(includingDecided: true).filter(\.isConfidential).map(\.reference)
-        return Visibility(access: access, confidential: Set(confirmed))
+        let confidential = try await SQLiteStore(path: store.resolvedPath).confidentialReferences()
+        return Visibility(access: access, confidential: confidential)
     }
 
     func allows(_ reference: String, holder: String) -> Bool {

@@ -30,6 +30,11 @@ public protocol PrivacyStore: RegisterStore {
     /// The documents flagged by their rule or their content (and, with `includingDecided`, those
     /// already reviewed), most sensitive first then by reference; destroyed documents left out.
     func privacyQueue(includingDecided: Bool) async throws -> [DocumentPrivacy]
+    /// The references of the documents whose latest review confirmed personal information:
+    /// the confidential ones, which only their holder unit and the AIPRP officer see. One query,
+    /// read by every listing. A confirmed document whose content changed since stays confidential
+    /// until a new review says otherwise.
+    func confidentialReferences() async throws -> Set<String>
     /// Records the AIPRP officer's decision on the document's current content. Refused for a
     /// document nothing flags, a confirmation without a measure (none given, none in its rule),
     /// a dismissal with one, or an empty note.
