@@ -117,6 +117,26 @@ struct RegisterTests {
         }
     }
 
+    @Test("a record that does not read (an unclosed quote) rejects the whole file; nothing before it is written")
+    func malformedRecord() async throws {
+        try await withExampleRegister { store, dir, _ in
+            let bad = try dir.write("unclosed.csv", """
+                reference,title,rule,copy,support,holder,opened,closed
+                NEW-1,Un,1201,principal,PA,Secrétariat général,2024-01-10,
+                NEW-2,"Deux,1201,principal,PA,Secrétariat général,2024-01-10,
+
+                """)
+            let registrar = DocumentRegistrar(store: store)
+            let error = await #expect(throws: DocumentImportError.self) {
+                try await registrar.importCSV(path: bad.path, skipInvalid: false, actor: "gestion.doc", now: now)
+            }
+            #expect(error?.diagnostics.errors.first?.description.hasPrefix("\(bad.path):3:") == true)
+            #expect(try await store.document("NEW-1") == nil)
+            let kept = try await registrar.importCSV(path: bad.path, skipInvalid: true, actor: "gestion.doc", now: now)
+            #expect(kept.registered == 1 && kept.rejectedLines == [3])
+        }
+    }
+
     @Test("a hold keeps destruction listed as held; a rule hold covers documents registered later; releasing it lifts it")
     func holds() async throws {
         try await withExampleRegister { store, dir, _ in

@@ -129,7 +129,12 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                     batch = Batch()
                 }
             }
-            if let csvError { readDiagnostics.append(csvError) }
+            if let csvError {
+                // A record that does not read ends the file there: the record counts as rejected,
+                // so the whole file is refused unless --skip-invalid keeps the rows before it.
+                readDiagnostics.append(csvError)
+                readRejected.append(csvError.location.line)
+            }
             try hand(batch, rejecting: rejecting)
         } catch {
             // Stopped: the store is done with this file.
