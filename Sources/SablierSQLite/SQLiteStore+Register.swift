@@ -98,7 +98,14 @@ extension SQLiteStore: RegisterStore {
                                                      reason: "gel n° \(hold) sur la règle \(batch[index].document.rule)", detail: String(hold)))
                         holdRows.append((hold, nextID))
                     }
-                    statuses.append(counter.status(of: batch[index].document, events: events, held: !holds.isEmpty))
+                    if events.isEmpty {
+                        let document = batch.baseAddress! + index
+                        statuses.append(counter.status(rule: document.pointee.document.rule, copy: document.pointee.document.copy,
+                                                       openedOn: document.pointee.document.openedOn,
+                                                       closedOn: document.pointee.document.closedOn))
+                    } else {
+                        statuses.append(counter.status(of: batch[index].document, events: events, held: !holds.isEmpty))
+                    }
                     phases.append(events.isEmpty ? .actif : Phase(events: events))
                     heldFlags.append(!holds.isEmpty)
                     for event in events {
