@@ -35,10 +35,10 @@ struct SQLiteRowBinder: StoreRowWriting {
         count += 1
         guard let value else { return try null() }
         if let bound {
-            if case .integer(let previous) = bound[count], previous == value { return }
-            bound[count] = .unknown
+            if bound.holds(value, at: count) { return }
+            bound.forget(count)
             try check(sqlite3_bind_int64(statement, count, Int64(value)))
-            bound[count] = .integer(value)
+            bound.remember(value, at: count)
         } else {
             try check(sqlite3_bind_int64(statement, count, Int64(value)))
         }
@@ -51,17 +51,19 @@ struct SQLiteRowBinder: StoreRowWriting {
     mutating func text(_ value: String?) throws(DatabaseError) {
         count += 1
         guard let value else { return try null() }
-        if let bound {
-            if case .text(let previous) = bound[count], SQLiteBoundValues.sameBytes(previous, value) { return }
-            bound[count] = .unknown
-        }
-        let (statement, index, transient) = (statement, count, transient)
+        let (statement, index, transient, bound) = (statement, count, transient, bound)
         // The explicit length keeps any NUL inside the text. A native string's UTF-8 is
         // contiguous, read in place; any other is copied first.
         func bind(_ utf8: UnsafeBufferPointer<UInt8>) -> CInt {
+            if let bound {
+                if bound.holds(utf8, at: index) { return SQLITE_OK }
+                bound.forget(index)
+            }
             // An empty buffer may have no address, which SQLite would bind as NULL.
-            utf8.count == 0 ? sqlite3_bind_text(statement, index, "", 0, transient)
+            let code = utf8.count == 0 ? sqlite3_bind_text(statement, index, "", 0, transient)
                 : sqlite3_bind_text64(statement, index, utf8.baseAddress, sqlite3_uint64(utf8.count), transient, UInt8(SQLITE_UTF8))
+            if code == SQLITE_OK { bound?.remember(utf8, at: index) }
+            return code
         }
         if let code = value.utf8.withContiguousStorageIfAvailable(bind) {
             try check(code)
@@ -69,13 +71,12 @@ struct SQLiteRowBinder: StoreRowWriting {
             var copy = value
             try check(copy.withUTF8(bind))
         }
-        bound?[count] = .text(value)
     }
 
     mutating func bytes(_ value: [UInt8]?) throws(DatabaseError) {
         count += 1
         guard let value else { return try null() }
-        bound?[count] = .unknown
+        bound?.forget(count)
         let (statement, index, transient) = (statement, count, transient)
         let code = value.withUnsafeBytes { bytes in
             // Zero bytes are an empty BLOB, not NULL (which a nil address would bind).
@@ -87,10 +88,10 @@ struct SQLiteRowBinder: StoreRowWriting {
 
     private mutating func null() throws(DatabaseError) {
         if let bound {
-            if case .null = bound[count] { return }
-            bound[count] = .unknown
+            if bound.holdsNull(at: count) { return }
+            bound.forget(count)
             try check(sqlite3_bind_null(statement, count))
-            bound[count] = .null
+            bound.rememberNull(at: count)
         } else {
             try check(sqlite3_bind_null(statement, count))
         }
@@ -104,46 +105,85 @@ struct SQLiteRowBinder: StoreRowWriting {
 }
 
 /// What each parameter of a prepared statement holds since its last run, as far as
-/// `SQLiteRowBinder` bound it.
+/// `SQLiteRowBinder` bound it: NULL, an integer, or text of up to 64 bytes, kept as bytes.
+///
+/// Plain memory, no strings: read and written for every column of every row, it costs no
+/// reference counting and no exclusivity checks (the binder is its only user, on one
+/// thread). Longer text is bound every time.
 final class SQLiteBoundValues {
-    enum Value {
-        /// Not known (never bound, or a binding failed): bound again whatever the value.
+    private enum Kind: UInt8 {
+        /// Not known (never bound, a binding failed, or text too long to keep).
         case unknown
         case null
-        case integer(Int)
-        case text(String)
+        case integer
+        case text
     }
 
-    // Raw memory rather than an array: read and written for every column of every row, it is
-    // spared the array's exclusivity checks (the binder is the only user, on one thread).
-    private let values: UnsafeMutableBufferPointer<Value>
+    static let textCapacity = 64
+
+    private let parameters: Int
+    private let kinds: UnsafeMutablePointer<Kind>
+    private let integers: UnsafeMutablePointer<Int>
+    private let textLengths: UnsafeMutablePointer<Int>
+    private let texts: UnsafeMutablePointer<UInt8>
 
     init(parameters: Int) {
-        values = .allocate(capacity: parameters)
-        values.initialize(repeating: .unknown)
+        self.parameters = parameters
+        kinds = .allocate(capacity: parameters)
+        kinds.initialize(repeating: .unknown, count: parameters)
+        integers = .allocate(capacity: parameters)
+        integers.initialize(repeating: 0, count: parameters)
+        textLengths = .allocate(capacity: parameters)
+        textLengths.initialize(repeating: 0, count: parameters)
+        texts = .allocate(capacity: parameters * Self.textCapacity)
     }
 
     deinit {
-        values.deinitialize()
-        values.deallocate()
+        kinds.deallocate()
+        integers.deallocate()
+        textLengths.deallocate()
+        texts.deallocate()
     }
 
-    /// The value of parameter `index` (1-based, as SQLite numbers them).
-    subscript(index: CInt) -> Value {
-        get { values[Int(index) - 1] }
-        set { values[Int(index) - 1] = newValue }
+    // Parameters are numbered from 1, as SQLite numbers them.
+
+    func forget(_ index: CInt) {
+        kinds[Int(index) - 1] = .unknown
+    }
+
+    func holdsNull(at index: CInt) -> Bool {
+        kinds[Int(index) - 1] == .null
+    }
+
+    func rememberNull(at index: CInt) {
+        kinds[Int(index) - 1] = .null
+    }
+
+    func holds(_ value: Int, at index: CInt) -> Bool {
+        let slot = Int(index) - 1
+        return kinds[slot] == .integer && integers[slot] == value
+    }
+
+    func remember(_ value: Int, at index: CInt) {
+        let slot = Int(index) - 1
+        kinds[slot] = .integer
+        integers[slot] = value
     }
 
     /// Byte for byte: SQLite stores bytes, and two strings Swift finds equal may differ in
     /// them (composed and decomposed accents).
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        let same = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
-            }
-        }
-        return same.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+    func holds(_ utf8: UnsafeBufferPointer<UInt8>, at index: CInt) -> Bool {
+        let slot = Int(index) - 1
+        guard kinds[slot] == .text, textLengths[slot] == utf8.count else { return false }
+        return utf8.isEmpty || memcmp(texts + slot * Self.textCapacity, utf8.baseAddress!, utf8.count) == 0
+    }
+
+    func remember(_ utf8: UnsafeBufferPointer<UInt8>, at index: CInt) {
+        let slot = Int(index) - 1
+        guard utf8.count <= Self.textCapacity else { kinds[slot] = .unknown; return }
+        if let base = utf8.baseAddress { (texts + slot * Self.textCapacity).update(from: base, count: utf8.count) }
+        textLengths[slot] = utf8.count
+        kinds[slot] = .text
     }
 }
 

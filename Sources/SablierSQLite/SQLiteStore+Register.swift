@@ -100,8 +100,15 @@ extension SQLiteStore: RegisterStore {
                     events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: "gel n° \(hold) sur la règle \(document.rule)", detail: String(hold)))
                     holdRows.append((hold, nextID))
                 }
-                statuses.append(counter.status(of: document, events: events, held: !holds.isEmpty))
-                phases.append(Phase(events: events))
+                if events.isEmpty {
+                    // Most registered documents have no event yet: counted from their fields alone.
+                    statuses.append(counter.status(rule: document.rule, copy: document.copy,
+                                                   openedOn: document.openedOn, closedOn: document.closedOn))
+                    phases.append(.actif)
+                } else {
+                    statuses.append(counter.status(of: document, events: events, held: !holds.isEmpty))
+                    phases.append(Phase(events: events))
+                }
                 heldFlags.append(!holds.isEmpty)
                 for event in events {
                     eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))

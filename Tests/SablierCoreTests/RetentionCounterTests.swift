@@ -75,6 +75,16 @@ struct RetentionCounterTests {
         }
     }
 
+    @Test("a document without events counts the same from its rule, copy and dates alone")
+    func fromFields() {
+        let context = self.context
+        var counter = RetentionCounter(context)
+        for (document, _, _) in documents(3_000) {
+            let status = counter.status(rule: document.rule, copy: document.copy, openedOn: document.openedOn, closedOn: document.closedOn)
+            #expect(status == context.status(of: document, events: [], held: false))
+        }
+    }
+
     @Test("rules added later count as if they had been there from the start")
     func rulesAddedLater() {
         let context = self.context

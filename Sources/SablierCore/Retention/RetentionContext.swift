@@ -113,6 +113,24 @@ public struct RetentionCounter: Sendable {
         countStarts[number] != nil
     }
 
+    /// The status of a document without events, from what decides it: its rule, its copy and
+    /// its dates (a bulk registration reads them in place rather than copying each document).
+    public mutating func status(rule: String, copy: CopyKind, openedOn: CivilDate?, closedOn: CivilDate?) -> RetentionStatus {
+        if let countStart = countStarts[rule] {
+            let trigger: CivilDate?
+            switch countStart {
+            case .closingDate: trigger = closedOn
+            case .openingDate: trigger = openedOn
+            case .event: trigger = nil
+            }
+            let key = Key(rule: rule, copy: copy, phase: .actif, start: trigger.map { context.yearEnd.yearEnd(onOrAfter: $0) })
+            if let status = known[key] { return status }
+        }
+        let document = Document(reference: "", title: "", rule: rule, copy: copy, holder: "", support: Support(code: ""),
+                                openedOn: openedOn, closedOn: closedOn)
+        return status(of: document, events: [], held: false)
+    }
+
     /// `RetentionContext.status(of:events:held:)`, the same for every document (`held` changes
     /// only the explanation, which a status does not keep).
     public mutating func status(of document: Document, events: [LifecycleEvent], held: Bool) -> RetentionStatus {

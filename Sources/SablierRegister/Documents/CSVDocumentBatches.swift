@@ -42,6 +42,10 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
     // Shared, under `condition`.
     private let condition = NSCondition()
     private var ready: [Batch] = []
+    /// Batches the store is done with, for the reading thread to release: their strings were
+    /// made on that thread, and freeing them there spares the store's thread a cache miss on
+    /// each (and glibc's freeing of another thread's memory).
+    private var spent: [[NewDocument]] = []
     private var readingDone = false
     private var rejectedWhileReading = false
     private var stopped = false
@@ -52,6 +56,9 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
     private var waiting: [(line: Int, document: NewDocument)] = []
     private var handedOver = 0
     private var finished = false
+    /// The documents handed over last, kept until the store asks for more (and so is done
+    /// with them).
+    private var handedLast: [NewDocument] = []
 
     /// Once the store is done: every diagnostic, sorted, warnings capped, and the rows left out.
     private(set) var diagnostics: [Diagnostic] = []
@@ -108,14 +115,15 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                     return
                 }
                 let reference = document.document.reference
-                if let first = lineOfReference[reference] {
+                // One lookup for the usual case, a reference not seen before.
+                if let first = lineOfReference.updateValue(line, forKey: reference) {
+                    lineOfReference[reference] = first
                     readDiagnostics.append(.error(at: csv.location(line: line, column: referenceColumn),
                                                   "column reference: \(reference) already appears on line \(first)"))
                     readRejected.append(line)
                     rejecting = true
                     return
                 }
-                lineOfReference[reference] = line
                 if !document.events.isEmpty { document.events = document.events.map { var event = $0; event.by = checker.actor; return event } }
                 if let other = document.document.replaces, lineOfReference[other] == nil {
                     batch.namingOthers.append(batch.count)
@@ -154,6 +162,12 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         if stopped { throw Stopped() }
         if batch.count > 0 { ready.append(batch) }
         condition.broadcast()
+        let spent = self.spent
+        self.spent = []
+        condition.unlock()
+        // Released here, outside the lock.
+        _ = consume spent
+        condition.lock()
     }
 
     // MARK: - The store's thread
@@ -162,7 +176,10 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         guard !finished else { return nil }
         while let batch = take() {
             let documents = try accept(batch, registered)
-            if !documents.isEmpty { return documents }
+            if !documents.isEmpty {
+                handedLast = documents
+                return documents
+            }
         }
         return try finish(registered)
     }
@@ -171,6 +188,10 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
     private func take() -> Batch? {
         condition.lock()
         defer { condition.unlock() }
+        if !handedLast.isEmpty {
+            spent.append(handedLast)
+            handedLast = []
+        }
         while ready.isEmpty && !readingDone { condition.wait() }
         guard !ready.isEmpty else { return nil }
         condition.broadcast()

@@ -31,7 +31,7 @@ public struct DocumentRegistrar: Sendable {
     public func importCSV(path: String, skipInvalid: Bool, actor: String, now: Date, restrictedUnit: String? = nil) async throws -> Outcome {
         let bytes: [UInt8]
         do {
-            bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes = try Self.contents(of: path)
         } catch {
             throw DocumentImportError(file: path, diagnostics: [.error(at: SourceLocation(file: path, line: 0), "cannot be read: \(error.localizedDescription)")])
         }
@@ -55,6 +55,30 @@ public struct DocumentRegistrar: Sendable {
         defer { batches.stop() }
         let count = try await store.registerDocuments(from: batches, by: actor, at: now)
         return Outcome(registered: count, diagnostics: batches.diagnostics, rejectedLines: batches.rejectedLines)
+    }
+
+    /// The bytes of a file, read straight into one array (a register may be a hundred
+    /// megabytes: read through `Data` it was copied twice).
+    static func contents(of path: String) throws -> [UInt8] {
+        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        let size = Int(try handle.seekToEnd())
+        try handle.seek(toOffset: 0)
+        var bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let read = Foundation.read(handle.fileDescriptor, buffer.baseAddress! + count, size - count)
+                if read == 0 { break }
+                guard read > 0 else {
+                    if errno == EINTR { continue }
+                    throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
+                }
+                count += read
+            }
+        }
+        // Whatever the file gained since it was measured.
+        while let more = try handle.read(upToCount: 1 << 20), !more.isEmpty { bytes.append(contentsOf: more) }
+        return bytes
     }
 
     /// The first `limit` warnings of each kind (same column, same wording up to the first

@@ -115,7 +115,7 @@ public struct DocumentRow: StoredRow {
     /// a stored one, straight from the document and its count: a register of a million
     /// documents is not first copied into a million rows. Reading the row back gives the
     /// document, `phase`, `held` and `retention` again.
-    @inlinable
+    @inlinable @inline(__always)
     public static func write<W: StoreRowWriting>(
         id: Int, _ document: borrowing Document, registeredAt: Date, registeredBy: String, phase: Phase, held: Bool,
         retention: RetentionStatus, to row: inout W
