@@ -74,6 +74,9 @@ extension SQLiteStore: RegisterStore {
         var audited: [(reference: String, details: [String: String])] = []
         var lastReference = ""
         let isEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM document)") ?? true
+        // Whether a new document names another (digitized copy, replacement): the check
+        // for names that match nothing runs only then.
+        var namesOthers = false
         let registered = RegisteredBefore(isEmpty: isEmpty) { references in
             try Self.references(among: references, before: firstID, db)
         }
@@ -114,6 +117,7 @@ extension SQLiteStore: RegisterStore {
                     eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
                     nextSequence += 1
                 }
+                if document.digitizedFrom != nil || document.replaces != nil { namesOthers = true }
                 if let original = document.digitizedFrom {
                     replacements.append((original, LifecycleEvent(
                         kind: .digitized, on: today, by: actor, reason: "numérisé : \(document.reference)", detail: document.reference)))
@@ -151,7 +155,7 @@ extension SQLiteStore: RegisterStore {
         }
         // Digitized copies and replacements name registered references: check them now
         // rather than at COMMIT, to say which.
-        if let orphan = try String.fetchOne(db, sql: """
+        if namesOthers, let orphan = try String.fetchOne(db, sql: """
             SELECT d.reference || ' names ' || COALESCE(d.digitized_from, d.replaces) FROM document d
             WHERE (d.digitized_from IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.digitized_from))
                OR (d.replaces IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.replaces))
