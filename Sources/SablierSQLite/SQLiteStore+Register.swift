@@ -608,9 +608,12 @@ extension SQLiteStore {
             guard let query = try? DocumentQuery(parsing: target) else { throw CorruptValue("hold \(id) has the unreadable query '\(target)'") }
             scope = .query(query)
         }
+        let units = try String.fetchAll(db, sql: """
+            SELECT DISTINCT d.holder FROM hold_document h JOIN document d ON d.id = h.document WHERE h.hold = ? ORDER BY d.holder
+            """, arguments: [id])
         return Hold(id: row[0], reason: row[1], scope: scope, placedAt: StoredCode.date(microseconds: row[4]), placedBy: row[5],
                     releasedAt: (row[6] as Int?).map { StoredCode.date(microseconds: $0) }, releasedBy: row[7],
-                    releaseReason: row[8], documentCount: row[9])
+                    releaseReason: row[8], documentCount: row[9], holderUnits: units)
     }
 
     static func confirmations(_ db: Database) throws -> [OpenPeriodConfirmation] {

@@ -106,6 +106,24 @@ final class DispositionCommandTests {
         let show = try json(try sablier("disposition", "show", "1", "--format", "json").stdout) as? [String: Any]
         #expect((show?["list"] as? [String: Any])?["state"] as? String == "executed")
         #expect((show?["items"] as? [Any])?.count == 3)
+        #expect(show?["withheld"] as? Int == 0)
+
+        // A détenteur (rh.chef, Ressources humaines) reads its own unit's part only: holds on
+        // other units' documents, and other units' lines of a list and its certificate, stay hidden.
+        #expect(try sablier("hold", "place", "--document", "RH-EMP-0042", "--reason", "Grief", "--as", "aiprp").status == 0)
+        let unitHolds = try json(try sablier("hold", "list", "--format", "json", "--as", "rh.chef").stdout) as? [[String: Any]]
+        #expect(unitHolds?.map { $0["target"] as? String } == ["RH-EMP-0042"])
+        #expect((try json(try sablier("hold", "list", "--format", "json").stdout) as? [Any])?.count == 2)
+        let unitShow = try json(try sablier("disposition", "show", "1", "--format", "json", "--as", "rh.chef").stdout) as? [String: Any]
+        #expect((unitShow?["items"] as? [Any])?.count == 0)
+        #expect(unitShow?["withheld"] as? Int == 3)
+        let unitCertificate = try sablier("disposition", "certificate", "1", "--as", "rh.chef")
+        #expect(unitCertificate.status == 0, "\(unitCertificate.stderr)")
+        #expect(unitCertificate.stdout.contains("3 documents d'autres unités ou confidentiels non montrés"))
+        #expect(!unitCertificate.stdout.contains("SG-CORR-2021"))
+        let unitJSON = try json(try sablier("disposition", "certificate", "1", "--format", "json", "--as", "rh.chef").stdout) as? [String: Any]
+        #expect((unitJSON?["entries"] as? [Any])?.count == 0)
+        #expect(unitJSON?["withheld"] as? Int == 3)
         let lists = try json(try sablier("disposition", "list", "--format", "json").stdout) as? [[String: Any]]
         #expect(lists?.count == 1)
         #expect(lists?.first?["done"] as? Int == 3)

@@ -30,10 +30,15 @@ struct DispositionCertificateCommand: GuardedCommand {
     @OptionGroup var actor: ActorOptions
 
     func run(with access: Access) async throws {
-        let certificate = try await store.openDisposition().dispositionCertificate(number)
+        var certificate = try await store.openDisposition().dispositionCertificate(number)
+        // A unit-scoped reader (détenteur) gets the extract of its own unit's documents.
+        let visibility = try await Visibility.load(access, store: store)
+        let all = certificate.entries.count
+        certificate.entries.removeAll { !visibility.allows($0.reference, holder: $0.holder) }
+        let withheld = all - certificate.entries.count
         switch format {
-        case .text: Console.out(DispositionTables.certificate(certificate))
-        case .json: Console.out(try JSONOutput.render(DispositionJSON.Certificate(certificate)))
+        case .text: Console.out(DispositionTables.certificate(certificate, withheld: withheld))
+        case .json: Console.out(try JSONOutput.render(DispositionJSON.Certificate(certificate, withheld: withheld)))
         }
     }
 }

@@ -69,6 +69,9 @@ enum DispositionJSON {
     struct Detail: Encodable {
         var list: List
         var items: [Item]
+        /// How many of the list's documents this reader may not see (another unit's, or
+        /// confidential): 0 for an organisation-wide reader.
+        var withheld: Int
     }
 
     /// `disposition certificate --format json`: the list's people and dates, how paper was
@@ -90,10 +93,14 @@ enum DispositionJSON {
         var method: String?
         var vendorCertificate: String?
         var entries: [Item]
+        /// How many entries this reader may not see (another unit's documents, or
+        /// confidential ones): 0 for an organisation-wide reader.
+        var withheld: Int
         /// The sequence numbers of the list's entries in the audit trail.
         var auditSequences: [Int]
 
-        init(_ certificate: DispositionCertificate) {
+        init(_ certificate: DispositionCertificate, withheld: Int = 0) {
+            self.withheld = withheld
             let list = certificate.list
             self.list = list.number; action = list.action?.rawValue; asOf = list.asOf.description; state = list.state.rawValue
             complete = certificate.isComplete; proposedAt = list.proposedAt; proposedBy = list.proposedBy
@@ -126,10 +133,13 @@ enum DispositionTables {
 
     /// The certificate for people: the destruction certificate, the transfer slip (bordereau de
     /// versement) and the transfers, each with its own entries.
-    static func certificate(_ certificate: DispositionCertificate) -> String {
+    static func certificate(_ certificate: DispositionCertificate, withheld: Int = 0) -> String {
         let list = certificate.list
         var lines = ["Liste de disposition n° \(list.number) — "
             + (certificate.isComplete ? "exécutée" : "exécution incomplète (\(list.doneCount) sur \(list.itemCount) documents faits)")]
+        if withheld > 0 {
+            lines.append("Extrait limité à votre unité : \(DispositionWords.plural(withheld, "document")) d'autres unités ou confidentiels non montrés")
+        }
         lines.append("Liste des échéances du \(list.asOf)" + (list.action.map { ", action \($0.rawValue)" } ?? ", toutes actions"))
         lines.append("Proposée par \(list.proposedBy) le \(instant(list.proposedAt))")
         if let approver = list.approvedBy { lines.append("Approuvée par \(approver) le \(instant(list.approvedAt))") }

@@ -19,10 +19,16 @@ struct DispositionShow: GuardedCommand {
     func run(with access: Access) async throws {
         let store = try store.openDisposition()
         guard let list = try await store.dispositionList(number) else { throw StoreError.notFound("disposition list \(number)") }
-        let items = try await store.dispositionItems(of: number)
+        // A unit-scoped reader (détenteur) sees its own unit's documents; confidential ones
+        // only their holder unit and the AIPRP officer.
+        let visibility = try await Visibility.load(access, store: self.store)
+        let all = try await store.dispositionItems(of: number)
+        let items = all.filter { visibility.allows($0.reference, holder: $0.holder) }
+        let withheld = all.count - items.count
         switch output.format {
         case .json:
-            Console.out(try JSONOutput.render(DispositionJSON.Detail(list: DispositionJSON.List(list), items: items.map(DispositionJSON.Item.init))))
+            Console.out(try JSONOutput.render(DispositionJSON.Detail(
+                list: DispositionJSON.List(list), items: items.map(DispositionJSON.Item.init), withheld: withheld)))
         case .csv:
             Console.out(DispositionTables.items(items).renderCSV())
         case .table:
@@ -38,6 +44,9 @@ struct DispositionShow: GuardedCommand {
             if let method = list.method { lines.append("method: \(method)") }
             if let certificate = list.vendorCertificate { lines.append("vendor certificate: \(certificate)") }
             lines.append("\(list.doneCount) of " + DispositionWords.plural(list.itemCount, "document") + " done")
+            if withheld > 0 {
+                lines.append("limited to your unit: " + DispositionWords.plural(withheld, "document") + " of other units or confidential not shown")
+            }
             lines.append("")
             lines.append(DispositionTables.items(items).renderText())
             for item in items {

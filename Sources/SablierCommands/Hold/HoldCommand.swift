@@ -81,7 +81,10 @@ struct HoldList: GuardedCommand {
     }
 
     func run(with access: Access) async throws {
+        // A unit-scoped reader (détenteur) sees the holds that cover documents of its unit:
+        // another unit's hold names its documents and why they are held.
         let holds = try await store.openRegister().holds(includingReleased: all)
+            .filter { hold in access.scope == .all || hold.holderUnits.contains { access.reaches(holder: $0) } }
         let entries = holds.map {
             Entry(id: $0.id, scope: $0.scope.code, target: $0.scope.target, reason: $0.reason, placedAt: $0.placedAt,
                   placedBy: $0.placedBy, releasedAt: $0.releasedAt, releasedBy: $0.releasedBy, documents: $0.documentCount)

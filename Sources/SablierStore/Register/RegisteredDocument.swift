@@ -161,9 +161,12 @@ public struct Hold: Sendable, Hashable {
     public var releaseReason: String?
     /// How many documents it covers.
     public var documentCount: Int
+    /// The holder units (détenteurs) of the documents it covers, sorted: a unit-scoped reader
+    /// sees only the holds that reach its unit.
+    public var holderUnits: [String]
 
     public init(id: Int, reason: String, scope: Scope, placedAt: Date, placedBy: String, releasedAt: Date? = nil,
-                releasedBy: String? = nil, releaseReason: String? = nil, documentCount: Int) {
+                releasedBy: String? = nil, releaseReason: String? = nil, documentCount: Int, holderUnits: [String] = []) {
         self.id = id
         self.reason = reason
         self.scope = scope
@@ -173,6 +176,7 @@ public struct Hold: Sendable, Hashable {
         self.releasedBy = releasedBy
         self.releaseReason = releaseReason
         self.documentCount = documentCount
+        self.holderUnits = holderUnits
     }
 
     public var isActive: Bool { releasedAt == nil }
