@@ -60,9 +60,17 @@ extension SQLiteStore: DispositionStore {
                 let list: Int = row[0], items: Int = row[1], done: Int = row[2]
                 counts[list] = (items, done)
             }
+            var cancellations: [Int: DispositionCancellation] = [:]
+            for row in try Row.fetchAll(db, sql: queries.cancellations) {
+                cancellations[row[0]] = Self.cancellation(row)
+            }
             return try db.fetchStoredRows(DispositionListRow.self, sql: queries.lists, arguments: []).map { row in
                 let count = counts[row.number] ?? (0, 0)
-                return try row.list(itemCount: count.items, doneCount: count.done)
+                var row = row
+                if cancellations[row.number] != nil { row.state = DispositionState.cancelled.rawValue }
+                var list = try row.list(itemCount: count.items, doneCount: count.done)
+                list.cancellation = cancellations[row.number]
+                return list
             }
         }
     }
@@ -108,6 +116,35 @@ extension SQLiteStore: DispositionStore {
     }
 
     @discardableResult
+    public func cancelDisposition(_ number: Int, reason: String, by actor: String, at instant: Date) async throws -> DispositionList {
+        try await perform("cancelling disposition list \(number)") { database in
+            try await database.write { db in
+                let list = try Self.requireDispositionList(number, db)
+                switch DispositionState(rawValue: list.state) {
+                case .proposed?, .approved?:
+                    break
+                case .cancelled?:
+                    let cancellation = try Self.cancellation(of: number, db)
+                    throw StoreError.refused("disposition list \(number) was already cancelled" + (cancellation.map { " by \($0.by)" } ?? ""))
+                case .executing?, .executed?:
+                    throw StoreError.refused("disposition list \(number) is \(list.state): its execution began, so it cannot be cancelled; "
+                        + "what was done is on its certificate (sablier disposition execute \(number) completes it)")
+                case nil:
+                    throw CorruptValue("disposition list \(number) has the unknown state '\(list.state)'")
+                }
+                let reason = reason.trimmingSpaces()
+                guard !reason.isEmpty else {
+                    throw StoreError.refused("cancelling a disposition list needs a reason (--reason), kept with the list")
+                }
+                try db.execute(sql: Self.dispositionQueries.cancel, arguments: [number, StoredCode.microseconds(instant), actor, reason])
+                try Self.audit(db, user: actor, action: "disposition.cancel", target: "disposition \(number)",
+                               details: ["reason": reason, "was": list.state], at: instant)
+                return try Self.dispositionList(try Self.requireDispositionList(number, db), db)
+            }
+        }
+    }
+
+    @discardableResult
     public func approveDisposition(_ number: Int, by actor: String, at instant: Date) async throws -> DispositionList {
         try await perform("approving disposition list \(number)") { database in
             try await database.write { db in
@@ -146,6 +183,9 @@ extension SQLiteStore: DispositionStore {
                 case .executed?:
                     let on = list.executedAt.map { " on " + Self.civilDate(of: StoredCode.date(microseconds: $0)).description } ?? ""
                     throw StoreError.refused("disposition list \(number) was already executed\(on)")
+                case .cancelled?:
+                    let reason = try Self.cancellation(of: number, db).map { " by \($0.by): \($0.reason)" } ?? ""
+                    throw StoreError.refused("disposition list \(number) was cancelled\(reason)")
                 case .approved?, .executing?:
                     break
                 case nil:
@@ -289,8 +329,24 @@ extension SQLiteStore: DispositionStore {
 // MARK: - Helpers inside a transaction
 
 extension SQLiteStore {
+    /// The row of list `number`, its state `cancelled` once withdrawn (whatever it was then),
+    /// so every step that checks the state refuses a cancelled list.
     static func dispositionListRow(_ number: Int, _ db: Database) throws -> DispositionListRow? {
-        try db.fetchStoredRows(DispositionListRow.self, sql: dispositionQueries.list, arguments: [number]).first
+        guard var row = try db.fetchStoredRows(DispositionListRow.self, sql: dispositionQueries.list, arguments: [number]).first else {
+            return nil
+        }
+        if try cancellation(of: number, db) != nil { row.state = DispositionState.cancelled.rawValue }
+        return row
+    }
+
+    /// The cancellation of list `number`, if it was withdrawn.
+    static func cancellation(of number: Int, _ db: Database) throws -> DispositionCancellation? {
+        try Row.fetchOne(db, sql: dispositionQueries.cancellationOfList, arguments: [number]).map(cancellation)
+    }
+
+    /// A row of `dispositionQueries.cancellations`: `(list, cancelled_at, cancelled_by, reason)`.
+    static func cancellation(_ row: Row) -> DispositionCancellation {
+        DispositionCancellation(at: StoredCode.date(microseconds: row[1]), by: row[2], reason: row[3])
     }
 
     static func requireDispositionList(_ number: Int, _ db: Database) throws -> DispositionListRow {
@@ -301,7 +357,9 @@ extension SQLiteStore {
     /// The list a row describes, with its item counts.
     static func dispositionList(_ row: DispositionListRow, _ db: Database) throws -> DispositionList {
         let counts = try Row.fetchOne(db, sql: dispositionQueries.countsOfList, arguments: [row.number])
-        return try row.list(itemCount: counts?[0] ?? 0, doneCount: counts?[1] ?? 0)
+        var list = try row.list(itemCount: counts?[0] ?? 0, doneCount: counts?[1] ?? 0)
+        list.cancellation = try cancellation(of: row.number, db)
+        return list
     }
 
     static func dispositionItemRows(_ number: Int, _ db: Database) throws -> [DispositionItemRow] {

@@ -137,6 +137,48 @@ final class DispositionCommandTests {
         #expect(destroyEvent.status != 0)
     }
 
+    @Test("a list proposed by mistake is cancelled with its reason and frees its documents; a cancelled or begun list goes no further")
+    func cancellation() throws {
+        try register()
+        #expect(try sablier("disposition", "propose", "--as-of", "2026-11-29", "--action", "destroy", "--as", "archiviste").status == 0)
+        let blocked = try sablier("disposition", "propose", "--as-of", "2026-11-29", "--action", "destroy", "--as", "archiviste")
+        #expect(blocked.status != 0)
+        #expect(blocked.stderr.contains("already in list 1"))
+
+        let byHolder = try sablier("disposition", "cancel", "1", "--reason", "Erreur", "--as", "rh.chef")
+        #expect(byHolder.stderr.contains("lacks the permission disposition.manage"))
+        let noReason = try sablier("disposition", "cancel", "1", "--reason", "  ", "--as", "archiviste")
+        #expect(noReason.status != 0)
+        #expect(noReason.stderr.contains("needs a reason"))
+        let cancelled = try sablier("disposition", "cancel", "1", "--reason", "Mauvaise date", "--as", "archiviste")
+        #expect(cancelled.status == 0, "\(cancelled.stderr)")
+        #expect(cancelled.stdout.contains("disposition list 1 cancelled by archiviste"))
+        #expect(try sablier("disposition", "cancel", "1", "--reason", "Encore").stderr.contains("already cancelled by archiviste"))
+        #expect(try sablier("disposition", "approve", "1", "--as", "directrice").stderr.contains("disposition list 1 is already cancelled"))
+        let execute = try sablier("disposition", "execute", "1", "--method", "déchiquetage", "--as", "technicien")
+        #expect(execute.status != 0)
+        #expect(execute.stderr.contains("disposition list 1 was cancelled by archiviste: Mauvaise date"))
+        #expect(FileManager.default.fileExists(atPath: copy("correspondance-2021.txt")))
+        let listed = try json(try sablier("disposition", "list", "--format", "json").stdout) as? [[String: Any]]
+        #expect(listed?.first?["state"] as? String == "cancelled")
+        #expect(listed?.first?["cancelledBy"] as? String == "archiviste")
+        #expect(listed?.first?["cancelReason"] as? String == "Mauvaise date")
+        #expect(try sablier("disposition", "show", "1").stdout.contains("cancelled by archiviste on "))
+
+        // Its documents are proposed again; once the new list's execution began, it cannot be cancelled.
+        let again = try sablier("disposition", "propose", "--as-of", "2026-11-29", "--action", "destroy", "--as", "archiviste")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("disposition list 2 proposed"))
+        #expect(try sablier("disposition", "approve", "2", "--as", "directrice").status == 0)
+        #expect(try sablier("disposition", "execute", "2", "--method", "déchiquetage", "--as", "technicien").status == 0)
+        let late = try sablier("disposition", "cancel", "2", "--reason", "Trop tard", "--as", "archiviste")
+        #expect(late.status != 0)
+        #expect(late.stderr.contains("disposition list 2 is executed: its execution began, so it cannot be cancelled"))
+        let log = try sablier("audit", "log", "--as", "verif", "--format", "json")
+        let entries = try #require(try json(log.stdout) as? [[String: Any]])
+        #expect(entries.filter { $0["action"] as? String == "disposition.cancel" }.map { $0["target"] as? String } == ["disposition 1"])
+    }
+
     @Test("deposits give a transfer slip and keep their files; a document not yet due is refused")
     func depositAndNotYetDue() throws {
         try register()

@@ -107,6 +107,36 @@ struct DispositionStoreContractTests {
         }
     }
 
+    @Test("a cancelled list keeps its record, frees its documents for a new list, and is never approved or executed", arguments: Backend.allCases)
+    func cancellation(backend: Backend) async throws {
+        try await withExampleRegister(backend) { store, _ in
+            _ = try await store.proposeDisposition(asOf: asOf, action: .destroy, by: "archiviste", at: now)
+            try await store.approveDisposition(1, by: "directrice", at: now)
+            let noReason = await refusal { try await store.cancelDisposition(1, reason: " ", by: "archiviste", at: now) }
+            #expect(noReason?.contains("needs a reason") == true)
+            let cancelled = try await store.cancelDisposition(1, reason: "Mauvaise date", by: "archiviste", at: now)
+            #expect(cancelled.state == .cancelled)
+            #expect(cancelled.approvedBy == "directrice")
+            #expect(cancelled.cancellation == DispositionCancellation(at: now, by: "archiviste", reason: "Mauvaise date"))
+            #expect(try await store.dispositionLists().map(\.state) == [.cancelled])
+            let twice = await refusal { try await store.cancelDisposition(1, reason: "Encore", by: "archiviste", at: now) }
+            #expect(twice == "disposition list 1 was already cancelled by archiviste")
+            let executed = await refusal {
+                _ = try await DispositionExecutor(store: store).execute(1, method: "déchiquetage", vendorCertificate: nil, by: "technicien", at: now)
+            }
+            #expect(executed == "disposition list 1 was cancelled by archiviste: Mauvaise date")
+            #expect(try await phase(store, "SG-CORR-2021") == .actif)
+
+            let second = try await store.proposeDisposition(asOf: asOf, action: .destroy, by: "archiviste", at: now)
+            #expect(second.list.number == 2)
+            #expect(second.items.map(\.reference).contains("SG-CORR-2021"))
+            try await store.approveDisposition(2, by: "directrice", at: now)
+            _ = try await DispositionExecutor(store: store).execute(2, method: "déchiquetage", vendorCertificate: nil, by: "technicien", at: now)
+            let late = await refusal { try await store.cancelDisposition(2, reason: "Trop tard", by: "archiviste", at: now) }
+            #expect(late?.hasPrefix("disposition list 2 is executed: its execution began, so it cannot be cancelled") == true)
+        }
+    }
+
     @Test("a C document is deposited, never destroyed, even when the calendar turns its rule to C after the proposal", arguments: Backend.allCases)
     func conservationNeverDestroyed(backend: Backend) async throws {
         try await withExampleRegister(backend) { store, _ in

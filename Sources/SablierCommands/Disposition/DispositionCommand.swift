@@ -17,7 +17,7 @@ struct DispositionCommand: AsyncParsableCommand {
             `certificate` prints the destruction certificate and the transfer slip (bordereau de versement).
             """,
         subcommands: [
-            DispositionPropose.self, DispositionDecide.self, DispositionApprove.self, DispositionExecute.self,
+            DispositionPropose.self, DispositionDecide.self, DispositionApprove.self, DispositionExecute.self, DispositionCancel.self,
             DispositionLists.self, DispositionShow.self, DispositionCertificateCommand.self,
         ]
     )

@@ -22,8 +22,12 @@ enum DispositionJSON {
         var vendorCertificate: String?
         var items: Int
         var done: Int
+        var cancelledAt: Date?
+        var cancelledBy: String?
+        var cancelReason: String?
 
         init(_ list: DispositionList) {
+            cancelledAt = list.cancellation?.at; cancelledBy = list.cancellation?.by; cancelReason = list.cancellation?.reason
             number = list.number; action = list.action?.rawValue; asOf = list.asOf.description; state = list.state.rawValue
             proposedAt = list.proposedAt; proposedBy = list.proposedBy; approvedAt = list.approvedAt; approvedBy = list.approvedBy
             executionStartedAt = list.executionStartedAt; executedBy = list.executedBy; executedAt = list.executedAt

@@ -41,6 +41,9 @@ struct DispositionShow: GuardedCommand {
                 if let done = list.executedAt { line += ", finished \(DispositionTables.instant(done))" }
                 lines.append(line)
             }
+            if let cancellation = list.cancellation {
+                lines.append("cancelled by \(cancellation.by) on \(DispositionTables.instant(cancellation.at)): \(cancellation.reason)")
+            }
             if let method = list.method { lines.append("method: \(method)") }
             if let certificate = list.vendorCertificate { lines.append("vendor certificate: \(certificate)") }
             lines.append("\(list.doneCount) of " + DispositionWords.plural(list.itemCount, "document") + " done")

@@ -13,6 +13,22 @@ public enum DispositionState: String, Sendable, Hashable, Codable, CaseIterable 
     case executing
     /// Every item is done.
     case executed
+    /// Withdrawn before its execution began (see `DispositionCancellation`): nothing more is
+    /// done with it, and its documents may be proposed again.
+    case cancelled
+}
+
+/// Why and by whom a list was withdrawn before its execution began.
+public struct DispositionCancellation: Sendable, Hashable {
+    public var at: Date
+    public var by: String
+    public var reason: String
+
+    public init(at: Date, by: String, reason: String) {
+        self.at = at
+        self.by = by
+        self.reason = reason
+    }
 }
 
 /// Where one item of a list is in its execution. The steps are committed one by one, so an
@@ -71,10 +87,13 @@ public struct DispositionList: Sendable, Hashable {
     public var vendorCertificate: String?
     public var itemCount: Int
     public var doneCount: Int
+    /// Set when the list was withdrawn (its state is then `cancelled`).
+    public var cancellation: DispositionCancellation?
 
     public init(number: Int, action: DueAction?, asOf: CivilDate, state: DispositionState, proposedAt: Date, proposedBy: String,
                 approvedAt: Date? = nil, approvedBy: String? = nil, executionStartedAt: Date? = nil, executedBy: String? = nil,
-                executedAt: Date? = nil, method: String? = nil, vendorCertificate: String? = nil, itemCount: Int, doneCount: Int) {
+                executedAt: Date? = nil, method: String? = nil, vendorCertificate: String? = nil, itemCount: Int, doneCount: Int,
+                cancellation: DispositionCancellation? = nil) {
         self.number = number
         self.action = action
         self.asOf = asOf
@@ -90,6 +109,7 @@ public struct DispositionList: Sendable, Hashable {
         self.vendorCertificate = vendorCertificate
         self.itemCount = itemCount
         self.doneCount = doneCount
+        self.cancellation = cancellation
     }
 }
 

@@ -7,8 +7,13 @@ public struct DispositionQueries: Sendable, Hashable {
     /// The documents with something due on day p1 (`YYYY-MM-DD`), by due date then reference:
     /// the due list's range scan, as `DocumentRow`s.
     public let dueDocuments: String
-    /// `(document, list)` for every document in a list not yet executed.
+    /// `(document, list)` for every document in a list neither executed nor cancelled.
     public let documentsInOpenLists: String
+    /// `(list, cancelled_at, cancelled_by, reason)` of every cancelled list, and of list p1.
+    public let cancellations: String
+    public let cancellationOfList: String
+    /// Records the cancellation of list p1: at p2, by p3, because p4.
+    public let cancel: String
     public let list: String
     public let lists: String
     /// `(list, items, done items)` for every list, and for list p1.
@@ -37,8 +42,12 @@ public struct DispositionQueries: Sendable, Hashable {
             + " WHERE due_on IS NOT NULL AND due_on <= \(p(1)) ORDER BY due_on, reference"
         documentsInOpenLists = """
             SELECT i.document, i.list FROM disposition_item i JOIN disposition_list l ON l.number = i.list
-            WHERE l.state <> 'executed' ORDER BY i.list
+            WHERE l.state <> 'executed' AND NOT EXISTS (SELECT 1 FROM disposition_cancellation c WHERE c.list = l.number)
+            ORDER BY i.list
             """
+        cancellations = "SELECT list, cancelled_at, cancelled_by, reason FROM disposition_cancellation ORDER BY list"
+        cancellationOfList = "SELECT list, cancelled_at, cancelled_by, reason FROM disposition_cancellation WHERE list = \(p(1))"
+        cancel = "INSERT INTO disposition_cancellation (list, cancelled_at, cancelled_by, reason) VALUES (\(p(1)), \(p(2)), \(p(3)), \(p(4)))"
         list = DispositionListRow.table.select(dialect, where: ["number"])
         lists = DispositionListRow.table.select(dialect, where: [], orderBy: ["number"])
         counts = """

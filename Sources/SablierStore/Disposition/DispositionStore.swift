@@ -26,6 +26,10 @@ public protocol DispositionStore: RegisterStore {
     @discardableResult
     func decideSort(list number: Int, reference: String, decision: SortDecision, reason: String,
                     by actor: String, at instant: Date) async throws -> DispositionItem
+    /// Withdraws list `number` before its execution began, with the reason, in one
+    /// transaction with its audit entry; refused once execution began or if already withdrawn.
+    @discardableResult
+    func cancelDisposition(_ number: Int, reason: String, by actor: String, at instant: Date) async throws -> DispositionList
     /// Approves a proposed list. Refused to its proposer, and while a sort item has no decision.
     @discardableResult
     func approveDisposition(_ number: Int, by actor: String, at instant: Date) async throws -> DispositionList

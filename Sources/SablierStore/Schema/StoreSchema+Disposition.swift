@@ -79,4 +79,18 @@ extension StoreSchema {
         )
         """,
     ])
+
+    /// The cancellation (annulation) of a list withdrawn before its execution began: who, when
+    /// and why. Kept beside the list rather than as a state of its row, so the list keeps what
+    /// it was (proposed or approved) when it was withdrawn; its documents may be proposed again.
+    static let v6DispositionCancellation = Migration(name: "v6-disposition-cancellation", statements: [
+        """
+        CREATE TABLE disposition_cancellation (
+            list INTEGER NOT NULL PRIMARY KEY REFERENCES disposition_list (number),
+            cancelled_at BIGINT NOT NULL,
+            cancelled_by TEXT NOT NULL,
+            reason TEXT NOT NULL CHECK (length(reason) > 0)
+        )
+        """,
+    ])
 }
