@@ -97,7 +97,7 @@ extension SQLiteStore: RegisterStore {
             let batchID = nextID
             for new in batch {
                 let document = new.document
-                let holds = ruleHolds[document.rule] ?? []
+                let holds = ruleHolds.isEmpty ? [] : ruleHolds[document.rule] ?? []
                 var events = new.events
                 for hold in holds {
                     events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: "gel n° \(hold) sur la règle \(document.rule)", detail: String(hold)))
