@@ -57,6 +57,14 @@ struct SQLiteRowBinder: StoreRowWriting {
         func bind(_ utf8: UnsafeBufferPointer<UInt8>) -> CInt {
             if let bound {
                 if bound.holds(utf8, at: index) { return SQLITE_OK }
+                // Kept in the parameter's own slot, the text is bound where it lies
+                // (SQLITE_STATIC): SQLite then neither allocates nor copies it for every row
+                // (the slot changes only when the parameter is bound again).
+                if let kept = bound.keep(utf8, at: index) {
+                    let code = sqlite3_bind_text64(statement, index, kept, sqlite3_uint64(utf8.count), nil, UInt8(SQLITE_UTF8))
+                    if code != SQLITE_OK { bound.forget(index) }
+                    return code
+                }
                 bound.forget(index)
             }
             // An empty buffer may have no address, which SQLite would bind as NULL.
@@ -176,6 +184,19 @@ final class SQLiteBoundValues {
         let slot = Int(index) - 1
         guard kinds[slot] == .text, textLengths[slot] == utf8.count else { return false }
         return utf8.isEmpty || memcmp(texts + slot * Self.textCapacity, utf8.baseAddress!, utf8.count) == 0
+    }
+
+    /// Copies `utf8` into parameter `index`'s slot and remembers it there; returns the slot's
+    /// address, which stays valid and unchanged until the parameter is kept or forgotten again
+    /// (so SQLite may read it in place), or nil for an empty text or one too long to keep.
+    func keep(_ utf8: UnsafeBufferPointer<UInt8>, at index: CInt) -> UnsafePointer<CChar>? {
+        guard let base = utf8.baseAddress, utf8.count <= Self.textCapacity else { return nil }
+        let slot = Int(index) - 1
+        let address = texts + slot * Self.textCapacity
+        address.update(from: base, count: utf8.count)
+        textLengths[slot] = utf8.count
+        kinds[slot] = .text
+        return UnsafeRawPointer(address).assumingMemoryBound(to: CChar.self)
     }
 
     func remember(_ utf8: UnsafeBufferPointer<UInt8>, at index: CInt) {
