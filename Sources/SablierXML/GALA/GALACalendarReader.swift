@@ -16,6 +16,25 @@ public enum GALACalendarReader {
     public static func read(
         bytes: some ContiguousBytes, file: String, limits: XMLLimits = .default, mapped: ((SubmittedRule) -> Void)? = nil
     ) -> CalendarSubmission {
+        // Most files need no mending and hold no error: read as they stream, without their
+        // whole tree. Any other file is read through its tree, which says what is wrong.
+        var handed = false
+        let streamed = GALAStreamReader.read(bytes: bytes, file: file, limits: limits, mapped: mapped.map { mapped in
+            { rule in
+                handed = true
+                mapped(rule)
+            }
+        })
+        if let streamed { return streamed }
+        // Rules the streaming reader handed over are not handed again: the caller already has
+        // them, and only the submission says what the file holds.
+        return readTree(bytes: bytes, file: file, limits: limits, mapped: handed ? nil : mapped)
+    }
+
+    /// Reads GALA bytes through their whole tree: parsed, mended, validated, then mapped.
+    static func readTree(
+        bytes: some ContiguousBytes, file: String, limits: XMLLimits = .default, mapped: ((SubmittedRule) -> Void)? = nil
+    ) -> CalendarSubmission {
         var submission = CalendarSubmission(format: .gala, file: file, settings: RetentionCalendar(), isDelta: true, rules: [])
         let parsed = SafeXMLParser.parse(bytes, file: file, limits: limits)
         submission.diagnostics = parsed.diagnostics
