@@ -1,4 +1,4 @@
-public import SablierCore
+import SablierCore
 public import SablierStore
 import GRDB
 
