@@ -46,13 +46,14 @@ extension SQLiteStore {
         var writer = RuleWriter(db, version: number)
         var finished: NewCalendarVersion?
         try db.inSavepoint {
-            var early: [Rule] = []
+            // The batches as handed over, not their rules copied one by one into a new array.
+            var early: [[Rule]] = []
             var writing = true
             while let rules = stream.next() {
                 guard writing else { continue }
                 do {
                     try writer.write(rules[...])
-                    early += rules
+                    early.append(rules)
                 } catch is StoreError {
                     // A row refused (a repeated rule number, …): the checks of the whole file
                     // say why, in its words, or the calendar is written whole below.
@@ -68,7 +69,7 @@ extension SQLiteStore {
                 throw SourceFailure(error: error)
             }
             finished = version
-            guard writing, version.calendar.rules.starts(with: early) else {
+            guard writing, version.calendar.rules.starts(with: early.joined()) else {
                 writer = RuleWriter(db, version: number)
                 return .rollback
             }
