@@ -29,7 +29,8 @@ final class CalendarFileStream: CalendarVersionStream, @unchecked Sendable { // 
     var sourceSHA256: String { file.sha256 }
 
     private let limits: ImportLimits
-    private let base: RetentionCalendar?
+    /// The reading thread's until `outcome` is set; then released by `releaseInBackground`.
+    private var base: RetentionCalendar?
     private let actor: String
     private let now: Date
 
@@ -132,6 +133,30 @@ final class CalendarFileStream: CalendarVersionStream, @unchecked Sendable { // 
             case .failure(let error)?: throw error
             case nil: condition.wait()
             }
+        }
+    }
+
+    /// Hands what reading made (the rules read, the version finished, the calendar in force)
+    /// to a thread of its own to release, once the store and the caller are done with it:
+    /// freeing thousands of rules takes tens of milliseconds, which the caller need not wait
+    /// for. The values are moved out, not copied, so that thread frees them.
+    func releaseInBackground() {
+        let spent = Spent()
+        condition.lock()
+        swap(&spent.outcome, &outcome)
+        condition.unlock()
+        swap(&spent.base, &base)
+        Thread.detachNewThread { [spent] in spent.release() }
+    }
+
+    /// What `releaseInBackground` moves to the releasing thread.
+    private final class Spent: @unchecked Sendable { // filled before the thread starts, then touched by that thread only
+        var outcome: Result<Finished, CalendarImportError>?
+        var base: RetentionCalendar?
+
+        func release() {
+            outcome = nil
+            base = nil
         }
     }
 

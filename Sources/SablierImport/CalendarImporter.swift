@@ -50,6 +50,26 @@ public struct CalendarImporter: Sendable {
     /// transaction, writes the rules read so far (`CalendarFileStream`): what is stored, and
     /// every diagnostic, are those of reading first and storing after, as before.
     public func importFile(path: String, actor: String, now: Date) async throws -> Outcome {
+        let stream = try await startReading(path: path, actor: actor, now: now)
+        let version: CalendarVersionInfo
+        do {
+            version = try await store.addCalendarVersion(from: stream)
+        } catch {
+            if let rejection = stream.rejection() { throw rejection }
+            throw error
+        }
+        let outcome: Outcome
+        do {
+            let finished = try stream.finished()
+            outcome = Outcome(version: version, summary: finished.summary, diagnostics: finished.version.diagnostics,
+                              format: finished.version.sourceFormat)
+        }
+        stream.releaseInBackground()
+        return outcome
+    }
+
+    /// Loads the file and the calendar in force, and starts reading the file on its own thread.
+    private func startReading(path: String, actor: String, now: Date) async throws -> CalendarFileStream {
         let file = try CalendarFile.load(path: path, limits: limits)
         let base: RetentionCalendar?
         do {
@@ -61,16 +81,7 @@ public struct CalendarImporter: Sendable {
         }
         let stream = CalendarFileStream(file: file, limits: limits, base: base, actor: actor, now: now)
         stream.start()
-        let version: CalendarVersionInfo
-        do {
-            version = try await store.addCalendarVersion(from: stream)
-        } catch {
-            if let rejection = stream.rejection() { throw rejection }
-            throw error
-        }
-        let finished = try stream.finished()
-        return Outcome(version: version, summary: finished.summary, diagnostics: finished.version.diagnostics,
-                       format: finished.version.sourceFormat)
+        return stream
     }
 
     /// Reads and checks the file; throws when it has errors.
