@@ -32,13 +32,42 @@ public struct CalendarFile: Sendable {
         if size > limits.maxBytes {
             throw refuse("the file is \(size) bytes, over the \(limits.maxBytes)-byte limit (--max-size)")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw refuse("cannot be read (permission denied?)") }
-        defer { try? handle.close() }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw refuse("cannot be read (permission denied?)") }
+        defer { close(descriptor) }
         // Read one byte past the limit, so a file that grows after the check is still refused.
-        let data = (try? handle.read(upToCount: limits.maxBytes + 1)) ?? Data()
-        if data.count > limits.maxBytes {
+        let bytes = readAll(descriptor, expecting: size, upTo: limits.maxBytes + 1)
+        if bytes.count > limits.maxBytes {
             throw refuse("the file is over the \(limits.maxBytes)-byte limit (--max-size)")
         }
-        return CalendarFile(path: path, bytes: [UInt8](data))
+        return CalendarFile(path: path, bytes: bytes)
+    }
+
+    /// The bytes of an open file, at most `limit`, read straight into the array: sized for
+    /// `expected` bytes (and grown if the file is longer), without going through `Data`, whose
+    /// reading and copying cost about 60 ms of a 9 MB file before reading could start.
+    static func readAll(_ descriptor: Int32, expecting expected: Int, upTo limit: Int) -> [UInt8] {
+        var ended = false
+        /// Up to `count` bytes more, read until the buffer is full or the file ends.
+        func read(_ count: Int) -> [UInt8] {
+            [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+                filled = 0
+                while filled < buffer.count {
+                    let read = Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                    if read < 0 && errno == EINTR { continue }
+                    guard read > 0 else {
+                        ended = true
+                        break
+                    }
+                    filled += read
+                }
+            }
+        }
+        var bytes = read(min(max(expected + 1, 4_096), limit))
+        // A file that grew since its size was read: read on, up to the limit.
+        while !ended && bytes.count < limit {
+            bytes += read(min(bytes.count, limit - bytes.count))
+        }
+        return bytes
     }
 }

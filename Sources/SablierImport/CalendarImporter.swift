@@ -45,22 +45,43 @@ public struct CalendarImporter: Sendable {
 
     /// Imports the file as a new version recorded as done by `actor` at `now`.
     /// Throws `CalendarImportError` when the file has errors; the store is then untouched.
+    ///
+    /// The file is read and checked on a thread of its own while the store, in its one
+    /// transaction, writes the rules read so far (`CalendarFileStream`): what is stored, and
+    /// every diagnostic, are those of reading first and storing after, as before.
     public func importFile(path: String, actor: String, now: Date) async throws -> Outcome {
-        let (file, submission) = try read(path: path)
-        let base = try await latestCalendar()
-        let (calendar, summary, deltaDiagnostics) = CalendarDelta.apply(submission, to: base)
-        let diagnostics = (submission.diagnostics + deltaDiagnostics).sortedByLocation
-        let version = try await store.addCalendarVersion(NewCalendarVersion(
-            calendar: calendar,
-            importedAt: now,
-            importedBy: actor,
-            sourceFile: path,
-            sourceFormat: submission.format,
-            sourceSHA256: file.sha256,
-            sourceBytes: file.bytes,
-            diagnostics: diagnostics
-        ))
-        return Outcome(version: version, summary: summary, diagnostics: diagnostics, format: submission.format)
+        let stream = try await startReading(path: path, actor: actor, now: now)
+        let version: CalendarVersionInfo
+        do {
+            version = try await store.addCalendarVersion(from: stream)
+        } catch {
+            if let rejection = stream.rejection() { throw rejection }
+            throw error
+        }
+        let outcome: Outcome
+        do {
+            let finished = try stream.finished()
+            outcome = Outcome(version: version, summary: finished.summary, diagnostics: finished.version.diagnostics,
+                              format: finished.version.sourceFormat)
+        }
+        stream.releaseInBackground()
+        return outcome
+    }
+
+    /// Loads the file and the calendar in force, and starts reading the file on its own thread.
+    private func startReading(path: String, actor: String, now: Date) async throws -> CalendarFileStream {
+        let file = try CalendarFile.load(path: path, limits: limits)
+        let base: RetentionCalendar?
+        do {
+            base = try await latestCalendar()
+        } catch {
+            // A refused file is reported before a store that fails.
+            _ = try read(path: path)
+            throw error
+        }
+        let stream = CalendarFileStream(file: file, limits: limits, base: base, actor: actor, now: now)
+        stream.start()
+        return stream
     }
 
     /// Reads and checks the file; throws when it has errors.

@@ -11,8 +11,12 @@ import SablierXML
 /// root element (GALA's `ROWSET` or the native namespaced `calendrierConservation`); anything
 /// else is read as a spreadsheet saved as CSV.
 public enum CalendarReader {
-    /// Reads the file into a submission; problems are diagnostics, never thrown.
-    public static func read(_ file: CalendarFile, limits: ImportLimits = ImportLimits()) -> CalendarSubmission {
+    /// Reads the file into a submission; problems are diagnostics, never thrown. `mapped` sees
+    /// the rules of formats read rule by rule (GALA) as they are read, before the submission
+    /// is complete.
+    public static func read(
+        _ file: CalendarFile, limits: ImportLimits = ImportLimits(), mapped: ((SubmittedRule) -> Void)? = nil
+    ) -> CalendarSubmission {
         if OpenDocumentSpreadsheet.looksLikeZip(file.bytes) {
             return OpenDocumentSpreadsheet.readCalendar(bytes: file.bytes, file: file.path)
         }
@@ -26,7 +30,7 @@ public enum CalendarReader {
         guard looksLikeXML(file.bytes) else {
             return SpreadsheetCalendarReader.read(bytes: file.bytes, file: file.path)
         }
-        return CalendarXMLReader.read(bytes: file.bytes, file: file.path, limits: xmlLimits)
+        return CalendarXMLReader.read(bytes: file.bytes, file: file.path, limits: xmlLimits, mapped: mapped)
     }
 
     /// True when the first significant character (after a byte-order mark and white space) is `<`.

@@ -1,4 +1,5 @@
 import GRDB
+import SablierStore
 
 extension SQLiteStore {
     /// Runs SQL on a database file with none of the store's checks, for tests that need a
@@ -22,5 +23,25 @@ extension SQLiteStore {
     /// Whether the store's own connection enforces foreign keys (tests only).
     func foreignKeysEnforced() async throws -> Bool {
         try await database.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") ?? false }
+    }
+}
+
+extension SQLiteStore {
+    /// Creates a store as an earlier Sablier left it: the migrations up to `migration` only,
+    /// then `version` stored as number 1 with the rows `StoredVersion` encodes (tests of later
+    /// migrations only).
+    static func makeStore(atPath path: String, migratedUpTo migration: String, storing version: NewCalendarVersion) throws {
+        let database = try DatabaseQueue(path: path)
+        try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA application_id = \(Self.applicationID)") }
+        try Self.migrator.migrate(database, upTo: migration)
+        let stored = try StoredVersion(number: 1, version)
+        try database.write { db in
+            try SQLiteInserter<CalendarVersionRow>(db).insert([stored.version])
+            try SQLiteInserter<CalendarVersionSourceRow>(db).insert([stored.source])
+            var writer = RuleWriter(db, version: 1)
+            try writer.write(rows: (stored.ruleRows, stored.copyRows, stored.remarkRows, stored.itemRows))
+            try SQLiteInserter<CalendarDiagnosticRow>(db).insert(stored.diagnostics)
+        }
+        try database.close()
     }
 }

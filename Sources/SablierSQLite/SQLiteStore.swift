@@ -87,25 +87,8 @@ public final class SQLiteStore: CalendarStore {
                 let stored = try StoredVersion(number: number, version)
                 try SQLiteInserter<CalendarVersionRow>(db).insert([stored.version])
                 try SQLiteInserter<CalendarVersionSourceRow>(db).insert([stored.source])
-                // Every rule before any copy, remark or item, so each rule's row is in place
-                // before its dependents', which the foreign keys check.
-                do {
-                    try SQLiteInserter<CalendarRuleRow>(db).insert(stored.ruleRows)
-                } catch let refusal as SQLiteInserter<CalendarRuleRow>.Refusal {
-                    guard refusal.error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY else { throw refusal.error }
-                    throw StoreError.invalidVersion("rule number \(refusal.row.number) appears more than once in the calendar")
-                }
-                do {
-                    try SQLiteInserter<CalendarCopyRuleRow>(db).insert(stored.copyRows)
-                    try SQLiteInserter<CalendarRemarkRow>(db).insert(stored.remarkRows)
-                    try SQLiteInserter<CalendarRuleItemRow>(db).insert(stored.itemRows)
-                } catch let refusal as SQLiteInserter<CalendarCopyRuleRow>.Refusal {
-                    throw Self.refused(refusal.row.ruleNumber, refusal.error)
-                } catch let refusal as SQLiteInserter<CalendarRemarkRow>.Refusal {
-                    throw Self.refused(refusal.row.ruleNumber, refusal.error)
-                } catch let refusal as SQLiteInserter<CalendarRuleItemRow>.Refusal {
-                    throw Self.refused(refusal.row.ruleNumber, refusal.error)
-                }
+                var writer = RuleWriter(db, version: number)
+                try writer.write(rows: (stored.ruleRows, stored.copyRows, stored.remarkRows, stored.itemRows))
                 try SQLiteInserter<CalendarDiagnosticRow>(db).insert(stored.diagnostics)
                 if hasDocuments {
                     try Self.recountAfterCalendarChange(db, previous: previous, current: version.calendar)
@@ -121,6 +104,58 @@ public final class SQLiteStore: CalendarStore {
     /// A rule's copy, remark or item refused by the database.
     private static func refused(_ ruleNumber: String, _ error: DatabaseError) -> StoreError {
         .invalidVersion("rule \(ruleNumber) was refused by the database: \(error.message ?? "\(error)")")
+    }
+
+    /// Writes a version's rules and their rows, batch after batch, with its statements
+    /// prepared once for the whole version.
+    struct RuleWriter {
+        let version: Int
+        private let rules: SQLiteInserter<CalendarRuleRow>
+        private let copies: SQLiteInserter<CalendarCopyRuleRow>
+        private let remarks: SQLiteInserter<CalendarRemarkRow>
+        private let items: SQLiteInserter<CalendarRuleItemRow>
+        /// Rules written so far: the next rule's position.
+        private(set) var count = 0
+
+        init(_ db: Database, version: Int) {
+            self.version = version
+            rules = SQLiteInserter(db)
+            copies = SQLiteInserter(db)
+            remarks = SQLiteInserter(db)
+            items = SQLiteInserter(db)
+        }
+
+        /// Writes `batch` as the next rules of the version.
+        mutating func write(_ batch: ArraySlice<Rule>) throws {
+            try write(rows: StoredVersion.ruleRows(version: version, batch, from: count))
+        }
+
+        /// Writes rows `StoredVersion` encoded; a refused row is reported as
+        /// `StoreError.invalidVersion` naming its rule.
+        mutating func write(
+            rows: (rules: [CalendarRuleRow], copies: [CalendarCopyRuleRow], remarks: [CalendarRemarkRow], items: [CalendarRuleItemRow])
+        ) throws {
+            // Every rule of the batch before any copy, remark or item, so each rule's row is in
+            // place before its dependents', which the foreign keys check.
+            do {
+                try rules.insert(rows.rules)
+            } catch let refusal as SQLiteInserter<CalendarRuleRow>.Refusal {
+                guard refusal.error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY else { throw refusal.error }
+                throw StoreError.invalidVersion("rule number \(refusal.row.number) appears more than once in the calendar")
+            }
+            do {
+                try copies.insert(rows.copies)
+                try remarks.insert(rows.remarks)
+                try items.insert(rows.items)
+            } catch let refusal as SQLiteInserter<CalendarCopyRuleRow>.Refusal {
+                throw SQLiteStore.refused(refusal.row.ruleNumber, refusal.error)
+            } catch let refusal as SQLiteInserter<CalendarRemarkRow>.Refusal {
+                throw SQLiteStore.refused(refusal.row.ruleNumber, refusal.error)
+            } catch let refusal as SQLiteInserter<CalendarRuleItemRow>.Refusal {
+                throw SQLiteStore.refused(refusal.row.ruleNumber, refusal.error)
+            }
+            count += rows.rules.count
+        }
     }
 
     // MARK: - Reading

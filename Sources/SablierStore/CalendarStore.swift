@@ -90,6 +90,11 @@ public protocol CalendarStore: Sendable {
     /// Stores a new version in ONE transaction: all of it or nothing. Its number is the next
     /// one after the highest stored.
     func addCalendarVersion(_ version: NewCalendarVersion) async throws -> CalendarVersionInfo
+    /// Stores a new version in ONE transaction, as `addCalendarVersion(_:)` does, from a file
+    /// still being read: the rules `stream` hands over early may be written while the rest is
+    /// read, and what is stored is exactly `stream.finish()`'s version. When `finish` throws,
+    /// nothing is stored and its error is rethrown unchanged.
+    func addCalendarVersion(from stream: any CalendarVersionStream) async throws -> CalendarVersionInfo
     /// Every version, ascending by number.
     func calendarVersions() async throws -> [CalendarVersionInfo]
     func latestCalendarVersion() async throws -> CalendarVersionInfo?
@@ -103,4 +108,36 @@ public protocol CalendarStore: Sendable {
     func diagnostics(version: Int) async throws -> [Diagnostic]
     /// The imported file's bytes; nil when the version does not exist.
     func sourceBytes(version: Int) async throws -> [UInt8]?
+}
+
+extension CalendarStore {
+    /// A backend that cannot write while the file is read stores the finished version whole.
+    public func addCalendarVersion(from stream: any CalendarVersionStream) async throws -> CalendarVersionInfo {
+        while stream.next() != nil {}
+        return try await addCalendarVersion(try stream.finish())
+    }
+}
+
+/// A calendar version handed to the store while its file is still being read on another
+/// thread, so that writing the rules overlaps reading them (the import's wall time becomes
+/// about the longer of the two instead of their sum).
+///
+/// The rules `next` gives are the store's head start, not a promise: the version stored is
+/// `finish()`'s, whole. A store may write them inside its transaction, then keep them when
+/// the finished calendar starts with exactly those rules in that order, and undo them
+/// otherwise (a rule mended by the checks, a GALA delta applied to an earlier version).
+/// Either way the stored version is the same as `addCalendarVersion(try stream.finish())`.
+public protocol CalendarVersionStream: AnyObject, Sendable {
+    /// The file as given, for messages.
+    var sourceFile: String { get }
+    /// The file's bytes, known before reading starts.
+    var sourceBytes: [UInt8] { get }
+    /// Lowercase hex SHA-256 of `sourceBytes`; the store checks it.
+    var sourceSHA256: String { get }
+    /// The next rules the file gives, in calendar order, waiting for them; nil when no more
+    /// come before `finish`.
+    func next() -> [Rule]?
+    /// The version to store, once the whole file is read and checked, waiting for it. Throws
+    /// when the file is refused; the store then rolls back and rethrows the error unchanged.
+    func finish() throws -> NewCalendarVersion
 }

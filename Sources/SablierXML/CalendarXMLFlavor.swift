@@ -44,11 +44,15 @@ public enum CalendarXMLFlavor: String, Sendable, Hashable, CaseIterable {
 
 /// Reads an XML calendar of either flavor, recognised by its root element.
 public enum CalendarXMLReader {
-    /// Reads GALA or native XML; an error diagnostic when the root is neither.
-    public static func read(bytes: some ContiguousBytes, file: String, limits: XMLLimits = .default) -> CalendarSubmission {
+    /// Reads GALA or native XML; an error diagnostic when the root is neither. `mapped` sees
+    /// the rules of a GALA file as they are read (see `GALACalendarReader`); other files
+    /// give theirs only in the submission.
+    public static func read(
+        bytes: some ContiguousBytes, file: String, limits: XMLLimits = .default, mapped: ((SubmittedRule) -> Void)? = nil
+    ) -> CalendarSubmission {
         switch CalendarXMLFlavor.detect(bytes, limits: limits) {
         case .gala?:
-            return GALACalendarReader.read(bytes: bytes, file: file, limits: limits)
+            return GALACalendarReader.read(bytes: bytes, file: file, limits: limits, mapped: mapped)
         case .native?:
             return NativeCalendarReader.read(bytes: bytes, file: file, limits: limits)
         case nil:

@@ -20,17 +20,31 @@ struct CalendarImportBenchmark {
         let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
 
         print("calendar-import: \(rules) GALA rules, \(String(format: "%.2f", Double(size) / 1_000_000)) MB, best of \(runs) runs")
+        // CPU time (user + system) of the fastest-CPU run is printed too: the machine is shared, and
+        // the import uses a second thread, so wall time alone hides how much work each side does.
+        var xmllintCPU = Double.infinity, sablierCPU = Double.infinity
         let xmllint = try Timing.best(of: runs) {
+            let before = PrivacyScanBenchmark.childrenCPU()
             try Tools.run(tools.xmllint, ["--noout", "--schema", tools.galaSchema, file.path])
+            xmllintCPU = min(xmllintCPU, PrivacyScanBenchmark.childrenCPU() - before)
+        }
+        // Every command acts as a user of the store: each run's new database gets its users
+        // (`sablier init`, which also creates the schema, then `bench`) before the clock starts.
+        let databases = try (1...max(1, runs)).map { attempt in
+            let db = work.appendingPathComponent("bench-\(attempt).sqlite").path
+            try BenchStore.prepare(db, tools: tools)
+            return db
         }
         var attempt = 0
         let sablier = try Timing.best(of: runs) {
+            let db = databases[attempt % databases.count]
             attempt += 1
-            let db = work.appendingPathComponent("bench-\(attempt).sqlite").path
+            let before = PrivacyScanBenchmark.childrenCPU()
             try Tools.run(tools.sablier, ["calendar", "import", file.path, "--db", db, "--as", "bench"])
+            sablierCPU = min(sablierCPU, PrivacyScanBenchmark.childrenCPU() - before)
         }
-        print(String(format: "  xmllint --noout --schema gala.xsd  %8.1f ms", xmllint * 1000))
-        print(String(format: "  sablier calendar import             %8.1f ms  (%.0f rules/s)", sablier * 1000, Double(rules) / sablier))
+        print(String(format: "  xmllint --noout --schema gala.xsd  %8.1f ms  (CPU %.1f ms)", xmllint * 1000, xmllintCPU * 1000))
+        print(String(format: "  sablier calendar import             %8.1f ms  (CPU %.1f ms, %.0f rules/s)", sablier * 1000, sablierCPU * 1000, Double(rules) / sablier))
         print(String(format: "  ratio sablier / xmllint             %8.2f×  (goal ≤ 1.30×)", sablier / xmllint))
     }
 }

@@ -29,6 +29,9 @@ case "privacy-text":
     let directory = URL(fileURLWithPath: "privacy-text")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     _ = try PrivacyTextGenerator.write(megabytes: option("--megabytes", default: 100), files: option("--files", default: 100), into: directory)
+case "calendar-xml":
+    // The generated GALA calendar alone, on standard output, to profile an import by hand.
+    FileHandle.standardOutput.write(Data(GALAGenerator.calendar(rules: option("--rules", default: 5_000)).utf8))
 case "register-csv":
     // The generated register alone, on standard output, to profile an import by hand.
     FileHandle.standardOutput.write(RegisterGenerator.csv(documents: option("--documents", default: 1_000_000)))

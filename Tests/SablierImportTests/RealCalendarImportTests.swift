@@ -179,4 +179,43 @@ struct RealCalendarImportTests {
             #expect(v1.rules.count == 2)
         }
     }
+
+    /// A GALA file of several hundred rules (the Valcourt rules four times over, numbers made
+    /// unique), some retired by an S with no calendar in force; so its rules reach the store
+    /// in several batches while the file is read.
+    func generatedGALA(in dir: TemporaryDirectory) async throws -> URL {
+        let calendar = try await withStore { importer, _ in try await importer.preview(path: Fixtures.valcourtCSV.path).calendar }
+        var large = calendar
+        large.rules = (0..<4).flatMap { copy in calendar.rules.map { var rule = $0; rule.number += "-\(copy)"; return rule } }
+        let output = try GALACalendarWriter.write(large, transaction: { $0.number.hasSuffix("7-2") ? .retire : .add })
+        #expect(!output.diagnostics.hasErrors, "\(output.diagnostics)")
+        let file = dir.file("generated.xml")
+        try output.data.write(to: file)
+        return file
+    }
+
+    @Test("rules stored while the file is read: the same version, summary and diagnostics as reading first, for every real file and a generated GALA file, first and over a version")
+    func streamedImportMatchesReadFirst() async throws {
+        let dir = try TemporaryDirectory(prefix: "sablier-generated")
+        defer { dir.remove() }
+        let files = [Fixtures.udemGALA, Fixtures.hbGALA, Fixtures.hbCSV, Fixtures.valcourtCSV, Fixtures.exampleNative,
+                     try await generatedGALA(in: dir)]
+        for file in files {
+            try await withStore { importer, _ in
+                for number in 1...2 {
+                    // `preview` reads and checks the whole file, then applies it: what was stored before.
+                    let preview = try await importer.preview(path: file.path)
+                    let outcome = try await importer.importFile(path: file.path, actor: "test", now: Self.now)
+                    let name = "\(file.lastPathComponent), version \(number)"
+                    #expect(outcome.version.number == number, "\(name)")
+                    #expect(try await importer.store.calendar(version: number) == preview.calendar, "\(name)")
+                    #expect(outcome.summary == preview.summary, "\(name)")
+                    #expect(outcome.diagnostics == preview.diagnostics.sortedByLocation, "\(name)")
+                    #expect(try await importer.store.diagnostics(version: number) == outcome.diagnostics, "\(name)")
+                    #expect(outcome.format == preview.format, "\(name)")
+                    #expect(try await importer.store.sourceBytes(version: number) == Array(try Data(contentsOf: file)), "\(name)")
+                }
+            }
+        }
+    }
 }

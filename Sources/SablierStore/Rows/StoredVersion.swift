@@ -42,13 +42,27 @@ public struct StoredVersion: Sendable, Hashable {
     /// Encodes a new version under the given number, checking what the schema cannot: the
     /// hash against the bytes and the support codes. Throws `StoreError.invalidVersion`.
     public init(number: Int, _ new: NewCalendarVersion) throws {
-        let digest = SourceDigest.sha256Hex(new.sourceBytes)
-        guard new.sourceSHA256 == digest else {
-            throw StoreError.invalidVersion(
-                "the SHA-256 given for \(new.sourceFile) (\(new.sourceSHA256)) is not that of its bytes (\(digest))")
+        try Self.checkDigest(of: new.sourceBytes, is: new.sourceSHA256, file: new.sourceFile)
+        version = Self.versionRow(number: number, new)
+        source = CalendarVersionSourceRow(version: number, bytes: new.sourceBytes)
+        let rows = try Self.ruleRows(version: number, new.calendar.rules[...], from: 0)
+        (ruleRows, copyRows, remarkRows, itemRows) = (rows.rules, rows.copies, rows.remarks, rows.items)
+        diagnostics = Self.diagnosticRows(number: number, new)
+    }
+
+    /// Refuses bytes whose SHA-256 is not the one given with them, so a version's recorded
+    /// hash always proves its stored file. Throws `StoreError.invalidVersion`.
+    public static func checkDigest(of bytes: [UInt8], is sha256: String, file: String) throws {
+        let digest = SourceDigest.sha256Hex(bytes)
+        guard sha256 == digest else {
+            throw StoreError.invalidVersion("the SHA-256 given for \(file) (\(sha256)) is not that of its bytes (\(digest))")
         }
+    }
+
+    /// The version's own row: its provenance and counts.
+    public static func versionRow(number: Int, _ new: NewCalendarVersion) -> CalendarVersionRow {
         let calendar = new.calendar
-        version = CalendarVersionRow(
+        return CalendarVersionRow(
             number: number,
             importedAt: StoredCode.microseconds(new.importedAt),
             importedBy: new.importedBy,
@@ -64,16 +78,29 @@ public struct StoredVersion: Sendable, Hashable {
             ruleCount: calendar.rules.count,
             warningCount: new.diagnostics.warnings.count
         )
-        source = CalendarVersionSourceRow(version: number, bytes: new.sourceBytes)
+    }
+
+    /// The import's diagnostics as rows, in their order.
+    public static func diagnosticRows(number: Int, _ new: NewCalendarVersion) -> [CalendarDiagnosticRow] {
+        new.diagnostics.enumerated().map { CalendarDiagnosticRow(version: number, position: $0, diagnostic: $1) }
+    }
+
+    /// The rows of some rules of a version, table by table, rule after rule; the first rule's
+    /// position is `position`. Shared by the whole-version encoding and by a store writing a
+    /// version's rules in batches while its file is still being read, so both write the same
+    /// rows. Throws `StoreError.invalidVersion` when a copy is not of its own kind.
+    public static func ruleRows(
+        version number: Int, _ rules: ArraySlice<Rule>, from position: Int
+    ) throws -> (rules: [CalendarRuleRow], copies: [CalendarCopyRuleRow], remarks: [CalendarRemarkRow], items: [CalendarRuleItemRow]) {
         var ruleRows: [CalendarRuleRow] = [], copyRows: [CalendarCopyRuleRow] = []
         var remarkRows: [CalendarRemarkRow] = [], itemRows: [CalendarRuleItemRow] = []
-        ruleRows.reserveCapacity(calendar.rules.count)
-        copyRows.reserveCapacity(calendar.rules.count * 2)
-        for (position, rule) in calendar.rules.enumerated() {
+        ruleRows.reserveCapacity(rules.count)
+        copyRows.reserveCapacity(rules.count * 2)
+        for (offset, rule) in rules.enumerated() {
             guard rule.principal.kind == .principal, rule.secondaire.map({ $0.kind == .secondaire }) ?? true else {
                 throw StoreError.invalidVersion("rule \(rule.number): its principal and secondary copies are not of their own kinds")
             }
-            ruleRows.append(CalendarRuleRow(version: number, position: position, rule: rule))
+            ruleRows.append(CalendarRuleRow(version: number, position: position + offset, rule: rule))
             copyRows.append(try CalendarCopyRuleRow(version: number, ruleNumber: rule.number, copy: rule.principal))
             if let secondaire = rule.secondaire {
                 copyRows.append(try CalendarCopyRuleRow(version: number, ruleNumber: rule.number, copy: secondaire))
@@ -90,8 +117,7 @@ public struct StoredVersion: Sendable, Hashable {
                 }
             }
         }
-        (self.ruleRows, self.copyRows, self.remarkRows, self.itemRows) = (ruleRows, copyRows, remarkRows, itemRows)
-        diagnostics = new.diagnostics.enumerated().map { CalendarDiagnosticRow(version: number, position: $0, diagnostic: $1) }
+        return (ruleRows, copyRows, remarkRows, itemRows)
     }
 
     // MARK: - Decoding

@@ -17,7 +17,9 @@ public enum StoreSchema {
     public static let binaryType = "{{BINARY}}"
 
     /// The migrations, in the order they are applied.
-    public static let migrations: [Migration] = [v1Calendars, v2Register, v3Disposition, v4Accountability, v5Privacy, v6DispositionCancellation]
+    public static let migrations: [Migration] = [
+        v1Calendars, v2Register, v3Disposition, v4Accountability, v5Privacy, v6DispositionCancellation, v7CalendarChecks,
+    ]
 
     /// The migration names, in order: what a store created by this Sablier may have applied.
     public static var migrationNames: [String] { migrations.map(\.name) }

@@ -10,8 +10,31 @@ internal import SablierSchemas
 /// Meaning (remarks resolve, 888/999/T explained, secondary copy destroyed, duplicates) is not
 /// checked here: `CalendarValidator` does it on the submission.
 public enum GALACalendarReader {
-    /// Reads GALA bytes; problems are diagnostics, never thrown.
-    public static func read(bytes: some ContiguousBytes, file: String, limits: XMLLimits = .default) -> CalendarSubmission {
+    /// Reads GALA bytes; problems are diagnostics, never thrown. `mapped` sees each rule as
+    /// soon as it is read, in file order, before the submission is complete: an import hands
+    /// them to the store while the rest is read. Only the submission says whether they stand.
+    public static func read(
+        bytes: some ContiguousBytes, file: String, limits: XMLLimits = .default, mapped: ((SubmittedRule) -> Void)? = nil
+    ) -> CalendarSubmission {
+        // Most files need no mending and hold no error: read as they stream, without their
+        // whole tree. Any other file is read through its tree, which says what is wrong.
+        var handed = false
+        let streamed = GALAStreamReader.read(bytes: bytes, file: file, limits: limits, mapped: mapped.map { mapped in
+            { rule in
+                handed = true
+                mapped(rule)
+            }
+        })
+        if let streamed { return streamed }
+        // Rules the streaming reader handed over are not handed again: the caller already has
+        // them, and only the submission says what the file holds.
+        return readTree(bytes: bytes, file: file, limits: limits, mapped: handed ? nil : mapped)
+    }
+
+    /// Reads GALA bytes through their whole tree: parsed, mended, validated, then mapped.
+    static func readTree(
+        bytes: some ContiguousBytes, file: String, limits: XMLLimits = .default, mapped: ((SubmittedRule) -> Void)? = nil
+    ) -> CalendarSubmission {
         var submission = CalendarSubmission(format: .gala, file: file, settings: RetentionCalendar(), isDelta: true, rules: [])
         let parsed = SafeXMLParser.parse(bytes, file: file, limits: limits)
         submission.diagnostics = parsed.diagnostics
@@ -25,7 +48,10 @@ public enum GALACalendarReader {
         submission.diagnostics += validation.diagnostics
         var mapper = GALARowMapper(file: file, names: GALANames(documentOf: root))
         for row in root.elementChildSequence where mapper.names.isRow(row) && !validation.invalidUnits.contains(row) {
-            if let rule = mapper.map(row) { submission.rules.append(rule) }
+            if let rule = mapper.map(row) {
+                submission.rules.append(rule)
+                mapped?(rule)
+            }
         }
         submission.diagnostics += mapper.diagnostics
         submission.settings.banqOrganisationID = mapper.organisationID?.value

@@ -70,6 +70,19 @@ enum GALAElements {
 /// - children of `ROW` or `DELAI_ROW` out of schema order: put back in order, when they are
 ///   otherwise valid (known names, none repeated).
 enum GALANormaliser {
+    /// True when `normalise` would change this `ROW` (and warn): several `DELAI`, several
+    /// `CODECLASS`, children out of order in the `ROW` or in a `DELAI_ROW`. The same survey
+    /// `normalise` makes, so a reader that only takes rows needing nothing agrees with it.
+    static func needsMending(_ row: XMLNode, names: GALANames) -> Bool {
+        let survey = names.survey(row)
+        if survey.delais > 1 || survey.classificationCodes > 1 || !survey.inOrder { return true }
+        guard let delai = survey.delai else { return false }
+        for delaiRow in delai.elementChildSequence where names.isDelaiRow(delaiRow) {
+            if !names.delaiRow.isInOrder(delaiRow) { return true }
+        }
+        return false
+    }
+
     static func normalise(root: XMLNode, file: String) -> [Diagnostic] {
         let names = GALANames(documentOf: root)
         var found: [Diagnostic] = []

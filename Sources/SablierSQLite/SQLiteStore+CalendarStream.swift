@@ -1,0 +1,94 @@
+import SablierCore
+public import SablierStore
+import GRDB
+
+extension SQLiteStore {
+    /// Stores a version while its file is still being read: the rules the stream hands over
+    /// are written as they come, inside the one transaction, so SQLite's work overlaps the
+    /// reading instead of following it.
+    ///
+    /// Those rules are written under a savepoint. Once `finish()` gives the version to store,
+    /// they are kept when its calendar starts with exactly them, in that order; otherwise (a
+    /// rule mended by the checks, a row refused, a delta applied to an earlier version) the
+    /// savepoint is undone and the calendar written whole. When `finish()` throws, the
+    /// transaction is rolled back and its error rethrown unchanged.
+    public func addCalendarVersion(from stream: any CalendarVersionStream) async throws -> CalendarVersionInfo {
+        try await perform("storing a calendar version from \(stream.sourceFile)") { database in
+            try await database.writeWithoutTransaction { db in
+                // The many-row INSERTs and the savepoint keep their journals in memory rather
+                // than in temporary files, as the register's import does (see there).
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+                var info: CalendarVersionInfo?
+                try db.inTransaction {
+                    info = try Self.addCalendarVersion(from: stream, db)
+                    return .commit
+                }
+                guard let info else { throw StoreError.invalidVersion("the transaction stored nothing") }
+                return info
+            }
+        }
+    }
+
+    private static func addCalendarVersion(from stream: any CalendarVersionStream, _ db: Database) throws -> CalendarVersionInfo {
+        let number = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM calendar_version") ?? 1
+        // The documents registered follow the calendar in force: those whose rule changes are
+        // recounted in this same transaction.
+        let hasDocuments = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document)") == true
+        let previous = hasDocuments ? try Self.readCalendar(number - 1, db) : nil
+        try StoredVersion.checkDigest(of: stream.sourceBytes, is: stream.sourceSHA256, file: stream.sourceFile)
+        // The version's own row holds counts known only at the end, so it is written last: the
+        // foreign keys of the rows naming it are checked at commit (SQLite resets this pragma
+        // when the transaction ends).
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        try SQLiteInserter<CalendarVersionSourceRow>(db).insert([CalendarVersionSourceRow(version: number, bytes: stream.sourceBytes)])
+
+        var writer = RuleWriter(db, version: number)
+        var finished: NewCalendarVersion?
+        try db.inSavepoint {
+            // The batches as handed over, not their rules copied one by one into a new array.
+            var early: [[Rule]] = []
+            var writing = true
+            while let rules = stream.next() {
+                guard writing else { continue }
+                do {
+                    try writer.write(rules[...])
+                    early.append(rules)
+                } catch is StoreError {
+                    // A row refused (a repeated rule number, …): the checks of the whole file
+                    // say why, in its words, or the calendar is written whole below.
+                    writing = false
+                } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CONSTRAINT {
+                    writing = false
+                }
+            }
+            let version: NewCalendarVersion
+            do {
+                version = try stream.finish()
+            } catch {
+                throw SourceFailure(error: error)
+            }
+            finished = version
+            guard writing, version.calendar.rules.starts(with: early.joined()) else {
+                writer = RuleWriter(db, version: number)
+                return .rollback
+            }
+            return .commit
+        }
+        guard let version = finished else { throw StoreError.invalidVersion("the calendar was not finished") }
+        guard version.sourceSHA256 == stream.sourceSHA256 else {
+            throw StoreError.invalidVersion("the version finished for \(version.sourceFile) is not of the file streamed")
+        }
+        try writer.write(version.calendar.rules[writer.count...])
+        let versionRow = StoredVersion.versionRow(number: number, version)
+        try SQLiteInserter<CalendarVersionRow>(db).insert([versionRow])
+        try SQLiteInserter<CalendarDiagnosticRow>(db).insert(StoredVersion.diagnosticRows(number: number, version))
+        if hasDocuments {
+            try Self.recountAfterCalendarChange(db, previous: previous, current: version.calendar)
+        }
+        try Self.audit(db, user: version.importedBy, action: "calendar.import", target: "calendar \(number)",
+                       details: ["file": version.sourceFile, "sha256": version.sourceSHA256, "format": version.sourceFormat.rawValue,
+                                 "rules": String(version.calendar.rules.count)], at: version.importedAt)
+        return try StoredVersion.info(versionRow)
+    }
+}
