@@ -95,53 +95,62 @@ extension SQLiteStore: RegisterStore {
             eventRows.removeAll(keepingCapacity: true)
             var holdRows: [(hold: Int, document: Int)] = []
             let batchID = nextID
-            for new in batch {
-                let document = new.document
-                let holds = ruleHolds.isEmpty ? [] : ruleHolds[document.rule] ?? []
-                var events = new.events
-                for hold in holds {
-                    events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: "gel n° \(hold) sur la règle \(document.rule)", detail: String(hold)))
-                    holdRows.append((hold, nextID))
+            // The batch is read in place, field by field: iterating it by value would copy
+            // each document's fifteen-odd strings (a retain and a release each) twice per row.
+            try batch.withUnsafeBufferPointer { documents in
+                for index in documents.indices {
+                    let new = documents.baseAddress! + index
+                    let holds = ruleHolds.isEmpty ? [] : ruleHolds[new.pointee.document.rule] ?? []
+                    if holds.isEmpty && new.pointee.events.isEmpty {
+                        // Most registered documents have no event yet: counted from their fields alone.
+                        statuses.append(counter.status(rule: new.pointee.document.rule, copy: new.pointee.document.copy,
+                                                       openedOn: new.pointee.document.openedOn, closedOn: new.pointee.document.closedOn))
+                        phases.append(.actif)
+                    } else {
+                        var events = new.pointee.events
+                        for hold in holds {
+                            events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor,
+                                                         reason: "gel n° \(hold) sur la règle \(new.pointee.document.rule)", detail: String(hold)))
+                            holdRows.append((hold, nextID))
+                        }
+                        statuses.append(counter.status(of: new.pointee.document, events: events, held: !holds.isEmpty))
+                        phases.append(Phase(events: events))
+                        for event in events {
+                            eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
+                            nextSequence += 1
+                        }
+                    }
+                    heldFlags.append(!holds.isEmpty)
+                    if new.pointee.document.digitizedFrom != nil || new.pointee.document.replaces != nil {
+                        namesOthers = true
+                        let reference = new.pointee.document.reference
+                        if let original = new.pointee.document.digitizedFrom {
+                            replacements.append((original, LifecycleEvent(
+                                kind: .digitized, on: today, by: actor, reason: "numérisé : \(reference)", detail: reference)))
+                        }
+                        if let replaced = new.pointee.document.replaces {
+                            let on = new.pointee.document.openedOn ?? today
+                            replacements.append((replaced, LifecycleEvent(
+                                kind: .replaced, on: on, by: actor, reason: "remplacé par \(reference)", detail: reference)))
+                        }
+                    }
+                    if audited.count <= 100 {
+                        let document = new.pointee.document
+                        audited.append((document.reference, ["rule": document.rule, "copy": document.copy.rawValue, "holder": document.holder]
+                            .merging(document.file.map { ["sha256": $0.sha256] } ?? [:]) { a, _ in a }))
+                    }
+                    nextID += 1
                 }
-                if events.isEmpty {
-                    // Most registered documents have no event yet: counted from their fields alone.
-                    statuses.append(counter.status(rule: document.rule, copy: document.copy,
-                                                   openedOn: document.openedOn, closedOn: document.closedOn))
-                    phases.append(.actif)
-                } else {
-                    statuses.append(counter.status(of: document, events: events, held: !holds.isEmpty))
-                    phases.append(Phase(events: events))
+                do {
+                    try documentInserter.insert(count: documents.count) { index, row throws(DatabaseError) in
+                        try DocumentRow.write(id: batchID + index, documents[index].document, registeredAt: instant, registeredBy: actor,
+                                              phase: phases[index], held: heldFlags[index], retention: statuses[index], to: &row)
+                    }
+                } catch let refusal as SQLiteInserter<DocumentRow>.RefusalAt {
+                    throw Self.refusedDocument(documents[refusal.index].document, refusal.error, registeredBefore: firstID, db)
                 }
-                heldFlags.append(!holds.isEmpty)
-                for event in events {
-                    eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
-                    nextSequence += 1
-                }
-                if document.digitizedFrom != nil || document.replaces != nil { namesOthers = true }
-                if let original = document.digitizedFrom {
-                    replacements.append((original, LifecycleEvent(
-                        kind: .digitized, on: today, by: actor, reason: "numérisé : \(document.reference)", detail: document.reference)))
-                }
-                if let replaced = document.replaces {
-                    let on = document.openedOn ?? today
-                    replacements.append((replaced, LifecycleEvent(
-                        kind: .replaced, on: on, by: actor, reason: "remplacé par \(document.reference)", detail: document.reference)))
-                }
-                if audited.count <= 100 {
-                    audited.append((document.reference, ["rule": document.rule, "copy": document.copy.rawValue, "holder": document.holder]
-                        .merging(document.file.map { ["sha256": $0.sha256] } ?? [:]) { a, _ in a }))
-                }
-                lastReference = document.reference
-                nextID += 1
             }
-            do {
-                try documentInserter.insert(count: batch.count) { index, row throws(DatabaseError) in
-                    try DocumentRow.write(id: batchID + index, batch[index].document, registeredAt: instant, registeredBy: actor,
-                                          phase: phases[index], held: heldFlags[index], retention: statuses[index], to: &row)
-                }
-            } catch let refusal as SQLiteInserter<DocumentRow>.RefusalAt {
-                throw Self.refusedDocument(batch[refusal.index].document, refusal.error, registeredBefore: firstID, db)
-            }
+            if let last = batch.last { lastReference = last.document.reference }
             try eventInserter.insert(eventRows)
             for (hold, document) in holdRows {
                 try db.execute(sql: "INSERT INTO hold_document (hold, document) VALUES (?, ?)", arguments: [hold, document])
