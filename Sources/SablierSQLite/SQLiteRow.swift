@@ -49,8 +49,15 @@ struct SQLiteRowBinder: StoreRowWriting {
     }
 
     mutating func text(_ value: String?) throws(DatabaseError) {
+        guard let value else {
+            count += 1
+            return try null()
+        }
+        try text(value)
+    }
+
+    mutating func text(_ value: borrowing String) throws(DatabaseError) {
         count += 1
-        guard let value else { return try null() }
         let (statement, index, transient, bound) = (statement, count, transient, bound)
         // The explicit length keeps any NUL inside the text. A native string's UTF-8 is
         // contiguous, read in place; any other is copied first.
@@ -76,8 +83,8 @@ struct SQLiteRowBinder: StoreRowWriting {
         if let code = value.utf8.withContiguousStorageIfAvailable(bind) {
             try check(code)
         } else {
-            var copy = value
-            try check(copy.withUTF8(bind))
+            var copied = copy value
+            try check(copied.withUTF8(bind))
         }
     }
 

@@ -22,8 +22,17 @@ public protocol StoreRowWriting {
     associatedtype Failure: Error
     mutating func integer(_ value: Int?) throws(Failure)
     mutating func text(_ value: String?) throws(Failure)
+    /// A text that is there: borrowed, so writing a row's strings does not copy (retain and
+    /// release) each one into an optional first.
+    mutating func text(_ value: borrowing String) throws(Failure)
     mutating func boolean(_ value: Bool?) throws(Failure)
     mutating func bytes(_ value: [UInt8]?) throws(Failure)
+}
+
+extension StoreRowWriting {
+    public mutating func text(_ value: borrowing String) throws(Failure) {
+        try text(Optional(copy value))
+    }
 }
 
 /// The values of a row as an array, in column order: `StoredRow.values`.
