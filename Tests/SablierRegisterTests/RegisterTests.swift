@@ -117,6 +117,42 @@ struct RegisterTests {
         }
     }
 
+    @Test("a register taken over says what is already in semi-active storage: it is not listed for transfer again")
+    func alreadyTransferred() async throws {
+        try await withExampleRegister { store, dir, _ in
+            // Rule 3101 (1/5/C): closed 2023-09-30 → transfer 2025-06-30, deposit 2030-06-30.
+            let bad = try dir.write("semi-actif-bad.csv", """
+                reference,title,rule,copy,support,holder,opened,closed,transferred
+                RF-T-1,États financiers 2023,3101,principal,PA,Ressources financières,2023-04-01,2023-09-30,2019-01-01
+                RF-T-2,États financiers 2023 bis,3101,principal,PA,Ressources financières,2023-04-01,2023-09-30,2025-13-01
+
+                """)
+            let error = await #expect(throws: DocumentImportError.self) {
+                try await DocumentRegistrar(store: store).importCSV(path: bad.path, skipInvalid: false, actor: "gestion.doc", now: now)
+            }
+            let messages = error?.diagnostics.errors.map(\.description) ?? []
+            #expect(messages.contains("\(bad.path):2:9: error: column transferred: the transfer to semi-active storage (2019-01-01) is before the opening date 2023-04-01"))
+            #expect(messages.contains("\(bad.path):3:9: error: column transferred: '2025-13-01' is not a date YYYY-MM-DD"))
+
+            let good = try dir.write("semi-actif.csv", """
+                reference,title,rule,copy,support,holder,opened,closed,transferred
+                RF-T-1,États financiers 2023,3101,principal,PA,Ressources financières,2023-04-01,2023-09-30,2025-07-15
+                RF-T-2,États financiers 2023 bis,3101,principal,PA,Ressources financières,2023-04-01,2023-09-30,
+
+                """)
+            let outcome = try await DocumentRegistrar(store: store).importCSV(path: good.path, skipInvalid: false, actor: "gestion.doc", now: now)
+            #expect(outcome.registered == 2)
+            let moved = try #require(try await store.document("RF-T-1"))
+            #expect(moved.phase == .semiActif)
+            #expect(moved.retention.finalOn == CivilDate(iso: "2030-06-30"))
+            #expect(try await store.events(of: "RF-T-1").map(\.event.kind) == [.transferred])
+            let list = try await due(store)
+            #expect(list["RF-T-1"] == nil)
+            #expect(list["RF-T-2"] == "transfer 2025-06-30")
+            #expect(try await due(store, on: CivilDate(iso: "2030-06-30")!)["RF-T-1"] == "deposit 2030-06-30")
+        }
+    }
+
     @Test("a record that does not read (an unclosed quote) rejects the whole file; nothing before it is written")
     func malformedRecord() async throws {
         try await withExampleRegister { store, dir, _ in

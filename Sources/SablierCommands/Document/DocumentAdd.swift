@@ -30,6 +30,7 @@ struct DocumentAdd: GuardedCommand {
     @Option(help: "Reference of the earlier version this document replaces (999).") var replaces: String = ""
     @Option(name: .customLong("digitized-from"), help: "Reference of the original this is a digitized copy of.") var digitizedFrom: String = ""
     @Option(name: .customLong("identifier"), help: "A free identifier, name=value (repeatable).") var identifiers: [String] = []
+    @Option(help: "When it is already in semi-active storage: the day it went there, YYYY-MM-DD.") var transferred: String = ""
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
@@ -39,7 +40,7 @@ struct DocumentAdd: GuardedCommand {
         draft.reference = reference; draft.title = title; draft.rule = rule; draft.copy = copy; draft.support = support
         draft.holder = holder; draft.opened = opened; draft.closed = closed; draft.path = path; draft.location = location
         draft.box = box; draft.event = event; draft.eventDate = eventDate; draft.replaces = replaces
-        draft.digitizedFrom = digitizedFrom; draft.identifiers = identifiers.joined(separator: ";")
+        draft.digitizedFrom = digitizedFrom; draft.identifiers = identifiers.joined(separator: ";"); draft.transferred = transferred
         let registrar = DocumentRegistrar(store: try store.openRegister())
         do {
             let (stored, warnings) = try await registrar.add(draft, actor: access.user.name, now: Date(), restrictedUnit: access.scope == .ownUnit ? access.user.unit : nil)

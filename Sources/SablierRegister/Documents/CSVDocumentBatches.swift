@@ -304,7 +304,8 @@ extension DocumentDraft {
             case 15: eventDate = value
             case 16: replaces = value
             case 17: digitizedFrom = value
-            default: identifiers = value
+            case 18: identifiers = value
+            default: transferred = value
             }
         }
     }

@@ -8,11 +8,13 @@ public import SablierStore
 /// Required: `reference,title,rule,copy,support,holder,opened,closed`. Optional: `path` (a
 /// digital asset's file, measured at registration), `location` (`building / room / shelving`)
 /// or `building`, `room`, `shelving`, `box`, `event` and `event_date` (an 888 event that already
-/// occurred), `replaces`, `digitized_from`, `identifiers` (`name=value; name=value`).
+/// occurred), `replaces`, `digitized_from`, `identifiers` (`name=value; name=value`),
+/// `transferred` (the day a document already in semi-active storage was moved there).
 public enum DocumentCSV {
     public static let requiredColumns = ["reference", "title", "rule", "copy", "support", "holder", "opened", "closed"]
     public static let optionalColumns = [
         "path", "location", "building", "room", "shelving", "box", "event", "event_date", "replaces", "digitized_from", "identifiers",
+        "transferred",
     ]
 }
 
@@ -51,6 +53,10 @@ public struct DocumentDraft: Sendable, Hashable {
     public var replaces = ""
     public var digitizedFrom = ""
     public var identifiers = ""
+    /// The day the document went to semi-active storage, when it is there already: a register
+    /// taken over from before Sablier says so, or every box in the semi-active room would be
+    /// listed as due for transfer.
+    public var transferred = ""
 
     public init() {}
 }
@@ -180,6 +186,13 @@ public struct DocumentChecker: Sendable {
                 events.append(LifecycleEvent(kind: .eventOccurred, on: on, by: actor, reason: "inscrit à l'enregistrement", name: name))
             }
         }
+        if let on = date(draft.transferred, "transferred") {
+            if let opened, on < opened {
+                error("transferred", "the transfer to semi-active storage (\(on)) is before the opening date \(opened)")
+            } else {
+                events.append(LifecycleEvent(kind: .transferred, on: on, by: actor, reason: "déjà en semi-actif à l'enregistrement"))
+            }
+        }
         var identifiers: [String: String] = [:]
         for pair in draft.identifiers.isEmpty ? [] : draft.identifiers.split(separator: ";") where !pair.trimmingSpaces().isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1)
@@ -215,7 +228,7 @@ extension DocumentDraft {
 
         static let names = [
             "reference", "title", "rule", "copy", "support", "holder", "opened", "closed", "path", "location", "building",
-            "room", "shelving", "box", "event", "event_date", "replaces", "digitized_from", "identifiers",
+            "room", "shelving", "box", "event", "event_date", "replaces", "digitized_from", "identifiers", "transferred",
         ]
     }
 
@@ -230,6 +243,6 @@ extension DocumentDraft {
         reference = value(0); title = value(1); rule = value(2); copy = value(3); support = value(4); holder = value(5)
         opened = value(6); closed = value(7); path = value(8); location = value(9); building = value(10); room = value(11)
         shelving = value(12); box = value(13); event = value(14); eventDate = value(15); replaces = value(16)
-        digitizedFrom = value(17); identifiers = value(18)
+        digitizedFrom = value(17); identifiers = value(18); transferred = value(19)
     }
 }
