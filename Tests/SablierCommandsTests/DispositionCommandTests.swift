@@ -119,7 +119,7 @@ final class DispositionCommandTests {
         #expect(unitShow?["withheld"] as? Int == 3)
         let unitCertificate = try sablier("disposition", "certificate", "1", "--as", "rh.chef")
         #expect(unitCertificate.status == 0, "\(unitCertificate.stderr)")
-        #expect(unitCertificate.stdout.contains("3 documents d'autres unités ou confidentiels non montrés"))
+        #expect(unitCertificate.stdout.contains("3 documents d'autres unités non montrés"))
         #expect(!unitCertificate.stdout.contains("SG-CORR-2021"))
         let unitJSON = try json(try sablier("disposition", "certificate", "1", "--format", "json", "--as", "rh.chef").stdout) as? [String: Any]
         #expect((unitJSON?["entries"] as? [Any])?.count == 0)

@@ -31,10 +31,10 @@ struct DispositionCertificateCommand: GuardedCommand {
 
     func run(with access: Access) async throws {
         var certificate = try await store.openDisposition().dispositionCertificate(number)
-        // A unit-scoped reader (détenteur) gets the extract of its own unit's documents.
-        let visibility = try await Visibility.load(access, store: store)
+        // A unit-scoped reader (détenteur) gets the extract of its own unit's documents; an
+        // organisation-wide reader the whole certificate, confidential documents included.
         let all = certificate.entries.count
-        certificate.entries.removeAll { !visibility.allows($0.reference, holder: $0.holder) }
+        if access.scope != .all { certificate.entries.removeAll { !access.reaches(holder: $0.holder) } }
         let withheld = all - certificate.entries.count
         switch format {
         case .text: Console.out(DispositionTables.certificate(certificate, withheld: withheld))

@@ -73,8 +73,8 @@ enum DispositionJSON {
     struct Detail: Encodable {
         var list: List
         var items: [Item]
-        /// How many of the list's documents this reader may not see (another unit's, or
-        /// confidential): 0 for an organisation-wide reader.
+        /// How many of the list's documents this reader may not see (another unit's): 0 for an
+        /// organisation-wide reader.
         var withheld: Int
     }
 
@@ -97,8 +97,8 @@ enum DispositionJSON {
         var method: String?
         var vendorCertificate: String?
         var entries: [Item]
-        /// How many entries this reader may not see (another unit's documents, or
-        /// confidential ones): 0 for an organisation-wide reader.
+        /// How many entries this reader may not see (another unit's documents): 0 for an
+        /// organisation-wide reader.
         var withheld: Int
         /// The sequence numbers of the list's entries in the audit trail.
         var auditSequences: [Int]
@@ -142,7 +142,7 @@ enum DispositionTables {
         var lines = ["Liste de disposition n° \(list.number) — "
             + (certificate.isComplete ? "exécutée" : "exécution incomplète (\(list.doneCount) sur \(list.itemCount) documents faits)")]
         if withheld > 0 {
-            lines.append("Extrait limité à votre unité : \(DispositionWords.plural(withheld, "document")) d'autres unités ou confidentiels non montrés")
+            lines.append("Extrait limité à votre unité : \(DispositionWords.plural(withheld, "document")) d'autres unités non montrés")
         }
         lines.append("Liste des échéances du \(list.asOf)" + (list.action.map { ", action \($0.rawValue)" } ?? ", toutes actions"))
         lines.append("Proposée par \(list.proposedBy) le \(instant(list.proposedAt))")

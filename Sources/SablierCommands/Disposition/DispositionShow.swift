@@ -19,11 +19,11 @@ struct DispositionShow: GuardedCommand {
     func run(with access: Access) async throws {
         let store = try store.openDisposition()
         guard let list = try await store.dispositionList(number) else { throw StoreError.notFound("disposition list \(number)") }
-        // A unit-scoped reader (détenteur) sees its own unit's documents; confidential ones
-        // only their holder unit and the AIPRP officer.
-        let visibility = try await Visibility.load(access, store: self.store)
+        // A unit-scoped reader (détenteur) sees its own unit's lines. An organisation-wide
+        // reader sees the whole list, confidential documents included: it is the record of
+        // what was decided and done, which the records manager and the auditor answer for.
         let all = try await store.dispositionItems(of: number)
-        let items = all.filter { visibility.allows($0.reference, holder: $0.holder) }
+        let items = access.scope == .all ? all : all.filter { access.reaches(holder: $0.holder) }
         let withheld = all.count - items.count
         switch output.format {
         case .json:
@@ -48,7 +48,7 @@ struct DispositionShow: GuardedCommand {
             if let certificate = list.vendorCertificate { lines.append("vendor certificate: \(certificate)") }
             lines.append("\(list.doneCount) of " + DispositionWords.plural(list.itemCount, "document") + " done")
             if withheld > 0 {
-                lines.append("limited to your unit: " + DispositionWords.plural(withheld, "document") + " of other units or confidential not shown")
+                lines.append("limited to your unit: " + DispositionWords.plural(withheld, "document") + " of other units not shown")
             }
             lines.append("")
             lines.append(DispositionTables.items(items).renderText())
