@@ -38,7 +38,7 @@ struct IntegrityCheckCommand: GuardedCommand {
 
     func run(with access: Access) async throws {
         if all && !documents.isEmpty { throw CommandFailure.invalid("give --all or --document, not both") }
-        let sqlite = try SQLiteStore(path: store.resolvedPath)
+        let sqlite = try store.sqlite()
         let findings = try await IntegrityCheck.run(references: documents.isEmpty ? nil : documents, store: sqlite, actor: access.user.name, now: Date())
         let entries: [Entry] = findings.map { finding in
             switch finding {

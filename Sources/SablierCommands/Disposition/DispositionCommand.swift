@@ -26,7 +26,7 @@ struct DispositionCommand: AsyncParsableCommand {
 extension StoreOptions {
     /// Opens the store for disposition lists.
     func openDisposition() throws -> any DispositionStore {
-        try SQLiteStore(path: resolvedPath)
+        try sqlite()
     }
 }
 

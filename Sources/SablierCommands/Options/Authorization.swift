@@ -68,7 +68,7 @@ struct Visibility {
 
     /// Reads the confidential documents once for the command.
     static func load(_ access: Access, store: StoreOptions) async throws -> Visibility {
-        let confidential = try await SQLiteStore(path: store.resolvedPath).confidentialReferences()
+        let confidential = try await store.sqlite().confidentialReferences()
         return Visibility(access: access, confidential: confidential)
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import SablierCore
 import SablierSQLite
 import SablierStore
+import Synchronization
 
 /// Where the database is: shared by every command.
 struct StoreOptions: ParsableArguments {
@@ -21,19 +22,40 @@ struct StoreOptions: ParsableArguments {
         return "sablier.sqlite"
     }
 
+    /// The store at `resolvedPath`, opened (and if needed created and migrated) once per
+    /// process: a command checks its user, reads the confidential documents and does its own
+    /// work through one connection, instead of opening and checking the file three times.
+    func sqlite() throws -> SQLiteStore {
+        try OpenedStores.store(at: resolvedPath)
+    }
+
     /// Opens (and if needed creates and migrates) the store.
     func openStore() throws -> any CalendarStore {
-        try SQLiteStore(path: resolvedPath)
+        try sqlite()
     }
 
     /// Opens the store for users, the audit trail and incidents.
     func openAccountability() throws -> any AccountabilityStore {
-        try SQLiteStore(path: resolvedPath)
+        try sqlite()
     }
 
     /// Opens the store for the register (documents, holds, due lists).
     func openRegister() throws -> any RegisterStore {
-        try SQLiteStore(path: resolvedPath)
+        try sqlite()
+    }
+}
+
+/// The stores this process opened, by path.
+private enum OpenedStores {
+    private static let stores = Mutex<[String: SQLiteStore]>([:])
+
+    static func store(at path: String) throws -> SQLiteStore {
+        try stores.withLock { stores in
+            if let store = stores[path] { return store }
+            let store = try SQLiteStore(path: path)
+            stores[path] = store
+            return store
+        }
     }
 }
 

@@ -32,7 +32,7 @@ struct PrivacyCommand: AsyncParsableCommand {
 extension StoreOptions {
     /// Opens the store for personal-information scans and reviews.
     func openPrivacy() throws -> any PrivacyStore {
-        try SQLiteStore(path: resolvedPath)
+        try sqlite()
     }
 }
 
