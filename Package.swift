@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "SablierOffice",
             dependencies: [
-                "CLibXML2", "SablierCore", "SablierCSV",
+                "CLibXML2", "SablierCore", "SablierCSV", "SablierXML",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings

@@ -1,3 +1,4 @@
+import SablierXML
 import CLibXML2
 import SablierCore
 
@@ -19,7 +20,7 @@ enum ContentXMLReader {
         func failure(_ message: String) -> SheetOutcome {
             .failure([.error(at: SourceLocation(file: file, line: 0), message)])
         }
-        if hasDoctype(content) { return failure(doctypeMessage) }
+        if XMLProlog.hasDoctype(content) { return failure(doctypeMessage) }
         guard content.count <= Int(Int32.max) else {
             return failure("'content.xml' is \(content.count) bytes, more than libxml2 reads")
         }
@@ -56,31 +57,6 @@ enum ContentXMLReader {
     }
 
     static let doctypeMessage = "'content.xml' has a DOCTYPE declaration, which an OpenDocument file never has (its entities could be expanded): the file is refused"
-
-    /// True when the prolog (before the first element) holds `<!DOCTYPE`: read over a byte-order
-    /// mark, white space, processing instructions and comments.
-    static func hasDoctype(_ bytes: [UInt8]) -> Bool {
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        func at(_ literal: String) -> Bool {
-            bytes[index...].starts(with: literal.utf8)
-        }
-        func skip(past terminator: String) {
-            let end = Array(terminator.utf8)
-            guard let found = bytes[index...].firstRange(of: end) else { index = bytes.count; return }
-            index = found.upperBound
-        }
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x09, 0x0A, 0x0D: index += 1
-            case UInt8(ascii: "<"):
-                if at("<?") { skip(past: "?>") }
-                else if at("<!--") { skip(past: "-->") }
-                else { return at("<!DOCTYPE") }
-            default: return false
-            }
-        }
-        return false
-    }
 }
 
 /// libxml2 set up once for this module: `xmlInitParser`, and the global error channels

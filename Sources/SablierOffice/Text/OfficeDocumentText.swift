@@ -1,3 +1,5 @@
+import SablierXML
+
 /// The text of a word-processing document in a zip package: Office Open XML (`.docx`) or
 /// OpenDocument (`.odt`, and the text of any other OpenDocument file), read from memory with the
 /// package reader's limits (entry size, compression ratio, CRC, no zip64, no encryption) and
@@ -102,6 +104,6 @@ public enum XMLDocumentText {
 
     /// True when the prolog of an XML document (its first bytes) declares a DOCTYPE.
     public static func hasDoctype(_ prefix: [UInt8]) -> Bool {
-        ContentXMLReader.hasDoctype(prefix)
+        XMLProlog.hasDoctype(prefix)
     }
 }

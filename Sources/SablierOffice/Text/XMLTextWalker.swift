@@ -1,3 +1,4 @@
+import SablierXML
 import CLibXML2
 
 /// How one XML vocabulary's elements become text.
@@ -212,7 +213,7 @@ extension String {
 /// collected and turned into one `DocumentTextError`.
 enum XMLTextReading {
     static func read(memory bytes: [UInt8], part: String, vocabulary: TextVocabulary, into output: TextBuffer) throws(DocumentTextError) {
-        if ContentXMLReader.hasDoctype(bytes) {
+        if XMLProlog.hasDoctype(bytes) {
             throw DocumentTextError("'\(part)' has a DOCTYPE declaration (its entities could be expanded): it is not read")
         }
         guard bytes.count <= Int(Int32.max) else { throw DocumentTextError("'\(part)' is \(bytes.count) bytes, more than libxml2 reads") }

@@ -46,7 +46,10 @@ enum GALAStreamReader {
         // deeper is a schema error; under a lower limit the tree path says where it is passed.
         guard limits.maximumDepth >= 5,
               let base = buffer.baseAddress, buffer.count > 0, buffer.count <= min(limits.maximumBytes, Int(Int32.max)),
-              prologIsPlain(buffer),
+              // Only white space, processing instructions and comments before the root: no
+              // DOCTYPE (whose entities the tree path refuses with its own message), nothing
+              // the tree path should judge.
+              XMLProlog.startsWithElement(buffer),
               case .success(let schema) = SchemaCache.schema(.gala) else { return nil }
         LibXML.prepare()
         // Sablier's options, and small text nodes stored inside their node (one allocation
@@ -107,32 +110,5 @@ enum GALAStreamReader {
             }
             return submission
         }
-    }
-
-    /// True when the prolog (before the first element) is only white space, processing
-    /// instructions and comments, after a UTF-8 byte-order mark: no DOCTYPE (whose entities
-    /// the tree path refuses with its own message), nothing the tree path should judge.
-    static func prologIsPlain(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        func at(_ literal: StaticString) -> Bool {
-            let text = UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
-            return bytes[index...].starts(with: text)
-        }
-        func skip(past terminator: StaticString) {
-            let end = UnsafeRawBufferPointer(start: terminator.utf8Start, count: terminator.utf8CodeUnitCount)
-            guard let found = bytes[index...].firstRange(of: end) else { index = bytes.count; return }
-            index = found.upperBound
-        }
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x09, 0x0A, 0x0D: index += 1
-            case UInt8(ascii: "<"):
-                if at("<?") { skip(past: "?>") }
-                else if at("<!--") { skip(past: "-->") }
-                else { return !at("<!") }
-            default: return false
-            }
-        }
-        return false
     }
 }
