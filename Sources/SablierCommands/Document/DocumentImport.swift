@@ -37,7 +37,7 @@ struct DocumentImport: GuardedCommand {
             Console.report(outcome.diagnostics)
             var summary = "\(file): \(outcome.registered) document\(outcome.registered == 1 ? "" : "s") registered"
             if !outcome.rejectedLines.isEmpty {
-                summary += "; \(outcome.rejectedLines.count) row\(outcome.rejectedLines.count == 1 ? "" : "s") rejected (lines "
+                summary += "; \(outcome.rejectedLines.count) row\(outcome.rejectedLines.count == 1 ? "" : "s") rejected (line\(outcome.rejectedLines.count == 1 ? "" : "s") "
                     + outcome.rejectedLines.map(String.init).joined(separator: ", ") + ")"
             }
             Console.out(summary)
