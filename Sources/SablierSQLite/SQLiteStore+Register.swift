@@ -80,14 +80,28 @@ extension SQLiteStore: RegisterStore {
         let registered = RegisteredBefore(isEmpty: isEmpty) { references in
             try Self.references(among: references, before: firstID, db)
         }
+        // The source may count its documents on its own thread with this counter (see
+        // `DocumentBatches.count(with:)`); it is handed over again whenever rules are read.
+        batches.count(with: counter)
         while let batch = try Self.next(batches, registered) {
-            for new in batch where !counter.hasRule(new.document.rule) && !absentRules.contains(new.document.rule) {
-                if let rule = try readRule(new.document.rule, version: counter.context.calendarVersion, db) {
+            // Statuses the source counted with this transaction's counter, if it did (one of
+            // another calendar version cannot be from it, and is counted again here).
+            let version = counter.context.calendarVersion
+            let counted = batches.countedStatuses().flatMap { statuses in
+                statuses.count == batch.count ? statuses.map { $0?.calendarVersion == version ? $0 : nil } : nil
+            }
+            var learned = false
+            for index in batch.indices where counted?[index] == nil {
+                let number = batch[index].document.rule
+                guard !counter.hasRule(number) && !absentRules.contains(number) else { continue }
+                if let rule = try readRule(number, version: counter.context.calendarVersion, db) {
                     counter.add(rules: [rule])
+                    learned = true
                 } else {
-                    absentRules.insert(new.document.rule)
+                    absentRules.insert(number)
                 }
             }
+            if learned { batches.count(with: counter) }
             // Each document's count, phase and holds, then its row written straight from it.
             statuses.removeAll(keepingCapacity: true)
             phases.removeAll(keepingCapacity: true)
@@ -101,7 +115,19 @@ extension SQLiteStore: RegisterStore {
                 for index in documents.indices {
                     let new = documents.baseAddress! + index
                     let holds = ruleHolds.isEmpty ? [] : ruleHolds[new.pointee.document.rule] ?? []
-                    if holds.isEmpty && new.pointee.events.isEmpty {
+                    if holds.isEmpty, let status = counted?[index] {
+                        // Counted by the source with this transaction's counter.
+                        statuses.append(status)
+                        if new.pointee.events.isEmpty {
+                            phases.append(.actif)
+                        } else {
+                            phases.append(Phase(events: new.pointee.events))
+                            for event in new.pointee.events {
+                                eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
+                                nextSequence += 1
+                            }
+                        }
+                    } else if holds.isEmpty && new.pointee.events.isEmpty {
                         // Most registered documents have no event yet: counted from their fields alone.
                         statuses.append(counter.status(rule: new.pointee.document.rule, copy: new.pointee.document.copy,
                                                        openedOn: new.pointee.document.openedOn, closedOn: new.pointee.document.closedOn))

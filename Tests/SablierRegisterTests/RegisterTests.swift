@@ -288,6 +288,45 @@ struct RegisterTests {
         }
     }
 
+    @Test("a file longer than the reading thread may run ahead is counted as each document alone would be")
+    func countedWhileRead() async throws {
+        try await withExampleRegister { store, dir, _ in
+            // Ten batches: the reading thread waits for the store after eight, and counts the
+            // rest with the counter the store handed it (the first ones may be counted by either).
+            let rules = ["1101", "1201", "2101", "3101", "7101", "7201", "8101", "9101"]
+            var text = "reference,title,rule,copy,support,holder,opened,closed,event,event_date\n"
+            for n in 1...20_000 {
+                let rule = rules[(n * 7) % rules.count]
+                let closed = n % 5 == 0 ? "" : "20\(12 + n % 14)-0\(1 + n % 9)-1\(n % 10)"
+                let event = rule == "2101" && n % 3 == 0 ? "fin de l'emploi,20\(15 + n % 11)-03-0\(1 + n % 9)" : ","
+                text += "W-\(n),Dossier \(n),\(rule),\(n % 4 == 0 ? "secondaire" : "principal"),PA,Secrétariat général,2011-09-01,\(closed),\(event)\n"
+            }
+            let csv = try dir.write("counted.csv", text)
+            let outcome = try await DocumentRegistrar(store: store).importCSV(path: csv.path, skipInvalid: false, actor: "gestion.doc", now: now)
+            #expect(outcome.registered == 20_000 && outcome.rejectedLines.isEmpty)
+
+            let version = try #require(try await store.latestCalendarVersion()).number
+            let calendar = try #require(try await store.calendar(version: version))
+            var confirmations: [String: [CopyKind: [CopyField: OpenPeriodEvent]]] = [:]
+            for confirmation in try await store.openPeriodConfirmations() {
+                confirmations[confirmation.rule, default: [:]][confirmation.copy, default: [:]][confirmation.period] = confirmation.event
+            }
+            let context = RetentionContext(calendarVersion: version, yearEnd: calendar.yearEnd,
+                                           rules: Dictionary(uniqueKeysWithValues: calendar.rules.map { ($0.number, $0) }),
+                                           confirmations: confirmations)
+            var checked = 0
+            var withEvents = 0
+            for registered in try await store.documents(matching: nil, limit: nil) where registered.document.reference.hasPrefix("W-") {
+                let events = registered.document.rule == "2101" ? try await store.events(of: registered.document.reference).map(\.event) : []
+                withEvents += events.isEmpty ? 0 : 1
+                #expect(registered.retention == context.status(of: registered.document, events: events, held: false),
+                        "\(registered.document.reference)")
+                checked += 1
+            }
+            #expect(checked == 20_000 && withEvents > 500)
+        }
+    }
+
     @Test("a bad row past the first batches rejects the file and nothing is written; --skip-invalid writes the others")
     func badRowLate() async throws {
         try await withExampleRegister { store, dir, _ in

@@ -77,11 +77,19 @@ public struct RetentionContext: Sendable {
 public struct RetentionCounter: Sendable {
     public private(set) var context: RetentionContext
     private var known: [Key: RetentionStatus] = [:]
-    /// What starts the count, by rule: read for every document without copying its rule.
-    private var countStarts: [String: CountStart] = [:]
+    /// What starts the count, by rule, with the rule's place in `known`'s keys: one lookup by
+    /// number per document, the cases then keyed by that integer rather than hashing the
+    /// number again.
+    private var counted: [String: CountedRule] = [:]
+
+    private struct CountedRule: Sendable {
+        var index: Int
+        var countStart: CountStart
+    }
 
     private struct Key: Hashable {
-        var rule: String
+        /// The rule's `CountedRule.index`.
+        var rule: Int
         var copy: CopyKind
         var phase: Phase
         /// The year end on or after the trigger date; nil when that date is not known.
@@ -99,42 +107,47 @@ public struct RetentionCounter: Sendable {
 
     public init(_ context: RetentionContext) {
         self.context = context
-        for (number, rule) in context.rules { countStarts[number] = rule.countStart }
+        for (number, rule) in context.rules { counted[number] = CountedRule(index: counted.count, countStart: rule.countStart) }
     }
 
     /// Adds rules to the context (see `RetentionContext.add(rules:)`).
     public mutating func add(rules: some Sequence<Rule>) {
-        for rule in rules where countStarts[rule.number] == nil { countStarts[rule.number] = rule.countStart }
+        for rule in rules where counted[rule.number] == nil {
+            counted[rule.number] = CountedRule(index: counted.count, countStart: rule.countStart)
+        }
         context.add(rules: rules)
     }
 
     /// Whether the context holds the rule numbered `number`.
     public func hasRule(_ number: String) -> Bool {
-        countStarts[number] != nil
+        counted[number] != nil
     }
 
     /// The status of a document without events, from what decides it: its rule, its copy and
     /// its dates (a bulk registration reads them in place rather than copying each document).
     public mutating func status(rule: String, copy: CopyKind, openedOn: CivilDate?, closedOn: CivilDate?) -> RetentionStatus {
-        if let countStart = countStarts[rule] {
+        var key: Key?
+        if let counted = counted[rule] {
             let trigger: CivilDate?
-            switch countStart {
+            switch counted.countStart {
             case .closingDate: trigger = closedOn
             case .openingDate: trigger = openedOn
             case .event: trigger = nil
             }
-            let key = Key(rule: rule, copy: copy, phase: .actif, start: trigger.map { context.yearEnd.yearEnd(onOrAfter: $0) })
-            if let status = known[key] { return status }
+            key = Key(rule: counted.index, copy: copy, phase: .actif, start: trigger.map { context.yearEnd.yearEnd(onOrAfter: $0) })
+            if let status = known[key!] { return status }
         }
         let document = Document(reference: "", title: "", rule: rule, copy: copy, holder: "", support: Support(code: ""),
                                 openedOn: openedOn, closedOn: closedOn)
-        return status(of: document, events: [], held: false)
+        let status = context.status(of: document, events: [], held: false)
+        if let key { known[key] = status }
+        return status
     }
 
     /// `RetentionContext.status(of:events:held:)`, the same for every document (`held` changes
     /// only the explanation, which a status does not keep).
     public mutating func status(of document: Document, events: [LifecycleEvent], held: Bool) -> RetentionStatus {
-        guard let countStart = countStarts[document.rule] else {
+        guard let counted = counted[document.rule] else {
             return context.status(of: document, events: events, held: held)
         }
         let yearEnd = context.yearEnd
@@ -142,21 +155,21 @@ public struct RetentionCounter: Sendable {
         if events.isEmpty {
             // The facts are the document's own dates.
             let trigger: CivilDate?
-            switch countStart {
+            switch counted.countStart {
             case .closingDate: trigger = document.closedOn
             case .openingDate: trigger = document.openedOn
             case .event: trigger = nil
             }
-            key = Key(rule: document.rule, copy: document.copy, phase: .actif, start: trigger.map { yearEnd.yearEnd(onOrAfter: $0) })
+            key = Key(rule: counted.index, copy: document.copy, phase: .actif, start: trigger.map { yearEnd.yearEnd(onOrAfter: $0) })
         } else {
             let facts = RetentionFacts(document: document, events: events)
             let trigger: CivilDate?
-            switch countStart {
+            switch counted.countStart {
             case .closingDate: trigger = facts.closedOn
             case .openingDate: trigger = facts.openedOn
             case .event(let name): trigger = facts.date(of: name)
             }
-            key = Key(rule: document.rule, copy: document.copy, phase: Phase(events: events),
+            key = Key(rule: counted.index, copy: document.copy, phase: Phase(events: events),
                       start: trigger.map { yearEnd.yearEnd(onOrAfter: $0) },
                       replaced: facts.replacedOn.map { yearEnd.yearEnd(onOrAfter: $0) })
             key.occurred = facts.events.map { Occurrence(name: $0.key, yearEnd: yearEnd.yearEnd(onOrAfter: $0.value)) }

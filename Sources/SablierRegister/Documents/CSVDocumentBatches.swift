@@ -20,6 +20,8 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         /// The positions of the rows that name (replaces, digitized_from) a reference not
         /// earlier in the file.
         var namingOthers: [Int] = []
+        /// Each document's status under the store's counter, when the reading thread had it.
+        var statuses: [RetentionStatus?]?
 
         var count: Int { documents.count }
     }
@@ -47,6 +49,9 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
     /// each (and glibc's freeing of another thread's memory).
     private var spent: [[NewDocument]] = []
     private var readingDone = false
+    /// The store's counter, once it handed one over, and how many times it did.
+    private var sharedCounter: RetentionCounter?
+    private var counterGeneration = 0
     private var rejectedWhileReading = false
     private var stopped = false
 
@@ -57,8 +62,9 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
     private var handedOver = 0
     private var finished = false
     /// The documents handed over last, kept until the store asks for more (and so is done
-    /// with them).
+    /// with them), and their statuses when the reading thread counted them.
     private var handedLast: [NewDocument] = []
+    private var handedStatuses: [RetentionStatus?]?
 
     /// Once the store is done: every diagnostic, sorted, warnings capped, and the rows left out.
     private(set) var diagnostics: [Diagnostic] = []
@@ -96,6 +102,9 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
     private func read() {
         var batch = Batch()
         var rejecting = false
+        // The reading thread's copy of the store's counter, with the cases it counted.
+        var counter: RetentionCounter?
+        var generation = 0
         let header = csv.header
         // One reference per row: the table is sized once, from the length of the first rows.
         lineOfReference.reserveCapacity(csv.estimatedRowCount)
@@ -133,6 +142,7 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                 batch.documents.append(document)
                 batch.lines.append(line)
                 if batch.count == Self.batchSize {
+                    count(&batch, &counter, &generation)
                     try hand(batch, rejecting: rejecting)
                     batch = Batch()
                 }
@@ -143,6 +153,7 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                 readDiagnostics.append(csvError)
                 readRejected.append(csvError.location.line)
             }
+            count(&batch, &counter, &generation)
             try hand(batch, rejecting: rejecting)
         } catch {
             // Stopped: the store is done with this file.
@@ -151,6 +162,41 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         readingDone = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Counts the batch's documents with the store's counter, taking the newest one handed
+    /// over: the store's thread, which SQLite keeps busy, then only writes their statuses.
+    /// Documents of a rule the counter has not read yet are left for the store, which reads
+    /// the rule, counts them, and hands its counter over again.
+    private func count(_ batch: inout Batch, _ counter: inout RetentionCounter?, _ generation: inout Int) {
+        condition.lock()
+        if counterGeneration != generation {
+            counter = sharedCounter
+            generation = counterGeneration
+        }
+        condition.unlock()
+        guard var counting = counter, batch.count > 0 else { return }
+        // The copy is released before counting, so the cases it learns are not copied.
+        counter = nil
+        var statuses: [RetentionStatus?] = []
+        statuses.reserveCapacity(batch.count)
+        batch.documents.withUnsafeBufferPointer { documents in
+            for index in documents.indices {
+                let new = documents.baseAddress! + index
+                guard counting.hasRule(new.pointee.document.rule) else {
+                    statuses.append(nil)
+                    continue
+                }
+                if new.pointee.events.isEmpty {
+                    statuses.append(counting.status(rule: new.pointee.document.rule, copy: new.pointee.document.copy,
+                                                    openedOn: new.pointee.document.openedOn, closedOn: new.pointee.document.closedOn))
+                } else {
+                    statuses.append(counting.status(of: new.pointee.document, events: new.pointee.events, held: false))
+                }
+            }
+        }
+        counter = counting
+        batch.statuses = statuses
     }
 
     /// Queues a batch for the store, waiting while it is far enough ahead.
@@ -173,15 +219,28 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
     // MARK: - The store's thread
 
     func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
+        handedStatuses = nil
         guard !finished else { return nil }
         while let batch = take() {
-            let documents = try accept(batch, registered)
+            let (documents, statuses) = try accept(batch, registered)
             if !documents.isEmpty {
                 handedLast = documents
+                handedStatuses = statuses
                 return documents
             }
         }
         return try finish(registered)
+    }
+
+    func count(with counter: RetentionCounter) {
+        condition.lock()
+        sharedCounter = counter
+        counterGeneration += 1
+        condition.unlock()
+    }
+
+    func countedStatuses() -> [RetentionStatus?]? {
+        handedStatuses
     }
 
     /// The next batch read, waiting for it; nil once the file is read through.
@@ -207,13 +266,13 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         return rejectedWhileReading
     }
 
-    /// The rows of a batch the register does not refuse.
-    private func accept(_ batch: Batch, _ registered: RegisteredBefore) throws -> [NewDocument] {
+    /// The rows of a batch the register does not refuse, with their statuses if counted.
+    private func accept(_ batch: Batch, _ registered: RegisteredBefore) throws -> ([NewDocument], [RetentionStatus?]?) {
         // A first load names nothing registered: the batch goes as read.
         if registered.isEmpty && batch.namingOthers.isEmpty {
-            guard !rejecting else { return [] }
+            guard !rejecting else { return ([], nil) }
             handedOver += batch.count
-            return batch.documents
+            return (batch.documents, batch.statuses)
         }
         let already = try registered(batch.documents.map(\.document.reference))
         let named = batch.namingOthers.flatMap { [batch.documents[$0].document.replaces, batch.documents[$0].document.digitizedFrom].compactMap { $0 } }
@@ -228,6 +287,7 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         }
         var documents: [NewDocument] = []
         documents.reserveCapacity(batch.count)
+        var statuses: [RetentionStatus?]? = batch.statuses == nil ? nil : []
         for (position, new) in batch.documents.enumerated() {
             let reference = new.document.reference
             if already.contains(reference) {
@@ -238,12 +298,13 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                 waiting.append((batch.lines[position], new))
             } else {
                 documents.append(new)
+                statuses?.append(batch.statuses?[position])
             }
         }
         // A rejected file is still read to the end, for every diagnostic, but not written.
-        guard !rejecting else { return [] }
+        guard !rejecting else { return ([], nil) }
         handedOver += documents.count
-        return documents
+        return (documents, statuses)
     }
 
     /// The rows that waited for the end of the file, and the verdict on the file.

@@ -67,6 +67,22 @@ public protocol DocumentBatches: AnyObject, Sendable {
     /// inside the transaction, which references the register held before this registration
     /// began; it is valid only during the call.
     func next(_ registered: RegisteredBefore) throws -> [NewDocument]?
+
+    /// Hands the source the store's counter for this registration, again each time the store
+    /// has read more rules, so that the source may count its documents on its own thread
+    /// while the store writes earlier ones. A source may ignore it (the default): the store
+    /// then counts every document itself.
+    func count(with counter: RetentionCounter)
+
+    /// What the counter handed over gives each document `next` returned last, in order and
+    /// before any hold (nil where a document was not counted, nil for all when none were):
+    /// the store takes a status from here only for a document no hold covers.
+    func countedStatuses() -> [RetentionStatus?]?
+}
+
+extension DocumentBatches {
+    public func count(with counter: RetentionCounter) {}
+    public func countedStatuses() -> [RetentionStatus?]? { nil }
 }
 
 /// Which of some references the register held before the registration in progress began.
