@@ -168,9 +168,14 @@ extension SQLiteStore: RegisterStore {
                     nextID += 1
                 }
                 do {
-                    try documentInserter.insert(count: documents.count) { index, row throws(DatabaseError) in
-                        try DocumentRow.write(id: batchID + index, documents[index].document, registeredAt: instant, registeredBy: actor,
-                                              phase: phases[index], held: heldFlags[index], retention: statuses[index], to: &row)
+                    // Read through the pointers: a subscript would copy each document (its
+                    // fifteen-odd strings retained and released) and its status.
+                    try statuses.withUnsafeBufferPointer { statuses in
+                        try documentInserter.insert(count: documents.count) { index, row throws(DatabaseError) in
+                            try DocumentRow.write(id: batchID + index, (documents.baseAddress! + index).pointee.document,
+                                                  registeredAt: instant, registeredBy: actor, phase: phases[index],
+                                                  held: heldFlags[index], retention: (statuses.baseAddress! + index).pointee, to: &row)
+                        }
                     }
                 } catch let refusal as SQLiteInserter<DocumentRow>.RefusalAt {
                     throw Self.refusedDocument(documents[refusal.index].document, refusal.error, registeredBefore: firstID, db)

@@ -118,7 +118,7 @@ public struct DocumentRow: StoredRow {
     @inlinable @inline(__always)
     public static func write<W: StoreRowWriting>(
         id: Int, _ document: borrowing Document, registeredAt: Date, registeredBy: String, phase: Phase, held: Bool,
-        retention: RetentionStatus, to row: inout W
+        retention: borrowing RetentionStatus, to row: inout W
     ) throws(W.Failure) {
         try row.integer(id)
         try row.text(document.reference)
