@@ -17,6 +17,13 @@ public final class SQLiteStore: CalendarStore {
     /// `PRAGMA application_id` of a Sablier store: "Sabl" in ASCII.
     static let applicationID = 0x5361_626C
 
+    /// The page size of a new store, in bytes: 16 KiB rather than SQLite's 4 KiB. A register's
+    /// rows and index entries then need a quarter of the pages, B-trees one level less, and
+    /// SQLite's own work to register a million documents drops by about a sixth (`sqlite3`,
+    /// the same rows: 5.7–6.3 s with 4 KiB pages, 5.0 s with 16 KiB); a small change still
+    /// writes one page per B-tree. A store created before keeps its pages (until a VACUUM).
+    static let pageSize = 16_384
+
     public init(path: String) throws {
         _ = Self.configureSQLite
         self.path = path
@@ -68,6 +75,8 @@ public final class SQLiteStore: CalendarStore {
                 let list = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
                 throw StoreError.notASablierStore(path, detail: "it is an SQLite database of another program (tables \(list))")
             } else {
+                // Set before anything is written, the only moment SQLite takes it.
+                try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
                 try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
             }
         }

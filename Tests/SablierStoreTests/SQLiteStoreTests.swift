@@ -75,6 +75,23 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test("a new store has 16 KiB pages; a store made with 4 KiB pages keeps them and works")
+    func pageSize() async throws {
+        try await withTemporaryDirectory { directory in
+            let fresh = directory.file("fresh.sqlite").path
+            _ = try SQLiteStore(path: fresh)
+            #expect(try SQLiteStore.fetchUncheckedInt("PRAGMA page_size", inDatabaseAt: fresh) == 16_384)
+
+            // A store as an earlier Sablier made it: 4 KiB pages, marked, nothing migrated yet.
+            let older = directory.file("older.sqlite").path
+            try SQLiteStore.executeUnchecked("PRAGMA page_size = 4096; PRAGMA application_id = \(SQLiteStore.applicationID)", inDatabaseAt: older)
+            let store = try SQLiteStore(path: older)
+            #expect(try SQLiteStore.fetchUncheckedInt("PRAGMA page_size", inDatabaseAt: older) == 4_096)
+            #expect(try SQLiteStore.fetchUncheckedInt("SELECT COUNT(*) FROM grdb_migrations", inDatabaseAt: older) == StoreSchema.migrations.count)
+            #expect(try await store.foreignKeysEnforced())
+        }
+    }
+
     @Test("a path in a missing directory cannot be opened")
     func missingDirectory() async throws {
         try await withTemporaryDirectory { directory in
