@@ -21,14 +21,16 @@ struct SQLiteRowBinder: StoreRowWriting {
     let database: Database
     /// The parameters bound so far.
     private(set) var count: CInt = 0
-    private let bound: SQLiteBoundValues?
+    /// The remembered values' memory, not the object that owns it: read for every column of
+    /// every row, a class reference would be retained and released each time.
+    private let bound: SQLiteBoundValues.Slots?
     /// SQLite's "copy the value now" destructor: bound text and bytes outlive the Swift buffers.
     private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     init(_ statement: OpaquePointer, in database: Database, remembering bound: SQLiteBoundValues? = nil) {
         self.statement = statement
         self.database = database
-        self.bound = bound
+        self.bound = bound?.slots
     }
 
     mutating func integer(_ value: Int?) throws(DatabaseError) {
@@ -124,9 +126,10 @@ struct SQLiteRowBinder: StoreRowWriting {
 ///
 /// Plain memory, no strings: read and written for every column of every row, it costs no
 /// reference counting and no exclusivity checks (the binder is its only user, on one
-/// thread). Longer text is bound every time.
+/// thread). Longer text is bound every time. The object owns the memory; the binder works on
+/// its `slots`, a view of that memory valid while the object lives.
 final class SQLiteBoundValues {
-    private enum Kind: UInt8 {
+    enum Kind: UInt8 {
         /// Not known (never bound, a binding failed, or text too long to keep).
         case unknown
         case null
@@ -136,82 +139,85 @@ final class SQLiteBoundValues {
 
     static let textCapacity = 64
 
-    private let parameters: Int
-    private let kinds: UnsafeMutablePointer<Kind>
-    private let integers: UnsafeMutablePointer<Int>
-    private let textLengths: UnsafeMutablePointer<Int>
-    private let texts: UnsafeMutablePointer<UInt8>
+    let slots: Slots
 
     init(parameters: Int) {
-        self.parameters = parameters
-        kinds = .allocate(capacity: parameters)
+        let kinds = UnsafeMutablePointer<Kind>.allocate(capacity: parameters)
         kinds.initialize(repeating: .unknown, count: parameters)
-        integers = .allocate(capacity: parameters)
+        let integers = UnsafeMutablePointer<Int>.allocate(capacity: parameters)
         integers.initialize(repeating: 0, count: parameters)
-        textLengths = .allocate(capacity: parameters)
+        let textLengths = UnsafeMutablePointer<Int>.allocate(capacity: parameters)
         textLengths.initialize(repeating: 0, count: parameters)
-        texts = .allocate(capacity: parameters * Self.textCapacity)
+        let texts = UnsafeMutablePointer<UInt8>.allocate(capacity: parameters * Self.textCapacity)
+        slots = Slots(kinds: kinds, integers: integers, textLengths: textLengths, texts: texts)
     }
 
     deinit {
-        kinds.deallocate()
-        integers.deallocate()
-        textLengths.deallocate()
-        texts.deallocate()
+        slots.kinds.deallocate()
+        slots.integers.deallocate()
+        slots.textLengths.deallocate()
+        slots.texts.deallocate()
     }
 
-    // Parameters are numbered from 1, as SQLite numbers them.
+    /// The memory of a `SQLiteBoundValues`, one slot per parameter, numbered from 1 as SQLite
+    /// numbers them.
+    struct Slots {
+        let kinds: UnsafeMutablePointer<Kind>
+        let integers: UnsafeMutablePointer<Int>
+        let textLengths: UnsafeMutablePointer<Int>
+        let texts: UnsafeMutablePointer<UInt8>
 
-    func forget(_ index: CInt) {
-        kinds[Int(index) - 1] = .unknown
-    }
+        func forget(_ index: CInt) {
+            kinds[Int(index) - 1] = .unknown
+        }
 
-    func holdsNull(at index: CInt) -> Bool {
-        kinds[Int(index) - 1] == .null
-    }
+        func holdsNull(at index: CInt) -> Bool {
+            kinds[Int(index) - 1] == .null
+        }
 
-    func rememberNull(at index: CInt) {
-        kinds[Int(index) - 1] = .null
-    }
+        func rememberNull(at index: CInt) {
+            kinds[Int(index) - 1] = .null
+        }
 
-    func holds(_ value: Int, at index: CInt) -> Bool {
-        let slot = Int(index) - 1
-        return kinds[slot] == .integer && integers[slot] == value
-    }
+        func holds(_ value: Int, at index: CInt) -> Bool {
+            let slot = Int(index) - 1
+            return kinds[slot] == .integer && integers[slot] == value
+        }
 
-    func remember(_ value: Int, at index: CInt) {
-        let slot = Int(index) - 1
-        kinds[slot] = .integer
-        integers[slot] = value
-    }
+        func remember(_ value: Int, at index: CInt) {
+            let slot = Int(index) - 1
+            kinds[slot] = .integer
+            integers[slot] = value
+        }
 
-    /// Byte for byte: SQLite stores bytes, and two strings Swift finds equal may differ in
-    /// them (composed and decomposed accents).
-    func holds(_ utf8: UnsafeBufferPointer<UInt8>, at index: CInt) -> Bool {
-        let slot = Int(index) - 1
-        guard kinds[slot] == .text, textLengths[slot] == utf8.count else { return false }
-        return utf8.isEmpty || memcmp(texts + slot * Self.textCapacity, utf8.baseAddress!, utf8.count) == 0
-    }
+        /// Byte for byte: SQLite stores bytes, and two strings Swift finds equal may differ in
+        /// them (composed and decomposed accents).
+        func holds(_ utf8: UnsafeBufferPointer<UInt8>, at index: CInt) -> Bool {
+            let slot = Int(index) - 1
+            guard kinds[slot] == .text, textLengths[slot] == utf8.count else { return false }
+            return utf8.isEmpty || memcmp(texts + slot * SQLiteBoundValues.textCapacity, utf8.baseAddress!, utf8.count) == 0
+        }
 
-    /// Copies `utf8` into parameter `index`'s slot and remembers it there; returns the slot's
-    /// address, which stays valid and unchanged until the parameter is kept or forgotten again
-    /// (so SQLite may read it in place), or nil for an empty text or one too long to keep.
-    func keep(_ utf8: UnsafeBufferPointer<UInt8>, at index: CInt) -> UnsafePointer<CChar>? {
-        guard let base = utf8.baseAddress, utf8.count <= Self.textCapacity else { return nil }
-        let slot = Int(index) - 1
-        let address = texts + slot * Self.textCapacity
-        address.update(from: base, count: utf8.count)
-        textLengths[slot] = utf8.count
-        kinds[slot] = .text
-        return UnsafeRawPointer(address).assumingMemoryBound(to: CChar.self)
-    }
+        /// Copies `utf8` into parameter `index`'s slot and remembers it there; returns the slot's
+        /// address, which stays valid and unchanged until the parameter is kept or forgotten
+        /// again (so SQLite may read it in place), or nil for an empty text or one too long to keep.
+        func keep(_ utf8: UnsafeBufferPointer<UInt8>, at index: CInt) -> UnsafePointer<CChar>? {
+            guard let base = utf8.baseAddress, utf8.count <= SQLiteBoundValues.textCapacity else { return nil }
+            let slot = Int(index) - 1
+            let address = texts + slot * SQLiteBoundValues.textCapacity
+            address.update(from: base, count: utf8.count)
+            textLengths[slot] = utf8.count
+            kinds[slot] = .text
+            return UnsafeRawPointer(address).assumingMemoryBound(to: CChar.self)
+        }
 
-    func remember(_ utf8: UnsafeBufferPointer<UInt8>, at index: CInt) {
-        let slot = Int(index) - 1
-        guard utf8.count <= Self.textCapacity else { kinds[slot] = .unknown; return }
-        if let base = utf8.baseAddress { (texts + slot * Self.textCapacity).update(from: base, count: utf8.count) }
-        textLengths[slot] = utf8.count
-        kinds[slot] = .text
+        func remember(_ utf8: UnsafeBufferPointer<UInt8>, at index: CInt) {
+            let slot = Int(index) - 1
+            guard utf8.count <= SQLiteBoundValues.textCapacity else { kinds[slot] = .unknown; return }
+            if let base = utf8.baseAddress { (texts + slot * SQLiteBoundValues.textCapacity).update(from: base, count: utf8.count) }
+            textLengths[slot] = utf8.count
+            kinds[slot] = .text
+        }
     }
 }
 
