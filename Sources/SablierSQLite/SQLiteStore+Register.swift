@@ -87,11 +87,10 @@ extension SQLiteStore: RegisterStore {
             // Statuses the source counted with this transaction's counter, if it did (one of
             // another calendar version cannot be from it, and is counted again here).
             let version = counter.context.calendarVersion
-            let counted = batches.countedStatuses().flatMap { statuses in
-                statuses.count == batch.count ? statuses.map { $0?.calendarVersion == version ? $0 : nil } : nil
-            }
+            let handed = batches.countedStatuses()
+            let counted = handed?.count == batch.count ? handed : nil
             var learned = false
-            for index in batch.indices where counted?[index] == nil {
+            for index in batch.indices where counted?[index]?.calendarVersion != version {
                 let number = batch[index].document.rule
                 guard !counter.hasRule(number) && !absentRules.contains(number) else { continue }
                 if let rule = try readRule(number, version: counter.context.calendarVersion, db) {
@@ -115,7 +114,7 @@ extension SQLiteStore: RegisterStore {
                 for index in documents.indices {
                     let new = documents.baseAddress! + index
                     let holds = ruleHolds.isEmpty ? [] : ruleHolds[new.pointee.document.rule] ?? []
-                    if holds.isEmpty, let status = counted?[index] {
+                    if holds.isEmpty, counted?[index]?.calendarVersion == version, let status = counted?[index] {
                         // Counted by the source with this transaction's counter.
                         statuses.append(status)
                         if new.pointee.events.isEmpty {
