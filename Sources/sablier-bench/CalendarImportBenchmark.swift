@@ -3,7 +3,8 @@ import Foundation
 /// Times `sablier calendar import` of a generated GALA calendar against
 /// `xmllint --noout --schema schemas/gala.xsd` on the same file.
 ///
-/// Both run as separate processes, best of several runs, so process start-up counts for both.
+/// Both run as separate processes, in alternation, best of several rounds, so process start-up
+/// counts for both.
 /// xmllint only parses and validates; Sablier also checks meaning and stores every rule in a
 /// new SQLite database, in one transaction.
 struct CalendarImportBenchmark {
@@ -19,15 +20,7 @@ struct CalendarImportBenchmark {
         try Data(GALAGenerator.calendar(rules: rules).utf8).write(to: file)
         let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
 
-        print("calendar-import: \(rules) GALA rules, \(String(format: "%.2f", Double(size) / 1_000_000)) MB, best of \(runs) runs")
-        // CPU time (user + system) of the fastest-CPU run is printed too: the machine is shared, and
-        // the import uses a second thread, so wall time alone hides how much work each side does.
-        var xmllintCPU = Double.infinity, sablierCPU = Double.infinity
-        let xmllint = try Timing.best(of: runs) {
-            let before = PrivacyScanBenchmark.childrenCPU()
-            try Tools.run(tools.xmllint, ["--noout", "--schema", tools.galaSchema, file.path])
-            xmllintCPU = min(xmllintCPU, PrivacyScanBenchmark.childrenCPU() - before)
-        }
+        print("calendar-import: \(rules) GALA rules, \(String(format: "%.2f", Double(size) / 1_000_000)) MB, \(runs) rounds")
         // Every command acts as a user of the store: each run's new database gets its users
         // (`sablier init`, which also creates the schema, then `bench`) before the clock starts.
         let databases = try (1...max(1, runs)).map { attempt in
@@ -35,37 +28,29 @@ struct CalendarImportBenchmark {
             try BenchStore.prepare(db, tools: tools)
             return db
         }
-        var attempt = 0
-        let sablier = try Timing.best(of: runs) {
-            let db = databases[attempt % databases.count]
-            attempt += 1
+        // Each round runs xmllint then Sablier, one after the other, so that both meet the same
+        // moment of this shared machine. CPU time (user + system) of the fastest-CPU run is
+        // printed too: the import uses a second thread, so wall time alone hides how much work
+        // each side does.
+        var xmllintCPU = Double.infinity, sablierCPU = Double.infinity
+        let rounds = try Timing.rounds(runs) {
             let before = PrivacyScanBenchmark.childrenCPU()
-            try Tools.run(tools.sablier, ["calendar", "import", file.path, "--db", db, "--as", "bench"])
+            let seconds = try Timing.seconds { try Tools.run(tools.xmllint, ["--noout", "--schema", tools.galaSchema, file.path]) }
+            xmllintCPU = min(xmllintCPU, PrivacyScanBenchmark.childrenCPU() - before)
+            return seconds
+        } then: { round in
+            let before = PrivacyScanBenchmark.childrenCPU()
+            let seconds = try Timing.seconds {
+                try Tools.run(tools.sablier, ["calendar", "import", file.path, "--db", databases[round], "--as", "bench"])
+            }
             sablierCPU = min(sablierCPU, PrivacyScanBenchmark.childrenCPU() - before)
+            return seconds
         }
-        print(String(format: "  xmllint --noout --schema gala.xsd  %8.1f ms  (CPU %.1f ms)", xmllint * 1000, xmllintCPU * 1000))
-        print(String(format: "  sablier calendar import             %8.1f ms  (CPU %.1f ms, %.0f rules/s)", sablier * 1000, sablierCPU * 1000, Double(rules) / sablier))
-        print(String(format: "  ratio sablier / xmllint             %8.2f×  (goal ≤ 1.30×)", sablier / xmllint))
-    }
-}
-
-/// Runs a closure several times and keeps the fastest wall-clock time, in seconds.
-enum Timing {
-    static func best(of runs: Int, _ body: () throws -> Void) throws -> Double {
-        try best(of: runs, body, exclude: { 0 })
-    }
-
-    /// The fastest run of `body`, minus the time `exclude` measures for the part of `body`
-    /// that is not the thing timed (a set-up step that must run in the same sequence).
-    static func best(of runs: Int, _ body: () throws -> Void, exclude: () throws -> Double) throws -> Double {
-        var best = Double.infinity
-        for _ in 0..<max(1, runs) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            try body()
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            best = min(best, elapsed - (try exclude()))
-        }
-        return best
+        print(String(format: "  xmllint --noout --schema gala.xsd  %8.1f ms  (best; CPU %.1f ms)", rounds.bestFirst * 1000, xmllintCPU * 1000))
+        print(String(format: "  sablier calendar import             %8.1f ms  (best; CPU %.1f ms, %.0f rules/s)",
+                     rounds.bestSecond * 1000, sablierCPU * 1000, Double(rules) / rounds.bestSecond))
+        print(String(format: "  ratio sablier / xmllint             %8.2f×  (bests; goal ≤ 1.30×)", rounds.ratioOfBests))
+        print(String(format: "  ratio, median of the rounds         %8.2f×  ", rounds.medianRatio) + "(" + rounds.ratiosText + ")")
     }
 }
 

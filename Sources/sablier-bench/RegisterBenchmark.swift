@@ -3,10 +3,11 @@ import Foundation
 /// Times `sablier document import` of N generated documents and `sablier due` on them, against
 /// `sqlite3` importing the same CSV (`.import`) and running the same indexed query.
 ///
-/// Both sides run as separate processes, best of several runs. sqlite3's import loads the CSV
-/// columns into a table keyed by a unique reference; Sablier also checks every row against the
-/// calendar in force, counts each document's retention and writes it with three indexes. The
-/// due query of sqlite3 is Sablier's own SELECT, run on Sablier's database.
+/// Both sides run as separate processes, in alternation, best of several rounds. sqlite3's
+/// import loads the CSV columns into a table keyed by a unique reference; Sablier also checks
+/// every row against the calendar in force, counts each document's retention and writes it
+/// with three indexes. The due query of sqlite3 is Sablier's own SELECT, run on Sablier's
+/// database.
 struct RegisterBenchmark {
     var documents: Int
     var runs: Int
@@ -24,55 +25,53 @@ struct RegisterBenchmark {
         let csv = work.appendingPathComponent("documents-\(documents).csv")
         try RegisterGenerator.csv(documents: documents).write(to: csv)
         let size = (try FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? NSNumber)?.intValue ?? 0
-        print("register: \(documents) documents, CSV \(String(format: "%.1f", Double(size) / 1_000_000)) MB, best of \(runs) runs")
+        print("register: \(documents) documents, CSV \(String(format: "%.1f", Double(size) / 1_000_000)) MB, \(runs) rounds")
 
-        // sqlite3 .import into a table of the CSV's columns with a unique reference.
+        // Each round: sqlite3 .import into a table of the CSV's columns with a unique
+        // reference, then Sablier's document import into a new store holding the calendar (made
+        // before its clock starts), one right after the other so that both meet the same moment
+        // of this shared machine (see Timing.rounds).
         let script = work.appendingPathComponent("import.sql")
-        var attempt = 0
-        let sqliteImport = try Timing.best(of: runs) {
-            attempt += 1
-            let db = work.appendingPathComponent("sqlite3-\(attempt).sqlite").path
+        var sablierDB = ""
+        let imports = try Timing.rounds(runs) {
+            let db = work.appendingPathComponent("sqlite3.sqlite").path
+            try? FileManager.default.removeItem(atPath: db)
             try """
             CREATE TABLE document (reference TEXT NOT NULL UNIQUE, title TEXT, rule TEXT, copy TEXT, support TEXT, holder TEXT,
                                    opened TEXT, closed TEXT, event TEXT, event_date TEXT);
             .import --csv --skip 1 \(csv.path) document
             """.write(to: script, atomically: true, encoding: .utf8)
-            try Tools.run(sqlite3, [db], stdin: script)
-        }
-
-        var sablierDB = ""
-        let sablierImport = try Timing.best(of: runs) {
-            attempt += 1
-            sablierDB = work.appendingPathComponent("sablier-\(attempt).sqlite").path
+            defer { try? FileManager.default.removeItem(atPath: db) }
+            return try Timing.seconds { try Tools.run(sqlite3, [db], stdin: script) }
+        } then: { round in
+            // The last round's store stays for the due lists; the others go.
+            if !sablierDB.isEmpty { try? FileManager.default.removeItem(atPath: sablierDB) }
+            sablierDB = work.appendingPathComponent("sablier-\(round).sqlite").path
             try BenchStore.prepare(sablierDB, tools: tools)
             try Tools.run(tools.sablier, ["calendar", "import", Self.calendar, "--db", sablierDB, "--as", "bench"])
-            try Tools.run(tools.sablier, ["document", "import", csv.path, "--db", sablierDB, "--as", "bench"])
-        } exclude: {
-            // The store's creation and the calendar import are not the import measured: time
-            // them alone and take them off.
-            let db = work.appendingPathComponent("calendar-only-\(attempt).sqlite").path
-            return try Timing.best(of: 1) {
-                try BenchStore.prepare(db, tools: tools)
-                try Tools.run(tools.sablier, ["calendar", "import", Self.calendar, "--db", db, "--as", "bench"])
-            }
+            return try Timing.seconds { try Tools.run(tools.sablier, ["document", "import", csv.path, "--db", sablierDB, "--as", "bench"]) }
         }
 
         let query = """
             SELECT reference, title, rule, copy, support, holder, phase, transfer_on, final_on, final_action, held
             FROM document INDEXED BY document_by_due WHERE due_on IS NOT NULL AND due_on <= '\(asOf)' ORDER BY due_on, reference
             """
-        let sqliteDue = try Timing.best(of: runs) { try Tools.run(sqlite3, ["-csv", sablierDB, query]) }
-        let sablierDue = try Timing.best(of: runs) {
-            try Tools.run(tools.sablier, ["due", "--as-of", asOf, "--db", sablierDB, "--format", "csv", "--as", "bench"])
+        let dues = try Timing.rounds(runs) {
+            try Timing.seconds { try Tools.run(sqlite3, ["-csv", sablierDB, query]) }
+        } then: { _ in
+            try Timing.seconds { try Tools.run(tools.sablier, ["due", "--as-of", asOf, "--db", sablierDB, "--format", "csv", "--as", "bench"]) }
         }
         let listed = try Tools.output(sqlite3, [sablierDB, "SELECT COUNT(*) FROM document WHERE due_on <= '\(asOf)'"])
-        print(String(format: "  sqlite3 .import                     %8.1f ms", sqliteImport * 1000))
-        print(String(format: "  sablier document import             %8.1f ms  (%.0f documents/s)", sablierImport * 1000, Double(documents) / sablierImport))
-        print(String(format: "  ratio import sablier / sqlite3      %8.2f×  (goal ≤ 1.50×)", sablierImport / sqliteImport))
+        print(String(format: "  sqlite3 .import                     %8.1f ms  (best)", imports.bestFirst * 1000))
+        print(String(format: "  sablier document import             %8.1f ms  (best; %.0f documents/s)", imports.bestSecond * 1000,
+                     Double(documents) / imports.bestSecond))
+        print(String(format: "  ratio import sablier / sqlite3      %8.2f×  (bests; goal ≤ 1.50×)", imports.ratioOfBests))
+        print(String(format: "  ratio, median of the rounds         %8.2f×  ", imports.medianRatio) + "(" + imports.ratiosText + ")")
         print("  due on \(asOf): \(listed.trimmingCharacters(in: .whitespacesAndNewlines)) documents listed")
-        print(String(format: "  sqlite3 indexed due query           %8.1f ms", sqliteDue * 1000))
-        print(String(format: "  sablier due                         %8.1f ms  (goal ≤ 500 ms)", sablierDue * 1000))
-        print(String(format: "  ratio due sablier / sqlite3         %8.2f×  (goal ≤ 1.50×)", sablierDue / sqliteDue))
+        print(String(format: "  sqlite3 indexed due query           %8.1f ms  (best)", dues.bestFirst * 1000))
+        print(String(format: "  sablier due                         %8.1f ms  (best; goal ≤ 500 ms)", dues.bestSecond * 1000))
+        print(String(format: "  ratio due sablier / sqlite3         %8.2f×  (bests; goal ≤ 1.50×)", dues.ratioOfBests))
+        print(String(format: "  ratio, median of the rounds         %8.2f×  ", dues.medianRatio) + "(" + dues.ratiosText + ")")
     }
 }
 
