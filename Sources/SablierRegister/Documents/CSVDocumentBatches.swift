@@ -176,7 +176,8 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         }
         condition.unlock()
         guard var counting = counter, batch.count > 0 else { return }
-        // The copy is released before counting, so the cases it learns are not copied.
+        // Let go of here while counting, so that `counting` alone holds this copy and adds the
+        // cases it learns in place.
         counter = nil
         var statuses: [RetentionStatus?] = []
         statuses.reserveCapacity(batch.count)
