@@ -272,8 +272,10 @@ public struct DocumentPrivacy: Sendable, Hashable, Codable {
 
     /// Waiting for the AIPRP officer.
     public var isPending: Bool { isFlagged && currentReview == nil }
-    /// Confirmed as holding personal information: confidential.
-    public var isConfidential: Bool { currentReview?.decision == .confirm }
+    /// Confirmed as holding personal information by its latest review, whatever content that
+    /// review saw: confidential, as every listing treats it (`PrivacyStore.confidentialReferences`),
+    /// until a new review of its new content says otherwise.
+    public var isConfidential: Bool { reviews.last?.decision == .confirm }
 
     /// The measure at the end of retention: the review's, else the rule's.
     public var measure: PersonalInformationMeasure? { currentReview?.measure ?? rulePrivacy?.measure }
