@@ -102,6 +102,10 @@ public struct DispositionExecutor: Sendable {
         var problems: [IntegrityProblem] = []
         var anonymized: [AnonymizedCopy] = []
         let privacy = store as? any PrivacyStore
+        // Read once for the whole list: which documents are confidential (one query), and the
+        // public identifiers the anonymizer leaves in clear (read when first needed).
+        let confidential = try await privacy?.confidentialReferences() ?? []
+        var publicCharacter: PublicCharacter?
         for item in try await store.dispositionItems(of: number) where item.state != .done {
             switch item.state {
             case .pending:
@@ -109,8 +113,8 @@ public struct DispositionExecutor: Sendable {
                     problems.append(problem)
                     continue
                 }
-                if item.destroys, let privacy {
-                    let anonymization = try await anonymizeIfRequired(item, privacy, by: actor, at: instant)
+                if item.destroys, let privacy, confidential.contains(item.reference) {
+                    let anonymization = try await anonymizeIfRequired(item, privacy, publicCharacter: &publicCharacter, by: actor, at: instant)
                     if let problem = anonymization.problem {
                         problems.append(problem)
                         continue
@@ -138,9 +142,10 @@ public struct DispositionExecutor: Sendable {
     }
 
     /// For a digital document confirmed with the measure `anonymiser`: its anonymized copy, made
-    /// and recorded (`anonymized` event) unless a previous run already did. Nil when no copy is required.
-    func anonymizeIfRequired(_ item: DispositionItem, _ privacy: any PrivacyStore, by actor: String,
-                             at instant: Date) async throws -> (copy: AnonymizedCopy?, problem: IntegrityProblem?) {
+    /// and recorded (`anonymized` event) unless a previous run already did. Nil when no copy is
+    /// required. `publicCharacter` is read from the store the first time a copy is made.
+    func anonymizeIfRequired(_ item: DispositionItem, _ privacy: any PrivacyStore, publicCharacter: inout PublicCharacter?,
+                             by actor: String, at instant: Date) async throws -> (copy: AnonymizedCopy?, problem: IntegrityProblem?) {
         guard let path = item.filePath, let expected = item.fileSHA256 else { return (nil, nil) }
         let status = try await privacy.documentPrivacy(item.reference)
         guard status.isConfidential, status.measure == .anonymiser else { return (nil, nil) }
@@ -149,10 +154,16 @@ public struct DispositionExecutor: Sendable {
         if events.contains(where: { $0.event.kind == .anonymized && $0.event.detail == target }), FileManager.default.fileExists(atPath: target) {
             return (nil, nil)
         }
-        let publicCharacter = PrivacyScanning.scanner(publicIdentifiers: try await privacy.publicIdentifiers()).publicCharacter
+        let known: PublicCharacter
+        if let publicCharacter {
+            known = publicCharacter
+        } else {
+            known = PrivacyScanning.scanner(publicIdentifiers: try await privacy.publicIdentifiers()).publicCharacter
+            publicCharacter = known
+        }
         let copy: AnonymizedCopy
         do {
-            copy = try DocumentAnonymizer.anonymize(reference: item.reference, path: path, publicCharacter: publicCharacter)
+            copy = try DocumentAnonymizer.anonymize(reference: item.reference, path: path, publicCharacter: known)
         } catch {
             return (nil, IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: .notAnonymized(error.description)))
         }
