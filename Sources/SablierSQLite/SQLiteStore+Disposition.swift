@@ -181,7 +181,7 @@ extension SQLiteStore: DispositionStore {
                 case .proposed?:
                     throw StoreError.refused("disposition list \(number) is not approved: a person other than its proposer (\(list.proposedBy)) must approve it first (sablier disposition approve \(number))")
                 case .executed?:
-                    let on = list.executedAt.map { " on " + Self.civilDate(of: StoredCode.date(microseconds: $0)).description } ?? ""
+                    let on = list.executedAt.map { " on " + CivilDate(dayOf: StoredCode.date(microseconds: $0)).description } ?? ""
                     throw StoreError.refused("disposition list \(number) was already executed\(on)")
                 case .cancelled?:
                     let reason = try Self.cancellation(of: number, db).map { " by \($0.by): \($0.reason)" } ?? ""
@@ -203,7 +203,7 @@ extension SQLiteStore: DispositionStore {
                 }
                 let effectiveMethod = method ?? list.method
                 let rows = try Self.dispositionItemRows(number, db)
-                let today = Self.civilDate(of: instant)
+                let today = CivilDate(dayOf: instant)
                 let pending = rows.filter { $0.state == DispositionItemState.pending.rawValue }
                 let context = try Self.retentionContext(db, rules: Set(pending.map(\.rule)))
                 var problems: [String] = []
@@ -246,7 +246,7 @@ extension SQLiteStore: DispositionStore {
                     throw StoreError.refused("disposition list \(number) is \(list.state): its items are carried out once its execution began (sablier disposition execute \(number))")
                 }
                 let context = try Self.retentionContext(db, rules: [row.rule])
-                if let problem = try Self.dispositionProblem(row, context: context, today: Self.civilDate(of: instant), db) {
+                if let problem = try Self.dispositionProblem(row, context: context, today: CivilDate(dayOf: instant), db) {
                     throw StoreError.refused(problem)
                 }
                 try db.execute(sql: Self.dispositionQueries.startItem, arguments: [StoredCode.microseconds(instant), number, position])
@@ -274,7 +274,7 @@ extension SQLiteStore: DispositionStore {
                 guard let document = try db.fetchStoredRows(DocumentRow.self, sql: queries.documentByID, arguments: [row.document]).first else {
                     throw StoreError.notFound("document \(row.reference)")
                 }
-                let event = try Self.dispositionEvent(item, on: Self.civilDate(of: instant), by: actor)
+                let event = try Self.dispositionEvent(item, on: CivilDate(dayOf: instant), by: actor)
                 try Self.append(event, to: document, at: instant, db)
                 if item.destroys {
                     guard let destroyed = try db.fetchStoredRows(DocumentRow.self, sql: queries.documentByID, arguments: [row.document]).first else {

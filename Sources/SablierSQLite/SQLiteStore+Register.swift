@@ -61,7 +61,7 @@ extension SQLiteStore: RegisterStore {
         var nextID = firstID
         var nextSequence = try Self.nextEventSequence(db)
         let ruleHolds = try Self.activeRuleHolds(db)
-        let today = Self.civilDate(of: instant)
+        let today = CivilDate(dayOf: instant)
         let documentInserter = SQLiteInserter<DocumentRow>(db)
         let eventInserter = SQLiteInserter<DocumentEventRow>(db)
         var statuses: [RetentionStatus] = []
@@ -389,7 +389,7 @@ extension SQLiteStore: RegisterStore {
                 try db.execute(sql: """
                     INSERT INTO hold (id, reason, scope, target, placed_at, placed_by) VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [id, reason, scope.code, scope.target, StoredCode.microseconds(instant), actor])
-                let today = Self.civilDate(of: instant)
+                let today = CivilDate(dayOf: instant)
                 var sequence = try Self.nextEventSequence(db)
                 for document in ids {
                     try db.execute(sql: "INSERT INTO hold_document (hold, document) VALUES (?, ?)", arguments: [id, document])
@@ -412,7 +412,7 @@ extension SQLiteStore: RegisterStore {
                 guard hold.isActive else { throw StoreError.refused("hold \(id) was already released") }
                 try db.execute(sql: "UPDATE hold SET released_at = ?, released_by = ?, release_reason = ? WHERE id = ?",
                                arguments: [StoredCode.microseconds(instant), actor, reason, id])
-                let today = Self.civilDate(of: instant)
+                let today = CivilDate(dayOf: instant)
                 var sequence = try Self.nextEventSequence(db)
                 for document in try Int.fetchAll(db, sql: "SELECT document FROM hold_document WHERE hold = ? ORDER BY document", arguments: [id]) {
                     let event = LifecycleEvent(kind: .holdReleased, on: today, by: actor, reason: reason, detail: String(id))
@@ -691,11 +691,5 @@ extension SQLiteStore {
             return StoreError.refused("document \(row.reference) names box \(box), which is not registered")
         }
         return StoreError.refused("document \(row.reference) was refused by the database: \(error.message ?? "\(error)")")
-    }
-
-    /// The civil date of an instant where Sablier runs: the day an event recorded now happened.
-    static func civilDate(of instant: Date) -> CivilDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: instant)
-        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CivilDate(year: 1970, month: 1, day: 1)!
     }
 }

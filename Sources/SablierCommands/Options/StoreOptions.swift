@@ -113,7 +113,6 @@ struct CivilDateArgument: ExpressibleByArgument, Sendable {
 
     /// Today's date in the local time zone.
     static func today(_ now: Date = Date()) -> CivilDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: now)
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        CivilDate(dayOf: now)
     }
 }

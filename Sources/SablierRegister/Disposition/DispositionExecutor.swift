@@ -167,16 +167,11 @@ public struct DispositionExecutor: Sendable {
         } catch {
             return (nil, IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: .notAnonymized(error.description)))
         }
-        let today = Self.civilDate(of: instant)
+        let today = CivilDate(dayOf: instant)
         try await store.appendEvent(LifecycleEvent(kind: .anonymized, on: today, by: actor,
                                                    reason: "copie anonymisée avant destruction (\(copy.replaced) renseignements remplacés, SHA-256 \(copy.sha256))",
                                                    detail: copy.path), to: item.reference, at: instant)
         return (copy, nil)
-    }
-
-    static func civilDate(of instant: Date) -> CivilDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: instant)
-        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CivilDate(year: 1970, month: 1, day: 1)!
     }
 
     /// Whether the item's file is still the one registered; nil when it is (or, unless
