@@ -25,7 +25,9 @@ struct DocumentList: GuardedCommand {
         let parsed: DocumentQuery?
         do { parsed = try query.map { text throws(QueryError) in try DocumentQuery(parsing: text) } } catch { throw CommandFailure.invalid(error.description) }
         let visibility = try await Visibility.load(access, store: store)
-        let documents = try await store.openRegister().documents(matching: parsed, limit: nil)
+        // The limit goes to the store unless documents may be hidden, which must be left out
+        // before counting to the limit.
+        let documents = try await store.openRegister().documents(matching: parsed, limit: visibility.allowsAll ? limit : nil)
             .filter { visibility.allows($0.document.reference, holder: $0.document.holder) }.prefix(limit ?? Int.max).map { $0 }
         let table = Table(
             columns: ["reference", "title", "rule", "copy", "support", "holder", "phase", "held", "due_on"],

@@ -76,6 +76,12 @@ struct Visibility {
         access.reaches(holder: holder, confidential: confidential.contains(reference))
     }
 
+    /// True when `allows` holds for every document: an organisation-wide access, and no
+    /// confidential document or the AIPRP officer. A listing may then let the store limit it.
+    var allowsAll: Bool {
+        access.scope == .all && (confidential.isEmpty || access.user.roles.contains(.aiprp))
+    }
+
     /// Refuses (and audits) a document the access does not reach.
     func require(_ reference: String, holder: String, store: StoreOptions, command: String) async throws {
         guard !allows(reference, holder: holder) else { return }
