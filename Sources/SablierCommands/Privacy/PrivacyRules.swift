@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SablierCore
+import SablierPrivacy
 import SablierStore
 
 /// `sablier privacy rules`: what the calendar in force and the records manager say about each rule.
@@ -147,9 +148,8 @@ struct PrivacyPublic: AsyncParsableCommand {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         switch kind {
         case .phone:
-            var digits = trimmed.filter(\.isASCII).filter(\.isNumber)
-            if digits.count == 11, digits.first == "1" { digits.removeFirst() }
-            return digits.count == 10 ? String(digits) : nil
+            // The scanner's own rules, so that what is stored is what it compares.
+            return PublicCharacter.normalisedPhone(trimmed)
         case .emailDomain:
             let domain = trimmed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@."))
             return domain.contains(".") && !domain.contains("@") && !domain.contains(" ") ? domain : nil
@@ -157,10 +157,7 @@ struct PrivacyPublic: AsyncParsableCommand {
             let address = trimmed.lowercased()
             return address.split(separator: "@").count == 2 && !address.contains(" ") ? address : nil
         case .postalCode:
-            let code = trimmed.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-            guard code.count == 6 else { return nil }
-            for (index, character) in code.enumerated() where character.isLetter != (index % 2 == 0) { return nil }
-            return String(code)
+            return PublicCharacter.normalisedPostalCode(trimmed)
         }
     }
 }
