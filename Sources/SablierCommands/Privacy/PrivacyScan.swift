@@ -126,15 +126,15 @@ struct PrivacyScan: GuardedCommand {
     }
 
     /// `{"file", "flagged", "findings": [{"type", "start", "end", "confidence"}]}`.
-    struct Line: Encodable {
-        struct Found: Encodable {
+    struct Line {
+        struct Found {
             var type: String
             var start: Int
             var end: Int
             var confidence: Double
         }
 
-        struct Problem: Encodable {
+        struct Problem {
             var kind: String
             var message: String
         }
@@ -180,19 +180,9 @@ struct PrivacyScan: GuardedCommand {
                 if index > 0 { json += "," }
                 json += "{\"confidence\":\(found.confidence),\"end\":\(found.end),\"start\":\(found.start),\"type\":\"\(found.type)\"}"
             }
+            // `null` when the file was not read: never `false`.
             json += "],\"flagged\":" + (flagged.map { $0 ? "true" : "false" } ?? "null") + "}\n"
             return Data(json.utf8)
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            enum Key: String, CodingKey { case file, document, flagged, findings, error }
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(file, forKey: .file)
-            try container.encodeIfPresent(document, forKey: .document)
-            // `null` when the file was not read: never `false`.
-            try container.encode(flagged, forKey: .flagged)
-            try container.encode(findings, forKey: .findings)
-            try container.encodeIfPresent(error, forKey: .error)
         }
     }
 }

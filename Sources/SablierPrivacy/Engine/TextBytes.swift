@@ -165,20 +165,6 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return 0
     }
 
-    /// The start of the line holding `index`.
-    func lineStart(_ index: Int) -> Int {
-        var position = index
-        while position > 0, self[position - 1] != 0x0A { position -= 1 }
-        return position
-    }
-
-    /// The index of the end of the line holding `index` (its `\n`, or the end).
-    func lineEnd(_ index: Int, limit: Int) -> Int {
-        var position = index
-        while position < limit, self[position] != 0x0A { position += 1 }
-        return position
-    }
-
     /// Whether a `\n` lies in `range`.
     func hasLineBreak(_ range: Range<Int>) -> Bool {
         for position in range where self[position] == 0x0A { return true }
