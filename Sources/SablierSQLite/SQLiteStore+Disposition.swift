@@ -144,12 +144,20 @@ extension SQLiteStore: DispositionStore {
         }
     }
 
+    /// The refusal of any step on cancelled list `number`: who cancelled it, and why.
+    static func cancelledRefusal(_ number: Int, _ db: Database) throws -> StoreError {
+        let reason = try Self.cancellation(of: number, db).map { " by \($0.by): \($0.reason)" } ?? ""
+        return StoreError.refused("disposition list \(number) was cancelled\(reason)")
+    }
+
     @discardableResult
     public func approveDisposition(_ number: Int, by actor: String, at instant: Date) async throws -> DispositionList {
         try await perform("approving disposition list \(number)") { database in
             try await database.write { db in
                 let list = try Self.requireDispositionList(number, db)
                 guard list.state == DispositionState.proposed.rawValue else {
+                    // A cancelled list keeps its approver: say who cancelled it, not who approved it.
+                    if list.state == DispositionState.cancelled.rawValue { throw try Self.cancelledRefusal(number, db) }
                     let by = list.approvedBy.map { " by \($0)" } ?? ""
                     throw StoreError.refused("disposition list \(number) is already \(list.state)\(by)")
                 }
@@ -184,8 +192,7 @@ extension SQLiteStore: DispositionStore {
                     let on = list.executedAt.map { " on " + CivilDate(dayOf: StoredCode.date(microseconds: $0)).description } ?? ""
                     throw StoreError.refused("disposition list \(number) was already executed\(on)")
                 case .cancelled?:
-                    let reason = try Self.cancellation(of: number, db).map { " by \($0.by): \($0.reason)" } ?? ""
-                    throw StoreError.refused("disposition list \(number) was cancelled\(reason)")
+                    throw try Self.cancelledRefusal(number, db)
                 case .approved?, .executing?:
                     break
                 case nil:

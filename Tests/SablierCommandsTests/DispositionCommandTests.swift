@@ -154,7 +154,7 @@ final class DispositionCommandTests {
         #expect(cancelled.status == 0, "\(cancelled.stderr)")
         #expect(cancelled.stdout.contains("disposition list 1 cancelled by archiviste"))
         #expect(try sablier("disposition", "cancel", "1", "--reason", "Encore").stderr.contains("already cancelled by archiviste"))
-        #expect(try sablier("disposition", "approve", "1", "--as", "directrice").stderr.contains("disposition list 1 is already cancelled"))
+        #expect(try sablier("disposition", "approve", "1", "--as", "directrice").stderr.contains("disposition list 1 was cancelled by archiviste: Mauvaise date"))
         let execute = try sablier("disposition", "execute", "1", "--method", "déchiquetage", "--as", "technicien")
         #expect(execute.status != 0)
         #expect(execute.stderr.contains("disposition list 1 was cancelled by archiviste: Mauvaise date"))

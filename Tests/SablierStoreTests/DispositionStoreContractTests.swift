@@ -121,6 +121,8 @@ struct DispositionStoreContractTests {
             #expect(try await store.dispositionLists().map(\.state) == [.cancelled])
             let twice = await refusal { try await store.cancelDisposition(1, reason: "Encore", by: "archiviste", at: now) }
             #expect(twice == "disposition list 1 was already cancelled by archiviste")
+            let approved = await refusal { try await store.approveDisposition(1, by: "directrice", at: now) }
+            #expect(approved == "disposition list 1 was cancelled by archiviste: Mauvaise date")
             let executed = await refusal {
                 _ = try await DispositionExecutor(store: store).execute(1, method: "déchiquetage", vendorCertificate: nil, by: "technicien", at: now)
             }
