@@ -83,12 +83,7 @@ extension SQLiteStore {
         let versionRow = StoredVersion.versionRow(number: number, version)
         try SQLiteInserter<CalendarVersionRow>(db).insert([versionRow])
         try SQLiteInserter<CalendarDiagnosticRow>(db).insert(StoredVersion.diagnosticRows(number: number, version))
-        if hasDocuments {
-            try Self.recountAfterCalendarChange(db, previous: previous, current: version.calendar)
-        }
-        try Self.audit(db, user: version.importedBy, action: "calendar.import", target: "calendar \(number)",
-                       details: ["file": version.sourceFile, "sha256": version.sourceSHA256, "format": version.sourceFormat.rawValue,
-                                 "rules": String(version.calendar.rules.count)], at: version.importedAt)
+        try Self.settle(version, number: number, previous: previous, hasDocuments: hasDocuments, db)
         return try StoredVersion.info(versionRow)
     }
 }

@@ -99,15 +99,22 @@ public final class SQLiteStore: CalendarStore {
                 var writer = RuleWriter(db, version: number)
                 try writer.write(rows: (stored.ruleRows, stored.copyRows, stored.remarkRows, stored.itemRows))
                 try SQLiteInserter<CalendarDiagnosticRow>(db).insert(stored.diagnostics)
-                if hasDocuments {
-                    try Self.recountAfterCalendarChange(db, previous: previous, current: version.calendar)
-                }
-                try Self.audit(db, user: version.importedBy, action: "calendar.import", target: "calendar \(number)",
-                               details: ["file": version.sourceFile, "sha256": version.sourceSHA256, "format": version.sourceFormat.rawValue,
-                                         "rules": String(version.calendar.rules.count)], at: version.importedAt)
+                try Self.settle(version, number: number, previous: previous, hasDocuments: hasDocuments, db)
                 return try StoredVersion.info(stored.version)
             }
         }
+    }
+
+    /// What follows a new calendar version's rows in its transaction, however they were
+    /// written: the registered documents recounted under it, and its audit entry.
+    static func settle(_ version: NewCalendarVersion, number: Int, previous: RetentionCalendar?, hasDocuments: Bool,
+                       _ db: Database) throws {
+        if hasDocuments {
+            try Self.recountAfterCalendarChange(db, previous: previous, current: version.calendar)
+        }
+        try Self.audit(db, user: version.importedBy, action: "calendar.import", target: "calendar \(number)",
+                       details: ["file": version.sourceFile, "sha256": version.sourceSHA256, "format": version.sourceFormat.rawValue,
+                                 "rules": String(version.calendar.rules.count)], at: version.importedAt)
     }
 
     /// A rule's copy, remark or item refused by the database.
