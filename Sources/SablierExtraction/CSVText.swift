@@ -1,3 +1,5 @@
+import SablierCSV
+
 /// The text of a CSV file (comma, semicolon or tab separated, quotes as in RFC 4180), streamed.
 /// When the first record is a header (every cell holds a letter), each later cell is written on
 /// its own line as `column: value`, so a column's name says what its values are, as a form's
@@ -31,15 +33,8 @@ enum CSVText {
 
         mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>) {
             if separator == nil {
-                // The separator most frequent on the first line, outside quotes.
-                var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
-                var quoted = false
-                for byte in bytes {
-                    if byte == 0x22 { quoted.toggle() }
-                    if !quoted, byte == 0x0A { break }
-                    if !quoted, counts[byte] != nil { counts[byte]! += 1 }
-                }
-                separator = counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }.map(\.key) ?? 0x2C
+                // Guessed from the first line as the register's CSV reader guesses it.
+                separator = CSVDialect.guess(from: bytes).separator
             }
             let separator = self.separator!
             for byte in bytes {
