@@ -132,7 +132,7 @@ public struct PrivacyStream {
             var detection = Detection(text: text, publicCharacter: publicCharacter)
             detection.run(max(0, regionStart - Self.margin)..<min(text.count, regionEnd + Self.margin))
             let all = detection.findings.sorted { $0.start < $1.start }
-            let inRegion = all.filter { $0.start >= regionStart && $0.start < regionEnd }.sorted { $0.start < $1.start }
+            let inRegion = all.filter { $0.start >= regionStart && $0.start < regionEnd }
             var located: [Located] = []
             located.reserveCapacity(inRegion.count)
             var position = regionStart

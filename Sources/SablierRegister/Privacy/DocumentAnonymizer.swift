@@ -1,4 +1,4 @@
-import Crypto
+import SablierStore
 import Foundation
 public import SablierExtraction
 public import SablierPrivacy
@@ -50,7 +50,7 @@ public enum DocumentAnonymizer {
             throw Failure(description: "the anonymized copy \(target) cannot be written (\(error.localizedDescription))")
         }
         DispositionExecutor.syncDirectory(of: target)
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digest = SourceDigest.sha256Hex(data)
         return AnonymizedCopy(reference: reference, source: path, path: target, sha256: digest,
                               replaced: findings.filter { $0.type != .health }.count)
     }

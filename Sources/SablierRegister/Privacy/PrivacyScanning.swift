@@ -1,4 +1,3 @@
-import Crypto
 public import Foundation
 import SablierCore
 public import SablierExtraction
@@ -31,8 +30,7 @@ public struct PrivacyScanning: Sendable {
 
     /// What decides whether a stored scan still holds: a digest of the scanner's fingerprint.
     public static func fingerprint(_ scanner: PrivacyScanner) -> String {
-        let digest = SHA256.hash(data: Data(scanner.fingerprint.utf8))
-        return "v\(PrivacyScanner.version)-" + digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+        "v\(PrivacyScanner.version)-" + SourceDigest.sha256Hex(scanner.fingerprint.utf8).prefix(16)
     }
 
     /// What scanning one file gave.
