@@ -57,22 +57,24 @@ public enum AuditChain {
     public struct Verification: Sendable, Hashable {
         public var entries: Int
         /// The first sequence number at fault, and why; nil when the chain holds.
-        public var problem: (sequence: Int, reason: String)?
+        public var problem: Problem?
+
+        /// An entry at fault.
+        public struct Problem: Sendable, Hashable {
+            public var sequence: Int
+            public var reason: String
+
+            public init(sequence: Int, reason: String) {
+                self.sequence = sequence
+                self.reason = reason
+            }
+        }
 
         public var isIntact: Bool { problem == nil }
 
-        public init(entries: Int, problem: (sequence: Int, reason: String)?) {
+        public init(entries: Int, problem: Problem?) {
             self.entries = entries
             self.problem = problem
-        }
-
-        public static func == (lhs: Verification, rhs: Verification) -> Bool {
-            lhs.entries == rhs.entries && lhs.problem?.sequence == rhs.problem?.sequence && lhs.problem?.reason == rhs.problem?.reason
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(entries)
-            hasher.combine(problem?.sequence)
         }
     }
 
@@ -85,17 +87,17 @@ public enum AuditChain {
         var expected = 1
         for (entry, micros) in rows {
             if entry.sequence != expected {
-                return Verification(entries: rows.count, problem: (expected, entry.sequence > expected
+                return Verification(entries: rows.count, problem: Verification.Problem(sequence: expected, reason: entry.sequence > expected
                     ? "entry \(expected) is missing (the next one stored is \(entry.sequence)): an entry was removed"
                     : "entry \(entry.sequence) appears out of order"))
             }
             let recomputed = hash(sequence: entry.sequence, atMicroseconds: micros, user: entry.user, action: entry.action,
                                   target: entry.target, details: entry.details, previousHash: entry.previousHash)
             if recomputed != entry.hash {
-                return Verification(entries: rows.count, problem: (entry.sequence, "entry \(entry.sequence) was altered: its content no longer matches its hash"))
+                return Verification(entries: rows.count, problem: Verification.Problem(sequence: entry.sequence, reason: "entry \(entry.sequence) was altered: its content no longer matches its hash"))
             }
             if entry.previousHash != previous {
-                return Verification(entries: rows.count, problem: (entry.sequence,
+                return Verification(entries: rows.count, problem: Verification.Problem(sequence: entry.sequence, reason:
                     "entry \(entry.sequence) does not follow entry \(entry.sequence - 1): an entry before it was removed, replaced or reordered"))
             }
             previous = entry.hash
