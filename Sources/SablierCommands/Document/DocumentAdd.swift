@@ -43,7 +43,7 @@ struct DocumentAdd: GuardedCommand {
         draft.digitizedFrom = digitizedFrom; draft.identifiers = identifiers.joined(separator: ";"); draft.transferred = transferred
         let registrar = DocumentRegistrar(store: try store.openRegister())
         do {
-            let (stored, warnings) = try await registrar.add(draft, actor: access.user.name, now: Date(), restrictedUnit: access.scope == .ownUnit ? access.user.unit : nil)
+            let (stored, warnings) = try await registrar.add(draft, actor: access.user.name, now: Date(), restrictedUnit: access.restrictedUnit)
             Console.report(warnings)
             Console.out("\(stored.document.reference): registered under rule \(stored.document.rule) (\(stored.document.copy.rawValue))"
                 + (stored.document.file.map { ", file \($0.path) sha256 \($0.sha256)" } ?? ""))

@@ -33,7 +33,7 @@ struct DocumentImport: GuardedCommand {
         let registrar = DocumentRegistrar(store: try store.openRegister())
         do {
             let outcome = try await registrar.importCSV(path: file, skipInvalid: skipInvalid, actor: access.user.name, now: Date(),
-                                                         restrictedUnit: access.scope == .ownUnit ? access.user.unit : nil)
+                                                         restrictedUnit: access.restrictedUnit)
             Console.report(outcome.diagnostics)
             var summary = "\(file): \(outcome.registered) document\(outcome.registered == 1 ? "" : "s") registered"
             if !outcome.rejectedLines.isEmpty {

@@ -15,6 +15,9 @@ public struct Access: Sendable, Hashable {
         return scope == .all || Access.sameUnit(user.unit, holder)
     }
 
+    /// The unit the access is limited to (a détenteur's own), or nil when it is organisation-wide.
+    public var restrictedUnit: String? { scope == .ownUnit ? user.unit : nil }
+
     /// Units compared as people write them: case and surrounding spaces do not count.
     public static func sameUnit(_ a: String, _ b: String) -> Bool {
         a == b || a.trimmingSpaces().lowercased() == b.trimmingSpaces().lowercased()

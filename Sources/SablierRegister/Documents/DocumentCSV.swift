@@ -125,7 +125,7 @@ public struct DocumentChecker: Sendable {
         if title == nil { error("title", "the title is empty") }
         let holder = text(draft.holder)
         if holder == nil { error("holder", "the holder unit is empty") }
-        if let holder, let unit = restrictedUnit, holder.lowercased() != unit.trimmingSpaces().lowercased() {
+        if let holder, let unit = restrictedUnit, !Access.sameUnit(holder, unit) {
             error("holder", "\(actor) registers documents of their own unit (\(unit)) only, not of \(holder)")
         }
 
