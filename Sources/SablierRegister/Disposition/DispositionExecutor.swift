@@ -178,18 +178,14 @@ public struct DispositionExecutor: Sendable {
     /// `missingIsProblem`, when it is gone).
     static func check(_ item: DispositionItem, missingIsProblem: Bool) -> IntegrityProblem? {
         guard let path = item.filePath, let expected = item.fileSHA256 else { return nil }
-        guard FileManager.default.fileExists(atPath: path) else {
-            return missingIsProblem ? IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: .missing) : nil
+        let kind: IntegrityProblem.Kind
+        switch FileFingerprint.verify(path: path, expected: expected) {
+        case .intact: return nil
+        case .missing: guard missingIsProblem else { return nil }; kind = .missing
+        case .changed(let found): kind = .changed(found: found)
+        case .unreadable(let reason): kind = .unreadable(reason)
         }
-        do {
-            let found = try FileFingerprint.measure(path: path).sha256
-            guard found == expected else {
-                return IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: .changed(found: found))
-            }
-            return nil
-        } catch {
-            return IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: .unreadable(error.description))
-        }
+        return IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: kind)
     }
 
     /// Deletes the file of a started item and makes sure it is gone, durably, before the item

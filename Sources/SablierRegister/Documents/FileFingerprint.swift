@@ -47,4 +47,27 @@ public enum FileFingerprint {
         }.joined()
         return DigitalFile(path: url.path, sha256: digest, size: size, format: url.pathExtension.lowercased())
     }
+
+    /// What a registered file is now, against the SHA-256 recorded for it.
+    public enum Fixity: Sendable, Hashable {
+        case intact
+        /// No file at its path.
+        case missing
+        /// Its SHA-256 is `found`, not the one recorded.
+        case changed(found: String)
+        /// It cannot be read, for `reason`.
+        case unreadable(String)
+    }
+
+    /// Whether the file at `path` is still the one whose SHA-256 is `expected`: the fixity
+    /// check (`sablier integrity check`) and a disposition's check before deleting make it alike.
+    public static func verify(path: String, expected: String) -> Fixity {
+        guard FileManager.default.fileExists(atPath: path) else { return .missing }
+        do {
+            let found = try measure(path: path).sha256
+            return found == expected ? .intact : .changed(found: found)
+        } catch {
+            return .unreadable(error.description)
+        }
+    }
 }

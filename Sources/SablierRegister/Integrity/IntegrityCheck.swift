@@ -33,28 +33,26 @@ public struct IntegrityCheck: Sendable {
         for item in documents where item.phase != .inactifDetruit {
             guard let file = item.document.file else { continue }
             let reference = item.document.reference
-            guard FileManager.default.fileExists(atPath: file.path) else {
-                let incident = try await store.reportIncident(
-                    .integrite, description: "Fichier introuvable : \(file.path) (document \(reference), SHA-256 \(file.sha256)).",
-                    documents: [reference], by: actor, at: now)
-                findings.append(.missing(reference: reference, path: file.path, incident: incident.id))
+            let fixity = FileFingerprint.verify(path: file.path, expected: file.sha256)
+            let description: String
+            switch fixity {
+            case .intact:
+                findings.append(.intact(reference: reference))
                 continue
+            case .missing:
+                description = "Fichier introuvable : \(file.path) (document \(reference), SHA-256 \(file.sha256))."
+            case .changed(let found):
+                description = "Fichier modifié : \(file.path) (document \(reference)) : SHA-256 \(found), enregistré \(file.sha256)."
+            case .unreadable(let reason):
+                description = "Fichier illisible : \(file.path) (document \(reference)) : \(reason)."
             }
-            do {
-                let measured = try FileFingerprint.measure(path: file.path)
-                if measured.sha256 == file.sha256 {
-                    findings.append(.intact(reference: reference))
-                } else {
-                    let incident = try await store.reportIncident(
-                        .integrite, description: "Fichier modifié : \(file.path) (document \(reference)) : SHA-256 \(measured.sha256), enregistré \(file.sha256).",
-                        documents: [reference], by: actor, at: now)
-                    findings.append(.altered(reference: reference, path: file.path, expected: file.sha256, found: measured.sha256, incident: incident.id))
-                }
-            } catch let error as FileFingerprint.Failure {
-                let incident = try await store.reportIncident(
-                    .integrite, description: "Fichier illisible : \(file.path) (document \(reference)) : \(error.description).",
-                    documents: [reference], by: actor, at: now)
-                findings.append(.unreadable(reference: reference, path: file.path, reason: error.description, incident: incident.id))
+            let incident = try await store.reportIncident(.integrite, description: description, documents: [reference], by: actor, at: now).id
+            switch fixity {
+            case .intact: break
+            case .missing: findings.append(.missing(reference: reference, path: file.path, incident: incident))
+            case .changed(let found):
+                findings.append(.altered(reference: reference, path: file.path, expected: file.sha256, found: found, incident: incident))
+            case .unreadable(let reason): findings.append(.unreadable(reference: reference, path: file.path, reason: reason, incident: incident))
             }
         }
         let problems = findings.filter { if case .intact = $0 { return false } else { return true } }.count
