@@ -95,15 +95,11 @@ extension SQLiteStore: PrivacyStore {
     public func documents(atPaths paths: [String]) async throws -> [String: String] {
         try await read("looking up files in the register") { db in
             var found: [String: String] = [:]
-            var start = 0
-            while start < paths.count {
-                let batch = Array(paths[start..<min(start + 500, paths.count)])
-                let markers = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            try Self.inBatches(paths) { batch, markers in
                 for row in try Row.fetchAll(db, sql: "SELECT file_path, reference FROM document WHERE file_path IN (\(markers)) ORDER BY id",
                                             arguments: StatementArguments(batch)) where found[row[0]] == nil {
                     found[row[0]] = row[1]
                 }
-                start += batch.count
             }
             return found
         }
@@ -159,12 +155,8 @@ extension SQLiteStore: PrivacyStore {
                 SELECT ds.document FROM privacy_document_scan ds JOIN privacy_scan s ON s.sha256 = ds.sha256
                 WHERE s.flagged = 1 OR s.status <> 'read'
                 """))
-            var start = 0
-            while start < flaggedRules.count {
-                let batch = Array(flaggedRules[start..<min(start + 500, flaggedRules.count)])
-                let markers = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            try Self.inBatches(flaggedRules) { batch, markers in
                 ids.formUnion(try Int.fetchAll(db, sql: "SELECT id FROM document WHERE rule IN (\(markers))", arguments: StatementArguments(batch)))
-                start += batch.count
             }
             if includingDecided {
                 ids.formUnion(try Int.fetchAll(db, sql: "SELECT DISTINCT document FROM privacy_review"))

@@ -233,13 +233,9 @@ extension SQLiteStore: RegisterStore {
     /// Which of `references` name documents whose id is below `id` (registered before).
     static func references(among references: [String], before id: Int, _ db: Database) throws -> Set<String> {
         var found = Set<String>()
-        var start = 0
-        while start < references.count {
-            let batch = references[start..<min(start + 500, references.count)]
-            let markers = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+        try Self.inBatches(references) { batch, markers in
             found.formUnion(try String.fetchAll(db, sql: "SELECT reference FROM document WHERE reference IN (\(markers)) AND id < ?",
-                                                arguments: StatementArguments(Array(batch) + [String(id)])))
-            start += batch.count
+                                                arguments: StatementArguments(batch + [String(id)])))
         }
         return found
     }
@@ -247,13 +243,9 @@ extension SQLiteStore: RegisterStore {
     public func registeredReferences(among references: [String]) async throws -> Set<String> {
         try await read("looking up references") { db in
             var found = Set<String>()
-            var start = 0
-            while start < references.count {
-                let batch = Array(references[start..<min(start + 500, references.count)])
-                let markers = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            try Self.inBatches(references) { batch, markers in
                 found.formUnion(try String.fetchAll(db, sql: "SELECT reference FROM document WHERE reference IN (\(markers))",
                                                     arguments: StatementArguments(batch)))
-                start += batch.count
             }
             return found
         }
@@ -602,11 +594,8 @@ extension SQLiteStore {
         let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
         // One pass over the table per 500 rules changed, rather than one per rule (there is
         // no index by rule).
-        var start = 0
-        while start < changed.count {
-            let rules = Array(changed[start..<min(start + 500, changed.count)])
-            try recount(db, context, where: "rule IN (\(Array(repeating: "?", count: rules.count).joined(separator: ", ")))", rules)
-            start += rules.count
+        try Self.inBatches(changed) { rules, markers in
+            try recount(db, context, where: "rule IN (\(markers))", rules)
         }
     }
 

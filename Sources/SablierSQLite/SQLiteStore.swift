@@ -46,6 +46,17 @@ public final class SQLiteStore: CalendarStore {
         _ = sablier_sqlite3_disable_memory_statistics()
     }()
 
+    /// Calls `body` for `values` 500 at a time, with the `?, ?, …` markers of an `IN (…)` list
+    /// for each slice: one statement takes a bounded number of parameters.
+    static func inBatches<Value>(_ values: [Value], _ body: (_ batch: [Value], _ markers: String) throws -> Void) rethrows {
+        var start = 0
+        while start < values.count {
+            let batch = Array(values[start..<min(start + 500, values.count)])
+            try body(batch, Array(repeating: "?", count: batch.count).joined(separator: ", "))
+            start += batch.count
+        }
+    }
+
     /// `StoreSchema.migrations`, registered in order under their names.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
