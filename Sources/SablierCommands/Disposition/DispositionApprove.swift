@@ -20,10 +20,11 @@ struct DispositionApprove: GuardedCommand {
     func run(with access: Access) async throws {
         let disposition = try store.openDisposition()
         // A détenteur approves the lists of their own unit's documents only.
-        if access.scope == .ownUnit {
-            for item in try await disposition.dispositionItems(of: number) where !access.reaches(holder: item.holder) {
-                try await Authorization.requireReach(access, holder: item.holder, reference: item.reference, store: store, command: "approve")
-            }
+        if access.scope == .ownUnit,
+           let outside = try await disposition.dispositionItems(of: number).first(where: { !access.reaches(holder: $0.holder) }) {
+            try await Authorization.refuse(.outsideUnit(access.user.name, access.permission, reference: outside.reference),
+                                           permission: access.permission, command: "approve", user: access.user.name,
+                                           accounts: try store.openAccountability())
         }
         let list = try await disposition.approveDisposition(number, by: access.user.name, at: Date())
         Console.out("disposition list \(list.number) approved by \(list.approvedBy ?? access.user.name) (proposed by \(list.proposedBy)): "

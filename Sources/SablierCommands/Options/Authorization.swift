@@ -52,12 +52,6 @@ enum Authorization {
         throw CommandFailure.refused(refusal.description)
     }
 
-    /// Refuses (and audits) a document outside the user's reach.
-    static func requireReach(_ access: Access, holder: String, reference: String, store: StoreOptions, command: String) async throws {
-        guard !access.reaches(holder: holder) else { return }
-        try await refuse(.outsideUnit(access.user.name, access.permission, reference: reference), permission: access.permission,
-                         command: command, user: access.user.name, accounts: try store.openAccountability())
-    }
 }
 
 /// Which documents a granted access may see: its unit scope, and the documents the AIPRP
