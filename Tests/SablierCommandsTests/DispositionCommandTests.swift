@@ -65,6 +65,10 @@ final class DispositionCommandTests {
         let byProposer = try sablier("disposition", "approve", "1", "--as", "archiviste")
         #expect(byProposer.status != 0)
         #expect(byProposer.stderr.contains("a person other than its proposer must approve it"))
+        // A détenteur approves lists of their own unit's documents only.
+        let byOtherUnit = try sablier("disposition", "approve", "1", "--as", "rh.chef")
+        #expect(byOtherUnit.status != 0)
+        #expect(byOtherUnit.stderr.contains("user rh.chef holds disposition.approve for their own unit only, and document"))
         let approved = try sablier("disposition", "approve", "1", "--as", "directrice")
         #expect(approved.status == 0, "\(approved.stderr)")
 
