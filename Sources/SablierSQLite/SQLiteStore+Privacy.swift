@@ -172,13 +172,15 @@ extension SQLiteStore: PrivacyStore {
         }
     }
 
-    static func documentPrivacy(_ row: DocumentRow, rules: [String: RulePrivacy], _ db: Database) throws -> DocumentPrivacy {
+    /// Where the document of `row` stands; `findings: false` leaves its scan's findings out
+    /// (up to 10,000 rows) for a caller that reads only the scan's verdict.
+    static func documentPrivacy(_ row: DocumentRow, rules: [String: RulePrivacy], _ db: Database, findings: Bool = true) throws -> DocumentPrivacy {
         guard let phase = Phase(rawValue: row.phase) else { throw CorruptValue("column phase holds the unknown code '\(row.phase)'") }
         var scan: ContentScan?
         var path: String?
         var scannedAt: Date?
         if let link = try Row.fetchOne(db, sql: "SELECT sha256, path, scanned_at FROM privacy_document_scan WHERE document = ?", arguments: [row.id]) {
-            scan = try contentScan(link[0], db)
+            scan = try contentScan(link[0], db, findings: findings)
             path = link[1]
             scannedAt = StoredCode.date(microseconds: link[2])
         }
@@ -201,7 +203,7 @@ extension SQLiteStore: PrivacyStore {
         try await perform("recording the review of \(reference)") { database in
             try await database.write { db in
                 guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
-                let status = try Self.documentPrivacy(row, rules: Self.rulePrivacyByNumber(db), db)
+                let status = try Self.documentPrivacy(row, rules: Self.rulePrivacyByNumber(db), db, findings: false)
                 guard status.isFlagged else {
                     let why = status.scan == nil ? "its rule does not flag it and it was never scanned (sablier privacy scan --document \(reference))"
                         : "neither its rule nor its content flags it"
@@ -225,7 +227,7 @@ extension SQLiteStore: PrivacyStore {
                     """, arguments: [id, row.id, decision.rawValue, measure?.rawValue, note, status.scan?.sha256,
                                      StoredCode.microseconds(instant), actor])
                 return PrivacyReview(id: id, reference: reference, decision: decision, measure: measure, note: note, sha256: status.scan?.sha256,
-                                     reviewedAt: StoredCode.date(microseconds: StoredCode.microseconds(instant)), reviewedBy: actor)
+                                     reviewedAt: StoredVersion.storedInstant(instant), reviewedBy: actor)
             }
         }
     }
@@ -258,7 +260,7 @@ extension SQLiteStore: PrivacyStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [id, rule, personalInformation, measure?.rawValue, note, version, StoredCode.microseconds(instant), actor])
                 return RulePrivacyConfirmation(rule: rule, personalInformation: personalInformation, measure: measure, note: note,
-                                               calendarVersion: version, confirmedAt: StoredCode.date(microseconds: StoredCode.microseconds(instant)),
+                                               calendarVersion: version, confirmedAt: StoredVersion.storedInstant(instant),
                                                confirmedBy: actor)
             }
         }
