@@ -93,7 +93,7 @@ public struct TextExtractor: Sendable {
             throw ExtractionError(.unreadable, "the file does not exist")
         }
         guard !isDirectory.boolValue else { throw ExtractionError(.unsupported, "it is a directory") }
-        let format = try recognise(path)
+        var format = try recognise(path)
         var textBytes = 0
         try withoutActuallyEscaping(sink) { sink in
             let counting: ExtractedTextSink = { chunk in
@@ -112,7 +112,9 @@ public struct TextExtractor: Sendable {
                     let description = (error as? DocumentTextError)?.description ?? "the XML cannot be read"
                     throw ExtractionError(.unreadable, description.replacingOccurrences(of: "'\(path)'", with: "the XML"))
                 }
-            case .docx, .odt: try package(path, into: counting)
+            case .docx, .odt:
+                // The package says what it is, whatever its name.
+                format = try package(path, into: counting) == .openDocument ? .odt : .docx
             case .pdf: try PDFText(executable: pdftotext, timeout: limits.pdfTimeout).extract(path, into: counting)
             }
         }
@@ -136,7 +138,8 @@ public struct TextExtractor: Sendable {
         }
         let byName = DocumentFormat.extensions[URL(fileURLWithPath: path).pathExtension.lowercased()]
         if head.starts(with: Array("%PDF-".utf8)) { return .pdf }
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+        if OpenDocumentSpreadsheet.looksLikeZip(head) {
+            // Told apart when read (`package`): the name's guess until then.
             return byName == .odt ? .odt : .docx
         }
         if head.starts(with: Array("{\\rtf".utf8)) { return .rtf }
@@ -162,7 +165,8 @@ public struct TextExtractor: Sendable {
         }
     }
 
-    private func package(_ path: String, into sink: ExtractedTextSink) throws {
+    /// Reads a zip package (Word or OpenDocument text) and returns which it was.
+    private func package(_ path: String, into sink: ExtractedTextSink) throws -> OfficeDocumentText.Kind {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         guard size <= limits.maximumPackageBytes else {
             throw ExtractionError(.unreadable, "the document is \(size) bytes, over the limit of \(limits.maximumPackageBytes) for packages read whole")
@@ -174,7 +178,7 @@ public struct TextExtractor: Sendable {
             throw ExtractionError(.unreadable, "the file cannot be read (\(Self.reason(error)))")
         }
         do {
-            try OfficeDocumentText.extract(bytes: bytes, limits: limits.package, into: sink)
+            return try OfficeDocumentText.extract(bytes: bytes, limits: limits.package, into: sink)
         } catch {
             throw ExtractionError(.unreadable, error.description)
         }

@@ -46,6 +46,18 @@ struct ExtractionTests {
         #expect(text.contains("Lac-des-Seize-Îles (Québec)  J0T 2M0\n"))
     }
 
+    @Test("a Word or OpenDocument package is named by what it holds, not by its file name")
+    func packageByContent() throws {
+        let directory = try TemporaryDirectory(prefix: "sablier-extraction")
+        defer { directory.remove() }
+        let wordAsODT = directory.file("plan.odt")
+        try FileManager.default.copyItem(atPath: Self.corpus("t01-plan-intervention.docx"), toPath: wordAsODT.path)
+        #expect(try Self.text(wordAsODT.path).1 == .docx)
+        let openDocumentAsDOCX = directory.file("convocation.docx")
+        try FileManager.default.copyItem(atPath: Self.corpus("t03-convocation-employe.odt"), toPath: openDocumentAsDOCX.path)
+        #expect(try Self.text(openDocumentAsDOCX.path).1 == .odt)
+    }
+
     @Test(".rtf: \\'hh and \\uN decoded, header kept, font table, info and \\* destinations skipped")
     func rtf() throws {
         let (text, format) = try Self.text(Self.corpus("t12-note-de-service.rtf"))
