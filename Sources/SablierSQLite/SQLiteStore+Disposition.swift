@@ -365,7 +365,8 @@ extension SQLiteStore {
     static func dispositionList(_ row: DispositionListRow, _ db: Database) throws -> DispositionList {
         let counts = try Row.fetchOne(db, sql: dispositionQueries.countsOfList, arguments: [row.number])
         var list = try row.list(itemCount: counts?[0] ?? 0, doneCount: counts?[1] ?? 0)
-        list.cancellation = try cancellation(of: row.number, db)
+        // `dispositionListRow` set the state from the cancellation: read it only if there is one.
+        list.cancellation = row.state == DispositionState.cancelled.rawValue ? try cancellation(of: row.number, db) : nil
         return list
     }
 
