@@ -114,36 +114,27 @@ extension SQLiteStore: RegisterStore {
                 for index in documents.indices {
                     let new = documents.baseAddress! + index
                     let holds = ruleHolds.isEmpty ? [] : ruleHolds[new.pointee.document.rule] ?? []
+                    // Its events, with a `hold-placed` for each hold on its rule.
+                    var events = new.pointee.events
+                    for hold in holds {
+                        events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor,
+                                                     reason: "gel n° \(hold) sur la règle \(new.pointee.document.rule)", detail: String(hold)))
+                        holdRows.append((hold, nextID))
+                    }
                     if holds.isEmpty, counted?[index]?.calendarVersion == version, let status = counted?[index] {
                         // Counted by the source with this transaction's counter.
                         statuses.append(status)
-                        if new.pointee.events.isEmpty {
-                            phases.append(.actif)
-                        } else {
-                            phases.append(Phase(events: new.pointee.events))
-                            for event in new.pointee.events {
-                                eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
-                                nextSequence += 1
-                            }
-                        }
-                    } else if holds.isEmpty && new.pointee.events.isEmpty {
+                    } else if events.isEmpty {
                         // Most registered documents have no event yet: counted from their fields alone.
                         statuses.append(counter.status(rule: new.pointee.document.rule, copy: new.pointee.document.copy,
                                                        openedOn: new.pointee.document.openedOn, closedOn: new.pointee.document.closedOn))
-                        phases.append(.actif)
                     } else {
-                        var events = new.pointee.events
-                        for hold in holds {
-                            events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor,
-                                                         reason: "gel n° \(hold) sur la règle \(new.pointee.document.rule)", detail: String(hold)))
-                            holdRows.append((hold, nextID))
-                        }
                         statuses.append(counter.status(of: new.pointee.document, events: events, held: !holds.isEmpty))
-                        phases.append(Phase(events: events))
-                        for event in events {
-                            eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
-                            nextSequence += 1
-                        }
+                    }
+                    phases.append(events.isEmpty ? .actif : Phase(events: events))
+                    for event in events {
+                        eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
+                        nextSequence += 1
                     }
                     heldFlags.append(!holds.isEmpty)
                     if new.pointee.document.digitizedFrom != nil || new.pointee.document.replaces != nil {
