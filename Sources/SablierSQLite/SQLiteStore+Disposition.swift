@@ -43,7 +43,7 @@ extension SQLiteStore: DispositionStore {
                 let listRow = DispositionListRow(number: number, action: action, asOf: date, proposedAt: instant, proposedBy: actor)
                 try SQLiteInserter<DispositionListRow>(db).insert([listRow])
                 try SQLiteInserter<DispositionItemRow>(db).insert(items)
-                try Self.audit(db, user: actor, action: "disposition.propose", target: "disposition \(number)",
+                try Self.audit(db, user: actor, action: "disposition.propose", target: Self.auditTarget(list: number),
                                details: ["as_of": date.description, "action": action?.rawValue ?? "all", "items": String(items.count),
                                          "left_out": String(leftOut.count)], at: instant)
                 return DispositionProposal(list: try listRow.list(itemCount: items.count, doneCount: 0),
@@ -108,7 +108,7 @@ extension SQLiteStore: DispositionStore {
                     throw StoreError.refused("a sort decision needs a reason (--reason), kept with the certificate")
                 }
                 try db.execute(sql: queries.decide, arguments: [decision.rawValue, actor, StoredCode.microseconds(instant), reason, number, row.position])
-                try Self.audit(db, user: actor, action: "disposition.decide", target: "disposition \(number)",
+                try Self.audit(db, user: actor, action: "disposition.decide", target: Self.auditTarget(list: number),
                                details: ["reference": reference, "decision": decision.rawValue, "reason": reason], at: instant)
                 return try Self.dispositionItemRow(number, position: row.position, db).item()
             }
@@ -137,7 +137,7 @@ extension SQLiteStore: DispositionStore {
                     throw StoreError.refused("cancelling a disposition list needs a reason (--reason), kept with the list")
                 }
                 try db.execute(sql: Self.dispositionQueries.cancel, arguments: [number, StoredCode.microseconds(instant), actor, reason])
-                try Self.audit(db, user: actor, action: "disposition.cancel", target: "disposition \(number)",
+                try Self.audit(db, user: actor, action: "disposition.cancel", target: Self.auditTarget(list: number),
                                details: ["reason": reason, "was": list.state], at: instant)
                 return try Self.dispositionList(try Self.requireDispositionList(number, db), db)
             }
@@ -171,7 +171,7 @@ extension SQLiteStore: DispositionStore {
                         + " \(undecided.count == 1 ? "has" : "have") no keep-or-destroy decision (sablier disposition decide \(number) REF keep|destroy --reason …)")
                 }
                 try db.execute(sql: Self.dispositionQueries.approve, arguments: [StoredCode.microseconds(instant), actor, number])
-                try Self.audit(db, user: actor, action: "disposition.approve", target: "disposition \(number)", details: [:], at: instant)
+                try Self.audit(db, user: actor, action: "disposition.approve", target: Self.auditTarget(list: number), details: [:], at: instant)
                 return try Self.dispositionList(try Self.requireDispositionList(number, db), db)
             }
         }
@@ -231,7 +231,7 @@ extension SQLiteStore: DispositionStore {
                 if list.state == DispositionState.approved.rawValue {
                     try db.execute(sql: Self.dispositionQueries.beginExecution,
                                    arguments: [StoredCode.microseconds(instant), actor, effectiveMethod, vendorCertificate, number])
-                    try Self.audit(db, user: actor, action: "disposition.execute", target: "disposition \(number)",
+                    try Self.audit(db, user: actor, action: "disposition.execute", target: Self.auditTarget(list: number),
                                    details: ["method": effectiveMethod ?? "", "vendor_certificate": vendorCertificate ?? ""], at: instant)
                 } else if list.method == nil && method != nil || list.vendorCertificate == nil && vendorCertificate != nil {
                     try db.execute(sql: Self.dispositionQueries.recordMethod,
@@ -257,7 +257,7 @@ extension SQLiteStore: DispositionStore {
                     throw StoreError.refused(problem)
                 }
                 try db.execute(sql: Self.dispositionQueries.startItem, arguments: [StoredCode.microseconds(instant), number, position])
-                try Self.audit(db, user: actor, action: "disposition.item-started", target: "disposition \(number)",
+                try Self.audit(db, user: actor, action: "disposition.item-started", target: Self.auditTarget(list: number),
                                details: ["reference": row.reference, "action": row.action, "sha256": row.fileSHA256 ?? ""], at: instant)
                 return try Self.dispositionItemRow(number, position: position, db).item()
             }
@@ -293,7 +293,7 @@ extension SQLiteStore: DispositionStore {
                 }
                 let micros = StoredCode.microseconds(instant)
                 try db.execute(sql: queries.completeItem, arguments: [micros, number, position])
-                try Self.audit(db, user: actor, action: "disposition.item-done", target: "disposition \(number)",
+                try Self.audit(db, user: actor, action: "disposition.item-done", target: Self.auditTarget(list: number),
                                details: ["reference": row.reference, "event": event.kind.rawValue], at: instant)
                 try db.execute(sql: queries.finishList, arguments: [micros, number, number])
                 return try Self.dispositionItemRow(number, position: position, db).item()
@@ -314,7 +314,7 @@ extension SQLiteStore: DispositionStore {
                 .map { try $0.item() }
             var certificate = DispositionCertificate(list: try Self.dispositionList(row, db), entries: entries)
             certificate.auditSequences = try Int.fetchAll(db, sql: "SELECT sequence FROM audit_entry WHERE target = ? ORDER BY sequence",
-                                                          arguments: ["disposition \(number)"])
+                                                          arguments: [Self.auditTarget(list: number)])
             return certificate
         }
     }
@@ -338,6 +338,12 @@ extension SQLiteStore: DispositionStore {
 extension SQLiteStore {
     /// The row of list `number`, its state `cancelled` once withdrawn (whatever it was then),
     /// so every step that checks the state refuses a cancelled list.
+    /// The audit trail's target for every step on list `number`: its certificate lists the
+    /// entries by this name.
+    static func auditTarget(list number: Int) -> String {
+        "disposition \(number)"
+    }
+
     static func dispositionListRow(_ number: Int, _ db: Database) throws -> DispositionListRow? {
         guard var row = try db.fetchStoredRows(DispositionListRow.self, sql: dispositionQueries.list, arguments: [number]).first else {
             return nil
