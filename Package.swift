@@ -103,12 +103,24 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The command-line interface: one ArgumentParser command per type.
+        // The application layer: one entry per use case, taking a session and a clock; checks
+        // permission, visibility and input, has the change or the refusal audited, returns
+        // Codable results or typed refusals. Names no backend and no command-line flag.
+        .target(
+            name: "SablierApplication",
+            dependencies: [
+                "SablierCore", "SablierStore", "SablierRegister", "SablierImport", "SablierXML",
+                "SablierPrivacy", "SablierExtraction",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The command-line interface: one ArgumentParser command per type; it parses, calls a
+        // use case and renders. The SQLite backend is named only where the store is opened.
         .target(
             name: "SablierCommands",
             dependencies: [
-                "SablierCore", "SablierImport", "SablierRegister", "SablierXML", "SablierStore", "SablierSQLite",
-                "SablierPrivacy", "SablierExtraction",
+                "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport", "SablierRegister",
+                "SablierXML", "SablierPrivacy", "SablierExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -160,6 +172,11 @@ let package = Package(
             dependencies: [
                 "SablierRegister", "SablierImport", "SablierStore", "SablierSQLite", "SablierCore", "SablierTestSupport",
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SablierApplicationTests",
+            dependencies: ["SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

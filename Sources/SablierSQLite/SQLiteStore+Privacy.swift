@@ -3,7 +3,7 @@ public import SablierCore
 public import SablierStore
 import GRDB
 
-extension SQLiteStore: PrivacyStore {
+extension SQLiteStore: PrivacyStore, SablierStorage {
     // MARK: - Public identifiers
 
     public func publicIdentifiers() async throws -> [PublicIdentifier] {
@@ -144,6 +144,12 @@ extension SQLiteStore: PrivacyStore {
                 SELECT d.reference FROM privacy_review r JOIN document d ON d.id = r.document
                 WHERE r.decision = 'confirm' AND r.id = (SELECT MAX(id) FROM privacy_review WHERE document = r.document)
                 """))
+        }
+    }
+
+    public func reviewedReferences() async throws -> Set<String> {
+        try await read("reading the reviewed documents") { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT d.reference FROM privacy_review r JOIN document d ON d.id = r.document"))
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SablierApplication
 import SablierCore
 import SablierSQLite
 import SablierStore
@@ -68,6 +69,9 @@ struct ActorOptions: ParsableArguments {
             discussion: "Defaults to $SABLIER_USER, else the operating-system user.",
             valueName: "name"))
     var actor: String?
+
+    @Option(name: .long, help: ArgumentHelp("The language of messages: fr or en (default: from LANG, else fr).", valueName: "lang"))
+    var lang: LanguageArgument?
 
     /// The acting user after defaults: the option, then `$SABLIER_USER`, then the OS user.
     var resolvedActor: String {

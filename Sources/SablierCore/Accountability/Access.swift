@@ -12,7 +12,12 @@ public struct Access: Sendable, Hashable {
         // The unit is compared only when the answer depends on it: listings ask this for
         // every row, and folding two strings' case per row was a fifth of `sablier due`.
         if confidential { return user.roles.contains(.aiprp) || Access.sameUnit(user.unit, holder) }
-        return scope == .all || Access.sameUnit(user.unit, holder)
+        switch scope {
+        case .all: return true
+        case .ownUnit: return Access.sameUnit(user.unit, holder)
+        // Reviewed documents are known by reference, not by unit: the use case asks the store.
+        case .reviewed: return false
+        }
     }
 
     /// The unit the access is limited to (a détenteur's own), or nil when it is organisation-wide.

@@ -40,13 +40,17 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// Over which documents a role holds a permission.
 public enum PermissionScope: String, Sendable, Hashable, Codable, Comparable {
+    /// The documents the AIPRP officer reviewed (their due list), whatever their unit.
+    case reviewed
     /// The documents of the user's own unit only.
     case ownUnit = "unit"
     /// Every document (confidential ones still only for their holder unit and the AIPRP officer).
     case all
 
+    /// Narrowest first: reviewed documents, one unit's, every document.
     public static func < (lhs: PermissionScope, rhs: PermissionScope) -> Bool {
-        lhs == .ownUnit && rhs == .all
+        let order: [PermissionScope] = [.reviewed, .ownUnit, .all]
+        return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
     }
 }
 
@@ -76,7 +80,7 @@ public enum PermissionMatrix {
         .registerDocuments: [.gestionDocumentaire: .all, .detenteur: .ownUnit, .utilisateur: .ownUnit],
         .recordEvents: [.gestionDocumentaire: .all, .detenteur: .ownUnit, .utilisateur: .ownUnit],
         .readDocuments: [.gestionDocumentaire: .all, .aiprp: .all, .detenteur: .ownUnit, .utilisateur: .ownUnit, .verificateur: .all],
-        .readDue: [.gestionDocumentaire: .all, .detenteur: .ownUnit, .verificateur: .all],
+        .readDue: [.gestionDocumentaire: .all, .aiprp: .reviewed, .detenteur: .ownUnit, .verificateur: .all],
         .manageHolds: [.gestionDocumentaire: .all, .aiprp: .all],
         .readHolds: [.gestionDocumentaire: .all, .aiprp: .all, .detenteur: .ownUnit, .verificateur: .all],
         .manageDisposition: [.gestionDocumentaire: .all],

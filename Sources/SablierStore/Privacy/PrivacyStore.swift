@@ -35,6 +35,8 @@ public protocol PrivacyStore: RegisterStore {
     /// read by every listing. A confirmed document whose content changed since stays confidential
     /// until a new review says otherwise.
     func confidentialReferences() async throws -> Set<String>
+    /// The documents the AIPRP officer reviewed at least once, whatever the decision.
+    func reviewedReferences() async throws -> Set<String>
     /// Records the AIPRP officer's decision on the document's current content. Refused for a
     /// document nothing flags, a confirmation without a measure (none given, none in its rule),
     /// a dismissal with one, or an empty note.

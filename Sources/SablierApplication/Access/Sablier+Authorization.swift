@@ -1,0 +1,83 @@
+public import SablierCore
+import SablierStore
+
+extension Sablier {
+    /// Opens the command line's session for `name`: a user of the store, active.
+    ///
+    /// An unknown or disabled user is refused, and the refusal is audited under that name.
+    public func localSession(_ name: String) async throws(Refusal) -> Session {
+        let user = try await attempt { try await store.user(name) }
+        guard let user else {
+            if try await attempt({ try await store.users().isEmpty }) { throw Refusal(.noUsers) }
+            throw await audited(Refusal(.unknownUser, ["user": name]), by: name, useCase: "session", details: [:])
+        }
+        guard user.active else {
+            throw await audited(Refusal(.disabledUser, ["user": name]), by: name, useCase: "session", details: [:])
+        }
+        return Session(user: user, authentication: .local)
+    }
+
+    /// The access `session` has to `permission`: the user as stored now, active, holding it.
+    ///
+    /// A refusal names the missing permission and is written to the audit trail before it is thrown.
+    func authorize(_ session: Session, _ permission: Permission, _ useCase: String) async throws(Refusal) -> Access {
+        let name = session.user.name
+        let user = try await attempt { try await store.user(name) }
+        switch Access.decide(user, name: name, permission: permission) {
+        case .success(let access):
+            return access
+        case .failure(let why):
+            let refusal: Refusal
+            switch why {
+            case .unknownUser: refusal = Refusal(.unknownUser, ["user": name])
+            case .disabledUser: refusal = Refusal(.disabledUser, ["user": name])
+            default:
+                let holders = PermissionMatrix.roles(holding: permission).map(\.rawValue).joined(separator: ", ")
+                refusal = Refusal(.missingPermission, ["user": name, "permission": permission.rawValue, "roles": holders])
+            }
+            throw await audited(refusal, by: name, useCase: useCase, details: ["permission": permission.rawValue])
+        }
+    }
+
+    /// Writes a refusal to the audit trail and returns it to be thrown.
+    ///
+    /// `details` may say more than the refusal does (that a document belongs to another unit,
+    /// for example): the trail is read by the auditor, never by the person refused.
+    func audited(_ refusal: Refusal, by user: String, useCase: String, details: [String: String]) async -> Refusal {
+        var details = details
+        details["code"] = refusal.code.rawValue
+        for (key, value) in refusal.values where details[key] == nil { details[key] = value }
+        do {
+            try await store.appendAudit(user: user, action: "refused", target: "use case \(useCase)", details: details, at: clock.now)
+        } catch {
+            return Refusal(.storeFailure, ["detail": "\(error)"])
+        }
+        return refusal
+    }
+
+    /// Runs store work and turns its failures into refusals: a refusal passes through; a
+    /// storage failure becomes `store.failure` or `store.damaged`, naming what the store said.
+    func attempt<T>(_ body: () async throws -> T) async throws(Refusal) -> T {
+        do {
+            return try await body()
+        } catch let refusal as Refusal {
+            throw refusal
+        } catch let error as StoreError {
+            throw Refusal(error)
+        } catch {
+            throw Refusal(.storeFailure, ["detail": "\(error)"])
+        }
+    }
+}
+
+extension Refusal {
+    /// A storage failure as a refusal.
+    init(_ error: StoreError) {
+        switch error.code {
+        case .corruptData, .notASablierStore, .notADatabase, .newerSchema:
+            self.init(.storeDamaged, ["detail": error.description])
+        default:
+            self.init(.storeFailure, ["detail": error.description])
+        }
+    }
+}

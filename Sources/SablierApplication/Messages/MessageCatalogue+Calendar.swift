@@ -1,0 +1,36 @@
+import SablierCore
+
+extension MessageCatalogue {
+    static let calendar: [Refusal.Code: Entry] = [
+        .noCalendar: Entry(
+            fr: "aucun calendrier de conservation n'a encore été importé ; importez-en un d'abord (« sablier calendar import FICHIER »)",
+            en: "no calendar has been imported yet; run `sablier calendar import FILE` first"),
+        .noSuchVersion: Entry(
+            fr: "la version {version} du calendrier n'existe pas{available}",
+            en: "calendar version {version} does not exist{available}"),
+        .noSuchRule: Entry(
+            fr: "la règle {rule} n'est pas dans la version {version} du calendrier",
+            en: "rule {rule} is not in calendar version {version}"),
+        .noSuchCopy: Entry(
+            fr: "la règle {rule} n'a pas d'{copy}",
+            en: "rule {rule} has no {copy}"),
+        .periodNotOpen: Entry(
+            fr: "la période {period} de la règle {rule} ({copy}) n'est pas 888",
+            en: "the {period} period of rule {rule} ({copy}) is not 888"),
+        .noProposedEvent: Entry(
+            fr: "la remarque de la règle {rule} ne propose aucun événement : nommez-le",
+            en: "the remark of rule {rule} proposes no event: name it"),
+        .calendarRejected: Entry(
+            fr: "{file} : {errors} erreur(s), rien n'a été importé",
+            en: "{file}: {errors} error(s), nothing was imported"),
+        .fileTooLarge: Entry(
+            fr: "{file} : {size} octets, au-delà de la limite de {limit} octets",
+            en: "{file}: {size} bytes, over the {limit}-byte limit"),
+        .unreadableFile: Entry(
+            fr: "{file} : illisible : {detail}",
+            en: "{file}: cannot be read: {detail}"),
+        .cannotWrite: Entry(
+            fr: "impossible d'écrire {path} : {detail}",
+            en: "cannot write {path}: {detail}"),
+    ]
+}

@@ -1,0 +1,78 @@
+import SablierCore
+
+extension MessageCatalogue {
+    static let disposition: [Refusal.Code: Entry] = [
+        .listNotFound: Entry(
+            fr: "la liste de disposition {list} n'existe pas",
+            en: "disposition list {list} does not exist"),
+        .itemNotFound: Entry(
+            fr: "le document {reference} n'est pas dans la liste de disposition {list}",
+            en: "document {reference} is not in disposition list {list}"),
+        .decisionAfterProposal: Entry(
+            fr: "la liste de disposition {list} est {state} : les décisions de tri se prennent pendant que la liste est proposée, avant son approbation",
+            en: "disposition list {list} is {state}: sort decisions are taken while a list is proposed, before its approval"),
+        .notASort: Entry(
+            fr: "{reference} figure pour {action} dans la liste de disposition {list} : seul un tri (T) reçoit une décision de conserver ou détruire",
+            en: "{reference} is listed for {action} in disposition list {list}: only a sort (T) takes a keep-or-destroy decision"),
+        .listCancelled: Entry(
+            fr: "la liste de disposition {list} a été annulée par {by} : {reason}",
+            en: "disposition list {list} was cancelled by {by}: {reason}"),
+        .cannotCancel: Entry(
+            fr: "la liste de disposition {list} est {state} : son exécution a commencé, elle ne peut plus être annulée",
+            en: "disposition list {list} is {state}: its execution began, so it cannot be cancelled"),
+        .alreadyInState: Entry(
+            fr: "la liste de disposition {list} est déjà {state} ({by})",
+            en: "disposition list {list} is already {state} ({by})"),
+        .selfApproval: Entry(
+            fr: "la liste de disposition {list} a été proposée par {proposer} : une autre personne doit l'approuver",
+            en: "disposition list {list} was proposed by {proposer}: a person other than its proposer must approve it"),
+        .undecidedSort: Entry(
+            fr: "la liste de disposition {list} ne peut pas être approuvée : tri (T) sans décision pour {references}",
+            en: "disposition list {list} cannot be approved: sort (T) without a keep-or-destroy decision for {references}"),
+        .approvedTooEarly: Entry(
+            fr: "la liste de disposition {list} est dressée pour le {asOf} : elle s'approuve ce jour-là ou après, pas le {today}",
+            en: "disposition list {list} is drawn for {asOf}: it is approved on that day or later, not on {today}"),
+        .listOutsideUnit: Entry(
+            fr: "la liste de disposition {list} contient des documents d'une autre unité : un détenteur approuve les listes de son unité seulement",
+            en: "disposition list {list} holds documents of another unit: a détenteur approves the lists of their own unit only"),
+        .notApproved: Entry(
+            fr: "la liste de disposition {list} n'est pas approuvée : une personne autre que celle qui l'a proposée ({proposer}) doit l'approuver d'abord",
+            en: "disposition list {list} is not approved: a person other than its proposer ({proposer}) must approve it first"),
+        .alreadyExecuted: Entry(
+            fr: "la liste de disposition {list} a déjà été exécutée ({on})",
+            en: "disposition list {list} was already executed ({on})"),
+        .approvedByProposer: Entry(
+            fr: "la liste de disposition {list} a été approuvée par la personne qui l'a proposée ({proposer}) : elle ne peut pas être exécutée",
+            en: "disposition list {list} was approved by its own proposer ({proposer}): it cannot be executed"),
+        .methodDiffers: Entry(
+            fr: "l'exécution de la liste de disposition {list} a commencé avec la méthode « {method} » : reprenez-la avec la même méthode, ou sans",
+            en: "the execution of disposition list {list} began with the method « {method} »: resume it with the same method, or without"),
+        .vendorCertificateDiffers: Entry(
+            fr: "l'exécution de la liste de disposition {list} a commencé avec le certificat du fournisseur « {certificate} » : reprenez-la avec le même, ou sans",
+            en: "the execution of disposition list {list} began with the vendor certificate « {certificate} »: resume it with the same, or without"),
+        .cannotExecute: Entry(
+            fr: "la liste de disposition {list} ne peut pas être exécutée le {date} ; rien n'a été fait :\n{problems}",
+            en: "disposition list {list} cannot be executed on {date}; nothing was done:\n{problems}"),
+        .noFileToDelete: Entry(
+            fr: "la liste de disposition {list} détruit des documents numériques sans fichier que Sablier puisse supprimer ({references}) : indiquez la méthode de destruction",
+            en: "disposition list {list} destroys documents without a file Sablier can delete ({references}): give the destruction method"),
+        .executionBegan: Entry(
+            fr: "la liste de disposition {list} est {state} : ses documents sont traités par son exécution",
+            en: "disposition list {list} is {state}: its items are carried out by its execution"),
+        .itemNotStarted: Entry(
+            fr: "{reference} dans la liste de disposition {list} n'a pas été commencé : rien ne lui a été fait",
+            en: "{reference} in disposition list {list} was not started: nothing was done to it"),
+        .notExecuted: Entry(
+            fr: "la liste de disposition {list} est {state} : son certificat s'écrit à mesure qu'elle est exécutée",
+            en: "disposition list {list} is {state}: its certificate is written as it is executed"),
+        .pendingReview: Entry(
+            fr: "la liste de disposition {list} contient des documents signalés pour renseignements personnels et pas encore examinés par le responsable de l'AIPRP : {references}",
+            en: "disposition list {list} holds documents flagged for personal information and not yet reviewed by the AIPRP officer: {references}"),
+        .fileIntegrity: Entry(
+            fr: "la liste de disposition {list} reste incomplète : problème d'intégrité\n{problems}",
+            en: "disposition list {list} stays incomplete: integrity problem\n{problems}"),
+        .nothingDue: Entry(
+            fr: "rien n'est dû le {asOf} ({action}) : aucune liste de disposition proposée",
+            en: "nothing is due on {asOf} ({action}): no disposition list was proposed"),
+    ]
+}

@@ -1,0 +1,57 @@
+import SablierCore
+
+extension MessageCatalogue {
+    static let register: [Refusal.Code: Entry] = [
+        .documentNotFound: Entry(
+            fr: "le document {reference} n'est pas inscrit au registre",
+            en: "document {reference} is not registered"),
+        .alreadyRegistered: Entry(
+            fr: "le document {reference} est déjà inscrit au registre",
+            en: "document {reference} is already registered"),
+        .repeatedReference: Entry(
+            fr: "la référence {reference} figure plus d'une fois parmi les documents à inscrire",
+            en: "reference {reference} appears more than once in the documents to register"),
+        .boxOfDocumentNotFound: Entry(
+            fr: "le document {reference} nomme la boîte {box}, qui n'est pas inscrite",
+            en: "document {reference} names box {box}, which is not registered"),
+        .replacedNotFound: Entry(
+            fr: "le document {reference}, qu'un nouveau document remplace ou numérise, n'est pas inscrit au registre",
+            en: "document {reference}, which a new document replaces or digitizes, is not registered"),
+        .documentDestroyed: Entry(
+            fr: "le document {reference} a été détruit : son cycle de vie est terminé",
+            en: "document {reference} was destroyed; its life cycle is over"),
+        .eventByHold: Entry(
+            fr: "{kind} : les gels sont placés et levés par la gestion des gels, qui inscrit leurs événements",
+            en: "{kind}: holds are placed and released as holds, which record their events"),
+        .eventByDisposition: Entry(
+            fr: "{kind} : s'inscrit par l'exécution d'une liste de disposition approuvée, jamais directement",
+            en: "{kind} is recorded by executing an approved disposition list, never directly"),
+        .unexpectedEvent: Entry(
+            fr: "le document {reference} attend l'événement {expected}, pas « {event} »",
+            en: "document {reference} waits for {expected}, not '{event}'"),
+        .documentRefusedByStore: Entry(
+            fr: "le document {reference} a été refusé par la base de données : {detail}",
+            en: "document {reference} was refused by the database: {detail}"),
+        .boxAlreadyRegistered: Entry(
+            fr: "la boîte {box} est déjà inscrite",
+            en: "box {box} is already registered"),
+        .boxNotFound: Entry(
+            fr: "la boîte {box} n'est pas inscrite",
+            en: "box {box} is not registered"),
+    ]
+
+    static let holds: [Refusal.Code: Entry] = [
+        .holdNotFound: Entry(
+            fr: "le gel {hold} n'existe pas",
+            en: "hold {hold} does not exist"),
+        .holdReleased: Entry(
+            fr: "le gel {hold} a déjà été levé",
+            en: "hold {hold} was already released"),
+        .holdCoversNothing: Entry(
+            fr: "la requête {target} ne sélectionne aucun document encore conservé",
+            en: "the query {target} matches no document still kept"),
+        .holdOnDisposed: Entry(
+            fr: "le document {reference} n'est plus détenu par l'organisme ({phase})",
+            en: "document {reference} is no longer held by the organisation ({phase})"),
+    ]
+}

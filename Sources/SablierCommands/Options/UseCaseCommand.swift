@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import SablierApplication
+import SablierCore
+import SablierSQLite
+
+/// A command that runs use cases of the application layer as the user it names.
+///
+/// It opens the store (which must exist: only `init` creates one), opens the local session of
+/// `--as` (else `$SABLIER_USER`, else the operating-system user), and hands both to the
+/// command. A `Refusal` is written in the chosen language from the message catalogue, on
+/// standard error, and ends the process with its kind's exit status.
+protocol UseCaseCommand: AsyncParsableCommand {
+    var store: StoreOptions { get }
+    var actor: ActorOptions { get }
+    /// The command's work: parse what is left, call use cases, render.
+    func run(_ sablier: Sablier, _ session: Session) async throws
+}
+
+extension UseCaseCommand {
+    func run() async throws {
+        try await actor.reportingRefusals {
+            let sablier = try store.application()
+            let session = try await sablier.localSession(actor.resolvedActor)
+            try await run(sablier, session)
+        }
+    }
+}
+
+extension ActorOptions {
+    /// Runs `body`; a refusal is printed in the chosen language and exits with its status.
+    func reportingRefusals(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let refusal as Refusal {
+            Console.error(Refusal.prefix(language) + MessageCatalogue.message(refusal, in: language))
+            if refusal.code == .unknownUser && actor == nil {
+                Console.error(language == .fr
+                    ? "(l'utilisateur vient de l'option --as, sinon de $SABLIER_USER, sinon de l'utilisateur du système)"
+                    : "(the user comes from --as, else $SABLIER_USER, else the operating-system user)")
+            }
+            throw ExitCode(refusal.kind.exitStatus)
+        }
+    }
+
+    /// The language of messages: `--lang`, else the environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    var language: Language {
+        lang.map { Language(rawValue: $0.rawValue)! } ?? Language.from(environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+extension Refusal {
+    /// How an error line begins, as argument-parser's own do in English.
+    static func prefix(_ language: Language) -> String {
+        language == .fr ? "Erreur : " : "Error: "
+    }
+}
+
+/// `--lang fr|en`.
+enum LanguageArgument: String, ExpressibleByArgument, CaseIterable {
+    case fr, en
+}
+
+extension StoreOptions {
+    /// The application over the store at `resolvedPath`, which must exist: a mistyped path
+    /// is refused, naming it, rather than creating an empty store.
+    func application() throws -> Sablier {
+        guard FileManager.default.fileExists(atPath: resolvedPath) else {
+            throw Refusal(.noStore, ["path": resolvedPath])
+        }
+        return Sablier(store: try sqlite(), clock: .system)
+    }
+}

@@ -1,0 +1,27 @@
+/// Calendars: versions, rules, open (888) periods, imports and exports.
+extension Refusal.Code {
+    public static let noCalendar = Self("calendar.none", .notFound)
+    /// `version`, `available` (a range, or empty when no calendar was imported).
+    public static let noSuchVersion = Self("calendar.no-such-version", .notFound)
+    /// `rule`, `version`.
+    public static let noSuchRule = Self("calendar.no-such-rule", .notFound)
+    /// `rule`, `copy`.
+    public static let noSuchCopy = Self("calendar.no-such-copy", .notFound)
+    /// `rule`, `copy`, `period`: the period is not 888.
+    public static let periodNotOpen = Self("calendar.period-not-open", .conflict)
+    /// `rule`: its remark proposes no event, and none was given.
+    public static let noProposedEvent = Self("calendar.no-proposed-event", .invalidInput)
+    /// `file`, `errors`: the diagnostics were reported.
+    public static let calendarRejected = Self("calendar.rejected", .invalidInput)
+    /// `file`, `size`, `limit`.
+    public static let fileTooLarge = Self("calendar.file-too-large", .invalidInput)
+    /// `file`, `detail`.
+    public static let unreadableFile = Self("calendar.unreadable-file", .invalidInput)
+    /// `path`, `detail`.
+    public static let cannotWrite = Self("calendar.cannot-write", .failure)
+
+    static let calendar: [Self] = [
+        noCalendar, noSuchVersion, noSuchRule, noSuchCopy, periodNotOpen, noProposedEvent, calendarRejected,
+        fileTooLarge, unreadableFile, cannotWrite,
+    ]
+}

@@ -1,0 +1,48 @@
+/// The register: documents, their events and boxes.
+extension Refusal.Code {
+    /// `reference`. Also the answer for a document of another unit, or a confidential one the
+    /// reader may not see: nobody learns that a reference they may not see exists.
+    public static let documentNotFound = Self("document.not-found", .notFound)
+    /// `reference`.
+    public static let alreadyRegistered = Self("document.already-registered", .conflict)
+    /// `reference`: given twice in what is registered at once.
+    public static let repeatedReference = Self("document.repeated", .invalidInput)
+    /// `reference`, `box`.
+    public static let boxOfDocumentNotFound = Self("document.box-not-found", .notFound)
+    /// `reference`: the document a new one replaces or digitizes is not registered.
+    public static let replacedNotFound = Self("document.replaced-not-found", .notFound)
+    /// `reference`: destroyed, its life cycle is over.
+    public static let documentDestroyed = Self("document.destroyed", .conflict)
+    /// `kind`: holds write their own events.
+    public static let eventByHold = Self("document.event-by-hold", .invalidInput)
+    /// `kind`: destruction, deposit and sorting are written by an approved list's execution.
+    public static let eventByDisposition = Self("document.event-by-disposition", .invalidInput)
+    /// `reference`, `event`, `expected`: an 888 event the rule does not wait for.
+    public static let unexpectedEvent = Self("document.unexpected-event", .invalidInput)
+    /// `reference`, `detail`: refused by the database's own checks.
+    public static let documentRefusedByStore = Self("document.refused-by-store", .invalidInput)
+    /// `box`.
+    public static let boxAlreadyRegistered = Self("box.already-registered", .conflict)
+    /// `box`.
+    public static let boxNotFound = Self("box.not-found", .notFound)
+
+    static let register: [Self] = [
+        documentNotFound, alreadyRegistered, repeatedReference, boxOfDocumentNotFound, replacedNotFound,
+        documentDestroyed, eventByHold, eventByDisposition, unexpectedEvent, documentRefusedByStore,
+        boxAlreadyRegistered, boxNotFound,
+    ]
+}
+
+/// Holds (gels).
+extension Refusal.Code {
+    /// `hold`.
+    public static let holdNotFound = Self("hold.not-found", .notFound)
+    /// `hold`.
+    public static let holdReleased = Self("hold.already-released", .conflict)
+    /// `target`: a query that selects no document still kept.
+    public static let holdCoversNothing = Self("hold.covers-nothing", .conflict)
+    /// `reference`, `phase`: the document is no longer held by the organisation.
+    public static let holdOnDisposed = Self("hold.document-disposed", .conflict)
+
+    static let holds: [Self] = [holdNotFound, holdReleased, holdCoversNothing, holdOnDisposed]
+}
