@@ -284,6 +284,9 @@ public final class SQLiteStore: CalendarStore {
     func perform<T>(_ operation: String, _ body: (DatabaseQueue) async throws -> T) async throws -> T {
         do {
             return try await body(database)
+        } catch let refusal as Refusal {
+            // A rule of the domain refused inside the transaction: rolled back, passed on as it is.
+            throw refusal
         } catch let failure as SourceFailure {
             throw failure.error
         } catch {
