@@ -1,7 +1,7 @@
 public import Foundation
 public import SablierCore
 import SablierCSV
-public import SablierStore
+import SablierStore
 
 /// The columns of a register CSV (`sablier document import`), as the README documents them.
 ///

@@ -1,5 +1,5 @@
 public import Foundation
-import SablierCore
+public import SablierCore
 public import SablierExtraction
 public import SablierPrivacy
 public import SablierStore

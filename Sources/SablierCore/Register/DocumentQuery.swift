@@ -1,5 +1,4 @@
 import Foundation
-import SablierCore
 
 /// A selection of documents by their fields, written `field OP value` terms joined by `;`:
 /// `holder=RH; rule=302.02; closed<2020-07-01; title~grief`.
@@ -7,7 +6,8 @@ import SablierCore
 /// Operators: `=` (equal), `~` (contains, ignoring case), `^=` (starts with), and `<`, `<=`,
 /// `>`, `>=` for the dates (`opened`, `closed`, `YYYY-MM-DD`). Fields: `reference`, `title`,
 /// `rule`, `copy`, `support`, `holder`, `box`, `phase`, `opened`, `closed`. It is kept as
-/// written (holds record it) and turned into SQL with parameters, never by pasting values.
+/// written (holds record it); the store turns it into SQL with parameters, never by pasting values
+/// (`DocumentQuery+SQL.swift`).
 public struct DocumentQuery: Sendable, Hashable, CustomStringConvertible {
     public struct Term: Sendable, Hashable {
         public var field: String
@@ -17,9 +17,9 @@ public struct DocumentQuery: Sendable, Hashable, CustomStringConvertible {
 
     public private(set) var terms: [Term]
 
-    static let textFields = ["reference", "title", "rule", "copy", "support", "holder", "box", "phase"]
-    static let dateFields = ["opened": "opened_on", "closed": "closed_on"]
-    static let operators = ["^=", "<=", ">=", "=", "~", "<", ">"]
+    package static let textFields = ["reference", "title", "rule", "copy", "support", "holder", "box", "phase"]
+    package static let dateFields = ["opened": "opened_on", "closed": "closed_on"]
+    package static let operators = ["^=", "<=", ">=", "=", "~", "<", ">"]
 
     /// Parses the terms; throws a message naming the term that does not read.
     public init(parsing text: String) throws(QueryError) {
@@ -50,34 +50,6 @@ public struct DocumentQuery: Sendable, Hashable, CustomStringConvertible {
         terms.map { "\($0.field)\($0.op)\($0.value)" }.joined(separator: "; ")
     }
 
-    /// The WHERE condition over table `document` and its arguments, parameters numbered from `first`.
-    public func sql(_ dialect: SQLDialect, firstParameter first: Int = 1) -> (condition: String, arguments: [String]) {
-        var parts: [String] = []
-        var arguments: [String] = []
-        for term in terms {
-            let parameter = dialect.parameter(first + arguments.count)
-            let column = Self.dateFields[term.field] ?? term.field
-            switch term.op {
-            case "~":
-                parts.append("LOWER(\(column)) LIKE \(parameter) ESCAPE '\\'")
-                arguments.append("%" + Self.escapeLike(term.value.lowercased()) + "%")
-            case "^=":
-                parts.append("\(column) LIKE \(parameter) ESCAPE '\\'")
-                arguments.append(Self.escapeLike(term.value) + "%")
-            case "=" where term.field == "copy":
-                parts.append("\(column) = \(parameter)")
-                arguments.append(CopyKind(code: term.value)?.rawValue ?? term.value)
-            case "=" where term.field == "support":
-                parts.append("\(column) = \(parameter)")
-                arguments.append(Support(code: term.value).code)
-            default:
-                parts.append("\(column) \(term.op) \(parameter)")
-                arguments.append(term.value)
-            }
-        }
-        return (parts.joined(separator: " AND "), arguments)
-    }
-
     /// The operator that comes first in `term` (the longest one at the same place).
     static func firstOperator(in term: String) -> (String, Range<String.Index>)? {
         var best: (String, Range<String.Index>)?
@@ -93,15 +65,6 @@ public struct DocumentQuery: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return best
-    }
-
-    static func escapeLike(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if character == "%" || character == "_" || character == "\\" { result.append("\\") }
-            result.append(character)
-        }
-        return result
     }
 }
 

@@ -1,5 +1,4 @@
 public import Foundation
-public import SablierCore
 
 /// A document as the register holds it: the record, who registered it and when, where it is
 /// in its life cycle, whether a hold covers it, and its retention as last counted.
