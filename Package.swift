@@ -176,7 +176,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SablierApplicationTests",
-            dependencies: ["SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierTestSupport"],
+            dependencies: [
+                "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport", "SablierRegister",
+                "SablierTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
