@@ -178,20 +178,24 @@ extension SQLiteStore: RegisterStore {
             }
         }
         for (reference, event) in replacements {
-            guard let row = try Self.documentRow(reference, db) else {
-                throw StoreError.refused("document \(reference), which a new document replaces or digitizes, is not registered")
+            // Another unit's document reads as one that is not registered: nobody learns
+            // another unit's references by naming them.
+            guard let row = try Self.documentRow(reference, db),
+                  batches.restrictedUnit.map({ Access.sameUnit($0, row.holder) }) ?? true else {
+                throw Refusal(.replacedNotFound, ["reference": reference])
             }
             try Self.append(event, to: row, at: instant, db)
         }
         // Digitized copies and replacements name registered references: check them now
         // rather than at COMMIT, to say which.
         if namesOthers, let orphan = try String.fetchOne(db, sql: """
-            SELECT d.reference || ' names ' || COALESCE(d.digitized_from, d.replaces) FROM document d
+            SELECT CASE WHEN d.digitized_from IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.digitized_from)
+                        THEN d.digitized_from ELSE d.replaces END FROM document d
             WHERE (d.digitized_from IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.digitized_from))
                OR (d.replaces IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.replaces))
             LIMIT 1
             """) {
-            throw StoreError.refused("document \(orphan), which is not registered")
+            throw Refusal(.replacedNotFound, ["reference": orphan])
         }
         // One entry per document for small registrations; one for a large file, naming its
         // count and its first and last references.
@@ -265,7 +269,7 @@ extension SQLiteStore: RegisterStore {
 
     public func events(of reference: String) async throws -> [RecordedEvent] {
         try await read("reading the events of \(reference)") { db in
-            guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
+            guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
             return try Self.eventRows(of: row.id, db).map { try $0.recorded() }
         }
     }
@@ -274,16 +278,8 @@ extension SQLiteStore: RegisterStore {
     public func appendEvent(_ event: LifecycleEvent, to reference: String, at instant: Date) async throws -> RecordedEvent {
         try await perform("recording \(event.kind.rawValue) on \(reference)") { database in
             try await database.write { db in
-                guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
-                guard event.kind != .holdPlaced, event.kind != .holdReleased else {
-                    throw StoreError.refused("holds are placed and released with `sablier hold`, which records their events")
-                }
-                guard event.kind != .destroyed, event.kind != .deposited, event.kind != .sorted else {
-                    throw StoreError.refused("\(event.kind.rawValue) is recorded by executing an approved disposition list (`sablier disposition`), never directly")
-                }
-                guard row.phase != Phase.inactifDetruit.rawValue else {
-                    throw StoreError.refused("document \(reference) was destroyed; its life cycle is over")
-                }
+                guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
+                try event.kind.checkRecordable(on: reference, phase: Phase(rawValue: row.phase) ?? .actif)
                 let recorded = try Self.append(event, to: row, at: instant, db)
                 try Self.audit(db, user: event.by, action: "document.event", target: "document \(reference)",
                                details: ["kind": event.kind.rawValue, "on": event.on.description, "name": event.name ?? "", "reason": event.reason ?? ""],
@@ -298,7 +294,7 @@ extension SQLiteStore: RegisterStore {
     public func addBox(_ box: Box, by actor: String, at instant: Date) async throws {
         try await perform("registering box \(box.code)") { database in
             try await database.write { db in
-                guard try Self.boxRow(box.code, db) == nil else { throw StoreError.refused("box \(box.code) is already registered") }
+                guard try Self.boxRow(box.code, db) == nil else { throw Refusal(.boxAlreadyRegistered, ["box": box.code]) }
                 try db.execute(sql: """
                     INSERT INTO box (code, building, room, shelving, contents, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [box.code, box.location.building, box.location.room, box.location.shelving, box.contents,
@@ -355,9 +351,9 @@ extension SQLiteStore: RegisterStore {
                 let ids: [Int]
                 switch scope {
                 case .document(let reference):
-                    guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
+                    guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
                     guard !(Phase(rawValue: row.phase)?.isInactive ?? false) else {
-                        throw StoreError.refused("document \(reference) is no longer held by the organisation (\(row.phase))")
+                        throw Refusal(.holdOnDisposed, ["reference": reference, "phase": row.phase])
                     }
                     ids = [row.id]
                 case .rule(let number):
@@ -366,7 +362,7 @@ extension SQLiteStore: RegisterStore {
                     let (condition, values) = query.sql(.sqlite)
                     ids = try Int.fetchAll(db, sql: "SELECT id FROM document WHERE (\(condition)) AND \(live) ORDER BY id",
                                            arguments: StatementArguments(values))
-                    guard !ids.isEmpty else { throw StoreError.refused("the query \(query) matches no document still kept") }
+                    guard !ids.isEmpty else { throw Refusal(.holdCoversNothing, ["target": query.description]) }
                 }
                 let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM hold") ?? 1
                 try db.execute(sql: """
@@ -392,7 +388,7 @@ extension SQLiteStore: RegisterStore {
         try await perform("releasing hold \(id)") { database in
             try await database.write { db in
                 let hold = try Self.hold(id, db)
-                guard hold.isActive else { throw StoreError.refused("hold \(id) was already released") }
+                try hold.checkRelease()
                 try db.execute(sql: "UPDATE hold SET released_at = ?, released_by = ?, release_reason = ? WHERE id = ?",
                                arguments: [StoredCode.microseconds(instant), actor, reason, id])
                 let today = CivilDate(dayOf: instant)
@@ -437,10 +433,13 @@ extension SQLiteStore: RegisterStore {
         }
     }
 
-    /// One range scan of document_by_due, each row read from SQLite column by column: the
-    /// dates and codes are compared as bytes, and strings are made only for what is listed.
-    /// The action is the final one once its date has come, else the transfer
-    /// (RetentionStatus.action).
+    /// One range scan of document_by_due, sorted by the due date shown then the reference.
+    ///
+    /// The action and its date are `RetentionStatus.action`'s, asked of each row: the final
+    /// action once its date has come, else the transfer. The scan reads rows by `due_on` (the
+    /// first pending date); the list is ordered by the date it shows, which for a document
+    /// whose transfer and final dates have both passed is the later one, so SQLite sorts on
+    /// that date (in bounded memory: its sorter spills to temporary files).
     static func due(asOf date: CivilDate, action: DueAction?, _ db: Database, _ body: (DueDocument) throws -> Void) throws {
         // The scan reads the rows of a third of a register in index order, one page here and
         // one there: mapped, they are read without a system call each (lifted after the scan).
@@ -450,39 +449,43 @@ extension SQLiteStore: RegisterStore {
         let statement = try db.makeStatement(sql: """
             SELECT reference, title, rule, copy, support, holder, phase, transfer_on, final_on, final_action, held
             FROM document INDEXED BY document_by_due
-            WHERE due_on IS NOT NULL AND due_on <= ? ORDER BY due_on, reference
+            WHERE due_on IS NOT NULL AND due_on <= ?1
+            ORDER BY CASE WHEN final_on IS NOT NULL AND final_on <= ?1 THEN final_on ELSE transfer_on END, reference
             """)
         try statement.setArguments([day])
         let sqliteStatement = statement.sqliteStatement
         defer { sqlite3_reset(sqliteStatement) }
         let columns = SQLiteColumns(sqliteStatement)
-        let dayBytes = Array(day.utf8)
-        let actif = Array(Phase.actif.rawValue.utf8)
         let finalActions = DueAction.allCases.map { (code: Array($0.rawValue.utf8), action: $0) }
         let copies = CopyKind.allCases.map { (code: Array($0.rawValue.utf8), kind: $0) }
+        let phases = Phase.allCases.map { (code: Array($0.rawValue.utf8), phase: $0) }
+        func civilDate(_ index: Int32, _ name: String) throws -> CivilDate? {
+            guard let bytes = columns.bytes(index) else { return nil }
+            guard let date = CivilDate(isoUTF8: bytes) else {
+                throw CorruptValue("column \(name) holds '\(String(decoding: bytes, as: UTF8.self))', not a YYYY-MM-DD date")
+            }
+            return date
+        }
         while true {
             switch sqlite3_step(sqliteStatement) {
             case SQLITE_ROW: break
             case SQLITE_DONE: return
             case let code: throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
             }
-            let dueAction: DueAction
-            let due: CivilDate?
-            if let finalOn = columns.bytes(8), let finalAction = columns.bytes(9), finalOn.lexicographicallyPrecedesOrEquals(dayBytes) {
-                guard let parsed = finalActions.first(where: { finalAction.elementsEqual($0.code) })?.action else {
-                    throw CorruptValue("column final_action holds '\(String(decoding: finalAction, as: UTF8.self))'")
-                }
-                dueAction = parsed
-                due = CivilDate(isoUTF8: finalOn)
-                if due == nil { throw CorruptValue("column due_on holds '\(String(decoding: finalOn, as: UTF8.self))', not a YYYY-MM-DD date") }
-            } else if let transferOn = columns.bytes(7), transferOn.lexicographicallyPrecedesOrEquals(dayBytes),
-                      try columns.required(6, "phase").elementsEqual(actif) {
-                dueAction = .transfer
-                due = CivilDate(isoUTF8: transferOn)
-                if due == nil { throw CorruptValue("column due_on holds '\(String(decoding: transferOn, as: UTF8.self))', not a YYYY-MM-DD date") }
-            } else {
-                continue
+            let phaseCode = try columns.required(6, "phase")
+            guard let phase = phases.first(where: { phaseCode.elementsEqual($0.code) })?.phase else {
+                throw CorruptValue("column phase holds '\(String(decoding: phaseCode, as: UTF8.self))'")
             }
+            var finalAction: DueAction?
+            if let code = columns.bytes(9) {
+                guard let parsed = finalActions.first(where: { code.elementsEqual($0.code) })?.action else {
+                    throw CorruptValue("column final_action holds '\(String(decoding: code, as: UTF8.self))'")
+                }
+                finalAction = parsed
+            }
+            let status = RetentionStatus(calendarVersion: 0, transferOn: try civilDate(7, "transfer_on"),
+                                         finalOn: try civilDate(8, "final_on"), finalAction: finalAction)
+            guard let (dueAction, due) = status.action(dueOn: date, phase: phase) else { continue }
             if let action, action != dueAction { continue }
             let copyCode = try columns.required(3, "copy")
             guard let copy = copies.first(where: { copyCode.elementsEqual($0.code) })?.kind else {
@@ -491,7 +494,7 @@ extension SQLiteStore: RegisterStore {
             try body(DueDocument(
                 reference: try columns.text(0, "reference"), title: try columns.text(1, "title"), rule: try columns.text(2, "rule"),
                 copy: copy, support: try columns.text(4, "support"), holder: try columns.text(5, "holder"),
-                action: dueAction, due: due!, held: sqlite3_column_int64(sqliteStatement, 10) != 0))
+                action: dueAction, due: due, held: sqlite3_column_int64(sqliteStatement, 10) != 0))
         }
     }
 
@@ -617,7 +620,7 @@ extension SQLiteStore {
             SELECT id, reason, scope, target, placed_at, placed_by, released_at, released_by, release_reason,
                    (SELECT COUNT(*) FROM hold_document WHERE hold = hold.id)
             FROM hold WHERE id = ?
-            """, arguments: [id]) else { throw StoreError.notFound("hold \(id)") }
+            """, arguments: [id]) else { throw Refusal(.holdNotFound, ["hold": String(id)]) }
         let scopeCode: String = row[2], target: String = row[3]
         let scope: Hold.Scope
         switch scopeCode {
@@ -663,13 +666,13 @@ extension SQLiteStore {
         if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
             let earlier = try? Int.fetchOne(db, sql: "SELECT id FROM document WHERE reference = ?", arguments: [row.reference])
             if let earlier, earlier >= firstID {
-                return StoreError.refused("reference \(row.reference) appears more than once in the documents to register")
+                return Refusal(.repeatedReference, ["reference": row.reference])
             }
-            return StoreError.refused("document \(row.reference) is already registered")
+            return Refusal(.alreadyRegistered, ["reference": row.reference])
         }
         if error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY, let box = row.box {
-            return StoreError.refused("document \(row.reference) names box \(box), which is not registered")
+            return Refusal(.boxOfDocumentNotFound, ["reference": row.reference, "box": box])
         }
-        return StoreError.refused("document \(row.reference) was refused by the database: \(error.message ?? "\(error)")")
+        return Refusal(.documentRefusedByStore, ["reference": row.reference, "detail": error.message ?? "\(error)"])
     }
 }

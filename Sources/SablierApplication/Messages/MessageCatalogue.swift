@@ -46,7 +46,11 @@ public enum MessageCatalogue {
     /// The sentence for a refusal, its values written in.
     public static func message(_ refusal: Refusal, in language: Language) -> String {
         guard let entry = entries[refusal.code] else { return refusal.description }
-        return fill(entry.text(language), with: refusal.values)
+        // A value holding refusals (`Refusal.nesting`) is written one refusal a line.
+        let values = refusal.values.mapValues { value in
+            Refusal.nested(in: value).map { $0.map { "  - " + message($0, in: language) }.joined(separator: "\n") } ?? value
+        }
+        return fill(entry.text(language), with: values)
     }
 
     /// The template with each `{name}` replaced by its value; a name without a value stays as it is.
@@ -93,8 +97,8 @@ extension MessageCatalogue {
             fr: "requête « {query} » : {problem}",
             en: "query '{query}': {problem}"),
         .rejectedInput: Entry(
-            fr: "{summary}",
-            en: "{summary}"),
+            fr: "{file} : {errors} erreur(s) ; rien n'a été inscrit",
+            en: "{file}: {errors} error(s); nothing was registered"),
         .outOfRange: Entry(
             fr: "{field} : {value} est hors limites (au moins {minimum})",
             en: "{field}: {value} is out of range (at least {minimum})"),

@@ -1,4 +1,4 @@
-import SablierStore
+import SablierApplication
 import ArgumentParser
 import Foundation
 import SablierCore
@@ -12,9 +12,7 @@ struct BoxCommand: AsyncParsableCommand {
     )
 }
 
-struct BoxAdd: GuardedCommand {
-    static let permission = Permission.registerDocuments
-
+struct BoxAdd: UseCaseCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a box.")
 
     @Argument(help: "The box's code (its label).") var code: String
@@ -23,26 +21,21 @@ struct BoxAdd: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        let code = code.trimmingSpaces()
-        guard !code.isEmpty else { throw CommandFailure.invalid("the box code is empty") }
-        try await store.openRegister().addBox(Box(code: code, location: PhysicalLocation(slashed: location), contents: contents),
-                                               by: access.user.name, at: Date())
-        Console.out("box \(code) registered")
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let box = try await sablier.addBox(session, code: code, location: location, contents: contents)
+        Console.out("box \(box.code) registered")
     }
 }
 
-struct BoxList: GuardedCommand {
-    static let permission = Permission.readDocuments
-
+struct BoxList: UseCaseCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List boxes.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run(with access: Access) async throws {
-        let boxes = try await store.openRegister().boxes()
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let boxes = try await sablier.boxes(session)
         let table = Table(columns: ["code", "location", "contents"], rows: boxes.map { [$0.code, $0.location.description, $0.contents ?? ""] })
         try Listing.print(output.format, table: table, json: boxes)
     }

@@ -1,13 +1,11 @@
-import SablierStore
+import SablierApplication
 import SablierCore
 import ArgumentParser
 import Foundation
 import SablierRegister
 
 /// `sablier document add`: registers one document.
-struct DocumentAdd: GuardedCommand {
-    static let permission = Permission.registerDocuments
-
+struct DocumentAdd: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Register one document under a rule of the calendar in force.",
@@ -35,21 +33,15 @@ struct DocumentAdd: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
+    func run(_ sablier: Sablier, _ session: Session) async throws {
         var draft = DocumentDraft()
         draft.reference = reference; draft.title = title; draft.rule = rule; draft.copy = copy; draft.support = support
         draft.holder = holder; draft.opened = opened; draft.closed = closed; draft.path = path; draft.location = location
         draft.box = box; draft.event = event; draft.eventDate = eventDate; draft.replaces = replaces
         draft.digitizedFrom = digitizedFrom; draft.identifiers = identifiers.joined(separator: ";"); draft.transferred = transferred
-        let registrar = DocumentRegistrar(store: try store.openRegister())
-        do {
-            let (stored, warnings) = try await registrar.add(draft, actor: access.user.name, now: Date(), restrictedUnit: access.restrictedUnit)
-            Console.report(warnings)
-            Console.out("\(stored.document.reference): registered under rule \(stored.document.rule) (\(stored.document.copy.rawValue))"
-                + (stored.document.file.map { ", file \($0.path) sha256 \($0.sha256)" } ?? ""))
-        } catch let error as DocumentImportError {
-            Console.report(error.diagnostics)
-            throw CommandFailure.rejected(error.description)
-        }
+        let registered = try await sablier.registerDocument(session, draft)
+        Console.report(registered.warnings)
+        let d = registered.document
+        Console.out("\(d.reference): registered under rule \(d.rule) (\(d.copy))" + (d.file.map { ", file \($0.path) sha256 \($0.sha256)" } ?? ""))
     }
 }

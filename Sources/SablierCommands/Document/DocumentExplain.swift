@@ -1,15 +1,11 @@
-import SablierStore
 import ArgumentParser
-import SablierCore
-import SablierRegister
+import SablierApplication
 
-/// `sablier document explain REF`: the retention computation, step by step.
-struct DocumentExplain: GuardedCommand {
-    static let permission = Permission.readDocuments
-
+/// `sablier document explain REF`: the retention computation, numbered step by step.
+struct DocumentExplain: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain a document's retention step by step: rule, copy, trigger, year end, periods, remarks, holds."
+        abstract: "Explain a document's retention step by step: rule, copy, trigger, year end, periods, remarks, holds, what is due."
     )
 
     @Argument(help: "The document's reference.") var reference: String
@@ -17,12 +13,8 @@ struct DocumentExplain: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        guard let explanation = try await RetentionExplanation.explain(reference, asOf: asOf.date, store: try store.openRegister()) else {
-            throw CommandFailure.noSuchDocument(reference)
-        }
-        try await Visibility.load(access, store: store).require(reference, holder: explanation.document.document.holder, store: store,
-                                                                 command: Self.configuration.commandName ?? "document")
-        Console.out(explanation.lines.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let explanation = try await sablier.explainDocument(session, reference, asOf: asOf.asOf?.date)
+        Console.out(explanation.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "\n"))
     }
 }

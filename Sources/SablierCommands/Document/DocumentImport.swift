@@ -1,13 +1,11 @@
-import SablierStore
+import SablierApplication
 import ArgumentParser
 import Foundation
 import SablierCore
 import SablierRegister
 
 /// `sablier document import FILE.csv`: registers many documents, all or nothing.
-struct DocumentImport: GuardedCommand {
-    static let permission = Permission.registerDocuments
-
+struct DocumentImport: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Register the documents of a CSV file (header row; see the README for the columns).",
@@ -29,21 +27,15 @@ struct DocumentImport: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        let registrar = DocumentRegistrar(store: try store.openRegister())
-        do {
-            let outcome = try await registrar.importCSV(path: file, skipInvalid: skipInvalid, actor: access.user.name, now: Date(),
-                                                         restrictedUnit: access.restrictedUnit)
-            Console.report(outcome.diagnostics)
-            var summary = "\(file): \(outcome.registered) document\(outcome.registered == 1 ? "" : "s") registered"
-            if !outcome.rejectedLines.isEmpty {
-                summary += "; \(outcome.rejectedLines.count) row\(outcome.rejectedLines.count == 1 ? "" : "s") rejected (line\(outcome.rejectedLines.count == 1 ? "" : "s") "
-                    + outcome.rejectedLines.map(String.init).joined(separator: ", ") + ")"
-            }
-            Console.out(summary)
-        } catch let error as DocumentImportError {
-            Console.report(error.diagnostics)
-            throw CommandFailure.rejected(error.description)
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let outcome = try await sablier.importDocuments(session, file: file, skipInvalid: skipInvalid)
+        Console.report(outcome.diagnostics)
+        var summary = "\(file): \(outcome.registered) document\(outcome.registered == 1 ? "" : "s") registered"
+        let rejected = outcome.rejectedLines
+        if !rejected.isEmpty {
+            summary += "; \(rejected.count) row\(rejected.count == 1 ? "" : "s") rejected (line\(rejected.count == 1 ? "" : "s") "
+                + rejected.map(String.init).joined(separator: ", ") + ")"
         }
+        Console.out(summary)
     }
 }

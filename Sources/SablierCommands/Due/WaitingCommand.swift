@@ -1,12 +1,9 @@
 import ArgumentParser
-import SablierCore
-import SablierStore
+import SablierApplication
 
 /// `sablier waiting`: what cannot be counted yet — documents waiting for an event, and open
 /// (888) periods of the calendar whose event nobody has confirmed.
-struct WaitingCommand: GuardedCommand {
-    static let permission = Permission.readDue
-
+struct WaitingCommand: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "waiting",
         abstract: "List documents waiting for an 888 event, a replacement or a confirmation, and rules with unconfirmed events."
@@ -16,33 +13,12 @@ struct WaitingCommand: GuardedCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    struct Listing: Encodable {
-        var documents: [WaitingEntry]
-        var unconfirmed: [OpenPeriodEntry]
-    }
-
-    struct WaitingEntry: Encodable {
-        var reference: String
-        var title: String
-        var rule: String
-        var copy: String
-        var holder: String
-        var waiting: String
-        var label: String
-    }
-
-    func run(with access: Access) async throws {
-        let store = try store.openRegister()
-        let visibility = try await Visibility.load(access, store: self.store)
-        let documents = try await store.waitingDocuments().filter { visibility.allows($0.reference, holder: $0.holder) }
-        let periods = try await OpenPeriodEntry.all(store).filter { $0.status == "unconfirmed" }
-        let entries = documents.map {
-            WaitingEntry(reference: $0.reference, title: $0.title, rule: $0.rule, copy: $0.copy.rawValue, holder: $0.holder,
-                         waiting: $0.waiting.code, label: $0.waiting.label)
-        }
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let listing = try await sablier.waiting(session)
+        let entries = listing.documents, periods = listing.unconfirmed
         switch output.format {
         case .json:
-            Console.out(try JSONOutput.render(Listing(documents: entries, unconfirmed: periods)))
+            Console.out(try JSONOutput.render(listing))
         case .csv:
             Console.out(Table(columns: ["reference", "title", "rule", "copy", "holder", "waiting"],
                               rows: entries.map { [$0.reference, $0.title, $0.rule, $0.copy, $0.holder, $0.waiting] }).renderCSV())
@@ -54,5 +30,6 @@ struct WaitingCommand: GuardedCommand {
             Console.out(Table(columns: ["rule", "copy", "period", "remark", "proposed event", "offset"],
                               rows: periods.map { [$0.rule, $0.copy, $0.period, $0.remark ?? "", $0.proposedEvent, String($0.proposedOffsetYears)] }).renderText())
         }
+        Listing.withheld(listing.withheld)
     }
 }

@@ -33,6 +33,7 @@ extension ActorOptions {
         do {
             try await body()
         } catch let refusal as Refusal {
+            Console.report(refusal.diagnostics)
             Console.error(Refusal.prefix(language) + MessageCatalogue.message(refusal, in: language))
             if refusal.code == .unknownUser && actor == nil {
                 Console.error(language == .fr

@@ -20,3 +20,11 @@ enum Listing {
         }
     }
 }
+
+extension Listing {
+    /// Says on standard error how many rows were left out because the reader may not see them.
+    static func withheld(_ count: Int) {
+        guard count > 0 else { return }
+        Console.error("withheld: \(count) (rows you may not see)")
+    }
+}

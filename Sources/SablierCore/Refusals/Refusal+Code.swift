@@ -57,7 +57,7 @@ extension Refusal.Code {
     public static let emptyText = Self("input.empty", .invalidInput)
     /// A query that does not parse (`query`, `problem`).
     public static let invalidQuery = Self("input.invalid-query", .invalidInput)
-    /// A file or form refused with diagnostics, which were reported (`count`, `summary`).
+    /// A file or form refused with its diagnostics (`file`, `errors`): nothing was written.
     public static let rejectedInput = Self("input.rejected", .invalidInput)
     /// A number out of range (`field`, `value`, `minimum`).
     public static let outOfRange = Self("input.out-of-range", .invalidInput)

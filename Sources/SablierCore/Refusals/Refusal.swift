@@ -10,10 +10,14 @@ public struct Refusal: Error, Sendable, Hashable, Codable, CustomStringConvertib
     public let code: Code
     /// The values the message names (`list`, `reference`, `user`, …), always as text.
     public let values: [String: String]
+    /// For a file or form refused with diagnostics (`input.rejected`, `calendar.rejected`):
+    /// every problem, each naming its file, line, column and field.
+    public let diagnostics: [Diagnostic]
 
-    public init(_ code: Code, _ values: [String: String] = [:]) {
+    public init(_ code: Code, _ values: [String: String] = [:], diagnostics: [Diagnostic] = []) {
         self.code = code
         self.values = values
+        self.diagnostics = diagnostics
     }
 
     /// What kind of refusal it is: the caller's mistake, a missing thing, a missing right,

@@ -180,3 +180,10 @@ public struct Hold: Sendable, Hashable {
 
     public var isActive: Bool { releasedAt == nil }
 }
+
+extension Hold {
+    /// Refuses releasing a hold that was already released.
+    public func checkRelease() throws(Refusal) {
+        guard isActive else { throw Refusal(.holdReleased, ["hold": String(id)]) }
+    }
+}

@@ -240,6 +240,8 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         condition.unlock()
     }
 
+    var restrictedUnit: String? { checker.restrictedUnit }
+
     func countedStatuses() -> [RetentionStatus?]? {
         handedStatuses
     }

@@ -24,11 +24,23 @@ public struct RegisterContext: Sendable {
     public var calendarVersion: Int
     public var rules: [String: Rule]
     public var boxes: Set<String>
+    /// The events each rule's 888 periods wait for, confirmed or named by the calendar.
+    public var retention: RetentionContext
+    /// Every support code a rule of the calendar in force lists, for either copy.
+    public var knownSupports: Set<String>
 
-    public init(calendarVersion: Int, rules: [String: Rule], boxes: Set<String>) {
+    public init(calendarVersion: Int, rules: [String: Rule], boxes: Set<String>,
+                confirmations: [String: [CopyKind: [CopyField: OpenPeriodEvent]]] = [:]) {
         self.calendarVersion = calendarVersion
         self.rules = rules
         self.boxes = boxes
+        self.retention = RetentionContext(calendarVersion: calendarVersion, yearEnd: .schoolYearEnd, rules: rules,
+                                          confirmations: confirmations)
+        var supports: Set<String> = []
+        for rule in rules.values {
+            for copy in [rule.principal] + (rule.secondaire.map { [$0] } ?? []) { supports.formUnion(copy.supports.map(\.code)) }
+        }
+        knownSupports = supports
     }
 }
 
@@ -149,7 +161,10 @@ public struct DocumentChecker: Sendable {
         var support: Support?
         if let code = text(draft.support) {
             support = Support(code: code)
-            if let rule, let copy, let supports = rule.supports(copy), !supports.isEmpty, !supports.contains(support!) {
+            if !context.knownSupports.isEmpty, !context.knownSupports.contains(support!.code) {
+                let known = context.knownSupports.sorted().joined(separator: ", ")
+                error("support", "support \(support!.code) is not a support any rule of the calendar in force lists (\(known))")
+            } else if let rule, let copy, let supports = rule.supports(copy), !supports.isEmpty, !supports.contains(support!) {
                 let listed = supports.map(\.code).joined(separator: ", ")
                 warning("support", "support \(support!.code) is not among the supports rule \(rule.number) lists for the \(copy.englishName) (\(listed))")
             }
@@ -182,6 +197,12 @@ public struct DocumentChecker: Sendable {
         case (let name?, nil): error("event_date", "event '\(name)' has no event_date")
         case (nil, _?): error("event", "event_date is given without the event's name")
         case (let name?, _?):
+            if let rule, let copy {
+                let awaited = context.retention.awaitedEvents(rule: rule.number, copy: copy)
+                if (try? AwaitedEvent.check(name, reference: reference ?? "", awaited: awaited)) == nil {
+                    error("event", "rule \(rule.number) waits for " + awaited.map { "'\($0)'" }.joined(separator: " or ") + ", not '\(name)'")
+                }
+            }
             if let on = date(draft.eventDate, "event_date") {
                 events.append(LifecycleEvent(kind: .eventOccurred, on: on, by: actor, reason: "inscrit à l'enregistrement", name: name))
             }

@@ -115,9 +115,9 @@ public struct DocumentRegistrar: Sendable {
             diagnostics.append(.error(at: SourceLocation(file: source, line: 0), "\(reference) is already registered"))
         }
         guard let document, !diagnostics.hasErrors else { throw DocumentImportError(file: source, diagnostics: diagnostics) }
-        try await store.registerDocuments([document], by: actor, at: now)
+        try await store.registerDocuments(from: OneDocument(document, restrictedUnit: restrictedUnit), by: actor, at: now)
         guard let stored = try await store.document(document.document.reference) else {
-            throw StoreError.notFound("document \(document.document.reference)")
+            throw Refusal(.documentNotFound, ["reference": document.document.reference])
         }
         return (stored, diagnostics)
     }
@@ -129,7 +129,29 @@ public struct DocumentRegistrar: Sendable {
         }
         var rules: [String: Rule] = [:]
         for rule in calendar.rules { rules[rule.number] = rule }
-        return RegisterContext(calendarVersion: latest.number, rules: rules, boxes: Set(try await store.boxes().map(\.code)))
+        var confirmations: [String: [CopyKind: [CopyField: OpenPeriodEvent]]] = [:]
+        for confirmation in try await store.openPeriodConfirmations() {
+            confirmations[confirmation.rule, default: [:]][confirmation.copy, default: [:]][confirmation.period] = confirmation.event
+        }
+        return RegisterContext(calendarVersion: latest.number, rules: rules, boxes: Set(try await store.boxes().map(\.code)),
+                               confirmations: confirmations)
+    }
+}
+
+/// One document handed to the store as a batch, with the unit its registrant is limited to.
+private final class OneDocument: DocumentBatches {
+    // Written once at creation, read once by the store's transaction.
+    nonisolated(unsafe) private var document: NewDocument?
+    let restrictedUnit: String?
+
+    init(_ document: NewDocument, restrictedUnit: String?) {
+        self.document = document
+        self.restrictedUnit = restrictedUnit
+    }
+
+    func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
+        defer { document = nil }
+        return document.map { [$0] }
     }
 }
 

@@ -78,9 +78,15 @@ public protocol DocumentBatches: AnyObject, Sendable {
     /// before any hold (nil where a document was not counted, nil for all when none were):
     /// the store takes a status from here only for a document no hold covers.
     func countedStatuses() -> [RetentionStatus?]?
+
+    /// The unit the person registering is limited to (a détenteur's or a user's own), or nil
+    /// for an organisation-wide registration: a document of another unit named by `replaces`
+    /// or `digitized_from` is then refused exactly as one that is not registered.
+    var restrictedUnit: String? { get }
 }
 
 extension DocumentBatches {
+    public var restrictedUnit: String? { nil }
     public func count(with counter: RetentionCounter) {}
     public func countedStatuses() -> [RetentionStatus?]? { nil }
 }

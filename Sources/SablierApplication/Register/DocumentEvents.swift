@@ -1,0 +1,56 @@
+public import SablierCore
+import SablierStore
+
+/// An event recorded, and where it leaves the document.
+public struct EventRecorded: Sendable, Hashable, Codable {
+    public var reference: String
+    public var event: EventEntry
+    /// The next date something falls due, once the document was counted again.
+    public var nextDue: String?
+    /// What the count now waits for, in words.
+    public var waiting: String?
+}
+
+extension Sablier {
+    /// Appends a life-cycle event to a document (events are never edited).
+    ///
+    /// Only the kinds a person records (`LifecycleEventKind.recordedByPeople`); an
+    /// `event-occurred` names the event, which must be one the rule's 888 periods wait for
+    /// when the rule says which.
+    public func recordEvent(_ session: Session, _ reference: String, kind: String, on day: CivilDate? = nil, name: String? = nil,
+                            reason: String? = nil, detail: String? = nil) async throws(Refusal) -> EventRecorded {
+        let access = try await authorize(session, .recordEvents, "document event")
+        guard let kind = LifecycleEventKind(rawValue: kind), LifecycleEventKind.recordedByPeople.contains(kind) else {
+            throw Refusal.invalidValue("kind", kind, allowed: LifecycleEventKind.recordedByPeople.map(\.rawValue))
+        }
+        let visibility = try await visibility(access)
+        let target = try await visibleDocument(reference, visibility, useCase: "document event")
+        var eventName: String?
+        if kind == .eventOccurred {
+            let given = try Refusal.requireText(name, "name")
+            try AwaitedEvent.check(given, reference: reference, awaited: try await awaitedEvents(of: target.document))
+            eventName = given
+        }
+        let event = LifecycleEvent(kind: kind, on: day ?? clock.today, by: access.user.name, reason: reason,
+                                   name: eventName ?? name, detail: detail)
+        let recorded = try await attempt { try await store.appendEvent(event, to: reference, at: clock.now) }
+        let after = try await attempt { try await store.document(reference) }
+        return EventRecorded(reference: reference, event: EventEntry(recorded), nextDue: after?.retention.dueOn?.description,
+                             waiting: after?.retention.waiting?.label)
+    }
+
+    /// The events the 888 periods of a document's rule and copy wait for.
+    func awaitedEvents(of document: Document) async throws(Refusal) -> [String] {
+        try await attempt {
+            guard let latest = try await store.latestCalendarVersion(),
+                  let rule = try await store.rule(document.rule, version: latest.number) else { return [] }
+            var confirmations: [String: [CopyKind: [CopyField: OpenPeriodEvent]]] = [:]
+            for confirmation in try await store.openPeriodConfirmations() where confirmation.rule == rule.number {
+                confirmations[rule.number, default: [:]][confirmation.copy, default: [:]][confirmation.period] = confirmation.event
+            }
+            let context = RetentionContext(calendarVersion: latest.number, yearEnd: .schoolYearEnd, rules: [rule.number: rule],
+                                           confirmations: confirmations)
+            return context.awaitedEvents(rule: rule.number, copy: document.copy)
+        }
+    }
+}
