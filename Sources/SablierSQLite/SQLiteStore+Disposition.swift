@@ -8,7 +8,8 @@ extension SQLiteStore: DispositionStore {
 
     // MARK: - Proposing, deciding, approving
 
-    public func proposeDisposition(asOf date: CivilDate, action: DueAction?, by actor: String, at instant: Date) async throws -> DispositionProposal {
+    public func proposeDisposition(asOf date: CivilDate, action: DueAction?, pendingReview: Set<String>, by actor: String,
+                                   at instant: Date) async throws -> DispositionProposal {
         try await perform("proposing a disposition list for \(date)") { database in
             try await database.write { db in
                 let queries = Self.dispositionQueries
@@ -31,21 +32,23 @@ extension SQLiteStore: DispositionStore {
                         leftOut.append(LeftOutDocument(reference: document.reference, action: due.action, dueOn: due.due, reason: .held))
                     } else if let list = openList[document.id] {
                         leftOut.append(LeftOutDocument(reference: document.reference, action: due.action, dueOn: due.due, reason: .inList(list)))
+                    } else if DispositionItem.waitsForReview(due.action) && pendingReview.contains(document.reference) {
+                        leftOut.append(LeftOutDocument(reference: document.reference, action: due.action, dueOn: due.due, reason: .pendingReview))
                     } else {
                         items.append(DispositionItemRow(list: number, position: items.count, document: document, action: due.action, dueOn: due.due))
                     }
                 }
                 guard !items.isEmpty else {
-                    var message = "nothing \(action.map { "to \($0.rawValue) " } ?? "")is due on \(date) that a list could take"
-                    if !leftOut.isEmpty { message += "; left out: " + leftOut.map(\.description).joined(separator: "; ") }
-                    throw StoreError.refused(message)
+                    throw Refusal(.nothingDue, ["asOf": date.description, "action": action?.rawValue ?? "all",
+                                                "leftOut": leftOut.map(\.reference).joined(separator: ", ")])
                 }
                 let listRow = DispositionListRow(number: number, action: action, asOf: date, proposedAt: instant, proposedBy: actor)
                 try SQLiteInserter<DispositionListRow>(db).insert([listRow])
                 try SQLiteInserter<DispositionItemRow>(db).insert(items)
                 try Self.audit(db, user: actor, action: "disposition.propose", target: Self.auditTarget(list: number),
                                details: ["as_of": date.description, "action": action?.rawValue ?? "all", "items": String(items.count),
-                                         "left_out": String(leftOut.count)], at: instant)
+                                         "left_out": String(leftOut.count),
+                                         "pending_review": String(leftOut.filter { $0.reason == .pendingReview }.count)], at: instant)
                 return DispositionProposal(list: try listRow.list(itemCount: items.count, doneCount: 0),
                                            items: try items.map { try $0.item() }, leftOut: leftOut)
             }
@@ -94,19 +97,13 @@ extension SQLiteStore: DispositionStore {
         try await perform("recording the sort decision of \(reference) in disposition list \(number)") { database in
             try await database.write { db in
                 let queries = Self.dispositionQueries
-                let list = try Self.requireDispositionList(number, db)
-                guard list.state == DispositionState.proposed.rawValue else {
-                    throw StoreError.refused("disposition list \(number) is \(list.state): sort decisions are taken while a list is proposed, before its approval")
-                }
+                let list = try Self.dispositionList(try Self.requireDispositionList(number, db), db)
                 guard let row = try db.fetchStoredRows(DispositionItemRow.self, sql: queries.itemOfReference, arguments: [number, reference]).first else {
-                    throw StoreError.notFound("document \(reference) in disposition list \(number)")
+                    if list.state == .cancelled { throw Refusal(.listCancelled, ["list": String(number), "by": list.cancellation?.by ?? "",
+                                                                                 "reason": list.cancellation?.reason ?? ""]) }
+                    throw Refusal(.itemNotFound, ["list": String(number), "reference": reference])
                 }
-                guard row.action == DueAction.sort.rawValue else {
-                    throw StoreError.refused("\(reference) is listed for \(row.action) in disposition list \(number): only a sort (T) takes a keep-or-destroy decision")
-                }
-                guard !reason.trimmingSpaces().isEmpty else {
-                    throw StoreError.refused("a sort decision needs a reason (--reason), kept with the certificate")
-                }
+                try list.checkDecision(on: try row.item(), reason: reason)
                 try db.execute(sql: queries.decide, arguments: [decision.rawValue, actor, StoredCode.microseconds(instant), reason, number, row.position])
                 try Self.audit(db, user: actor, action: "disposition.decide", target: Self.auditTarget(list: number),
                                details: ["reference": reference, "decision": decision.rawValue, "reason": reason], at: instant)
@@ -119,57 +116,23 @@ extension SQLiteStore: DispositionStore {
     public func cancelDisposition(_ number: Int, reason: String, by actor: String, at instant: Date) async throws -> DispositionList {
         try await perform("cancelling disposition list \(number)") { database in
             try await database.write { db in
-                let list = try Self.requireDispositionList(number, db)
-                switch DispositionState(rawValue: list.state) {
-                case .proposed?, .approved?:
-                    break
-                case .cancelled?:
-                    let cancellation = try Self.cancellation(of: number, db)
-                    throw StoreError.refused("disposition list \(number) was already cancelled" + (cancellation.map { " by \($0.by)" } ?? ""))
-                case .executing?, .executed?:
-                    throw StoreError.refused("disposition list \(number) is \(list.state): its execution began, so it cannot be cancelled; "
-                        + "what was done is on its certificate (sablier disposition execute \(number) completes it)")
-                case nil:
-                    throw CorruptValue("disposition list \(number) has the unknown state '\(list.state)'")
-                }
-                let reason = reason.trimmingSpaces()
-                guard !reason.isEmpty else {
-                    throw StoreError.refused("cancelling a disposition list needs a reason (--reason), kept with the list")
-                }
+                let list = try Self.dispositionList(try Self.requireDispositionList(number, db), db)
+                let reason = try list.checkCancellation(reason: reason)
                 try db.execute(sql: Self.dispositionQueries.cancel, arguments: [number, StoredCode.microseconds(instant), actor, reason])
                 try Self.audit(db, user: actor, action: "disposition.cancel", target: Self.auditTarget(list: number),
-                               details: ["reason": reason, "was": list.state], at: instant)
+                               details: ["reason": reason, "was": list.state.rawValue], at: instant)
                 return try Self.dispositionList(try Self.requireDispositionList(number, db), db)
             }
         }
-    }
-
-    /// The refusal of any step on cancelled list `number`: who cancelled it, and why.
-    static func cancelledRefusal(_ number: Int, _ db: Database) throws -> StoreError {
-        let reason = try Self.cancellation(of: number, db).map { " by \($0.by): \($0.reason)" } ?? ""
-        return StoreError.refused("disposition list \(number) was cancelled\(reason)")
     }
 
     @discardableResult
     public func approveDisposition(_ number: Int, by actor: String, at instant: Date) async throws -> DispositionList {
         try await perform("approving disposition list \(number)") { database in
             try await database.write { db in
-                let list = try Self.requireDispositionList(number, db)
-                guard list.state == DispositionState.proposed.rawValue else {
-                    // A cancelled list keeps its approver: say who cancelled it, not who approved it.
-                    if list.state == DispositionState.cancelled.rawValue { throw try Self.cancelledRefusal(number, db) }
-                    let by = list.approvedBy.map { " by \($0)" } ?? ""
-                    throw StoreError.refused("disposition list \(number) is already \(list.state)\(by)")
-                }
-                guard !Self.samePerson(actor, list.proposedBy) else {
-                    throw StoreError.refused("disposition list \(number) was proposed by \(list.proposedBy): a person other than its proposer must approve it")
-                }
-                let undecided = try Self.dispositionItemRows(number, db).filter { $0.action == DueAction.sort.rawValue && $0.decision == nil }
-                guard undecided.isEmpty else {
-                    throw StoreError.refused("disposition list \(number) cannot be approved: "
-                        + undecided.map(\.reference).joined(separator: ", ")
-                        + " \(undecided.count == 1 ? "has" : "have") no keep-or-destroy decision (sablier disposition decide \(number) REF keep|destroy --reason …)")
-                }
+                let list = try Self.dispositionList(try Self.requireDispositionList(number, db), db)
+                let items = try Self.dispositionItemRows(number, db).map { try $0.item() }
+                try list.checkApproval(by: actor, on: CivilDate(dayOf: instant), items: items)
                 try db.execute(sql: Self.dispositionQueries.approve, arguments: [StoredCode.microseconds(instant), actor, number])
                 try Self.audit(db, user: actor, action: "disposition.approve", target: Self.auditTarget(list: number), details: [:], at: instant)
                 return try Self.dispositionList(try Self.requireDispositionList(number, db), db)
@@ -180,55 +143,35 @@ extension SQLiteStore: DispositionStore {
     // MARK: - Executing
 
     @discardableResult
-    public func beginExecution(_ number: Int, method: String?, vendorCertificate: String?, by actor: String,
+    public func beginExecution(_ number: Int, method: String?, vendorCertificate: String?, pendingReview: Set<String>, by actor: String,
                                at instant: Date) async throws -> DispositionList {
         try await perform("beginning the execution of disposition list \(number)") { database in
             try await database.write { db in
-                let list = try Self.requireDispositionList(number, db)
-                switch DispositionState(rawValue: list.state) {
-                case .proposed?:
-                    throw StoreError.refused("disposition list \(number) is not approved: a person other than its proposer (\(list.proposedBy)) must approve it first (sablier disposition approve \(number))")
-                case .executed?:
-                    let on = list.executedAt.map { " on " + CivilDate(dayOf: StoredCode.date(microseconds: $0)).description } ?? ""
-                    throw StoreError.refused("disposition list \(number) was already executed\(on)")
-                case .cancelled?:
-                    throw try Self.cancelledRefusal(number, db)
-                case .approved?, .executing?:
-                    break
-                case nil:
-                    throw CorruptValue("disposition list \(number) has the unknown state '\(list.state)'")
-                }
-                if let approver = list.approvedBy, Self.samePerson(approver, list.proposedBy) {
-                    throw StoreError.refused("disposition list \(number) was approved by its own proposer (\(list.proposedBy)): it cannot be executed")
-                }
-                let method = Self.given(method), vendorCertificate = Self.given(vendorCertificate)
-                if let stored = list.method, let method, method != stored {
-                    throw StoreError.refused("the execution of disposition list \(number) began with the method « \(stored) »: resume it with the same --method, or without")
-                }
-                if let stored = list.vendorCertificate, let vendorCertificate, vendorCertificate != stored {
-                    throw StoreError.refused("the execution of disposition list \(number) began with the vendor certificate « \(stored) »: resume it with the same --vendor-certificate, or without")
-                }
-                let effectiveMethod = method ?? list.method
+                let list = try Self.dispositionList(try Self.requireDispositionList(number, db), db)
+                let effective = try list.checkExecution(method: method, vendorCertificate: vendorCertificate)
                 let rows = try Self.dispositionItemRows(number, db)
                 let today = CivilDate(dayOf: instant)
                 let pending = rows.filter { $0.state == DispositionItemState.pending.rawValue }
                 let context = try Self.retentionContext(db, rules: Set(pending.map(\.rule)))
-                var problems: [String] = []
+                var problems: [(DispositionItem, DispositionProblem)] = []
                 for row in pending {
-                    if let problem = try Self.dispositionProblem(row, context: context, today: today, db) { problems.append(problem) }
+                    let item = try row.item()
+                    if let problem = try Self.dispositionProblem(row, context: context, today: today,
+                                                                 pendingReview: pendingReview.contains(row.reference), db) {
+                        problems.append((item, problem))
+                    }
                 }
-                guard problems.isEmpty else {
-                    throw StoreError.refused("disposition list \(number) cannot be executed on \(today); nothing was done:\n"
-                        + problems.map { "  - " + $0 }.joined(separator: "\n"))
+                if !problems.isEmpty {
+                    if problems.allSatisfy({ $0.1.kind == .pendingReview }) {
+                        throw Refusal(.pendingReview, ["list": String(number), "references": problems.map(\.1.reference).joined(separator: ", ")])
+                    }
+                    throw Refusal(.cannotExecute, ["list": String(number), "date": today.description,
+                                                   "problems": Refusal.nesting(problems.map { $0.1.refusal($0.0, today: today) })])
                 }
-                let withoutFile = try rows.filter { $0.state != DispositionItemState.done.rawValue }.map { try $0.item() }
-                    .filter { $0.destroys && !$0.isDigital }
-                if effectiveMethod == nil && !withoutFile.isEmpty {
-                    throw StoreError.refused("disposition list \(number) destroys documents without a file Sablier can delete ("
-                        + withoutFile.map(\.reference).joined(separator: ", ")
-                        + "): say how with --method (déchiquetage, incinération, …) and, when a vendor destroys them, --vendor-certificate")
-                }
-                if list.state == DispositionState.approved.rawValue {
+                try list.checkMethod(effective.method, items: try rows.map { try $0.item() })
+                let effectiveMethod = effective.method
+                let method = DispositionList.given(method), vendorCertificate = DispositionList.given(vendorCertificate)
+                if list.state == .approved {
                     try db.execute(sql: Self.dispositionQueries.beginExecution,
                                    arguments: [StoredCode.microseconds(instant), actor, effectiveMethod, vendorCertificate, number])
                     try Self.audit(db, user: actor, action: "disposition.execute", target: Self.auditTarget(list: number),
@@ -243,18 +186,21 @@ extension SQLiteStore: DispositionStore {
     }
 
     @discardableResult
-    public func startDispositionItem(list number: Int, position: Int, by actor: String, at instant: Date) async throws -> DispositionItem {
+    public func startDispositionItem(list number: Int, position: Int, pendingReview: Set<String>, by actor: String,
+                                     at instant: Date) async throws -> DispositionItem {
         try await perform("starting an item of disposition list \(number)") { database in
             try await database.write { db in
                 let list = try Self.requireDispositionList(number, db)
                 let row = try Self.dispositionItemRow(number, position: position, db)
                 guard row.state == DispositionItemState.pending.rawValue else { return try row.item() }
                 guard list.state == DispositionState.executing.rawValue else {
-                    throw StoreError.refused("disposition list \(number) is \(list.state): its items are carried out once its execution began (sablier disposition execute \(number))")
+                    throw Refusal(.executionBegan, ["list": String(number), "state": list.state])
                 }
                 let context = try Self.retentionContext(db, rules: [row.rule])
-                if let problem = try Self.dispositionProblem(row, context: context, today: CivilDate(dayOf: instant), db) {
-                    throw StoreError.refused(problem)
+                let today = CivilDate(dayOf: instant)
+                if let problem = try Self.dispositionProblem(row, context: context, today: today,
+                                                             pendingReview: pendingReview.contains(row.reference), db) {
+                    throw problem.refusal(try row.item(), today: today)
                 }
                 try db.execute(sql: Self.dispositionQueries.startItem, arguments: [StoredCode.microseconds(instant), number, position])
                 try Self.audit(db, user: actor, action: "disposition.item-started", target: Self.auditTarget(list: number),
@@ -273,19 +219,19 @@ extension SQLiteStore: DispositionStore {
                 let row = try Self.dispositionItemRow(number, position: position, db)
                 switch DispositionItemState(rawValue: row.state) {
                 case .done?: return try row.item()
-                case .pending?: throw StoreError.refused("\(row.reference) in disposition list \(number) was not started: nothing was done to it")
+                case .pending?: throw Refusal(.itemNotStarted, ["list": String(number), "reference": row.reference])
                 case .started?: break
                 case nil: throw CorruptValue("disposition item \(row.reference) has the unknown state '\(row.state)'")
                 }
                 let item = try row.item()
                 guard let document = try db.fetchStoredRows(DocumentRow.self, sql: queries.documentByID, arguments: [row.document]).first else {
-                    throw StoreError.notFound("document \(row.reference)")
+                    throw Refusal(.itemNotRegistered, ["list": String(number), "reference": row.reference, "action": row.action])
                 }
                 let event = try Self.dispositionEvent(item, on: CivilDate(dayOf: instant), by: actor)
                 try Self.append(event, to: document, at: instant, db)
                 if item.destroys {
                     guard let destroyed = try db.fetchStoredRows(DocumentRow.self, sql: queries.documentByID, arguments: [row.document]).first else {
-                        throw StoreError.notFound("document \(row.reference)")
+                        throw Refusal(.itemNotRegistered, ["list": String(number), "reference": row.reference, "action": row.action])
                     }
                     let tombstone = try TombstoneRow(document: destroyed, events: try Self.eventRows(of: destroyed.id, db), list: number,
                                                      at: instant, by: actor)
@@ -307,7 +253,7 @@ extension SQLiteStore: DispositionStore {
         try await read("reading the certificate of disposition list \(number)") { db in
             let row = try Self.requireDispositionList(number, db)
             guard row.state == DispositionState.executing.rawValue || row.state == DispositionState.executed.rawValue else {
-                throw StoreError.refused("disposition list \(number) is \(row.state): its certificate is written as it is executed")
+                throw Refusal(.notExecuted, ["list": String(number), "state": row.state])
             }
             let entries = try Self.dispositionItemRows(number, db)
                 .filter { $0.state != DispositionItemState.pending.rawValue }
@@ -363,7 +309,7 @@ extension SQLiteStore {
     }
 
     static func requireDispositionList(_ number: Int, _ db: Database) throws -> DispositionListRow {
-        guard let row = try dispositionListRow(number, db) else { throw StoreError.notFound("disposition list \(number)") }
+        guard let row = try dispositionListRow(number, db) else { throw Refusal(.listNotFound, ["list": String(number)]) }
         return row
     }
 
@@ -382,18 +328,18 @@ extension SQLiteStore {
 
     static func dispositionItemRow(_ number: Int, position: Int, _ db: Database) throws -> DispositionItemRow {
         guard let row = try db.fetchStoredRows(DispositionItemRow.self, sql: dispositionQueries.itemAtPosition, arguments: [number, position]).first else {
-            throw StoreError.notFound("item \(position) of disposition list \(number)")
+            throw Refusal(.itemNotFound, ["list": String(number), "reference": "#\(position + 1)"])
         }
         return row
     }
 
     /// Why the item cannot be carried out on `today`, from its document as it is now and its
     /// rule in the calendar in force (`context` must hold it).
-    static func dispositionProblem(_ row: DispositionItemRow, context: RetentionContext, today: CivilDate, _ db: Database) throws -> String? {
-        guard let document = try db.fetchStoredRows(DocumentRow.self, sql: dispositionQueries.documentByID, arguments: [row.document]).first else {
-            return "\(row.reference) is no longer registered"
-        }
-        return try DispositionCheck.problem(try row.item(), document: document, rule: context.rules[row.rule], today: today)
+    static func dispositionProblem(_ row: DispositionItemRow, context: RetentionContext, today: CivilDate, pendingReview: Bool,
+                                   _ db: Database) throws -> DispositionProblem? {
+        let document = try db.fetchStoredRows(DocumentRow.self, sql: dispositionQueries.documentByID, arguments: [row.document]).first
+        return try row.item().problem(document: try document?.registered(), rule: context.rules[row.rule], today: today,
+                                      pendingReview: pendingReview)
     }
 
     /// The life-cycle event that executing `item` records on its document.
@@ -405,22 +351,10 @@ extension SQLiteStore {
         case .transfer: return LifecycleEvent(kind: .transferred, on: day, by: actor, reason: reason)
         case .sort:
             guard let decision = item.decision else {
-                throw StoreError.refused("\(item.reference) is to be sorted (T) and has no keep-or-destroy decision")
+                throw Refusal(.itemUndecided, ["list": String(item.list), "reference": item.reference, "action": item.action.rawValue])
             }
             let why = item.decisionReason.map { reason + " — " + $0 } ?? reason
             return LifecycleEvent(kind: .sorted, on: day, by: actor, reason: why, detail: decision.rawValue)
         }
-    }
-
-    /// Whether two names are the same person's: compared without case or surrounding spaces,
-    /// so that "Marie" cannot approve what "marie " proposed.
-    static func samePerson(_ a: String, _ b: String) -> Bool {
-        a.trimmingSpaces().lowercased() == b.trimmingSpaces().lowercased()
-    }
-
-    /// An option's value, nil when absent or blank.
-    static func given(_ text: String?) -> String? {
-        guard let text = text?.trimmingSpaces(), !text.isEmpty else { return nil }
-        return text
     }
 }

@@ -72,7 +72,34 @@ extension MessageCatalogue {
             fr: "la liste de disposition {list} reste incomplète : problème d'intégrité\n{problems}",
             en: "disposition list {list} stays incomplete: integrity problem\n{problems}"),
         .nothingDue: Entry(
-            fr: "rien n'est dû le {asOf} ({action}) : aucune liste de disposition proposée",
-            en: "nothing is due on {asOf} ({action}): no disposition list was proposed"),
+            fr: "rien n'est dû le {asOf} ({action}) qu'une liste de disposition puisse prendre : aucune liste proposée ; laissés de côté : {leftOut}",
+            en: "nothing is due on {asOf} ({action}) that a disposition list could take: no list was proposed; left out: {leftOut}"),
+        .itemNotRegistered: Entry(
+            fr: "{reference} n'est plus inscrit au registre",
+            en: "{reference} is no longer registered"),
+        .itemDisposed: Entry(
+            fr: "{reference} a déjà été disposé (phase {phase})",
+            en: "{reference} was already disposed of (phase {phase})"),
+        .itemHeld: Entry(
+            fr: "{reference} est visé par un gel : il n'est ni détruit, ni trié, ni versé, ni transféré avant la levée du gel",
+            en: "{reference} is held (gel): it is not destroyed, sorted, deposited or transferred until the hold is released"),
+        .itemKeptPermanently: Entry(
+            fr: "{reference} est conservé en permanence (C) selon la règle {rule} (exemplaire {copy}) : il n'est jamais détruit",
+            en: "{reference} is kept permanently (C) under rule {rule} ({copy} copy): it is never destroyed"),
+        .itemUndecided: Entry(
+            fr: "{reference} est à trier (T) et n'a pas de décision de conserver ou détruire",
+            en: "{reference} is to be sorted (T) and has no keep-or-destroy decision"),
+        .itemNotYetDue: Entry(
+            fr: "{reference} n'est pas encore échu : son action {action} vient à échéance le {due}",
+            en: "{reference} is not yet due: its {action} falls due on {due}"),
+        .itemNotDue: Entry(
+            fr: "{reference} n'est pas échu le {date} selon la version {version} du calendrier",
+            en: "{reference} is not yet due on {date} under calendar version {version}"),
+        .itemDueOtherwise: Entry(
+            fr: "{reference} est maintenant échu pour {due}, non pour {action}, selon la version {version} du calendrier",
+            en: "{reference} is now due for {due}, not {action}, under calendar version {version}"),
+        .fileNotDeleted: Entry(
+            fr: "le fichier {path} ({reference}, liste de disposition {list}) n'a pas pu être supprimé : {detail} ; le document reste commencé : relancez l'exécution une fois le fichier supprimable",
+            en: "cannot delete {path} ({reference}, disposition list {list}): {detail}; it stays started: run the execution again once the file can be deleted"),
     ]
 }

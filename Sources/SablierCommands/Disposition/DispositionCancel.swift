@@ -1,15 +1,12 @@
-import SablierCore
 import ArgumentParser
-import Foundation
-import SablierStore
+import SablierApplication
+import SablierCore
 
 /// `sablier disposition cancel N --reason …`: withdraws a list before its execution began.
 ///
 /// Why: a document in a list not yet executed is left out of every new proposal, so a list
 /// proposed by mistake (wrong date, wrong action) would hold its documents for good.
-struct DispositionCancel: GuardedCommand {
-    static let permission = Permission.manageDisposition
-
+struct DispositionCancel: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel",
         abstract: "Withdraw a proposed or approved disposition list, with the reason; its documents may be proposed again.",
@@ -24,9 +21,9 @@ struct DispositionCancel: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        let list = try await store.openDisposition().cancelDisposition(number, reason: reason, by: access.user.name, at: Date())
-        Console.out("disposition list \(list.number) cancelled by \(list.cancellation?.by ?? access.user.name): "
-            + DispositionWords.plural(list.itemCount, "document") + " may be proposed again")
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let list = try await sablier.cancelDisposition(session, list: number, reason: reason)
+        Console.out("disposition list \(list.number) cancelled by \(list.cancelledBy ?? session.user.name): "
+            + DispositionWords.plural(list.items, "document") + " may be proposed again")
     }
 }

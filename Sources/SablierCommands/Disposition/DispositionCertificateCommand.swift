@@ -1,11 +1,9 @@
-import SablierCore
 import ArgumentParser
-import SablierStore
+import SablierApplication
+import SablierCore
 
 /// `sablier disposition certificate N`: the destruction certificate and transfer slip.
-struct DispositionCertificateCommand: GuardedCommand {
-    static let permission = Permission.readDisposition
-
+struct DispositionCertificateCommand: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "certificate",
         abstract: "Print a list's destruction certificate and transfer slip (bordereau de versement), as text or JSON.",
@@ -14,7 +12,7 @@ struct DispositionCertificateCommand: GuardedCommand {
             method and vendor certificate of paper destruction, and for each document its reference, \
             rule, copy, support and the SHA-256 of its file. A document is on it from the moment its \
             execution starts, before its file is deleted; while the execution is incomplete the \
-            certificate says so.
+            certificate says so. A détenteur reads the extract of their own unit's documents.
             """
     )
 
@@ -29,16 +27,11 @@ struct DispositionCertificateCommand: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        var certificate = try await store.openDisposition().dispositionCertificate(number)
-        // A unit-scoped reader (détenteur) gets the extract of its own unit's documents; an
-        // organisation-wide reader the whole certificate, confidential documents included.
-        let all = certificate.entries.count
-        if access.scope != .all { certificate.entries.removeAll { !access.reaches(holder: $0.holder) } }
-        let withheld = all - certificate.entries.count
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let certificate = try await sablier.dispositionCertificate(session, list: number)
         switch format {
-        case .text: Console.out(DispositionTables.certificate(certificate, withheld: withheld))
-        case .json: Console.out(try JSONOutput.render(DispositionJSON.Certificate(certificate, withheld: withheld)))
+        case .text: Console.out(DispositionTables.certificate(certificate))
+        case .json: Console.out(try JSONOutput.render(certificate))
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
+import SablierApplication
 import SablierCore
-import SablierSQLite
-import SablierStore
 
 /// `sablier disposition …`: disposition lists (listes de disposition), from proposal to
 /// certificate.
@@ -23,13 +22,6 @@ struct DispositionCommand: AsyncParsableCommand {
     )
 }
 
-extension StoreOptions {
-    /// Opens the store for disposition lists.
-    func openDisposition() throws -> any DispositionStore {
-        try sqlite()
-    }
-}
-
 /// The `decide` values: `SortDecision`'s codes.
 enum SortDecisionArgument: String, ExpressibleByArgument, CaseIterable {
     case keep, destroy
@@ -44,9 +36,35 @@ enum DispositionWords {
     }
 
     /// `destroy 2, deposit 1`, in `DueAction` order, for the actions present.
-    static func actionCounts(_ items: [DispositionItem]) -> String {
-        var counts: [DueAction: Int] = [:]
+    static func actionCounts(_ items: [DispositionItemRecord]) -> String {
+        var counts: [String: Int] = [:]
         for item in items { counts[item.action, default: 0] += 1 }
-        return DueAction.allCases.compactMap { action in counts[action].map { "\(action.rawValue) \($0)" } }.joined(separator: ", ")
+        return DueAction.allCases.compactMap { action in counts[action.rawValue].map { "\(action.rawValue) \($0)" } }.joined(separator: ", ")
+    }
+
+    /// `REF (destroy due 2025-06-30): held`: a document a proposal left out, and why.
+    static func leftOut(_ document: LeftOutRecord) -> String {
+        let why: String
+        switch document.reason {
+        case "in-list": why = "already in list \(document.list.map(String.init) ?? "?")"
+        case "pending-review": why = "waits for the AIPRP officer's review (personal information)"
+        default: why = document.reason
+        }
+        return "\(document.reference) (\(document.action) due \(document.due)): \(why)"
+    }
+
+    /// A file that does not match what the list recorded, in one sentence.
+    static func integrity(_ problem: DispositionExecutionResult.IntegrityProblem) -> String {
+        let reference = problem.reference, path = problem.path
+        switch problem.problem {
+        case "missing":
+            return "\(reference): file \(path) is missing although the list did not delete it; it was not recorded as disposed of"
+        case "changed":
+            return "\(reference): file \(path) changed since it was registered (SHA-256 \(problem.found ?? "?"), expected \(problem.expectedSHA256)); it was left in place"
+        case "not-anonymized":
+            return "\(reference): its measure is anonymiser but \(problem.detail ?? "its anonymized copy cannot be made"); file \(path) was left in place"
+        default:
+            return "\(reference): file \(path) cannot be checked (\(problem.detail ?? problem.problem)); it was left in place"
+        }
     }
 }

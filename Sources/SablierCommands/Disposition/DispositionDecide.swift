@@ -1,12 +1,9 @@
-import SablierCore
 import ArgumentParser
-import Foundation
-import SablierStore
+import SablierApplication
+import SablierCore
 
 /// `sablier disposition decide N REF keep|destroy`: the decision a sort (tri, T) needs.
-struct DispositionDecide: GuardedCommand {
-    static let permission = Permission.manageDisposition
-
+struct DispositionDecide: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "decide",
         abstract: "Record whether a document to be sorted (T) is kept or destroyed, with the reason.",
@@ -24,9 +21,8 @@ struct DispositionDecide: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        let item = try await store.openDisposition().decideSort(
-            list: number, reference: reference, decision: decision.decision, reason: reason, by: access.user.name, at: Date())
-        Console.out("\(item.reference) in disposition list \(number): \(item.decision?.rawValue ?? decision.rawValue) — \(item.decisionReason ?? reason)")
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let item = try await sablier.decideSort(session, list: number, reference: reference, decision: decision.decision, reason: reason)
+        Console.out("\(item.reference) in disposition list \(number): \(item.decision ?? decision.rawValue) — \(item.decisionReason ?? reason)")
     }
 }

@@ -1,25 +1,22 @@
-import SablierCore
 import ArgumentParser
-import Foundation
-import SablierRegister
-import SablierStore
+import SablierApplication
+import SablierCore
 
 /// `sablier disposition execute N`: carries an approved list out, or completes an execution
 /// that was interrupted.
-struct DispositionExecute: GuardedCommand {
-    static let permission = Permission.manageDisposition
-
+struct DispositionExecute: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "execute",
         abstract: "Carry out an approved disposition list: delete digital files, record paper destruction, deposits, sorts and transfers.",
         discussion: """
             Refused, before anything is done, for a list not approved or approved by its proposer, and \
-            when an item is held (holds are checked again now), not yet due today, kept permanently (C) \
-            while it would be destroyed, or a sort without a decision. Each item is committed as started \
-            (its certificate entry) before its file is deleted, then recorded done with its event and, \
-            when destroyed, its tombstone: killed at any point, run the command again and it completes. A \
-            file that is missing or no longer matches its registered SHA-256 is not touched: it is reported, \
-            and the list stays incomplete (exit status 1).
+            when an item is held (holds are checked again now), waits for the AIPRP officer's review, is \
+            not yet due today, kept permanently (C) while it would be destroyed, or a sort without a \
+            decision. Each item is committed as started (its certificate entry) before its file is \
+            deleted, then recorded done with its event and, when destroyed, its tombstone: killed at any \
+            point, run the command again and it completes. A file that is missing or no longer matches \
+            its registered SHA-256 is not touched: it is reported, and the list stays incomplete (exit \
+            status 1).
             """
     )
 
@@ -31,33 +28,31 @@ struct DispositionExecute: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        let executor = DispositionExecutor(store: try store.openDisposition())
-        let outcome = try await executor.execute(number, method: method, vendorCertificate: vendorCertificate,
-                                                 by: access.user.name, at: Date())
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let outcome = try await sablier.executeDisposition(session, list: number, method: method, vendorCertificate: vendorCertificate)
         var lines: [String] = []
         for copy in outcome.anonymized {
             lines.append("\(copy.reference): anonymized copy \(copy.path) (\(copy.replaced) replaced) made before destruction")
         }
         for item in outcome.done {
-            var line = "\(item.reference): \(item.outcome?.rawValue ?? item.action.rawValue)"
-            if item.destroys, let path = item.filePath { line += " (file \(path) deleted)" }
+            var line = "\(item.reference): \(item.outcome ?? item.action)"
+            if item.destroys, let path = item.file { line += " (file \(path) deleted)" }
             lines.append(line)
         }
         let list = outcome.list
-        if outcome.isComplete {
-            lines.append("disposition list \(list.number) executed: " + DispositionWords.plural(list.itemCount, "document")
+        if outcome.complete {
+            lines.append("disposition list \(list.number) executed: " + DispositionWords.plural(list.items, "document")
                 + " done; certificate: sablier disposition certificate \(list.number)")
         } else {
-            lines.append("disposition list \(list.number) incomplete: \(list.doneCount) of "
-                + DispositionWords.plural(list.itemCount, "document") + " done")
+            lines.append("disposition list \(list.number) incomplete: \(list.done) of "
+                + DispositionWords.plural(list.items, "document") + " done")
         }
         Console.out(lines.joined(separator: "\n"))
         if !outcome.integrityProblems.isEmpty {
-            Console.error(outcome.integrityProblems.map { "integrity problem: " + $0.description }.joined(separator: "\n"))
-            throw CommandFailure.rejected(
-                "disposition list \(number) is incomplete: " + DispositionWords.plural(outcome.integrityProblems.count, "integrity problem")
-                    + "; once resolved, run `sablier disposition execute \(number)` again")
+            Console.error(outcome.integrityProblems.map { "integrity problem: " + DispositionWords.integrity($0) }.joined(separator: "\n"))
+            Console.error("disposition list \(number) is incomplete: " + DispositionWords.plural(outcome.integrityProblems.count, "integrity problem")
+                + "; once resolved, run `sablier disposition execute \(number)` again")
+            throw ExitCode(1)
         }
     }
 }

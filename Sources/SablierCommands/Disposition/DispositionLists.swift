@@ -1,11 +1,9 @@
-import SablierCore
 import ArgumentParser
-import SablierStore
+import SablierApplication
+import SablierCore
 
 /// `sablier disposition list`: every list and where it stands.
-struct DispositionLists: GuardedCommand {
-    static let permission = Permission.readDisposition
-
+struct DispositionLists: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the disposition lists: action, day, state, documents done, who proposed, approved and executed them."
@@ -15,8 +13,8 @@ struct DispositionLists: GuardedCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run(with access: Access) async throws {
-        let lists = try await store.openDisposition().dispositionLists()
-        try Listing.print(output.format, table: DispositionTables.lists(lists), json: lists.map(DispositionJSON.List.init))
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let lists = try await sablier.dispositionLists(session)
+        try Listing.print(output.format, table: DispositionTables.lists(lists), json: lists)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Disposition lists: their states, the two persons, execution.
 extension Refusal.Code {
     /// `list`.
@@ -49,10 +51,53 @@ extension Refusal.Code {
     /// `asOf`, `action`: nothing is due.
     public static let nothingDue = Self("disposition.nothing-due", .conflict)
 
+    /// `list`, `reference`, `action`: the document is no longer registered.
+    public static let itemNotRegistered = Self("disposition.item-not-registered", .conflict)
+    /// `list`, `reference`, `action`, `phase`: already destroyed or deposited.
+    public static let itemDisposed = Self("disposition.item-disposed", .conflict)
+    /// `list`, `reference`, `action`: a hold (gel) covers it.
+    public static let itemHeld = Self("disposition.item-held", .conflict)
+    /// `list`, `reference`, `action`, `rule`, `copy`: the calendar keeps that copy permanently (C).
+    public static let itemKeptPermanently = Self("disposition.item-kept-permanently", .conflict)
+    /// `list`, `reference`, `action`: a sort (T) without a keep-or-destroy decision.
+    public static let itemUndecided = Self("disposition.item-undecided", .conflict)
+    /// `list`, `reference`, `action`, `due`: its action falls due later.
+    public static let itemNotYetDue = Self("disposition.item-not-yet-due", .conflict)
+    /// `list`, `reference`, `action`, `date`, `version`: no longer due under the calendar in force.
+    public static let itemNotDue = Self("disposition.item-not-due", .conflict)
+    /// `list`, `reference`, `action`, `due` (the action now due), `version`.
+    public static let itemDueOtherwise = Self("disposition.item-due-otherwise", .conflict)
+    /// `list`, `reference`, `path`, `detail`: the file could not be deleted; the item stays started.
+    public static let fileNotDeleted = Self("disposition.file-not-deleted", .integrity)
+
     static let disposition: [Self] = [
         listNotFound, itemNotFound, decisionAfterProposal, notASort, listCancelled, cannotCancel, alreadyInState,
         selfApproval, undecidedSort, approvedTooEarly, listOutsideUnit, notApproved, alreadyExecuted,
         approvedByProposer, methodDiffers, vendorCertificateDiffers, cannotExecute, noFileToDelete, executionBegan,
-        itemNotStarted, notExecuted, pendingReview, fileIntegrity, nothingDue,
+        itemNotStarted, notExecuted, pendingReview, fileIntegrity, nothingDue, itemNotRegistered, itemDisposed, itemHeld,
+        itemKeptPermanently, itemUndecided, itemNotYetDue, itemNotDue, itemDueOtherwise, fileNotDeleted,
     ]
+}
+
+extension Refusal {
+    /// Several refusals as one value of another (the problems of a whole list, each with its
+    /// own code), so that the edge writes each one in the reader's language.
+    ///
+    /// Why: a refusal's values are text, and a sentence must not be written below the edge.
+    /// The value starts with an information separator no person types, and holds the refusals
+    /// as JSON; `Refusal.nested(in:)` reads it back.
+    public static func nesting(_ refusals: [Refusal]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = (try? encoder.encode(refusals)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        return nestingMark + json
+    }
+
+    /// The refusals a value made by `nesting` holds; nil for any other value.
+    public static func nested(in value: String) -> [Refusal]? {
+        guard value.hasPrefix(nestingMark) else { return nil }
+        return try? JSONDecoder().decode([Refusal].self, from: Data(value.dropFirst(nestingMark.count).utf8))
+    }
+
+    static let nestingMark = "\u{1E}"
 }

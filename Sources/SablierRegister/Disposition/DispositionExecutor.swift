@@ -1,6 +1,6 @@
 public import Foundation
 public import SablierStore
-import SablierCore
+public import SablierCore
 import SablierPrivacy
 #if canImport(Glibc)
 import Glibc
@@ -44,8 +44,8 @@ public struct DispositionExecutor: Sendable {
     }
 
     /// A digital file that does not match what the list recorded: the item is not carried out.
-    public struct IntegrityProblem: Sendable, Hashable, CustomStringConvertible {
-        public enum Kind: Sendable, Hashable {
+    public struct IntegrityProblem: Sendable, Hashable, Codable, CustomStringConvertible {
+        public enum Kind: Sendable, Hashable, Codable {
             /// The file is gone although nothing was started: someone else deleted or moved it.
             case missing
             /// The file's SHA-256 is not the one registered: it changed since.
@@ -93,11 +93,13 @@ public struct DispositionExecutor: Sendable {
     /// Executes list `number` on the day of `instant`, or resumes an execution that stopped.
     ///
     /// Throws the store's refusal when the list cannot be executed (not approved, approved by
-    /// its proposer, an item held, not yet due, C…), before anything is done; and stops at the
-    /// first item whose file cannot be deleted, leaving it `started` for the next run.
-    public func execute(_ number: Int, method: String?, vendorCertificate: String?, by actor: String,
-                        at instant: Date) async throws -> Outcome {
-        try await store.beginExecution(number, method: method, vendorCertificate: vendorCertificate, by: actor, at: instant)
+    /// its proposer, an item held, waiting for a privacy review — `pendingReview`, not yet due,
+    /// C…), before anything is done; and stops at the first item whose file cannot be deleted
+    /// (`disposition.file-not-deleted`), leaving it `started` for the next run.
+    public func execute(_ number: Int, method: String?, vendorCertificate: String?, pendingReview: Set<String> = [],
+                        by actor: String, at instant: Date) async throws -> Outcome {
+        try await store.beginExecution(number, method: method, vendorCertificate: vendorCertificate, pendingReview: pendingReview,
+                                       by: actor, at: instant)
         var done: [DispositionItem] = []
         var problems: [IntegrityProblem] = []
         var anonymized: [AnonymizedCopy] = []
@@ -131,13 +133,14 @@ public struct DispositionExecutor: Sendable {
             case .done:
                 continue
             }
-            let started = try await store.startDispositionItem(list: number, position: item.position, by: actor, at: instant)
+            let started = try await store.startDispositionItem(list: number, position: item.position, pendingReview: pendingReview,
+                                                               by: actor, at: instant)
             if started.destroys, let path = started.filePath {
                 try delete(path, of: started)
             }
             done.append(try await store.completeDispositionItem(list: number, position: item.position, by: actor, at: instant))
         }
-        guard let list = try await store.dispositionList(number) else { throw StoreError.notFound("disposition list \(number)") }
+        guard let list = try await store.dispositionList(number) else { throw Refusal(.listNotFound, ["list": String(number)]) }
         return Outcome(list: list, done: done, integrityProblems: problems, anonymized: anonymized)
     }
 
@@ -197,14 +200,12 @@ public struct DispositionExecutor: Sendable {
             } catch let error as CocoaError where error.code == .fileNoSuchFile {
                 // Gone in the meantime: what was wanted.
             } catch let error as CocoaError {
-                throw DispositionExecutionError(
-                    "cannot delete \(path) (\(item.reference), disposition list \(item.list)): \(error.localizedDescription); "
-                        + "it stays started: run the execution again once the file can be deleted")
+                throw Refusal(.fileNotDeleted, ["list": String(item.list), "reference": item.reference, "path": path,
+                                                "detail": error.localizedDescription])
             }
         }
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw DispositionExecutionError(
-                "\(path) (\(item.reference), disposition list \(item.list)) still exists after its deletion; it stays started: run the execution again")
+            throw Refusal(.fileNotDeleted, ["list": String(item.list), "reference": item.reference, "path": path, "detail": "still there"])
         }
         Self.syncDirectory(of: path)
     }
@@ -217,14 +218,5 @@ public struct DispositionExecutor: Sendable {
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
         _ = close(descriptor)
-    }
-}
-
-/// An execution that stopped on a file it could not delete, in one sentence.
-public struct DispositionExecutionError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-
-    public init(_ description: String) {
-        self.description = description
     }
 }

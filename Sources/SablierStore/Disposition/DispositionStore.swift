@@ -9,12 +9,17 @@ public import SablierCore
 /// (`DispositionExecutor` in SablierRegister), which runs the steps in this order for each item:
 /// `startDispositionItem` (committed: the certificate's entry), delete the file, then
 /// `completeDispositionItem` (the document's event, its tombstone, the item done, in one
-/// transaction). Every write is one transaction; every method throws `StoreError` only.
+/// transaction). Every write is one transaction, which calls the rules of `DispositionList`
+/// (SablierCore) and appends its audit entry; a refusal is a `Refusal`, a storage failure a
+/// `StoreError`.
 public protocol DispositionStore: RegisterStore {
     /// Creates the next numbered list, in state `proposed`, from the due list of `date`
-    /// (only `action` when given). Held documents, and documents already in a list not yet
-    /// executed, are left out and returned. Refused when nothing remains to propose.
-    func proposeDisposition(asOf date: CivilDate, action: DueAction?, by actor: String, at instant: Date) async throws -> DispositionProposal
+    /// (only `action` when given). Held documents, documents already in a list not yet
+    /// executed, and those of `pendingReview` (flagged for personal information, not yet
+    /// reviewed) are left out and returned. Refused (`disposition.nothing-due`) when nothing
+    /// remains to propose.
+    func proposeDisposition(asOf date: CivilDate, action: DueAction?, pendingReview: Set<String>, by actor: String,
+                            at instant: Date) async throws -> DispositionProposal
     /// Every list, by number.
     func dispositionLists() async throws -> [DispositionList]
     func dispositionList(_ number: Int) async throws -> DispositionList?
@@ -43,13 +48,16 @@ public protocol DispositionStore: RegisterStore {
     /// `method` (and the optional `vendorCertificate`) say how documents without a file are
     /// destroyed: required when the list destroys one. On a resumed execution they default
     /// to those recorded, and must not differ from them.
+    /// An item of `pendingReview` (flagged, not reviewed) refuses it too (`disposition.pending-review`).
     @discardableResult
-    func beginExecution(_ number: Int, method: String?, vendorCertificate: String?, by actor: String,
+    func beginExecution(_ number: Int, method: String?, vendorCertificate: String?, pendingReview: Set<String>, by actor: String,
                         at instant: Date) async throws -> DispositionList
-    /// Step 1 of an item: checks it again (a hold placed since `beginExecution` refuses it)
-    /// and commits it as `started`. Does nothing to an item already started or done.
+    /// Step 1 of an item: checks it again (a hold placed since `beginExecution`, or a review
+    /// now pending, refuses it) and commits it as `started`. Does nothing to an item already
+    /// started or done.
     @discardableResult
-    func startDispositionItem(list number: Int, position: Int, by actor: String, at instant: Date) async throws -> DispositionItem
+    func startDispositionItem(list number: Int, position: Int, pendingReview: Set<String>, by actor: String,
+                              at instant: Date) async throws -> DispositionItem
     /// Step 3 of an item, once its file (if it destroys one) is gone: in one transaction, appends
     /// the document's event (`destroyed`, `deposited`, `sorted` with `keep`/`destroy`,
     /// `transferred`) through the recount, writes the tombstone of a destroyed document, marks
@@ -64,4 +72,24 @@ public protocol DispositionStore: RegisterStore {
     func tombstone(_ reference: String) async throws -> Tombstone?
     /// The tombstones a list's execution wrote, by reference.
     func tombstones(list number: Int) async throws -> [Tombstone]
+}
+
+extension DispositionStore {
+    /// A proposal when no document waits for a privacy review.
+    public func proposeDisposition(asOf date: CivilDate, action: DueAction?, by actor: String, at instant: Date) async throws -> DispositionProposal {
+        try await proposeDisposition(asOf: date, action: action, pendingReview: [], by: actor, at: instant)
+    }
+
+    /// An execution when no document waits for a privacy review.
+    @discardableResult
+    public func beginExecution(_ number: Int, method: String?, vendorCertificate: String?, by actor: String,
+                               at instant: Date) async throws -> DispositionList {
+        try await beginExecution(number, method: method, vendorCertificate: vendorCertificate, pendingReview: [], by: actor, at: instant)
+    }
+
+    /// An item's start when no document waits for a privacy review.
+    @discardableResult
+    public func startDispositionItem(list number: Int, position: Int, by actor: String, at instant: Date) async throws -> DispositionItem {
+        try await startDispositionItem(list: number, position: position, pendingReview: [], by: actor, at: instant)
+    }
 }

@@ -1,5 +1,5 @@
 public import Foundation
-public import SablierCore
+
 
 /// Where a disposition list (liste de disposition) is in its life: proposed by one person,
 /// approved by another, carried out item by item, then executed.
@@ -209,12 +209,15 @@ public struct DispositionProposal: Sendable, Hashable {
 }
 
 /// A due document a proposal leaves out, and why.
-public struct LeftOutDocument: Sendable, Hashable, CustomStringConvertible {
+public struct LeftOutDocument: Sendable, Hashable {
     public enum Reason: Sendable, Hashable {
         /// A hold (gel) covers it: never destroyed or sorted until released.
         case held
         /// It is already in a list not yet executed.
         case inList(Int)
+        /// It is flagged for personal information (by its rule or its content) and the AIPRP
+        /// officer has not reviewed its current content: it waits for the review.
+        case pendingReview
     }
 
     public var reference: String
@@ -227,13 +230,6 @@ public struct LeftOutDocument: Sendable, Hashable, CustomStringConvertible {
         self.action = action
         self.dueOn = dueOn
         self.reason = reason
-    }
-
-    public var description: String {
-        switch reason {
-        case .held: return "\(reference) (\(action.rawValue) due \(dueOn)): held"
-        case .inList(let number): return "\(reference) (\(action.rawValue) due \(dueOn)): already in list \(number)"
-        }
     }
 }
 
