@@ -30,7 +30,7 @@ public struct CalendarFile: Sendable {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         if size > limits.maxBytes {
-            throw refuse("the file is \(size) bytes, over the \(limits.maxBytes)-byte limit (--max-size)")
+            throw refuse("the file is \(size) bytes, over the \(limits.maxBytes)-byte limit")
         }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw refuse("cannot be read (permission denied?)") }
@@ -38,7 +38,7 @@ public struct CalendarFile: Sendable {
         // Read one byte past the limit, so a file that grows after the check is still refused.
         let bytes = readAll(descriptor, expecting: size, upTo: limits.maxBytes + 1)
         if bytes.count > limits.maxBytes {
-            throw refuse("the file is over the \(limits.maxBytes)-byte limit (--max-size)")
+            throw refuse("the file is over the \(limits.maxBytes)-byte limit")
         }
         return CalendarFile(path: path, bytes: bytes)
     }

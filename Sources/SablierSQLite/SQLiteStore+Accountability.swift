@@ -10,12 +10,12 @@ extension SQLiteStore: AccountabilityStore {
         try await perform("creating the first user") { database in
             try await database.write { db in
                 if let existing = try String.fetchOne(db, sql: "SELECT name FROM app_user ORDER BY created_at LIMIT 1") {
-                    throw StoreError.refused("the store already has users (first: \(existing)); the RSI adds more with `sablier user add`")
+                    throw Refusal(.alreadyInitialised, ["first": existing])
                 }
-                let user = User(name: admin, unit: unit, roles: [.rsi])
-                try Self.insert(user, by: admin, at: instant, db)
-                try Self.audit(db, user: admin, action: "store.init", target: "user \(admin)",
-                               details: ["unit": unit, "roles": Role.rsi.rawValue], at: instant)
+                let user = try User.new(name: admin, unit: unit, roles: [.rsi])
+                try Self.insert(user, by: user.name, at: instant, db)
+                try Self.audit(db, user: user.name, action: "store.init", target: "user \(user.name)",
+                               details: ["unit": user.unit, "roles": Role.rsi.rawValue], at: instant)
                 return user
             }
         }
@@ -34,7 +34,8 @@ extension SQLiteStore: AccountabilityStore {
     public func addUser(_ user: User, by actor: String, at instant: Date) async throws {
         try await perform("adding user \(user.name)") { database in
             try await database.write { db in
-                guard try Self.userRecord(user.name, db) == nil else { throw StoreError.refused("user \(user.name) already exists") }
+                guard try Self.userRecord(user.name, db) == nil else { throw Refusal(.userExists, ["user": user.name]) }
+                let user = try User.new(name: user.name, unit: user.unit, roles: user.roles)
                 try Self.insert(user, by: actor, at: instant, db)
                 try Self.audit(db, user: actor, action: "user.add", target: "user \(user.name)",
                                details: ["unit": user.unit, "roles": user.roles.sorted().map(\.rawValue).joined(separator: ",")], at: instant)
@@ -45,11 +46,8 @@ extension SQLiteStore: AccountabilityStore {
     public func setActive(_ name: String, _ active: Bool, by actor: String, at instant: Date) async throws {
         try await perform("changing user \(name)") { database in
             try await database.write { db in
-                guard let user = try Self.userRecord(name, db) else { throw StoreError.notFound("user \(name)") }
-                guard user.active != active else { throw StoreError.refused("user \(name) is already \(active ? "active" : "disabled")") }
-                if !active, user.roles.contains(.rsi), try Self.activeRSICount(db) == 1 {
-                    throw StoreError.refused("user \(name) is the last active RSI: grant the role to someone else first")
-                }
+                let user = try Self.existingUser(name, db)
+                _ = try user.settingActive(active, activeRSIs: try Self.activeRSICount(db))
                 try db.execute(sql: "UPDATE app_user SET active = ? WHERE name = ?", arguments: [active, name])
                 try Self.audit(db, user: actor, action: active ? "user.enable" : "user.disable", target: "user \(name)", details: [:], at: instant)
             }
@@ -59,8 +57,7 @@ extension SQLiteStore: AccountabilityStore {
     public func grant(_ role: Role, to name: String, by actor: String, at instant: Date) async throws {
         try await perform("granting \(role.rawValue) to \(name)") { database in
             try await database.write { db in
-                guard let user = try Self.userRecord(name, db) else { throw StoreError.notFound("user \(name)") }
-                guard !user.roles.contains(role) else { throw StoreError.refused("user \(name) already has the role \(role.rawValue)") }
+                _ = try Self.existingUser(name, db).granting(role)
                 try db.execute(sql: "INSERT INTO user_role (user_name, role, granted_at, granted_by) VALUES (?, ?, ?, ?)",
                                arguments: [name, role.rawValue, StoredCode.microseconds(instant), actor])
                 try Self.audit(db, user: actor, action: "user.grant", target: "user \(name)", details: ["role": role.rawValue], at: instant)
@@ -71,11 +68,7 @@ extension SQLiteStore: AccountabilityStore {
     public func revoke(_ role: Role, from name: String, by actor: String, at instant: Date) async throws {
         try await perform("revoking \(role.rawValue) from \(name)") { database in
             try await database.write { db in
-                guard let user = try Self.userRecord(name, db) else { throw StoreError.notFound("user \(name)") }
-                guard user.roles.contains(role) else { throw StoreError.refused("user \(name) does not have the role \(role.rawValue)") }
-                if role == .rsi, user.active, try Self.activeRSICount(db) == 1 {
-                    throw StoreError.refused("user \(name) is the last active RSI: grant the role to someone else first")
-                }
+                _ = try Self.existingUser(name, db).revoking(role, activeRSIs: try Self.activeRSICount(db))
                 try db.execute(sql: "DELETE FROM user_role WHERE user_name = ? AND role = ?", arguments: [name, role.rawValue])
                 try Self.audit(db, user: actor, action: "user.revoke", target: "user \(name)", details: ["role": role.rawValue], at: instant)
             }
@@ -124,12 +117,12 @@ extension SQLiteStore: AccountabilityStore {
         try await perform("updating incident \(id)") { database in
             try await database.write { db in
                 let incident = try Self.incident(id, db)
-                guard incident.status != .ferme else { throw StoreError.refused("incident \(id) is closed") }
+                let note = try incident.update(to: status, note: note, by: actor, at: instant)
                 try db.execute(sql: "UPDATE incident SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
                 try db.execute(sql: "INSERT INTO incident_note (incident, position, at, by_user, status, note) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [id, incident.notes.count, StoredCode.microseconds(instant), actor, status.rawValue, note])
+                               arguments: [id, incident.notes.count, StoredCode.microseconds(note.at), note.by, note.status.rawValue, note.note])
                 try Self.audit(db, user: actor, action: "incident.update", target: "incident \(id)",
-                               details: ["status": status.rawValue, "note": note], at: instant)
+                               details: ["status": status.rawValue, "note": note.note], at: instant)
                 return try Self.incident(id, db)
             }
         }
@@ -188,6 +181,12 @@ extension SQLiteStore {
         return User(name: row[0], unit: row[1], roles: roles, active: row[2])
     }
 
+    /// The user named, or `users.not-found`.
+    static func existingUser(_ name: String, _ db: Database) throws -> User {
+        guard let user = try userRecord(name, db) else { throw Refusal(.userNotFound, ["user": name]) }
+        return user
+    }
+
     static func activeRSICount(_ db: Database) throws -> Int {
         try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM app_user u JOIN user_role r ON r.user_name = u.name WHERE r.role = 'rsi' AND u.active
@@ -209,7 +208,7 @@ extension SQLiteStore {
 
     static func incident(_ id: Int, _ db: Database) throws -> Incident {
         guard let row = try Row.fetchOne(db, sql: "SELECT id, type, status, description, reported_at, reported_by FROM incident WHERE id = ?",
-                                         arguments: [id]) else { throw StoreError.notFound("incident \(id)") }
+                                         arguments: [id]) else { throw Refusal(.incidentNotFound, ["incident": String(id)]) }
         let type: String = row[1], status: String = row[2]
         guard let kind = Incident.Kind(rawValue: type), let state = Incident.Status(rawValue: status) else {
             throw CorruptValue("incident \(id) has type '\(type)', status '\(status)'")

@@ -32,5 +32,11 @@ extension MessageCatalogue {
         .cannotWrite: Entry(
             fr: "impossible d'écrire {path} : {detail}",
             en: "cannot write {path}: {detail}"),
+        .cannotExport: Entry(
+            fr: "la version {version} du calendrier ne peut pas être écrite en XML {format} valide ; rien n'a été écrit",
+            en: "version {version} cannot be written as valid {format} XML; nothing was written"),
+        .negativeOffset: Entry(
+            fr: "règle {rule} : le délai après l'événement doit être de 0 an ou plus, pas {offset}",
+            en: "rule {rule}: the years after the event must be 0 or more, not {offset}"),
     ]
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SablierCore
+import SablierApplication
 import SablierStore
 
 /// `sablier audit …`: the hash-chained audit trail.
@@ -12,8 +12,7 @@ struct AuditCommand: AsyncParsableCommand {
     )
 }
 
-struct AuditLog: GuardedCommand {
-    static let permission = Permission.readAudit
+struct AuditLog: UseCaseCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "Print audit entries, oldest first.")
 
     @Option(help: "Only entries from this day on, YYYY-MM-DD.") var since: CivilDateArgument?
@@ -23,21 +22,15 @@ struct AuditLog: GuardedCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run(with access: Access) async throws {
-        let start = since.map { date -> Date in
-            var components = DateComponents()
-            (components.year, components.month, components.day) = (date.date.year, date.date.month, date.date.day)
-            return Calendar.current.date(from: components) ?? Date.distantPast
-        }
-        let entries = try await store.openAccountability().auditEntries(since: start, user: user, target: target)
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let entries = try await sablier.auditLog(session, since: since?.date, user: user, target: target)
         let table = Table(columns: ["sequence", "at", "user", "action", "target", "details"],
                           rows: entries.map { [String($0.sequence), $0.at.formatted(.iso8601), $0.user, $0.action, $0.target, $0.details] })
         try Listing.print(output.format, table: table, json: entries)
     }
 }
 
-struct AuditVerify: GuardedCommand {
-    static let permission = Permission.readAudit
+struct AuditVerify: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Walk the hash chain and report the first entry altered, removed or reordered (exit 1 if any)."
@@ -46,8 +39,8 @@ struct AuditVerify: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        let verification = try await store.openAccountability().verifyAudit()
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let verification = try await sablier.verifyAudit(session)
         if let problem = verification.problem {
             Console.error("audit trail BROKEN at entry \(problem.sequence): \(problem.reason)")
             throw ExitCode.failure

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import SablierApplication
 import SablierCore
-import SablierStore
 
 /// `sablier incident …`: incidents for the CSGI and the RSI.
 struct IncidentCommand: AsyncParsableCommand {
@@ -32,8 +32,7 @@ struct IncidentStatusArgument: ExpressibleByArgument {
     static var allValueStrings: [String] { Incident.Status.allCases.map(\.rawValue) }
 }
 
-struct IncidentReport: GuardedCommand {
-    static let permission = Permission.reportIncident
+struct IncidentReport: UseCaseCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Report an incident to the CSGI.")
 
     @Option(help: "confidentialite, integrite or disponibilite.") var type: IncidentKindArgument
@@ -42,55 +41,28 @@ struct IncidentReport: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        guard !description.trimmingSpaces().isEmpty else { throw CommandFailure.invalid("--description must say what happened") }
-        let incident = try await store.openAccountability().reportIncident(type.kind, description: description, documents: documents,
-                                                                            by: access.user.name, at: Date())
-        Console.out("incident \(incident.id) (\(incident.kind.rawValue)) reported; status \(incident.status.rawValue)")
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let incident = try await sablier.reportIncident(session, kind: type.kind, description: description, documents: documents)
+        Console.out("incident \(incident.id) (\(incident.type)) reported; status \(incident.status)")
     }
 }
 
-struct IncidentList: GuardedCommand {
-    static let permission = Permission.manageIncidents
+struct IncidentList: UseCaseCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List incidents.")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    struct Entry: Encodable {
-        var id: Int
-        var type: String
-        var status: String
-        var description: String
-        var documents: [String]
-        var reportedAt: Date
-        var reportedBy: String
-        var notes: [Note]
-    }
-
-    struct Note: Encodable {
-        var at: Date
-        var by: String
-        var status: String
-        var note: String
-    }
-
-    func run(with access: Access) async throws {
-        let incidents = try await store.openAccountability().incidents()
-        let entries = incidents.map {
-            Entry(id: $0.id, type: $0.kind.rawValue, status: $0.status.rawValue, description: $0.description, documents: $0.documents,
-                  reportedAt: $0.reportedAt, reportedBy: $0.reportedBy,
-                  notes: $0.notes.map { Note(at: $0.at, by: $0.by, status: $0.status.rawValue, note: $0.note) })
-        }
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let incidents = try await sablier.incidents(session)
         let table = Table(columns: ["id", "type", "status", "reported_by", "documents", "description"],
-                          rows: entries.map { [String($0.id), $0.type, $0.status, $0.reportedBy, $0.documents.joined(separator: ", "), $0.description] })
-        try Listing.print(output.format, table: table, json: entries)
+                          rows: incidents.map { [String($0.id), $0.type, $0.status, $0.reportedBy, $0.documents.joined(separator: ", "), $0.description] })
+        try Listing.print(output.format, table: table, json: incidents)
     }
 }
 
-struct IncidentUpdate: GuardedCommand {
-    static let permission = Permission.manageIncidents
+struct IncidentUpdate: UseCaseCommand {
     static let configuration = CommandConfiguration(commandName: "update", abstract: "Change an incident's status, with a note.")
 
     @Argument(help: "The incident's number.") var id: Int
@@ -99,8 +71,8 @@ struct IncidentUpdate: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        let incident = try await store.openAccountability().updateIncident(id, status: status.status, note: note, by: access.user.name, at: Date())
-        Console.out("incident \(incident.id): \(incident.status.rawValue)")
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let incident = try await sablier.updateIncident(session, id, status: status.status, note: note)
+        Console.out("incident \(incident.id): \(incident.status)")
     }
 }

@@ -1,9 +1,5 @@
 import ArgumentParser
-import Foundation
-import SablierCore
-import SablierRegister
-import SablierSQLite
-import SablierStore
+import SablierApplication
 
 /// `sablier integrity check`: fixity of the registered digital files.
 struct IntegrityCommand: AsyncParsableCommand {
@@ -14,8 +10,7 @@ struct IntegrityCommand: AsyncParsableCommand {
     )
 }
 
-struct IntegrityCheckCommand: GuardedCommand {
-    static let permission = Permission.checkIntegrity
+struct IntegrityCheckCommand: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Recompute the SHA-256 of registered files; each altered or missing file opens an integrity incident (exit 1 if any)."
@@ -27,35 +22,17 @@ struct IntegrityCheckCommand: GuardedCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    struct Entry: Encodable {
-        var reference: String
-        var status: String
-        var path: String?
-        var expected: String?
-        var found: String?
-        var incident: Int?
+    func validate() throws {
+        if all && !documents.isEmpty { throw ValidationError("give --all or --document, not both") }
     }
 
-    func run(with access: Access) async throws {
-        if all && !documents.isEmpty { throw CommandFailure.invalid("give --all or --document, not both") }
-        let sqlite = try store.sqlite()
-        let findings = try await IntegrityCheck.run(references: documents.isEmpty ? nil : documents, store: sqlite, actor: access.user.name, now: Date())
-        let entries: [Entry] = findings.map { finding in
-            switch finding {
-            case .intact(let reference): return Entry(reference: reference, status: "intact")
-            case .altered(let reference, let path, let expected, let found, let incident):
-                return Entry(reference: reference, status: "altered", path: path, expected: expected, found: found, incident: incident)
-            case .missing(let reference, let path, let incident):
-                return Entry(reference: reference, status: "missing", path: path, incident: incident)
-            case .unreadable(let reference, let path, _, let incident):
-                return Entry(reference: reference, status: "unreadable", path: path, incident: incident)
-            }
-        }
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let report = try await sablier.checkIntegrity(session, references: documents.isEmpty ? nil : documents)
+        let entries = report.entries
         let table = Table(columns: ["reference", "status", "path", "incident"],
                           rows: entries.map { [$0.reference, $0.status, $0.path ?? "", $0.incident.map(String.init) ?? ""] })
         try Listing.print(output.format, table: table, json: entries)
-        let problems = entries.filter { $0.status != "intact" }.count
-        Console.error("integrity: \(entries.count) file\(entries.count == 1 ? "" : "s") checked, \(problems) problem\(problems == 1 ? "" : "s")")
-        if problems > 0 { throw ExitCode.failure }
+        Console.error("integrity: \(entries.count) file\(entries.count == 1 ? "" : "s") checked, \(report.problems) problem\(report.problems == 1 ? "" : "s")")
+        if report.problems > 0 { throw ExitCode.failure }
     }
 }

@@ -1,13 +1,10 @@
-import SablierStore
 import ArgumentParser
 import Foundation
+import SablierApplication
 import SablierCore
-import SablierXML
 
 /// `sablier calendar export`: writes a stored version back as GALA or native XML.
-struct CalendarExport: GuardedCommand {
-    static let permission = Permission.readCalendar
-
+struct CalendarExport: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export a calendar version as GALA or native XML (to standard output, or --output FILE).",
@@ -19,14 +16,8 @@ struct CalendarExport: GuardedCommand {
             """
     )
 
-    /// The two XML formats a calendar can be exported to.
-    enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-        case gala
-        case native
-    }
-
     @Option(name: .long, help: "The file format: gala (BAnQ's exchange XML) or native (Sablier's calendrier.xsd).")
-    var format: ExportFormat
+    var format: ExportFormatArgument
 
     @Option(name: .long, help: "The version to export (default: the latest).")
     var version: Int?
@@ -37,29 +28,23 @@ struct CalendarExport: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        let store = try store.openStore()
-        let info = try await store.resolveVersion(version)
-        guard let calendar = try await store.calendar(version: info.number) else { throw CommandFailure.noCalendar }
-        let name = output ?? "<stdout>"
-        let written: XMLOutput
-        switch format {
-        case .gala: written = try GALACalendarWriter.write(calendar, file: name)
-        case .native: written = try NativeCalendarWriter.write(calendar, file: name)
-        }
-        Console.report(written.diagnostics)
-        if written.diagnostics.hasErrors {
-            throw CommandFailure.rejected("version \(info.number) cannot be written as valid \(format.rawValue) XML; nothing was written")
-        }
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let exported = try await sablier.exportCalendar(session, format: CalendarExportFormat(rawValue: format.rawValue)!, version: version, file: output ?? "<stdout>")
+        Console.report(exported.diagnostics)
         guard let output else {
-            FileHandle.standardOutput.write(written.data)
+            FileHandle.standardOutput.write(exported.data)
             return
         }
         do {
-            try written.data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            try exported.data.write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            throw CommandFailure.cannotWrite(output, reason: error.localizedDescription)
+            throw Refusal(.cannotWrite, ["path": output, "detail": error.localizedDescription])
         }
-        Console.error("version \(info.number): \(calendar.rules.count) rules written to \(output) as \(format.rawValue)")
+        Console.error("version \(exported.version): \(exported.ruleCount) rules written to \(output) as \(format.rawValue)")
     }
+}
+
+/// `--format gala|native`: `CalendarExportFormat`'s codes.
+enum ExportFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case gala, native
 }

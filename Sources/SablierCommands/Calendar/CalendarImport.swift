@@ -1,13 +1,10 @@
-import SablierStore
 import ArgumentParser
-import Foundation
+import SablierApplication
 import SablierCore
 import SablierImport
 
 /// `sablier calendar import FILE`: stores a calendar file as a new version, or nothing.
-struct CalendarImport: GuardedCommand {
-    static let permission = Permission.manageCalendar
-
+struct CalendarImport: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a calendar file (GALA XML, native XML, or a spreadsheet as CSV or .ods) as a new version.",
@@ -32,26 +29,22 @@ struct CalendarImport: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        let importer = CalendarImporter(store: try store.openStore(), limits: ImportLimits(maxBytes: maxSize))
-        do {
-            if dryRun {
-                let preview = try await importer.preview(path: file)
-                Console.report(preview.diagnostics)
-                Console.out("\(file): \(preview.format.rawValue) calendar, \(preview.calendar.rules.count) rules after applying it — "
-                    + CalendarImport.describe(preview.summary) + "; nothing stored (--dry-run)")
-                return
-            }
-            let outcome = try await importer.importFile(path: file, actor: access.user.name, now: Date())
-            Console.report(outcome.diagnostics)
-            let warnings = outcome.diagnostics.warnings.count
-            Console.out("\(file): imported as version \(outcome.version.number) (\(outcome.format.rawValue)), "
-                + "\(outcome.version.ruleCount) rules — " + CalendarImport.describe(outcome.summary)
-                + (warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
-        } catch let error as CalendarImportError {
-            Console.report(error.diagnostics)
-            throw CommandFailure.rejected(error.description)
+    func validate() throws {
+        guard maxSize > 0 else { throw ValidationError("--max-size must be 1 byte or more") }
+    }
+
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let result = try await sablier.importCalendar(session, file: file, maxBytes: maxSize, dryRun: dryRun)
+        Console.report(result.diagnostics)
+        if !result.stored {
+            Console.out("\(file): \(result.format) calendar, \(result.ruleCount) rules after applying it — "
+                + Self.describe(result.summary) + "; nothing stored (--dry-run)")
+            return
         }
+        let warnings = result.warnings
+        Console.out("\(file): imported as version \(result.version) (\(result.format)), "
+            + "\(result.ruleCount) rules — " + Self.describe(result.summary)
+            + (warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
     }
 
     static func describe(_ summary: CalendarDelta.Summary) -> String {

@@ -1,11 +1,9 @@
-import SablierStore
 import ArgumentParser
+import SablierApplication
 import SablierCore
 
 /// `sablier calendar show RULE`: one rule, every field.
-struct CalendarShow: GuardedCommand {
-    static let permission = Permission.readCalendar
-
+struct CalendarShow: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one rule of a calendar version, field by field, with its remarks."
@@ -21,17 +19,13 @@ struct CalendarShow: GuardedCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run(with access: Access) async throws {
-        let store = try store.openStore()
-        let info = try await store.resolveVersion(version)
-        guard let found = try await store.rule(rule, version: info.number) else {
-            throw CommandFailure.noSuchRule(rule, version: info.number)
-        }
-        let fields = found.fields
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let shown = try await sablier.calendarRule(session, rule, version: version)
+        let fields = shown.fields
         switch output.format {
         case .table:
             let width = fields.map(\.label.count).max() ?? 0
-            var lines = ["Règle \(found.number) — calendar version \(info.number)", ""]
+            var lines = ["Règle \(shown.rule.rule) — calendar version \(shown.version)", ""]
             for field in fields where !field.value.isEmpty {
                 let pad = String(repeating: " ", count: width - field.label.count)
                 let value = field.value.split(separator: "\n", omittingEmptySubsequences: false)
@@ -42,7 +36,7 @@ struct CalendarShow: GuardedCommand {
         case .csv:
             Console.out(Table(columns: ["field", "label", "value"], rows: fields.map { [$0.key, $0.label, $0.value] }).renderCSV())
         case .json:
-            Console.out(try JSONOutput.render(CalendarJSON.RuleDocument(found)))
+            Console.out(try JSONOutput.render(shown.rule))
         }
     }
 }

@@ -19,9 +19,13 @@ extension Refusal.Code {
     public static let unreadableFile = Self("calendar.unreadable-file", .invalidInput)
     /// `path`, `detail`.
     public static let cannotWrite = Self("calendar.cannot-write", .failure)
+    /// `version`, `format`, with the diagnostics: the version cannot be written as XML its XSD accepts.
+    public static let cannotExport = Self("calendar.cannot-export", .conflict)
+    /// `rule`, `copy`, `period`, `offset`: years after the event are 0 or more.
+    public static let negativeOffset = Self("calendar.negative-offset", .invalidInput)
 
     static let calendar: [Self] = [
         noCalendar, noSuchVersion, noSuchRule, noSuchCopy, periodNotOpen, noProposedEvent, calendarRejected,
-        fileTooLarge, unreadableFile, cannotWrite,
+        fileTooLarge, unreadableFile, cannotWrite, cannotExport, negativeOffset,
     ]
 }

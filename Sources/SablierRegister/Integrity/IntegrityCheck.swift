@@ -1,5 +1,5 @@
 public import Foundation
-import SablierCore
+public import SablierCore
 public import SablierStore
 
 /// Fixity: recomputes the SHA-256 of registered digital files and compares it with the one
@@ -18,12 +18,13 @@ public struct IntegrityCheck: Sendable {
         }
     }
 
-    /// Checks the live digital documents `references` names (all of them when nil).
+    /// Checks the live digital documents `references` names (all of them when nil); an
+    /// unknown reference is refused with `document.not-found` before anything is checked.
     public static func run(references: [String]?, store: any RegisterStore & AccountabilityStore, actor: String, now: Date) async throws -> [Finding] {
         var documents: [RegisteredDocument] = []
         if let references {
             for reference in references {
-                guard let document = try await store.document(reference) else { throw StoreError.notFound("document \(reference)") }
+                guard let document = try await store.document(reference) else { throw Refusal(.documentNotFound, ["reference": reference]) }
                 documents.append(document)
             }
         } else {

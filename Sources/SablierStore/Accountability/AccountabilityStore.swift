@@ -1,54 +1,6 @@
 public import Foundation
 public import SablierCore
 
-/// An incident reported to the CSGI (confidentialité, intégrité, disponibilité).
-public struct Incident: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case confidentialite, integrite, disponibilite
-    }
-
-    public enum Status: String, Sendable, Hashable, CaseIterable {
-        case ouvert
-        case enTraitement = "en-traitement"
-        case ferme
-    }
-
-    public struct Note: Sendable, Hashable {
-        public var at: Date
-        public var by: String
-        public var status: Status
-        public var note: String
-
-        public init(at: Date, by: String, status: Status, note: String) {
-            self.at = at
-            self.by = by
-            self.status = status
-            self.note = note
-        }
-    }
-
-    public var id: Int
-    public var kind: Kind
-    public var status: Status
-    public var description: String
-    /// The references of the documents it concerns.
-    public var documents: [String]
-    public var reportedAt: Date
-    public var reportedBy: String
-    public var notes: [Note]
-
-    public init(id: Int, kind: Kind, status: Status, description: String, documents: [String], reportedAt: Date, reportedBy: String, notes: [Note]) {
-        self.id = id
-        self.kind = kind
-        self.status = status
-        self.description = description
-        self.documents = documents
-        self.reportedAt = reportedAt
-        self.reportedBy = reportedBy
-        self.notes = notes
-    }
-}
-
 /// Users and roles, the audit trail and incidents. Every change here, and every change of
 /// the other stores, appends its audit entry in its own transaction.
 public protocol AccountabilityStore: Sendable {
