@@ -45,12 +45,12 @@ struct DispositionStoreContractTests {
         try await store.document(reference)?.phase
     }
 
-    /// The message of the `StoreError.refused` that `body` throws.
-    func refusal(_ body: () async throws -> Void) async -> String? {
+    /// The `Refusal` that `body` throws.
+    func refusal(_ body: () async throws -> Void) async -> Refusal? {
         do {
             try await body()
-        } catch let error as StoreError where error.code == .refused {
-            return error.description
+        } catch let refusal as Refusal {
+            return refusal
         } catch {
             Issue.record("expected a refusal, got \(error)")
             return nil
@@ -78,8 +78,8 @@ struct DispositionStoreContractTests {
 
             // The same documents cannot go into a second list while the first is open.
             let again = await refusal { _ = try await store.proposeDisposition(asOf: asOf, action: .destroy, by: "archiviste", at: now) }
-            #expect(again?.contains("already in list 1") == true)
-            #expect(again?.contains("RF-PAIE-2018 (destroy due 2025-06-30): held") == true)
+            #expect(again?.code == .nothingDue)
+            #expect(again?.values["leftOut"] == "ELV-2010-0001, ELV-2010-0001-NUM, RF-PAIE-2018, SG-CORR-2021")
             #expect(try await store.dispositionLists().map(\.number) == [1])
         }
     }
@@ -91,18 +91,18 @@ struct DispositionStoreContractTests {
             let executor = DispositionExecutor(store: store)
 
             let early = await refusal { _ = try await executor.execute(1, method: "déchiquetage", vendorCertificate: nil, by: "archiviste", at: now) }
-            #expect(early?.contains("disposition list 1 is not approved") == true)
+            #expect(early == Refusal(.notApproved, ["list": "1", "proposer": "archiviste"]))
             let byProposer = await refusal { try await store.approveDisposition(1, by: "archiviste", at: now) }
-            #expect(byProposer == "disposition list 1 was proposed by archiviste: a person other than its proposer must approve it")
+            #expect(byProposer == Refusal(.selfApproval, ["list": "1", "proposer": "archiviste"]))
             let sameOtherwiseSpelt = await refusal { try await store.approveDisposition(1, by: " Archiviste ", at: now) }
-            #expect(sameOtherwiseSpelt?.contains("a person other than its proposer") == true)
+            #expect(sameOtherwiseSpelt?.code == .selfApproval)
             #expect(try await store.dispositionList(1)?.state == .proposed)
 
             let approved = try await store.approveDisposition(1, by: "directrice", at: now)
             #expect(approved.state == .approved)
             #expect(approved.approvedBy == "directrice")
             let twice = await refusal { try await store.approveDisposition(1, by: "secretaire", at: now) }
-            #expect(twice == "disposition list 1 is already approved by directrice")
+            #expect(twice == Refusal(.alreadyInState, ["list": "1", "state": "approved", "by": "directrice"]))
             #expect(try await phase(store, "SG-CORR-2021") == .actif)
         }
     }
@@ -113,20 +113,20 @@ struct DispositionStoreContractTests {
             _ = try await store.proposeDisposition(asOf: asOf, action: .destroy, by: "archiviste", at: now)
             try await store.approveDisposition(1, by: "directrice", at: now)
             let noReason = await refusal { try await store.cancelDisposition(1, reason: " ", by: "archiviste", at: now) }
-            #expect(noReason?.contains("needs a reason") == true)
+            #expect(noReason == Refusal(.emptyText, ["field": "reason"]))
             let cancelled = try await store.cancelDisposition(1, reason: "Mauvaise date", by: "archiviste", at: now)
             #expect(cancelled.state == .cancelled)
             #expect(cancelled.approvedBy == "directrice")
             #expect(cancelled.cancellation == DispositionCancellation(at: now, by: "archiviste", reason: "Mauvaise date"))
             #expect(try await store.dispositionLists().map(\.state) == [.cancelled])
             let twice = await refusal { try await store.cancelDisposition(1, reason: "Encore", by: "archiviste", at: now) }
-            #expect(twice == "disposition list 1 was already cancelled by archiviste")
+            #expect(twice == Refusal(.alreadyInState, ["list": "1", "state": "cancelled", "by": "archiviste"]))
             let approved = await refusal { try await store.approveDisposition(1, by: "directrice", at: now) }
-            #expect(approved == "disposition list 1 was cancelled by archiviste: Mauvaise date")
+            #expect(approved == Refusal(.listCancelled, ["list": "1", "by": "archiviste", "reason": "Mauvaise date"]))
             let executed = await refusal {
                 _ = try await DispositionExecutor(store: store).execute(1, method: "déchiquetage", vendorCertificate: nil, by: "technicien", at: now)
             }
-            #expect(executed == "disposition list 1 was cancelled by archiviste: Mauvaise date")
+            #expect(executed == Refusal(.listCancelled, ["list": "1", "by": "archiviste", "reason": "Mauvaise date"]))
             #expect(try await phase(store, "SG-CORR-2021") == .actif)
 
             let second = try await store.proposeDisposition(asOf: asOf, action: .destroy, by: "archiviste", at: now)
@@ -135,7 +135,7 @@ struct DispositionStoreContractTests {
             try await store.approveDisposition(2, by: "directrice", at: now)
             _ = try await DispositionExecutor(store: store).execute(2, method: "déchiquetage", vendorCertificate: nil, by: "technicien", at: now)
             let late = await refusal { try await store.cancelDisposition(2, reason: "Trop tard", by: "archiviste", at: now) }
-            #expect(late?.hasPrefix("disposition list 2 is executed: its execution began, so it cannot be cancelled") == true)
+            #expect(late == Refusal(.cannotCancel, ["list": "2", "state": "executed"]))
         }
     }
 
@@ -153,8 +153,9 @@ struct DispositionStoreContractTests {
             let corr = try await file(store, "SG-CORR-2021")
             let executor = DispositionExecutor(store: store)
             let refused = await refusal { _ = try await executor.execute(1, method: "déchiquetage", vendorCertificate: nil, by: "technicien", at: now) }
-            #expect(refused?.contains("nothing was done") == true)
-            #expect(refused?.contains("SG-CORR-2021 is kept permanently (C) under rule 1201 (principal copy): it is never destroyed") == true)
+            #expect(refused?.code == .cannotExecute)
+            #expect(refused.flatMap { Refusal.nested(in: $0.values["problems"] ?? "") }?.map(\.code) == [.itemKeptPermanently])
+            #expect(refused.flatMap { Refusal.nested(in: $0.values["problems"] ?? "") }?.first?.values["reference"] == "SG-CORR-2021")
             #expect(FileManager.default.fileExists(atPath: corr.path))
             #expect(try await phase(store, "SG-CORR-2021") == .actif)
             #expect(try await store.dispositionItems(of: 1).allSatisfy { $0.state == .pending })
@@ -182,15 +183,19 @@ struct DispositionStoreContractTests {
             // Planned ahead: deposits due by 2031, executed on 2026-11-29.
             let proposal = try await store.proposeDisposition(asOf: CivilDate(iso: "2031-01-01")!, action: .deposit, by: "archiviste", at: now)
             #expect(proposal.items.map(\.reference) == ["SG-PV-CA-2019", "RF-EF-2023", "SG-POL-2015"])
-            try await store.approveDisposition(1, by: "directrice", at: now)
+            // Approved on the day it was drawn for (not before), executed earlier: as a clock set back would.
+            let early = await refusal { try await store.approveDisposition(1, by: "directrice", at: now) }
+            #expect(early == Refusal(.approvedTooEarly, ["list": "1", "asOf": "2031-01-01", "today": "2026-11-29"]))
+            try await store.approveDisposition(1, by: "directrice", at: ISO8601DateFormatter().date(from: "2031-01-01T12:00:00Z")!)
             let refused = await refusal {
                 _ = try await DispositionExecutor(store: store).execute(1, method: nil, vendorCertificate: nil, by: "technicien", at: now)
             }
-            #expect(refused?.contains("RF-EF-2023 is not yet due: its deposit falls due on 2030-06-30") == true)
+            let problems = refused.flatMap { Refusal.nested(in: $0.values["problems"] ?? "") }
+            #expect(problems == [Refusal(.itemNotYetDue, ["list": "1", "reference": "RF-EF-2023", "action": "deposit", "due": "2030-06-30"])])
             #expect(try await phase(store, "SG-PV-CA-2019") == .actif)
             #expect(try await store.dispositionItems(of: 1).allSatisfy { $0.state == .pending })
             let certificate = await refusal { _ = try await store.dispositionCertificate(1) }
-            #expect(certificate == "disposition list 1 is approved: its certificate is written as it is executed")
+            #expect(certificate == Refusal(.notExecuted, ["list": "1", "state": "approved"]))
         }
     }
 
@@ -204,7 +209,7 @@ struct DispositionStoreContractTests {
             let refused = await refusal {
                 _ = try await DispositionExecutor(store: store).execute(1, method: "déchiquetage", vendorCertificate: nil, by: "technicien", at: now)
             }
-            #expect(refused?.contains("SG-CORR-2021 is held (gel)") == true)
+            #expect(refused.flatMap { Refusal.nested(in: $0.values["problems"] ?? "") }?.map(\.code) == [.itemHeld])
             #expect(FileManager.default.fileExists(atPath: corr.path))
             #expect(try await phase(store, "ELV-2010-0001") == .actif)
         }
@@ -223,8 +228,7 @@ struct DispositionStoreContractTests {
             let executor = DispositionExecutor(store: store)
             // Paper (ELV-2010-0001) needs the method.
             let noMethod = await refusal { _ = try await executor.execute(1, method: nil, vendorCertificate: nil, by: "technicien", at: now) }
-            #expect(noMethod?.contains("without a file Sablier can delete (ELV-2010-0001)") == true)
-            #expect(noMethod?.contains("--method") == true)
+            #expect(noMethod == Refusal(.noFileToDelete, ["list": "1", "references": "ELV-2010-0001"]))
 
             let outcome = try await executor.execute(1, method: "déchiquetage", vendorCertificate: "SHRED-2026-114", by: "technicien", at: now)
             #expect(outcome.isComplete)
@@ -269,7 +273,7 @@ struct DispositionStoreContractTests {
             #expect(!tombstone.metadata.contains(content.trimmingCharacters(in: .whitespacesAndNewlines)))
 
             let again = await refusal { _ = try await executor.execute(1, method: nil, vendorCertificate: nil, by: "technicien", at: now) }
-            #expect(again?.hasPrefix("disposition list 1 was already executed") == true)
+            #expect(again?.code == .alreadyExecuted)
         }
     }
 
@@ -370,11 +374,11 @@ struct DispositionStoreContractTests {
             let proposal = try await store.proposeDisposition(asOf: asOf, action: .sort, by: "archiviste", at: now)
             #expect(proposal.items.map(\.reference) == ["RF-BUD-2014"])
             let undecided = await refusal { try await store.approveDisposition(1, by: "directrice", at: now) }
-            #expect(undecided?.contains("RF-BUD-2014 has no keep-or-destroy decision") == true)
+            #expect(undecided == Refusal(.undecidedSort, ["list": "1", "references": "RF-BUD-2014"]))
             let noReason = await refusal {
                 try await store.decideSort(list: 1, reference: "RF-BUD-2014", decision: .keep, reason: " ", by: "archiviste", at: now)
             }
-            #expect(noReason?.contains("needs a reason") == true)
+            #expect(noReason == Refusal(.emptyText, ["field": "reason"]))
             let item = try await store.decideSort(list: 1, reference: "RF-BUD-2014", decision: .keep,
                                                   reason: "Budget adopté : valeur historique", by: "archiviste", at: now)
             #expect(item.decision == .keep && item.decidedBy == "archiviste")
@@ -382,7 +386,7 @@ struct DispositionStoreContractTests {
             let late = await refusal {
                 try await store.decideSort(list: 1, reference: "RF-BUD-2014", decision: .destroy, reason: "Non", by: "archiviste", at: now)
             }
-            #expect(late?.contains("sort decisions are taken while a list is proposed") == true)
+            #expect(late == Refusal(.decisionAfterProposal, ["list": "1", "state": "approved"]))
 
             let outcome = try await DispositionExecutor(store: store).execute(1, method: nil, vendorCertificate: nil, by: "technicien", at: now)
             #expect(outcome.isComplete)
@@ -398,7 +402,7 @@ struct DispositionStoreContractTests {
             let notSort = await refusal {
                 try await store.decideSort(list: 2, reference: "SG-CORR-2021", decision: .keep, reason: "Non", by: "archiviste", at: now)
             }
-            #expect(notSort?.contains("only a sort (T) takes a keep-or-destroy decision") == true)
+            #expect(notSort == Refusal(.notASort, ["list": "2", "reference": "SG-CORR-2021", "action": "destroy"]))
         }
     }
 }
