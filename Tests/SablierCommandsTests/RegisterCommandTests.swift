@@ -74,10 +74,30 @@ final class RegisterCommandTests {
 
             """)
         let result = try sablier("document", "import", bad.path)
-        #expect(result.status != 0)
+        #expect(result.status == 65, "invalid input: \(result.stderr)")
         #expect(result.stderr.contains("\(bad.path):2:3: error: column rule: the rule is empty"))
-        #expect(result.stderr.contains("nothing was registered"))
-        #expect(try sablier("document", "show", "X-1").status != 0)
+        #expect(result.stderr.contains("Erreur : \(bad.path) : 1 erreur(s) ; rien n'a été inscrit"))
+        let english = try sablier("document", "import", bad.path, "--lang", "en")
+        #expect(english.stderr.contains("Error: \(bad.path): 1 error(s); nothing was registered"))
+        #expect(try sablier("document", "show", "X-1").status == 66)
+    }
+
+    @Test("a command on a store path that does not exist is refused, naming the path, and creates nothing")
+    func missingStore() throws {
+        let typo = dir.file("typo.sqlite").path
+        let result = try SablierProcess.run(["due", "--db", typo, "--lang", "en"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("no Sablier store at \(typo): only `sablier init` creates one"))
+        #expect(!FileManager.default.fileExists(atPath: typo))
+    }
+
+    @Test("without --as, an unknown user is told where the name came from")
+    func unknownUserNamesTheOption() throws {
+        _ = try loadExample()
+        let result = try SablierProcess.run(["due", "--db", db, "--lang", "en"], environment: ["SABLIER_USER": "root"])
+        #expect(result.status == 67)
+        #expect(result.stderr.contains("user root is not a Sablier user"))
+        #expect(result.stderr.contains("--as") && result.stderr.contains("$SABLIER_USER"))
     }
 
     @Test("document show and explain print the record, the events and the computation step by step")

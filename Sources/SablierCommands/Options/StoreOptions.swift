@@ -120,3 +120,14 @@ struct CivilDateArgument: ExpressibleByArgument, Sendable {
         CivilDate(dayOf: now)
     }
 }
+
+extension StoreOptions {
+    /// The application over the store at `resolvedPath`, which must exist: a mistyped path
+    /// is refused, naming it, rather than creating an empty store.
+    func application() throws -> Sablier {
+        guard FileManager.default.fileExists(atPath: resolvedPath) else {
+            throw Refusal(.noStore, ["path": resolvedPath])
+        }
+        return Sablier(store: try sqlite(), clock: .system)
+    }
+}

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SablierApplication
 import SablierCore
-import SablierSQLite
 
 /// A command that runs use cases of the application layer as the user it names.
 ///
@@ -60,15 +59,4 @@ extension Refusal {
 /// `--lang fr|en`.
 enum LanguageArgument: String, ExpressibleByArgument, CaseIterable {
     case fr, en
-}
-
-extension StoreOptions {
-    /// The application over the store at `resolvedPath`, which must exist: a mistyped path
-    /// is refused, naming it, rather than creating an empty store.
-    func application() throws -> Sablier {
-        guard FileManager.default.fileExists(atPath: resolvedPath) else {
-            throw Refusal(.noStore, ["path": resolvedPath])
-        }
-        return Sablier(store: try sqlite(), clock: .system)
-    }
 }
