@@ -21,22 +21,36 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
             try await database.write { db in
                 guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM privacy_public_identifier WHERE kind = ? AND value = ?)",
                                         arguments: [identifier.kind.rawValue, identifier.value]) != true else {
-                    throw StoreError.refused("\(identifier.kind.rawValue) \(identifier.value) is already declared public")
+                    throw Refusal(.publicIdentifierExists, ["kind": identifier.kind.rawValue, "value": identifier.value])
                 }
                 try db.execute(sql: "INSERT INTO privacy_public_identifier (kind, value, note, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
                                arguments: [identifier.kind.rawValue, identifier.value, identifier.note,
                                            StoredCode.microseconds(identifier.addedAt), identifier.addedBy])
+                try Self.audit(db, user: identifier.addedBy, action: "privacy.public.add",
+                               target: Self.auditTarget(identifier.kind, identifier.value),
+                               details: ["note": identifier.note ?? ""], at: identifier.addedAt)
             }
         }
     }
 
-    public func removePublicIdentifier(kind: PublicIdentifier.Kind, value: String) async throws -> Bool {
+    public func removePublicIdentifier(kind: PublicIdentifier.Kind, value: String, by actor: String, at instant: Date) async throws {
         try await perform("removing a public identifier") { database in
             try await database.write { db in
                 try db.execute(sql: "DELETE FROM privacy_public_identifier WHERE kind = ? AND value = ?", arguments: [kind.rawValue, value])
-                return db.changesCount > 0
+                guard db.changesCount > 0 else { throw Refusal(.publicIdentifierNotFound, ["kind": kind.rawValue, "value": value]) }
+                try Self.audit(db, user: actor, action: "privacy.public.remove", target: Self.auditTarget(kind, value), details: [:], at: instant)
             }
         }
+    }
+
+    /// The audit target of a public identifier: `public KIND VALUE`.
+    static func auditTarget(_ kind: PublicIdentifier.Kind, _ value: String) -> String {
+        "public \(kind.rawValue) \(value)"
+    }
+
+    /// The audit target of a document: `document REF`, as the register's own entries.
+    static func auditTarget(document reference: String) -> String {
+        "document \(reference)"
     }
 
     // MARK: - Scans
@@ -49,7 +63,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
         try await perform("recording a scan") { database in
             try await database.write { db in
                 let document = try reference.map { reference -> DocumentRow in
-                    guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
+                    guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
                     return row
                 }
                 try db.execute(sql: """
@@ -67,6 +81,10 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
                     scan.findings.enumerated().map { PrivacyFindingRow(sha256: scan.sha256, position: $0.offset, $0.element) })
                 if let document {
                     try Self.link(document.id, to: scan.sha256, path: path, by: actor, at: instant, db)
+                    try Self.audit(db, user: actor, action: "privacy.scan", target: Self.auditTarget(document: document.reference),
+                                   details: ["sha256": scan.sha256, "status": scan.status.rawValue,
+                                             "flagged": scan.flagged.map { $0 ? "yes" : "no" } ?? "unknown", "score": String(scan.score)],
+                                   at: instant)
                 }
             }
         }
@@ -75,8 +93,8 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
     public func linkScan(sha256: String, document reference: String, path: String, by actor: String, at instant: Date) async throws {
         try await perform("recording a scan of \(reference)") { database in
             try await database.write { db in
-                guard let document = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
-                guard try Self.contentScan(sha256, db, findings: false) != nil else { throw StoreError.notFound("the scan of content \(sha256)") }
+                guard let document = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
+                guard try Self.contentScan(sha256, db, findings: false) != nil else { throw Refusal(.scanNotFound, ["sha256": sha256]) }
                 try Self.link(document.id, to: sha256, path: path, by: actor, at: instant, db)
             }
         }
@@ -133,7 +151,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
 
     public func documentPrivacy(_ reference: String) async throws -> DocumentPrivacy {
         try await read("reading the privacy status of \(reference)") { db in
-            guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
+            guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
             return try Self.documentPrivacy(row, rules: Self.rulePrivacyByNumber(db), db)
         }
     }
@@ -208,32 +226,21 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
                                     by actor: String, at instant: Date) async throws -> PrivacyReview {
         try await perform("recording the review of \(reference)") { database in
             try await database.write { db in
-                guard let row = try Self.documentRow(reference, db) else { throw StoreError.notFound("document \(reference)") }
+                guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
                 let status = try Self.documentPrivacy(row, rules: Self.rulePrivacyByNumber(db), db, findings: false)
-                guard status.isFlagged else {
-                    let why = status.scan == nil ? "its rule does not flag it and it was never scanned (sablier privacy scan --document \(reference))"
-                        : "neither its rule nor its content flags it"
-                    throw StoreError.refused("document \(reference) has nothing to review: \(why)")
-                }
-                guard !note.trimmingSpaces().isEmpty else { throw StoreError.refused("a review needs a note (--note) saying why") }
-                var measure = measure
-                switch decision {
-                case .confirm:
-                    measure = measure ?? status.rulePrivacy?.measure
-                    guard measure != nil else {
-                        throw StoreError.refused("rule \(row.rule) names no measure for the end of retention: give --measure detruire or anonymiser")
-                    }
-                case .dismiss:
-                    guard measure == nil else { throw StoreError.refused("a dismissal takes no measure: the document holds no personal information") }
-                }
                 let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM privacy_review") ?? 1
+                let review = try status.review(decision, measure: measure, note: note, id: id, by: actor,
+                                               at: StoredVersion.storedInstant(instant))
                 try db.execute(sql: """
                     INSERT INTO privacy_review (id, document, decision, measure, note, sha256, reviewed_at, reviewed_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, row.id, decision.rawValue, measure?.rawValue, note, status.scan?.sha256,
+                    """, arguments: [id, row.id, review.decision.rawValue, review.measure?.rawValue, review.note, review.sha256,
                                      StoredCode.microseconds(instant), actor])
-                return PrivacyReview(id: id, reference: reference, decision: decision, measure: measure, note: note, sha256: status.scan?.sha256,
-                                     reviewedAt: StoredVersion.storedInstant(instant), reviewedBy: actor)
+                try Self.audit(db, user: actor, action: "privacy.review", target: Self.auditTarget(document: reference),
+                               details: ["review": String(id), "decision": review.decision.rawValue, "measure": review.measure?.rawValue ?? "",
+                                         "note": review.note, "sha256": review.sha256 ?? ""],
+                               at: instant)
+                return review
             }
         }
     }
@@ -251,23 +258,27 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
         try await perform("confirming the personal information of rule \(rule)") { database in
             try await database.write { db in
                 guard let version = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version") else {
-                    throw StoreError.refused("no calendar has been imported yet")
+                    throw Refusal(.noCalendar)
                 }
                 guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM calendar_rule WHERE version = ? AND number = ?)",
                                         arguments: [version, rule]) == true else {
-                    throw StoreError.notFound("rule \(rule) in the calendar in force (version \(version))")
+                    throw Refusal(.noSuchRule, ["rule": rule, "version": String(version)])
                 }
-                guard personalInformation || measure == nil else {
-                    throw StoreError.refused("a measure applies only to a rule whose documents hold personal information")
-                }
+                let confirmation = try RulePrivacyConfirmation.confirm(
+                    rule: rule, personalInformation: personalInformation, measure: measure, note: note, calendarVersion: version,
+                    by: actor, at: StoredVersion.storedInstant(instant))
                 let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM privacy_rule_confirmation") ?? 1
                 try db.execute(sql: """
                     INSERT INTO privacy_rule_confirmation (id, rule, personal_information, measure, note, calendar_version, confirmed_at, confirmed_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, rule, personalInformation, measure?.rawValue, note, version, StoredCode.microseconds(instant), actor])
-                return RulePrivacyConfirmation(rule: rule, personalInformation: personalInformation, measure: measure, note: note,
-                                               calendarVersion: version, confirmedAt: StoredVersion.storedInstant(instant),
-                                               confirmedBy: actor)
+                    """, arguments: [id, rule, personalInformation, confirmation.measure?.rawValue, confirmation.note, version,
+                                     StoredCode.microseconds(instant), actor])
+                try Self.audit(db, user: actor, action: "privacy.confirm-rule", target: "rule \(rule)",
+                               details: ["personalInformation": personalInformation ? "yes" : "no",
+                                         "measure": confirmation.measure?.rawValue ?? "", "note": confirmation.note ?? "",
+                                         "calendarVersion": String(version)],
+                               at: instant)
+                return confirmation
             }
         }
     }

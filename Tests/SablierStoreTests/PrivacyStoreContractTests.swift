@@ -9,7 +9,7 @@ import Testing
 
 /// What every `PrivacyStore` backend must do: scans per content replaced whole, documents
 /// pointing at their content, reviews bound to the content reviewed, rule confirmations (the
-/// latest counts), public identifiers unique.
+/// latest counts), public identifiers unique; refusals are the domain's typed ones.
 @Suite("PrivacyStore contract")
 struct PrivacyStoreContractTests {
     let now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
@@ -47,7 +47,7 @@ struct PrivacyStoreContractTests {
             #expect(try await store.contentScan(sha256: Self.contentA)?.findings.count == 1)
             try await store.linkScan(sha256: Self.contentA, document: "SG-POL-2015", path: "/copy", by: "aiprp", at: now)
             #expect(try await store.scannedContents() == ["SG-CORR-2021": Self.contentA, "SG-POL-2015": Self.contentA])
-            await #expect(throws: StoreError.self) {
+            await #expect(throws: Refusal(.scanNotFound, ["sha256": Self.contentB])) {
                 try await store.linkScan(sha256: Self.contentB, document: "SG-POL-2015", path: "/b", by: "aiprp", at: now)
             }
             let unreadable = ContentScan(sha256: Self.contentB, scanner: "v1-test", scannedAt: now, status: .unreadable, problem: "damaged",
@@ -62,11 +62,11 @@ struct PrivacyStoreContractTests {
     func reviews(backend: Backend) async throws {
         try await withExampleRegister(backend) { store in
             // SG-POL-2015's rule (1102) holds no personal information: nothing to review until its content flags it.
-            await #expect(throws: StoreError.self) {
+            await #expect(throws: Refusal(.nothingToReviewUnscanned, ["reference": "SG-POL-2015"])) {
                 try await store.recordPrivacyReview("SG-POL-2015", decision: .dismiss, measure: nil, note: "n", by: "aiprp", at: now)
             }
             try await store.recordScan(scan(Self.contentA, flagged: true, findings: 1), document: "SG-POL-2015", path: "/a", by: "aiprp", at: now)
-            await #expect(throws: StoreError.self) {
+            await #expect(throws: Refusal(.noMeasure, ["rule": "1102"])) {
                 try await store.recordPrivacyReview("SG-POL-2015", decision: .confirm, measure: nil, note: "no measure anywhere", by: "aiprp", at: now)
             }
             let review = try await store.recordPrivacyReview("SG-POL-2015", decision: .confirm, measure: .anonymiser, note: "NAS", by: "aiprp", at: now)
@@ -92,12 +92,14 @@ struct PrivacyStoreContractTests {
         try await withTemporaryDirectory { directory in
             let store = try backend.makePrivacyStore(in: directory)
             try await store.addPublicIdentifier(PublicIdentifier(kind: .phone, value: "4505550100", addedAt: now, addedBy: "aiprp"))
-            await #expect(throws: StoreError.self) {
+            await #expect(throws: Refusal(.publicIdentifierExists, ["kind": "phone", "value": "4505550100"])) {
                 try await store.addPublicIdentifier(PublicIdentifier(kind: .phone, value: "4505550100", addedAt: now, addedBy: "aiprp"))
             }
             #expect(try await store.publicIdentifiers().map(\.value) == ["4505550100"])
-            #expect(try await store.removePublicIdentifier(kind: .phone, value: "4505550100"))
-            #expect(try await !store.removePublicIdentifier(kind: .phone, value: "4505550100"))
+            try await store.removePublicIdentifier(kind: .phone, value: "4505550100", by: "aiprp", at: now)
+            await #expect(throws: Refusal(.publicIdentifierNotFound, ["kind": "phone", "value": "4505550100"])) {
+                try await store.removePublicIdentifier(kind: .phone, value: "4505550100", by: "aiprp", at: now)
+            }
         }
     }
 }

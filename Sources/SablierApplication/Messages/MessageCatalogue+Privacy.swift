@@ -8,12 +8,18 @@ extension MessageCatalogue {
         .publicIdentifierNotFound: Entry(
             fr: "{kind} {value} n'est pas déclaré public",
             en: "{kind} {value} is not declared public"),
+        .invalidPublicIdentifier: Entry(
+            fr: "« {value} » n'est pas un identifiant public valide de type {kind} (phone, email-domain, email ou postal-code)",
+            en: "'{value}' is not a valid public identifier of kind {kind} (phone, email-domain, email or postal-code)"),
         .scanNotFound: Entry(
             fr: "aucune analyse du contenu {sha256}",
             en: "no scan of content {sha256}"),
         .nothingToReview: Entry(
-            fr: "le document {reference} n'a rien à examiner : {why}",
-            en: "document {reference} has nothing to review: {why}"),
+            fr: "le document {reference} n'a rien à examiner : ni sa règle ni son contenu ne le signalent",
+            en: "document {reference} has nothing to review: neither its rule nor its content flags it"),
+        .nothingToReviewUnscanned: Entry(
+            fr: "le document {reference} n'a rien à examiner : sa règle ne le signale pas et son fichier n'a jamais été analysé : analysez-le d'abord",
+            en: "document {reference} has nothing to review: its rule does not flag it and it was never scanned: scan it first"),
         .noMeasure: Entry(
             fr: "la règle {rule} ne prévoit aucune mesure à la fin de la conservation : précisez détruire ou anonymiser",
             en: "rule {rule} names no measure for the end of retention: give detruire or anonymiser"),

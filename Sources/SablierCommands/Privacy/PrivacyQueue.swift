@@ -1,12 +1,10 @@
 import ArgumentParser
 import Foundation
+import SablierApplication
 import SablierCore
-import SablierStore
 
 /// `sablier privacy queue`: what waits for the AIPRP officer, most sensitive first.
-struct PrivacyQueue: GuardedCommand {
-    static let permission = Permission.reviewPrivacy
-
+struct PrivacyQueue: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
         abstract: "List the documents flagged for review, most sensitive first, with the reason and the findings masked.",
@@ -22,24 +20,23 @@ struct PrivacyQueue: GuardedCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run(with access: Access) async throws {
-        let entries = try await store.openPrivacy().privacyQueue(includingDecided: all)
-        let table = Table(columns: ["reference", "score", "status", "measure", "holder", "reasons"], rows: entries.map { entry in
-            [entry.reference, String(entry.score), PrivacyWords.status(entry), entry.measure?.rawValue ?? "", entry.holder,
-             entry.reasons.joined(separator: "; ")]
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let queue = try await sablier.privacyQueue(session, includingDecided: all)
+        let table = Table(columns: ["reference", "score", "status", "measure", "holder", "reasons"], rows: queue.entries.map { entry in
+            [entry.reference, String(entry.score), entry.statusLabel, entry.measure ?? "", entry.holder, entry.reasons.joined(separator: "; ")]
         })
-        try Listing.print(output.format, table: table, json: entries.map(PrivacyJSON.Entry.init))
+        try Listing.print(output.format, table: table, json: queue.entries)
         if output.format == .table {
-            let pending = entries.filter(\.isPending).count
-            Console.error("\(pending) document\(pending == 1 ? "" : "s") waiting for review")
+            Console.error("\(queue.pending) document\(queue.pending == 1 ? "" : "s") waiting for review")
+        }
+        if queue.withheld > 0 {
+            Console.error("withheld \(queue.withheld) (documents you may not see)")
         }
     }
 }
 
 /// `sablier privacy show REF`: one document's flags, findings (masked) and reviews.
-struct PrivacyShow: GuardedCommand {
-    static let permission = Permission.reviewPrivacy
-
+struct PrivacyShow: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show why a document is flagged: its rule, its last scan with the findings masked, and its reviews."
@@ -50,26 +47,23 @@ struct PrivacyShow: GuardedCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run(with access: Access) async throws {
-        let privacy: DocumentPrivacy
-        do {
-            privacy = try await store.openPrivacy().documentPrivacy(reference)
-        } catch let error as StoreError where error.code == .notFound {
-            throw CommandFailure.noSuchDocument(reference)
-        }
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let privacy = try await sablier.privacyShow(session, reference)
         if output.format == .json {
-            Console.out(try JSONOutput.render(PrivacyJSON.Entry(privacy)))
+            Console.out(try JSONOutput.render(privacy))
             return
         }
-        var lines = ["\(privacy.reference) — \(privacy.title)", "Status: \(PrivacyWords.status(privacy))\(privacy.isConfidential ? " (confidential)" : "")"]
-        if let rule = privacy.rulePrivacy { lines.append("Rule: \(rule.reason)\(rule.measure.map { "; measure \($0.rawValue)" } ?? "")") }
+        var lines = ["\(privacy.reference) — \(privacy.title)", "Status: \(privacy.statusLabel)\(privacy.confidential ? " (confidential)" : "")"]
+        if privacy.ruleSource != nil, let reason = privacy.reasons.first(where: { $0.hasPrefix("rule ") }) {
+            lines.append("Rule: \(reason)\(privacy.measure.map { "; measure \($0)" } ?? "")")
+        }
         if let scan = privacy.scan {
-            lines.append("Scanned: \(privacy.scannedPath ?? "") (\(scan.format ?? "?"), SHA-256 \(scan.sha256)) — \(scan.summary)")
+            lines.append("Scanned: \(privacy.file ?? "") (\(scan.format ?? "?"), SHA-256 \(scan.sha256)) — \(scan.summary)")
         } else {
             lines.append("Scanned: never")
         }
         let table = Table(columns: ["type", "confidence", "start", "end", "excerpt", "reason"], rows: (privacy.scan?.findings ?? []).map {
-            [$0.type, String($0.confidence), String($0.start), String($0.end), $0.excerpt, $0.reason]
+            [$0.type, String(Int(($0.confidence * 100).rounded())), String($0.start), String($0.end), $0.excerpt, $0.reason]
         })
         if output.format == .csv {
             Console.out(table.renderCSV())
@@ -77,7 +71,7 @@ struct PrivacyShow: GuardedCommand {
         }
         if !(privacy.scan?.findings.isEmpty ?? true) { lines.append("\n" + table.renderText(maxCellWidth: 90)) }
         for review in privacy.reviews {
-            lines.append("Review: \(review.decision.rawValue)\(review.measure.map { " (\($0.rawValue))" } ?? "") by \(review.reviewedBy) on "
+            lines.append("Review: \(review.decision)\(review.measure.map { " (\($0))" } ?? "") by \(review.reviewedBy) on "
                 + "\(ISO8601DateFormatter().string(from: review.reviewedAt)): \(review.note)")
         }
         Console.out(lines.joined(separator: "\n"))
@@ -85,16 +79,15 @@ struct PrivacyShow: GuardedCommand {
 }
 
 /// `sablier privacy review REF --confirm|--dismiss`: the AIPRP officer's decision.
-struct PrivacyReviewCommand: GuardedCommand {
-    static let permission = Permission.reviewPrivacy
-
+struct PrivacyReviewCommand: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Record the AIPRP officer's decision on a flagged document: it holds personal information (confirm) or not (dismiss).",
         discussion: """
             A confirmed document is confidential and its measure (detruire or anonymiser, default: its \
             rule's) applies at the end of retention. The decision holds for the document's current content: \
-            if its file changes and is scanned again, it waits for a new review. Who, when and the note are kept.
+            if its file changes and is scanned again, it waits for a new review. Who, when and the note are kept, \
+            and the decision is written to the audit trail.
             """
     )
 
@@ -106,15 +99,13 @@ struct PrivacyReviewCommand: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        guard confirm != dismiss else { throw CommandFailure.invalid("give exactly one of --confirm or --dismiss") }
-        let review: PrivacyReview
-        do {
-            review = try await store.openPrivacy().recordPrivacyReview(
-                reference, decision: confirm ? .confirm : .dismiss, measure: measure?.measure, note: note, by: access.user.name, at: Date())
-        } catch let error as StoreError where error.code == .notFound {
-            throw CommandFailure.noSuchDocument(reference)
-        }
+    func validate() throws {
+        guard confirm != dismiss else { throw ValidationError("give exactly one of --confirm or --dismiss") }
+    }
+
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let review = try await sablier.reviewPrivacy(session, reference, decision: confirm ? .confirm : .dismiss,
+                                                     measure: measure?.measure, note: note)
         if review.decision == .confirm {
             Console.out("\(reference): personal information confirmed by \(review.reviewedBy); measure at the end of retention: "
                 + "\(review.measure?.rawValue ?? "?"); the document is confidential")

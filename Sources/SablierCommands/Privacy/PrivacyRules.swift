@@ -1,13 +1,10 @@
 import ArgumentParser
 import Foundation
+import SablierApplication
 import SablierCore
-import SablierPrivacy
-import SablierStore
 
 /// `sablier privacy rules`: what the calendar in force and the records manager say about each rule.
-struct PrivacyRules: GuardedCommand {
-    static let permission = Permission.readCalendar
-
+struct PrivacyRules: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List the rules of the calendar in force: personal information from the calendar, GALA's confidential flag, confirmations."
@@ -18,26 +15,8 @@ struct PrivacyRules: GuardedCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    struct Entry: Encodable {
-        var rule: String
-        var title: String
-        var source: String
-        var flags: Bool
-        var measure: String?
-        var calendarPersonalInformation: Bool?
-        var confidential: Bool?
-        var confirmedBy: String?
-        var confirmedAt: Date?
-        var note: String?
-    }
-
-    func run(with access: Access) async throws {
-        let rules = try await store.openPrivacy().rulePrivacy().filter { !flagged || $0.flags }
-        let entries = rules.map {
-            Entry(rule: $0.rule, title: $0.title, source: $0.source.rawValue, flags: $0.flags, measure: $0.measure?.rawValue,
-                  calendarPersonalInformation: $0.calendarPersonalInformation?.present, confidential: $0.confidential,
-                  confirmedBy: $0.confirmation?.confirmedBy, confirmedAt: $0.confirmation?.confirmedAt, note: $0.confirmation?.note)
-        }
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let entries = try await sablier.privacyRules(session, flaggedOnly: flagged)
         let table = Table(columns: ["rule", "flags", "source", "measure", "confirmed_by", "title"], rows: entries.map {
             [$0.rule, $0.flags ? "yes" : "no", $0.source, $0.measure ?? "", $0.confirmedBy ?? "", $0.title]
         })
@@ -46,13 +25,14 @@ struct PrivacyRules: GuardedCommand {
 }
 
 /// `sablier privacy confirm-rule RULE`: the records manager confirms or corrects a rule.
-struct PrivacyConfirmRule: GuardedCommand {
-    static let permission = Permission.manageCalendar
-
+struct PrivacyConfirmRule: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "confirm-rule",
         abstract: "Confirm or correct whether a rule's documents hold personal information (a GALA calendar only says confidential).",
-        discussion: "The confirmation replaces what the calendar says for this rule, in every version to come, until confirmed again."
+        discussion: """
+            The confirmation replaces what the calendar says for this rule, in every version to come, until confirmed \
+            again. It is written to the audit trail.
+            """
     )
 
     enum Answer: String, ExpressibleByArgument, CaseIterable { case yes, no }
@@ -64,9 +44,9 @@ struct PrivacyConfirmRule: GuardedCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func run(with access: Access) async throws {
-        let confirmation = try await store.openPrivacy().confirmRulePrivacy(
-            rule: rule, personalInformation: personalInformation == .yes, measure: measure?.measure, note: note, by: access.user.name, at: Date())
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let confirmation = try await sablier.confirmRulePrivacy(session, rule: rule, personalInformation: personalInformation == .yes,
+                                                                measure: measure?.measure, note: note)
         let what = confirmation.personalInformation
             ? "holds personal information\(confirmation.measure.map { " (measure \($0.rawValue))" } ?? "")"
             : "holds no personal information"
@@ -82,9 +62,7 @@ struct PrivacyPublic: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Remove.self]
     )
 
-    struct Add: GuardedCommand {
-        static let permission = Permission.reviewPrivacy
-
+    struct Add: UseCaseCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Declare a switchboard or fax number, an e-mail domain or address, a postal code.")
 
         @Option(help: "A telephone number (switchboard, fax, service line).") var phone: String?
@@ -95,69 +73,51 @@ struct PrivacyPublic: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
 
-        func run(with access: Access) async throws {
-            let given = [phone.map { (PublicIdentifier.Kind.phone, $0) }, emailDomain.map { (.emailDomain, $0) }, email.map { (.email, $0) },
-                         postalCode.map { (.postalCode, $0) }].compactMap { $0 }
-            guard given.count == 1, let (kind, raw) = given.first else {
-                throw CommandFailure.invalid("give exactly one of --phone, --email-domain, --email or --postal-code")
-            }
-            guard let value = PrivacyPublic.normalised(kind, raw) else { throw CommandFailure.invalid("'\(raw)' is not a valid \(kind.rawValue)") }
-            try await store.openPrivacy().addPublicIdentifier(PublicIdentifier(kind: kind, value: value, note: note, addedAt: Date(),
-                                                                               addedBy: access.user.name))
-            Console.out("\(kind.rawValue) \(value) declared public: scans never report it (documents already scanned are scanned again)")
+        var given: [(PublicIdentifier.Kind, String)] {
+            [phone.map { (PublicIdentifier.Kind.phone, $0) }, emailDomain.map { (.emailDomain, $0) }, email.map { (.email, $0) },
+             postalCode.map { (.postalCode, $0) }].compactMap { $0 }
+        }
+
+        func validate() throws {
+            guard given.count == 1 else { throw ValidationError("give exactly one of --phone, --email-domain, --email or --postal-code") }
+        }
+
+        func run(_ sablier: Sablier, _ session: Session) async throws {
+            let (kind, raw) = given[0]
+            let identifier = try await sablier.addPublicIdentifier(session, kind: kind, value: raw, note: note)
+            Console.out("\(kind.rawValue) \(identifier.value) declared public: scans never report it (documents already scanned are scanned again)")
         }
     }
 
-    struct List: GuardedCommand {
-        static let permission = Permission.reviewPrivacy
-
+    struct List: UseCaseCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the public identifiers.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
         @OptionGroup var output: OutputOptions
 
-        func run(with access: Access) async throws {
-            let identifiers = try await store.openPrivacy().publicIdentifiers()
+        func run(_ sablier: Sablier, _ session: Session) async throws {
+            let identifiers = try await sablier.publicIdentifiers(session)
             let table = Table(columns: ["kind", "value", "note", "added_by"], rows: identifiers.map { [$0.kind.rawValue, $0.value, $0.note ?? "", $0.addedBy] })
             try Listing.print(output.format, table: table, json: identifiers)
         }
     }
 
-    struct Remove: GuardedCommand {
-        static let permission = Permission.reviewPrivacy
-
+    struct Remove: UseCaseCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a public identifier.")
-        @Argument(help: "phone, email-domain, email or postal-code.") var kind: String
+        @Argument(help: "phone, email-domain, email or postal-code.") var kind: KindArgument
         @Argument(help: "The value.") var value: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
 
-        func run(with access: Access) async throws {
-            guard let kind = PublicIdentifier.Kind(rawValue: kind), let normalised = PrivacyPublic.normalised(kind, value) else {
-                throw CommandFailure.invalid("unknown kind or value: \(kind) \(value)")
-            }
-            guard try await store.openPrivacy().removePublicIdentifier(kind: kind, value: normalised) else {
-                throw CommandFailure.invalid("\(kind.rawValue) \(normalised) was not declared public")
-            }
-            Console.out("\(kind.rawValue) \(normalised) is no longer public")
+        func run(_ sablier: Sablier, _ session: Session) async throws {
+            let kind = PublicIdentifier.Kind(rawValue: kind.rawValue)!
+            let removed = try await sablier.removePublicIdentifier(session, kind: kind, value: value)
+            Console.out("\(kind.rawValue) \(removed) is no longer public")
         }
     }
 
-    /// The stored form of a value: ten digits, a lowercase domain or address, `A9A9A9`.
-    static func normalised(_ kind: PublicIdentifier.Kind, _ raw: String) -> String? {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        switch kind {
-        case .phone:
-            // The scanner's own rules, so that what is stored is what it compares.
-            return PublicCharacter.normalisedPhone(trimmed)
-        case .emailDomain:
-            let domain = trimmed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "@."))
-            return domain.contains(".") && !domain.contains("@") && !domain.contains(" ") ? domain : nil
-        case .email:
-            let address = trimmed.lowercased()
-            return address.split(separator: "@").count == 2 && !address.contains(" ") ? address : nil
-        case .postalCode:
-            return PublicCharacter.normalisedPostalCode(trimmed)
-        }
+    /// The kinds of public identifier, as typed.
+    enum KindArgument: String, ExpressibleByArgument, CaseIterable {
+        case phone, email, emailDomain = "email-domain", postalCode = "postal-code"
     }
 }

@@ -1,15 +1,11 @@
 import ArgumentParser
 import Foundation
+import SablierApplication
 import SablierCore
-import SablierExtraction
-import SablierPrivacy
 import SablierRegister
-import SablierStore
 
 /// `sablier privacy scan`: reads documents' text and finds personal information in it.
-struct PrivacyScan: GuardedCommand {
-    static let permission = Permission.scanPrivacy
-
+struct PrivacyScan: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
         abstract: "Find personal information in the text of registered documents' files, or of any files.",
@@ -34,155 +30,80 @@ struct PrivacyScan: GuardedCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func run(with access: Access) async throws {
-        let modes = [document != nil, all, !paths.isEmpty].filter { $0 }.count
-        guard modes == 1 else { throw CommandFailure.invalid("give exactly one of --document REF, --all or PATH…") }
-        let privacy = try store.openPrivacy()
-        let scanning = PrivacyScanning(store: privacy)
-        let scanner = try await scanning.scanner()
-        let fingerprint = PrivacyScanning.fingerprint(scanner)
+    func validate() throws {
+        guard [document != nil, all, !paths.isEmpty].filter({ $0 }).count == 1 else {
+            throw ValidationError("give exactly one of --document REF, --all or PATH…")
+        }
+    }
+
+    func run(_ sablier: Sablier, _ session: Session) async throws {
         if !paths.isEmpty {
-            try await scanPaths(scanning, scanner: scanner, fingerprint: fingerprint, by: access.user.name)
+            try await scanPaths(sablier, session)
             return
         }
-        var documents: [RegisteredDocument]
-        if let document {
-            guard let found = try await privacy.document(document) else { throw CommandFailure.noSuchDocument(document) }
-            documents = [found]
-        } else {
-            documents = try await privacy.documents(matching: nil, limit: nil).filter { $0.document.file != nil && $0.phase != .inactifDetruit }
-        }
-        var outcomes: [PrivacyScanning.DocumentOutcome] = []
-        var progress = ProgressBar(total: documents.count, label: "documents")
-        let who = access.user.name
-        for (index, item) in documents.enumerated() {
-            outcomes.append(try await scanning.scanDocument(item, scanner: scanner, fingerprint: fingerprint, force: force, by: who, at: Date()))
-            progress.update(index + 1)
-        }
+        let progress = ProgressReporter(label: "documents")
+        let report = try await sablier.scanPrivacy(session, document.map { .document($0) } ?? .all, force: force,
+                                                   progress: progress.update)
         progress.finish()
-        try print(outcomes)
-        var counts: [PrivacyScanning.DocumentOutcome.Status: Int] = [:]
-        for outcome in outcomes { counts[outcome.status, default: 0] += 1 }
-        let flagged = outcomes.filter { $0.scan?.flagged == true }.count
-        let parts = [PrivacyScanning.DocumentOutcome.Status.scanned, .unchanged, .unreadable, .fileMissing, .noFile].compactMap { status in
-            counts[status].map { "\(status.rawValue) \($0)" }
-        }
-        Console.error("privacy scan: \(outcomes.count) document\(outcomes.count == 1 ? "" : "s") — \(parts.joined(separator: ", ")); flagged by content \(flagged)")
-        let problems = (counts[.unreadable] ?? 0) + (counts[.fileMissing] ?? 0)
-        if problems > 0 {
-            throw CommandFailure.rejected("\(problems) document\(problems == 1 ? "" : "s") could not be read: they are listed by `sablier privacy queue` for a person to look at")
-        }
-    }
-
-    struct DocumentEntry: Encodable {
-        var reference: String
-        var file: String?
-        var status: String
-        var flagged: Bool?
-        var score: Int?
-        var summary: String?
-        var problem: String?
-        var findings: [PrivacyJSON.Finding]
-    }
-
-    private func print(_ outcomes: [PrivacyScanning.DocumentOutcome]) throws {
-        let entries = outcomes.map { outcome in
-            DocumentEntry(reference: outcome.reference, file: outcome.path, status: outcome.status.rawValue, flagged: outcome.scan?.flagged,
-                          score: outcome.scan?.score, summary: outcome.scan?.summary, problem: outcome.problem ?? outcome.scan?.problem,
-                          findings: (outcome.scan?.findings ?? []).map(PrivacyJSON.Finding.init))
-        }
-        let table = Table(columns: ["reference", "status", "flagged", "score", "summary"], rows: entries.map { entry in
+        let table = Table(columns: ["reference", "status", "flagged", "score", "summary"], rows: report.entries.map { entry in
             [entry.reference, entry.status, entry.flagged.map { $0 ? "yes" : "no" } ?? "", entry.score.map(String.init) ?? "",
              entry.problem ?? entry.summary ?? ""]
         })
-        try Listing.print(output.format, table: table, json: entries)
+        try Listing.print(output.format, table: table, json: report.entries)
+        let count = report.entries.count
+        let parts = [PrivacyScanning.DocumentOutcome.Status.scanned, .unchanged, .unreadable, .fileMissing, .noFile].compactMap { status in
+            let n = report.count(status)
+            return n > 0 ? "\(status.rawValue) \(n)" : nil
+        }
+        Console.error("privacy scan: \(count) document\(count == 1 ? "" : "s") — \(parts.joined(separator: ", ")); flagged by content \(report.flagged)"
+            + (report.withheld > 0 ? "; withheld \(report.withheld) (documents you may not see)" : ""))
+        if report.problems > 0 {
+            Console.error("\(report.problems) document\(report.problems == 1 ? "" : "s") could not be read: they are listed by `sablier privacy queue` for a person to look at")
+            throw ExitCode(1)
+        }
     }
 
-    /// One JSON line per file. A file registered as a document's is scanned as that document.
-    private func scanPaths(_ scanning: PrivacyScanning, scanner: PrivacyScanner, fingerprint: String, by who: String) async throws {
+    /// One JSON line per file, in the order given. The files outside the register are read
+    /// here, at the edge that named them; registered documents' files are the use case's.
+    private func scanPaths(_ sablier: Sablier, _ session: Session) async throws {
         let absolute = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-        let registered = try await scanning.store.documents(atPaths: absolute)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var unreadable = 0
         var progress = ProgressBar(total: paths.count, label: "files")
-        for (index, path) in paths.enumerated() {
-            let line: Line
-            if let reference = registered[absolute[index]], let item = try await scanning.store.document(reference) {
-                let outcome = try await scanning.scanDocument(item, scanner: scanner, fingerprint: fingerprint, force: force,
-                                                              by: who, at: Date())
-                line = Line(path, document: reference, outcome: outcome)
-            } else {
-                line = Line(path, scanning.scanFile(path, scanner: scanner))
-            }
-            if line.flagged == nil { unreadable += 1 }
+        let summary = try await sablier.scanPrivacyFiles(session, paths: absolute, force: force, read: { path, scanner in
+            PrivacyScanning.scanFile(path, scanner: scanner)
+        }, { index, line in
+            var line = line
+            line.file = paths[index]
             progress.update(index + 1)
-            FileHandle.standardOutput.write(line.data(encoder))
-        }
+            FileHandle.standardOutput.write(Self.data(line, encoder))
+        })
         progress.finish()
-        if unreadable > 0 {
-            throw CommandFailure.rejected("\(unreadable) file\(unreadable == 1 ? "" : "s") could not be read: not knowing is not \"no personal information\"")
+        if summary.withheld > 0 {
+            Console.error("\(summary.withheld) file\(summary.withheld == 1 ? "" : "s") of documents you may not see read as files outside the register (nothing stored)")
+        }
+        if summary.unreadable > 0 {
+            Console.error("\(summary.unreadable) file\(summary.unreadable == 1 ? "" : "s") could not be read: not knowing is not \"no personal information\"")
+            throw ExitCode(1)
         }
     }
 
-    /// `{"file", "flagged", "findings": [{"type", "start", "end", "confidence"}]}`.
-    struct Line {
-        struct Found {
-            var type: String
-            var start: Int
-            var end: Int
-            var confidence: Double
+    /// The line, keys sorted: written by hand for the findings, which can be thousands per
+    /// file (Foundation's encoder took a tenth of a scan); the strings go through the encoder.
+    static func data(_ line: PrivacyFileLine, _ encoder: JSONEncoder) -> Data {
+        func string(_ text: String) -> String {
+            String(decoding: (try? encoder.encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
         }
-
-        struct Problem {
-            var kind: String
-            var message: String
+        var json = "{"
+        if let document = line.document { json += "\"document\":" + string(document) + "," }
+        if let error = line.error { json += "\"error\":{\"kind\":" + string(error.kind) + ",\"message\":" + string(error.message) + "}," }
+        json += "\"file\":" + string(line.file) + ",\"findings\":["
+        for (index, found) in line.findings.enumerated() {
+            if index > 0 { json += "," }
+            json += "{\"confidence\":\(found.confidence),\"end\":\(found.end),\"start\":\(found.start),\"type\":\"\(found.type)\"}"
         }
-
-        var file: String
-        var document: String?
-        var flagged: Bool?
-        var findings: [Found]
-        var error: Problem?
-
-        init(_ path: String, _ scan: PrivacyScanning.FileScan) {
-            file = path
-            flagged = scan.flagged
-            findings = (scan.result?.findings ?? []).map { Found(type: $0.type.rawValue, start: $0.start, end: $0.end, confidence: Double($0.confidence) / 100) }
-            error = scan.error.map { Problem(kind: $0.kind.rawValue, message: $0.description) }
-        }
-
-        init(_ path: String, document reference: String, outcome: PrivacyScanning.DocumentOutcome) {
-            file = path
-            document = reference
-            flagged = outcome.scan?.flagged
-            findings = (outcome.scan?.findings ?? []).map {
-                Found(type: $0.type, start: $0.start, end: $0.end, confidence: Double($0.confidence) / 100)
-            }
-            if let scan = outcome.scan, scan.status != .read {
-                error = Problem(kind: scan.status.rawValue, message: scan.problem ?? "")
-            } else if let problem = outcome.problem {
-                error = Problem(kind: "unreadable", message: problem)
-            }
-        }
-
-        /// The line, keys sorted: written by hand for the findings, which can be thousands per
-        /// file (Foundation's encoder took a tenth of a scan); the strings go through the encoder.
-        func data(_ encoder: JSONEncoder) -> Data {
-            func string(_ text: String) -> String {
-                String(decoding: (try? encoder.encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
-            }
-            var json = "{"
-            if let document { json += "\"document\":" + string(document) + "," }
-            if let error { json += "\"error\":{\"kind\":" + string(error.kind) + ",\"message\":" + string(error.message) + "}," }
-            json += "\"file\":" + string(file) + ",\"findings\":["
-            for (index, found) in findings.enumerated() {
-                if index > 0 { json += "," }
-                json += "{\"confidence\":\(found.confidence),\"end\":\(found.end),\"start\":\(found.start),\"type\":\"\(found.type)\"}"
-            }
-            // `null` when the file was not read: never `false`.
-            json += "],\"flagged\":" + (flagged.map { $0 ? "true" : "false" } ?? "null") + "}\n"
-            return Data(json.utf8)
-        }
+        // `null` when the file was not read: never `false`.
+        json += "],\"flagged\":" + (line.flagged.map { $0 ? "true" : "false" } ?? "null") + "}\n"
+        return Data(json.utf8)
     }
 }

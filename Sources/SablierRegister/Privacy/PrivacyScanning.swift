@@ -47,6 +47,12 @@ public struct PrivacyScanning: Sendable {
 
     /// Extracts and scans one file, in bounded memory; nothing is stored.
     public func scanFile(_ path: String, scanner: PrivacyScanner) -> FileScan {
+        Self.scanFile(path, scanner: scanner, extractor: extractor)
+    }
+
+    /// Extracts and scans one file with no store at all: what the command line does with a
+    /// file named on it that is not in the register.
+    public static func scanFile(_ path: String, scanner: PrivacyScanner, extractor: TextExtractor = TextExtractor()) -> FileScan {
         var stream = scanner.stream()
         do {
             let format = try extractor.extract(fileAt: path) { stream.append($0) }

@@ -1,3 +1,5 @@
+public import SablierCore
+
 /// A row of `privacy_finding`: inserted in batches, as many as a large file's findings.
 public struct PrivacyFindingRow: StoredRow {
     public var sha256: String

@@ -4,19 +4,22 @@ public import SablierCore
 /// What the application needs to keep personal-information findings and the AIPRP officer's
 /// review queue. Scans are stored per content (SHA-256); a document points at the content of
 /// its file last scanned. Reviews and rule confirmations are appended, never edited. Every
-/// write is one transaction; every method throws `StoreError` only.
+/// write is one transaction holding its audit entry: the AIPRP officer's decisions are
+/// evidence under the Access Act. A write the domain refuses throws the `Refusal` (the rules
+/// are `SablierCore`'s: `DocumentPrivacy.review`, `RulePrivacyConfirmation.confirm`); a
+/// storage failure throws `StoreError`.
 public protocol PrivacyStore: RegisterStore {
     /// The organisation's public identifiers (s. 57), by kind then value.
     func publicIdentifiers() async throws -> [PublicIdentifier]
-    /// Adds one; refused when it is already there.
+    /// Adds one, audited as its `addedBy` at its `addedAt`; `privacy.public-exists` when it is already there.
     func addPublicIdentifier(_ identifier: PublicIdentifier) async throws
-    /// Removes one; false when there was none.
-    func removePublicIdentifier(kind: PublicIdentifier.Kind, value: String) async throws -> Bool
+    /// Removes one, audited; `privacy.public-not-found` when there was none.
+    func removePublicIdentifier(kind: PublicIdentifier.Kind, value: String, by actor: String, at instant: Date) async throws
 
     /// The stored scan of a content, with its findings.
     func contentScan(sha256: String) async throws -> ContentScan?
     /// Stores (or replaces) a content's scan and points `reference`'s document at it, in one
-    /// transaction. `reference` nil stores the content's scan alone.
+    /// transaction with its audit entry. `reference` nil stores the content's scan alone.
     func recordScan(_ scan: ContentScan, document reference: String?, path: String, by actor: String, at instant: Date) async throws
     /// Points a document at a content already scanned (its file did not change, or is a copy).
     func linkScan(sha256: String, document reference: String, path: String, by actor: String, at instant: Date) async throws
@@ -25,10 +28,11 @@ public protocol PrivacyStore: RegisterStore {
     /// The registered documents whose file is at one of `paths` (absolute): path → reference.
     func documents(atPaths paths: [String]) async throws -> [String: String]
 
-    /// Where one document stands; `notFound` for an unknown reference.
+    /// Where one document stands; `document.not-found` for an unknown reference.
     func documentPrivacy(_ reference: String) async throws -> DocumentPrivacy
     /// The documents flagged by their rule or their content (and, with `includingDecided`, those
-    /// already reviewed), most sensitive first then by reference; destroyed documents left out.
+    /// already reviewed), most sensitive first then by reference; destroyed documents left out,
+    /// reviewed or not (`privacy show` says a destroyed one was never reviewed).
     func privacyQueue(includingDecided: Bool) async throws -> [DocumentPrivacy]
     /// The references of the documents whose latest review confirmed personal information:
     /// the confidential ones, which only their holder unit and the AIPRP officer see. One query,
@@ -37,16 +41,17 @@ public protocol PrivacyStore: RegisterStore {
     func confidentialReferences() async throws -> Set<String>
     /// The documents the AIPRP officer reviewed at least once, whatever the decision.
     func reviewedReferences() async throws -> Set<String>
-    /// Records the AIPRP officer's decision on the document's current content. Refused for a
-    /// document nothing flags, a confirmation without a measure (none given, none in its rule),
-    /// a dismissal with one, or an empty note.
+    /// Records the AIPRP officer's decision on the document's current content, with its audit
+    /// entry, as `DocumentPrivacy.review` allows it (which refuses a destroyed document, one
+    /// nothing flags, a confirmation without a measure, a dismissal with one, an empty note).
     @discardableResult
     func recordPrivacyReview(_ reference: String, decision: PrivacyDecision, measure: PersonalInformationMeasure?, note: String,
                              by actor: String, at instant: Date) async throws -> PrivacyReview
 
     /// Every rule of the calendar in force with what the calendar and the records manager say.
     func rulePrivacy() async throws -> [RulePrivacy]
-    /// Confirms or corrects a rule; refused for a rule not in the calendar in force.
+    /// Confirms or corrects a rule, with its audit entry; `calendar.none` without a calendar,
+    /// `calendar.no-such-rule` for a rule not in the calendar in force.
     func confirmRulePrivacy(rule: String, personalInformation: Bool, measure: PersonalInformationMeasure?, note: String?,
                             by actor: String, at instant: Date) async throws -> RulePrivacyConfirmation
 }

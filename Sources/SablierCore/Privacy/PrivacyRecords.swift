@@ -1,5 +1,4 @@
 public import Foundation
-public import SablierCore
 
 /// Information the organisation declares public (Access Act, s. 57): never reported by a scan.
 public struct PublicIdentifier: Sendable, Hashable, Codable {
@@ -112,6 +111,8 @@ public enum PrivacyDecision: String, Sendable, Hashable, Codable, CaseIterable {
     case dismiss
 }
 
+/// One decision of the AIPRP officer, kept with who, when, why and the content it saw: evidence
+/// under the Access Act, appended and never edited.
 public struct PrivacyReview: Sendable, Hashable, Codable {
     public var id: Int
     public var reference: String
@@ -270,8 +271,12 @@ public struct DocumentPrivacy: Sendable, Hashable, Codable {
         reviews.last { review in scan == nil || review.sha256 == scan?.sha256 }
     }
 
-    /// Waiting for the AIPRP officer.
-    public var isPending: Bool { isFlagged && currentReview == nil }
+    /// Destroyed: its life cycle is over, and nobody reviews it any more.
+    public var isDestroyed: Bool { phase == .inactifDetruit }
+
+    /// Waiting for the AIPRP officer: flagged, not reviewed for what it holds now, and not
+    /// destroyed (a destroyed document leaves the queue; `status` says it was never reviewed).
+    public var isPending: Bool { isFlagged && currentReview == nil && !isDestroyed }
     /// Confirmed as holding personal information by its latest review, whatever content that
     /// review saw: confidential, as every listing treats it (`PrivacyStore.confidentialReferences`),
     /// until a new review of its new content says otherwise.
