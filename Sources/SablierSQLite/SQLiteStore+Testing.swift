@@ -45,3 +45,20 @@ extension SQLiteStore {
         try database.close()
     }
 }
+
+extension SQLiteStore {
+    /// Every row of every table but `excluded`, as text, by table (tests only): two equal
+    /// results mean nothing changed, which a refusal must leave so.
+    static func contents(ofDatabaseAt path: String, excluding excluded: Set<String>) throws -> [String: [String]] {
+        let database = try DatabaseQueue(path: path)
+        defer { try? database.close() }
+        return try database.read { db in
+            var contents: [String: [String]] = [:]
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            for table in tables where !excluded.contains(table) {
+                contents[table] = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map(\.description)
+            }
+            return contents
+        }
+    }
+}
