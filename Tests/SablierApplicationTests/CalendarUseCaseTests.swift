@@ -229,3 +229,26 @@ struct CalendarUseCaseTests {
         #expect(refused?.code == .missingPermission)
     }
 }
+
+extension CalendarUseCaseTests {
+    @Test("diff between two versions lists a rule changed field by field, with the old and new value")
+    func diffFieldByField() async throws {
+        let office = try await Office()
+        defer { office.remove() }
+        let manager = try await office.session("gestion.doc")
+        _ = try await office.sablier.importCalendar(manager, file: Fixtures.valcourtCSV.path)
+        // 201.02: semi-active 5 → 7 on the principal copy.
+        let lines = try String(contentsOf: Fixtures.valcourtCSV, encoding: .utf8)
+            .replacingOccurrences(of: "Trésorerie,\"PA, DM\",R1,1,,5,,C,R2", with: "Trésorerie,\"PA, DM\",R1,1,,7,,C,R2")
+        let changed = try office.directory.write("valcourt-v2.csv", lines)
+        let second = try await office.sablier.importCalendar(manager, file: changed.path)
+        #expect(second.version == 2 && second.summary.modified == ["201.02"])
+        let diff = try await office.sablier.compareCalendars(manager, from: 1, to: 2)
+        #expect(diff.changed.map(\.rule) == ["201.02"])
+        let change = try #require(diff.changed.first?.changes.first)
+        #expect(change.field == "principal.semiActive" && change.old == "5 ans" && change.new == "7 ans")
+        #expect(diff.added.isEmpty && diff.retired.isEmpty)
+        let unknown = await Self.refusal { _ = try await office.sablier.compareCalendars(manager, from: 1, to: 9) }
+        #expect(unknown?.code == .noSuchVersion && unknown?.values["version"] == "9")
+    }
+}

@@ -12,7 +12,7 @@ extension MessageCatalogue {
             fr: "l'utilisateur {user} n'existe pas",
             en: "user {user} does not exist"),
         .userUnchanged: Entry(
-            fr: "l'utilisateur {user} est déjà {state}",
+            fr: "rien à changer : l'utilisateur {user} est déjà dans cet état ({state})",
             en: "user {user} is already {state}"),
         .lastRSI: Entry(
             fr: "l'utilisateur {user} est le dernier RSI actif : attribuez d'abord le rôle à quelqu'un d'autre",

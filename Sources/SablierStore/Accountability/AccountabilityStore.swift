@@ -3,6 +3,11 @@ public import SablierCore
 
 /// Users and roles, the audit trail and incidents. Every change here, and every change of
 /// the other stores, appends its audit entry in its own transaction.
+///
+/// A change the rules of `User` or `Incident` refuse throws that `Refusal` (`users.last-rsi`,
+/// `incident.closed`, …), as does a user or incident that does not exist (`users.not-found`,
+/// `incident.not-found`); the store checks them inside its transaction and decides nothing
+/// itself. A failure of the storage throws `StoreError`.
 public protocol AccountabilityStore: Sendable {
     /// Creates the first user, with the RSI role; refused once any user exists.
     func initialize(admin: String, unit: String, at instant: Date) async throws -> User
