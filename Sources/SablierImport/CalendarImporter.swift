@@ -5,7 +5,8 @@ public import SablierStore
 /// Imports a calendar file as a new stored version: read, check, apply, store, in that order,
 /// and store nothing unless every step succeeded.
 ///
-/// This is the use case behind `sablier calendar import`; it owns no I/O of its own beyond
+/// The application's `importCalendar` use case runs it once the permission is checked, and
+/// turns its rejection into a `calendar.rejected` refusal. It owns no I/O of its own beyond
 /// reading the file, and takes the time and the acting user as values.
 public struct CalendarImporter: Sendable {
     public let store: any CalendarStore

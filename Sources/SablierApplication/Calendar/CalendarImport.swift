@@ -30,7 +30,7 @@ extension Sablier {
     /// the refusal audited. The version and its audit entry are stored in one transaction.
     public func importCalendar(_ session: Session, file: String, maxBytes: Int = ImportLimits.defaultMaxBytes,
                                dryRun: Bool = false) async throws(Refusal) -> CalendarImportResult {
-        let useCase = dryRun ? "calendar import --dry-run" : "calendar import"
+        let useCase = dryRun ? "calendar preview" : "calendar import"
         let actor = try await authorize(session, .manageCalendar, "calendar import").user.name
         guard maxBytes > 0 else {
             throw await refusing(Refusal(.outOfRange, ["field": "size limit", "value": String(maxBytes), "minimum": "1"]),
