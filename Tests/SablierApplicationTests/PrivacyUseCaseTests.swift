@@ -18,7 +18,8 @@ final class PrivacyFixture {
     let sablier: Sablier
     let examples: URL
 
-    init() async throws {
+    /// The example calendar and register; or `calendar` with the documents of `csv`.
+    init(calendar: URL = Fixtures.exampleNative, csv: String? = nil) async throws {
         directory = try TemporaryDirectory(prefix: "sablier-privacy-usecases")
         store = try SQLiteStore(path: directory.file("sablier.sqlite").path)
         let now = Self.now
@@ -27,12 +28,19 @@ final class PrivacyFixture {
                                    ("rh", "Ressources humaines", .detenteur), ("verif", "Vérification", .verificateur)] {
             try await store.addUser(User(name: name, unit: unit, roles: [role]), by: "admin", at: now)
         }
-        _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
-        try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
-        try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
-        let csv = try directory.copyExamples()
-        examples = csv.deletingLastPathComponent()
-        _ = try await DocumentRegistrar(store: store).importCSV(path: csv.path, skipInvalid: false, actor: "gestion.doc", now: now)
+        _ = try await CalendarImporter(store: store).importFile(path: calendar.path, actor: "gestion.doc", now: now)
+        let register: URL
+        if let csv {
+            register = try directory.write("registre.csv", csv)
+            examples = directory.url
+        } else {
+            try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
+            try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
+            register = try directory.copyExamples()
+            examples = register.deletingLastPathComponent()
+        }
+        let outcome = try await DocumentRegistrar(store: store).importCSV(path: register.path, skipInvalid: false, actor: "gestion.doc", now: now)
+        precondition(outcome.registered > 0, "nothing registered: \(outcome)")
         sablier = Sablier(store: store, clock: .fixed(now))
     }
 
@@ -246,6 +254,54 @@ struct PrivacyUseCaseTests {
         await expectRefusal(.documentNotFound) { try await sablier.scanPrivacy(manager, .document("SG-CORR-2021")) }
         #expect(try await sablier.scanPrivacy(aiprp, .document("SG-CORR-2021")).entries.first?.status == "unchanged")
         await expectRefusal(.missingPermission) { try await sablier.scanPrivacy(try await fixture.session("rh"), .all) }
+    }
+
+    @Test("incremental: a changed content is read again and waits for a new review; new public identifiers rescan every file")
+    func incremental() async throws {
+        let fixture = try await PrivacyFixture()
+        let aiprp = try await fixture.session("aiprp")
+        let sablier = fixture.sablier
+        try fixture.addSIN(to: "politique-securite-2015.txt")
+        #expect(try await sablier.scanPrivacy(aiprp, .document("SG-POL-2015")).entries.first?.status == "scanned")
+        _ = try await sablier.reviewPrivacy(aiprp, "SG-POL-2015", decision: .confirm, measure: .anonymiser, note: "NAS")
+        #expect(try await sablier.scanPrivacy(aiprp, .document("SG-POL-2015")).entries.first?.status == "unchanged")
+        #expect(try await sablier.privacyShow(aiprp, "SG-POL-2015").status == "confirmed")
+        try Data("NAS : 130 692 544 et 283 406 296\n".utf8)
+            .write(to: fixture.examples.appendingPathComponent("fichiers/politique-securite-2015.txt"))
+        #expect(try await sablier.scanPrivacy(aiprp, .document("SG-POL-2015")).entries.first?.status == "scanned")
+        let changed = try await sablier.privacyShow(aiprp, "SG-POL-2015")
+        #expect(changed.status == "pending" && changed.confidential && changed.reviews.count == 1)
+        _ = try await sablier.scanPrivacy(aiprp, .all)
+        #expect(try await sablier.scanPrivacy(aiprp, .all).count(.scanned) == 0)
+        _ = try await sablier.addPublicIdentifier(aiprp, kind: .phone, value: "450 555-0100")
+        let rescanned = try await sablier.scanPrivacy(aiprp, .all)
+        #expect(rescanned.count(.unchanged) == 0 && rescanned.count(.scanned) == rescanned.entries.count)
+        #expect(try await sablier.scanPrivacy(aiprp, .document("SG-POL-2024"), force: true).entries.first?.status == "scanned")
+    }
+
+    @Test("a GALA calendar's documents confidentiels flag a rule until the records manager confirms or corrects it")
+    func galaConfidential() async throws {
+        let fixture = try await PrivacyFixture(calendar: Fixtures.udemGALA, csv: """
+            reference,title,rule,copy,support,holder,opened,closed
+            DISC-2025-01,Dossier disciplinaire,01740a,principal,PA,Secrétariat général,2025-02-01,
+
+            """)
+        let aiprp = try await fixture.session("aiprp")
+        let manager = try await fixture.session("gestion.doc")
+        let sablier = fixture.sablier
+        let queued = try await sablier.privacyQueue(aiprp).entries
+        #expect(queued.map(\.reference) == ["DISC-2025-01"] && queued.first?.score == 200 && queued.first?.ruleSource == "confidential-unconfirmed")
+        _ = try await sablier.confirmRulePrivacy(manager, rule: "01740a", personalInformation: false)
+        #expect(try await sablier.privacyQueue(aiprp).entries.isEmpty)
+        #expect(try await sablier.privacyShow(aiprp, "DISC-2025-01").status == "not flagged")
+        let yes = try await sablier.confirmRulePrivacy(manager, rule: "01740a", personalInformation: true, measure: .anonymiser)
+        #expect(yes.calendarVersion == 1 && yes.measure == .anonymiser)
+        let entry = try #require(try await sablier.privacyQueue(aiprp).entries.first)
+        #expect(entry.score == 300 && entry.status == "pending" && entry.measure == "anonymiser"
+            && entry.reasons == ["rule 01740a: personal information, confirmed by gestion.doc"])
+        let rules = try await sablier.privacyRules(manager, flaggedOnly: true)
+        let rule = try #require(rules.first { $0.rule == "01740a" })
+        #expect(rule.source == "confirmed" && rule.confirmedBy == "gestion.doc" && rule.flags)
     }
 
     @Test("scan of files: a registered document's file is stored as that document; other files are read by the caller; unreadable counted")
