@@ -307,6 +307,27 @@ struct DispositionUseCaseTests {
         #expect(missing?.code == .listNotFound)
     }
 
+    @Test("deposits keep their files and go on the transfer slip; a pending review does not hold back a deposit")
+    func deposit() async throws {
+        let office = try await DispositionOffice()
+        let manager = try await office.session("archiviste")
+        // SG-POL-2015's rule now flags it, and nobody reviewed it: a deposit destroys nothing, it goes on.
+        _ = try await office.store.confirmRulePrivacy(rule: "1102", personalInformation: true, measure: .detruire, note: "Noms",
+                                                      by: "gestion.doc", at: office.sablier.clock.now)
+        #expect(try await office.store.privacyQueue(includingDecided: false).map(\.reference).contains("SG-POL-2015"))
+        let proposal = try await office.sablier.proposeDisposition(manager, action: .deposit)
+        #expect(proposal.items.map(\.reference) == ["SG-PV-CA-2019", "SG-POL-2015"])
+        #expect(proposal.leftOut.isEmpty)
+        _ = try await office.sablier.approveDisposition(try await office.session("gestion.doc"), list: proposal.list.number)
+        let outcome = try await office.sablier.executeDisposition(manager, list: proposal.list.number)
+        #expect(outcome.complete)
+        #expect(outcome.done.map(\.outcome) == ["deposited", "deposited"])
+        #expect(FileManager.default.fileExists(atPath: office.file("politique-securite-2015.txt")))
+        let certificate = try await office.sablier.dispositionCertificate(manager, list: proposal.list.number)
+        #expect(certificate.entries.allSatisfy { $0.outcome == "deposited" && $0.state == "done" })
+        #expect(try await office.store.document("SG-POL-2015")?.phase == .inactifVerse)
+    }
+
     @Test("a deposit not yet due on the day of execution is refused, naming the day it falls due")
     func notYetDue() async throws {
         let office = try await DispositionOffice()
