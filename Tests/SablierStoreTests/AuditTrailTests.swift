@@ -36,7 +36,7 @@ struct AuditTrailTests {
             #expect(try await store.verifyAudit() == AuditChain.Verification(entries: 5, problem: nil))
             #expect(try await store.auditEntries(since: nil, user: "gd", target: nil).map(\.sequence) == [4, 5])
             // A refused change (a duplicate user) leaves no entry: the transaction rolled back.
-            await #expect(throws: StoreError.self) {
+            await #expect(throws: Refusal(.userExists, ["user": "gd"])) {
                 try await store.addUser(User(name: "gd", unit: "SG", roles: [.utilisateur]), by: "admin", at: now)
             }
             #expect(try await store.auditEntries(since: nil, user: nil, target: nil).count == 5)
