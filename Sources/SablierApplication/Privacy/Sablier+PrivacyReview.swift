@@ -38,25 +38,12 @@ extension Sablier {
         let useCase = "privacy review"
         let access = try await authorize(session, .reviewPrivacy, useCase)
         _ = try await visibleDocument(reference, visibility(access), useCase: useCase)
-        return try await auditingRefusal(session, useCase, ["reference": reference, "decision": decision.rawValue]) { () async throws(Refusal) in
+        return try await auditingRefusals(by: session.user.name, useCase: useCase,
+                                          details: ["reference": reference, "decision": decision.rawValue]) {
             // Checked before the store is asked, so that a bad note never reaches a transaction.
             _ = try Refusal.requireText(note, "note")
-            return try await attempt {
-                try await store.recordPrivacyReview(reference, decision: decision, measure: measure, note: note,
-                                                    by: session.user.name, at: clock.now)
-            }
-        }
-    }
-
-    /// Runs a use case's work after its permission was granted; a refusal is written to the
-    /// audit trail before it is thrown (a store failure is not: the trail may be what failed).
-    func auditingRefusal<T>(_ session: Session, _ useCase: String, _ details: [String: String],
-                            _ body: () async throws(Refusal) -> T) async throws(Refusal) -> T {
-        do {
-            return try await body()
-        } catch {
-            guard error.kind != .failure else { throw error }
-            throw await audited(error, by: session.user.name, useCase: useCase, details: details)
+            return try await store.recordPrivacyReview(reference, decision: decision, measure: measure, note: note,
+                                                       by: session.user.name, at: clock.now)
         }
     }
 }

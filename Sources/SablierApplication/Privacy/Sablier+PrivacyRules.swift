@@ -19,12 +19,10 @@ extension Sablier {
                                    measure: PersonalInformationMeasure? = nil, note: String? = nil) async throws(Refusal) -> RulePrivacyConfirmation {
         let useCase = "privacy confirm-rule"
         _ = try await authorize(session, .manageCalendar, useCase)
-        return try await auditingRefusal(session, useCase, ["rule": rule]) { () async throws(Refusal) in
+        return try await auditingRefusals(by: session.user.name, useCase: useCase, details: ["rule": rule]) {
             let rule = try Refusal.requireText(rule, "rule")
-            return try await attempt {
-                try await store.confirmRulePrivacy(rule: rule, personalInformation: personalInformation, measure: measure, note: note,
-                                                   by: session.user.name, at: clock.now)
-            }
+            return try await store.confirmRulePrivacy(rule: rule, personalInformation: personalInformation, measure: measure, note: note,
+                                                      by: session.user.name, at: clock.now)
         }
     }
 }

@@ -17,12 +17,12 @@ extension Sablier {
                                     note: String? = nil) async throws(Refusal) -> PublicIdentifier {
         let useCase = "privacy public add"
         _ = try await authorize(session, .reviewPrivacy, useCase)
-        return try await auditingRefusal(session, useCase, ["kind": kind.rawValue]) { () async throws(Refusal) in
+        return try await auditingRefusals(by: session.user.name, useCase: useCase, details: ["kind": kind.rawValue]) {
             let normalised = try Self.normalised(kind, value)
             let note = note?.trimmingSpaces()
             let identifier = PublicIdentifier(kind: kind, value: normalised, note: note?.isEmpty == true ? nil : note,
                                               addedAt: clock.now, addedBy: session.user.name)
-            try await attempt { try await store.addPublicIdentifier(identifier) }
+            try await store.addPublicIdentifier(identifier)
             return identifier
         }
     }
@@ -33,11 +33,9 @@ extension Sablier {
     public func removePublicIdentifier(_ session: Session, kind: PublicIdentifier.Kind, value: String) async throws(Refusal) -> String {
         let useCase = "privacy public remove"
         _ = try await authorize(session, .reviewPrivacy, useCase)
-        return try await auditingRefusal(session, useCase, ["kind": kind.rawValue]) { () async throws(Refusal) in
+        return try await auditingRefusals(by: session.user.name, useCase: useCase, details: ["kind": kind.rawValue]) {
             let normalised = try Self.normalised(kind, value)
-            try await attempt {
-                try await store.removePublicIdentifier(kind: kind, value: normalised, by: session.user.name, at: clock.now)
-            }
+            try await store.removePublicIdentifier(kind: kind, value: normalised, by: session.user.name, at: clock.now)
             return normalised
         }
     }
