@@ -188,3 +188,22 @@ struct RegisterUseCaseTests {
         #expect(audited == ["mallory", "rh.agent"])
     }
 }
+
+extension RegisterUseCaseTests {
+    @Test("a confirmed-confidential document is reachable by its holder unit and the AIPRP officer only; to the records manager it reads as not registered")
+    func confidentialRecord() async throws {
+        let office = try await RegisterOffice()
+        defer { office.remove() }
+        _ = try await office.store.recordPrivacyReview("RH-EMP-0042", decision: .confirm, measure: nil, note: "NAS au dossier",
+                                                       by: "aiprp", at: WallClock.fixed(RegisterOffice.day).now)
+        let manager = try await office.session("gestion.doc")
+        let hidden = await refusal { _ = try await office.sablier.document(manager, "RH-EMP-0042") }
+        #expect(hidden == Refusal(.documentNotFound, ["reference": "RH-EMP-0042"]))
+        #expect(try await office.refusals().last?.details.contains("\"reason\":\"confidential\"") == true)
+        #expect(try await office.sablier.documents(manager).withheld == 1)
+        #expect(try await office.sablier.document(try await office.session("rh.agent"), "RH-EMP-0042").document.reference == "RH-EMP-0042")
+        #expect(try await office.sablier.document(try await office.session("aiprp"), "RH-EMP-0042").document.reference == "RH-EMP-0042")
+        let event = await refusal { _ = try await office.sablier.recordEvent(manager, "RH-EMP-0042", kind: "modified") }
+        #expect(event == Refusal(.documentNotFound, ["reference": "RH-EMP-0042"]))
+    }
+}

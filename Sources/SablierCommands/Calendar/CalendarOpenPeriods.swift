@@ -1,7 +1,6 @@
 import ArgumentParser
 import SablierApplication
 import SablierCore
-import SablierStore
 
 /// `sablier calendar open-periods`: the 888 periods and the events that end them.
 struct CalendarOpenPeriods: UseCaseCommand {
@@ -23,17 +22,6 @@ struct CalendarOpenPeriods: UseCaseCommand {
                  String(e.confirmedOffsetYears ?? e.proposedOffsetYears)]
             })
         try Listing.print(output.format, table: table, json: entries)
-    }
-}
-
-extension OpenPeriodEntry {
-    /// Every 888 period of the calendar in force, for `waiting` until it runs on the
-    /// application layer (it will call `Sablier.openPeriodEntries()`).
-    static func all(_ store: any RegisterStore) async throws -> [OpenPeriodEntry] {
-        guard let latest = try await store.latestCalendarVersion(), let calendar = try await store.calendar(version: latest.number) else {
-            return []
-        }
-        return OpenPeriodEntry.entries(of: calendar, confirmations: try await store.openPeriodConfirmations())
     }
 }
 

@@ -11,7 +11,7 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The SQLite database file (created if missing).",
+            "The SQLite database file (it must exist: only `sablier init` creates one).",
             discussion: "Defaults to $SABLIER_DB, else ./sablier.sqlite.",
             valueName: "path"))
     var db: String?
