@@ -120,7 +120,6 @@ let package = Package(
             name: "SablierCommands",
             dependencies: [
                 "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport", "SablierRegister",
-                "SablierXML", "SablierPrivacy", "SablierExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -1,5 +1,8 @@
 /// A storage failure, in plain language, naming the database and the version concerned.
 ///
+/// Only failures of storage itself: what a request may not do is a domain `Refusal`, which the
+/// store throws as the Core's rules decide it.
+///
 /// A public struct over a private enum (as swift-argument-parser's `ValidationError`), so new
 /// reasons can be added without breaking clients; match on `code` when the kind matters.
 public struct StoreError: Error, CustomStringConvertible, Sendable {
@@ -21,11 +24,6 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         public static let invalidVersion = Code("invalidVersion")
         /// Stored data that cannot be read back as a calendar.
         public static let corruptData = Code("corruptData")
-        /// A document, box, hold or list that the request names does not exist.
-        public static let notFound = Code("notFound")
-        /// The request contradicts what is stored (a reference already registered, a list in
-        /// the wrong state, an action the register forbids).
-        public static let refused = Code("refused")
         /// Any other failure reported by the database.
         public static let databaseFailure = Code("databaseFailure")
     }
@@ -39,8 +37,6 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case invalidVersion(String)
         case corruptData(database: String, detail: String)
         case databaseFailure(database: String, operation: String, detail: String)
-        case notFound(String)
-        case refused(String)
     }
 
     private let reason: Reason
@@ -80,16 +76,6 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         StoreError(.databaseFailure(database: database, operation: operation, detail: detail))
     }
 
-    /// `what` names the missing thing: "document ABC-1", "hold 3".
-    public static func notFound(_ what: String) -> StoreError {
-        StoreError(.notFound(what))
-    }
-
-    /// `why` is the sentence shown to the user.
-    public static func refused(_ why: String) -> StoreError {
-        StoreError(.refused(why))
-    }
-
     public var code: Code {
         switch reason {
         case .notADatabase: return .notADatabase
@@ -100,8 +86,6 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case .invalidVersion: return .invalidVersion
         case .corruptData: return .corruptData
         case .databaseFailure: return .databaseFailure
-        case .notFound: return .notFound
-        case .refused: return .refused
         }
     }
 
@@ -124,10 +108,6 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
             return "the database \(database) holds data Sablier cannot read: \(detail)"
         case .databaseFailure(let database, let operation, let detail):
             return "database \(database) failed while \(operation): \(detail)"
-        case .notFound(let what):
-            return "\(what) does not exist"
-        case .refused(let why):
-            return why
         }
     }
 }

@@ -197,7 +197,9 @@ struct RegisterTests {
             #expect(!released.isActive)
             #expect(try await due(store)["ELV-2010-0001"] == "destroy 2022-06-30")
             #expect(try await store.document("RF-PAIE-2018")?.held == true)
-            await #expect(throws: StoreError.self) { try await store.releaseHold(hold.id, reason: "encore", by: "aiprp", at: now) }
+            await #expect(throws: Refusal(.holdReleased, ["hold": String(hold.id)])) {
+                try await store.releaseHold(hold.id, reason: "encore", by: "aiprp", at: now)
+            }
             #expect(try await store.holds(includingReleased: false).map(\.id) == [query.id])
         }
     }
@@ -215,13 +217,13 @@ struct RegisterTests {
             // 2019-08-15 → 2020-06-30 + 5 years.
             #expect(try await store.document("RH-EMP-0042")?.retention.transferOn == CivilDate(iso: "2025-06-30"))
             #expect(try await store.document("RH-EMP-0042")?.retention.finalOn == CivilDate(iso: "2055-06-30"))
-            await #expect(throws: StoreError.self) {
+            await #expect(throws: Refusal(.eventByHold, ["kind": "hold-placed"])) {
                 try await store.appendEvent(LifecycleEvent(kind: .holdPlaced, on: asOf, by: "x"), to: "RH-EMP-0042", at: now)
             }
-            await #expect(throws: StoreError.self) {
+            await #expect(throws: Refusal(.documentNotFound, ["reference": "NOPE"])) {
                 try await store.appendEvent(LifecycleEvent(kind: .modified, on: asOf, by: "x"), to: "NOPE", at: now)
             }
-            await #expect(throws: StoreError.self) {
+            await #expect(throws: Refusal(.eventByDisposition, ["kind": "destroyed"])) {
                 try await store.appendEvent(LifecycleEvent(kind: .destroyed, on: asOf, by: "x"), to: "RH-EMP-0042", at: now)
             }
             // The transfer, once recorded, leaves the final disposition as the next date.

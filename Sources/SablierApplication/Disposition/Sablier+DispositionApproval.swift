@@ -7,7 +7,7 @@ extension Sablier {
                            reason: String) async throws(Refusal) -> DispositionItemRecord {
         let useCase = "disposition decide"
         let access = try await authorize(session, .manageDisposition, useCase)
-        let item = try await refusingAudited(access, useCase, ["list": String(number), "reference": reference]) {
+        let item = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: ["list": String(number), "reference": reference]) {
             try await store.decideSort(list: number, reference: reference, decision: decision, reason: reason,
                                        by: access.user.name, at: clock.now)
         }
@@ -24,7 +24,7 @@ extension Sablier {
         let useCase = "disposition approve"
         let access = try await authorize(session, .approveDisposition, useCase)
         if access.scope != .all {
-            let (list, items) = try await refusingAudited(access, useCase, ["list": String(number)]) {
+            let (list, items) = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: ["list": String(number)]) {
                 guard let list = try await store.dispositionList(number) else { throw Refusal(.listNotFound, ["list": String(number)]) }
                 return (list, try await store.dispositionItems(of: number))
             }
@@ -37,7 +37,7 @@ extension Sablier {
                                     details: ["permission": access.permission.rawValue, "reference": outside])
             }
         }
-        let list = try await refusingAudited(access, useCase, ["list": String(number)]) {
+        let list = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: ["list": String(number)]) {
             try await store.approveDisposition(number, by: access.user.name, at: clock.now)
         }
         return DispositionListRecord(list)
@@ -47,7 +47,7 @@ extension Sablier {
     public func cancelDisposition(_ session: Session, list number: Int, reason: String) async throws(Refusal) -> DispositionListRecord {
         let useCase = "disposition cancel"
         let access = try await authorize(session, .manageDisposition, useCase)
-        let list = try await refusingAudited(access, useCase, ["list": String(number)]) {
+        let list = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: ["list": String(number)]) {
             try await store.cancelDisposition(number, reason: reason, by: access.user.name, at: clock.now)
         }
         return DispositionListRecord(list)

@@ -13,7 +13,7 @@ extension Sablier {
         let useCase = "disposition execute"
         let access = try await authorize(session, .manageDisposition, useCase)
         let pending = try await pendingReview()
-        let outcome = try await refusingAudited(access, useCase, ["list": String(number)]) {
+        let outcome = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: ["list": String(number)]) {
             try await DispositionExecutor(store: store).execute(number, method: method, vendorCertificate: vendorCertificate,
                                                                  pendingReview: pending, by: access.user.name, at: clock.now)
         }

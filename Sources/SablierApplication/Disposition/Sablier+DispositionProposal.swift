@@ -19,7 +19,7 @@ extension Sablier {
         let access = try await authorize(session, .manageDisposition, useCase)
         let date = asOf ?? clock.today
         let pending = try await pendingReview()
-        let proposal = try await refusingAudited(access, useCase, ["as_of": date.description]) {
+        let proposal = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: ["as_of": date.description]) {
             try await store.proposeDisposition(asOf: date, action: action, pendingReview: pending, by: access.user.name, at: clock.now)
         }
         let visibility = try await visibility(access)

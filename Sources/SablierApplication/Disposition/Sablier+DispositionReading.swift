@@ -17,7 +17,7 @@ extension Sablier {
     public func dispositionDetail(_ session: Session, list number: Int) async throws(Refusal) -> DispositionListDetail {
         let useCase = "disposition show"
         let access = try await authorize(session, .readDisposition, useCase)
-        let (list, all) = try await refusingAudited(access, useCase, ["list": String(number)]) {
+        let (list, all) = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: ["list": String(number)]) {
             guard let list = try await store.dispositionList(number) else { throw Refusal(.listNotFound, ["list": String(number)]) }
             return (list, try await store.dispositionItems(of: number))
         }
@@ -31,7 +31,7 @@ extension Sablier {
     public func dispositionCertificate(_ session: Session, list number: Int) async throws(Refusal) -> DispositionCertificateRecord {
         let useCase = "disposition certificate"
         let access = try await authorize(session, .readDisposition, useCase)
-        let certificate = try await refusingAudited(access, useCase, ["list": String(number)]) {
+        let certificate = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: ["list": String(number)]) {
             try await store.dispositionCertificate(number)
         }
         let entries = certificate.entries.filter { access.scope == .all || access.reaches(holder: $0.holder) }

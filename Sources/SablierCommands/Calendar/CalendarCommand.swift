@@ -1,5 +1,4 @@
 import SablierCore
-import SablierStore
 import ArgumentParser
 
 /// `sablier calendar …`: import, read, compare and export the conservation calendar.

@@ -1,4 +1,3 @@
-import SablierStore
 import SablierCore
 import ArgumentParser
 

@@ -1,5 +1,5 @@
 public import Foundation
-public import SablierCore
+import SablierCore
 public import SablierStore
 
 /// Fixity: recomputes the SHA-256 of registered digital files and compares it with the one

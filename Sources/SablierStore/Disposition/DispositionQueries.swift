@@ -1,4 +1,4 @@
-public import SablierCore
+import SablierCore
 
 /// The statements of disposition lists, in the SQL every backend runs (parameters in the
 /// dialect's spelling); the backends execute them inside their transactions.
