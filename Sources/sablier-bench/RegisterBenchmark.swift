@@ -54,7 +54,8 @@ struct RegisterBenchmark {
 
         let query = """
             SELECT reference, title, rule, copy, support, holder, phase, transfer_on, final_on, final_action, held
-            FROM document INDEXED BY document_by_due WHERE due_on IS NOT NULL AND due_on <= '\(asOf)' ORDER BY due_on, reference
+            FROM document INDEXED BY document_by_due WHERE due_on IS NOT NULL AND due_on <= '\(asOf)'
+            ORDER BY CASE WHEN final_on IS NOT NULL AND final_on <= '\(asOf)' THEN final_on ELSE transfer_on END, reference
             """
         let dues = try Timing.rounds(runs) {
             try Timing.seconds { try Tools.run(sqlite3, ["-csv", sablierDB, query]) }
