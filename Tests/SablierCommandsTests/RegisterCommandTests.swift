@@ -91,15 +91,6 @@ final class RegisterCommandTests {
         #expect(!FileManager.default.fileExists(atPath: typo))
     }
 
-    @Test("without --as, an unknown user is told where the name came from")
-    func unknownUserNamesTheOption() throws {
-        _ = try loadExample()
-        let result = try SablierProcess.run(["due", "--db", db, "--lang", "en"], environment: ["SABLIER_USER": "root"])
-        #expect(result.status == 67)
-        #expect(result.stderr.contains("user root is not a Sablier user"))
-        #expect(result.stderr.contains("--as") && result.stderr.contains("$SABLIER_USER"))
-    }
-
     @Test("document show and explain print the record, the events and the computation step by step")
     func showAndExplain() throws {
         _ = try loadExample()

@@ -109,7 +109,8 @@ public struct DocumentRegistrar: Sendable {
         let checker = DocumentChecker(context: try await context(), baseDirectory: nil, actor: actor, restrictedUnit: restrictedUnit)
         let (document, problems) = checker.check(draft)
         var diagnostics = problems.map { problem in
-            Diagnostic(problem.isWarning ? .warning : .error, at: SourceLocation(file: source, line: 0), "--\(problem.column.replacing("_", with: "-")): \(problem.message)")
+            Diagnostic(problem.isWarning ? .warning : .error, at: SourceLocation(file: source, line: 0),
+                       "field \(problem.column): \(problem.message)", field: problem.column)
         }
         if let reference = document?.document.reference, try await store.document(reference) != nil {
             diagnostics.append(.error(at: SourceLocation(file: source, line: 0), "\(reference) is already registered"))
