@@ -10,55 +10,14 @@ import Testing
 /// fixed clock; and the pure rules of users and incidents.
 @Suite("Accountability use cases")
 struct AccountabilityUseCaseTests {
-    struct Office {
-        let directory: TemporaryDirectory
-        let store: SQLiteStore
-        let sablier: Sablier
-
-        static let day = CivilDate(iso: "2026-11-29")!
-
-        /// A fresh store; with `initialised`, its RSI `admin`, a CSGI and a reader.
-        init(initialised: Bool = true) async throws {
-            directory = try TemporaryDirectory(prefix: "sablier-accountability")
-            store = try SQLiteStore(path: directory.file("sablier.sqlite").path)
-            sablier = Sablier(store: store, clock: .fixed(Self.day))
-            guard initialised else { return }
-            _ = try await sablier.initialise(admin: "admin", unit: "Direction générale")
-            let admin = try await sablier.localSession("admin")
-            _ = try await sablier.addUser(admin, name: "csgi", unit: "Sécurité de l'information", roles: [.csgi])
-            _ = try await sablier.addUser(admin, name: "rh.agent", unit: "Ressources humaines", roles: [.utilisateur])
-            _ = try await sablier.addUser(admin, name: "gestion.doc", unit: "Secrétariat général", roles: [.gestionDocumentaire])
-        }
-
-        func session(_ name: String) async throws -> Session { try await sablier.localSession(name) }
-
-        func audit() async throws -> [AuditEntry] { try await store.auditEntries(since: nil, user: nil, target: nil) }
-
-        func remove() { directory.remove() }
-    }
-
-    static func refusal(_ body: () async throws -> Void) async -> Refusal? {
-        do {
-            try await body()
-            Issue.record("expected a refusal")
-            return nil
-        } catch let refusal as Refusal {
-            return refusal
-        } catch {
-            Issue.record("expected a refusal, got \(error)")
-            return nil
-        }
-    }
-
     @Test("initialise creates the RSI once; a second time is refused, audited, and adds nobody")
     func initialise() async throws {
-        let office = try await Office(initialised: false)
-        defer { office.remove() }
-        let empty = await Self.refusal { _ = try await office.sablier.initialise(admin: "  ", unit: "DG") }
+        let office = try await TestOffice(.uninitialised)
+        let empty = await thrownRefusal { _ = try await office.sablier.initialise(admin: "  ", unit: "DG") }
         #expect(empty?.code == .emptyText)
         let admin = try await office.sablier.initialise(admin: "admin", unit: "Direction générale")
         #expect(admin.roles == ["rsi"] && admin.active)
-        let again = await Self.refusal { _ = try await office.sablier.initialise(admin: "other", unit: "DG") }
+        let again = await thrownRefusal { _ = try await office.sablier.initialise(admin: "other", unit: "DG") }
         #expect(again == Refusal(.alreadyInitialised, ["first": "admin"]))
         #expect(try await office.store.users().map(\.name) == ["admin"])
         let actions = try await office.audit().map(\.action)
@@ -67,8 +26,7 @@ struct AccountabilityUseCaseTests {
 
     @Test("user rules: at least one role, no duplicate, the last active RSI stays, a role is granted once; each refusal changes nothing and is audited")
     func userRules() async throws {
-        let office = try await Office()
-        defer { office.remove() }
+        let office = try await TestOffice(.users)
         let admin = try await office.session("admin")
         let cases: [(Refusal.Code, () async throws -> Void)] = [
             (.noRole, { _ = try await office.sablier.addUser(admin, name: "bob", unit: "SEC", roles: []) }),
@@ -86,7 +44,7 @@ struct AccountabilityUseCaseTests {
         for (code, body) in cases {
             let users = try await office.store.users()
             let count = try await office.audit().count
-            let refused = await Self.refusal(body)
+            let refused = await thrownRefusal(body)
             #expect(refused?.code == code)
             #expect(try await office.store.users() == users, "\(code)")
             let audit = try await office.audit()
@@ -97,40 +55,40 @@ struct AccountabilityUseCaseTests {
 
     @Test("a second RSI lets the first be disabled; grant, revoke, enable change the user and are audited")
     func userChanges() async throws {
-        let office = try await Office()
-        defer { office.remove() }
+        let office = try await TestOffice(.users)
         let admin = try await office.session("admin")
         let granted = try await office.sablier.grantRole(admin, .rsi, to: "csgi")
         #expect(Set(granted.roles) == ["csgi", "rsi"])
         let disabled = try await office.sablier.setUserActive(try await office.session("csgi"), "admin", active: false)
         #expect(!disabled.active)
-        let adminRefused = await Self.refusal { _ = try await office.sablier.users(admin) }
+        let adminRefused = await thrownRefusal { _ = try await office.sablier.users(admin) }
         #expect(adminRefused?.code == .disabledUser)
         _ = try await office.sablier.setUserActive(try await office.session("csgi"), "admin", active: true)
         let revoked = try await office.sablier.revokeRole(admin, .rsi, from: "csgi")
         #expect(revoked.roles == ["csgi"])
         let actions = try await office.store.auditEntries(since: nil, user: nil, target: "user csgi").map(\.action)
         #expect(actions == ["user.add", "user.grant", "user.revoke"])
-        #expect(try await office.sablier.users(admin).map(\.name) == ["admin", "csgi", "gestion.doc", "rh.agent"])
+        // The RSI and the whole cast of the shared office, by name.
+        #expect(try await office.sablier.users(admin).map(\.name)
+            == ["admin", "aiprp", "archiviste", "csgi", "gestion.doc", "rh", "rh.agent", "rh.chef", "sg.agent", "sg.chef", "verif"])
     }
 
     @Test("incidents: anyone reports, saying what happened; the CSGI updates; a closed incident stays closed")
     func incidents() async throws {
-        let office = try await Office()
-        defer { office.remove() }
+        let office = try await TestOffice(.users)
         let reporter = try await office.session("rh.agent")
         let csgi = try await office.session("csgi")
-        let empty = await Self.refusal { _ = try await office.sablier.reportIncident(reporter, kind: .confidentialite, description: "  ") }
+        let empty = await thrownRefusal { _ = try await office.sablier.reportIncident(reporter, kind: .confidentialite, description: "  ") }
         #expect(empty?.code == .emptyText)
         let incident = try await office.sablier.reportIncident(reporter, kind: .confidentialite, description: "Dossier laissé ouvert",
                                                                documents: ["RH-1", "RH-1"])
         #expect(incident.id == 1 && incident.status == "ouvert" && incident.documents == ["RH-1"] && incident.reportedBy == "rh.agent")
-        #expect(await Self.refusal { _ = try await office.sablier.incidents(reporter) }?.code == .missingPermission)
+        #expect(await thrownRefusal { _ = try await office.sablier.incidents(reporter) }?.code == .missingPermission)
         let closed = try await office.sablier.updateIncident(csgi, 1, status: .ferme, note: "Dossier rangé")
         #expect(closed.status == "ferme" && closed.notes.map(\.note) == ["Dossier rangé"])
-        let again = await Self.refusal { _ = try await office.sablier.updateIncident(csgi, 1, status: .ouvert, note: "Rouvert") }
+        let again = await thrownRefusal { _ = try await office.sablier.updateIncident(csgi, 1, status: .ouvert, note: "Rouvert") }
         #expect(again == Refusal(.incidentClosed, ["incident": "1"]))
-        let missing = await Self.refusal { _ = try await office.sablier.updateIncident(csgi, 9, status: .ferme, note: "x") }
+        let missing = await thrownRefusal { _ = try await office.sablier.updateIncident(csgi, 9, status: .ferme, note: "x") }
         #expect(missing?.code == .incidentNotFound)
         #expect(try await office.sablier.incidents(csgi).first?.notes.count == 1)
         let refused = try await office.audit().filter { $0.action == "refused" }.map(\.details)
@@ -139,30 +97,28 @@ struct AccountabilityUseCaseTests {
 
     @Test("the audit log reads from a day on and the chain verifies; a reader without audit.read is refused")
     func auditTrail() async throws {
-        let office = try await Office()
-        defer { office.remove() }
+        let office = try await TestOffice(.users)
         let admin = try await office.session("admin")
         let all = try await office.sablier.auditLog(admin)
         #expect(all.first?.action == "store.init")
         #expect(try await office.sablier.auditLog(admin, since: CivilDate(iso: "2026-11-30")!).isEmpty)
-        #expect(try await office.sablier.auditLog(admin, since: Office.day).count == all.count)
+        #expect(try await office.sablier.auditLog(admin, since: TestOffice.day).count == all.count)
         #expect(try await office.sablier.auditLog(admin, user: "admin", target: "user csgi").map(\.action) == ["user.add"])
         let verification = try await office.sablier.verifyAudit(admin)
         #expect(verification.intact && verification.problem == nil && verification.entries == all.count + 0)
-        #expect(await Self.refusal { _ = try await office.sablier.verifyAudit(try await office.session("csgi")) }?.code == .missingPermission)
+        #expect(await thrownRefusal { _ = try await office.sablier.verifyAudit(try await office.session("csgi")) }?.code == .missingPermission)
     }
 
     @Test("integrity check of an unknown reference is refused with document.not-found and opens no incident")
     func integrityUnknownDocument() async throws {
-        let office = try await Office()
-        defer { office.remove() }
+        let office = try await TestOffice(.users)
         let manager = try await office.session("gestion.doc")
         let empty = try await office.sablier.checkIntegrity(manager)
         #expect(empty.entries.isEmpty && empty.incidents.isEmpty)
-        let refused = await Self.refusal { _ = try await office.sablier.checkIntegrity(manager, references: ["NOPE-1"]) }
+        let refused = await thrownRefusal { _ = try await office.sablier.checkIntegrity(manager, references: ["NOPE-1"]) }
         #expect(refused == Refusal(.documentNotFound, ["reference": "NOPE-1"]))
         #expect(try await office.store.incidents().isEmpty)
-        #expect(await Self.refusal { _ = try await office.sablier.checkIntegrity(try await office.session("rh.agent")) }?.code == .missingPermission)
+        #expect(await thrownRefusal { _ = try await office.sablier.checkIntegrity(try await office.session("rh.agent")) }?.code == .missingPermission)
     }
 
     @Test("the pure rules: a new user, the last RSI, roles, a closed incident")

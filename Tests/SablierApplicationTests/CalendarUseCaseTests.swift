@@ -10,57 +10,9 @@ import Testing
 /// a fixed clock: import, read, compare, export, and the 888 confirmations.
 @Suite("Calendar use cases")
 struct CalendarUseCaseTests {
-    /// A store with users and no calendar yet.
-    struct Office {
-        let directory: TemporaryDirectory
-        let store: SQLiteStore
-        let sablier: Sablier
-
-        static let day = CivilDate(iso: "2026-11-29")!
-
-        init() async throws {
-            directory = try TemporaryDirectory(prefix: "sablier-calendar")
-            store = try SQLiteStore(path: directory.file("sablier.sqlite").path)
-            sablier = Sablier(store: store, clock: .fixed(Self.day))
-            let now = WallClock.fixed(Self.day).now
-            _ = try await store.initialize(admin: "admin", unit: "Direction générale", at: now)
-            try await store.addUser(User(name: "gestion.doc", unit: "Secrétariat général", roles: [.gestionDocumentaire]), by: "admin", at: now)
-            try await store.addUser(User(name: "rh.agent", unit: "Ressources humaines", roles: [.utilisateur]), by: "admin", at: now)
-        }
-
-        func session(_ name: String) async throws -> Session { try await sablier.localSession(name) }
-
-        /// Imports the example calendar as the records manager.
-        @discardableResult
-        func importExample() async throws -> CalendarImportResult {
-            try await sablier.importCalendar(try await session("gestion.doc"), file: Fixtures.exampleNative.path)
-        }
-
-        func refusals() async throws -> [AuditEntry] {
-            try await store.auditEntries(since: nil, user: nil, target: nil).filter { $0.action == "refused" }
-        }
-
-        func remove() { directory.remove() }
-    }
-
-    /// The refusal `body` throws, or a failed expectation.
-    static func refusal(_ body: () async throws -> Void) async -> Refusal? {
-        do {
-            try await body()
-            Issue.record("expected a refusal")
-            return nil
-        } catch let refusal as Refusal {
-            return refusal
-        } catch {
-            Issue.record("expected a refusal, got \(error)")
-            return nil
-        }
-    }
-
     @Test("an import stores a version and its audit entry; a dry run stores nothing and says which version it would be")
     func importAndDryRun() async throws {
-        let office = try await Office()
-        defer { office.remove() }
+        let office = try await TestOffice(.users)
         let manager = try await office.session("gestion.doc")
         let dry = try await office.sablier.importCalendar(manager, file: Fixtures.exampleNative.path, dryRun: true)
         #expect(!dry.stored && dry.version == 1 && dry.format == "native" && dry.ruleCount == 15)
@@ -72,18 +24,17 @@ struct CalendarUseCaseTests {
         #expect(versions.first?.importedBy == "gestion.doc")
         let audit = try await office.store.auditEntries(since: nil, user: nil, target: "calendar 1")
         #expect(audit.map(\.action) == ["calendar.import"])
-        #expect(audit.first?.at == WallClock.fixed(Office.day).now)
+        #expect(audit.first?.at == TestOffice.now)
     }
 
     @Test("a file with an error is refused with calendar.rejected and every diagnostic; nothing is stored; the refusal is audited")
     func rejectedFile() async throws {
-        let office = try await Office()
-        defer { office.remove() }
+        let office = try await TestOffice(.users)
         var text = try String(contentsOf: Fixtures.udemGALA, encoding: .utf8)
         let range = try #require(text.range(of: "<ID_REF_DISPOSITION>D</ID_REF_DISPOSITION>", options: .backwards))
         text.replaceSubrange(range, with: "<ID_REF_DISPOSITION>C</ID_REF_DISPOSITION>")
         let bad = try office.directory.write("bad.xml", text)
-        let refusal = await Self.refusal {
+        let refusal = await thrownRefusal {
             _ = try await office.sablier.importCalendar(try await office.session("gestion.doc"), file: bad.path)
         }
         #expect(refusal?.code == .calendarRejected)
@@ -97,22 +48,20 @@ struct CalendarUseCaseTests {
 
     @Test("a file over the size limit and a missing file are refused; nothing names a command-line flag")
     func fileLimits() async throws {
-        let office = try await Office()
-        defer { office.remove() }
+        let office = try await TestOffice(.users)
         let manager = try await office.session("gestion.doc")
-        let big = await Self.refusal { _ = try await office.sablier.importCalendar(manager, file: Fixtures.valcourtCSV.path, maxBytes: 1000) }
+        let big = await thrownRefusal { _ = try await office.sablier.importCalendar(manager, file: Fixtures.valcourtCSV.path, maxBytes: 1000) }
         #expect(big?.code == .calendarRejected)
         #expect(big?.diagnostics.first?.message.contains("1000-byte limit") == true)
         #expect(big?.diagnostics.first?.message.contains("--") == false)
-        let missing = await Self.refusal { _ = try await office.sablier.importCalendar(manager, file: office.directory.file("nope.xml").path) }
+        let missing = await thrownRefusal { _ = try await office.sablier.importCalendar(manager, file: office.directory.file("nope.xml").path) }
         #expect(missing?.code == .calendarRejected)
     }
 
     @Test("a user without calendar.manage cannot import: refused, audited, nothing stored")
     func importNeedsPermission() async throws {
-        let office = try await Office()
-        defer { office.remove() }
-        let refusal = await Self.refusal {
+        let office = try await TestOffice(.users)
+        let refusal = await thrownRefusal {
             _ = try await office.sablier.importCalendar(try await office.session("rh.agent"), file: Fixtures.exampleNative.path)
         }
         #expect(refusal?.code == .missingPermission)
@@ -122,10 +71,9 @@ struct CalendarUseCaseTests {
 
     @Test("list, show and diff read a version; an unknown version or rule is refused by code")
     func reading() async throws {
-        let office = try await Office()
-        defer { office.remove() }
+        let office = try await TestOffice(.users)
         let reader = try await office.session("rh.agent")
-        #expect(await Self.refusal { _ = try await office.sablier.calendarRules(reader) }?.code == .noCalendar)
+        #expect(await thrownRefusal { _ = try await office.sablier.calendarRules(reader) }?.code == .noCalendar)
         try await office.importExample()
         let list = try await office.sablier.calendarRules(reader)
         #expect(list.version == 1 && list.rules.count == 15 && list.yearEnd == "06-30")
@@ -133,9 +81,9 @@ struct CalendarUseCaseTests {
         #expect(shown.rule.principal.active.code == "888")
         #expect(shown.rule.principal.active.event == "fin de l'emploi")
         #expect(shown.fields.contains { $0.key == "title" && $0.value == "Dossier d'employé" })
-        let rule = await Self.refusal { _ = try await office.sablier.calendarRule(reader, "nope") }
+        let rule = await thrownRefusal { _ = try await office.sablier.calendarRule(reader, "nope") }
         #expect(rule == Refusal(.noSuchRule, ["rule": "nope", "version": "1"]))
-        let version = await Self.refusal { _ = try await office.sablier.calendarRules(reader, version: 7) }
+        let version = await thrownRefusal { _ = try await office.sablier.calendarRules(reader, version: 7) }
         #expect(version?.code == .noSuchVersion)
         #expect(version?.values["available"]?.contains("1") == true)
         let same = try await office.sablier.compareCalendars(reader, from: 1, to: 1)
@@ -144,16 +92,13 @@ struct CalendarUseCaseTests {
 
     @Test("export returns XML its schema accepts, which imports into an empty store as the same calendar")
     func exportRoundTrip() async throws {
-        let office = try await Office()
-        defer { office.remove() }
-        try await office.importExample()
+        let office = try await TestOffice(.calendar())
         let reader = try await office.session("rh.agent")
         let exported = try await office.sablier.exportCalendar(reader, format: .native, file: "export.xml")
         #expect(exported.version == 1 && exported.ruleCount == 15 && !exported.data.isEmpty)
         let file = office.directory.file("export.xml")
         try exported.data.write(to: file)
-        let other = try await Office()
-        defer { other.remove() }
+        let other = try await TestOffice(.users)
         let reimported = try await other.sablier.importCalendar(try await other.session("gestion.doc"), file: file.path)
         let before = try await office.sablier.calendarRules(reader)
         let after = try await other.sablier.calendarRules(try await other.session("rh.agent"))
@@ -163,9 +108,7 @@ struct CalendarUseCaseTests {
 
     @Test("confirm-event confirms the proposal of an 888 period; open-periods then says confirmed, and the change is audited")
     func confirmEvent() async throws {
-        let office = try await Office()
-        defer { office.remove() }
-        try await office.importExample()
+        let office = try await TestOffice(.calendar())
         let manager = try await office.session("gestion.doc")
         let before = try await office.sablier.openPeriods(manager)
         #expect(before.contains { $0.rule == "2101" && $0.copy == "principal" && $0.status == "named-in-calendar" })
@@ -188,11 +131,9 @@ struct CalendarUseCaseTests {
               ("2101", CopyField.active, Int?.some(-1), Refusal.Code.negativeOffset),
           ])
     func confirmEventRefusals(rule: String, period: CopyField, offset: Int?, code: Refusal.Code) async throws {
-        let office = try await Office()
-        defer { office.remove() }
-        try await office.importExample()
+        let office = try await TestOffice(.calendar())
         let manager = try await office.session("gestion.doc")
-        let refused = await Self.refusal {
+        let refused = await thrownRefusal {
             _ = try await office.sablier.confirmEvent(manager, rule: rule, period: period, event: "fin de l'emploi", offsetYears: offset)
         }
         #expect(refused?.code == code)
@@ -204,37 +145,41 @@ struct CalendarUseCaseTests {
 
     @Test("confirm-event before any calendar is refused with calendar.none; a reader cannot confirm")
     func confirmEventWithoutCalendar() async throws {
-        let office = try await Office()
-        defer { office.remove() }
-        let none = await Self.refusal { _ = try await office.sablier.confirmEvent(try await office.session("gestion.doc"), rule: "2101") }
+        let office = try await TestOffice(.users)
+        let none = await thrownRefusal { _ = try await office.sablier.confirmEvent(try await office.session("gestion.doc"), rule: "2101") }
         #expect(none?.code == .noCalendar)
         try await office.importExample()
-        let reader = await Self.refusal { _ = try await office.sablier.confirmEvent(try await office.session("rh.agent"), rule: "2101") }
+        let reader = await thrownRefusal { _ = try await office.sablier.confirmEvent(try await office.session("rh.agent"), rule: "2101") }
         #expect(reader?.code == .missingPermission)
         #expect(try await office.store.openPeriodConfirmations().isEmpty)
     }
 
     @Test("impact between a version and itself moves nothing; against a file it reads the file and stores nothing")
     func impact() async throws {
-        let office = try await Office()
-        defer { office.remove() }
-        try await office.importExample()
+        let office = try await TestOffice(.calendar())
         let manager = try await office.session("gestion.doc")
         let same = try await office.sablier.calendarImpact(manager, from: 1, to: .version(1))
         #expect(same.entries.isEmpty && same.withheld == 0)
         let file = try await office.sablier.calendarImpact(manager, from: 1, to: .file(Fixtures.exampleNative.path))
         #expect(file.to == 2 && file.file == Fixtures.exampleNative.path && file.entries.isEmpty)
         #expect(try await office.store.calendarVersions().count == 1)
-        let refused = await Self.refusal { _ = try await office.sablier.calendarImpact(try await office.session("admin"), from: 1, to: .version(1)) }
+        let refused = await thrownRefusal { _ = try await office.sablier.calendarImpact(try await office.session("admin"), from: 1, to: .version(1)) }
         #expect(refused?.code == .missingPermission)
+    }
+}
+
+extension TestOffice {
+    /// Imports the example calendar through the use case, as the records manager.
+    @discardableResult
+    func importExample() async throws -> CalendarImportResult {
+        try await sablier.importCalendar(try await session("gestion.doc"), file: Fixtures.exampleNative.path)
     }
 }
 
 extension CalendarUseCaseTests {
     @Test("diff between two versions lists a rule changed field by field, with the old and new value")
     func diffFieldByField() async throws {
-        let office = try await Office()
-        defer { office.remove() }
+        let office = try await TestOffice(.users)
         let manager = try await office.session("gestion.doc")
         _ = try await office.sablier.importCalendar(manager, file: Fixtures.valcourtCSV.path)
         // 201.02: semi-active 5 → 7 on the principal copy.
@@ -248,7 +193,7 @@ extension CalendarUseCaseTests {
         let change = try #require(diff.changed.first?.changes.first)
         #expect(change.field == "principal.semiActive" && change.old == "5 ans" && change.new == "7 ans")
         #expect(diff.added.isEmpty && diff.retired.isEmpty)
-        let unknown = await Self.refusal { _ = try await office.sablier.compareCalendars(manager, from: 1, to: 9) }
+        let unknown = await thrownRefusal { _ = try await office.sablier.compareCalendars(manager, from: 1, to: 9) }
         #expect(unknown?.code == .noSuchVersion && unknown?.values["version"] == "9")
     }
 }

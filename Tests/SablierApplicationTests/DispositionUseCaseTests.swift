@@ -8,54 +8,7 @@ import SablierStore
 import SablierTestSupport
 import Testing
 
-/// The example calendar and register in a fresh SQLite store (files copied, so that what
-/// execution deletes is a copy), the people of a disposition, and the use cases on fixed days.
-final class DispositionOffice {
-    /// The day the tests act on: fixed, never today.
-    static let day = CivilDate(iso: "2026-11-29")!
-
-    let directory: TemporaryDirectory
-    let store: SQLiteStore
-    let sablier: Sablier
-    let examples: URL
-
-    static let cast: [(name: String, unit: String, role: Role)] = [
-        ("gestion.doc", "Secrétariat général", .gestionDocumentaire),
-        ("archiviste", "Secrétariat général", .gestionDocumentaire),
-        ("aiprp", "Secrétariat général", .aiprp),
-        ("verif", "Vérification interne", .verificateur),
-        ("rh.chef", "Ressources humaines", .detenteur),
-        ("sg.chef", "Secrétariat général", .detenteur),
-    ]
-
-    init() async throws {
-        directory = try TemporaryDirectory(prefix: "sablier-disposition-usecases")
-        store = try SQLiteStore(path: directory.file("sablier.sqlite").path)
-        let now = WallClock.fixed(Self.day).now
-        _ = try await store.initialize(admin: "admin", unit: "Direction générale", at: now)
-        for member in Self.cast {
-            try await store.addUser(User(name: member.name, unit: member.unit, roles: [member.role]), by: "admin", at: now)
-        }
-        _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
-        try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
-        try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
-        let csv = try directory.copyExamples()
-        examples = csv.deletingLastPathComponent().appendingPathComponent("fichiers")
-        _ = try await DocumentRegistrar(store: store).importCSV(path: csv.path, skipInvalid: false, actor: "gestion.doc", now: now)
-        sablier = Sablier(store: store, clock: .fixed(Self.day))
-    }
-
-    deinit { directory.remove() }
-
-    /// The use cases over the same store on another day.
-    func on(_ day: String) -> Sablier {
-        Sablier(store: store, clock: .fixed(CivilDate(iso: day)!))
-    }
-
-    func session(_ name: String) async throws -> Session {
-        try await sablier.localSession(name)
-    }
-
+extension TestOffice {
     /// The AIPRP officer's review of each document: released for disposition.
     func review(_ references: [String], _ decision: PrivacyDecision) async throws {
         for reference in references {
@@ -70,39 +23,17 @@ final class DispositionOffice {
         try await review(["SG-CORR-2021"], .dismiss)
         try await review(["ELV-2010-0001", "ELV-2010-0001-NUM"], .confirm)
     }
-
-    func file(_ name: String) -> String { examples.appendingPathComponent(name).path }
-
-    /// The refusals audited after `sequence`.
-    func refusals(after sequence: Int) async throws -> [AuditEntry] {
-        try await store.auditEntries(since: nil, user: nil, target: nil).filter { $0.sequence > sequence && $0.action == "refused" }
-    }
-
-    func lastSequence() async throws -> Int {
-        try await store.auditEntries(since: nil, user: nil, target: nil).last?.sequence ?? 0
-    }
-
-    /// The refusal `body` throws; records an issue when it throws none.
-    func refusal<T>(_ body: () async throws(Refusal) -> T) async -> Refusal? {
-        do {
-            _ = try await body()
-        } catch {
-            return error
-        }
-        Issue.record("expected a refusal, but it succeeded")
-        return nil
-    }
 }
 
 @Suite("Disposition use cases")
 struct DispositionUseCaseTests {
     @Test("a document flagged for personal information and not reviewed is left out of a proposal, and reported, until the AIPRP officer reviews it")
     func pendingReviewHoldsBackDestruction() async throws {
-        let office = try await DispositionOffice()
+        let office = try await TestOffice(.register)
         let manager = try await office.session("archiviste")
         // Every destruction due on the day is flagged by its rule and not reviewed: nothing to propose.
         let before = try await office.lastSequence()
-        let refused = await office.refusal { () async throws(Refusal) in
+        let refused = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.proposeDisposition(manager, action: .destroy)
         }
         #expect(refused?.code == .nothingDue)
@@ -122,7 +53,7 @@ struct DispositionUseCaseTests {
 
     @Test("a proposal shows confidential titles masked, as the due list does; the list itself keeps them for show")
     func proposalFollowsDueListVisibility() async throws {
-        let office = try await DispositionOffice()
+        let office = try await TestOffice(.register)
         try await office.releaseDestructions()
         let manager = try await office.session("archiviste")
         let proposal = try await office.sablier.proposeDisposition(manager, action: .destroy)
@@ -137,15 +68,15 @@ struct DispositionUseCaseTests {
 
     @Test("approval: never by the proposer, a détenteur only for their unit's documents (naming none of another unit), each refusal audited and changing nothing")
     func approvalRules() async throws {
-        let office = try await DispositionOffice()
+        let office = try await TestOffice(.register)
         try await office.releaseDestructions()
         let proposer = try await office.session("archiviste")
         let list = try await office.sablier.proposeDisposition(proposer, action: .destroy).list.number
 
         let before = try await office.lastSequence()
-        let selfApproval = await office.refusal { () async throws(Refusal) in try await office.sablier.approveDisposition(proposer, list: list) }
+        let selfApproval = await thrownRefusal { () async throws(Refusal) in try await office.sablier.approveDisposition(proposer, list: list) }
         #expect(selfApproval?.code == .selfApproval)
-        let outside = await office.refusal { () async throws(Refusal) in
+        let outside = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.approveDisposition(try! await office.session("sg.chef"), list: list)
         }
         #expect(outside?.code == .listOutsideUnit)
@@ -153,7 +84,7 @@ struct DispositionUseCaseTests {
             let message = MessageCatalogue.message(try #require(outside), in: language)
             #expect(!message.contains("ELV-2010-0001"))
         }
-        let byAuditor = await office.refusal { () async throws(Refusal) in
+        let byAuditor = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.approveDisposition(try! await office.session("verif"), list: list)
         }
         #expect(byAuditor?.code == .missingPermission)
@@ -165,7 +96,7 @@ struct DispositionUseCaseTests {
         let approved = try await office.sablier.approveDisposition(try await office.session("gestion.doc"), list: list)
         #expect(approved.state == "approved")
         #expect(approved.approvedBy == "gestion.doc")
-        let again = await office.refusal { () async throws(Refusal) in
+        let again = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.approveDisposition(try! await office.session("gestion.doc"), list: list)
         }
         #expect(again?.code == .alreadyInState)
@@ -173,12 +104,12 @@ struct DispositionUseCaseTests {
 
     @Test("a list drawn for a later day is not approved before that day")
     func approvedTooEarly() async throws {
-        let office = try await DispositionOffice()
+        let office = try await TestOffice(.register)
         try await office.releaseDestructions()
         let proposer = try await office.session("archiviste")
         let list = try await office.sablier.proposeDisposition(proposer, asOf: CivilDate(iso: "2027-01-15")!, action: .destroy).list.number
         let approver = try await office.session("gestion.doc")
-        let early = await office.refusal { () async throws(Refusal) in try await office.sablier.approveDisposition(approver, list: list) }
+        let early = await thrownRefusal { () async throws(Refusal) in try await office.sablier.approveDisposition(approver, list: list) }
         #expect(early?.code == .approvedTooEarly)
         #expect(early?.values["asOf"] == "2027-01-15")
         #expect(early?.values["today"] == "2026-11-29")
@@ -189,7 +120,7 @@ struct DispositionUseCaseTests {
 
     @Test("execution checks the review again: a document whose new content was scanned since is refused, and nothing is done")
     func executionRechecksPendingReview() async throws {
-        let office = try await DispositionOffice()
+        let office = try await TestOffice(.register)
         try await office.releaseDestructions()
         let proposer = try await office.session("archiviste")
         let list = try await office.sablier.proposeDisposition(proposer, action: .destroy).list.number
@@ -197,51 +128,51 @@ struct DispositionUseCaseTests {
         // A new content of SG-CORR-2021 was scanned and flagged: its review no longer applies.
         let scan = ContentScan(sha256: String(repeating: "ab", count: 32), scanner: "test", scannedAt: office.sablier.clock.now,
                                status: .read, flagged: true, score: 500, summary: "NAS")
-        try await office.store.recordScan(scan, document: "SG-CORR-2021", path: office.file("correspondance-2021.txt"),
+        try await office.store.recordScan(scan, document: "SG-CORR-2021", path: office.exampleFile("correspondance-2021.txt").path,
                                           by: "gestion.doc", at: office.sablier.clock.now)
         let before = try await office.lastSequence()
-        let refused = await office.refusal { () async throws(Refusal) in
+        let refused = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.executeDisposition(proposer, list: list, method: "déchiquetage")
         }
         #expect(refused?.code == .pendingReview)
         #expect(refused?.values["references"] == "SG-CORR-2021")
         #expect(try await office.store.dispositionList(list)?.state == .approved)
-        #expect(FileManager.default.fileExists(atPath: office.file("correspondance-2021.txt")))
+        #expect(FileManager.default.fileExists(atPath: office.exampleFile("correspondance-2021.txt").path))
         #expect(try await office.refusals(after: before).count == 1)
     }
 
     @Test("execute: a method for paper, every problem named at once, files deleted, certificate read whole or by unit")
     func execution() async throws {
-        let office = try await DispositionOffice()
+        let office = try await TestOffice(.register)
         try await office.releaseDestructions()
         let manager = try await office.session("archiviste")
         let list = try await office.sablier.proposeDisposition(manager, action: .destroy).list.number
         _ = try await office.sablier.approveDisposition(try await office.session("gestion.doc"), list: list)
 
-        let noMethod = await office.refusal { () async throws(Refusal) in try await office.sablier.executeDisposition(manager, list: list) }
+        let noMethod = await thrownRefusal { () async throws(Refusal) in try await office.sablier.executeDisposition(manager, list: list) }
         #expect(noMethod?.code == .noFileToDelete)
         #expect(noMethod?.values["references"] == "ELV-2010-0001")
 
         // A hold placed after approval: every problem is named, in the reader's language.
         let hold = try await office.store.placeHold(.document("SG-CORR-2021"), reason: "Litige", by: "aiprp", at: office.sablier.clock.now)
-        let held = await office.refusal { () async throws(Refusal) in
+        let held = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.executeDisposition(manager, list: list, method: "déchiquetage")
         }
         #expect(held?.code == .cannotExecute)
         let english = MessageCatalogue.message(try #require(held), in: .en)
         #expect(english.contains("disposition list \(list) cannot be executed on 2026-11-29; nothing was done:\n  - SG-CORR-2021 is held (gel)"))
         #expect(MessageCatalogue.message(try #require(held), in: .fr).contains("  - SG-CORR-2021 est visé par un gel"))
-        #expect(FileManager.default.fileExists(atPath: office.file("correspondance-2021.txt")))
+        #expect(FileManager.default.fileExists(atPath: office.exampleFile("correspondance-2021.txt").path))
         _ = try await office.store.releaseHold(hold.id, reason: "Réglé", by: "aiprp", at: office.sablier.clock.now)
 
         let outcome = try await office.sablier.executeDisposition(manager, list: list, method: "déchiquetage", vendorCertificate: "SHRED-1")
         #expect(outcome.complete)
         #expect(outcome.done.map(\.reference) == ["ELV-2010-0001", "ELV-2010-0001-NUM", "SG-CORR-2021"])
         #expect(outcome.integrityProblems.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: office.file("correspondance-2021.txt")))
-        let again = await office.refusal { () async throws(Refusal) in try await office.sablier.executeDisposition(manager, list: list) }
+        #expect(!FileManager.default.fileExists(atPath: office.exampleFile("correspondance-2021.txt").path))
+        let again = await thrownRefusal { () async throws(Refusal) in try await office.sablier.executeDisposition(manager, list: list) }
         #expect(again?.code == .alreadyExecuted)
-        let late = await office.refusal { () async throws(Refusal) in
+        let late = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.cancelDisposition(manager, list: list, reason: "Trop tard")
         }
         #expect(late?.code == .cannotCancel)
@@ -265,51 +196,51 @@ struct DispositionUseCaseTests {
 
     @Test("a sort is decided while proposed, with a reason; a cancelled list goes no further and frees its documents")
     func decisionsAndCancellation() async throws {
-        let office = try await DispositionOffice()
+        let office = try await TestOffice(.register)
         try await office.releaseDestructions()
         let manager = try await office.session("archiviste")
         let first = try await office.sablier.proposeDisposition(manager, action: .destroy).list.number
-        let notSort = await office.refusal { () async throws(Refusal) in
+        let notSort = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.decideSort(manager, list: first, reference: "SG-CORR-2021", decision: .keep, reason: "Utile")
         }
         #expect(notSort?.code == .notASort)
-        let unknown = await office.refusal { () async throws(Refusal) in
+        let unknown = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.decideSort(manager, list: first, reference: "RH-EMP-0042", decision: .keep, reason: "Utile")
         }
         #expect(unknown?.code == .itemNotFound)
-        let blocked = await office.refusal { () async throws(Refusal) in try await office.sablier.proposeDisposition(manager, action: .destroy) }
+        let blocked = await thrownRefusal { () async throws(Refusal) in try await office.sablier.proposeDisposition(manager, action: .destroy) }
         #expect(blocked?.code == .nothingDue)
 
-        let noReason = await office.refusal { () async throws(Refusal) in
+        let noReason = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.cancelDisposition(manager, list: first, reason: "  ")
         }
         #expect(noReason?.code == .emptyText)
         let cancelled = try await office.sablier.cancelDisposition(manager, list: first, reason: "Mauvaise date")
         #expect(cancelled.state == "cancelled")
         #expect(cancelled.cancelReason == "Mauvaise date")
-        let twice = await office.refusal { () async throws(Refusal) in
+        let twice = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.cancelDisposition(manager, list: first, reason: "Encore")
         }
         #expect(twice?.code == .alreadyInState)
-        let approve = await office.refusal { () async throws(Refusal) in
+        let approve = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.approveDisposition(try! await office.session("gestion.doc"), list: first)
         }
         #expect(approve?.code == .listCancelled)
         #expect(approve?.values["reason"] == "Mauvaise date")
-        let execute = await office.refusal { () async throws(Refusal) in
+        let execute = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.executeDisposition(manager, list: first, method: "déchiquetage")
         }
         #expect(execute?.code == .listCancelled)
         let second = try await office.sablier.proposeDisposition(manager, action: .destroy)
         #expect(second.list.number == first + 1)
         #expect(second.items.count == 3)
-        let missing = await office.refusal { () async throws(Refusal) in try await office.sablier.dispositionDetail(manager, list: 99) }
+        let missing = await thrownRefusal { () async throws(Refusal) in try await office.sablier.dispositionDetail(manager, list: 99) }
         #expect(missing?.code == .listNotFound)
     }
 
     @Test("deposits keep their files and go on the transfer slip; a pending review does not hold back a deposit")
     func deposit() async throws {
-        let office = try await DispositionOffice()
+        let office = try await TestOffice(.register)
         let manager = try await office.session("archiviste")
         // SG-POL-2015's rule now flags it, and nobody reviewed it: a deposit destroys nothing, it goes on.
         _ = try await office.store.confirmRulePrivacy(rule: "1102", personalInformation: true, measure: .detruire, note: "Noms",
@@ -322,7 +253,7 @@ struct DispositionUseCaseTests {
         let outcome = try await office.sablier.executeDisposition(manager, list: proposal.list.number)
         #expect(outcome.complete)
         #expect(outcome.done.map(\.outcome) == ["deposited", "deposited"])
-        #expect(FileManager.default.fileExists(atPath: office.file("politique-securite-2015.txt")))
+        #expect(FileManager.default.fileExists(atPath: office.exampleFile("politique-securite-2015.txt").path))
         let certificate = try await office.sablier.dispositionCertificate(manager, list: proposal.list.number)
         #expect(certificate.entries.allSatisfy { $0.outcome == "deposited" && $0.state == "done" })
         #expect(try await office.store.document("SG-POL-2015")?.phase == .inactifVerse)
@@ -330,15 +261,15 @@ struct DispositionUseCaseTests {
 
     @Test("a deposit not yet due on the day of execution is refused, naming the day it falls due")
     func notYetDue() async throws {
-        let office = try await DispositionOffice()
+        let office = try await TestOffice(.register)
         let manager = try await office.session("archiviste")
         let later = office.on("2031-01-01")
         let list = try await later.proposeDisposition(manager, action: .deposit).list.number
         _ = try await later.approveDisposition(try await office.session("gestion.doc"), list: list)
-        let refused = await office.refusal { () async throws(Refusal) in try await office.sablier.executeDisposition(manager, list: list) }
+        let refused = await thrownRefusal { () async throws(Refusal) in try await office.sablier.executeDisposition(manager, list: list) }
         #expect(refused?.code == .cannotExecute)
         #expect(MessageCatalogue.message(try #require(refused), in: .en).contains("RF-EF-2023 is not yet due: its deposit falls due on 2030-06-30"))
-        let certificate = await office.refusal { () async throws(Refusal) in try await office.sablier.dispositionCertificate(manager, list: list) }
+        let certificate = await thrownRefusal { () async throws(Refusal) in try await office.sablier.dispositionCertificate(manager, list: list) }
         #expect(certificate?.code == .notExecuted)
     }
 }

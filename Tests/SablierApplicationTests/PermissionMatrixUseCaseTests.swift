@@ -44,16 +44,15 @@ struct PermissionMatrixUseCaseTests {
 
     @Test("each cell of the matrix, through its use case", arguments: Permission.allCases)
     func cell(_ permission: Permission) async throws {
-        let office = try await RegisterOffice()
-        defer { office.remove() }
+        let office = try await TestOffice(.register)
         let call = try #require(Self.calls[permission])
-        let now = WallClock.fixed(RegisterOffice.day).now
+        let now = TestOffice.now
         for role in Role.allCases {
             let name = "probe.\(role.rawValue)"
             try await office.store.addUser(User(name: name, unit: "Ressources humaines", roles: [role]), by: "admin", at: now)
             let session = try await office.session(name)
             let granted = PermissionMatrix.scope(of: role, for: permission) != nil
-            let path = office.directory.file("sablier.sqlite").path
+            let path = office.databasePath
             let before = try SQLiteStore.contents(ofDatabaseAt: path, excluding: ["audit_entry"])
             let auditBefore = try await office.store.auditEntries(since: nil, user: nil, target: nil).count
             var refusal: Refusal?

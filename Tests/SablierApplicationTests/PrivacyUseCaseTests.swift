@@ -8,57 +8,7 @@ import SablierTestSupport
 import Testing
 @testable import SablierSQLite
 
-/// The example calendar and register in a fresh SQLite store, with the people of the policy,
-/// and the application over it on a fixed day.
-final class PrivacyFixture {
-    static let now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
-
-    let directory: TemporaryDirectory
-    let store: SQLiteStore
-    let sablier: Sablier
-    let examples: URL
-
-    /// The example calendar and register; or `calendar` with the documents of `csv`.
-    init(calendar: URL = Fixtures.exampleNative, csv: String? = nil) async throws {
-        directory = try TemporaryDirectory(prefix: "sablier-privacy-usecases")
-        store = try SQLiteStore(path: directory.file("sablier.sqlite").path)
-        let now = Self.now
-        _ = try await store.initialize(admin: "admin", unit: "Direction générale", at: now)
-        for (name, unit, role) in [("aiprp", "Secrétariat général", Role.aiprp), ("gestion.doc", "Gestion documentaire", .gestionDocumentaire),
-                                   ("rh", "Ressources humaines", .detenteur), ("verif", "Vérification", .verificateur)] {
-            try await store.addUser(User(name: name, unit: unit, roles: [role]), by: "admin", at: now)
-        }
-        _ = try await CalendarImporter(store: store).importFile(path: calendar.path, actor: "gestion.doc", now: now)
-        let register: URL
-        if let csv {
-            register = try directory.write("registre.csv", csv)
-            examples = directory.url
-        } else {
-            try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
-            try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
-            register = try directory.copyExamples()
-            examples = register.deletingLastPathComponent()
-        }
-        let outcome = try await DocumentRegistrar(store: store).importCSV(path: register.path, skipInvalid: false, actor: "gestion.doc", now: now)
-        precondition(outcome.registered > 0, "nothing registered: \(outcome)")
-        sablier = Sablier(store: store, clock: .fixed(now))
-    }
-
-    deinit { directory.remove() }
-
-    func session(_ name: String) async throws -> Session {
-        try await sablier.localSession(name)
-    }
-
-    /// The audit entries written after `sequence`.
-    func audit(after sequence: Int) async throws -> [AuditEntry] {
-        try await store.auditEntries(since: nil, user: nil, target: nil).filter { $0.sequence > sequence }
-    }
-
-    func lastSequence() async throws -> Int {
-        try await store.auditEntries(since: nil, user: nil, target: nil).last?.sequence ?? 0
-    }
-
+extension TestOffice {
     /// Details of an audit entry, decoded.
     func details(_ entry: AuditEntry) -> [String: String] {
         (try? JSONDecoder().decode([String: String].self, from: Data(entry.details.utf8))) ?? [:]
@@ -66,31 +16,24 @@ final class PrivacyFixture {
 
     /// Writes a social insurance number into an example file, so that a scan flags it.
     func addSIN(to file: String) throws {
-        try Data("Numéro d'assurance sociale : 283 406 296\n".utf8).write(to: examples.appendingPathComponent("fichiers/\(file)"))
+        try Data("Numéro d'assurance sociale : 283 406 296\n".utf8).write(to: exampleFile(file))
     }
 }
 
 /// Expects `body` to be refused with `code`, and returns the refusal.
 @discardableResult
 private func expectRefusal<T>(_ code: Refusal.Code, sourceLocation: Testing.SourceLocation = #_sourceLocation,
-                      _ body: () async throws -> T) async -> Refusal? {
-    do {
-        _ = try await body()
-        Issue.record("expected the refusal \(code)", sourceLocation: sourceLocation)
-    } catch let refusal as Refusal {
-        #expect(refusal.code == code, "\(refusal)", sourceLocation: sourceLocation)
-        return refusal
-    } catch {
-        Issue.record("expected the refusal \(code), got \(error)", sourceLocation: sourceLocation)
-    }
-    return nil
+                              _ body: () async throws -> T) async -> Refusal? {
+    let refusal = await thrownRefusal(sourceLocation: sourceLocation, body)
+    if let refusal { #expect(refusal.code == code, "\(refusal)", sourceLocation: sourceLocation) }
+    return refusal
 }
 
 @Suite("Privacy use cases: scans, the review queue, reviews, rules and public identifiers")
 struct PrivacyUseCaseTests {
     @Test("a review is written with its audit entry: who, when, the decision, the measure, the note and the content seen")
     func reviewAudited() async throws {
-        let fixture = try await PrivacyFixture()
+        let fixture = try await TestOffice(.register)
         let aiprp = try await fixture.session("aiprp")
         let before = try await fixture.lastSequence()
         let review = try await fixture.sablier.reviewPrivacy(aiprp, "SG-CORR-2021", decision: .confirm, note: "  lettre nominative ")
@@ -98,7 +41,7 @@ struct PrivacyUseCaseTests {
         let entries = try await fixture.audit(after: before)
         #expect(entries.map(\.action) == ["privacy.review"])
         let entry = try #require(entries.first)
-        #expect(entry.user == "aiprp" && entry.target == "document SG-CORR-2021" && entry.at == PrivacyFixture.now)
+        #expect(entry.user == "aiprp" && entry.target == "document SG-CORR-2021" && entry.at == TestOffice.now)
         let details = fixture.details(entry)
         #expect(details["decision"] == "confirm" && details["measure"] == "detruire" && details["note"] == "lettre nominative")
         let shown = try await fixture.sablier.privacyShow(aiprp, "SG-CORR-2021")
@@ -107,7 +50,7 @@ struct PrivacyUseCaseTests {
 
     @Test("the review rules refuse, change nothing, and the refusal is audited")
     func reviewRefusals() async throws {
-        let fixture = try await PrivacyFixture()
+        let fixture = try await TestOffice(.register)
         let aiprp = try await fixture.session("aiprp")
         let sablier = fixture.sablier
         // Not scanned and not flagged by its rule.
@@ -141,14 +84,14 @@ struct PrivacyUseCaseTests {
 
     @Test("defect 8: a destroyed document never reviewed says so, leaves the queue and can no longer be reviewed")
     func destroyedUnreviewed() async throws {
-        let fixture = try await PrivacyFixture()
+        let fixture = try await TestOffice(.register)
         let aiprp = try await fixture.session("aiprp")
         let sablier = fixture.sablier
         // The 2018 payroll (rule 2201: personal information in the calendar) was destroyed
         // before anybody reviewed it.
         #expect(try await sablier.privacyShow(aiprp, "RF-PAIE-2018").status == "pending")
         try SQLiteStore.executeUnchecked("UPDATE document SET phase = 'inactif-detruit' WHERE reference = 'RF-PAIE-2018'",
-                                         inDatabaseAt: fixture.directory.file("sablier.sqlite").path)
+                                         inDatabaseAt: fixture.databasePath)
         let shown = try await sablier.privacyShow(aiprp, "RF-PAIE-2018")
         #expect(shown.status == "destroyed-unreviewed" && shown.statusLabel == "not reviewed (destroyed)")
         #expect(shown.phase == "inactif-detruit" && shown.reviews.isEmpty)
@@ -159,13 +102,13 @@ struct PrivacyUseCaseTests {
         // A document reviewed before its destruction keeps its decision.
         _ = try await sablier.reviewPrivacy(aiprp, "SG-CORR-2021", decision: .confirm, note: "lettre")
         try SQLiteStore.executeUnchecked("UPDATE document SET phase = 'inactif-detruit' WHERE reference = 'SG-CORR-2021'",
-                                         inDatabaseAt: fixture.directory.file("sablier.sqlite").path)
+                                         inDatabaseAt: fixture.databasePath)
         #expect(try await sablier.privacyShow(aiprp, "SG-CORR-2021").status == "confirmed")
     }
 
     @Test("the queue: most sensitive first, pending counted; show and the queue are the AIPRP officer's")
     func queue() async throws {
-        let fixture = try await PrivacyFixture()
+        let fixture = try await TestOffice(.register)
         let aiprp = try await fixture.session("aiprp")
         let sablier = fixture.sablier
         try fixture.addSIN(to: "politique-securite-2015.txt")
@@ -184,7 +127,7 @@ struct PrivacyUseCaseTests {
 
     @Test("a rule confirmation is audited; a rule not in force and a measure without personal information are refused and audited")
     func confirmRule() async throws {
-        let fixture = try await PrivacyFixture()
+        let fixture = try await TestOffice(.register)
         let manager = try await fixture.session("gestion.doc")
         let sablier = fixture.sablier
         let before = try await fixture.lastSequence()
@@ -211,7 +154,7 @@ struct PrivacyUseCaseTests {
 
     @Test("public identifiers: normalised, added and removed with their audit entries; invalid, repeated or unknown ones refused")
     func publicIdentifiers() async throws {
-        let fixture = try await PrivacyFixture()
+        let fixture = try await TestOffice(.register)
         let aiprp = try await fixture.session("aiprp")
         let sablier = fixture.sablier
         let before = try await fixture.lastSequence()
@@ -234,7 +177,7 @@ struct PrivacyUseCaseTests {
 
     @Test("scan: stored and audited per document; incremental; a confidential document is withheld from the records manager")
     func scanDocuments() async throws {
-        let fixture = try await PrivacyFixture()
+        let fixture = try await TestOffice(.register)
         let aiprp = try await fixture.session("aiprp")
         let manager = try await fixture.session("gestion.doc")
         let sablier = fixture.sablier
@@ -258,7 +201,7 @@ struct PrivacyUseCaseTests {
 
     @Test("incremental: a changed content is read again and waits for a new review; new public identifiers rescan every file")
     func incremental() async throws {
-        let fixture = try await PrivacyFixture()
+        let fixture = try await TestOffice(.register)
         let aiprp = try await fixture.session("aiprp")
         let sablier = fixture.sablier
         try fixture.addSIN(to: "politique-securite-2015.txt")
@@ -267,7 +210,7 @@ struct PrivacyUseCaseTests {
         #expect(try await sablier.scanPrivacy(aiprp, .document("SG-POL-2015")).entries.first?.status == "unchanged")
         #expect(try await sablier.privacyShow(aiprp, "SG-POL-2015").status == "confirmed")
         try Data("NAS : 130 692 544 et 283 406 296\n".utf8)
-            .write(to: fixture.examples.appendingPathComponent("fichiers/politique-securite-2015.txt"))
+            .write(to: fixture.exampleFile("politique-securite-2015.txt"))
         #expect(try await sablier.scanPrivacy(aiprp, .document("SG-POL-2015")).entries.first?.status == "scanned")
         let changed = try await sablier.privacyShow(aiprp, "SG-POL-2015")
         #expect(changed.status == "pending" && changed.confidential && changed.reviews.count == 1)
@@ -281,11 +224,11 @@ struct PrivacyUseCaseTests {
 
     @Test("a GALA calendar's documents confidentiels flag a rule until the records manager confirms or corrects it")
     func galaConfidential() async throws {
-        let fixture = try await PrivacyFixture(calendar: Fixtures.udemGALA, csv: """
+        let fixture = try await TestOffice(.documents(calendar: Fixtures.udemGALA, csv: """
             reference,title,rule,copy,support,holder,opened,closed
             DISC-2025-01,Dossier disciplinaire,01740a,principal,PA,Secrétariat général,2025-02-01,
 
-            """)
+            """))
         let aiprp = try await fixture.session("aiprp")
         let manager = try await fixture.session("gestion.doc")
         let sablier = fixture.sablier
@@ -306,10 +249,10 @@ struct PrivacyUseCaseTests {
 
     @Test("scan of files: a registered document's file is stored as that document; other files are read by the caller; unreadable counted")
     func scanFiles() async throws {
-        let fixture = try await PrivacyFixture()
+        let fixture = try await TestOffice(.register)
         let aiprp = try await fixture.session("aiprp")
         try fixture.addSIN(to: "correspondance-2021.txt")
-        let registered = fixture.examples.appendingPathComponent("fichiers/correspondance-2021.txt").path
+        let registered = fixture.exampleFile("correspondance-2021.txt").path
         let outside = try fixture.directory.write("lettre.txt", "Téléphone : 819 555-0199, NAS 283 406 296\n").path
         let missing = fixture.directory.file("absent.txt").path
         var readByCaller: [String] = []

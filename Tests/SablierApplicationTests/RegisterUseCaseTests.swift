@@ -10,15 +10,9 @@ import Testing
 /// The register's use cases, in process, over a real SQLite store and a fixed clock.
 @Suite("Register use cases: documents, events, boxes, holds, due list, waiting")
 struct RegisterUseCaseTests {
-    /// The refusal `body` throws, or nil.
-    func refusal(_ body: () async throws -> Void) async -> Refusal? {
-        do { try await body(); return nil } catch let refusal as Refusal { return refusal } catch { return nil }
-    }
-
     @Test("the due list is sorted by the due date it shows, then by reference, and counts each action")
     func dueOrder() async throws {
-        let office = try await RegisterOffice()
-        defer { office.remove() }
+        let office = try await TestOffice(.register)
         let list = try await office.sablier.dueList(try await office.session("gestion.doc"))
         #expect(list.summary.total == 9 && list.summary.withheld == 0)
         #expect(list.summary.transfer == 2 && list.summary.destroy == 4 && list.summary.deposit == 2 && list.summary.sort == 1)
@@ -30,12 +24,11 @@ struct RegisterUseCaseTests {
 
     @Test("a confirmed-confidential document stays in the records manager's and the auditor's due list, title masked; its unit reads it whole; the AIPRP officer reads the documents they reviewed")
     func confidentialDue() async throws {
-        let office = try await RegisterOffice()
-        defer { office.remove() }
+        let office = try await TestOffice(.register)
         let due = try await office.sablier.dueList(try await office.session("gestion.doc"))
         let target = try #require(due.entries.first { $0.holder == "Ressources humaines" } ?? due.entries.first)
         _ = try await office.store.recordPrivacyReview(target.reference, decision: .confirm, measure: nil, note: "NAS au dossier",
-                                                       by: "aiprp", at: WallClock.fixed(RegisterOffice.day).now)
+                                                       by: "aiprp", at: TestOffice.now)
         for reader in ["gestion.doc", "verif"] {
             let list = try await office.sablier.dueList(try await office.session(reader))
             let line = try #require(list.entries.first { $0.reference == target.reference }, "\(reader)")
@@ -54,11 +47,10 @@ struct RegisterUseCaseTests {
 
     @Test("another unit's document reads exactly as one that is not registered, and the refusal is audited with its reason")
     func otherUnitIsNotFound() async throws {
-        let office = try await RegisterOffice()
-        defer { office.remove() }
+        let office = try await TestOffice(.register)
         let agent = try await office.session("rh.agent")
-        let foreign = await refusal { _ = try await office.sablier.document(agent, "SG-CORR-2021") }
-        let missing = await refusal { _ = try await office.sablier.document(agent, "NOPE-0001") }
+        let foreign = await thrownRefusal { _ = try await office.sablier.document(agent, "SG-CORR-2021") }
+        let missing = await thrownRefusal { _ = try await office.sablier.document(agent, "NOPE-0001") }
         #expect(foreign == Refusal(.documentNotFound, ["reference": "SG-CORR-2021"]))
         #expect(missing == Refusal(.documentNotFound, ["reference": "NOPE-0001"]))
         let audited = try #require(try await office.refusals().last)
@@ -68,17 +60,16 @@ struct RegisterUseCaseTests {
 
     @Test("a unit may not replace another unit's document: refused as a reference that is not registered, and nothing changes")
     func replacesAcrossUnits() async throws {
-        let office = try await RegisterOffice()
-        defer { office.remove() }
+        let office = try await TestOffice(.register)
         var draft = DocumentDraft()
         draft.reference = "RH-POL-2026"; draft.title = "Politique RH"; draft.rule = "1102"; draft.copy = "principal"
         draft.support = "PA"; draft.holder = "Ressources humaines"; draft.opened = "2026-01-05"; draft.replaces = "SG-POL-2024"
         let before = try #require(try await office.store.document("SG-POL-2024"))
         let agent = try await office.session("rh.agent")
-        let across = await refusal { _ = try await office.sablier.registerDocument(agent, draft) }
+        let across = await thrownRefusal { _ = try await office.sablier.registerDocument(agent, draft) }
         #expect(across == Refusal(.replacedNotFound, ["reference": "SG-POL-2024"]))
         draft.replaces = "SG-POL-9999"
-        let missing = await refusal { _ = try await office.sablier.registerDocument(agent, draft) }
+        let missing = await thrownRefusal { _ = try await office.sablier.registerDocument(agent, draft) }
         #expect(missing == Refusal(.replacedNotFound, ["reference": "SG-POL-9999"]))
         #expect(try await office.store.document("RH-POL-2026") == nil)
         #expect(try await office.store.document("SG-POL-2024") == before)
@@ -90,13 +81,12 @@ struct RegisterUseCaseTests {
 
     @Test("a support code no rule of the calendar lists is an error; a known code the rule does not list is a warning")
     func unknownSupport() async throws {
-        let office = try await RegisterOffice()
-        defer { office.remove() }
+        let office = try await TestOffice(.register)
         let manager = try await office.session("gestion.doc")
         var draft = DocumentDraft()
         draft.reference = "SG-X-1"; draft.title = "Essai"; draft.rule = "1101"; draft.copy = "principal"; draft.support = "XX"
         draft.holder = "Secrétariat général"; draft.opened = "2025-07-01"
-        let unknown = await refusal { _ = try await office.sablier.registerDocument(manager, draft) }
+        let unknown = await thrownRefusal { _ = try await office.sablier.registerDocument(manager, draft) }
         #expect(unknown?.code == .rejectedInput)
         #expect(unknown?.diagnostics.contains { $0.severity == .error && $0.message.contains("support XX") } == true)
         #expect(try await office.store.document("SG-X-1") == nil)
@@ -107,10 +97,9 @@ struct RegisterUseCaseTests {
 
     @Test("an 888 event the rule does not wait for is refused, naming the event it waits for, on registration and as an event")
     func unexpectedEvent() async throws {
-        let office = try await RegisterOffice()
-        defer { office.remove() }
+        let office = try await TestOffice(.register)
         let manager = try await office.session("gestion.doc")
-        let wrong = await refusal {
+        let wrong = await thrownRefusal {
             _ = try await office.sablier.recordEvent(manager, "RH-EMP-0107", kind: "event-occurred", on: CivilDate(iso: "2024-06-01"),
                                                      name: "départ à la retraite")
         }
@@ -123,19 +112,18 @@ struct RegisterUseCaseTests {
         draft.reference = "RH-EMP-0200"; draft.title = "Dossier d'employé 0200"; draft.rule = "2101"; draft.copy = "principal"
         draft.support = "PA"; draft.holder = "Ressources humaines"; draft.opened = "2010-01-04"
         draft.event = "départ à la retraite"; draft.eventDate = "2020-01-10"
-        let registering = await refusal { _ = try await office.sablier.registerDocument(manager, draft) }
+        let registering = await thrownRefusal { _ = try await office.sablier.registerDocument(manager, draft) }
         #expect(registering?.diagnostics.contains { $0.message.contains("fin de l'emploi") } == true)
     }
 
     @Test("events only holds and disposition write are refused; a destroyed document takes no event")
     func eventKinds() async throws {
-        let office = try await RegisterOffice()
-        defer { office.remove() }
+        let office = try await TestOffice(.register)
         let manager = try await office.session("gestion.doc")
         for (kind, code) in [("destroyed", Refusal.Code.invalidValue), ("hold-placed", .invalidValue), ("nonsense", .invalidValue)] {
-            #expect(await refusal { _ = try await office.sablier.recordEvent(manager, "SG-CORR-2021", kind: kind) }?.code == code)
+            #expect(await thrownRefusal { _ = try await office.sablier.recordEvent(manager, "SG-CORR-2021", kind: kind) }?.code == code)
         }
-        #expect(await refusal { _ = try await office.sablier.recordEvent(manager, "SG-CORR-2021", kind: "event-occurred", name: "  ") }?.code == .emptyText)
+        #expect(await thrownRefusal { _ = try await office.sablier.recordEvent(manager, "SG-CORR-2021", kind: "event-occurred", name: "  ") }?.code == .emptyText)
         #expect(throws: Refusal(.eventByDisposition, ["kind": "destroyed"])) {
             try LifecycleEventKind.destroyed.checkRecordable(on: "X", phase: .actif)
         }
@@ -146,44 +134,41 @@ struct RegisterUseCaseTests {
 
     @Test("a hold needs a reason; a détenteur sees the holds on their unit's documents only")
     func holds() async throws {
-        let office = try await RegisterOffice()
-        defer { office.remove() }
+        let office = try await TestOffice(.register)
         let manager = try await office.session("gestion.doc")
-        let empty = await refusal { _ = try await office.sablier.placeHold(manager, on: .rule("2101"), reason: "   ") }
+        let empty = await thrownRefusal { _ = try await office.sablier.placeHold(manager, on: .rule("2101"), reason: "   ") }
         #expect(empty == Refusal(.emptyText, ["field": "reason"]))
         #expect(try await office.store.holds(includingReleased: true).isEmpty)
-        let badQuery = await refusal { _ = try await office.sablier.placeHold(manager, on: .query("holder"), reason: "Litige") }
+        let badQuery = await thrownRefusal { _ = try await office.sablier.placeHold(manager, on: .query("holder"), reason: "Litige") }
         #expect(badQuery?.code == .invalidQuery)
         let rh = try await office.sablier.placeHold(manager, on: .rule("2101"), reason: "Litige")
         _ = try await office.sablier.placeHold(manager, on: .document("SG-CORR-2021"), reason: "Demande d'accès")
         let chef = try await office.sablier.holds(try await office.session("rh.chef"))
         #expect(chef.holds.map(\.id) == [rh.id] && chef.withheld == 1)
         _ = try await office.sablier.releaseHold(manager, rh.id, reason: "Réglé")
-        #expect(await refusal { _ = try await office.sablier.releaseHold(manager, rh.id, reason: "Encore") } == Refusal(.holdReleased, ["hold": String(rh.id)]))
-        let outsider = await refusal { _ = try await office.sablier.placeHold(try await office.session("rh.chef"), on: .rule("2101"), reason: "x") }
+        #expect(await thrownRefusal { _ = try await office.sablier.releaseHold(manager, rh.id, reason: "Encore") } == Refusal(.holdReleased, ["hold": String(rh.id)]))
+        let outsider = await thrownRefusal { _ = try await office.sablier.placeHold(try await office.session("rh.chef"), on: .rule("2101"), reason: "x") }
         #expect(outsider?.code == .missingPermission)
         #expect(try await office.refusals().last?.details.contains("\"permission\":\"holds.manage\"") == true)
     }
 
     @Test("document list leaves out what the reader may not see, says how many, and applies the limit after")
     func listing() async throws {
-        let office = try await RegisterOffice()
-        defer { office.remove() }
+        let office = try await TestOffice(.register)
         let all = try await office.sablier.documents(try await office.session("gestion.doc"))
         #expect(all.documents.count == 12 && all.withheld == 0)
         let agent = try await office.sablier.documents(try await office.session("rh.agent"), limit: 1)
         #expect(agent.documents.map(\.holder) == ["Ressources humaines"])
-        let query = await refusal { _ = try await office.sablier.documents(try await office.session("gestion.doc"), query: "colour=red") }
+        let query = await thrownRefusal { _ = try await office.sablier.documents(try await office.session("gestion.doc"), query: "colour=red") }
         #expect(query?.code == .invalidQuery)
     }
 
     @Test("an unknown or disabled user opens no session, and the refusal is audited")
     func sessions() async throws {
-        let office = try await RegisterOffice(register: false)
-        defer { office.remove() }
-        #expect(await refusal { _ = try await office.sablier.localSession("mallory") } == Refusal(.unknownUser, ["user": "mallory"]))
-        try await office.store.setActive("rh.agent", false, by: "admin", at: WallClock.fixed(RegisterOffice.day).now)
-        #expect(await refusal { _ = try await office.sablier.localSession("rh.agent") }?.code == .disabledUser)
+        let office = try await TestOffice(.users)
+        #expect(await thrownRefusal { _ = try await office.sablier.localSession("mallory") } == Refusal(.unknownUser, ["user": "mallory"]))
+        try await office.store.setActive("rh.agent", false, by: "admin", at: TestOffice.now)
+        #expect(await thrownRefusal { _ = try await office.sablier.localSession("rh.agent") }?.code == .disabledUser)
         let audited = try await office.refusals().map(\.user)
         #expect(audited == ["mallory", "rh.agent"])
     }
@@ -192,18 +177,17 @@ struct RegisterUseCaseTests {
 extension RegisterUseCaseTests {
     @Test("a confirmed-confidential document is reachable by its holder unit and the AIPRP officer only; to the records manager it reads as not registered")
     func confidentialRecord() async throws {
-        let office = try await RegisterOffice()
-        defer { office.remove() }
+        let office = try await TestOffice(.register)
         _ = try await office.store.recordPrivacyReview("RH-EMP-0042", decision: .confirm, measure: nil, note: "NAS au dossier",
-                                                       by: "aiprp", at: WallClock.fixed(RegisterOffice.day).now)
+                                                       by: "aiprp", at: TestOffice.now)
         let manager = try await office.session("gestion.doc")
-        let hidden = await refusal { _ = try await office.sablier.document(manager, "RH-EMP-0042") }
+        let hidden = await thrownRefusal { _ = try await office.sablier.document(manager, "RH-EMP-0042") }
         #expect(hidden == Refusal(.documentNotFound, ["reference": "RH-EMP-0042"]))
         #expect(try await office.refusals().last?.details.contains("\"reason\":\"confidential\"") == true)
         #expect(try await office.sablier.documents(manager).withheld == 1)
         #expect(try await office.sablier.document(try await office.session("rh.agent"), "RH-EMP-0042").document.reference == "RH-EMP-0042")
         #expect(try await office.sablier.document(try await office.session("aiprp"), "RH-EMP-0042").document.reference == "RH-EMP-0042")
-        let event = await refusal { _ = try await office.sablier.recordEvent(manager, "RH-EMP-0042", kind: "modified") }
+        let event = await thrownRefusal { _ = try await office.sablier.recordEvent(manager, "RH-EMP-0042", kind: "modified") }
         #expect(event == Refusal(.documentNotFound, ["reference": "RH-EMP-0042"]))
     }
 }
