@@ -180,8 +180,7 @@ extension SQLiteStore: RegisterStore {
         for (reference, event) in replacements {
             // Another unit's document reads as one that is not registered: nobody learns
             // another unit's references by naming them.
-            guard let row = try Self.documentRow(reference, db),
-                  batches.restrictedUnit.map({ Access.sameUnit($0, row.holder) }) ?? true else {
+            guard let row = try Self.documentRow(reference, db), batches.visibility?.allows(reference, holder: row.holder) ?? true else {
                 throw Refusal(.replacedNotFound, ["reference": reference])
             }
             try Self.append(event, to: row, at: instant, db)

@@ -53,8 +53,9 @@ struct RegisterUseCaseTests {
         let missing = await thrownRefusal { _ = try await office.sablier.document(agent, "NOPE-0001") }
         #expect(foreign == Refusal(.documentNotFound, ["reference": "SG-CORR-2021"]))
         #expect(missing == Refusal(.documentNotFound, ["reference": "NOPE-0001"]))
-        let audited = try #require(try await office.refusals().last)
-        #expect(audited.user == "rh.agent" && audited.details.contains("\"reason\":\"outside-unit\""))
+        let audited = try await office.refusals().filter { $0.user == "rh.agent" }.map(\.details)
+        #expect(audited.count == 2)
+        #expect(audited.first?.contains("\"reason\":\"outside-unit\"") == true && audited.last?.contains("\"reason\":\"not-registered\"") == true)
         #expect(try await office.sablier.document(agent, "RH-EMP-0042").document.holder == "Ressources humaines")
     }
 
@@ -189,5 +190,106 @@ extension RegisterUseCaseTests {
         #expect(try await office.sablier.document(try await office.session("aiprp"), "RH-EMP-0042").document.reference == "RH-EMP-0042")
         let event = await thrownRefusal { _ = try await office.sablier.recordEvent(manager, "RH-EMP-0042", kind: "modified") }
         #expect(event == Refusal(.documentNotFound, ["reference": "RH-EMP-0042"]))
+    }
+}
+
+/// What the register's use cases reveal and record about documents a reader may not see.
+@Suite("Register use cases: hidden documents stay hidden, refusals are audited")
+struct RegisterHiddenDocumentTests {
+    /// A store whose RH-EMP-0042 the AIPRP officer confirmed as confidential: the records
+    /// manager (outside the Ressources humaines) may no longer see it.
+    static func office() async throws -> TestOffice {
+        let office = try await TestOffice(.register)
+        _ = try await office.store.recordPrivacyReview("RH-EMP-0042", decision: .confirm, measure: nil, note: "NAS au dossier",
+                                                       by: "aiprp", at: TestOffice.now)
+        return office
+    }
+
+    static func draft(replaces: String = "", digitizedFrom: String = "") -> DocumentDraft {
+        var draft = DocumentDraft()
+        draft.reference = "GD-POL-2026"; draft.title = "Politique de gestion documentaire"; draft.rule = "1102"
+        draft.copy = "principal"; draft.support = "DM"; draft.holder = "Gestion documentaire"; draft.opened = "2026-01-05"
+        draft.replaces = replaces; draft.digitizedFrom = digitizedFrom
+        return draft
+    }
+
+    @Test("a confidential document named by replaces or digitized_from reads as not registered, changes nothing, and the refusal is audited")
+    func confidentialTarget() async throws {
+        let office = try await Self.office()
+        let manager = try await office.session("gestion.doc")
+        let before = try await office.store.events(of: "RH-EMP-0042")
+        let mark = try await office.lastSequence()
+        for draft in [Self.draft(replaces: "RH-EMP-0042"), Self.draft(digitizedFrom: "RH-EMP-0042")] {
+            let refusal = await thrownRefusal { _ = try await office.sablier.registerDocument(manager, draft) }
+            #expect(refusal == Refusal(.replacedNotFound, ["reference": "RH-EMP-0042"]))
+        }
+        #expect(try await office.store.events(of: "RH-EMP-0042") == before)
+        #expect(try await office.store.document("GD-POL-2026") == nil)
+        #expect(try await office.refusals(after: mark).count == 2)
+        // Its holder unit may.
+        var own = Self.draft(replaces: "RH-EMP-0042")
+        own.holder = "Ressources humaines"
+        _ = try await office.sablier.registerDocument(try await office.session("rh.agent"), own)
+        #expect(try await office.store.events(of: "RH-EMP-0042").contains { $0.event.kind == .replaced })
+    }
+
+    @Test("a hold on one hidden document is refused as on a missing one; a hold on it by the AIPRP officer is withheld from the records manager's list")
+    func holdsOnHiddenDocuments() async throws {
+        let office = try await Self.office()
+        let manager = try await office.session("gestion.doc")
+        let refusal = await thrownRefusal { _ = try await office.sablier.placeHold(manager, on: .document("RH-EMP-0042"), reason: "Litige") }
+        #expect(refusal == Refusal(.documentNotFound, ["reference": "RH-EMP-0042"]))
+        #expect(try await office.store.holds(includingReleased: true).isEmpty)
+        let hold = try await office.sablier.placeHold(try await office.session("aiprp"), on: .document("RH-EMP-0042"), reason: "Demande d'accès")
+        let listed = try await office.sablier.holds(manager)
+        #expect(!listed.holds.contains { $0.id == hold.id } && listed.withheld == 1)
+        #expect(try await office.sablier.holds(try await office.session("aiprp")).holds.map(\.id) == [hold.id])
+    }
+
+    @Test("a listing by query says nothing of what it left out; the whole register says how many")
+    func queryIsNoOracle() async throws {
+        let office = try await Self.office()
+        let agent = try await office.session("rh.agent")
+        let byReference = try await office.sablier.documents(agent, query: "reference=SG-PV-CA-2019")
+        #expect(byReference.documents.isEmpty && byReference.withheld == nil)
+        let byTitle = try await office.sablier.documents(agent, query: "title~élève")
+        #expect(byTitle.documents.isEmpty && byTitle.withheld == nil)
+        let whole = try await office.sablier.documents(agent)
+        #expect(whole.withheld == 12 - whole.documents.count)
+    }
+
+    @Test("the register's refusals after the permission check are audited: events, holds, registration, files")
+    func refusalsAreAudited() async throws {
+        let office = try await Self.office()
+        let manager = try await office.session("gestion.doc")
+        let agent = try await office.session("rh.agent")
+        let mark = try await office.lastSequence()
+        _ = await thrownRefusal { _ = try await office.sablier.recordEvent(manager, "SG-CORR-2021", kind: "destroyed") }
+        _ = await thrownRefusal { _ = try await office.sablier.releaseHold(manager, 99, reason: "x") }
+        _ = await thrownRefusal { _ = try await office.sablier.placeHold(manager, on: .rule("2101"), reason: " ") }
+        _ = await thrownRefusal { _ = try await office.sablier.addBox(manager, code: "B-2023-RF-01") }
+        var foreign = Self.draft()
+        foreign.holder = "Secrétariat général"
+        _ = await thrownRefusal { _ = try await office.sablier.registerDocument(agent, foreign) }
+        let bad = try office.directory.write("bad.csv", "reference,title,rule,copy,support,holder,opened,closed\nX-1,Sans règle,,principal,PA,SG,2024-01-01,\n")
+        _ = await thrownRefusal { _ = try await office.sablier.importDocuments(manager, file: bad.path, skipInvalid: false) }
+        _ = await thrownRefusal { _ = try await office.sablier.document(agent, "NOPE-1") }
+        let codes = try await office.refusals(after: mark).compactMap { entry in
+            entry.details.firstMatch(of: /"code":"([^"]+)"/).map { String($0.1) }
+        }
+        #expect(codes == ["input.invalid-value", "hold.not-found", "input.empty", "box.already-registered", "input.rejected",
+                          "input.rejected", "document.not-found"])
+    }
+
+    @Test("an organisation-wide reader sees a confidential document waiting, its title masked")
+    func confidentialWaiting() async throws {
+        let office = try await TestOffice(.register)
+        _ = try await office.store.recordPrivacyReview("RH-EMP-0107", decision: .confirm, measure: nil, note: "Dossier médical",
+                                                       by: "aiprp", at: TestOffice.now)
+        let waiting = try await office.sablier.waiting(try await office.session("gestion.doc"))
+        let line = try #require(waiting.documents.first { $0.reference == "RH-EMP-0107" })
+        #expect(line.title == DueEntry.maskedTitle && line.confidential == true && waiting.withheld == 0)
+        let unit = try await office.sablier.waiting(try await office.session("rh.chef"))
+        #expect(unit.documents.first { $0.reference == "RH-EMP-0107" }?.title == "Dossier d'employé 0107")
     }
 }

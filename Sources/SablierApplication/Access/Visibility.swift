@@ -1,22 +1,6 @@
 import SablierCore
 import SablierStore
 
-/// Which documents an access may see: its unit scope, and the documents the AIPRP review
-/// confirmed as confidential, which only their holder unit and the AIPRP officer see.
-struct Visibility: Sendable {
-    let access: Access
-    let confidential: Set<String>
-
-    func allows(_ reference: String, holder: String) -> Bool {
-        access.reaches(holder: holder, confidential: confidential.contains(reference))
-    }
-
-    /// True when `allows` holds for every document, so that a listing may let the store limit it.
-    var allowsAll: Bool {
-        access.scope == .all && (confidential.isEmpty || access.user.roles.contains(.aiprp))
-    }
-}
-
 extension Sablier {
     /// Reads the confidential documents once for the use case.
     func visibility(_ access: Access) async throws(Refusal) -> Visibility {
@@ -30,7 +14,10 @@ extension Sablier {
     func visibleDocument(_ reference: String, _ visibility: Visibility, useCase: String) async throws(Refusal) -> RegisteredDocument {
         let found = try await attempt { try await store.document(reference) }
         let notFound = Refusal(.documentNotFound, ["reference": reference])
-        guard let found else { throw notFound }
+        guard let found else {
+            throw await audited(notFound, by: visibility.access.user.name, useCase: useCase,
+                                details: ["permission": visibility.access.permission.rawValue, "reason": "not-registered"])
+        }
         guard visibility.allows(reference, holder: found.document.holder) else {
             let why = visibility.confidential.contains(reference) && visibility.access.reaches(holder: found.document.holder)
                 ? "confidential" : "outside-unit"

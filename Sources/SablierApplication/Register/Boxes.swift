@@ -4,10 +4,14 @@ import SablierStore
 extension Sablier {
     /// Registers a box of non-digital documents.
     public func addBox(_ session: Session, code: String, location: String = "", contents: String? = nil) async throws(Refusal) -> Box {
-        let access = try await authorize(session, .registerDocuments, "box add")
-        let code = try Refusal.requireText(code, "code")
-        let box = Box(code: code, location: PhysicalLocation(slashed: location), contents: contents)
-        try await attempt { try await store.addBox(box, by: access.user.name, at: clock.now) }
+        let useCase = "box add"
+        let access = try await authorize(session, .registerDocuments, useCase)
+        let box = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission) {
+            Box(code: try Refusal.requireText(code, "code"), location: PhysicalLocation(slashed: location), contents: contents)
+        }
+        try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission) {
+            try await store.addBox(box, by: access.user.name, at: clock.now)
+        }
         return box
     }
 

@@ -19,21 +19,25 @@ extension Sablier {
     /// when the rule says which.
     public func recordEvent(_ session: Session, _ reference: String, kind: String, on day: CivilDate? = nil, name: String? = nil,
                             reason: String? = nil, detail: String? = nil) async throws(Refusal) -> EventRecorded {
-        let access = try await authorize(session, .recordEvents, "document event")
-        guard let kind = LifecycleEventKind(rawValue: kind), LifecycleEventKind.recordedByPeople.contains(kind) else {
-            throw Refusal.invalidValue("kind", kind, allowed: LifecycleEventKind.recordedByPeople.map(\.rawValue))
-        }
+        let useCase = "document event"
+        let access = try await authorize(session, .recordEvents, useCase)
         let visibility = try await visibility(access)
-        let target = try await visibleDocument(reference, visibility, useCase: "document event")
-        var eventName: String?
-        if kind == .eventOccurred {
-            let given = try Refusal.requireText(name, "name")
-            try AwaitedEvent.check(given, reference: reference, awaited: try await awaitedEvents(of: target.document))
-            eventName = given
+        let target = try await visibleDocument(reference, visibility, useCase: useCase)
+        let awaited = try await awaitedEvents(of: target.document)
+        let recorded = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission,
+                                                  details: ["reference": reference]) {
+            guard let kind = LifecycleEventKind(rawValue: kind), LifecycleEventKind.recordedByPeople.contains(kind) else {
+                throw Refusal.invalidValue("kind", kind, allowed: LifecycleEventKind.recordedByPeople.map(\.rawValue))
+            }
+            var eventName = name
+            if kind == .eventOccurred {
+                let given = try Refusal.requireText(name, "name")
+                try AwaitedEvent.check(given, reference: reference, awaited: awaited)
+                eventName = given
+            }
+            let event = LifecycleEvent(kind: kind, on: day ?? clock.today, by: access.user.name, reason: reason, name: eventName, detail: detail)
+            return try await store.appendEvent(event, to: reference, at: clock.now)
         }
-        let event = LifecycleEvent(kind: kind, on: day ?? clock.today, by: access.user.name, reason: reason,
-                                   name: eventName ?? name, detail: detail)
-        let recorded = try await attempt { try await store.appendEvent(event, to: reference, at: clock.now) }
         let after = try await attempt { try await store.document(reference) }
         return EventRecorded(reference: reference, event: EventEntry(recorded), nextDue: after?.retention.dueOn?.description,
                              waiting: after?.retention.waiting?.label)

@@ -93,7 +93,9 @@ public struct DocumentDetail: Sendable, Hashable, Codable {
 /// A listing of documents, and how many the reader may not see were left out.
 public struct DocumentListing: Sendable, Hashable, Codable {
     public var documents: [DocumentEntry]
-    public var withheld: Int
+    /// Absent for a listing by query: how many hidden documents a query matches would answer
+    /// the query about documents the reader may not see.
+    public var withheld: Int?
 }
 
 extension Sablier {
@@ -113,7 +115,7 @@ extension Sablier {
             if let limit, shown.count >= limit { break }
             shown.append(DocumentEntry(item))
         }
-        return DocumentListing(documents: shown, withheld: withheld)
+        return DocumentListing(documents: shown, withheld: parsed == nil ? withheld : nil)
     }
 
     /// One document: its record, its events, its retention counted again on `asOf` (today by default).

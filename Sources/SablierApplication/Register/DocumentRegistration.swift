@@ -21,35 +21,41 @@ public struct DocumentImport: Sendable, Hashable, Codable {
 extension Sablier {
     /// Registers one document under a rule of the calendar in force.
     ///
-    /// A détenteur or a user registers documents of their own unit only, and may name as the
-    /// version it replaces, or the original it digitizes, only a document of their unit.
+    /// A détenteur or a user registers documents of their own unit only; anyone may name as the
+    /// version it replaces, or the original it digitizes, only a document they may see.
     public func registerDocument(_ session: Session, _ draft: DocumentDraft) async throws(Refusal) -> DocumentRegistration {
-        let access = try await authorize(session, .registerDocuments, "document add")
-        let registrar = DocumentRegistrar(store: store)
-        do {
-            let (stored, warnings) = try await registrar.add(draft, actor: access.user.name, now: clock.now, restrictedUnit: access.restrictedUnit)
-            return DocumentRegistration(document: DocumentEntry(stored), warnings: warnings)
-        } catch let error as DocumentImportError {
-            throw Self.rejected(error)
-        } catch {
-            throw try await attempt { throw error }
+        let useCase = "document add"
+        let access = try await authorize(session, .registerDocuments, useCase)
+        let visibility = try await visibility(access)
+        let (stored, warnings) = try await registering(access, useCase) {
+            try await DocumentRegistrar(store: store).add(draft, actor: access.user.name, now: clock.now, visibility: visibility)
         }
+        return DocumentRegistration(document: DocumentEntry(stored), warnings: warnings)
     }
 
     /// Registers the documents of a register CSV file, all or nothing (or the good rows only,
     /// with `skipInvalid`), checked against the calendar in force, the boxes and the register.
     public func importDocuments(_ session: Session, file: String, skipInvalid: Bool) async throws(Refusal) -> DocumentImport {
-        let access = try await authorize(session, .registerDocuments, "document import")
-        let registrar = DocumentRegistrar(store: store)
-        do {
-            let outcome = try await registrar.importCSV(path: file, skipInvalid: skipInvalid, actor: access.user.name, now: clock.now,
-                                                        restrictedUnit: access.restrictedUnit)
-            return DocumentImport(file: file, registered: outcome.registered, rejectedLines: outcome.rejectedLines,
-                                  diagnostics: outcome.diagnostics)
-        } catch let error as DocumentImportError {
-            throw Self.rejected(error)
-        } catch {
-            throw try await attempt { throw error }
+        let useCase = "document import"
+        let access = try await authorize(session, .registerDocuments, useCase)
+        let visibility = try await visibility(access)
+        let outcome = try await registering(access, useCase) {
+            try await DocumentRegistrar(store: store).importCSV(path: file, skipInvalid: skipInvalid, actor: access.user.name,
+                                                                now: clock.now, visibility: visibility)
+        }
+        return DocumentImport(file: file, registered: outcome.registered, rejectedLines: outcome.rejectedLines,
+                              diagnostics: outcome.diagnostics)
+    }
+
+    /// Registration work whose refusals (rows refused with their diagnostics, no calendar, a
+    /// rule of the store) are audited before they are thrown.
+    func registering<T>(_ access: Access, _ useCase: String, _ body: () async throws -> T) async throws(Refusal) -> T {
+        try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission) {
+            do {
+                return try await body()
+            } catch let error as DocumentImportError {
+                throw Self.rejected(error)
+            }
         }
     }
 

@@ -12,6 +12,8 @@ public struct WaitingEntry: Sendable, Hashable, Codable {
     public var waiting: String
     /// The same, in words.
     public var label: String
+    /// True for a confidential document whose title is masked for this reader; absent otherwise.
+    public var confidential: Bool?
 }
 
 /// What waits: documents, and the 888 periods nobody confirmed.
@@ -25,20 +27,32 @@ public struct WaitingListing: Sendable, Hashable, Codable {
 extension Sablier {
     /// Documents waiting for an 888 event, a replacement (999) or a confirmation, and the
     /// open periods of the calendar in force whose event nobody confirmed.
+    ///
+    /// As in the due list, an organisation-wide reader sees every waiting document, a
+    /// confidential one with its title masked: a document nobody sees waiting would wait forever.
     public func waiting(_ session: Session) async throws(Refusal) -> WaitingListing {
         let access = try await authorize(session, .readDue, "waiting")
         let visibility = try await visibility(access)
         let reviewed = try await reviewedScope(access)
         let all = try await attempt { try await store.waitingDocuments() }
-        let shown = all.filter { item in
-            reviewed.map { $0.contains(item.reference) } ?? visibility.allows(item.reference, holder: item.holder)
+        var shown: [WaitingEntry] = []
+        for item in all {
+            let masked: Bool
+            if let reviewed {
+                guard reviewed.contains(item.reference) else { continue }
+                masked = false
+            } else if visibility.allows(item.reference, holder: item.holder) {
+                masked = false
+            } else if access.scope == .all {
+                masked = true
+            } else {
+                continue
+            }
+            shown.append(WaitingEntry(reference: item.reference, title: masked ? DueEntry.maskedTitle : item.title, rule: item.rule,
+                                      copy: item.copy.rawValue, holder: item.holder, waiting: item.waiting.code,
+                                      label: item.waiting.label, confidential: masked ? true : nil))
         }
         let periods = try await openPeriodEntries().filter { $0.status == "unconfirmed" }
-        return WaitingListing(
-            documents: shown.map {
-                WaitingEntry(reference: $0.reference, title: $0.title, rule: $0.rule, copy: $0.copy.rawValue, holder: $0.holder,
-                             waiting: $0.waiting.code, label: $0.waiting.label)
-            },
-            unconfirmed: periods, withheld: all.count - shown.count)
+        return WaitingListing(documents: shown, unconfirmed: periods, withheld: all.count - shown.count)
     }
 }

@@ -24,6 +24,6 @@ struct DocumentList: UseCaseCommand {
                 [d.reference, d.title, d.rule, d.copy, d.support, d.holder, d.phase, d.held ? "yes" : "no", d.dueOn ?? ""]
             })
         try Listing.print(output.format, table: table, json: listing.documents)
-        Listing.withheld(listing.withheld)
+        Listing.withheld(listing.withheld ?? 0)
     }
 }

@@ -71,7 +71,8 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
     private(set) var rejectedLines: [Int] = []
 
     /// `warnings` are the header's, reported with the rows'.
-    init(csv: CSVStream, checker: DocumentChecker, skipInvalid: Bool, warnings: [Diagnostic]) {
+    init(csv: CSVStream, checker: DocumentChecker, skipInvalid: Bool, warnings: [Diagnostic], visibility: Visibility? = nil) {
+        self.visibility = visibility
         self.readDiagnostics = warnings
         self.csv = csv
         self.checker = checker
@@ -240,7 +241,8 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         condition.unlock()
     }
 
-    var restrictedUnit: String? { checker.restrictedUnit }
+    /// What the person registering may see (read-only after creation).
+    let visibility: Visibility?
 
     func countedStatuses() -> [RetentionStatus?]? {
         handedStatuses

@@ -28,7 +28,7 @@ public struct DocumentRegistrar: Sendable {
     /// The file is read row by row on a thread of its own while the store writes the rows
     /// checked before, all in one transaction (`CSVDocumentBatches`): a register of a million
     /// rows is never held whole, and reading overlaps writing.
-    public func importCSV(path: String, skipInvalid: Bool, actor: String, now: Date, restrictedUnit: String? = nil) async throws -> Outcome {
+    public func importCSV(path: String, skipInvalid: Bool, actor: String, now: Date, visibility: Visibility? = nil) async throws -> Outcome {
         let bytes: [UInt8]
         do {
             bytes = try Self.contents(of: path)
@@ -49,8 +49,8 @@ public struct DocumentRegistrar: Sendable {
         }
         let checker = DocumentChecker(
             context: try await context(), baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent(), actor: actor,
-            restrictedUnit: restrictedUnit)
-        let batches = CSVDocumentBatches(csv: csv, checker: checker, skipInvalid: skipInvalid, warnings: warnings)
+            restrictedUnit: visibility?.access.restrictedUnit)
+        let batches = CSVDocumentBatches(csv: csv, checker: checker, skipInvalid: skipInvalid, warnings: warnings, visibility: visibility)
         batches.start()
         defer { batches.stop() }
         let count = try await store.registerDocuments(from: batches, by: actor, at: now)
@@ -104,9 +104,9 @@ public struct DocumentRegistrar: Sendable {
     }
 
     /// Registers one document; throws `DocumentImportError` naming the fields in error.
-    public func add(_ draft: DocumentDraft, actor: String, now: Date, restrictedUnit: String? = nil) async throws -> (RegisteredDocument, [Diagnostic]) {
+    public func add(_ draft: DocumentDraft, actor: String, now: Date, visibility: Visibility? = nil) async throws -> (RegisteredDocument, [Diagnostic]) {
         let source = "document \(draft.reference.trimmingSpaces())"
-        let checker = DocumentChecker(context: try await context(), baseDirectory: nil, actor: actor, restrictedUnit: restrictedUnit)
+        let checker = DocumentChecker(context: try await context(), baseDirectory: nil, actor: actor, restrictedUnit: visibility?.access.restrictedUnit)
         let (document, problems) = checker.check(draft)
         var diagnostics = problems.map { problem in
             Diagnostic(problem.isWarning ? .warning : .error, at: SourceLocation(file: source, line: 0),
@@ -116,7 +116,7 @@ public struct DocumentRegistrar: Sendable {
             diagnostics.append(.error(at: SourceLocation(file: source, line: 0), "\(reference) is already registered"))
         }
         guard let document, !diagnostics.hasErrors else { throw DocumentImportError(file: source, diagnostics: diagnostics) }
-        try await store.registerDocuments(from: OneDocument(document, restrictedUnit: restrictedUnit), by: actor, at: now)
+        try await store.registerDocuments(from: OneDocument(document, visibility: visibility), by: actor, at: now)
         guard let stored = try await store.document(document.document.reference) else {
             throw Refusal(.documentNotFound, ["reference": document.document.reference])
         }
@@ -143,11 +143,11 @@ public struct DocumentRegistrar: Sendable {
 private final class OneDocument: DocumentBatches {
     // Written once at creation, read once by the store's transaction.
     nonisolated(unsafe) private var document: NewDocument?
-    let restrictedUnit: String?
+    let visibility: Visibility?
 
-    init(_ document: NewDocument, restrictedUnit: String?) {
+    init(_ document: NewDocument, visibility: Visibility?) {
         self.document = document
-        self.restrictedUnit = restrictedUnit
+        self.visibility = visibility
     }
 
     func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
@@ -169,7 +169,7 @@ public struct DocumentImportError: Error, Sendable, CustomStringConvertible {
     static let noCalendar = DocumentImportError(file: "", diagnostics: [])
 
     public var description: String {
-        if diagnostics.isEmpty { return "no calendar has been imported yet; run `sablier calendar import FILE` first" }
+        if diagnostics.isEmpty { return "no calendar has been imported yet" }
         let errors = diagnostics.errors.count
         return "\(file): \(errors) error\(errors == 1 ? "" : "s"); nothing was registered"
     }

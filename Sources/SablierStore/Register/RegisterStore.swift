@@ -79,14 +79,14 @@ public protocol DocumentBatches: AnyObject, Sendable {
     /// the store takes a status from here only for a document no hold covers.
     func countedStatuses() -> [RetentionStatus?]?
 
-    /// The unit the person registering is limited to (a détenteur's or a user's own), or nil
-    /// for an organisation-wide registration: a document of another unit named by `replaces`
-    /// or `digitized_from` is then refused exactly as one that is not registered.
-    var restrictedUnit: String? { get }
+    /// What the person registering may see, or nil when nothing limits it: a document they
+    /// may not see (another unit's, a confidential one) named by `replaces` or `digitized_from`
+    /// is refused exactly as one that is not registered.
+    var visibility: Visibility? { get }
 }
 
 extension DocumentBatches {
-    public var restrictedUnit: String? { nil }
+    public var visibility: Visibility? { nil }
     public func count(with counter: RetentionCounter) {}
     public func countedStatuses() -> [RetentionStatus?]? { nil }
 }
