@@ -91,6 +91,17 @@ final class RegisterCommandTests {
         #expect(!FileManager.default.fileExists(atPath: typo))
     }
 
+    @Test("a file that is not a Sablier store is refused in the reader's language with the damaged-data status; an empty file is no store")
+    func notAStore() throws {
+        let csv = try dir.write("registre.csv", "reference,title\nA,B\n")
+        let result = try SablierProcess.run(["due", "--db", csv.path])
+        #expect(result.status == 74, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("Erreur : le dépôt contient des données que Sablier ne peut pas lire"))
+        let empty = try dir.write("vide.sqlite", "")
+        #expect(try SablierProcess.run(["due", "--db", empty.path]).status == 66)
+        #expect(try Data(contentsOf: empty).isEmpty)
+    }
+
     @Test("document show and explain print the record, the events and the computation step by step")
     func showAndExplain() throws {
         _ = try loadExample()

@@ -44,16 +44,16 @@ struct PermissionMatrixTests {
                 #expect(documented == access.scope.rawValue, "\(permission.rawValue) × \(role.rawValue)")
             case .failure(let refusal):
                 #expect(documented == "-", "\(permission.rawValue) × \(role.rawValue)")
-                #expect(refusal == .missingPermission("u", permission))
+                #expect(refusal.code == .missingPermission && refusal.values["permission"] == permission.rawValue)
             }
         }
     }
 
     @Test("unknown and disabled users are refused whatever their roles; unit scope reaches only the user's unit")
     func usersAndUnits() {
-        #expect(throws: AccessRefusal.unknownUser("bob")) { try Access.decide(nil, name: "bob", permission: .readCalendar).get() }
+        #expect(throws: Refusal(.unknownUser, ["user": "bob"])) { try Access.decide(nil, name: "bob", permission: .readCalendar).get() }
         let disabled = User(name: "eve", unit: "RH", roles: Set(Role.allCases), active: false)
-        #expect(throws: AccessRefusal.disabledUser("eve")) { try Access.decide(disabled, name: "eve", permission: .readCalendar).get() }
+        #expect(throws: Refusal(.disabledUser, ["user": "eve"])) { try Access.decide(disabled, name: "eve", permission: .readCalendar).get() }
         let agent = User(name: "rh.agent", unit: "Ressources humaines", roles: [.utilisateur])
         let access = try? Access.decide(agent, name: "rh.agent", permission: .readDocuments).get()
         #expect(access?.scope == .ownUnit)

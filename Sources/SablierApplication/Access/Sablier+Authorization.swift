@@ -1,5 +1,5 @@
 public import SablierCore
-import SablierStore
+public import SablierStore
 
 extension Sablier {
     /// Opens the command line's session for `name`: a user of the store, active.
@@ -26,15 +26,7 @@ extension Sablier {
         switch Access.decide(user, name: name, permission: permission) {
         case .success(let access):
             return access
-        case .failure(let why):
-            let refusal: Refusal
-            switch why {
-            case .unknownUser: refusal = Refusal(.unknownUser, ["user": name])
-            case .disabledUser: refusal = Refusal(.disabledUser, ["user": name])
-            default:
-                let holders = PermissionMatrix.roles(holding: permission).map(\.rawValue).joined(separator: ", ")
-                refusal = Refusal(.missingPermission, ["user": name, "permission": permission.rawValue, "roles": holders])
-            }
+        case .failure(let refusal):
             throw await audited(refusal, by: name, useCase: useCase, details: ["permission": permission.rawValue])
         }
     }
@@ -92,8 +84,9 @@ extension Sablier {
 }
 
 extension Refusal {
-    /// A storage failure as a refusal.
-    init(_ error: StoreError) {
+    /// A storage failure as a refusal: a file that is not a Sablier store (or holds what
+    /// Sablier cannot read) is damaged data; anything else, a failure.
+    public init(_ error: StoreError) {
         switch error.code {
         case .corruptData, .notASablierStore, .notADatabase, .newerSchema:
             self.init(.storeDamaged, ["detail": error.description])

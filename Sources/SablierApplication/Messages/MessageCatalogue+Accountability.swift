@@ -3,8 +3,8 @@ import SablierCore
 extension MessageCatalogue {
     static let accountability: [Refusal.Code: Entry] = [
         .alreadyInitialised: Entry(
-            fr: "le dépôt a déjà des utilisateurs (premier : {first}) ; le RSI en ajoute avec « sablier user add »",
-            en: "the store already has users (first: {first}); the RSI adds more with `sablier user add`"),
+            fr: "le dépôt a déjà des utilisateurs (premier : {first}) ; le RSI ajoute les autres",
+            en: "the store already has users (first: {first}); the RSI adds the others"),
         .userExists: Entry(
             fr: "l'utilisateur {user} existe déjà",
             en: "user {user} already exists"),

@@ -3,8 +3,8 @@ import SablierCore
 extension MessageCatalogue {
     static let calendar: [Refusal.Code: Entry] = [
         .noCalendar: Entry(
-            fr: "aucun calendrier de conservation n'a encore été importé ; importez-en un d'abord (« sablier calendar import FICHIER »)",
-            en: "no calendar has been imported yet; run `sablier calendar import FILE` first"),
+            fr: "aucun calendrier de conservation n'a encore été importé ; le responsable de la gestion documentaire en importe un d'abord",
+            en: "no calendar has been imported yet; the records manager imports one first"),
         .noSuchVersion: Entry(
             fr: "la version {version} du calendrier n'existe pas{available}",
             en: "calendar version {version} does not exist{available}"),

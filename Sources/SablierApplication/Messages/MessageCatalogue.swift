@@ -73,14 +73,14 @@ public enum MessageCatalogue {
 extension MessageCatalogue {
     static let access: [Refusal.Code: Entry] = [
         .unknownUser: Entry(
-            fr: "l'utilisateur {user} n'est pas un utilisateur de Sablier ; le RSI ajoute les utilisateurs avec « sablier user add »",
-            en: "user {user} is not a Sablier user; the RSI adds users with `sablier user add`"),
+            fr: "l'utilisateur {user} n'est pas un utilisateur de Sablier ; le RSI ajoute les utilisateurs",
+            en: "user {user} is not a Sablier user; the RSI adds users"),
         .disabledUser: Entry(
             fr: "l'utilisateur {user} est désactivé",
             en: "user {user} is disabled"),
         .noUsers: Entry(
-            fr: "ce dépôt n'a encore aucun utilisateur : créez le premier avec « sablier init --admin NOM »",
-            en: "this store has no users yet: create the first one with `sablier init --admin NAME`"),
+            fr: "ce dépôt n'a encore aucun utilisateur : le premier, un RSI, est créé à l'initialisation du dépôt",
+            en: "this store has no users yet: the first one, an RSI, is created when the store is initialised"),
         .missingPermission: Entry(
             fr: "refusé : l'utilisateur {user} n'a pas la permission {permission} (détenue par : {roles})",
             en: "refused: user {user} lacks the permission {permission} (held by: {roles})"),

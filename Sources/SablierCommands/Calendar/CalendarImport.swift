@@ -29,10 +29,6 @@ struct CalendarImport: UseCaseCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
-    func validate() throws {
-        guard maxSize > 0 else { throw ValidationError("--max-size must be 1 byte or more") }
-    }
-
     func run(_ sablier: Sablier, _ session: Session) async throws {
         let result = try await sablier.importCalendar(session, file: file, maxBytes: maxSize, dryRun: dryRun)
         Console.report(result.diagnostics)

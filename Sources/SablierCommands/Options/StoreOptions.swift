@@ -23,26 +23,15 @@ struct StoreOptions: ParsableArguments {
         return "sablier.sqlite"
     }
 
-    /// The store at `resolvedPath`, opened (and if needed created and migrated) once per
-    /// process: a command checks its user, reads the confidential documents and does its own
-    /// work through one connection, instead of opening and checking the file three times.
+    /// The store at `resolvedPath`, opened (and migrated) once per process: a command
+    /// checks its user, reads the confidential documents and does its own work through one
+    /// connection. A file that is not a Sablier store is refused as the storage failure it is.
     func sqlite() throws -> SQLiteStore {
-        try OpenedStores.store(at: resolvedPath)
-    }
-
-    /// Opens (and if needed creates and migrates) the store.
-    func openStore() throws -> any CalendarStore {
-        try sqlite()
-    }
-
-    /// Opens the store for users, the audit trail and incidents.
-    func openAccountability() throws -> any AccountabilityStore {
-        try sqlite()
-    }
-
-    /// Opens the store for the register (documents, holds, due lists).
-    func openRegister() throws -> any RegisterStore {
-        try sqlite()
+        do {
+            return try OpenedStores.store(at: resolvedPath)
+        } catch let error as StoreError {
+            throw Refusal(error)
+        }
     }
 }
 
@@ -103,7 +92,6 @@ struct AsOfOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to compute for, YYYY-MM-DD (default: today).", valueName: "date"))
     var asOf: CivilDateArgument?
 
-    var date: CivilDate { asOf?.date ?? CivilDateArgument.today() }
 }
 
 /// A `YYYY-MM-DD` argument.
@@ -115,17 +103,15 @@ struct CivilDateArgument: ExpressibleByArgument, Sendable {
         self.date = date
     }
 
-    /// Today's date in the local time zone.
-    static func today(_ now: Date = Date()) -> CivilDate {
-        CivilDate(dayOf: now)
-    }
 }
 
 extension StoreOptions {
     /// The application over the store at `resolvedPath`, which must exist: a mistyped path
     /// is refused, naming it, rather than creating an empty store.
     func application() throws -> Sablier {
-        guard FileManager.default.fileExists(atPath: resolvedPath) else {
+        // An empty file is no store either: SQLite would make one of it.
+        let size = (try? FileManager.default.attributesOfItem(atPath: resolvedPath)[.size] as? NSNumber)?.intValue
+        guard let size, size > 0 else {
             throw Refusal(.noStore, ["path": resolvedPath])
         }
         return Sablier(store: try sqlite(), clock: .system)

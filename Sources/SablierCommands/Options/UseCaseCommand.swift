@@ -34,11 +34,7 @@ extension ActorOptions {
         } catch let refusal as Refusal {
             Console.report(refusal.diagnostics)
             Console.error(Refusal.prefix(language) + MessageCatalogue.message(refusal, in: language))
-            if refusal.code == .unknownUser && actor == nil {
-                Console.error(language == .fr
-                    ? "(l'utilisateur vient de l'option --as, sinon de $SABLIER_USER, sinon de l'utilisateur du système)"
-                    : "(the user comes from --as, else $SABLIER_USER, else the operating-system user)")
-            }
+            if let hint = CommandHint.hint(for: refusal.code, nameGiven: actor != nil, language) { Console.error(hint) }
             throw ExitCode(refusal.kind.exitStatus)
         }
     }
@@ -59,4 +55,26 @@ extension Refusal {
 /// `--lang fr|en`.
 enum LanguageArgument: String, ExpressibleByArgument, CaseIterable {
     case fr, en
+}
+
+/// What to type next, for refusals whose remedy is a command: the catalogue's sentences are
+/// the same for the server, so the command line adds its own commands here.
+enum CommandHint {
+    static func hint(for code: Refusal.Code, nameGiven: Bool, _ language: Language) -> String? {
+        switch code {
+        case .unknownUser:
+            if !nameGiven {
+                return language == .fr
+                    ? "(l'utilisateur vient de l'option --as, sinon de $SABLIER_USER, sinon de l'utilisateur du système ; le RSI ajoute les utilisateurs avec « sablier user add »)"
+                    : "(the user comes from --as, else $SABLIER_USER, else the operating-system user; the RSI adds users with `sablier user add`)"
+            }
+            return language == .fr ? "(le RSI ajoute les utilisateurs avec « sablier user add »)" : "(the RSI adds users with `sablier user add`)"
+        case .noUsers:
+            return language == .fr ? "(créez le premier avec « sablier init --admin NOM »)" : "(create the first one with `sablier init --admin NAME`)"
+        case .noCalendar:
+            return language == .fr ? "(« sablier calendar import FICHIER »)" : "(`sablier calendar import FILE`)"
+        default:
+            return nil
+        }
+    }
 }

@@ -28,41 +28,15 @@ public struct Access: Sendable, Hashable {
         a == b || a.trimmingSpaces().lowercased() == b.trimmingSpaces().lowercased()
     }
 
-    /// Decides whether `user` may use `permission`: the access, or why not.
-    public static func decide(_ user: User?, name: String, permission: Permission) -> Result<Access, AccessRefusal> {
-        guard let user else { return .failure(.unknownUser(name)) }
-        guard user.active else { return .failure(.disabledUser(name)) }
+    /// Decides whether `user` may use `permission`: the access, or the refusal (an unknown or
+    /// disabled user, a missing permission naming the roles that hold it).
+    public static func decide(_ user: User?, name: String, permission: Permission) -> Result<Access, Refusal> {
+        guard let user else { return .failure(Refusal(.unknownUser, ["user": name])) }
+        guard user.active else { return .failure(Refusal(.disabledUser, ["user": name])) }
         guard let scope = PermissionMatrix.scope(of: user.roles, for: permission) else {
-            return .failure(.missingPermission(name, permission))
+            let holders = PermissionMatrix.roles(holding: permission).map(\.rawValue).joined(separator: ", ")
+            return .failure(Refusal(.missingPermission, ["user": name, "permission": permission.rawValue, "roles": holders]))
         }
         return .success(Access(user: user, permission: permission, scope: scope))
-    }
-}
-
-/// Why a user may not act: the sentence printed and audited.
-public enum AccessRefusal: Error, Sendable, Hashable, CustomStringConvertible {
-    case unknownUser(String)
-    case disabledUser(String)
-    case missingPermission(String, Permission)
-    /// The permission is held for the user's unit, and the document belongs to another.
-    case outsideUnit(String, Permission, reference: String)
-    /// The document is confidential (confirmed by the AIPRP review): its holder unit and the
-    /// AIPRP officer only.
-    case confidential(String, reference: String)
-
-    public var description: String {
-        switch self {
-        case .unknownUser(let name):
-            return "user \(name) is not a Sablier user; the RSI adds users with `sablier user add`"
-        case .disabledUser(let name):
-            return "user \(name) is disabled"
-        case .missingPermission(let name, let permission):
-            let roles = PermissionMatrix.roles(holding: permission).map(\.rawValue).joined(separator: ", ")
-            return "user \(name) lacks the permission \(permission.rawValue) (held by: \(roles))"
-        case .outsideUnit(let name, let permission, let reference):
-            return "user \(name) holds \(permission.rawValue) for their own unit only, and document \(reference) belongs to another"
-        case .confidential(let name, let reference):
-            return "document \(reference) is confidential (personal information confirmed by the AIPRP review): only its holder unit and the AIPRP officer see it, not \(name)"
-        }
     }
 }

@@ -189,7 +189,7 @@ public struct DocumentChecker: Sendable {
         if let shelving = text(draft.shelving) { location.shelving = shelving }
         let box = text(draft.box)
         if let box, !context.boxes.contains(box) {
-            error("box", "box \(box) is not registered; add it first with `sablier box add \(box)`")
+            error("box", "box \(box) is not registered; register the box first")
         }
         var events: [LifecycleEvent] = []
         switch (text(draft.event), text(draft.eventDate)) {
