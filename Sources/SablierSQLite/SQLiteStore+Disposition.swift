@@ -38,10 +38,7 @@ extension SQLiteStore: DispositionStore {
                         items.append(DispositionItemRow(list: number, position: items.count, document: document, action: due.action, dueOn: due.due))
                     }
                 }
-                guard !items.isEmpty else {
-                    throw Refusal(.nothingDue, ["asOf": date.description, "action": action?.rawValue ?? "all",
-                                                "leftOut": leftOut.map(\.reference).joined(separator: ", ")])
-                }
+                try DispositionProposal.checkNotEmpty(items: items.count, asOf: date, action: action, leftOut: leftOut)
                 let listRow = DispositionListRow(number: number, action: action, asOf: date, proposedAt: instant, proposedBy: actor)
                 try SQLiteInserter<DispositionListRow>(db).insert([listRow])
                 try SQLiteInserter<DispositionItemRow>(db).insert(items)
@@ -193,9 +190,7 @@ extension SQLiteStore: DispositionStore {
                 let list = try Self.requireDispositionList(number, db)
                 let row = try Self.dispositionItemRow(number, position: position, db)
                 guard row.state == DispositionItemState.pending.rawValue else { return try row.item() }
-                guard list.state == DispositionState.executing.rawValue else {
-                    throw Refusal(.executionBegan, ["list": String(number), "state": list.state])
-                }
+                try (DispositionState(rawValue: list.state) ?? .proposed).checkStartingItem(list: number)
                 let context = try Self.retentionContext(db, rules: [row.rule])
                 let today = CivilDate(dayOf: instant)
                 if let problem = try Self.dispositionProblem(row, context: context, today: today,
@@ -252,9 +247,7 @@ extension SQLiteStore: DispositionStore {
     public func dispositionCertificate(_ number: Int) async throws -> DispositionCertificate {
         try await read("reading the certificate of disposition list \(number)") { db in
             let row = try Self.requireDispositionList(number, db)
-            guard row.state == DispositionState.executing.rawValue || row.state == DispositionState.executed.rawValue else {
-                throw Refusal(.notExecuted, ["list": String(number), "state": row.state])
-            }
+            try (DispositionState(rawValue: row.state) ?? .proposed).checkCertificate(list: number)
             let entries = try Self.dispositionItemRows(number, db)
                 .filter { $0.state != DispositionItemState.pending.rawValue }
                 .map { try $0.item() }

@@ -351,9 +351,7 @@ extension SQLiteStore: RegisterStore {
                 switch scope {
                 case .document(let reference):
                     guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
-                    guard !(Phase(rawValue: row.phase)?.isInactive ?? false) else {
-                        throw Refusal(.holdOnDisposed, ["reference": reference, "phase": row.phase])
-                    }
+                    try Hold.checkPlaceable(on: reference, phase: Phase(rawValue: row.phase) ?? .actif)
                     ids = [row.id]
                 case .rule(let number):
                     ids = try Int.fetchAll(db, sql: "SELECT id FROM document WHERE rule = ? AND \(live) ORDER BY id", arguments: [number])
@@ -361,7 +359,7 @@ extension SQLiteStore: RegisterStore {
                     let (condition, values) = query.sql(.sqlite)
                     ids = try Int.fetchAll(db, sql: "SELECT id FROM document WHERE (\(condition)) AND \(live) ORDER BY id",
                                            arguments: StatementArguments(values))
-                    guard !ids.isEmpty else { throw Refusal(.holdCoversNothing, ["target": query.description]) }
+                    try Hold.checkCovers(ids.count, scope: scope)
                 }
                 let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM hold") ?? 1
                 try db.execute(sql: """

@@ -219,3 +219,26 @@ extension DispositionItem {
         return nil
     }
 }
+
+extension DispositionState {
+    /// Refuses starting one of a list's documents unless its execution has begun (its
+    /// documents are carried out by `execute`, never one by one before).
+    public func checkStartingItem(list number: Int) throws(Refusal) {
+        guard self == .executing else { throw Refusal(.executionBegan, ["list": String(number), "state": rawValue]) }
+    }
+
+    /// Refuses a certificate for a list whose execution has not begun: it is written as the
+    /// list is executed.
+    public func checkCertificate(list number: Int) throws(Refusal) {
+        guard self == .executing || self == .executed else { throw Refusal(.notExecuted, ["list": String(number), "state": rawValue]) }
+    }
+}
+
+extension DispositionProposal {
+    /// Refuses a proposal that would list nothing, naming what was left out.
+    public static func checkNotEmpty(items: Int, asOf date: CivilDate, action: DueAction?, leftOut: [LeftOutDocument]) throws(Refusal) {
+        guard items == 0 else { return }
+        throw Refusal(.nothingDue, ["asOf": date.description, "action": action?.rawValue ?? "all",
+                                    "leftOut": leftOut.map(\.reference).joined(separator: ", ")])
+    }
+}

@@ -187,3 +187,15 @@ extension Hold {
         guard isActive else { throw Refusal(.holdReleased, ["hold": String(id)]) }
     }
 }
+
+extension Hold {
+    /// Refuses a hold on a document the organisation no longer holds (deposited or destroyed).
+    public static func checkPlaceable(on reference: String, phase: Phase) throws(Refusal) {
+        guard !phase.isInactive else { throw Refusal(.holdOnDisposed, ["reference": reference, "phase": phase.rawValue]) }
+    }
+
+    /// Refuses a hold that would cover no document still kept.
+    public static func checkCovers(_ documents: Int, scope: Scope) throws(Refusal) {
+        guard documents > 0 else { throw Refusal(.holdCoversNothing, ["target": scope.target]) }
+    }
+}
