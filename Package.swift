@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // bcrypt for passwords (its HummingbirdBcrypt product alone: a C implementation, no server).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev), behind a shim header.
@@ -111,6 +113,7 @@ let package = Package(
             dependencies: [
                 "SablierCore", "SablierStore", "SablierRegister", "SablierImport", "SablierXML",
                 "SablierPrivacy", "SablierExtraction",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -10,9 +10,12 @@ public import SablierStore
 public struct Sablier: Sendable {
     public let store: any SablierStorage
     public let clock: WallClock
+    /// How passwords are hashed and how long sessions last.
+    public let security: SecuritySettings
 
-    public init(store: any SablierStorage, clock: WallClock = .system) {
+    public init(store: any SablierStorage, clock: WallClock = .system, security: SecuritySettings = SecuritySettings()) {
         self.store = store
         self.clock = clock
+        self.security = security
     }
 }

@@ -49,6 +49,8 @@ extension SQLiteStore: AccountabilityStore {
                 let user = try Self.existingUser(name, db)
                 _ = try user.settingActive(active, activeRSIs: try Self.activeRSICount(db))
                 try db.execute(sql: "UPDATE app_user SET active = ? WHERE name = ?", arguments: [active, name])
+                // A disabled user's sessions end with the account.
+                if !active { _ = try Self.closeSessions(of: name, at: instant, db) }
                 try Self.audit(db, user: actor, action: active ? "user.enable" : "user.disable", target: "user \(name)", details: [:], at: instant)
             }
         }

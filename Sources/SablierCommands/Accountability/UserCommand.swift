@@ -6,9 +6,9 @@ import SablierCore
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Add, list, disable and enable users; grant and revoke roles.",
+        abstract: "Add, list, disable and enable users; grant and revoke roles; set passwords.",
         discussion: "Roles: " + Role.allCases.map(\.rawValue).joined(separator: ", ") + ". See docs/PERMISSIONS.md.",
-        subcommands: [UserAdd.self, UserList.self, UserDisable.self, UserEnable.self, UserGrant.self, UserRevoke.self]
+        subcommands: [UserAdd.self, UserList.self, UserDisable.self, UserEnable.self, UserGrant.self, UserRevoke.self, UserPassword.self]
     )
 }
 

@@ -1,0 +1,177 @@
+public import Foundation
+public import SablierCore
+public import SablierStore
+import GRDB
+
+extension SQLiteStore: CredentialStore {
+    // MARK: - Passwords
+
+    public func credential(of user: String) async throws -> Credential? {
+        try await read("reading the credential of \(user)") { db in
+            try Row.fetchOne(db, sql: """
+                SELECT user_name, hash, must_change, changed_at, failures, last_failure_at, locked_until
+                FROM user_password WHERE user_name = ?
+                """, arguments: [user]).map(Self.credential)
+        }
+    }
+
+    public func setPassword(of user: String, hash: String, mustChange: Bool, by actor: String, at instant: Date) async throws {
+        try await perform("setting the password of \(user)") { database in
+            try await database.write { db in
+                _ = try Self.existingUser(user, db)
+                try db.execute(sql: """
+                    INSERT INTO user_password (user_name, hash, must_change, changed_at, failures, last_failure_at, locked_until)
+                    VALUES (?, ?, ?, ?, 0, NULL, NULL)
+                    ON CONFLICT (user_name) DO UPDATE SET hash = excluded.hash, must_change = excluded.must_change,
+                        changed_at = excluded.changed_at, failures = 0, last_failure_at = NULL, locked_until = NULL
+                    """, arguments: [user, hash, mustChange, StoredCode.microseconds(instant)])
+                let closed = try Self.closeSessions(of: user, at: instant, db)
+                try Self.audit(db, user: actor, action: mustChange ? "user.password-reset" : "user.password-change", target: "user \(user)",
+                               details: ["sessionsClosed": String(closed)], at: instant)
+            }
+        }
+    }
+
+    public func recordSignInFailure(of user: String, failures: Int, lockedUntil: Date?, reason: String, address: String?,
+                                    at instant: Date) async throws {
+        try await perform("recording a failed sign-in") { database in
+            try await database.write { db in
+                try db.execute(sql: """
+                    UPDATE user_password SET failures = ?, last_failure_at = ?, locked_until = COALESCE(?, locked_until)
+                    WHERE user_name = ?
+                    """, arguments: [failures, StoredCode.microseconds(instant), lockedUntil.map(StoredCode.microseconds), user])
+                var details = ["reason": reason, "failures": String(failures)]
+                if let address { details["address"] = address }
+                try Self.audit(db, user: user, action: "auth.failure", target: "user \(user)", details: details, at: instant)
+                if let lockedUntil {
+                    try Self.audit(db, user: user, action: "auth.lock", target: "user \(user)",
+                                   details: ["until": lockedUntil.formatted(.iso8601)], at: instant)
+                }
+            }
+        }
+    }
+
+    // MARK: - Sessions
+
+    public func openWebSession(_ session: WebSessionRecord, address: String?) async throws {
+        try await perform("opening a session for \(session.user)") { database in
+            try await database.write { db in
+                try db.execute(sql: "UPDATE user_password SET failures = 0, last_failure_at = NULL, locked_until = NULL WHERE user_name = ?",
+                               arguments: [session.user])
+                try db.execute(sql: """
+                    INSERT INTO web_session (secret_hash, user_name, created_at, last_seen_at, closed_at) VALUES (?, ?, ?, ?, NULL)
+                    """, arguments: [session.secretHash, session.user, StoredCode.microseconds(session.createdAt),
+                                     StoredCode.microseconds(session.lastSeenAt)])
+                try Self.audit(db, user: session.user, action: "auth.sign-in", target: "user \(session.user)",
+                               details: address.map { ["address": $0] } ?? [:], at: session.createdAt)
+            }
+        }
+    }
+
+    public func webSession(secretHash: String) async throws -> WebSessionRecord? {
+        try await read("reading a session") { db in
+            try Row.fetchOne(db, sql: """
+                SELECT secret_hash, user_name, created_at, last_seen_at, closed_at FROM web_session WHERE secret_hash = ?
+                """, arguments: [secretHash]).map { row in
+                WebSessionRecord(secretHash: row[0], user: row[1], createdAt: StoredCode.date(microseconds: row[2]),
+                                 lastSeenAt: StoredCode.date(microseconds: row[3]),
+                                 closedAt: (row[4] as Int?).map(StoredCode.date(microseconds:)))
+            }
+        }
+    }
+
+    public func touchWebSession(secretHash: String, at instant: Date) async throws {
+        try await perform("recording a session's activity") { database in
+            try await database.write { db in
+                try db.execute(sql: "UPDATE web_session SET last_seen_at = ? WHERE secret_hash = ? AND closed_at IS NULL",
+                               arguments: [StoredCode.microseconds(instant), secretHash])
+            }
+        }
+    }
+
+    public func closeWebSession(secretHash: String, reason: String, at instant: Date) async throws {
+        try await perform("closing a session") { database in
+            try await database.write { db in
+                guard let user = try String.fetchOne(db, sql: "SELECT user_name FROM web_session WHERE secret_hash = ? AND closed_at IS NULL",
+                                                     arguments: [secretHash]) else { return }
+                try db.execute(sql: "UPDATE web_session SET closed_at = ? WHERE secret_hash = ?",
+                               arguments: [StoredCode.microseconds(instant), secretHash])
+                try Self.audit(db, user: user, action: "auth.sign-out", target: "user \(user)", details: ["reason": reason], at: instant)
+            }
+        }
+    }
+
+    /// Closes every open session of `user` in the transaction of `db`; returns how many.
+    static func closeSessions(of user: String, at instant: Date, _ db: Database) throws -> Int {
+        try db.execute(sql: "UPDATE web_session SET closed_at = ? WHERE user_name = ? AND closed_at IS NULL",
+                       arguments: [StoredCode.microseconds(instant), user])
+        return db.changesCount
+    }
+
+    // MARK: - Tokens
+
+    public func addToken(_ token: APIToken, secretHash: String) async throws -> APIToken {
+        try await perform("creating a token for \(token.user)") { database in
+            try await database.write { db in
+                _ = try Self.existingUser(token.user, db)
+                let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM api_token") ?? 1
+                try db.execute(sql: """
+                    INSERT INTO api_token (id, secret_hash, user_name, name, created_at, created_by, expires_on) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, secretHash, token.user, token.name, StoredCode.microseconds(token.createdAt), token.createdBy,
+                                     token.expiresOn?.description])
+                var details = ["name": token.name]
+                if let expires = token.expiresOn { details["expires"] = expires.description }
+                try Self.audit(db, user: token.createdBy, action: "token.create", target: "token \(id) of user \(token.user)",
+                               details: details, at: token.createdAt)
+                return try Self.tokenRow(id, db)!
+            }
+        }
+    }
+
+    public func token(secretHash: String) async throws -> APIToken? {
+        try await read("reading a token") { db in
+            guard let id = try Int.fetchOne(db, sql: "SELECT id FROM api_token WHERE secret_hash = ?", arguments: [secretHash]) else { return nil }
+            return try Self.tokenRow(id, db)
+        }
+    }
+
+    public func token(_ id: Int) async throws -> APIToken? {
+        try await read("reading token \(id)") { db in try Self.tokenRow(id, db) }
+    }
+
+    public func tokens() async throws -> [APIToken] {
+        try await read("listing tokens") { db in
+            try Int.fetchAll(db, sql: "SELECT id FROM api_token ORDER BY id").compactMap { try Self.tokenRow($0, db) }
+        }
+    }
+
+    public func revokeToken(_ id: Int, by actor: String, at instant: Date) async throws -> APIToken {
+        try await perform("revoking token \(id)") { database in
+            try await database.write { db in
+                guard let token = try Self.tokenRow(id, db) else { throw Refusal(.tokenNotFound, ["token": String(id)]) }
+                try token.checkRevocation()
+                try db.execute(sql: "UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ?",
+                               arguments: [StoredCode.microseconds(instant), actor, id])
+                try Self.audit(db, user: actor, action: "token.revoke", target: "token \(id) of user \(token.user)", details: [:], at: instant)
+                return try Self.tokenRow(id, db)!
+            }
+        }
+    }
+
+    static func tokenRow(_ id: Int, _ db: Database) throws -> APIToken? {
+        try Row.fetchOne(db, sql: """
+            SELECT id, user_name, name, created_at, created_by, expires_on, revoked_at, revoked_by FROM api_token WHERE id = ?
+            """, arguments: [id]).map { row in
+            let expires: String? = row[5]
+            return APIToken(id: row[0], user: row[1], name: row[2], createdAt: StoredCode.date(microseconds: row[3]), createdBy: row[4],
+                            expiresOn: expires.flatMap(CivilDate.init(iso:)), revokedAt: (row[6] as Int?).map(StoredCode.date(microseconds:)),
+                            revokedBy: row[7])
+        }
+    }
+
+    static func credential(_ row: Row) -> Credential {
+        Credential(user: row[0], hash: row[1], mustChange: row[2], changedAt: StoredCode.date(microseconds: row[3]), failures: row[4],
+                   lastFailureAt: (row[5] as Int?).map(StoredCode.date(microseconds:)),
+                   lockedUntil: (row[6] as Int?).map(StoredCode.date(microseconds:)))
+    }
+}
