@@ -1,7 +1,7 @@
 // sablier-bench: measures Sablier against reference tools on generated inputs.
 //
 // Usage: swift build -c release && .build/release/sablier-bench [calendar-import [--rules N] | register [--documents N]
-//        | privacy-scan [--megabytes M] [--files F]] [--runs K]
+//        | privacy-scan [--megabytes M] [--files F] | serve [--documents N] [--clients C] [--seconds S]] [--runs K]
 // Prints figures and ratios; it asserts nothing (targets are judged by people, in docs/PERFORMANCE.md).
 
 import Foundation
@@ -32,10 +32,13 @@ case "privacy-text":
 case "calendar-xml":
     // The generated GALA calendar alone, on standard output, to profile an import by hand.
     FileHandle.standardOutput.write(Data(GALAGenerator.calendar(rules: option("--rules", default: 5_000)).utf8))
+case "serve":
+    try await ServerLoadBenchmark(documents: option("--documents", default: 1_000_000), clients: option("--clients", default: 50),
+                                  seconds: option("--seconds", default: 60)).run()
 case "register-csv":
     // The generated register alone, on standard output, to profile an import by hand.
     FileHandle.standardOutput.write(RegisterGenerator.csv(documents: option("--documents", default: 1_000_000)))
 default:
-    FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: calendar-import, register, privacy-scan\n".utf8))
+    FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: calendar-import, register, privacy-scan, serve\n".utf8))
     exit(2)
 }
