@@ -23,6 +23,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // The HTTP server (`sablier serve`): only SablierServer, SablierCommands and the server tests see it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // HTTP field names Hummingbird does not export (X-Frame-Options, X-CSRF-Token, …).
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // bcrypt for passwords (its HummingbirdBcrypt product alone: a C implementation, no server).
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
@@ -117,13 +123,29 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The HTTP edge: the JSON API over the same use cases, on Hummingbird. It is handed an
+        // opened `Sablier`; it names no backend.
+        .target(
+            name: "SablierServer",
+            dependencies: [
+                "SablierApplication", "SablierCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The command-line interface: one ArgumentParser command per type; it parses, calls a
         // use case and renders. The SQLite backend is named only where the store is opened.
         .target(
             name: "SablierCommands",
             dependencies: [
                 "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport", "SablierRegister",
+                "SablierServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -181,6 +203,18 @@ let package = Package(
             dependencies: [
                 "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport", "SablierRegister",
                 "SablierTestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SablierServerTests",
+            dependencies: [
+                "SablierServer", "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport",
+                "SablierRegister", "SablierTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,134 @@
+import Foundation
+import Synchronization
+import Hummingbird
+import HTTPTypes
+import SablierApplication
+import SablierCore
+
+/// `GET /api/v1/due` and `GET /api/v1/waiting`.
+extension APIRoutes {
+    /// The CSV columns: the command line's `sablier due --format csv`.
+    static let dueColumns = ["reference", "title", "rule", "copy", "support", "holder", "action", "due", "held"]
+
+    func addDue(to api: RouterGroup<APIRequestContext>) {
+        // JSON: without `limit`/`offset`, the array of entries exactly as `sablier due --format
+        // json` prints it (the nightly job compares them); with either, a `Page`. CSV (`Accept:
+        // text/csv` or `format=csv`): every row, streamed as the store reads the index.
+        api.get("due") { request, context -> Response in
+            let session = try context.session
+            let asOf = try request.queryDate("asOf")
+            let action = try request.queryEnum("action", DueAction.self)
+            if Self.wantsCSV(request) {
+                return try await dueCSV(session, asOf: asOf, action: action)
+            }
+            let list = try await sablier.dueList(session, asOf: asOf, action: action)
+            if PageWindow.isRequested(request) {
+                return try page(list.entries, request, withheld: list.summary.withheld)
+            }
+            var response = try json(list.entries)
+            response.headers[.xWithheld] = String(list.summary.withheld)
+            return response
+        }
+        api.get("waiting") { _, context -> Response in
+            try json(try await sablier.waiting(try context.session))
+        }
+    }
+
+    static func wantsCSV(_ request: Request) -> Bool {
+        if let format = request.query("format") { return format.lowercased() == "csv" }
+        return request.headers[.accept]?.lowercased().contains("text/csv") ?? false
+    }
+
+    /// The due list as CSV, written as the store hands the rows over: the use case's refusal
+    /// (permission, a bad date) comes before the first byte, and no list is ever held whole.
+    func dueCSV(_ session: Session, asOf: CivilDate?, action: DueAction?) async throws -> Response {
+        let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
+        let gate = StartGate()
+        let sablier = self.sablier
+        Task {
+            let batch = CSVBatch(continuation)
+            batch.line(Self.dueColumns)
+            do {
+                // The first row (or the end of an empty list) says the use case accepted the request.
+                _ = try await sablier.dueList(session, asOf: asOf, action: action) { entry in
+                    gate.open(nil)
+                    batch.line([entry.reference, entry.title, entry.rule, entry.copy, entry.support, entry.holder,
+                                entry.action, entry.due, entry.held ? "yes" : "no"])
+                }
+                gate.open(nil)
+                batch.finish()
+            } catch {
+                gate.open((error as? Refusal) ?? Refusal(.storeFailure, ["detail": "due list"]))
+                continuation.finish()
+            }
+        }
+        if let refusal = await gate.wait() { throw refusal }
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
+                        body: ResponseBody(asyncSequence: stream))
+    }
+}
+
+/// Opened once, by the first row or by the refusal: the route waits for it before answering,
+/// so that a refusal is still an error status rather than a truncated 200.
+private final class StartGate: Sendable {
+    private let state = Mutex<(opened: Bool, refusal: Refusal?, waiter: CheckedContinuation<Refusal?, Never>?)>((false, nil, nil))
+
+    func open(_ refusal: Refusal?) {
+        let waiter = state.withLock { state -> CheckedContinuation<Refusal?, Never>? in
+            guard !state.opened else { return nil }
+            state.opened = true
+            state.refusal = refusal
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(returning: refusal)
+    }
+
+    func wait() async -> Refusal? {
+        await withCheckedContinuation { continuation in
+            let done = state.withLock { state -> (Bool, Refusal?) in
+                if state.opened { return (true, state.refusal) }
+                state.waiter = continuation
+                return (false, nil)
+            }
+            if done.0 { continuation.resume(returning: done.1) }
+        }
+    }
+}
+
+/// CSV lines gathered into buffers of about 64 KB before they are handed to the response.
+private final class CSVBatch: @unchecked Sendable { // written by the one read that produces the rows, in order
+    private let continuation: AsyncStream<ByteBuffer>.Continuation
+    private var buffer = ByteBuffer()
+
+    init(_ continuation: AsyncStream<ByteBuffer>.Continuation) { self.continuation = continuation }
+
+    func line(_ cells: [String]) {
+        buffer.writeString(cells.map(Self.escape).joined(separator: ","))
+        buffer.writeString("\n")
+        if buffer.readableBytes >= 65_536 { flush() }
+    }
+
+    func finish() {
+        flush()
+        continuation.finish()
+    }
+
+    private func flush() {
+        guard buffer.readableBytes > 0 else { return }
+        continuation.yield(buffer)
+        buffer = ByteBuffer()
+    }
+
+    /// RFC 4180, as the command line writes it: a cell holding a comma, a quote or a line
+    /// break is quoted, its quotes doubled.
+    static func escape(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension HTTPField.Name {
+    /// On the due list's bare array: how many due documents were left out for this reader.
+    static let xWithheld = Self("X-Withheld")!
+}

@@ -1,0 +1,142 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import SablierApplication
+import SablierCore
+import SablierImport
+import SablierRegister
+import SablierServer
+import SablierSQLite
+import SablierStore
+import SablierTestSupport
+import Testing
+
+/// A real SQLite store in a temporary folder, the application's cast of users, and the
+/// server's router over it on a fixed day; requests go through HummingbirdTesting in process.
+final class ServerOffice: @unchecked Sendable { // its lets are set once in init; tests only read them
+    static let day = CivilDate(iso: "2026-11-29")!
+    static let now = WallClock.fixed(day).now
+
+    /// The same cast as the application's tests, so that the permission matrix reads alike.
+    static let cast: [(name: String, unit: String, roles: Set<Role>)] = [
+        ("gestion.doc", "Gestion documentaire", [.gestionDocumentaire]),
+        ("archiviste", "Secrétariat général", [.gestionDocumentaire]),
+        ("aiprp", "Secrétariat général", [.aiprp]),
+        ("verif", "Vérification interne", [.verificateur]),
+        ("csgi", "Sécurité de l'information", [.csgi]),
+        ("rh", "Ressources humaines", [.detenteur]),
+        ("rh.agent", "Ressources humaines", [.utilisateur]),
+        ("sg.chef", "Secrétariat général", [.detenteur]),
+    ]
+
+    let directory: TemporaryDirectory
+    let store: SQLiteStore
+    let sablier: Sablier
+    let configuration: ServerConfiguration
+    var authority: any SessionAuthority
+
+    /// With `register`, the example calendar, two boxes and the example register.
+    init(register: Bool = true, maxUploadBytes: Int = ServerConfiguration.defaultMaxUploadBytes) async throws {
+        directory = try TemporaryDirectory(prefix: "sablier-server")
+        store = try SQLiteStore(path: directory.file("sablier.sqlite").path)
+        sablier = Sablier(store: store, clock: .fixed(Self.day))
+        configuration = ServerConfiguration(maxUploadBytes: maxUploadBytes, uploadDirectory: directory.file("uploads"))
+        authority = FakeAuthority(sablier: sablier)
+        _ = try await store.initialize(admin: "admin", unit: "Direction générale", at: Self.now)
+        for member in Self.cast {
+            try await store.addUser(User(name: member.name, unit: member.unit, roles: member.roles), by: "admin", at: Self.now)
+        }
+        guard register else { return }
+        _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: Self.now)
+        for box in ["B-2023-RF-01", "B-2014-RF-01"] {
+            try await store.addBox(Box(code: box), by: "gestion.doc", at: Self.now)
+        }
+        let csv = try directory.copyExamples()
+        let outcome = try await DocumentRegistrar(store: store).importCSV(path: csv.path, skipInvalid: false, actor: "gestion.doc", now: Self.now)
+        try #require(outcome.registered > 0)
+    }
+
+    deinit { directory.remove() }
+
+    func router() throws -> Router<APIRequestContext> {
+        try SablierServer.router(sablier: sablier, authority: authority, configuration: configuration)
+    }
+
+    /// Runs `body` with a client of the router, in process.
+    func test<Value: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        let application = Application(router: try router(), logger: Logger(label: "sablier-test"))
+        return try await application.test(.router, body)
+    }
+
+    /// How many documents the store holds.
+    func documentCount() async throws -> Int {
+        try await store.documents(matching: nil, limit: nil).count
+    }
+}
+
+/// Until the application's sign-in lands, and for tests of the middleware alone: a token
+/// `token-NAME` and a cookie `cookie-NAME` are the local session of NAME; the cookie's CSRF
+/// token is `csrf-NAME`, and a name starting with `reset.` must change its password.
+struct FakeAuthority: SessionAuthority {
+    let sablier: Sablier
+
+    func signIn(name: String, password: String, from address: String?) async throws(Refusal) -> SignInGrant {
+        guard password == "pw-\(name)" else { throw Refusal(.badCredentials) }
+        let session = try await sablier.localSession(name)
+        return SignInGrant(session: Session(user: session.user, authentication: .password), secret: "cookie-\(name)",
+                           csrfToken: "csrf-\(name)", mustChangePassword: false, expiresAt: ServerOffice.now.addingTimeInterval(3600))
+    }
+
+    func resumeWebSession(secret: String) async throws(Refusal) -> WebIdentity {
+        guard secret.hasPrefix("cookie-") else { throw Refusal(.sessionEnded) }
+        let name = String(secret.dropFirst("cookie-".count))
+        let session = try await sablier.localSession(name)
+        return WebIdentity(session: Session(user: session.user, authentication: .password), csrfToken: "csrf-\(name)",
+                           mustChangePassword: name.hasPrefix("reset."))
+    }
+
+    func signOut(secret: String) async throws(Refusal) {}
+
+    func tokenSession(token: String) async throws(Refusal) -> Session {
+        guard token.hasPrefix("token-") else { throw Refusal(.tokenInvalid) }
+        let session = try await sablier.localSession(String(token.dropFirst("token-".count)))
+        return Session(user: session.user, authentication: .token)
+    }
+
+    func changePassword(_ session: Session, current: String, new: String) async throws(Refusal) {}
+}
+
+/// Requests as a user of the cast, by token.
+extension TestClientProtocol {
+    func call(_ method: HTTPRequest.Method, _ uri: String, as user: String? = nil, headers: HTTPFields = [:],
+              json: String? = nil, body: ByteBuffer? = nil) async throws -> TestResponse {
+        var headers = headers
+        if let user { headers[.authorization] = "Bearer token-\(user)" }
+        var payload = body
+        if let json {
+            headers[.contentType] = "application/json"
+            payload = ByteBuffer(string: json)
+        }
+        return try await execute(uri: uri, method: method, headers: headers, body: payload)
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    func decoded<Value: Decodable>(_ type: Value.Type) throws -> Value {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+
+    /// The error body every refusal has.
+    var error: ErrorBody? { try? decoded(ErrorBody.self) }
+
+    /// A JSON object's top-level value.
+    func object() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+}
