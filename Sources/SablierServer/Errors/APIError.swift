@@ -58,6 +58,8 @@ struct ProtocolError: HTTPResponseError, Sendable {
     init(_ status: HTTPResponse.Status) {
         self.status = status
         switch status {
+        case .badRequest:
+            code = "http.bad-request"; fr = "requête mal formée"; en = "malformed request"
         case .notFound:
             code = "http.not-found"; fr = "aucune ressource à cette adresse"; en = "nothing at this address"
         case .methodNotAllowed:

@@ -26,6 +26,7 @@ struct APIRoutes: Sendable {
         addDisposition(to: authenticated)
         addPrivacy(to: authenticated)
         addAccountability(to: authenticated)
+        addTokens(to: authenticated)
     }
 
     /// A list as one page of the `Page` envelope.

@@ -11,6 +11,7 @@ import SablierServer
 import SablierSQLite
 import SablierStore
 import SablierTestSupport
+import Synchronization
 import Testing
 
 /// A real SQLite store in a temporary folder, the application's cast of users, and the
@@ -33,17 +34,23 @@ final class ServerOffice: @unchecked Sendable { // its lets are set once in init
 
     let directory: TemporaryDirectory
     let store: SQLiteStore
+    /// The use cases over the store, on the office's clock, with bcrypt's cheapest cost.
     let sablier: Sablier
+    /// Noon of `day` until a test moves it (session timeouts, token expiry).
+    let clock = MovableClock(ServerOffice.now)
     let configuration: ServerConfiguration
-    var authority: any SessionAuthority
+    /// The application itself, or with `realAuthentication: false` a stand-in (`FakeAuthority`)
+    /// for suites about routes rather than credentials.
+    let authority: any SessionAuthority
 
     /// With `register`, the example calendar, two boxes and the example register.
-    init(register: Bool = true, maxUploadBytes: Int = ServerConfiguration.defaultMaxUploadBytes) async throws {
+    init(register: Bool = true, realAuthentication: Bool = false, maxUploadBytes: Int = ServerConfiguration.defaultMaxUploadBytes,
+         security: SecuritySettings = SecuritySettings(bcryptCost: 4)) async throws {
         directory = try TemporaryDirectory(prefix: "sablier-server")
         store = try SQLiteStore(path: directory.file("sablier.sqlite").path)
-        sablier = Sablier(store: store, clock: .fixed(Self.day))
+        sablier = Sablier(store: store, clock: clock.wallClock, security: security)
         configuration = ServerConfiguration(maxUploadBytes: maxUploadBytes, uploadDirectory: directory.file("uploads"))
-        authority = FakeAuthority(sablier: sablier)
+        authority = realAuthentication ? sablier : FakeAuthority(sablier: sablier)
         _ = try await store.initialize(admin: "admin", unit: "Direction générale", at: Self.now)
         for member in Self.cast {
             try await store.addUser(User(name: member.name, unit: member.unit, roles: member.roles), by: "admin", at: Self.now)
@@ -70,10 +77,31 @@ final class ServerOffice: @unchecked Sendable { // its lets are set once in init
         return try await application.test(.router, body)
     }
 
+    /// An API token acting as `user`, made by the RSI.
+    func token(for user: String, expires: CivilDate? = nil) async throws -> String {
+        try await sablier.createToken(try await sablier.localSession("admin"), for: user, name: "test \(user)", expires: expires).secret
+    }
+
+    /// `user`'s own password, set as from the server's command line (no change required).
+    func setOwnPassword(_ user: String, _ password: String) async throws {
+        let temporary = "Provisoire pour les essais 2026"
+        try await sablier.setPassword(try await sablier.localSession("admin"), of: user, to: temporary)
+        try await sablier.changePassword(try await sablier.localSession(user), current: temporary, new: password)
+    }
+
     /// How many documents the store holds.
     func documentCount() async throws -> Int {
         try await store.documents(matching: nil, limit: nil).count
     }
+}
+
+/// A clock tests move forward.
+final class MovableClock: Sendable {
+    private let instant: Mutex<Date>
+    init(_ start: Date) { instant = Mutex(start) }
+    var now: Date { instant.withLock { $0 } }
+    func advance(_ seconds: TimeInterval) { instant.withLock { $0 = $0.addingTimeInterval(seconds) } }
+    var wallClock: WallClock { WallClock { self.now } }
 }
 
 /// Until the application's sign-in lands, and for tests of the middleware alone: a token
