@@ -101,6 +101,23 @@ struct AuthenticationRoutesTests {
         #expect(audited.contains { $0.action == "refused" || $0.action.contains("fail") || $0.action.contains("lock") })
     }
 
+    @Test("failures in a row slow the next attempt down: 401 auth.slow-down with Retry-After")
+    func slowDown() async throws {
+        let office = try await ServerOffice(register: false, realAuthentication: true,
+                                            security: SecuritySettings(bcryptCost: 4, signIn: SignInPolicy(slowAfter: 1, lockAfter: 100)))
+        try await office.setOwnPassword("gestion.doc", Self.password)
+        try await office.test { client in
+            #expect(try await Self.signIn(client, "gestion.doc", "faux").response.error?.code == "auth.bad-credentials")
+            let slowed = try await Self.signIn(client, "gestion.doc")
+            #expect(slowed.response.status == .unauthorized)
+            #expect(slowed.response.error?.code == "auth.slow-down")
+            #expect(slowed.response.headers[.retryAfter] == slowed.response.error?.values?["seconds"])
+            #expect(slowed.response.headers[.retryAfter] != nil)
+            office.clock.advance(5)
+            #expect(try await Self.signIn(client, "gestion.doc").response.status == .created)
+        }
+    }
+
     @Test("an idle session ends; signing out ends it; a disabled user's session ends")
     func sessionEnds() async throws {
         let office = try await ServerOffice(register: false, realAuthentication: true)

@@ -27,6 +27,10 @@ public struct APIError: HTTPResponseError, Sendable {
             // RFC 6750: a client without valid credentials is told which scheme to use.
             response.headers[.wwwAuthenticate] = "Bearer"
         }
+        if refusal.code == .slowDown, let seconds = refusal.values["seconds"] {
+            // A script signing in again waits as long as the sign-in policy asks.
+            response.headers[.retryAfter] = seconds
+        }
         return response
     }
 }
