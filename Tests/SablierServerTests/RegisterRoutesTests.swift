@@ -63,6 +63,11 @@ struct RegisterRoutesTests {
             #expect(object["limit"] as? Int == 2)
             #expect(object["offset"] as? Int == 1)
             #expect((object["items"] as? [Any])?.count == 2)
+            struct DuePage: Decodable { var items: [DueEntry] }
+            #expect(try page.decoded(DuePage.self).items == Array(expected.entries[1..<3]))
+            let beyond = try await client.call(.get, "/api/v1/due?asOf=2030-01-01&offset=1000", as: "gestion.doc")
+            #expect(try beyond.decoded(DuePage.self).items.isEmpty)
+            #expect(try beyond.object()["total"] as? Int == expected.entries.count)
 
             for request in [("/api/v1/due?asOf=2030-01-01", HTTPFields([HTTPField(name: .accept, value: "text/csv")])),
                             ("/api/v1/due?asOf=2030-01-01&format=csv", HTTPFields())] {

@@ -14,6 +14,15 @@ struct Page<Item: Encodable & Sendable>: Encodable, Sendable {
     var limit: Int
     var withheld: Int?
 
+    /// A page already cut from a list read a row at a time (`PageCollector`).
+    init(items: [Item], total: Int, _ window: PageWindow, withheld: Int? = nil) {
+        self.items = items
+        self.total = total
+        offset = window.offset
+        limit = window.limit
+        self.withheld = withheld
+    }
+
     init(_ all: [Item], _ window: PageWindow, withheld: Int? = nil) {
         total = all.count
         offset = window.offset
@@ -49,5 +58,23 @@ struct PageWindow: Sendable {
         guard let number = Int(text) else { throw Refusal(.invalidValue, ["field": field, "value": text, "allowed": "\(minimum)…"]) }
         guard number >= minimum else { throw Refusal(.outOfRange, ["field": field, "value": text, "minimum": String(minimum)]) }
         return number
+    }
+}
+
+/// Keeps the rows of one window from a list handed over a row at a time, and counts the rest,
+/// so that a page of a long list (the due list of a million documents) holds 100 rows, not all.
+final class PageCollector<Item: Sendable>: @unchecked Sendable { // fed by one read, in order, then read once it ended
+    let window: PageWindow
+    private(set) var items: [Item] = []
+    private(set) var seen = 0
+
+    init(_ window: PageWindow) {
+        self.window = window
+        items.reserveCapacity(window.limit)
+    }
+
+    func add(_ item: Item) {
+        if seen >= window.offset && items.count < window.limit { items.append(item) }
+        seen += 1
     }
 }

@@ -21,10 +21,13 @@ extension APIRoutes {
             if Self.wantsCSV(request) {
                 return try await dueCSV(session, asOf: asOf, action: action)
             }
-            let list = try await sablier.dueList(session, asOf: asOf, action: action)
             if PageWindow.isRequested(request) {
-                return try page(list.entries, request, withheld: list.summary.withheld)
+                // Only the window is kept as the store reads the list; the rest is counted.
+                let collector = PageCollector<DueEntry>(try PageWindow(request))
+                let summary = try await sablier.dueList(session, asOf: asOf, action: action) { collector.add($0) }
+                return try json(Page(items: collector.items, total: collector.seen, collector.window, withheld: summary.withheld))
             }
+            let list = try await sablier.dueList(session, asOf: asOf, action: action)
             var response = try json(list.entries)
             response.headers[.xWithheld] = String(list.summary.withheld)
             return response
