@@ -32,14 +32,19 @@ extension SQLiteStore: CredentialStore {
         }
     }
 
-    public func recordSignInFailure(of user: String, failures: Int, lockedUntil: Date?, reason: String, address: String?,
-                                    at instant: Date) async throws {
+    @discardableResult
+    public func recordSignInFailure(of user: String, reason: String, address: String?, at instant: Date,
+                                    lock: @escaping @Sendable (Int) -> Date?) async throws -> Int {
         try await perform("recording a failed sign-in") { database in
             try await database.write { db in
-                try db.execute(sql: """
-                    UPDATE user_password SET failures = ?, last_failure_at = ?, locked_until = COALESCE(?, locked_until)
-                    WHERE user_name = ?
-                    """, arguments: [failures, StoredCode.microseconds(instant), lockedUntil.map(StoredCode.microseconds), user])
+                try db.execute(sql: "UPDATE user_password SET failures = failures + 1, last_failure_at = ? WHERE user_name = ?",
+                               arguments: [StoredCode.microseconds(instant), user])
+                let failures = try Int.fetchOne(db, sql: "SELECT failures FROM user_password WHERE user_name = ?", arguments: [user]) ?? 0
+                let lockedUntil = lock(failures)
+                if let lockedUntil {
+                    try db.execute(sql: "UPDATE user_password SET locked_until = ? WHERE user_name = ?",
+                                   arguments: [StoredCode.microseconds(lockedUntil), user])
+                }
                 var details = ["reason": reason, "failures": String(failures)]
                 if let address { details["address"] = address }
                 try Self.audit(db, user: user, action: "auth.failure", target: "user \(user)", details: details, at: instant)
@@ -47,6 +52,7 @@ extension SQLiteStore: CredentialStore {
                     try Self.audit(db, user: user, action: "auth.lock", target: "user \(user)",
                                    details: ["until": lockedUntil.formatted(.iso8601)], at: instant)
                 }
+                return failures
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import SablierApplication
 import SablierCore
+import SablierRegister
 import SablierSQLite
 import SablierStore
 import SablierTestSupport
@@ -159,5 +160,65 @@ struct AuthenticationUseCaseTests {
         #expect(await thrownRefusal { _ = try await office.sablier.tokenSession(other.secret) } == Refusal(.tokenInvalid))
         let actions = try await office.audit().map(\.action)
         #expect(actions.filter { $0 == "token.create" }.count == 2 && actions.contains("token.revoke"))
+    }
+}
+
+/// What the review of the server found: each closed by a rule of the application layer.
+@Suite("Authentication: the server's edges held by the application layer")
+struct AuthenticationHardeningTests {
+    typealias Base = AuthenticationUseCaseTests
+
+    @Test("failures made at once are all counted: parallel guesses lock the account as serial ones do")
+    func parallelFailures() async throws {
+        let office = try await Base.office()
+        let sablier = Base.at(office, 0)
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<30 {
+                group.addTask { _ = try? await sablier.signIn(name: "admin", password: "pas le bon mot de passe") }
+            }
+        }
+        let credential = try #require(try await office.store.credential(of: "admin"))
+        let failures = try await office.audit().filter { $0.action == "auth.failure" && $0.user == "admin" }.count
+        #expect(credential.failures == failures && failures >= 10)
+        #expect(credential.lockedUntil != nil)
+        #expect(await thrownRefusal { _ = try await sablier.signIn(name: "admin", password: Base.password) }?.code == .accountLocked)
+    }
+
+    @Test("a reset password is not kept: the new one must differ, a wrong current one counts as a failure, and until then every use case refuses")
+    func forcedChange() async throws {
+        let office = try await Base.office()
+        let now = Base.at(office, 0)
+        let signedIn = try await now.signIn(name: "rh.chef", password: Base.password)
+        #expect(signedIn.session.mustChangePassword)
+        #expect(await thrownRefusal { _ = try await now.dueList(signedIn.session) } == Refusal(.passwordChangeRequired, ["user": "rh.chef"]))
+        #expect(await thrownRefusal { try await now.changePassword(signedIn.session, current: Base.password, new: Base.password) }
+                == Refusal(.passwordUnchanged))
+        #expect(await thrownRefusal { try await now.changePassword(signedIn.session, current: "faux mot de passe", new: "Une autre phrase") }
+                == Refusal(.wrongPassword))
+        #expect(try await office.store.credential(of: "rh.chef")?.failures == 1)
+    }
+
+    @Test("a file named through the API is never read: only the server's command line registers a document's file")
+    func noFilesThroughTheAPI() async throws {
+        let office = try await TestOffice(.register)
+        var draft = DocumentDraft()
+        draft.reference = "GD-FICHIER"; draft.title = "Fichier"; draft.rule = "1201"; draft.copy = "principal"; draft.support = "DM"
+        draft.holder = "Gestion documentaire"; draft.opened = "2026-01-05"; draft.path = "/etc/passwd"
+        var api = try await office.session("gestion.doc")
+        api.authentication = .token
+        let refusal = await thrownRefusal { _ = try await office.sablier.registerDocument(api, draft) }
+        #expect(refusal?.code == .rejectedInput && refusal?.diagnostics.contains { $0.field == "path" } == true)
+        #expect(try await office.store.document("GD-FICHIER") == nil)
+        draft.path = office.exampleFile("correspondance-2021.txt").path
+        let local = try await office.sablier.registerDocument(try await office.session("gestion.doc"), draft)
+        #expect(local.document.file?.path == draft.path)
+    }
+
+    @Test("an oversized name is refused before any work and never written whole to the trail")
+    func oversizedName() async throws {
+        let office = try await Base.office()
+        let name = String(repeating: "x", count: 100_000)
+        #expect(await thrownRefusal { _ = try await Base.at(office, 0).signIn(name: name, password: "x") } == Refusal(.badCredentials))
+        #expect(try await office.audit().allSatisfy { $0.user.count <= 64 && $0.details.count < 1_000 })
     }
 }

@@ -22,6 +22,10 @@ extension Sablier {
     /// A refusal names the missing permission and is written to the audit trail before it is thrown.
     func authorize(_ session: Session, _ permission: Permission, _ useCase: String) async throws(Refusal) -> Access {
         let name = session.user.name
+        if session.mustChangePassword {
+            throw await audited(Refusal(.passwordChangeRequired, ["user": name]), by: name, useCase: useCase,
+                                details: ["permission": permission.rawValue])
+        }
         let user = try await attempt { try await store.user(name) }
         switch Access.decide(user, name: name, permission: permission) {
         case .success(let access):

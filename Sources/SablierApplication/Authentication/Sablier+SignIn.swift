@@ -28,10 +28,13 @@ extension Sablier {
     /// is audited.
     public func signIn(name: String, password: String, from address: String? = nil) async throws(Refusal) -> SignedIn {
         let now = clock.now
+        guard name.count <= Secrets.maximumNameLength, password.utf8.count <= Secrets.maximumPasswordBytes else {
+            throw await audited(Refusal(.badCredentials), by: String(name.prefix(64)), useCase: "sign-in", details: ["reason": "oversized"])
+        }
         let user = try await attempt { try await store.user(name) }
         let credential = try await attempt { try await store.credential(of: name) }
         guard let user, let credential else {
-            _ = Secrets.verifyPassword(password, hash: Secrets.decoyHash)
+            _ = await Secrets.verifyPasswordOffThePool(password, hash: Secrets.decoyHash)
             throw await audited(Refusal(.badCredentials), by: name, useCase: "sign-in",
                                 details: ["reason": user == nil ? "unknown-user" : "no-password"].merging(address.map { ["address": $0] } ?? [:]) { a, _ in a })
         }
@@ -41,20 +44,15 @@ extension Sablier {
         } catch {
             throw await audited(error, by: name, useCase: "sign-in", details: address.map { ["address": $0] } ?? [:])
         }
-        let matches = Secrets.verifyPassword(password, hash: credential.hash)
+        let matches = await Secrets.verifyPasswordOffThePool(password, hash: credential.hash)
         guard matches, user.active else {
-            let failures = credential.failures + 1
-            let lock = security.signIn.lock(afterFailures: failures, at: now)
-            try await attempt {
-                try await store.recordSignInFailure(of: name, failures: failures, lockedUntil: lock,
-                                                    reason: matches ? "disabled-user" : "wrong-password", address: address, at: now)
-            }
+            try await recordFailure(of: name, reason: matches ? "disabled-user" : "wrong-password", address: address, at: now)
             throw Refusal(.badCredentials)
         }
         let secret = Secrets.random()
         let record = WebSessionRecord(secretHash: Secrets.hash(secret), user: name, createdAt: now, lastSeenAt: now)
         try await attempt { try await store.openWebSession(record, address: address) }
-        return SignedIn(session: Session(user: user, authentication: .password), secret: secret,
+        return SignedIn(session: Session(user: user, authentication: .password, mustChangePassword: credential.mustChange), secret: secret,
                         csrfToken: Secrets.csrfToken(forSession: secret), mustChangePassword: credential.mustChange,
                         expiresAt: now.addingTimeInterval(security.absoluteTimeout))
     }
@@ -74,9 +72,17 @@ extension Sablier {
             throw Refusal(.sessionEnded)
         }
         try await attempt { try await store.touchWebSession(secretHash: hash, at: now) }
-        let credential = try await attempt { try await store.credential(of: record.user) }
-        return WebSession(session: Session(user: user!, authentication: .password), csrfToken: Secrets.csrfToken(forSession: secret),
-                          mustChangePassword: credential?.mustChange ?? false)
+        let mustChange = try await attempt { try await store.credential(of: record.user) }?.mustChange ?? false
+        return WebSession(session: Session(user: user!, authentication: .password, mustChangePassword: mustChange),
+                          csrfToken: Secrets.csrfToken(forSession: secret), mustChangePassword: mustChange)
+    }
+
+    /// Counts a failed attempt (atomically in the store) and locks the account as the policy says.
+    func recordFailure(of name: String, reason: String, address: String?, at now: Date) async throws(Refusal) {
+        let policy = security.signIn
+        _ = try await attempt {
+            try await store.recordSignInFailure(of: name, reason: reason, address: address, at: now) { policy.lock(afterFailures: $0, at: now) }
+        }
     }
 
     /// Ends the session a cookie's secret opened (nothing happens for one already ended).

@@ -25,13 +25,27 @@ enum Secrets {
         hash("csrf:" + secret)
     }
 
-    static func hashPassword(_ password: String, cost: UInt8) -> String {
-        Bcrypt.hash(password, cost: cost)
+    /// bcrypt off Swift's cooperative threads: a quarter of a second of computing per call
+    /// would otherwise hold one of the few threads every request shares, and a burst of
+    /// sign-ins would stall the whole server.
+    private static let bcryptQueue = DispatchQueue(label: "sablier.bcrypt", qos: .userInitiated, attributes: .concurrent)
+
+    static func hashPasswordOffThePool(_ password: String, cost: UInt8) async -> String {
+        await withCheckedContinuation { continuation in
+            bcryptQueue.async { continuation.resume(returning: Bcrypt.hash(password, cost: cost)) }
+        }
     }
 
-    static func verifyPassword(_ password: String, hash: String) -> Bool {
-        Bcrypt.verify(password, hash: hash)
+    static func verifyPasswordOffThePool(_ password: String, hash: String) async -> Bool {
+        await withCheckedContinuation { continuation in
+            bcryptQueue.async { continuation.resume(returning: Bcrypt.verify(password, hash: hash)) }
+        }
     }
+
+    /// The longest name and password a sign-in reads: anything longer is refused before any
+    /// work, and never written to the audit trail whole.
+    static let maximumNameLength = 256
+    static let maximumPasswordBytes = 1024
 
     /// A hash to verify against when the user has no password, so that a wrong name takes as
     /// long as a wrong password and timing tells nobody which names exist.

@@ -35,6 +35,9 @@ extension MessageCatalogue {
         .wrongPassword: Entry(
             fr: "le mot de passe actuel est incorrect",
             en: "the current password is wrong"),
+        .passwordUnchanged: Entry(
+            fr: "le nouveau mot de passe doit différer de l'actuel",
+            en: "the new password must differ from the current one"),
         .tokenNotFound: Entry(
             fr: "le jeton d'accès {token} n'existe pas",
             en: "API token {token} does not exist"),

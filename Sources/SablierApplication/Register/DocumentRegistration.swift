@@ -28,7 +28,8 @@ extension Sablier {
         let access = try await authorize(session, .registerDocuments, useCase)
         let visibility = try await visibility(access)
         let (stored, warnings) = try await registering(access, useCase) {
-            try await DocumentRegistrar(store: store).add(draft, actor: access.user.name, now: clock.now, visibility: visibility)
+            try await DocumentRegistrar(store: store).add(draft, actor: access.user.name, now: clock.now, visibility: visibility,
+                                                          readsFiles: session.readsServerFiles)
         }
         return DocumentRegistration(document: DocumentEntry(stored), warnings: warnings)
     }
@@ -41,7 +42,7 @@ extension Sablier {
         let visibility = try await visibility(access)
         let outcome = try await registering(access, useCase) {
             try await DocumentRegistrar(store: store).importCSV(path: file, skipInvalid: skipInvalid, actor: access.user.name,
-                                                                now: clock.now, visibility: visibility)
+                                                                now: clock.now, visibility: visibility, readsFiles: session.readsServerFiles)
         }
         return DocumentImport(file: file, registered: outcome.registered, rejectedLines: outcome.rejectedLines,
                               diagnostics: outcome.diagnostics)

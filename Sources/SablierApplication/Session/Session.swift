@@ -18,9 +18,18 @@ public struct Session: Sendable, Hashable, Codable {
 
     public var user: User
     public var authentication: Authentication
+    /// Set on a session signed in with a password the RSI reset: until it is changed, every use
+    /// case refuses it (`auth.password-change-required`); changing it and signing out remain.
+    public var mustChangePassword: Bool
 
-    public init(user: User, authentication: Authentication) {
+    /// Whether what this session names may be read from the server's disk: only the operator's,
+    /// at the server's command line. A file named through the API (a register row's `path`)
+    /// would let a caller make the server read, measure and one day delete any file it can.
+    public var readsServerFiles: Bool { authentication == .local }
+
+    public init(user: User, authentication: Authentication, mustChangePassword: Bool = false) {
         self.user = user
         self.authentication = authentication
+        self.mustChangePassword = mustChangePassword
     }
 }

@@ -27,7 +27,7 @@ public struct SignInPolicy: Sendable, Hashable {
         if let lockedUntil, now < lockedUntil {
             throw Refusal(.accountLocked, ["until": lockedUntil.formatted(.iso8601)])
         }
-        guard failures >= slowAfter, let lastFailure, failures < lockAfter || lockedUntil == nil else { return }
+        guard failures >= slowAfter, let lastFailure else { return }
         let wait = min(maximumWait, pow(2, Double(failures - slowAfter)))
         let allowedAt = lastFailure.addingTimeInterval(wait)
         if now < allowedAt {

@@ -22,6 +22,8 @@ extension Refusal.Code {
     public static let passwordCommon = Self("auth.password-common", .invalidInput)
     /// The current password given to change it is wrong.
     public static let wrongPassword = Self("auth.wrong-password", .invalidInput)
+    /// The new password is the current one.
+    public static let passwordUnchanged = Self("auth.password-unchanged", .invalidInput)
     /// `token`.
     public static let tokenNotFound = Self("token.not-found", .notFound)
     /// `token`.
@@ -31,6 +33,6 @@ extension Refusal.Code {
 
     static let authentication: [Self] = [
         badCredentials, slowDown, accountLocked, sessionEnded, tokenInvalid, csrf, passwordChangeRequired, passwordTooShort,
-        passwordTooLong, passwordCommon, wrongPassword, tokenNotFound, tokenRevoked, tokenExpiryPast,
+        passwordTooLong, passwordCommon, wrongPassword, passwordUnchanged, tokenNotFound, tokenRevoked, tokenExpiryPast,
     ]
 }

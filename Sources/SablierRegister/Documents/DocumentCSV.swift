@@ -86,7 +86,12 @@ public struct DocumentChecker: Sendable {
     /// copying the whole rule.
     private let rules: [String: RuleCheck]
 
-    public init(context: RegisterContext, baseDirectory: URL?, actor: String, restrictedUnit: String? = nil) {
+    /// False when the request came from outside the server (the API): a `path` would make the
+    /// server read, measure and one day delete whatever file the caller names.
+    public var readsFiles: Bool
+
+    public init(context: RegisterContext, baseDirectory: URL?, actor: String, restrictedUnit: String? = nil, readsFiles: Bool = true) {
+        self.readsFiles = readsFiles
         self.context = context
         self.baseDirectory = baseDirectory
         self.actor = actor
@@ -176,7 +181,9 @@ public struct DocumentChecker: Sendable {
         if let opened, let closed, closed < opened { error("closed", "the closing date \(closed) is before the opening date \(opened)") }
 
         var file: DigitalFile?
-        if let path = text(draft.path) {
+        if text(draft.path) != nil, !readsFiles {
+            error("path", "a digital document's file is registered at the server's command line, where the organisation's files are, not through the API")
+        } else if let path = text(draft.path) {
             do {
                 file = try FileFingerprint.measure(path: path, relativeTo: baseDirectory)
             } catch {

@@ -28,7 +28,8 @@ public struct DocumentRegistrar: Sendable {
     /// The file is read row by row on a thread of its own while the store writes the rows
     /// checked before, all in one transaction (`CSVDocumentBatches`): a register of a million
     /// rows is never held whole, and reading overlaps writing.
-    public func importCSV(path: String, skipInvalid: Bool, actor: String, now: Date, visibility: Visibility? = nil) async throws -> Outcome {
+    public func importCSV(path: String, skipInvalid: Bool, actor: String, now: Date, visibility: Visibility? = nil,
+                          readsFiles: Bool = true) async throws -> Outcome {
         let bytes: [UInt8]
         do {
             bytes = try Self.contents(of: path)
@@ -49,7 +50,7 @@ public struct DocumentRegistrar: Sendable {
         }
         let checker = DocumentChecker(
             context: try await context(), baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent(), actor: actor,
-            restrictedUnit: visibility?.access.restrictedUnit)
+            restrictedUnit: visibility?.access.restrictedUnit, readsFiles: readsFiles)
         let batches = CSVDocumentBatches(csv: csv, checker: checker, skipInvalid: skipInvalid, warnings: warnings, visibility: visibility)
         batches.start()
         defer { batches.stop() }
@@ -104,9 +105,11 @@ public struct DocumentRegistrar: Sendable {
     }
 
     /// Registers one document; throws `DocumentImportError` naming the fields in error.
-    public func add(_ draft: DocumentDraft, actor: String, now: Date, visibility: Visibility? = nil) async throws -> (RegisteredDocument, [Diagnostic]) {
+    public func add(_ draft: DocumentDraft, actor: String, now: Date, visibility: Visibility? = nil,
+                    readsFiles: Bool = true) async throws -> (RegisteredDocument, [Diagnostic]) {
         let source = "document \(draft.reference.trimmingSpaces())"
-        let checker = DocumentChecker(context: try await context(), baseDirectory: nil, actor: actor, restrictedUnit: visibility?.access.restrictedUnit)
+        let checker = DocumentChecker(context: try await context(), baseDirectory: nil, actor: actor, restrictedUnit: visibility?.access.restrictedUnit,
+                                      readsFiles: readsFiles)
         let (document, problems) = checker.check(draft)
         var diagnostics = problems.map { problem in
             Diagnostic(problem.isWarning ? .warning : .error, at: SourceLocation(file: source, line: 0),

@@ -9,16 +9,14 @@ import SablierCore
 /// There is no `--as` here: the only identities are a token (`Authorization: Bearer …`) and a
 /// signed-in session (the `sablier_session` cookie), both checked by the application layer,
 /// which also ends sessions of disabled users. On top of what it is told, the middleware
-/// enforces the two rules that belong to cookies: a state-changing request must echo the
-/// session's CSRF token (a browser sends the cookie by itself, from any page; it cannot read
-/// the token), and a session whose password was reset may only change it or sign out.
+/// enforces the rule that belongs to cookies: a state-changing request must echo the session's
+/// CSRF token (a browser sends the cookie by itself, from any page; it cannot read the token).
+/// A session whose password was reset is refused by every use case until it changes it
+/// (`Session.mustChangePassword`, checked by the application's `authorize`).
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
     let authority: any SessionAuthority
-
-    /// The routes a session that must change its password may still reach.
-    static let allowedBeforePasswordChange: Set<String> = ["POST /api/v1/session/password", "DELETE /api/v1/session"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -38,12 +36,6 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if Self.changesState(request.method) {
             let sent = request.headers[.xCSRFToken] ?? ""
             guard Self.constantTimeEqual(sent, web.csrfToken) else { throw APIError(Refusal(.csrf)) }
-        }
-        if web.mustChangePassword {
-            let route = "\(request.method.rawValue) \(context.endpointPath ?? request.uri.path)"
-            guard Self.allowedBeforePasswordChange.contains(route) else {
-                throw APIError(Refusal(.passwordChangeRequired, ["user": web.session.user.name]))
-            }
         }
         return Identity(session: web.session,
                         credential: .cookie(secret: secret, csrfToken: web.csrfToken, mustChangePassword: web.mustChangePassword))

@@ -48,7 +48,7 @@ extension APIRoutes {
     /// slow client (it would hold the store for every other request), so with a client slower
     /// than the index scan the chunks wait in the stream, as text (about 100 bytes a row).
     func dueCSV(_ session: Session, asOf: CivilDate?, action: DueAction?) async throws -> Response {
-        let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
+        let (stream, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
         let gate = StartGate()
         let sablier = self.sablier
         Task {
@@ -64,8 +64,12 @@ extension APIRoutes {
                 gate.open(nil)
                 batch.finish()
             } catch {
-                gate.open((error as? Refusal) ?? Refusal(.storeFailure, ["detail": "due list"]))
-                continuation.finish()
+                let refusal = (error as? Refusal) ?? Refusal(.storeFailure, ["detail": "due list"])
+                gate.open(refusal)
+                // After the first row the status is sent: the body ends in error, so the
+                // connection closes without the chunked terminator and the client (curl --fail
+                // included) sees a failed transfer, never a short list that looks complete.
+                continuation.finish(throwing: refusal)
             }
         }
         if let refusal = await gate.wait() { throw refusal }
@@ -104,10 +108,10 @@ private final class StartGate: Sendable {
 
 /// CSV lines gathered into buffers of about 64 KB before they are handed to the response.
 private final class CSVBatch: @unchecked Sendable { // written by the one read that produces the rows, in order
-    private let continuation: AsyncStream<ByteBuffer>.Continuation
+    private let continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation
     private var buffer = ByteBuffer()
 
-    init(_ continuation: AsyncStream<ByteBuffer>.Continuation) { self.continuation = continuation }
+    init(_ continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation) { self.continuation = continuation }
 
     func line(_ cells: [String]) {
         buffer.writeString(cells.map(Self.escape).joined(separator: ","))

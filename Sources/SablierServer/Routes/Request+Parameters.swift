@@ -38,7 +38,16 @@ extension Request {
     }
 
     /// The JSON body as `type`; a body that is not that JSON is a 400 naming what is wrong.
+    /// A JSON body, sent as `application/json`: a page of another site can post a form
+    /// (`text/plain`, `x-www-form-urlencoded`) without asking, but not JSON, so a sign-in or
+    /// a change cannot be forged from one.
     func json<Body: Decodable>(_ type: Body.Type, context: APIRequestContext) async throws -> Body {
+        let contentType = headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/json") else {
+            throw ProtocolError(status: .unsupportedMediaType, code: "http.unsupported-media-type",
+                                fr: "le corps de la requête doit être du JSON (Content-Type: application/json)",
+                                en: "the request body must be JSON (Content-Type: application/json)")
+        }
         do {
             return try await decode(as: type, context: context)
         } catch let error as DecodingError {

@@ -9,10 +9,13 @@ public protocol CredentialStore: Sendable {
     /// Sets a user's password hash; `mustChange` when the RSI reset it. Clears failures and locks,
     /// and closes the user's sessions: a reset password ends what the old one opened.
     func setPassword(of user: String, hash: String, mustChange: Bool, by actor: String, at instant: Date) async throws
-    /// Records a failed attempt, the count it brings, and the lock it may set (audited as
-    /// `auth.failure`, and `auth.lock` when it locks). `reason` says why, for the auditor only.
-    func recordSignInFailure(of user: String, failures: Int, lockedUntil: Date?, reason: String, address: String?,
-                             at instant: Date) async throws
+    /// Records a failed attempt in one transaction: the count goes up by one, whatever other
+    /// attempts run at the same time, and `lock` (the Core's policy) says from the new count
+    /// whether, and until when, the account locks. Audited as `auth.failure`, and `auth.lock`
+    /// when it locks; `reason` is for the auditor only. Returns the new count.
+    @discardableResult
+    func recordSignInFailure(of user: String, reason: String, address: String?, at instant: Date,
+                             lock: @escaping @Sendable (Int) -> Date?) async throws -> Int
     /// A successful sign-in: the failures are cleared and the session opened (audited `auth.sign-in`).
     func openWebSession(_ session: WebSessionRecord, address: String?) async throws
     func webSession(secretHash: String) async throws -> WebSessionRecord?
