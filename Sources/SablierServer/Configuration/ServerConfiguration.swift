@@ -31,6 +31,7 @@ public struct ServerConfiguration: Sendable {
         self.secureCookies = secureCookies
         self.trustProxy = trustProxy
         self.uploadDirectory = uploadDirectory
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("sablier-uploads-\(getpid())", isDirectory: true)
+            // A name nobody can guess, so that no other account can make it first in a shared /tmp.
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("sablier-uploads-\(UUID().uuidString)", isDirectory: true)
     }
 }
