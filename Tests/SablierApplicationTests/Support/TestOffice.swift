@@ -31,21 +31,8 @@ final class TestOffice {
     /// The instant the office acts at: noon of `day`.
     static let now = WallClock.fixed(day).now
 
-    /// Everybody the suites act as, besides the RSI `admin` of the Direction générale. The
-    /// records manager `gestion.doc` is in no holder unit of the example register, so that a
-    /// confidential document is withheld from them; `archiviste` is the Secrétariat général's.
-    static let cast: [(name: String, unit: String, roles: Set<Role>)] = [
-        ("gestion.doc", "Gestion documentaire", [.gestionDocumentaire]),
-        ("archiviste", "Secrétariat général", [.gestionDocumentaire]),
-        ("aiprp", "Secrétariat général", [.aiprp]),
-        ("verif", "Vérification interne", [.verificateur]),
-        ("csgi", "Sécurité de l'information", [.csgi]),
-        ("rh", "Ressources humaines", [.detenteur]),
-        ("rh.agent", "Ressources humaines", [.utilisateur]),
-        ("rh.chef", "Ressources humaines", [.detenteur]),
-        ("sg.agent", "Secrétariat général", [.utilisateur]),
-        ("sg.chef", "Secrétariat général", [.detenteur]),
-    ]
+    /// Everybody the suites act as besides `admin`: `Cast.members`.
+    static let cast = Cast.members
 
     let directory: TemporaryDirectory
     let store: SQLiteStore

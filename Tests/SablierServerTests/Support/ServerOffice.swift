@@ -20,17 +20,8 @@ final class ServerOffice: @unchecked Sendable { // its lets are set once in init
     static let day = CivilDate(iso: "2026-11-29")!
     static let now = WallClock.fixed(day).now
 
-    /// The same cast as the application's tests, so that the permission matrix reads alike.
-    static let cast: [(name: String, unit: String, roles: Set<Role>)] = [
-        ("gestion.doc", "Gestion documentaire", [.gestionDocumentaire]),
-        ("archiviste", "Secrétariat général", [.gestionDocumentaire]),
-        ("aiprp", "Secrétariat général", [.aiprp]),
-        ("verif", "Vérification interne", [.verificateur]),
-        ("csgi", "Sécurité de l'information", [.csgi]),
-        ("rh", "Ressources humaines", [.detenteur]),
-        ("rh.agent", "Ressources humaines", [.utilisateur]),
-        ("sg.chef", "Secrétariat général", [.detenteur]),
-    ]
+    /// Everybody the suites act as besides `admin`: `Cast.members`.
+    static let cast = Cast.members
 
     let directory: TemporaryDirectory
     let store: SQLiteStore
