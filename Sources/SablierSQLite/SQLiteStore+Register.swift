@@ -516,11 +516,7 @@ extension SQLiteStore: RegisterStore {
 extension SQLiteStore {
     /// The calendar in force and the confirmations, for the rules named (all when nil).
     static func retentionContext(_ db: Database, rules numbers: Set<String>?) throws -> RetentionContext {
-        let confirmations = try Self.confirmations(db)
-        var byRule: [String: [CopyKind: [CopyField: OpenPeriodEvent]]] = [:]
-        for confirmation in confirmations {
-            byRule[confirmation.rule, default: [:]][confirmation.copy, default: [:]][confirmation.period] = confirmation.event
-        }
+        let byRule = OpenPeriodConfirmation.byRule(try Self.confirmations(db))
         guard let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version"),
               let yearEndText = try String.fetchOne(db, sql: "SELECT year_end FROM calendar_version WHERE number = ?", arguments: [latest])
         else {

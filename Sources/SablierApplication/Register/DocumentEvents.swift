@@ -48,10 +48,7 @@ extension Sablier {
         try await attempt {
             guard let latest = try await store.latestCalendarVersion(),
                   let rule = try await store.rule(document.rule, version: latest.number) else { return [] }
-            var confirmations: [String: [CopyKind: [CopyField: OpenPeriodEvent]]] = [:]
-            for confirmation in try await store.openPeriodConfirmations() where confirmation.rule == rule.number {
-                confirmations[rule.number, default: [:]][confirmation.copy, default: [:]][confirmation.period] = confirmation.event
-            }
+            let confirmations = OpenPeriodConfirmation.byRule(try await store.openPeriodConfirmations().filter { $0.rule == rule.number })
             let context = RetentionContext(calendarVersion: latest.number, yearEnd: .schoolYearEnd, rules: [rule.number: rule],
                                            confirmations: confirmations)
             return context.awaitedEvents(rule: rule.number, copy: document.copy)

@@ -199,3 +199,14 @@ extension Hold {
         guard documents > 0 else { throw Refusal(.holdCoversNothing, ["target": scope.target]) }
     }
 }
+
+extension OpenPeriodConfirmation {
+    /// Confirmations as `RetentionContext` takes them: by rule number, then copy, then period.
+    public static func byRule(_ confirmations: some Sequence<OpenPeriodConfirmation>) -> [String: [CopyKind: [CopyField: OpenPeriodEvent]]] {
+        var byRule: [String: [CopyKind: [CopyField: OpenPeriodEvent]]] = [:]
+        for confirmation in confirmations {
+            byRule[confirmation.rule, default: [:]][confirmation.copy, default: [:]][confirmation.period] = confirmation.event
+        }
+        return byRule
+    }
+}

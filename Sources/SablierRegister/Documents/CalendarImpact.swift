@@ -30,10 +30,7 @@ public struct CalendarImpact: Sendable {
     ) async throws -> CalendarImpact {
         let before = Dictionary(old.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(new.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        var confirmations: [String: [CopyKind: [CopyField: OpenPeriodEvent]]] = [:]
-        for confirmation in try await store.openPeriodConfirmations() {
-            confirmations[confirmation.rule, default: [:]][confirmation.copy, default: [:]][confirmation.period] = confirmation.event
-        }
+        let confirmations = OpenPeriodConfirmation.byRule(try await store.openPeriodConfirmations())
         let oldContext = RetentionContext(calendarVersion: oldVersion, yearEnd: old.yearEnd, rules: before, confirmations: confirmations)
         let newContext = RetentionContext(calendarVersion: newVersion, yearEnd: new.yearEnd, rules: after, confirmations: confirmations)
         let documents: [RegisteredDocument]

@@ -21,20 +21,19 @@ public enum DocumentCSV {
 /// What a register row must agree with: the calendar in force, the boxes, and the references
 /// already registered.
 public struct RegisterContext: Sendable {
-    public var calendarVersion: Int
-    public var rules: [String: Rule]
     public var boxes: Set<String>
-    /// The events each rule's 888 periods wait for, confirmed or named by the calendar.
+    /// The calendar in force (its version and rules) and the events each rule's 888 periods
+    /// wait for, confirmed or named by the calendar.
     public var retention: RetentionContext
+    public var calendarVersion: Int { retention.calendarVersion }
+    public var rules: [String: Rule] { retention.rules }
     /// Every support code a rule of the calendar in force lists, for either copy.
     public var knownSupports: Set<String>
 
-    public init(calendarVersion: Int, rules: [String: Rule], boxes: Set<String>,
+    public init(calendarVersion: Int, rules: [String: Rule], boxes: Set<String>, yearEnd: MonthDay = .schoolYearEnd,
                 confirmations: [String: [CopyKind: [CopyField: OpenPeriodEvent]]] = [:]) {
-        self.calendarVersion = calendarVersion
-        self.rules = rules
         self.boxes = boxes
-        self.retention = RetentionContext(calendarVersion: calendarVersion, yearEnd: .schoolYearEnd, rules: rules,
+        self.retention = RetentionContext(calendarVersion: calendarVersion, yearEnd: yearEnd, rules: rules,
                                           confirmations: confirmations)
         var supports: Set<String> = []
         for rule in rules.values {

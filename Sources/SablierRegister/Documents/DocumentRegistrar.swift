@@ -133,12 +133,9 @@ public struct DocumentRegistrar: Sendable {
         }
         var rules: [String: Rule] = [:]
         for rule in calendar.rules { rules[rule.number] = rule }
-        var confirmations: [String: [CopyKind: [CopyField: OpenPeriodEvent]]] = [:]
-        for confirmation in try await store.openPeriodConfirmations() {
-            confirmations[confirmation.rule, default: [:]][confirmation.copy, default: [:]][confirmation.period] = confirmation.event
-        }
+        let confirmations = OpenPeriodConfirmation.byRule(try await store.openPeriodConfirmations())
         return RegisterContext(calendarVersion: latest.number, rules: rules, boxes: Set(try await store.boxes().map(\.code)),
-                               confirmations: confirmations)
+                               yearEnd: calendar.yearEnd, confirmations: confirmations)
     }
 }
 
