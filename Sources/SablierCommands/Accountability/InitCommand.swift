@@ -22,7 +22,6 @@ struct InitCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let language = lang.map { Language(rawValue: $0.rawValue)! } ?? Language.from(environment: ProcessInfo.processInfo.environment)
         let path = store.resolvedPath
         let created = !FileManager.default.fileExists(atPath: path)
         do {
@@ -36,8 +35,7 @@ struct InitCommand: AsyncParsableCommand {
             Console.out("\(path): ready; \(user.name) (\(user.unit)) is its first user, with the role rsi")
         } catch let refusal as Refusal {
             if created { try? FileManager.default.removeItem(atPath: path) }
-            Console.error(Refusal.prefix(language) + MessageCatalogue.message(refusal, in: language))
-            throw ExitCode(refusal.kind.exitStatus)
+            throw RefusalReport.print(refusal, LanguageArgument.resolve(lang))
         } catch {
             if created { try? FileManager.default.removeItem(atPath: path) }
             throw error

@@ -32,16 +32,22 @@ extension ActorOptions {
         do {
             try await body()
         } catch let refusal as Refusal {
-            Console.report(refusal.diagnostics)
-            Console.error(Refusal.prefix(language) + MessageCatalogue.message(refusal, in: language))
-            if let hint = CommandHint.hint(for: refusal.code, nameGiven: actor != nil, language) { Console.error(hint) }
-            throw ExitCode(refusal.kind.exitStatus)
+            throw RefusalReport.print(refusal, language, nameGiven: actor != nil)
         }
     }
 
-    /// The language of messages: `--lang`, else the environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`).
-    var language: Language {
-        lang.map { Language(rawValue: $0.rawValue)! } ?? Language.from(environment: ProcessInfo.processInfo.environment)
+    var language: Language { LanguageArgument.resolve(lang) }
+}
+
+/// How every command tells a refusal: its diagnostics, its sentence from the catalogue in the
+/// reader's language, the command-line hint where there is one; then its kind's exit status.
+enum RefusalReport {
+    /// Prints `refusal` and returns the exit to throw.
+    static func print(_ refusal: Refusal, _ language: Language, nameGiven: Bool = true) -> ExitCode {
+        Console.report(refusal.diagnostics)
+        Console.error(Refusal.prefix(language) + MessageCatalogue.message(refusal, in: language))
+        if let hint = CommandHint.hint(for: refusal.code, nameGiven: nameGiven, language) { Console.error(hint) }
+        return ExitCode(refusal.kind.exitStatus)
     }
 }
 
@@ -55,6 +61,11 @@ extension Refusal {
 /// `--lang fr|en`.
 enum LanguageArgument: String, ExpressibleByArgument, CaseIterable {
     case fr, en
+
+    /// The language of messages: `--lang`, else the environment's (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    static func resolve(_ argument: LanguageArgument?) -> Language {
+        argument.map { Language(rawValue: $0.rawValue)! } ?? Language.from(environment: ProcessInfo.processInfo.environment)
+    }
 }
 
 /// What to type next, for refusals whose remedy is a command: the catalogue's sentences are

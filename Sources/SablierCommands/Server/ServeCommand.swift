@@ -49,9 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             sablier = try store.application()
         } catch let refusal as Refusal {
-            let language = Language.from(environment: ProcessInfo.processInfo.environment)
-            Console.error(Refusal.prefix(language) + MessageCatalogue.message(refusal, in: language))
-            throw ExitCode(refusal.kind.exitStatus)
+            throw RefusalReport.print(refusal, LanguageArgument.resolve(nil))
         }
         let configuration = ServerConfiguration(host: host, port: port, maxUploadBytes: maxUpload,
                                                 secureCookies: secureCookies, trustProxy: trustProxy)
