@@ -26,9 +26,6 @@ extension MessageCatalogue {
         .fileTooLarge: Entry(
             fr: "{file} : {size} octets, au-delà de la limite de {limit} octets",
             en: "{file}: {size} bytes, over the {limit}-byte limit"),
-        .unreadableFile: Entry(
-            fr: "{file} : illisible : {detail}",
-            en: "{file}: cannot be read: {detail}"),
         .cannotWrite: Entry(
             fr: "impossible d'écrire {path} : {detail}",
             en: "cannot write {path}: {detail}"),

@@ -68,9 +68,6 @@ extension MessageCatalogue {
         .pendingReview: Entry(
             fr: "la liste de disposition {list} contient des documents signalés pour renseignements personnels et pas encore examinés par le responsable de l'AIPRP : {references}",
             en: "disposition list {list} holds documents flagged for personal information and not yet reviewed by the AIPRP officer: {references}"),
-        .fileIntegrity: Entry(
-            fr: "la liste de disposition {list} reste incomplète : problème d'intégrité\n{problems}",
-            en: "disposition list {list} stays incomplete: integrity problem\n{problems}"),
         .nothingDue: Entry(
             fr: "rien n'est dû le {asOf} ({action}) qu'une liste de disposition puisse prendre : aucune liste proposée ; laissés de côté : {leftOut}",
             en: "nothing is due on {asOf} ({action}) that a disposition list could take: no list was proposed; left out: {leftOut}"),

@@ -35,9 +35,6 @@ extension MessageCatalogue {
         .boxAlreadyRegistered: Entry(
             fr: "la boîte {box} est déjà inscrite",
             en: "box {box} is already registered"),
-        .boxNotFound: Entry(
-            fr: "la boîte {box} n'est pas inscrite",
-            en: "box {box} is not registered"),
     ]
 
     static let holds: [Refusal.Code: Entry] = [

@@ -15,8 +15,6 @@ extension Refusal.Code {
     public static let calendarRejected = Self("calendar.rejected", .invalidInput)
     /// `file`, `size`, `limit`.
     public static let fileTooLarge = Self("calendar.file-too-large", .invalidInput)
-    /// `file`, `detail`.
-    public static let unreadableFile = Self("calendar.unreadable-file", .invalidInput)
     /// `path`, `detail`.
     public static let cannotWrite = Self("calendar.cannot-write", .failure)
     /// `version`, `format`, with the diagnostics: the version cannot be written as XML its XSD accepts.
@@ -26,6 +24,6 @@ extension Refusal.Code {
 
     static let calendar: [Self] = [
         noCalendar, noSuchVersion, noSuchRule, noSuchCopy, periodNotOpen, noProposedEvent, calendarRejected,
-        fileTooLarge, unreadableFile, cannotWrite, cannotExport, negativeOffset,
+        fileTooLarge, cannotWrite, cannotExport, negativeOffset,
     ]
 }

@@ -46,8 +46,6 @@ extension Refusal.Code {
     public static let notExecuted = Self("disposition.not-executed", .conflict)
     /// `list`, `references`: documents flagged for personal information and not yet reviewed.
     public static let pendingReview = Self("disposition.pending-review", .conflict)
-    /// `list`, `problems`: files missing or changed; a person must look.
-    public static let fileIntegrity = Self("disposition.file-integrity", .integrity)
     /// `asOf`, `action`: nothing is due.
     public static let nothingDue = Self("disposition.nothing-due", .conflict)
 
@@ -74,7 +72,7 @@ extension Refusal.Code {
         listNotFound, itemNotFound, decisionAfterProposal, notASort, listCancelled, cannotCancel, alreadyInState,
         selfApproval, undecidedSort, approvedTooEarly, listOutsideUnit, notApproved, alreadyExecuted,
         approvedByProposer, methodDiffers, vendorCertificateDiffers, cannotExecute, noFileToDelete, executionBegan,
-        itemNotStarted, notExecuted, pendingReview, fileIntegrity, nothingDue, itemNotRegistered, itemDisposed, itemHeld,
+        itemNotStarted, notExecuted, pendingReview, nothingDue, itemNotRegistered, itemDisposed, itemHeld,
         itemKeptPermanently, itemUndecided, itemNotYetDue, itemNotDue, itemDueOtherwise, fileNotDeleted,
     ]
 }

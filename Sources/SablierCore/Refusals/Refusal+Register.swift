@@ -23,13 +23,11 @@ extension Refusal.Code {
     public static let documentRefusedByStore = Self("document.refused-by-store", .invalidInput)
     /// `box`.
     public static let boxAlreadyRegistered = Self("box.already-registered", .conflict)
-    /// `box`.
-    public static let boxNotFound = Self("box.not-found", .notFound)
 
     static let register: [Self] = [
         documentNotFound, alreadyRegistered, repeatedReference, boxOfDocumentNotFound, replacedNotFound,
         documentDestroyed, eventByHold, eventByDisposition, unexpectedEvent, documentRefusedByStore,
-        boxAlreadyRegistered, boxNotFound,
+        boxAlreadyRegistered,
     ]
 }
 
