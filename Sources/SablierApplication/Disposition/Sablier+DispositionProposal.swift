@@ -22,17 +22,12 @@ extension Sablier {
         let proposal = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: ["as_of": date.description]) {
             try await store.proposeDisposition(asOf: date, action: action, pendingReview: pending, by: access.user.name, at: clock.now)
         }
-        let visibility = try await visibility(access)
+        let view = try await obligationView(access)
         var withheld = 0
         var items: [DispositionItemRecord] = []
         for item in proposal.items {
-            if visibility.allows(item.reference, holder: item.holder) {
-                items.append(DispositionItemRecord(item))
-            } else if access.scope == .all {
-                items.append(DispositionItemRecord(item, masked: true))
-            } else {
-                withheld += 1
-            }
+            guard let line = view.line(item.reference, holder: item.holder) else { withheld += 1; continue }
+            items.append(DispositionItemRecord(item, masked: line == .masked))
         }
         return DispositionProposalResult(list: DispositionListRecord(proposal.list), items: items,
                                          leftOut: proposal.leftOut.map(LeftOutRecord.init), withheld: withheld)

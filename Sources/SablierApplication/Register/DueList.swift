@@ -80,34 +80,17 @@ extension Sablier {
                         _ body: @escaping @Sendable (DueEntry) throws -> Void) async throws(Refusal) -> DueSummary {
         let access = try await authorize(session, .readDue, "due")
         let date = asOf ?? clock.today
-        let visibility = try await visibility(access)
-        let reviewed = try await reviewedScope(access)
+        let view = try await obligationView(access)
         let counts = DueCounter(DueSummary(asOf: date))
         try await attempt {
             try await store.forEachDueDocument(asOf: date, action: action) { item in
-                let entry: DueEntry
-                if let reviewed {
-                    guard reviewed.contains(item.reference) else { counts.withhold(); return }
-                    entry = DueEntry(item, masked: false)
-                } else if visibility.allows(item.reference, holder: item.holder) {
-                    entry = DueEntry(item, masked: false)
-                } else if access.scope == .all {
-                    entry = DueEntry(item, masked: true)
-                } else {
-                    counts.withhold(); return
-                }
+                guard let line = view.line(item.reference, holder: item.holder) else { counts.withhold(); return }
+                let entry = DueEntry(item, masked: line == .masked)
                 counts.add(entry)
                 try body(entry)
             }
         }
         return counts.summary
-    }
-
-    /// For the AIPRP officer reading the due list through that role alone: the documents
-    /// they reviewed. Nil for everyone else.
-    func reviewedScope(_ access: Access) async throws(Refusal) -> Set<String>? {
-        guard access.scope == .reviewed else { return nil }
-        return try await attempt { try await store.reviewedReferences() }
     }
 }
 

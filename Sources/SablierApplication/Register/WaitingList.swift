@@ -32,22 +32,12 @@ extension Sablier {
     /// confidential one with its title masked: a document nobody sees waiting would wait forever.
     public func waiting(_ session: Session) async throws(Refusal) -> WaitingListing {
         let access = try await authorize(session, .readDue, "waiting")
-        let visibility = try await visibility(access)
-        let reviewed = try await reviewedScope(access)
+        let view = try await obligationView(access)
         let all = try await attempt { try await store.waitingDocuments() }
         var shown: [WaitingEntry] = []
         for item in all {
-            let masked: Bool
-            if let reviewed {
-                guard reviewed.contains(item.reference) else { continue }
-                masked = false
-            } else if visibility.allows(item.reference, holder: item.holder) {
-                masked = false
-            } else if access.scope == .all {
-                masked = true
-            } else {
-                continue
-            }
+            guard let line = view.line(item.reference, holder: item.holder) else { continue }
+            let masked = line == .masked
             shown.append(WaitingEntry(reference: item.reference, title: masked ? DueEntry.maskedTitle : item.title, rule: item.rule,
                                       copy: item.copy.rawValue, holder: item.holder, waiting: item.waiting.code,
                                       label: item.waiting.label, confidential: masked ? true : nil))
