@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // bcrypt for passwords (its HummingbirdBcrypt product alone: a C implementation, no server).
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        // The web pages: logic-less templates (SablierWeb only), and the forms that upload a file.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev), behind a shim header.
@@ -137,13 +140,28 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The web pages, in French first: server-rendered Mustache templates over the same use
+        // cases as the API, behind the same sign-in. Added to the server's router by `serve`.
+        .target(
+            name: "SablierWeb",
+            dependencies: [
+                "SablierServer", "SablierApplication", "SablierCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")],
+            swiftSettings: swiftSettings
+        ),
         // The command-line interface: one ArgumentParser command per type; it parses, calls a
         // use case and renders. The SQLite backend is named only where the store is opened.
         .target(
             name: "SablierCommands",
             dependencies: [
                 "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport", "SablierRegister",
-                "SablierServer",
+                "SablierServer", "SablierWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -215,6 +233,17 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SablierWebTests",
+            dependencies: [
+                "SablierWeb", "SablierServer", "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite",
+                "SablierImport", "SablierRegister", "SablierTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

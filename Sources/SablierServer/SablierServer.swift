@@ -14,8 +14,11 @@ import Synchronization
 public enum SablierServer {
     /// The router: `/healthz`, then `/api/v1/…`, with the middleware every answer passes
     /// through (the request log, security headers, errors as JSON).
+    /// `pages` are routes added beside the API (the web pages), so that the server names no
+    /// template engine.
     public static func router(sablier: Sablier, authority: any SessionAuthority, configuration: ServerConfiguration,
-                              readiness: Readiness = Readiness(ready: true)) throws -> Router<APIRequestContext> {
+                              readiness: Readiness = Readiness(ready: true),
+                              pages: [any RouteSet] = []) throws -> Router<APIRequestContext> {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
@@ -26,6 +29,7 @@ public enum SablierServer {
         }
         let uploads = try UploadStore(directory: configuration.uploadDirectory, maxBytes: configuration.maxUploadBytes)
         APIRoutes(sablier: sablier, authority: authority, uploads: uploads, configuration: configuration).add(to: router)
+        for routes in pages { routes.add(to: router) }
         return router
     }
 
@@ -33,9 +37,10 @@ public enum SablierServer {
     /// accepting connections, lets requests in flight finish, and returns, so that the caller
     /// closes the store after the last use case ended. `/healthz` answers 200 once listening.
     public static func run(sablier: Sablier, authority: any SessionAuthority, configuration: ServerConfiguration,
-                           logger: Logger) async throws {
+                           pages: [any RouteSet] = [], logger: Logger) async throws {
         let readiness = Readiness(ready: false)
-        let router = try router(sablier: sablier, authority: authority, configuration: configuration, readiness: readiness)
+        let router = try router(sablier: sablier, authority: authority, configuration: configuration, readiness: readiness,
+                                pages: pages)
         let application = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
@@ -50,6 +55,11 @@ public enum SablierServer {
         try? FileManager.default.removeItem(at: configuration.uploadDirectory)
         logger.info("stopped")
     }
+}
+
+/// Routes the server serves beside its API, added to its router after the API's.
+public protocol RouteSet: Sendable {
+    func add(to router: Router<APIRequestContext>)
 }
 
 /// `GET /healthz`.

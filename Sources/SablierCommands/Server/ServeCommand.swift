@@ -4,6 +4,7 @@ import Logging
 import SablierApplication
 import SablierCore
 import SablierServer
+import SablierWeb
 
 /// `sablier serve`: the JSON API, in one process that owns the store.
 ///
@@ -54,6 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServerConfiguration(host: host, port: port, maxUploadBytes: maxUpload,
                                                 secureCookies: secureCookies, trustProxy: trustProxy)
         logger.info("starting", metadata: ["store": "\(store.resolvedPath)", "host": "\(host)", "port": "\(port)"])
-        try await SablierServer.run(sablier: sablier, authority: sablier, configuration: configuration, logger: logger)
+        let pages = try WebPages(sablier: sablier, authority: sablier, configuration: configuration)
+        try await SablierServer.run(sablier: sablier, authority: sablier, configuration: configuration, pages: [pages],
+                                    logger: logger)
     }
 }

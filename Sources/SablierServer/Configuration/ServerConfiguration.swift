@@ -1,4 +1,5 @@
 public import Foundation
+public import Hummingbird
 
 /// How `sablier serve` runs: where it listens, how large an upload may be, and when its
 /// session cookie is marked `Secure`.
@@ -33,5 +34,25 @@ public struct ServerConfiguration: Sendable {
         self.uploadDirectory = uploadDirectory
             // A name nobody can guess, so that no other account can make it first in a shared /tmp.
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("sablier-uploads-\(UUID().uuidString)", isDirectory: true)
+    }
+}
+
+extension ServerConfiguration {
+    /// Whether the client reached us over TLS: always with `--secure-cookies`, else as the
+    /// trusted proxy says.
+    public func isSecure(_ request: Request) -> Bool {
+        if secureCookies { return true }
+        guard trustProxy else { return false }
+        return request.headers[.xForwardedProto]?.lowercased() == "https"
+    }
+
+    /// The client's address for the audit trail: the proxy's `X-Forwarded-For` (its last
+    /// entry, the one the proxy added) when trusted, else the peer.
+    public func clientAddress(_ request: Request, peer: String?) -> String? {
+        if trustProxy, let forwarded = request.headers[.xForwardedFor] {
+            let last = forwarded.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) }
+            if let last, !last.isEmpty { return last }
+        }
+        return peer
     }
 }

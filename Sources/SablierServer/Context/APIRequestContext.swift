@@ -16,6 +16,11 @@ public struct Identity: Sendable {
 
     public var session: Session
     public var credential: Credential
+
+    public init(session: Session, credential: Credential) {
+        self.session = session
+        self.credential = credential
+    }
 }
 
 /// The context of every request: Hummingbird's core storage, who acts, and where from.

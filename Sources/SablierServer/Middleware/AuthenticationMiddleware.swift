@@ -1,5 +1,5 @@
-import Foundation
-import Hummingbird
+public import Foundation
+public import Hummingbird
 import HTTPTypes
 import SablierApplication
 import SablierCore
@@ -35,7 +35,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         let web = try await authority.resumeWebSession(secret: secret)
         if Self.changesState(request.method) {
             let sent = request.headers[.xCSRFToken] ?? ""
-            guard Self.constantTimeEqual(sent, web.csrfToken) else { throw APIError(Refusal(.csrf)) }
+            guard CSRFToken.matches(sent: sent, expected: web.csrfToken) else { throw APIError(Refusal(.csrf)) }
         }
         return Identity(session: web.session,
                         credential: .cookie(secret: secret, csrfToken: web.csrfToken, mustChangePassword: web.mustChangePassword))
@@ -52,29 +52,33 @@ struct AuthenticationMiddleware: RouterMiddleware {
     static func changesState(_ method: HTTPRequest.Method) -> Bool {
         method == .post || method == .put || method == .patch || method == .delete
     }
-
-    /// Compares without stopping at the first difference, so that timing tells nothing of the token.
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for index in x.indices { difference |= x[index] ^ y[index] }
-        return difference == 0
-    }
 }
 
-/// The session cookie.
-enum SessionCookie {
-    static let name = "sablier_session"
+/// The session cookie, shared by the API and the web pages.
+public enum SessionCookie {
+    public static let name = "sablier_session"
 
     /// HttpOnly (no script reads it), SameSite=Strict (no other site's page sends it), Path=/,
     /// Secure when the request came over TLS; it lasts as long as the session may.
-    static func set(_ secret: String, expires: Date, secure: Bool) -> Cookie {
+    public static func set(_ secret: String, expires: Date, secure: Bool) -> Cookie {
         Cookie(name: name, value: secret, expires: expires, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 
     /// The cookie emptied and expired, for signing out.
-    static func cleared(secure: Bool) -> Cookie {
+    public static func cleared(secure: Bool) -> Cookie {
         Cookie(name: name, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    }
+}
+
+/// The token a browser's state-changing request must echo: in `X-CSRF-Token` for the API, in
+/// the `_csrf` field of a form for the web pages.
+public enum CSRFToken {
+    /// Compares without stopping at the first difference, so that timing tells nothing of the token.
+    public static func matches(sent: String, expected: String) -> Bool {
+        let x = Array(sent.utf8), y = Array(expected.utf8)
+        guard x.count == y.count, !y.isEmpty else { return false }
+        var difference: UInt8 = 0
+        for index in x.indices { difference |= x[index] ^ y[index] }
+        return difference == 0
     }
 }

@@ -65,21 +65,9 @@ extension APIRoutes {
         }
     }
 
-    /// Whether the client reached us over TLS: always with `--secure-cookies`, else as the
-    /// trusted proxy says.
-    func isSecure(_ request: Request) -> Bool {
-        if configuration.secureCookies { return true }
-        guard configuration.trustProxy else { return false }
-        return request.headers[.xForwardedProto]?.lowercased() == "https"
-    }
+    func isSecure(_ request: Request) -> Bool { configuration.isSecure(request) }
 
-    /// The client's address for the audit trail: the proxy's `X-Forwarded-For` (its last
-    /// entry, the one the proxy added) when trusted, else the peer.
     func clientAddress(_ request: Request, _ context: APIRequestContext) -> String? {
-        if configuration.trustProxy, let forwarded = request.headers[.xForwardedFor] {
-            let last = forwarded.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) }
-            if let last, !last.isEmpty { return last }
-        }
-        return context.peerAddress
+        configuration.clientAddress(request, peer: context.peerAddress)
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import SablierApplication
+import SablierCore
+import Synchronization
+
+/// Long work started from a page (a calendar or register import, a privacy scan of the
+/// register, the execution of a list), run in the background while its page shows progress.
+///
+/// The browser is sent to `/travaux/ID`, which reloads itself every two seconds (no script
+/// needed) and shows how far the work is, then the result's link or the refusal. Only the
+/// person who started a job can see it; jobs are kept in memory for an hour after they end.
+final class WebJobs: Sendable {
+    enum State: Sendable {
+        case running
+        case done(resultPath: String, doneKey: String?)
+        case refused(Refusal)
+    }
+
+    struct Job: Sendable {
+        let id: String
+        let owner: String
+        /// The label key naming the work.
+        let titleKey: String
+        let started: Date
+        var state: State
+        var done: Int
+        var total: Int
+        var ended: Date?
+    }
+
+    private let jobs = Mutex<[String: Job]>([:])
+    static let kept: TimeInterval = 3600
+
+    /// Starts `work` for `owner`; it returns the path of the page that shows its result and the
+    /// label key of what was done. `work` is told the job's progress through `report`.
+    func start(owner: String, titleKey: String, now: Date,
+               _ work: @escaping @Sendable (_ report: @escaping @Sendable (Int, Int) -> Void) async throws(Refusal) -> (String, String?))
+        -> String {
+        let id = UUID().uuidString.lowercased()
+        jobs.withLock { jobs in
+            jobs = jobs.filter { $0.value.ended.map { now.timeIntervalSince($0) < Self.kept } ?? true }
+            jobs[id] = Job(id: id, owner: owner, titleKey: titleKey, started: now, state: .running, done: 0, total: 0)
+        }
+        Task {
+            let state: State
+            do {
+                let (path, key) = try await work { done, total in
+                    self.jobs.withLock { $0[id]?.done = done; $0[id]?.total = total }
+                }
+                state = .done(resultPath: path, doneKey: key)
+            } catch {
+                state = .refused((error as Any) as? Refusal ?? Refusal(.storeFailure, ["detail": "job"]))
+            }
+            jobs.withLock { $0[id]?.state = state; $0[id]?.ended = Date() }
+        }
+        return id
+    }
+
+    /// The job `id` if `owner` started it.
+    func job(_ id: String, owner: String) -> Job? {
+        jobs.withLock { jobs in jobs[id].flatMap { $0.owner == owner ? $0 : nil } }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+public import Hummingbird
+public import SablierApplication
+public import SablierServer
+
+/// The web pages: what the records manager, the privacy officer, the détenteurs and the
+/// auditor do every week, in French first, rendered on the server from Mustache templates.
+///
+/// Pages own no rule. Each handler reads its form, calls one use case of `Sablier` with the
+/// signed-in person's session, and renders the use case's result or its refusal, exactly as
+/// the API and the command line do. Sign-in goes through the same `SessionAuthority` and the
+/// same session cookie as the API; a form that changes something must echo the session's
+/// CSRF token in its `_csrf` field.
+public struct WebPages: RouteSet {
+    let sablier: Sablier
+    let authority: any SessionAuthority
+    let configuration: ServerConfiguration
+    let renderer: PageRenderer
+    let jobs: WebJobs
+
+    /// Loads the templates shipped with the binary; a template that does not parse stops the
+    /// server here, at start-up, rather than on the page that uses it.
+    public init(sablier: Sablier, authority: any SessionAuthority, configuration: ServerConfiguration) throws {
+        self.sablier = sablier
+        self.authority = authority
+        self.configuration = configuration
+        renderer = try PageRenderer()
+        jobs = WebJobs()
+    }
+
+    public func add(to router: Router<APIRequestContext>) {
+        router.add(middleware: StaticFiles.middleware())
+        let open = router.group().add(middleware: PageErrorMiddleware(renderer: renderer))
+        addSignIn(to: open)
+        let signedIn = router.group()
+            .add(middleware: PageErrorMiddleware(renderer: renderer))
+            .add(middleware: PageSessionMiddleware(authority: authority, maxFormBytes: configuration.maxUploadBytes))
+        addAccount(to: signedIn)
+        addDashboard(to: signedIn)
+        addCalendar(to: signedIn)
+        addRegister(to: signedIn)
+        addDue(to: signedIn)
+        addDisposition(to: signedIn)
+        addPrivacy(to: signedIn)
+        addAccountability(to: signedIn)
+        addJobs(to: signedIn)
+    }
+}
