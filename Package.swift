@@ -145,7 +145,7 @@ let package = Package(
         .target(
             name: "SablierWeb",
             dependencies: [
-                "SablierServer", "SablierApplication", "SablierCore",
+                "SablierServer", "SablierApplication", "SablierCore", "SablierCSV",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
