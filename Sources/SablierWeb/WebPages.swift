@@ -17,6 +17,8 @@ public struct WebPages: RouteSet {
     let configuration: ServerConfiguration
     let renderer: PageRenderer
     let jobs: WebJobs
+    /// Uploaded files waiting for the confirmation of their dry run.
+    let held: HeldUploads
 
     /// Loads the templates shipped with the binary; a template that does not parse stops the
     /// server here, at start-up, rather than on the page that uses it.
@@ -26,6 +28,7 @@ public struct WebPages: RouteSet {
         self.configuration = configuration
         renderer = try PageRenderer()
         jobs = WebJobs()
+        held = HeldUploads(directory: configuration.uploadDirectory.appendingPathComponent("pages"))
     }
 
     public func add(to router: Router<APIRequestContext>) {
