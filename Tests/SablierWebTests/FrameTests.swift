@@ -46,6 +46,22 @@ import Testing
         }
     }
 
+    @Test func anUnknownAddressIsAPageForBrowsersAndJSONForTheAPI() async throws {
+        let office = try await WebOffice(register: false)
+        try await office.test { client in
+            let page = try await Browser(client).get("/pas-une-page")
+            #expect(page.status == .notFound)
+            #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(page.main.contains("Aucune page à cette adresse."))
+            let api = try await Browser(client).get("/api/v1/pas-une-route")
+            #expect(api.status == .notFound)
+            #expect(api.headers[.contentType]?.hasPrefix("application/json") == true)
+            let css = try await Browser(client).get("/static/sablier.css")
+            #expect(css.status == .ok)
+            #expect(css.text.contains(":focus-visible"))
+        }
+    }
+
     @Test func theNextPageIsAlwaysOneOfThisSite() {
         #expect(WebPages.safeReturn("//evil.example/x") == "/tableau-de-bord")
         #expect(WebPages.safeReturn("https://evil.example") == "/tableau-de-bord")
