@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: real SQLite files, real XML through libxml2, the real sablier binary.
+# Runs the whole test suite: real SQLite files, real XML through libxml2, the real sablier binary;
+# then the end-to-end scenario of the web pages in a real headless Chromium with axe-core
+# (Tests/browser; screenshots, the axe report and the server's log in .build/screenshots/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build --product sablier
 swift test "$@"
+.build/browser-venv/bin/python -m pytest -q -p no:cacheprovider Tests/browser
