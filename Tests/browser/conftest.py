@@ -48,6 +48,8 @@ PEOPLE = [
     # The détenteur of the unit whose document the destruction list holds (the example's
     # paper student file, the one destruction due that the web can register: see the scenario).
     ("erables.dir", "École primaire des Érables (exemple)", "detenteur"),
+    # The auditor, who reads the trail of it all (in English).
+    ("verif", "Vérification interne", "verificateur"),
 ]
 
 #: axe-core impacts that fail the test; "moderate" and "minor" are reported only.

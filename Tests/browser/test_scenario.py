@@ -13,7 +13,7 @@ import re
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import PASSWORD, TEMPORARY_PASSWORD, axe_results, page_problems
+from conftest import PASSWORD, REPO, TEMPORARY_PASSWORD, axe_results, page_problems
 
 
 def needs(scenario, *steps):
@@ -106,6 +106,293 @@ def test_02_account_language_and_sign_out(visitor, scenario):
 
     sign_in(visitor, "gestion.doc")
     passed(scenario, "frame")
+
+
+# 2. The calendar: a damaged file is refused with its error at its line; the good one is imported.
+
+CALENDAR = REPO / "calendars" / "exemple-css" / "calendrier-exemple-css.xml"
+
+
+def damaged_calendar(folder):
+    """A copy of the example calendar with one period written in words: where, and the file."""
+    lines = CALENDAR.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if "<annees>2</annees>" in line)
+    lines[index] = lines[index].replace("<annees>2</annees>", "<annees>deux</annees>")
+    target = folder / "calendrier-endommage.xml"
+    target.write_text("\n".join(lines), encoding="utf-8")
+    return index + 1, target
+
+
+def import_calendar(visitor, scenario, folder):
+    visitor.visit("/calendrier", "calendar-versions-none")
+    assert visitor.h1().startswith("Calendrier"), visitor.h1()
+    visitor.visit("/calendrier/importer", "calendar-import")
+    line, damaged = damaged_calendar(folder)
+    visitor.by_id("fichier").send_keys(str(damaged))
+    visitor.submit("form[action='/calendrier/importer']")
+    visitor.seen("calendar-check-refused")
+    assert visitor.finds(".error-summary"), visitor.text()
+    rows = visitor.finds("table.diagnostics tbody tr")
+    assert rows, visitor.text()
+    cells = [cell.text for cell in rows[0].find_elements(By.TAG_NAME, "td")]
+    assert cells[0] == str(line), cells
+    assert "deux" in " ".join(cells), cells
+    assert not visitor.finds("form[action='/calendrier/importer/confirmer']"), "a refused file offers no confirmation"
+
+    visitor.visit("/calendrier/importer", "calendar-import-again")
+    visitor.by_id("fichier").send_keys(str(CALENDAR))
+    visitor.submit("form[action='/calendrier/importer']")
+    visitor.seen("calendar-check-accepted")
+    assert not visitor.finds(".error-summary"), visitor.text()
+    assert "15" in visitor.text("dl.card-fields"), visitor.text("dl.card-fields")
+    visitor.submit("form[action='/calendrier/importer/confirmer']")
+    visitor.click(visitor.wait_for_job("calendar-import-job"))
+    visitor.seen("calendar-version-1")
+    assert visitor.path().startswith("/calendrier/versions/1"), visitor.path()
+    assert "1" in visitor.h1()
+    assert len(visitor.finds("main table tbody tr")) == 15
+    visitor.visit("/calendrier", "calendar-versions")
+    assert "calendrier-exemple-css.xml" in visitor.text("main table"), visitor.text("main")
+
+
+def test_02_records_manager_imports_the_calendar(visitor, scenario, tmp_path):
+    needs(scenario, "frame")
+    import_calendar(visitor, scenario, tmp_path)
+    passed(scenario, "calendar")
+
+
+# 3. The register: the boxes, then the example documents (examples/registre-exemple.csv).
+
+REGISTER = REPO / "examples" / "registre-exemple.csv"
+BOXES = [("B-2023-RF-01", "Centre administratif / Local 012 / Rayon 2", "États financiers 2022-2023"),
+         ("B-2014-RF-01", "Entrepôt / Allée 4 / Tablette 2", "Budgets 2013-2014")]
+
+
+def register_documents(visitor, scenario):
+    for code, location, contents in BOXES:
+        visitor.visit("/registre/boites", f"boxes-{code}")
+        visitor.fill("code", code)
+        visitor.fill("location", location)
+        visitor.fill("contents", contents)
+        visitor.submit("form[action='/registre/boites']")
+        assert "La boîte a été ajoutée" in visitor.text(".notice"), visitor.text()
+    visitor.seen("boxes")
+    listed = visitor.text("main table")
+    assert all(code in listed for code, _, _ in BOXES), listed
+
+    # A digital document's file is registered at the server's command line only: through the
+    # pages, each row that names one is refused at its line, and nothing is registered.
+    with_files = [number for number, row in enumerate(REGISTER.read_text(encoding="utf-8").splitlines(), start=1)
+                  if number > 1 and row.split(",")[8]]
+    visitor.visit("/registre/importer", "register-import")
+    visitor.by_id("fichier").send_keys(str(REGISTER))
+    visitor.submit("form[action='/registre/importer']")
+    visitor.seen("register-import-refused")
+    assert "Rien n'a été enregistré" in visitor.text("main"), visitor.text()
+    lines = sorted({int(row.find_element(By.CSS_SELECTOR, "td").text)
+                    for row in visitor.finds("table.diagnostics tbody tr.is-error")})
+    assert lines == with_files, (lines, with_files)
+
+    # Then the good rows only: the paper documents.
+    visitor.by_id("fichier").send_keys(str(REGISTER))
+    checkbox = visitor.by_id("ignorer")
+    if not checkbox.is_selected():
+        checkbox.click()
+    visitor.submit("form[action='/registre/importer']")
+    visitor.seen("register-imported")
+    total = len(REGISTER.read_text(encoding="utf-8").splitlines()) - 1
+    facts = visitor.text("section.notice dl")
+    assert str(total - len(with_files)) in facts.split("\n")[1], facts
+    assert ", ".join(map(str, with_files)) in facts, facts
+    scenario["registered"] = total - len(with_files)
+
+    visitor.visit("/registre", "register-search")
+    assert visitor.text("main p[role=status] strong").split()[0] == str(scenario["registered"]), visitor.text("main")
+    assert "ELV-2010-0001" in visitor.text("main table")
+
+
+def test_03_records_manager_registers_the_example_documents(visitor, scenario):
+    needs(scenario, "calendar")
+    register_documents(visitor, scenario)
+    passed(scenario, "register")
+
+
+# 4. The AIPRP officer scans the register and confirms a flagged document.
+
+FLAGGED = "ELV-2010-0001"  # a student's file (rule 7101, personal information), due for destruction
+
+
+def review_privacy(visitor, scenario):
+    sign_out(visitor)
+    sign_in(visitor, "aiprp", first_time=True)
+    visitor.visit("/renseignements-personnels", "privacy-queue")
+    assert FLAGGED in references(visitor), visitor.text("main")
+    if visitor.finds("form[action='/renseignements-personnels/analyse']"):
+        visitor.submit("form[action='/renseignements-personnels/analyse']")
+        result = visitor.wait_for_job("privacy-scan-job")
+        assert "L'analyse du registre est terminée" in visitor.text(".notice"), visitor.text()
+        visitor.click(result)
+        visitor.seen("privacy-queue-after-scan")
+    row = next(r for r in visitor.finds("main table tbody tr") if r.find_element(By.CSS_SELECTOR, "td").text == FLAGGED)
+    assert "À réviser" in row.text, row.text
+    visitor.click(row.find_element(By.CSS_SELECTOR, "td a"))
+    visitor.seen("privacy-document")
+    assert FLAGGED in visitor.h1()
+    visitor.by_id("decision-confirm").click()
+    visitor.fill("note", "Dossier d'élève : renseignements personnels ; détruire à l'échéance.")
+    visitor.submit("section form.stack")
+    visitor.seen("privacy-confirmed")
+    assert "La décision est enregistrée" in visitor.text(".notice"), visitor.text()
+    assert "Confirmé" in visitor.text("dl.card-fields"), visitor.text("dl.card-fields")
+    assert "aiprp" in visitor.text("ol.timeline")
+    scenario["confirmed"] = FLAGGED
+    sign_out(visitor)
+    sign_in(visitor, "gestion.doc")
+
+
+def test_04_aiprp_officer_confirms_a_flagged_document(visitor, scenario):
+    needs(scenario, "register")
+    review_privacy(visitor, scenario)
+    passed(scenario, "privacy")
+
+
+# 5. The records manager proposes a destruction list.
+
+def propose_destruction(visitor, scenario):
+    visitor.visit("/listes", "lists")
+    assert visitor.h1() == "Listes de disposition"
+    visitor.fill("action", "destroy")
+    visitor.submit("form[action='/listes']")
+    visitor.seen("list-proposed")
+    assert "proposée" in visitor.text(".notice"), visitor.text()
+    link = visitor.find("main a.button.primary")
+    number = re.fullmatch(r"/listes/(\d+)", link.get_attribute("href").replace(visitor.base, "")).group(1)
+    proposed = references(visitor)
+    # The one destruction due that the AIPRP officer has reviewed; the others wait for review.
+    assert scenario["confirmed"] in proposed, proposed
+    scenario["list"] = number
+    scenario["list_references"] = proposed
+    visitor.click(link)
+    visitor.seen("list-proposed-card")
+    assert visitor.path() == f"/listes/{number}"
+    assert state(visitor) == "Proposée"
+
+
+def test_05_records_manager_proposes_a_destruction_list(visitor, scenario):
+    needs(scenario, "frame", "privacy")
+    propose_destruction(visitor, scenario)
+    passed(scenario, "proposal")
+
+
+# 6. The détenteur of the documents' unit approves it.
+
+def approve(visitor, scenario):
+    sign_out(visitor)
+    sign_in(visitor, "erables.dir", first_time=True)
+    number = scenario["list"]
+    visitor.visit(f"/listes/{number}", "list-to-approve")
+    assert state(visitor) == "Proposée"
+    assert references(visitor) == scenario["list_references"]
+    # Pages of the records manager's work are refused to a détenteur, with the refusal's page.
+    assert not visitor.finds("#execute, form[action$='/executer']")
+    visitor.click(visitor.by_id("approve"))
+    visitor.seen("list-approved")
+    assert visitor.path().startswith(f"/listes/{number}"), visitor.path()
+    assert "approuvée" in visitor.text(".notice")
+    assert state(visitor) == "Approuvée"
+    assert "erables.dir" in visitor.text("dl.card-fields")
+
+
+def test_06_detenteur_approves_it(visitor, scenario):
+    needs(scenario, "proposal")
+    approve(visitor, scenario)
+    passed(scenario, "approval")
+
+
+# 7. The records manager executes it (a person other than the approver; proposing and
+#    executing may be the same person: docs/PERMISSIONS.md, README "Disposition").
+
+def execute(visitor, scenario):
+    sign_out(visitor)
+    sign_in(visitor, "gestion.doc")
+    number = scenario["list"]
+    visitor.visit(f"/listes/{number}", "list-to-execute")
+    assert state(visitor) == "Approuvée"
+    # The list holds a paper file: its method of destruction goes on the certificate.
+    visitor.fill("method", "déchiquetage")
+    visitor.fill("vendorCertificate", "DCH-2026-0412")
+    visitor.submit(f"form[action='/listes/{number}/executer']")
+    result = visitor.wait_for_job("list-execution-job")
+    assert "exécutée" in visitor.text("main"), visitor.text()
+    visitor.click(result)
+    visitor.seen("list-executed")
+    assert visitor.path().startswith(f"/listes/{number}"), visitor.path()
+    assert state(visitor) == "Exécutée"
+    assert set(row_states(visitor)) == {"Détruit"}, row_states(visitor)
+
+
+def test_07_records_manager_executes_it(visitor, scenario):
+    needs(scenario, "approval")
+    execute(visitor, scenario)
+    passed(scenario, "execution")
+
+
+# 8. The certificate of destruction, printable, lists the documents destroyed.
+
+def certificate(visitor, scenario):
+    number = scenario["list"]
+    visitor.click(visitor.find(f"a[href='/listes/{number}/certificat']"))
+    visitor.seen("certificate")
+    assert visitor.path() == f"/listes/{number}/certificat"
+    assert number in visitor.h1()
+    assert references(visitor) == scenario["list_references"]
+    facts = visitor.text("dl.card-fields")
+    assert "déchiquetage" in facts and "DCH-2026-0412" in facts, facts
+    for who in ("gestion.doc", "erables.dir"):
+        assert who in facts, facts
+    assert len(visitor.finds(".signatures .signature")) >= 2
+
+
+def test_08_certificate_lists_the_documents(visitor, scenario):
+    needs(scenario, "execution")
+    certificate(visitor, scenario)
+    passed(scenario, "certificate")
+
+
+# The auditor reads the week in English: the dashboard, the due list and the audit trail.
+
+def in_english(visitor, scenario):
+    sign_out(visitor)
+    sign_in(visitor, "verif", first_time=True)
+    visitor.driver.get(visitor.base + "/langue?vers=en&retour=/tableau-de-bord")
+    for path, name in (("/tableau-de-bord", "dashboard-en"), ("/echeancier", "due-en"), ("/journal", "audit-en")):
+        visitor.visit(path, name)
+        assert visitor.find("html").get_attribute("lang") == "en", path
+        assert visitor.path().startswith(path), visitor.path()
+    # The trail holds the week's work, by who did it.
+    trail = visitor.text("main")
+    assert "gestion.doc" in trail and "erables.dir" in trail, trail[:2000]
+    visitor.driver.get(visitor.base + "/langue?vers=fr&retour=/compte")
+    assert visitor.find("html").get_attribute("lang") == "fr"
+
+
+def test_09_auditor_reads_in_english(visitor, scenario):
+    needs(scenario, "frame")
+    in_english(visitor, scenario)
+    passed(scenario, "english")
+
+
+def references(visitor):
+    """The first column of the page's first table of documents (their references), in order."""
+    return [cell.text for cell in visitor.finds("main table tbody tr td:first-child")]
+
+
+def state(visitor):
+    return visitor.find("h1 .badge").text
+
+
+def row_states(visitor):
+    return [cell.text for cell in visitor.finds("main table tbody tr td:last-child")]
 
 
 # The last step: every page the scenario reached, judged by axe-core.
