@@ -137,7 +137,6 @@ extension Labels {
         "disp_left_pending_review": Label("En attente de la révision du responsable AIPRP (renseignements personnels)",
                                           "Waiting for the privacy officer's review (personal information)"),
         // Certificate and slip
-        "disp_organisation": Label("Organisme", "Organisation"),
         "disp_incomplete": Label("Exécution incomplète : documents faits :", "Execution incomplete: documents done:"),
         "disp_extract": Label("Extrait limité à votre unité ; documents d'autres unités non montrés :",
                               "Extract limited to your unit; documents of other units not shown:"),
