@@ -337,7 +337,7 @@ struct CalendarRulesView {
                 disposition: CalendarText.dispositionWord(rule.principal.disposition, language))
         }
         hasRows = !rows.isEmpty
-        shown = WebFormat.number(rows.count)
+        shown = "\(WebFormat.number(rows.count)) \(Labels.text(rows.count == 1 ? "cal_rule_shown" : "cal_rules_shown", language))"
         total = WebFormat.number(list.rules.count)
     }
 }
@@ -535,16 +535,15 @@ struct CalendarDiagnosticView {
     }
 }
 
-/// The effect of a file on the register, before it is imported.
+/// The effect of a file on the register, before it is imported: each moved date as
+/// `before → after`, so that the table stays narrow.
 struct CalendarImpactView {
     struct Row {
         var reference: String
         var rule: String
         var copy: String
-        var transferBefore: String
-        var transferAfter: String
-        var finalBefore: String
-        var finalAfter: String
+        var transfer: String
+        var final: String
     }
 
     static let shownAtMost = 200
@@ -552,33 +551,33 @@ struct CalendarImpactView {
     var rows: [Row]
     var hasRows: Bool
     var more: Bool
-    var examined: String
-    var changed: String
+    var summary: String
     var withheld: Bool
     var refusal: String?
 
     init(_ report: Result<CalendarImpactReport, Refusal>, _ language: Language) {
+        let t = { (key: String) in Labels.text(key, language) }
         switch report {
         case .success(let report):
-            let dates = { (value: String?, waiting: String?) in
-                value ?? waiting.map { "\(Labels.text("cal_waiting", language)) : \($0)" } ?? "—"
-            }
+            let waiting = { (code: String?) in code.map { "\(t("cal_waiting")) : \($0)" } ?? "—" }
             let final = { (dates: ImpactDates) -> String in
-                guard let on = dates.finalOn else { return dates.waiting.map { "\(Labels.text("cal_waiting", language)) : \($0)" } ?? "—" }
-                return "\(on) · \(CalendarText.dispositionWord(dates.finalAction, language))"
+                guard let on = dates.finalOn else { return waiting(dates.waiting) }
+                return "\(on) (\(CalendarText.actionWord(dates.finalAction, language)))"
             }
             rows = report.entries.prefix(Self.shownAtMost).map { entry in
                 Row(reference: entry.reference, rule: entry.rule, copy: CalendarText.copyName(entry.copy, language),
-                    transferBefore: dates(entry.before.transferOn, nil), transferAfter: dates(entry.after.transferOn, nil),
-                    finalBefore: final(entry.before), finalAfter: final(entry.after))
+                    transfer: "\(entry.before.transferOn ?? "—") → \(entry.after.transferOn ?? "—")",
+                    final: "\(final(entry.before)) → \(final(entry.after))")
             }
             more = report.entries.count > Self.shownAtMost
-            examined = WebFormat.number(report.examined)
-            changed = WebFormat.number(report.entries.count)
+            summary = WebFormat.count(report.entries.count, t("cal_impact_document"), t("cal_impact_documents")) + " "
+                + t(report.entries.count == 1 ? "cal_impact_changes_one" : "cal_impact_changes_many") + " · "
+                + WebFormat.count(report.examined, t("cal_impact_document"), t("cal_impact_documents")) + " "
+                + t(report.examined == 1 ? "cal_impact_examined_one" : "cal_impact_examined_many")
             withheld = report.withheld > 0
             refusal = nil
         case .failure(let refusal):
-            (rows, more, examined, changed, withheld) = ([], false, "0", "0", false)
+            (rows, more, summary, withheld) = ([], false, "", false)
             self.refusal = MessageCatalogue.message(refusal, in: language)
         }
         hasRows = !rows.isEmpty
@@ -723,12 +722,19 @@ enum CalendarText {
 
     static func dispositionWord(_ code: String?, _ language: Language) -> String {
         switch code {
-        case "C": return language == .fr ? "C (conservation permanente)" : "C (permanent)"
+        case "C": return language == .fr ? "C (conservation)" : "C (permanent)"
         case "D": return "D (destruction)"
         case "T": return language == .fr ? "T (tri)" : "T (sampling)"
         case let other?: return other
         case nil: return "—"
         }
+    }
+
+    /// A retention action (`deposit`, `destroy`…) as a word.
+    static func actionWord(_ action: String?, _ language: Language) -> String {
+        guard let action else { return "—" }
+        let key = "cal_action_\(action)"
+        return Labels.all[key] == nil ? action : Labels.text(key, language)
     }
 
     static func disposition(_ code: String?, _ language: Language) -> String {
