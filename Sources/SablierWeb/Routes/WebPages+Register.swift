@@ -313,7 +313,7 @@ extension WebPages {
         let dueNow = card.detail.due.map { Labels.text("reg_action_" + $0.action, language) + " — " + $0.due }
         let identifiers = d.identifiers.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
         let fields: [RegisterCardField] = [
-            field("reg_card_reference", d.reference, mono: true),
+            field("reg_card_reference", d.reference),
             field("reg_card_title_field", d.title),
             field("reg_card_rule", ruleText),
             field("reg_card_copy", Labels.all["reg_copy_" + d.copy]?.text(language) ?? d.copy),
@@ -343,11 +343,14 @@ extension WebPages {
             field("reg_card_format", d.file?.format),
         ].compactMap { $0 }
         let events = card.detail.events.map { event in
-            RegisterTimelineEntry(on: event.on, kind: Self.registerKindLabel(event.kind, language), by: event.by,
-                          notes: [event.name, event.reason, event.detail].compactMap { $0 }.filter { !$0.isEmpty })
+            // A hold's events carry the hold's number as their detail.
+            let isHold = event.kind == LifecycleEventKind.holdPlaced.rawValue || event.kind == LifecycleEventKind.holdReleased.rawValue
+            let detail = isHold ? event.detail.map { Labels.text("reg_hold_number", language) + " " + $0 } : event.detail
+            return RegisterTimelineEntry(on: event.on, kind: Self.registerKindLabel(event.kind, language), by: event.by,
+                                         notes: [event.name, event.reason, detail].compactMap { $0 }.filter { !$0.isEmpty })
         }
         let holds = card.holds.map { hold in
-            RegisterHoldRow(id: String(hold.id), scope: "\(hold.scope) \(hold.target)", reason: hold.reason,
+            RegisterHoldRow(id: String(hold.id), scope: (Labels.all["reg_scope_" + hold.scope]?.text(language) ?? hold.scope) + " " + hold.target, reason: hold.reason,
                     since: String(WebFormat.time(hold.placedAt).prefix(10)), by: hold.placedBy)
         }
         let view = RegisterCardView(
@@ -515,14 +518,50 @@ extension WebPages {
     struct RegisterImportResult {
         var registered: String
         var rejectedLines: String?
-        var diagnostics: [DiagnosticView]
-        var hasDiagnostics: Bool
+    }
+
+    /// One problem of an uploaded file, under its line: the column it is about, apart from its sentence.
+    struct RegisterDiagnosticRow {
+        var line: String
+        var field: String
+        var severity: String
+        var isError: Bool
+        var message: String
+
+        init(_ diagnostic: Diagnostic, _ language: Language) {
+            line = diagnostic.location.line > 0 ? String(diagnostic.location.line) : ""
+            isError = diagnostic.severity == .error
+            severity = Labels.text(isError ? "severity_error" : "severity_warning", language)
+            var field = diagnostic.field ?? ""
+            var message = diagnostic.message
+            // The register's checks write `column rule: …`; the table gives the column its own cell.
+            if field.isEmpty, message.hasPrefix("column "), let colon = message.firstIndex(of: ":") {
+                field = String(message[message.index(message.startIndex, offsetBy: 7)..<colon])
+                message = message[message.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            self.field = field
+            self.message = message
+        }
     }
 
     struct RegisterImportView {
         var form: FormState
         var result: RegisterImportResult?
         var skip: Bool = false
+        var rows: [RegisterDiagnosticRow] = []
+        var hasRows = false
+
+        /// The form with the file's problems in the table of lines rather than in the summary's.
+        init(form: FormState, result: RegisterImportResult?, skip: Bool = false, diagnostics: [Diagnostic] = [], _ language: Language = .fr) {
+            var form = form
+            form.diagnostics = []
+            form.hasDiagnostics = false
+            self.form = form
+            self.result = result
+            self.skip = skip
+            rows = diagnostics.map { RegisterDiagnosticRow($0, language) }
+            hasRows = !rows.isEmpty
+        }
     }
 
     func registerImport(_ request: Request, _ context: APIRequestContext) async throws -> Response {
@@ -560,17 +599,17 @@ extension WebPages {
         }
         switch await run() {
         case .success(let imported):
-            let diagnostics = imported.diagnostics.map { DiagnosticView($0, language) }
             let result = RegisterImportResult(
                 registered: WebFormat.number(imported.registered),
-                rejectedLines: imported.rejectedLines.isEmpty ? nil : imported.rejectedLines.map(String.init).joined(separator: ", "),
-                diagnostics: diagnostics, hasDiagnostics: !diagnostics.isEmpty)
-            return page("register/import", title: "reg_import_title", content: RegisterImportView(form: FormState(), result: result, skip: skip),
+                rejectedLines: imported.rejectedLines.isEmpty ? nil : imported.rejectedLines.map(String.init).joined(separator: ", "))
+            return page("register/import", title: "reg_import_title",
+                        content: RegisterImportView(form: FormState(), result: result, skip: skip, diagnostics: imported.diagnostics, language),
                         request, context)
         case .failure(let refusal):
             if refusal.kind == .forbidden { throw refusal }
             let state = FormState(values: [:], refusal: refusal, field: nil, language)
-            return page("register/import", title: "reg_import_title", content: RegisterImportView(form: state, result: nil, skip: skip),
+            return page("register/import", title: "reg_import_title",
+                        content: RegisterImportView(form: state, result: nil, skip: skip, diagnostics: refusal.diagnostics, language),
                         request, context, status: .unprocessableContent)
         }
     }
