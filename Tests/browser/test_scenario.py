@@ -289,12 +289,19 @@ def test_05_records_manager_proposes_a_destruction_list(visitor, scenario):
 def approve(visitor, scenario):
     sign_out(visitor)
     sign_in(visitor, "erables.dir", first_time=True)
+    # Another unit's document answers exactly as one that does not exist.
+    visitor.visit("/registre/documents/SG-PV-CA-2019", "other-unit-document")
+    other = visitor.text("main").replace("SG-PV-CA-2019", "REF")
+    visitor.visit("/registre/documents/SG-PV-CA-1900", "missing-document")
+    missing = visitor.text("main").replace("SG-PV-CA-1900", "REF")
+    assert other == missing, (other, missing)
+    assert "Procès-verbaux" not in other
     number = scenario["list"]
     visitor.visit(f"/listes/{number}", "list-to-approve")
     assert state(visitor) == "Proposée"
     assert references(visitor) == scenario["list_references"]
-    # Pages of the records manager's work are refused to a détenteur, with the refusal's page.
-    assert not visitor.finds("#execute, form[action$='/executer']")
+    # Executing is the records manager's: the détenteur is not offered it.
+    assert not visitor.finds("form[action$='/executer']")
     visitor.click(visitor.by_id("approve"))
     visitor.seen("list-approved")
     assert visitor.path().startswith(f"/listes/{number}"), visitor.path()
