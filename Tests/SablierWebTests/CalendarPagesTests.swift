@@ -134,6 +134,7 @@ import Testing
             #expect(english.main.contains("<h2 id=\"principal\">Principal copy</h2>"))
             #expect(english.main.contains("888 — open period"))
             #expect(!english.main.contains("Exemplaire principal"))
+            #expect(english.main.contains("0 years (moves on at once)"), "the secondary copy's semi-active period")
         }
     }
 

@@ -753,7 +753,9 @@ enum CalendarText {
         switch period.kind {
         case "years":
             let years = period.years ?? 0
-            text = "\(years) \(t(years <= 1 ? "cal_year" : "cal_years"))"
+            // French counts 0 and 1 in the singular (« 0 an »), English only 1.
+            let singular = language == .fr ? years <= 1 : years == 1
+            text = "\(years) \(t(singular ? "cal_year" : "cal_years"))"
             if years == 0 { text += " (\(t("cal_period_zero")))" }
         case "open":
             text = t("cal_period_open")
