@@ -7,4 +7,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build --product sablier
 swift test "$@"
-.build/browser-venv/bin/python -m pytest -q -p no:cacheprovider Tests/browser
+# (no __pycache__ nor .pytest_cache left in the work tree)
+PYTHONDONTWRITEBYTECODE=1 .build/browser-venv/bin/python -m pytest -q -p no:cacheprovider Tests/browser
