@@ -227,6 +227,26 @@ extension Browser {
         }
     }
 
+    @Test func anExecutionTheApplicationRefusesSaysWhyOnItsJobPageAndDoesNothing() async throws {
+        let office = try await WebOffice()
+        try await office.reviewed(["ELV-2010-0001", "ELV-2010-0001-NUM"])
+        try await office.test { client in
+            let archivist = try await Browser.signedIn(client, as: "archiviste")
+            #expect(try await archivist.post("/listes", ["action": "destroy", "asOf": "2026-11-29"], csrfFrom: "/listes").status == .created)
+            #expect(try await Browser.signedIn(client, as: "gestion.doc").post("/listes/1/approuver", [:], csrfFrom: "/listes/1").status
+                == .seeOther)
+            // The paper pupil file needs a method of destruction; none is given.
+            let started = try await archivist.post("/listes/1/executer", ["method": " "], csrfFrom: "/listes/1")
+            let refused = try await archivist.finished(job: try #require(started.location))
+            #expect(refused.main.contains("<h2>Refusé</h2>"))
+            #expect(refused.main.contains(Self.message(.noFileToDelete, ["list": "1", "references": "ELV-2010-0001"])))
+            #expect(try await office.store.dispositionList(1)?.state == .approved)
+            let list = try await archivist.get("/listes/1")
+            #expect(list.main.contains("<span class=\"badge warn\">Approuvée</span>"))
+            #expect(list.main.contains("<td class=\"nowrap\">ELV-2010-0001</td>"), "the records manager reads the confidential file's line")
+        }
+    }
+
     @Test func aListIsCancelledWithItsReasonAndGoesNoFurther() async throws {
         let office = try await WebOffice()
         try await office.test { client in

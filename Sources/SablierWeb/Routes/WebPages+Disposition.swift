@@ -268,7 +268,9 @@ struct DispositionListRow {
         stateClass = WebPages.stateClass(list.state)
         proposed = "\(list.proposedBy), \(WebFormat.time(list.proposedAt).prefix(10))"
         approvedBy = list.approvedBy ?? "—"
-        documents = list.done > 0 ? "\(WebFormat.number(list.done)) / \(WebFormat.number(list.items))" : WebFormat.number(list.items)
+        // How many are done says something only while an execution is under way.
+        documents = WebFormat.number(list.items)
+            + (list.done > 0 && list.done < list.items ? " (\(WebFormat.number(list.done)) " + Labels.text("disp_done_count", language) + ")" : "")
     }
 }
 
