@@ -235,6 +235,9 @@ class Visitor:
         field = self.by_id(identifier)
         if field.tag_name == "select":
             Select(field).select_by_value(value)
+        elif field.get_attribute("type") == "date":
+            # Typed keys follow the browser's locale (mm/dd/yyyy here); the value is ISO everywhere.
+            self.driver.execute_script("arguments[0].value = arguments[1]", field, value)
         else:
             field.clear()
             field.send_keys(value)
