@@ -252,6 +252,7 @@ import Testing
             #expect(search.main.contains("<strong>12 documents</strong>") && !search.main.contains("Rechercher"))
             let card = try await browser.get("/registre/documents/RH-EMP-0042")
             #expect(card.main.contains("<dt>Holding unit</dt>") && card.main.contains("The dates explained step by step"))
+            #expect(card.main.contains("<option value=\"created\">Created</option>"))
         }
     }
 }

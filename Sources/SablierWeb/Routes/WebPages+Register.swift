@@ -27,7 +27,7 @@ extension WebPages {
         router.get("registre/documents/:reference") { request, context -> Response in
             let reference = try context.parameters.require("reference")
             let card = try await sablier.documentCard(try session(context), reference)
-            return try await registerDocumentPage(card, RegisterEventFormView(today: today), request, context)
+            return try await registerDocumentPage(card, RegisterEventFormView(today: today, language(request)), request, context)
         }
         router.post("registre/documents/:reference/evenements") { request, context -> Response in
             try await registerRecordEventPage(request, context)
