@@ -52,6 +52,7 @@ import Testing
             #expect(occurrences("<rect x=", in: svg) == 4 + 3, "the legend's four swatches, then one segment per action and year")
             #expect(main.contains("<tr><th scope=\"row\">2030</th><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">2</td></tr>"))
             #expect(main.contains("id=\"dash-overdue\">9<"))
+            #expect(!main.contains("dash-none-ahead"))
         }
     }
 
@@ -67,6 +68,8 @@ import Testing
             }
             #expect(tile("month", main).contains("<p class=\"big-number\">1</p>"), "RH-EMP-0042's transfer")
             #expect(occurrences("<g class=\"bar\">", in: main) == 10)
+            #expect(main.contains("id=\"dash-none-ahead\">Aucune action n&#39;arrive à échéance dans ces dix années."),
+                    "RH-EMP-0042's destruction is in 2052")
         }
     }
 

@@ -39,6 +39,7 @@ extension Labels {
         "dash_volumes_intro": Label("Nombre de documents dont une action arrive à échéance chaque année, selon le calendrier en vigueur.",
                                     "Number of documents with an action falling due each year, under the schedule in force."),
         "dash_volumes_overdue": Label("Déjà échus avant cette période et non traités", "Already due before this period and not carried out"),
+        "dash_volumes_none": Label("Aucune action n'arrive à échéance dans ces dix années.", "No action falls due in these ten years."),
         "dash_volumes_table": Label("Les mêmes chiffres en tableau", "The same numbers as a table"),
         "dash_volumes_caption": Label("Documents à échoir par année et par action", "Documents falling due by year and action"),
         "dash_chart_title": Label("Documents à échoir par année, par action", "Documents falling due per year, by action"),

@@ -151,6 +151,8 @@ struct DashboardVolumes {
     let rows: [Row]
     let overdue: String
     let hasOverdue: Bool
+    /// False when nothing falls due in the ten years, which the chart alone would show as blank.
+    let hasAhead: Bool
     /// The due list, for a reader who may open it.
     let dueHref: String?
     let actions: [String]
@@ -170,6 +172,7 @@ struct DashboardVolumes {
         }
         overdue = WebFormat.number(counts.overdue.total)
         hasOverdue = counts.overdue.total > 0
+        hasAhead = counts.years.contains { $0.counts.total > 0 }
         chart = DueChart.svg(counts.years, language)
     }
 }
