@@ -36,9 +36,12 @@ public struct WebPages: RouteSet {
         router.add(middleware: StaticFiles.middleware())
         let open = router.group().add(middleware: PageErrorMiddleware(renderer: renderer))
         addSignIn(to: open)
+        // The outer error page catches the session's own failures (a stale form's CSRF token);
+        // the inner one a route's, with the signed-in header and navigation around it.
         let signedIn = router.group()
             .add(middleware: PageErrorMiddleware(renderer: renderer))
             .add(middleware: PageSessionMiddleware(authority: authority, maxFormBytes: configuration.maxUploadBytes))
+            .add(middleware: PageErrorMiddleware(renderer: renderer))
         addAccount(to: signedIn)
         addDashboard(to: signedIn)
         addCalendar(to: signedIn)

@@ -62,6 +62,17 @@ import Testing
         }
     }
 
+    @Test func aRefusedPageKeepsTheSignedInHeaderAndNavigation() async throws {
+        let office = try await WebOffice(register: false)
+        try await office.test { client in
+            let browser = try await Browser.signedIn(client, as: "gestion.doc")
+            let missing = try await browser.get("/travaux/inconnu")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains("aria-label=\"Navigation principale\""))
+            #expect(missing.text.contains("Se déconnecter"))
+        }
+    }
+
     @Test func theNextPageIsAlwaysOneOfThisSite() {
         #expect(WebPages.safeReturn("//evil.example/x") == "/tableau-de-bord")
         #expect(WebPages.safeReturn("https://evil.example") == "/tableau-de-bord")
