@@ -53,7 +53,9 @@ extension WebPages {
                 return page("disposition/proposed", title: "disp_proposed_title",
                             content: ProposalView(proposal, language), request, context, status: .created)
             case .failure(let refusal):
-                return try await listsPage(request, context, form: FormState(values: values, refusal: refusal, field: "asOf", language),
+                // What is due on the day is the date's matter; a refused permission is no field's.
+                let field = refusal.kind == .forbidden ? nil : "asOf"
+                return try await listsPage(request, context, form: FormState(values: values, refusal: refusal, field: field, language),
                                            status: HTTPResponse.Status(code: refusal.kind.httpStatus))
             }
         }
@@ -361,7 +363,6 @@ struct ListDetailView {
     let approveError: String?
     let reasonError: String?
     let reason: String
-    let method: String
     let confirmApprove: String
     let confirmExecute: String
     let confirmCancel: String
@@ -430,7 +431,6 @@ struct ListDetailView {
         approveError = form.errors["approve"]
         reasonError = form.errors["reason"]
         reason = form.values["reason"] ?? ""
-        method = ""
         confirmApprove = Labels.text("disp_confirm_approve", language)
         confirmExecute = Labels.text("disp_confirm_execute", language)
         confirmCancel = Labels.text("disp_confirm_cancel", language)
