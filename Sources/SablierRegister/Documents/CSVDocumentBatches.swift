@@ -117,7 +117,8 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                 if let shape { readDiagnostics.append(shape) }
                 for problem in problems {
                     let location = csv.location(line: line, column: header.index(of: problem.column))
-                    readDiagnostics.append(Diagnostic(problem.isWarning ? .warning : .error, at: location, "column \(problem.column): \(problem.message)"))
+                    readDiagnostics.append(Diagnostic(problem.isWarning ? .warning : .error, at: location, "column \(problem.column): \(problem.message)",
+                                                     field: problem.column))
                 }
                 guard var document = checked, shape?.severity != .error else {
                     readRejected.append(line)
