@@ -139,7 +139,7 @@ import Testing
             let missing = try await browser.post("/registre/ajouter", fields, csrfFrom: "/registre/ajouter")
             #expect(missing.status == .unprocessableContent)
             #expect(missing.main.contains("id=\"title\" name=\"title\" type=\"text\" value=\"\" required aria-describedby=\"title-error\" aria-invalid=\"true\""))
-            #expect(missing.main.contains("id=\"title-error\"") && missing.main.contains("href=\"#title\""))
+            #expect(missing.main.contains("<p class=\"field-error\" id=\"title-error\">the title is empty</p>") && missing.main.contains("href=\"#title\""))
             #expect(missing.main.contains("value=\"SG-CA-2026\""), "what was typed is kept")
             #expect(try await office.store.document("SG-CA-2026") == nil)
 

@@ -495,8 +495,11 @@ extension WebPages {
                 // linked from the summary; the others in the summary alone.
                 for diagnostic in refusal.diagnostics where diagnostic.severity == .error {
                     let field = diagnostic.field.flatMap { Self.registerAddFields.contains($0) ? $0 : nil }
-                    if let field, state.errors[field] == nil { state.errors[field] = diagnostic.message }
-                    state.problems.append(FormState.Problem(field: field, message: diagnostic.message))
+                    // `field title: …`: the input it stands next to already names the field.
+                    let prefix = "field \(diagnostic.field ?? ""): "
+                    let message = diagnostic.message.hasPrefix(prefix) ? String(diagnostic.message.dropFirst(prefix.count)) : diagnostic.message
+                    if let field, state.errors[field] == nil { state.errors[field] = message }
+                    state.problems.append(FormState.Problem(field: field, message: message))
                 }
                 state.hasProblems = true
             } else {
@@ -535,8 +538,8 @@ extension WebPages {
             var field = diagnostic.field ?? ""
             var message = diagnostic.message
             // The register's checks write `column rule: …`; the table gives the column its own cell.
-            if field.isEmpty, message.hasPrefix("column "), let colon = message.firstIndex(of: ":") {
-                field = String(message[message.index(message.startIndex, offsetBy: 7)..<colon])
+            if message.hasPrefix("column "), let colon = message.firstIndex(of: ":") {
+                if field.isEmpty { field = String(message[message.index(message.startIndex, offsetBy: 7)..<colon]) }
                 message = message[message.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             }
             self.field = field
