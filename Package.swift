@@ -131,7 +131,7 @@ let package = Package(
         .target(
             name: "SablierServer",
             dependencies: [
-                "SablierApplication", "SablierCore",
+                "SablierApplication", "SablierCore", "SablierCSV",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -161,7 +161,7 @@ let package = Package(
             name: "SablierCommands",
             dependencies: [
                 "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport", "SablierRegister",
-                "SablierServer", "SablierWeb",
+                "SablierServer", "SablierWeb", "SablierCSV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

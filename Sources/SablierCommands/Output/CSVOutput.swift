@@ -1,51 +1,5 @@
 import Foundation
-
-/// CSV as Sablier writes it (RFC 4180, `,`, a header row): cells holding a separator, a quote
-/// or a line break are quoted, their quotes doubled.
-enum CSVCell {
-    /// Appends `value` as one cell.
-    static func append(_ value: String, to output: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { bytes in append(bytes, to: &output) }
-    }
-
-    /// Appends the UTF-8 bytes of a value as one cell.
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        guard needsQuotes(bytes) else { return output.append(contentsOf: bytes) }
-        output.append(UInt8(ascii: "\""))
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") { output.append(byte) }
-            output.append(byte)
-        }
-        output.append(UInt8(ascii: "\""))
-    }
-
-    /// The cell as a string (`Table.renderCSV`).
-    static func text(_ value: String) -> String {
-        var bytes: [UInt8] = []
-        append(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// A comma, a quote, or a line break: LF, VT, FF, CR, NEL (U+0085), U+2028 or U+2029, the
-    /// characters Swift calls newlines.
-    static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A...0x0D:
-                return true
-            case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85:
-                return true
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                return true
-            default:
-                index += 1
-            }
-        }
-        return false
-    }
-}
+import SablierCSV
 
 /// Standard output written in blocks of 64 KiB, for listings of hundreds of thousands of lines
 /// written as they are read.
@@ -71,9 +25,10 @@ final class BufferedOutput: @unchecked Sendable { // written by one command, fro
         lineStarted = true
         var value = value
         value.withUTF8 { bytes in
-            guard CSVCell.needsQuotes(bytes) else { return append(bytes) }
+            // Quoting is SablierCSV's (`CSVFormat`, one place for the CLI, the API and the pages).
+            guard CSVFormat.standard.needsQuotes(bytes) else { return append(bytes) }
             var quoted: [UInt8] = []
-            CSVCell.append(bytes, to: &quoted)
+            CSVFormat.standard.appendCell(bytes, to: &quoted)
             quoted.withUnsafeBufferPointer { append($0) }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SablierCSV
 
 /// A listing with named columns, printed as an aligned text table or as CSV.
 struct Table {
@@ -33,7 +34,7 @@ struct Table {
     }
 
     static func csvCell(_ value: String) -> String {
-        CSVCell.text(value)
+        CSVFormat.standard.cell(value)
     }
 
     static func clip(_ value: String, _ width: Int) -> String {

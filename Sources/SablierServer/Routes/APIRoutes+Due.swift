@@ -4,6 +4,7 @@ import Hummingbird
 import HTTPTypes
 import SablierApplication
 import SablierCore
+import SablierCSV
 
 /// `GET /api/v1/due` and `GET /api/v1/waiting`.
 extension APIRoutes {
@@ -106,17 +107,17 @@ private final class StartGate: Sendable {
     }
 }
 
-/// CSV lines gathered into buffers of about 64 KB before they are handed to the response.
+/// CSV lines gathered into buffers of about 64 KB before they are handed to the response;
+/// quoting is SablierCSV's (`CSVFormat.standard`, as the command line writes it).
 private final class CSVBatch: @unchecked Sendable { // written by the one read that produces the rows, in order
     private let continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation
-    private var buffer = ByteBuffer()
+    private var writer = CSVWriter(format: .standard)
 
     init(_ continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation) { self.continuation = continuation }
 
     func line(_ cells: [String]) {
-        buffer.writeString(cells.map(Self.escape).joined(separator: ","))
-        buffer.writeString("\n")
-        if buffer.readableBytes >= 65_536 { flush() }
+        writer.row(cells)
+        if writer.bytes.count >= 65_536 { flush() }
     }
 
     func finish() {
@@ -125,16 +126,8 @@ private final class CSVBatch: @unchecked Sendable { // written by the one read t
     }
 
     private func flush() {
-        guard buffer.readableBytes > 0 else { return }
-        continuation.yield(buffer)
-        buffer = ByteBuffer()
-    }
-
-    /// RFC 4180, as the command line writes it: a cell holding a comma, a quote or a line
-    /// break is quoted, its quotes doubled.
-    static func escape(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard !writer.bytes.isEmpty else { return }
+        continuation.yield(ByteBuffer(bytes: writer.take()))
     }
 }
 
