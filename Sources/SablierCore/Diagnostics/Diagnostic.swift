@@ -37,13 +37,30 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var rule: String?
     /// The field concerned (a GALA element, a CSV column or a native element), when there is one.
     public var field: String?
+    /// The problem's stable code (`DiagnosticCode`), so that a page writes it in its own language;
+    /// nil for a sentence written as is (libxml2's, or a site not converted yet).
+    public var code: String?
+    /// The values the code's sentence names, by placeholder.
+    public var values: [String: String]?
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String? = nil, field: String? = nil) {
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String? = nil, field: String? = nil,
+                code: String? = nil, values: [String: String]? = nil) {
         self.severity = severity
         self.location = location
         self.message = message
         self.rule = rule
         self.field = field
+        self.code = code
+        self.values = values
+    }
+
+    /// A diagnostic by code: its `message` is the code's English sentence with the values written
+    /// in, the one the command line prints.
+    public init(_ severity: Severity, at location: SourceLocation, _ code: DiagnosticCode, _ values: [String: String] = [:],
+                rule: String? = nil, field: String? = nil) {
+        assert(DiagnosticCode.placeholders(code.english).isSubset(of: values.keys), "\(code) lacks a value")
+        self.init(severity, at: location, code.english(values), rule: rule, field: field, code: code.rawValue,
+                  values: values.isEmpty ? nil : values)
     }
 
     public static func error(at location: SourceLocation, _ message: String, rule: String? = nil, field: String? = nil) -> Diagnostic {
@@ -52,6 +69,16 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public static func warning(at location: SourceLocation, _ message: String, rule: String? = nil, field: String? = nil) -> Diagnostic {
         Diagnostic(.warning, at: location, message, rule: rule, field: field)
+    }
+
+    public static func error(at location: SourceLocation, _ code: DiagnosticCode, _ values: [String: String] = [:],
+                             rule: String? = nil, field: String? = nil) -> Diagnostic {
+        Diagnostic(.error, at: location, code, values, rule: rule, field: field)
+    }
+
+    public static func warning(at location: SourceLocation, _ code: DiagnosticCode, _ values: [String: String] = [:],
+                               rule: String? = nil, field: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, at: location, code, values, rule: rule, field: field)
     }
 
     /// `FILE:LINE:COLUMN: error|warning: message`, the form compilers use, so editors can jump to it.

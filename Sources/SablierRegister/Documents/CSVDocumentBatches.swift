@@ -118,7 +118,7 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                 for problem in problems {
                     let location = csv.location(line: line, column: header.index(of: problem.column))
                     readDiagnostics.append(Diagnostic(problem.isWarning ? .warning : .error, at: location, "column \(problem.column): \(problem.message)",
-                                                     field: problem.column))
+                                                     field: problem.column, code: problem.code, values: problem.values))
                 }
                 guard var document = checked, shape?.severity != .error else {
                     readRejected.append(line)
@@ -129,8 +129,10 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                 // One lookup for the usual case, a reference not seen before.
                 if let first = lineOfReference.updateValue(line, forKey: reference) {
                     lineOfReference[reference] = first
-                    readDiagnostics.append(.error(at: csv.location(line: line, column: referenceColumn),
-                                                  "column reference: \(reference) already appears on line \(first)"))
+                    let values = ["reference": reference, "first": String(first)]
+                    readDiagnostics.append(Diagnostic(.error, at: csv.location(line: line, column: referenceColumn),
+                                                      "column reference: " + DiagnosticCode.repeatedInFile.english(values), field: "reference",
+                                                      code: DiagnosticCode.repeatedInFile.rawValue, values: values))
                     readRejected.append(line)
                     rejecting = true
                     return

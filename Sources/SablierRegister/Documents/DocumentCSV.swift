@@ -119,69 +119,91 @@ public struct DocumentChecker: Sendable {
     /// A problem with one field: the column it came from and the sentence.
     public struct Problem: Sendable, Hashable {
         public var column: String
+        /// The English sentence, the command line's.
         public var message: String
         public var isWarning: Bool
+        /// The sentence's code and values, so that a page writes it in its own language (nil: as is).
+        public var code: String? = nil
+        public var values: [String: String]? = nil
+
+        public init(column: String, message: String, isWarning: Bool, code: String? = nil, values: [String: String]? = nil) {
+            self.column = column
+            self.message = message
+            self.isWarning = isWarning
+            self.code = code
+            self.values = values
+        }
+
+        init(column: String, _ code: DiagnosticCode, _ values: [String: String], isWarning: Bool) {
+            assert(DiagnosticCode.placeholders(code.english).isSubset(of: values.keys), "\(code) lacks a value")
+            self.init(column: column, message: code.english(values), isWarning: isWarning, code: code.rawValue,
+                      values: values.isEmpty ? nil : values)
+        }
     }
 
     /// The document, or the problems that keep it out. Warnings come with a document.
     public func check(_ draft: DocumentDraft) -> (document: NewDocument?, problems: [Problem]) {
         var problems: [Problem] = []
-        func error(_ column: String, _ message: String) { problems.append(Problem(column: column, message: message, isWarning: false)) }
-        func warning(_ column: String, _ message: String) { problems.append(Problem(column: column, message: message, isWarning: true)) }
+        func error(_ column: String, _ code: DiagnosticCode, _ values: [String: String] = [:]) {
+            problems.append(Problem(column: column, code, values, isWarning: false))
+        }
+        func warning(_ column: String, _ code: DiagnosticCode, _ values: [String: String] = [:]) {
+            problems.append(Problem(column: column, code, values, isWarning: true))
+        }
         func text(_ value: String) -> String? { let t = value.trimmingSpaces(); return t.isEmpty ? nil : t }
         func date(_ value: String, _ column: String) -> CivilDate? {
             guard let t = text(value) else { return nil }
-            guard let date = CivilDate(iso: t) else { error(column, "'\(t)' is not a date YYYY-MM-DD"); return nil }
+            guard let date = CivilDate(iso: t) else { error(column, .notADate, ["value": t]); return nil }
             return date
         }
 
         let reference = text(draft.reference)
-        if reference == nil { error("reference", "the reference is empty") }
+        if reference == nil { error("reference", .referenceEmpty) }
         let title = text(draft.title)
-        if title == nil { error("title", "the title is empty") }
+        if title == nil { error("title", .titleEmpty) }
         let holder = text(draft.holder)
-        if holder == nil { error("holder", "the holder unit is empty") }
+        if holder == nil { error("holder", .holderEmpty) }
         if let holder, let unit = restrictedUnit, !Access.sameUnit(holder, unit) {
-            error("holder", "\(actor) registers documents of their own unit (\(unit)) only, not of \(holder)")
+            error("holder", .holderOutsideUnit, ["actor": actor, "unit": unit, "holder": holder])
         }
 
         var rule: RuleCheck?
         if let number = text(draft.rule) {
             rule = rules[number]
-            if rule == nil { error("rule", "rule \(number) is not in the calendar in force (version \(context.calendarVersion))") }
+            if rule == nil { error("rule", .ruleNotInForce, ["rule": number, "version": String(context.calendarVersion)]) }
         } else {
-            error("rule", "the rule is empty")
+            error("rule", .ruleEmpty)
         }
         var copy: CopyKind?
         if let code = text(draft.copy) {
             copy = CopyKind(code: code)
-            if copy == nil { error("copy", "'\(code)' is not a copy: write principal (P) or secondaire (S)") }
+            if copy == nil { error("copy", .notACopy, ["value": code]) }
         } else {
-            error("copy", "the copy is empty: write principal (P) or secondaire (S)")
+            error("copy", .copyEmpty)
         }
         if let rule, let copy, rule.supports(copy) == nil {
-            error("copy", "rule \(rule.number) has no secondary copy (exemplaire secondaire)")
+            error("copy", .noSecondaryCopy, ["rule": rule.number])
         }
         var support: Support?
         if let code = text(draft.support) {
             support = Support(code: code)
             if !context.knownSupports.isEmpty, !context.knownSupports.contains(support!.code) {
                 let known = context.knownSupports.sorted().joined(separator: ", ")
-                error("support", "support \(support!.code) is not a support any rule of the calendar in force lists (\(known))")
+                error("support", .unknownSupport, ["support": support!.code, "known": known])
             } else if let rule, let copy, let supports = rule.supports(copy), !supports.isEmpty, !supports.contains(support!) {
                 let listed = supports.map(\.code).joined(separator: ", ")
-                warning("support", "support \(support!.code) is not among the supports rule \(rule.number) lists for the \(copy.englishName) (\(listed))")
+                warning("support", .supportNotListed, ["support": support!.code, "rule": rule.number, "copy": copy.englishName, "listed": listed])
             }
         } else {
-            error("support", "the support is empty (PA papier, DM numérique, FI film, MI microfilm, …)")
+            error("support", .supportEmpty)
         }
         let opened = date(draft.opened, "opened")
         let closed = date(draft.closed, "closed")
-        if let opened, let closed, closed < opened { error("closed", "the closing date \(closed) is before the opening date \(opened)") }
+        if let opened, let closed, closed < opened { error("closed", .closedBeforeOpened, ["closed": closed.description, "opened": opened.description]) }
 
         var file: DigitalFile?
         if text(draft.path) != nil, !readsFiles {
-            error("path", "a digital document's file is registered at the server's command line, where the organisation's files are, not through the API")
+            error("path", .pathThroughAPI)
         } else if let path = text(draft.path) {
             do {
                 file = try FileFingerprint.measure(path: path, relativeTo: baseDirectory)
@@ -195,18 +217,18 @@ public struct DocumentChecker: Sendable {
         if let shelving = text(draft.shelving) { location.shelving = shelving }
         let box = text(draft.box)
         if let box, !context.boxes.contains(box) {
-            error("box", "box \(box) is not registered; register the box first")
+            error("box", .boxNotRegistered, ["box": box])
         }
         var events: [LifecycleEvent] = []
         switch (text(draft.event), text(draft.eventDate)) {
         case (nil, nil): break
-        case (let name?, nil): error("event_date", "event '\(name)' has no event_date")
-        case (nil, _?): error("event", "event_date is given without the event's name")
+        case (let name?, nil): error("event_date", .eventWithoutDate, ["event": name])
+        case (nil, _?): error("event", .dateWithoutEvent)
         case (let name?, _?):
             if let rule, let copy {
                 let awaited = context.retention.awaitedEvents(rule: rule.number, copy: copy)
                 if (try? AwaitedEvent.check(name, reference: reference ?? "", awaited: awaited)) == nil {
-                    error("event", "rule \(rule.number) waits for " + awaited.map { "'\($0)'" }.joined(separator: " or ") + ", not '\(name)'")
+                    error("event", .eventNotAwaited, ["rule": rule.number, "awaited": awaited.joined(separator: "\n"), "event": name])
                 }
             }
             if let on = date(draft.eventDate, "event_date") {
@@ -215,7 +237,7 @@ public struct DocumentChecker: Sendable {
         }
         if let on = date(draft.transferred, "transferred") {
             if let opened, on < opened {
-                error("transferred", "the transfer to semi-active storage (\(on)) is before the opening date \(opened)")
+                error("transferred", .transferredBeforeOpened, ["transferred": on.description, "opened": opened.description])
             } else {
                 events.append(LifecycleEvent(kind: .transferred, on: on, by: actor, reason: "déjà en semi-actif à l'enregistrement"))
             }
@@ -224,13 +246,13 @@ public struct DocumentChecker: Sendable {
         for pair in draft.identifiers.isEmpty ? [] : draft.identifiers.split(separator: ";") where !pair.trimmingSpaces().isEmpty {
             let parts = pair.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, !parts[0].trimmingSpaces().isEmpty else {
-                error("identifiers", "'\(pair.trimmingSpaces())' is not name=value")
+                error("identifiers", .notNameValue, ["value": pair.trimmingSpaces()])
                 continue
             }
             identifiers[parts[0].trimmingSpaces()] = parts[1].trimmingSpaces()
         }
-        if let replaces = text(draft.replaces), replaces == reference { error("replaces", "a document cannot replace itself") }
-        if let original = text(draft.digitizedFrom), original == reference { error("digitized_from", "a document cannot be its own original") }
+        if let replaces = text(draft.replaces), replaces == reference { error("replaces", .replacesItself) }
+        if let original = text(draft.digitizedFrom), original == reference { error("digitized_from", .ownOriginal) }
 
         guard !problems.contains(where: { !$0.isWarning }), let reference, let title, let holder, let rule, let copy, let support else {
             return (nil, problems)

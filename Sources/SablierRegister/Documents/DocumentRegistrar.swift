@@ -113,10 +113,11 @@ public struct DocumentRegistrar: Sendable {
         let (document, problems) = checker.check(draft)
         var diagnostics = problems.map { problem in
             Diagnostic(problem.isWarning ? .warning : .error, at: SourceLocation(file: source, line: 0),
-                       "field \(problem.column): \(problem.message)", field: problem.column)
+                       "field \(problem.column): \(problem.message)", field: problem.column,
+                       code: problem.code, values: problem.values)
         }
         if let reference = document?.document.reference, try await store.document(reference) != nil {
-            diagnostics.append(.error(at: SourceLocation(file: source, line: 0), "\(reference) is already registered"))
+            diagnostics.append(.error(at: SourceLocation(file: source, line: 0), .alreadyInRegister, ["reference": reference]))
         }
         guard let document, !diagnostics.hasErrors else { throw DocumentImportError(file: source, diagnostics: diagnostics) }
         try await store.registerDocuments(from: OneDocument(document, visibility: visibility), by: actor, at: now)

@@ -72,6 +72,6 @@ struct DiagnosticView {
         rule = diagnostic.rule
         isError = diagnostic.severity == .error
         severity = Labels.text(isError ? "severity_error" : "severity_warning", language)
-        message = diagnostic.message
+        message = MessageCatalogue.message(diagnostic, in: language)
     }
 }

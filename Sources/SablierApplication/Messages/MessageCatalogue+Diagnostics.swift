@@ -1,0 +1,82 @@
+public import SablierCore
+
+/// Every diagnostic's sentence in French and in English, by code.
+///
+/// A diagnostic is written where the problem is found, in English, for the command line; a page
+/// writes it from its code and values instead, so that a French page does not show an English
+/// sentence next to its line. The English template is the code's own (`DiagnosticCode.english`),
+/// so the page and the command line say the same thing; a diagnostic without a code (libxml2's
+/// parser and schema messages) is shown as it was written.
+extension MessageCatalogue {
+    /// The diagnostic's sentence in `language`, its values written in; its own `message` when it
+    /// has no code, or a code this catalogue does not know.
+    public static func message(_ diagnostic: Diagnostic, in language: Language) -> String {
+        guard let raw = diagnostic.code, let (code, french) = diagnosticsByCode[raw] else { return diagnostic.message }
+        return text(code, french: french, diagnostic.values ?? [:], in: language)
+    }
+
+    /// Each code and its French template, by the code's text: a diagnostic carries the text.
+    private static let diagnosticsByCode: [String: (DiagnosticCode, String)] =
+        Dictionary(uniqueKeysWithValues: diagnosticFrench.map { ($0.key.rawValue, ($0.key, $0.value)) })
+
+    /// Both templates of every code: a test holds this to `DiagnosticCode.all`.
+    public static var diagnosticEntries: [String: Entry] {
+        Dictionary(uniqueKeysWithValues: diagnosticFrench.map { ($0.key.rawValue, Entry(fr: $0.value, en: $0.key.english)) })
+    }
+
+    static func text(_ code: DiagnosticCode, french: String, _ values: [String: String], in language: Language) -> String {
+        guard language == .fr else { return code.english(values) }
+        return DiagnosticCode.fill(french, with: values) { value, modifier in
+            switch modifier {
+            case "or": DiagnosticCode.list(value, quote: ("« ", " »"), or: "ou")
+            case "term": terms[value] ?? value
+            default: value
+            }
+        }
+    }
+
+    /// The French of the words a `{name/term}` value holds, from the interface's vocabulary.
+    static let terms: [String: String] = [
+        "principal copy": "exemplaire principal",
+        "secondary copy": "exemplaire secondaire",
+    ]
+
+    /// The French template of each code; the English one is the code's.
+    static let diagnosticFrench: [DiagnosticCode: String] = {
+        var all: [DiagnosticCode: String] = [:]
+        for family in [registerDiagnostics, calendarDiagnostics] {
+            all.merge(family) { first, _ in first }
+        }
+        return all
+    }()
+
+    static let registerDiagnostics: [DiagnosticCode: String] = [
+        .notADate: "« {value} » n'est pas une date AAAA-MM-JJ",
+        .referenceEmpty: "la cote est vide",
+        .titleEmpty: "le titre est vide",
+        .holderEmpty: "l'unité détentrice est vide",
+        .holderOutsideUnit: "{actor} inscrit les documents de sa propre unité ({unit}) seulement, pas ceux de {holder}",
+        .ruleNotInForce: "la règle {rule} n'est pas dans le calendrier en vigueur (version {version})",
+        .ruleEmpty: "la règle est vide",
+        .notACopy: "« {value} » n'est pas un exemplaire : écrire principal (P) ou secondaire (S)",
+        .copyEmpty: "l'exemplaire est vide : écrire principal (P) ou secondaire (S)",
+        .noSecondaryCopy: "la règle {rule} n'a pas d'exemplaire secondaire",
+        .unknownSupport: "le support {support} n'est prévu par aucune règle du calendrier en vigueur ({known})",
+        .supportNotListed: "le support {support} n'est pas parmi ceux que la règle {rule} prévoit pour l'{copy/term} ({listed})",
+        .supportEmpty: "le support est vide (PA papier, DM numérique, FI film, MI microfilm, …)",
+        .closedBeforeOpened: "la date de fermeture {closed} précède la date d'ouverture {opened}",
+        .pathThroughAPI: "le fichier d'un document numérique est inscrit par l'exploitant du serveur, en ligne de commande, là où se trouvent les fichiers de l'organisme",
+        .boxNotRegistered: "la boîte {box} n'est pas inscrite ; inscrire d'abord la boîte",
+        .eventWithoutDate: "l'événement « {event} » n'a pas de date (event_date)",
+        .dateWithoutEvent: "une date d'événement (event_date) est donnée sans le nom de l'événement",
+        .eventNotAwaited: "la règle {rule} attend {awaited/or}, pas « {event} »",
+        .transferredBeforeOpened: "le transfert au semi-actif ({transferred}) précède la date d'ouverture {opened}",
+        .notNameValue: "« {value} » n'est pas de la forme nom=valeur",
+        .replacesItself: "un document ne peut pas se remplacer lui-même",
+        .ownOriginal: "un document ne peut pas être son propre original",
+        .repeatedInFile: "la cote {reference} figure déjà à la ligne {first}",
+        .alreadyInRegister: "le document {reference} est déjà inscrit au registre",
+    ]
+
+    static let calendarDiagnostics: [DiagnosticCode: String] = [:]
+}

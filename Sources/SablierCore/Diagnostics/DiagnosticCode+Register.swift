@@ -1,0 +1,57 @@
+/// A register row's problems (`sablier document import`, a page's import or form): each names
+/// the column it is about in the diagnostic's `field`, apart from the sentence.
+extension DiagnosticCode {
+    /// `value`, in a date column.
+    public static let notADate = Self("register.not-a-date", "'{value}' is not a date YYYY-MM-DD")
+    public static let referenceEmpty = Self("register.reference-empty", "the reference is empty")
+    public static let titleEmpty = Self("register.title-empty", "the title is empty")
+    public static let holderEmpty = Self("register.holder-empty", "the holder unit is empty")
+    /// `actor`, `unit` (theirs), `holder` (the row's).
+    public static let holderOutsideUnit = Self("register.holder-outside-unit",
+                                               "{actor} registers documents of their own unit ({unit}) only, not of {holder}")
+    /// `rule`, `version`.
+    public static let ruleNotInForce = Self("register.rule-not-in-force", "rule {rule} is not in the calendar in force (version {version})")
+    public static let ruleEmpty = Self("register.rule-empty", "the rule is empty")
+    /// `value`.
+    public static let notACopy = Self("register.not-a-copy", "'{value}' is not a copy: write principal (P) or secondaire (S)")
+    public static let copyEmpty = Self("register.copy-empty", "the copy is empty: write principal (P) or secondaire (S)")
+    /// `rule`.
+    public static let noSecondaryCopy = Self("register.no-secondary-copy", "rule {rule} has no secondary copy (exemplaire secondaire)")
+    /// `support`, `known` (the codes the calendar's rules list).
+    public static let unknownSupport = Self("register.unknown-support",
+                                            "support {support} is not a support any rule of the calendar in force lists ({known})")
+    /// `support`, `rule`, `copy` (a term: principal copy, secondary copy), `listed`.
+    public static let supportNotListed = Self("register.support-not-listed",
+                                              "support {support} is not among the supports rule {rule} lists for the {copy/term} ({listed})")
+    public static let supportEmpty = Self("register.support-empty", "the support is empty (PA papier, DM numérique, FI film, MI microfilm, …)")
+    /// `closed`, `opened`.
+    public static let closedBeforeOpened = Self("register.closed-before-opened", "the closing date {closed} is before the opening date {opened}")
+    /// A `path` sent from outside the server: the server would read, measure and one day delete it.
+    public static let pathThroughAPI = Self("register.path-through-api",
+                                            "a digital document's file is registered at the server's command line, where the organisation's files are, not through the API")
+    /// `box`.
+    public static let boxNotRegistered = Self("register.box-not-registered", "box {box} is not registered; register the box first")
+    /// `event`.
+    public static let eventWithoutDate = Self("register.event-without-date", "event '{event}' has no event_date")
+    public static let dateWithoutEvent = Self("register.date-without-event", "event_date is given without the event's name")
+    /// `rule`, `awaited` (a list), `event`.
+    public static let eventNotAwaited = Self("register.event-not-awaited", "rule {rule} waits for {awaited/or}, not '{event}'")
+    /// `transferred`, `opened`.
+    public static let transferredBeforeOpened = Self("register.transferred-before-opened",
+                                                     "the transfer to semi-active storage ({transferred}) is before the opening date {opened}")
+    /// `value`.
+    public static let notNameValue = Self("register.not-name-value", "'{value}' is not name=value")
+    public static let replacesItself = Self("register.replaces-itself", "a document cannot replace itself")
+    public static let ownOriginal = Self("register.own-original", "a document cannot be its own original")
+    /// `reference`, `first` (the line it first appears on).
+    public static let repeatedInFile = Self("register.repeated-in-file", "{reference} already appears on line {first}")
+    /// `reference`.
+    public static let alreadyInRegister = Self("register.already-registered", "{reference} is already registered")
+
+    static let register: [Self] = [
+        notADate, referenceEmpty, titleEmpty, holderEmpty, holderOutsideUnit, ruleNotInForce, ruleEmpty, notACopy, copyEmpty,
+        noSecondaryCopy, unknownSupport, supportNotListed, supportEmpty, closedBeforeOpened, pathThroughAPI, boxNotRegistered,
+        eventWithoutDate, dateWithoutEvent, eventNotAwaited, transferredBeforeOpened, notNameValue, replacesItself, ownOriginal,
+        repeatedInFile, alreadyInRegister,
+    ]
+}
