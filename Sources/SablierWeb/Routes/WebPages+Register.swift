@@ -497,7 +497,7 @@ extension WebPages {
                     let field = diagnostic.field.flatMap { Self.registerAddFields.contains($0) ? $0 : nil }
                     // `field title: …`: the input it stands next to already names the field.
                     let prefix = "field \(diagnostic.field ?? ""): "
-                    let message = diagnostic.message.hasPrefix(prefix) ? String(diagnostic.message.dropFirst(prefix.count)) : diagnostic.message
+                    let message = diagnostic.code != nil ? MessageCatalogue.message(diagnostic, in: language) : diagnostic.message.hasPrefix(prefix) ? String(diagnostic.message.dropFirst(prefix.count)) : diagnostic.message
                     if let field, state.errors[field] == nil { state.errors[field] = message }
                     state.problems.append(FormState.Problem(field: field, message: message))
                 }
@@ -536,7 +536,7 @@ extension WebPages {
             isError = diagnostic.severity == .error
             severity = Labels.text(isError ? "severity_error" : "severity_warning", language)
             var field = diagnostic.field ?? ""
-            var message = diagnostic.message
+            var message = MessageCatalogue.message(diagnostic, in: language)
             // The register's checks write `column rule: …`; the table gives the column its own cell.
             if message.hasPrefix("column "), let colon = message.firstIndex(of: ":") {
                 if field.isEmpty { field = String(message[message.index(message.startIndex, offsetBy: 7)..<colon]) }
