@@ -527,7 +527,7 @@ struct CalendarDiagnosticView {
         rule = diagnostic.rule ?? ""
         isError = diagnostic.severity == .error
         severity = Labels.text(isError ? "severity_error" : "severity_warning", language)
-        message = diagnostic.message
+        message = MessageCatalogue.message(diagnostic, in: language)
         if number > 0, number <= lines.count {
             let text = lines[number - 1].trimmingCharacters(in: .whitespacesAndNewlines)
             lineText = text.isEmpty ? nil : (text.count > 240 ? String(text.prefix(240)) + "…" : text)
