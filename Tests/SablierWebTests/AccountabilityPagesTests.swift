@@ -28,6 +28,7 @@ import Testing
             #expect(second.contains("Page précédente"))
             let byUser = try await browser.get("/journal?utilisateur=gestion.doc&cible=document%20SG-CORR-2021").main
             #expect(byUser.contains("document SG-CORR-2021"))
+            #expect(byUser.contains("rule : 1201"), "details read as key : value")
             #expect(!byUser.contains("document RF-PAIE-2018"))
             #expect(!byUser.contains(">admin<"))
             // The fixed day is 2026-11-29: nothing after it, everything up to it.

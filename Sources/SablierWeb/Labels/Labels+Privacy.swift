@@ -41,7 +41,6 @@ extension Labels {
         "priv_scan_button": Label("Lancer l'analyse du registre", "Scan the register"),
         "priv_scan_job": Label("Analyse du registre", "Scan of the register"),
         "priv_scan_done": Label("L'analyse du registre est terminée.", "The scan of the register is done."),
-        "priv_refused_queue": Label("La file de révision n'est pas accessible avec vos rôles.", "The review queue is not open to your roles."),
         // A document's card
         "priv_show_title": Label("Révision d'un document", "Review of a document"),
         "priv_rule": Label("Règle", "Rule"),

@@ -122,7 +122,7 @@ extension WebPages {
                                                      target: filter.target, offset: (pageNumber - 1) * size, limit: size)
             view.rows = result.entries.map {
                 AuditRowView(sequence: String($0.sequence), at: WebFormat.time($0.at), user: $0.user, action: $0.action, target: $0.target,
-                             details: $0.details == "{}" ? "" : $0.details)
+                             details: Self.readable($0.details))
             }
             view.hasRows = !view.rows.isEmpty
             view.total = WebFormat.number(result.total)
@@ -153,6 +153,16 @@ extension WebPages {
                             headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"journal-audit.csv\""],
                             body: .init(byteBuffer: ByteBuffer(bytes: writer.bytes)))
         }
+    }
+
+    /// An entry's details (a JSON object with sorted keys) as `key : value; …` for people; the
+    /// CSV export keeps the JSON as stored.
+    static func readable(_ details: String) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(details.utf8)) as? [String: Any] else { return details }
+        return object.keys.sorted().map { key in
+            let value = object[key].map { $0 as? String ?? String(describing: $0) } ?? ""
+            return "\(key) : \(value)"
+        }.joined(separator: " ; ")
     }
 
     // MARK: Users
