@@ -8,7 +8,7 @@ import Testing
 /// one page at a time between two days.
 @Suite("Use cases of the pages: the review queue's dates, the audit trail's pages")
 struct PageUseCaseTests {
-    @Test("the queue with dates is the queue, each document with the date its retention falls due, and the AIPRP officer's only")
+    @Test("the queue with dates is the queue, each document with the day its final disposition falls due, and the AIPRP officer's only")
     func queueWithDates() async throws {
         let office = try await TestOffice(.register)
         let aiprp = try await office.session("aiprp")
@@ -18,7 +18,7 @@ struct PageUseCaseTests {
         #expect(dated.pending == queue.pending && dated.withheld == queue.withheld)
         let payroll = try #require(dated.lines.first { $0.entry.reference == "RF-PAIE-2018" })
         let detail = try await office.sablier.document(try await office.session("gestion.doc"), "RF-PAIE-2018")
-        #expect(payroll.dueOn != nil && payroll.dueOn == detail.document.dueOn)
+        #expect(payroll.dueOn != nil && payroll.dueOn == detail.document.finalOn)
         #expect(payroll.finalAction == detail.document.finalAction)
         let refused = await thrownRefusal { _ = try await office.sablier.privacyQueueWithDates(try await office.session("gestion.doc")) }
         #expect(refused?.code == .missingPermission)

@@ -5,7 +5,8 @@ import SablierStore
 /// officer can review first what is about to be destroyed or transferred.
 public struct PrivacyQueueLine: Sendable, Hashable, Codable {
     public var entry: PrivacyEntry
-    /// The next date its retention falls due (`2027-06-30`), nil when none is known (an open period).
+    /// The day its final disposition falls due (`2027-06-30`): when the measure the officer
+    /// decides (destroy, anonymise) applies; nil when not known yet (an open period).
     public var dueOn: String?
     /// What happens at the end: `C`, `D` or `T`, nil when unknown.
     public var finalAction: String?
@@ -19,15 +20,16 @@ public struct PrivacyQueueDates: Sendable, Hashable, Codable {
 }
 
 extension Sablier {
-    /// The review queue, most sensitive first, each document with the date its retention falls
-    /// due: the web page sorts by either. Same permission and visibility as `privacyQueue`,
+    /// The review queue, most sensitive first, each document with the day its final disposition
+    /// falls due (not a transfer to semi-active storage, which changes nothing for its personal
+    /// information): the web page sorts by either. Same permission and visibility as `privacyQueue`,
     /// whose result it extends; the dates are the register's, as `document show` reads them.
     public func privacyQueueWithDates(_ session: Session, includingDecided: Bool = false) async throws(Refusal) -> PrivacyQueueDates {
         let queue = try await privacyQueue(session, includingDecided: includingDecided)
         var lines: [PrivacyQueueLine] = []
         for entry in queue.entries {
             let document = try await attempt { try await store.document(entry.reference) }
-            lines.append(PrivacyQueueLine(entry: entry, dueOn: document?.retention.dueOn?.description,
+            lines.append(PrivacyQueueLine(entry: entry, dueOn: document?.retention.finalOn?.description,
                                           finalAction: document?.retention.finalAction?.rawValue))
         }
         return PrivacyQueueDates(lines: lines, pending: queue.pending, withheld: queue.withheld)

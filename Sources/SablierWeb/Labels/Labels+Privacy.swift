@@ -19,7 +19,7 @@ extension Labels {
         "priv_col_holder": Label("Unité détentrice", "Holding unit"),
         "priv_col_sensitivity": Label("Sensibilité", "Sensitivity"),
         "priv_col_why": Label("Signalé par", "Flagged by"),
-        "priv_col_due": Label("Échéance", "Due"),
+        "priv_col_due": Label("Disposition finale due le", "Final disposition due"),
         "priv_col_status": Label("État", "Status"),
         "priv_by_rule": Label("règle", "rule"),
         "priv_by_content": Label("contenu", "content"),
