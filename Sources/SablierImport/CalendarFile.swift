@@ -17,10 +17,14 @@ public struct CalendarFile: Sendable {
     }
 
     /// Reads a file, refusing it before reading when it is larger than the limit.
-    public static func load(path: String, limits: ImportLimits) throws -> CalendarFile {
-        let location = SourceLocation(file: path, line: 0)
+    ///
+    /// `name` is what messages, the version and the audit trail call the file when `path` is
+    /// a private copy of it (an upload to the server): the person's own file name.
+    public static func load(path: String, named name: String? = nil, limits: ImportLimits) throws -> CalendarFile {
+        let shown = name ?? path
+        let location = SourceLocation(file: shown, line: 0)
         func refuse(_ message: String) -> CalendarImportError {
-            .rejected(file: path, diagnostics: [.error(at: location, message)])
+            .rejected(file: shown, diagnostics: [.error(at: location, message)])
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -40,7 +44,7 @@ public struct CalendarFile: Sendable {
         if bytes.count > limits.maxBytes {
             throw refuse("the file is over the \(limits.maxBytes)-byte limit")
         }
-        return CalendarFile(path: path, bytes: bytes)
+        return CalendarFile(path: shown, bytes: bytes)
     }
 
     /// The bytes of an open file, at most `limit`, read straight into the array: sized for

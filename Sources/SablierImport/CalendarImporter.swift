@@ -36,8 +36,9 @@ public struct CalendarImporter: Sendable {
 
     /// Reads, checks and applies the file to the latest version without storing anything.
     /// Throws `CalendarImportError` when the file has errors.
-    public func preview(path: String) async throws -> Preview {
-        let (file, submission) = try read(path: path)
+    /// `name`, when `path` is a private copy, is what the diagnostics call the file.
+    public func preview(path: String, named name: String? = nil) async throws -> Preview {
+        let (file, submission) = try read(path: path, named: name)
         _ = file
         let base = try await latestCalendar()
         let (calendar, summary, deltaDiagnostics) = CalendarDelta.apply(submission, to: base)
@@ -50,8 +51,10 @@ public struct CalendarImporter: Sendable {
     /// The file is read and checked on a thread of its own while the store, in its one
     /// transaction, writes the rules read so far (`CalendarFileStream`): what is stored, and
     /// every diagnostic, are those of reading first and storing after, as before.
-    public func importFile(path: String, actor: String, now: Date) async throws -> Outcome {
-        let stream = try await startReading(path: path, actor: actor, now: now)
+    /// `name`, when `path` is a private copy, is what the diagnostics, the version and its audit
+    /// entry call the file.
+    public func importFile(path: String, named name: String? = nil, actor: String, now: Date) async throws -> Outcome {
+        let stream = try await startReading(path: path, named: name, actor: actor, now: now)
         let version: CalendarVersionInfo
         do {
             version = try await store.addCalendarVersion(from: stream)
@@ -70,14 +73,14 @@ public struct CalendarImporter: Sendable {
     }
 
     /// Loads the file and the calendar in force, and starts reading the file on its own thread.
-    private func startReading(path: String, actor: String, now: Date) async throws -> CalendarFileStream {
-        let file = try CalendarFile.load(path: path, limits: limits)
+    private func startReading(path: String, named name: String?, actor: String, now: Date) async throws -> CalendarFileStream {
+        let file = try CalendarFile.load(path: path, named: name, limits: limits)
         let base: RetentionCalendar?
         do {
             base = try await latestCalendar()
         } catch {
             // A refused file is reported before a store that fails.
-            _ = try read(path: path)
+            _ = try read(path: path, named: name)
             throw error
         }
         let stream = CalendarFileStream(file: file, limits: limits, base: base, actor: actor, now: now)
@@ -86,13 +89,13 @@ public struct CalendarImporter: Sendable {
     }
 
     /// Reads and checks the file; throws when it has errors.
-    func read(path: String) throws -> (CalendarFile, CalendarSubmission) {
-        let file = try CalendarFile.load(path: path, limits: limits)
+    func read(path: String, named name: String? = nil) throws -> (CalendarFile, CalendarSubmission) {
+        let file = try CalendarFile.load(path: path, named: name, limits: limits)
         var submission = CalendarReader.read(file, limits: limits)
         CalendarValidator.validate(&submission)
         submission.diagnostics = submission.diagnostics.sortedByLocation
         if submission.diagnostics.hasErrors {
-            throw CalendarImportError.rejected(file: path, diagnostics: submission.diagnostics)
+            throw CalendarImportError.rejected(file: file.path, diagnostics: submission.diagnostics)
         }
         return (file, submission)
     }

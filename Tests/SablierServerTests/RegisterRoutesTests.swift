@@ -5,6 +5,7 @@ import HummingbirdTesting
 import SablierApplication
 import SablierCore
 import SablierServer
+import SablierStore
 import SablierSQLite
 import SablierTestSupport
 import Testing
@@ -160,5 +161,12 @@ struct RegisterRoutesTests {
             #expect(refused.error?.code == "calendar.rejected")
             #expect(!refused.text.contains("upload-"))
         }
+        // The version and the audit trail name the client's file too, never the private copy.
+        let versions = try await office.sablier.calendarVersions(try await office.sablier.localSession("gestion.doc"))
+        #expect(versions.last?.sourceFile == "cal.xml")
+        let trail = try await office.sablier.auditLog(try await office.sablier.localSession("verif"))
+        let imports = trail.filter { $0.action == "calendar.import" || $0.details.contains("bad.xml") }
+        #expect(imports.contains { $0.details.contains("\"cal.xml\"") })
+        #expect(!trail.contains { $0.details.contains("upload-") })
     }
 }

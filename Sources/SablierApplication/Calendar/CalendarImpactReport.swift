@@ -6,8 +6,9 @@ import SablierStore
 /// What a calendar change would compare against: a stored version, or a file not yet imported.
 public enum CalendarImpactTarget: Sendable, Hashable {
     case version(Int)
-    /// Read and applied to the calendar in force as `calendar import --dry-run` would; nothing is stored.
-    case file(String, maxBytes: Int = ImportLimits.defaultMaxBytes)
+    /// Read and applied to the calendar in force as `calendar import --dry-run` would; nothing is
+    /// stored. `named` is what the report calls a private copy (an upload): the person's file name.
+    case file(String, maxBytes: Int = ImportLimits.defaultMaxBytes, named: String? = nil)
 }
 
 /// A document's dates under one calendar.
@@ -66,10 +67,11 @@ extension Sablier {
         case .version(let number):
             let (info, calendar) = try await storedCalendar(number)
             (new, newVersion) = (calendar, info.number)
-        case .file(let path, let maxBytes):
-            let preview = try await previewCalendar(file: path, maxBytes: maxBytes, by: access.user.name, useCase: "calendar impact")
+        case .file(let path, let maxBytes, let name):
+            let preview = try await previewCalendar(file: path, named: name, maxBytes: maxBytes, by: access.user.name,
+                                                    useCase: "calendar impact")
             let next = (try await attempt { try await store.latestCalendarVersion() }?.number ?? 0) + 1
-            (new, newVersion, file, diagnostics) = (preview.calendar, next, path, preview.diagnostics)
+            (new, newVersion, file, diagnostics) = (preview.calendar, next, name ?? path, preview.diagnostics)
         }
         let impact = try await attempt {
             try await CalendarImpact.compute(store: store, from: old, version: fromInfo.number, to: new, version: newVersion)

@@ -28,7 +28,10 @@ extension Sablier {
     /// the store writes on another. A file with any error is refused with `calendar.rejected`,
     /// carrying every diagnostic (`Refusal.diagnostics`); the store is then untouched and
     /// the refusal audited. The version and its audit entry are stored in one transaction.
-    public func importCalendar(_ session: Session, file: String, maxBytes: Int = ImportLimits.defaultMaxBytes,
+    /// `name`, when `file` is a private copy (an upload), is what the result, the diagnostics,
+    /// the version and the audit trail call it: the person's own file name, never the copy's path.
+    public func importCalendar(_ session: Session, file: String, named name: String? = nil,
+                               maxBytes: Int = ImportLimits.defaultMaxBytes,
                                dryRun: Bool = false) async throws(Refusal) -> CalendarImportResult {
         let useCase = dryRun ? "calendar preview" : "calendar import"
         let actor = try await authorize(session, .manageCalendar, "calendar import").user.name
@@ -39,14 +42,14 @@ extension Sablier {
         let importer = CalendarImporter(store: store, limits: ImportLimits(maxBytes: maxBytes))
         do {
             if dryRun {
-                let preview = try await importer.preview(path: file)
+                let preview = try await importer.preview(path: file, named: name)
                 let next = (try await store.latestCalendarVersion()?.number ?? 0) + 1
-                return CalendarImportResult(file: file, format: preview.format.rawValue, stored: false, version: next,
+                return CalendarImportResult(file: name ?? file, format: preview.format.rawValue, stored: false, version: next,
                                             ruleCount: preview.calendar.rules.count, summary: preview.summary,
                                             diagnostics: preview.diagnostics)
             }
-            let outcome = try await importer.importFile(path: file, actor: actor, now: clock.now)
-            return CalendarImportResult(file: file, format: outcome.format.rawValue, stored: true, version: outcome.version.number,
+            let outcome = try await importer.importFile(path: file, named: name, actor: actor, now: clock.now)
+            return CalendarImportResult(file: name ?? file, format: outcome.format.rawValue, stored: true, version: outcome.version.number,
                                         ruleCount: outcome.version.ruleCount, summary: outcome.summary, diagnostics: outcome.diagnostics)
         } catch let rejection as CalendarImportError {
             throw await refusing(rejection.refusal, by: actor, useCase: useCase)
@@ -57,9 +60,10 @@ extension Sablier {
 
     /// A calendar file read and checked as `importCalendar(dryRun: true)` does, for the use
     /// cases that compare it with what is stored.
-    func previewCalendar(file: String, maxBytes: Int, by actor: String, useCase: String) async throws(Refusal) -> CalendarImporter.Preview {
+    func previewCalendar(file: String, named name: String? = nil, maxBytes: Int, by actor: String,
+                         useCase: String) async throws(Refusal) -> CalendarImporter.Preview {
         do {
-            return try await CalendarImporter(store: store, limits: ImportLimits(maxBytes: maxBytes)).preview(path: file)
+            return try await CalendarImporter(store: store, limits: ImportLimits(maxBytes: maxBytes)).preview(path: file, named: name)
         } catch let rejection as CalendarImportError {
             throw await refusing(rejection.refusal, by: actor, useCase: useCase)
         } catch {

@@ -36,15 +36,18 @@ extension Sablier {
 
     /// Registers the documents of a register CSV file, all or nothing (or the good rows only,
     /// with `skipInvalid`), checked against the calendar in force, the boxes and the register.
-    public func importDocuments(_ session: Session, file: String, skipInvalid: Bool) async throws(Refusal) -> DocumentImport {
+    /// `name`, when `file` is a private copy (an upload), is what the diagnostics and the result
+    /// call it: the person's own file name.
+    public func importDocuments(_ session: Session, file: String, named name: String? = nil,
+                                skipInvalid: Bool) async throws(Refusal) -> DocumentImport {
         let useCase = "document import"
         let access = try await authorize(session, .registerDocuments, useCase)
         let visibility = try await visibility(access)
         let outcome = try await registering(access, useCase) {
-            try await DocumentRegistrar(store: store).importCSV(path: file, skipInvalid: skipInvalid, actor: access.user.name,
+            try await DocumentRegistrar(store: store).importCSV(path: file, named: name, skipInvalid: skipInvalid, actor: access.user.name,
                                                                 now: clock.now, visibility: visibility, readsFiles: session.readsServerFiles)
         }
-        return DocumentImport(file: file, registered: outcome.registered, rejectedLines: outcome.rejectedLines,
+        return DocumentImport(file: name ?? file, registered: outcome.registered, rejectedLines: outcome.rejectedLines,
                               diagnostics: outcome.diagnostics)
     }
 

@@ -28,25 +28,27 @@ public struct DocumentRegistrar: Sendable {
     /// The file is read row by row on a thread of its own while the store writes the rows
     /// checked before, all in one transaction (`CSVDocumentBatches`): a register of a million
     /// rows is never held whole, and reading overlaps writing.
-    public func importCSV(path: String, skipInvalid: Bool, actor: String, now: Date, visibility: Visibility? = nil,
-                          readsFiles: Bool = true) async throws -> Outcome {
+    public func importCSV(path: String, named name: String? = nil, skipInvalid: Bool, actor: String, now: Date,
+                          visibility: Visibility? = nil, readsFiles: Bool = true) async throws -> Outcome {
+        // `name`, when `path` is a private copy (an upload), is what every message calls the file.
+        let shown = name ?? path
         let bytes: [UInt8]
         do {
             bytes = try Self.contents(of: path)
         } catch {
-            throw DocumentImportError(file: path, diagnostics: [.error(at: SourceLocation(file: path, line: 0), "cannot be read: \(error.localizedDescription)")])
+            throw DocumentImportError(file: shown, diagnostics: [.error(at: SourceLocation(file: shown, line: 0), "cannot be read: \(error.localizedDescription)")])
         }
-        let csv = CSVStream(bytes: bytes, file: path, dialect: .guess(from: bytes.prefix(4096)), required: DocumentCSV.requiredColumns)
+        let csv = CSVStream(bytes: bytes, file: shown, dialect: .guess(from: bytes.prefix(4096)), required: DocumentCSV.requiredColumns)
         if csv.diagnostics.hasErrors {
             // The rows' own problems of shape are reported with the header's.
             var diagnostics = csv.diagnostics
             if let error = csv.forEachRow({ (_, shape) in if let shape { diagnostics.append(shape) } }) { diagnostics.append(error) }
-            throw DocumentImportError(file: path, diagnostics: diagnostics.sortedByLocation)
+            throw DocumentImportError(file: shown, diagnostics: diagnostics.sortedByLocation)
         }
         let known = Set(DocumentCSV.requiredColumns + DocumentCSV.optionalColumns)
         var warnings: [Diagnostic] = []
         for name in csv.header.names where !known.contains(CSVHeader.key(name)) && !name.trimmingSpaces().isEmpty {
-            warnings.append(.warning(at: SourceLocation(file: path, line: csv.header.line), "column '\(name)' is not a register column; it is ignored"))
+            warnings.append(.warning(at: SourceLocation(file: shown, line: csv.header.line), "column '\(name)' is not a register column; it is ignored"))
         }
         let checker = DocumentChecker(
             context: try await context(), baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent(), actor: actor,

@@ -23,14 +23,9 @@ extension APIRoutes {
             let dryRun = try request.queryFlag("dryRun")
             let name = Self.uploadName(request, default: "calendrier")
             return try await uploads.receiving(request, named: name) { path in
-                do {
-                    var result = try await sablier.importCalendar(session, file: path, maxBytes: uploads.maxBytes, dryRun: dryRun)
-                    result.file = name
-                    result.diagnostics = result.diagnostics.naming(path, as: name)
-                    return try json(result, status: dryRun ? .ok : .created)
-                } catch {
-                    throw error.naming(path, as: name)
-                }
+                let result = try await sablier.importCalendar(session, file: path, named: name, maxBytes: uploads.maxBytes,
+                                                              dryRun: dryRun)
+                return try json(result, status: dryRun ? .ok : .created)
             }
         }
         api.get("calendar/rules") { request, context -> Response in
@@ -70,12 +65,8 @@ extension APIRoutes {
             guard let from = try request.queryInt("from") else { throw Refusal(.emptyText, ["field": "from"]) }
             let name = Self.uploadName(request, default: "calendrier")
             return try await uploads.receiving(request, named: name) { path in
-                do {
-                    let report = try await sablier.calendarImpact(session, from: from, to: .file(path, maxBytes: uploads.maxBytes))
-                    return try page(report.entries, request, withheld: report.withheld)
-                } catch {
-                    throw error.naming(path, as: name)
-                }
+                let report = try await sablier.calendarImpact(session, from: from, to: .file(path, maxBytes: uploads.maxBytes, named: name))
+                return try page(report.entries, request, withheld: report.withheld)
             }
         }
         api.get("calendar/open-periods") { request, context -> Response in
@@ -89,13 +80,5 @@ extension APIRoutes {
                                                            event: form.event, offsetYears: form.offsetYears)
             return try json(confirmed, status: .created)
         }
-    }
-}
-
-extension Error {
-    /// A refusal naming an upload's private path names the client's file instead.
-    func naming(_ path: String, as name: String) -> any Error {
-        guard let refusal = self as? Refusal else { return self }
-        return refusal.naming(path, as: name)
     }
 }

@@ -71,14 +71,7 @@ extension APIRoutes {
             let skipInvalid = try request.queryFlag("skipInvalid")
             let name = Self.uploadName(request, default: "registre.csv")
             return try await uploads.receiving(request, named: name) { path in
-                do {
-                    var outcome = try await sablier.importDocuments(session, file: path, skipInvalid: skipInvalid)
-                    outcome.file = name
-                    outcome.diagnostics = outcome.diagnostics.naming(path, as: name)
-                    return try json(outcome, status: .created)
-                } catch {
-                    throw error.naming(path, as: name)
-                }
+                try json(try await sablier.importDocuments(session, file: path, named: name, skipInvalid: skipInvalid), status: .created)
             }
         }
         // Another unit's or a confidential document is answered by the use case exactly as a

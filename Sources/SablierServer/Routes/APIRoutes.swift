@@ -45,24 +45,3 @@ struct APIRoutes: Sendable {
         request.query("filename").map { ($0 as NSString).lastPathComponent } ?? name
     }
 }
-
-extension Refusal {
-    /// The same refusal naming `name` wherever it named the upload's private path.
-    func naming(_ path: String, as name: String) -> Refusal {
-        Refusal(code, values.mapValues { $0.replacingOccurrences(of: path, with: name) },
-                diagnostics: diagnostics.map { $0.naming(path, as: name) })
-    }
-}
-
-extension Diagnostic {
-    func naming(_ path: String, as name: String) -> Diagnostic {
-        var copy = self
-        if copy.location.file == path { copy.location.file = name }
-        copy.message = copy.message.replacingOccurrences(of: path, with: name)
-        return copy
-    }
-}
-
-extension [Diagnostic] {
-    func naming(_ path: String, as name: String) -> [Diagnostic] { map { $0.naming(path, as: name) } }
-}
