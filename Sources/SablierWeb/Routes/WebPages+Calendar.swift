@@ -61,9 +61,8 @@ extension WebPages {
             guard let file = held.file(form.fichier, owner: session.user.name, now: sablier.clock.now) else { throw PageFailure.notFound }
             let (sablier, held, id, maxBytes) = (self.sablier, self.held, form.fichier, configuration.maxUploadBytes)
             return try startJob(context, titleKey: "cal_import_job") { _ throws(Refusal) in
-                let named = Self.namedCopy(of: file, id: id, in: held.directory)
-                defer { Self.removeNamedCopy(named, id: id, in: held.directory) }
-                let result = try await sablier.importCalendar(session, file: named ?? file.path, maxBytes: maxBytes)
+                // The version and the audit trail record the person's file name, not the held copy's path.
+                let result = try await sablier.importCalendar(session, file: file.path, named: file.filename, maxBytes: maxBytes)
                 held.release(id)
                 return ("/calendrier/versions/\(result.version)", "cal_imported")
             }
@@ -108,36 +107,33 @@ extension WebPages {
         let name = Self.safeFilename(upload.filename)
         let id = try held.keep(upload.data, filename: name, owner: session.user.name, now: sablier.clock.now)
         guard let file = held.file(id, owner: session.user.name, now: sablier.clock.now) else { throw PageFailure.notFound }
-        let named = Self.namedCopy(of: file, id: id, in: held.directory)
-        defer { Self.removeNamedCopy(named, id: id, in: held.directory) }
-        let path = named ?? file.path
+        let path = file.path
         let lines = Self.lines(of: upload.data)
         let maxBytes = configuration.maxUploadBytes
         switch await outcome({ () async throws(Refusal) in
-            try await sablier.importCalendar(session, file: path, maxBytes: maxBytes, dryRun: true)
+            try await sablier.importCalendar(session, file: path, named: name, maxBytes: maxBytes, dryRun: true)
         }) {
         case .success(let result):
             var impact: CalendarImpactView?
             let current = try await sablier.calendarVersions(session).last?.version
             if let current {
                 let report = await outcome({ () async throws(Refusal) in
-                    try await sablier.calendarImpact(session, from: current, to: .file(path, maxBytes: maxBytes))
+                    try await sablier.calendarImpact(session, from: current, to: .file(path, maxBytes: maxBytes, named: name))
                 })
                 impact = CalendarImpactView(report, language)
             }
-            let view = CalendarCheckView(accepted: result, filename: name, heldID: id, lines: lines, path: path, impact: impact,
+            let view = CalendarCheckView(accepted: result, filename: name, heldID: id, lines: lines, impact: impact,
                                          firstCalendar: current == nil, language)
             return page("calendar/check", title: "cal_check_title", content: view, request, context)
         case .failure(let refusal):
             held.release(id)
-            let named = refusal.naming(path, as: name)
             guard refusal.code == .calendarRejected else {
-                guard refusal.kind == .invalidInput else { throw named }
-                let state = FormState(refusal: named, field: "fichier", language)
+                guard refusal.kind == .invalidInput else { throw refusal }
+                let state = FormState(refusal: refusal, field: "fichier", language)
                 return page("calendar/import", title: "cal_import_title", content: CalendarImportFormView(form: state), request, context,
                             status: .unprocessableContent)
             }
-            let view = CalendarCheckView(rejected: named, filename: name, lines: lines, path: path, language)
+            let view = CalendarCheckView(rejected: refusal, filename: name, lines: lines, language)
             return page("calendar/check", title: "cal_check_title", content: view, request, context, status: .unprocessableContent)
         }
     }
@@ -190,25 +186,6 @@ extension WebPages {
         return cleaned.isEmpty ? "calendrier" : String(cleaned.prefix(120))
     }
 
-    /// A private link to the held file under the name the person gave it, so that the version
-    /// records that name as its source file (the held file's own name is a random id).
-    static func namedCopy(of file: HeldUploads.Held, id: String, in directory: URL) -> String? {
-        let folder = directory.appendingPathComponent("named-\(id)")
-        let path = folder.appendingPathComponent(file.filename).path
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            if !FileManager.default.fileExists(atPath: path) { try FileManager.default.linkItem(atPath: file.path, toPath: path) }
-            return path
-        } catch {
-            return nil
-        }
-    }
-
-    static func removeNamedCopy(_ path: String?, id: String, in directory: URL) {
-        guard path != nil else { return }
-        try? FileManager.default.removeItem(at: directory.appendingPathComponent("named-\(id)"))
-    }
-
     /// The file's lines, to show each diagnostic's line as it reads in the file (none for a
     /// file that is not text, such as an .ods).
     static func lines(of data: ByteBuffer) -> [Substring] {
@@ -216,23 +193,6 @@ extension WebPages {
         guard !bytes.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04]) else { return [] }
         let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .isoLatin1) ?? ""
         return text.split(separator: "\n", omittingEmptySubsequences: false)
-    }
-}
-
-extension Refusal {
-    /// The same refusal naming the person's file where it named the server's private copy.
-    fileprivate func naming(_ path: String, as name: String) -> Refusal {
-        Refusal(code, values.mapValues { $0.replacingOccurrences(of: path, with: name) },
-                diagnostics: diagnostics.map { $0.naming(path, as: name) })
-    }
-}
-
-extension Diagnostic {
-    fileprivate func naming(_ path: String, as name: String) -> Diagnostic {
-        var copy = self
-        if copy.location.file == path { copy.location.file = name }
-        copy.message = copy.message.replacingOccurrences(of: path, with: name)
-        return copy
     }
 }
 
@@ -613,7 +573,7 @@ struct CalendarCheckView {
     var impact: CalendarImpactView?
     var firstCalendar: Bool
 
-    init(accepted result: CalendarImportResult, filename: String, heldID: String, lines: [Substring], path: String,
+    init(accepted result: CalendarImportResult, filename: String, heldID: String, lines: [Substring],
          impact: CalendarImpactView?, firstCalendar: Bool, _ language: Language) {
         self.filename = filename
         accepted = true
@@ -629,13 +589,13 @@ struct CalendarCheckView {
             Count(label: t("cal_summary_retired"), count: WebFormat.number(result.summary.retired.count), rules: result.summary.retired),
             Count(label: t("cal_summary_unchanged"), count: WebFormat.number(result.summary.unchanged.count), rules: []),
         ]
-        diagnostics = result.diagnostics.map { CalendarDiagnosticView($0.naming(path, as: filename), lines: lines, language) }
+        diagnostics = result.diagnostics.map { CalendarDiagnosticView($0, lines: lines, language) }
         hasDiagnostics = !diagnostics.isEmpty
         self.impact = impact
         self.firstCalendar = firstCalendar
     }
 
-    init(rejected refusal: Refusal, filename: String, lines: [Substring], path: String, _ language: Language) {
+    init(rejected refusal: Refusal, filename: String, lines: [Substring], _ language: Language) {
         self.filename = filename
         accepted = false
         message = MessageCatalogue.message(refusal, in: language)

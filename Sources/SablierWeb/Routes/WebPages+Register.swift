@@ -585,14 +585,10 @@ extension WebPages {
         let sablier = sablier, held = held
         let run = { @Sendable () async -> Result<DocumentImport, Refusal> in
             defer { held.release(id) }
+            // The diagnostics and the result name the person's file, not the held copy's path.
             return await outcome { () async throws(Refusal) in
-                try await sablier.importDocuments(session, file: kept.path, skipInvalid: skip)
-            }.map { imported in
-                var imported = imported
-                imported.file = name
-                imported.diagnostics = imported.diagnostics.map { Self.registerNaming($0, kept.path, as: name) }
-                return imported
-            }.mapError { Self.registerNaming($0, kept.path, as: name) }
+                try await sablier.importDocuments(session, file: kept.path, named: name, skipInvalid: skip)
+            }
         }
         if file.data.readableBytes > Self.registerDirectImportBytes {
             return try startJob(context, titleKey: "reg_import_job") { _ async throws(Refusal) -> (String, String?) in
@@ -615,19 +611,6 @@ extension WebPages {
                         content: RegisterImportView(form: state, result: nil, skip: skip, diagnostics: refusal.diagnostics, language),
                         request, context, status: .unprocessableContent)
         }
-    }
-
-    /// The diagnostic naming the uploaded file's name where it named its private copy.
-    static func registerNaming(_ diagnostic: Diagnostic, _ path: String, as name: String) -> Diagnostic {
-        var copy = diagnostic
-        if copy.location.file == path { copy.location.file = name }
-        copy.message = copy.message.replacingOccurrences(of: path, with: name)
-        return copy
-    }
-
-    static func registerNaming(_ refusal: Refusal, _ path: String, as name: String) -> Refusal {
-        Refusal(refusal.code, refusal.values.mapValues { $0.replacingOccurrences(of: path, with: name) },
-                diagnostics: refusal.diagnostics.map { registerNaming($0, path, as: name) })
     }
 }
 
