@@ -1,7 +1,9 @@
 import Foundation
 import SablierApplication
 import SablierCore
+import SablierImport
 import SablierRegister
+import SablierTestSupport
 import Testing
 
 /// Every diagnostic code has its sentence in both languages, naming the same values, so that a
@@ -89,5 +91,22 @@ struct DiagnosticCatalogueTests {
             #expect(DiagnosticCode.placeholders(entry.fr).isSubset(of: values), "\(code)")
             #expect(DiagnosticCode.placeholders(entry.en).isSubset(of: values), "\(code)")
         }
+    }
+
+    @Test("a real calendar's validation sets every value its sentences name, and reads in French without a gap")
+    func calendarSitesSetTheirValues() throws {
+        var coded = 0
+        for url in [Fixtures.valcourtCSV, Fixtures.hbCSV, Fixtures.hbGALA, Fixtures.udemGALA] {
+            var submission = CalendarReader.read(CalendarFile(path: url.path, bytes: Array(try Data(contentsOf: url))))
+            CalendarValidator.validate(&submission)
+            for diagnostic in submission.diagnostics {
+                guard let code = diagnostic.code, let entry = MessageCatalogue.diagnosticEntries[code] else { continue }
+                coded += 1
+                #expect(DiagnosticCode.placeholders(entry.fr).isSubset(of: Set((diagnostic.values ?? [:]).keys)), "\(code)")
+                #expect(!MessageCatalogue.message(diagnostic, in: .fr).contains("{"), "\(code)")
+                #expect(MessageCatalogue.message(diagnostic, in: .en) == diagnostic.message, "\(code)")
+            }
+        }
+        #expect(coded > 0, "the real calendars' remarks are mended with coded warnings")
     }
 }

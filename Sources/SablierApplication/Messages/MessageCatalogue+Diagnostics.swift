@@ -39,6 +39,10 @@ extension MessageCatalogue {
     static let terms: [String: String] = [
         "principal copy": "exemplaire principal",
         "secondary copy": "exemplaire secondaire",
+        "supports (SUPPDOSS)": "supports (SUPPDOSS)",
+        "active period (PERIOACTIF)": "période active (PERIOACTIF)",
+        "semi-active period (PERIOSMACT)": "période semi-active (PERIOSMACT)",
+        "disposition (ID_REF_DISPOSITION)": "disposition finale (ID_REF_DISPOSITION)",
     ]
 
     /// The French template of each code; the English one is the code's.
@@ -78,5 +82,31 @@ extension MessageCatalogue {
         .alreadyInRegister: "le document {reference} est déjà inscrit au registre",
     ]
 
-    static let calendarDiagnostics: [DiagnosticCode: String] = [:]
+    static let calendarDiagnostics: [DiagnosticCode: String] = [
+        .ruleWithoutNumber: "une règle n'a pas de numéro",
+        .ruleRepeated: "la règle {rule} figure deux fois (d'abord à la ligne {first}) ; un numéro de règle est unique",
+        .ruleWithoutTitle: "la règle {rule} n'a pas de titre",
+        .negativeYears: "règle {rule}, {copy/term}, {field/term} : un nombre entier d'années ≥ 0, 888 ou 999 est attendu",
+        .unnamedCountEvent: "règle {rule} : le délai court à partir d'un événement, mais l'événement n'a pas de nom",
+        .measureWithoutPersonalInformation:
+            "la règle {rule} est marquée sans renseignements personnels mais nomme la mesure « {measure} » ; la mesure est conservée",
+        .noDisposition: "règle {rule}, {copy/term} : aucune disposition finale (C, D ou T) n'est donnée",
+        .secondaryNotDestroyed:
+            "règle {rule}, exemplaire secondaire : sa disposition finale doit être D (destruction), pas {disposition} ({label}) ; seul l'exemplaire principal peut être conservé ou trié",
+        .undefinedRemarkDropped:
+            "règle {rule}, {copy/term}, {field/term} : la remarque {remark} n'est pas définie parmi les remarques de la règle ; le renvoi est retiré",
+        .remarkFromOtherCopy:
+            "règle {rule}, {copy/term}, {field/term} : {need} n'a pas de remarque ; l'{other/term} explique le même délai par {candidate}, qui est retenue",
+        .undefinedRemarkFromOtherCopy:
+            "règle {rule}, {copy/term}, {field/term} : {need} renvoie à {remark}, que la règle ne définit pas ; l'{other/term} explique le même délai par {candidate}, qui est retenue",
+        .remarkUnreferenced:
+            "règle {rule}, {copy/term}, {field/term} : {need} n'a pas de remarque ; {candidate} (« {text} ») est la seule remarque à laquelle aucun champ ne renvoie, et elle est retenue",
+        .undefinedRemarkUnreferenced:
+            "règle {rule}, {copy/term}, {field/term} : {need} renvoie à {remark}, que la règle ne définit pas ; {candidate} (« {text} ») est la seule remarque à laquelle aucun champ ne renvoie, et elle est retenue",
+        .undefinedRemarkUnexplaining:
+            "règle {rule}, {copy/term}, {field/term} : {need} renvoie à {remark}, que la règle ne définit pas ; {candidate} (« {text} ») est la seule remarque qui n'explique aucun délai ni aucune disposition, et elle est retenue",
+        .remarkMissing: "règle {rule}, {copy/term}, {field/term} : {need} doit être expliqué par une remarque, mais n'en a aucune",
+        .remarkUndefined:
+            "règle {rule}, {copy/term}, {field/term} : {need} doit être expliqué par une remarque, mais renvoie à {remark}, que la règle ne définit pas",
+    ]
 }

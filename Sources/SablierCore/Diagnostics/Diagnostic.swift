@@ -81,6 +81,21 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         Diagnostic(.warning, at: location, code, values, rule: rule, field: field)
     }
 
+    /// Equal when they say the same thing at the same place: `code` and `values` are how to say it
+    /// in another language, and a diagnostic kept by its sentence alone (a stored calendar
+    /// version's warnings) is still the one that was found.
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.severity == b.severity && a.location == b.location && a.message == b.message && a.rule == b.rule && a.field == b.field
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(location)
+        hasher.combine(message)
+        hasher.combine(rule)
+        hasher.combine(field)
+    }
+
     /// `FILE:LINE:COLUMN: error|warning: message`, the form compilers use, so editors can jump to it.
     public var description: String {
         "\(location): \(severity.rawValue): \(message)"

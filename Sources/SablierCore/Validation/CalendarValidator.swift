@@ -24,14 +24,12 @@ public enum CalendarValidator {
             let entry = submission.rules[index]
             let number = entry.rule.number
             if number.isEmpty {
-                found.append(.error(at: entry.location, "a rule has no number", field: "number"))
+                found.append(.error(at: entry.location, .ruleWithoutNumber, field: "number"))
                 continue
             }
             if let first = firstSeen[number] {
-                found.append(.error(
-                    at: entry.location,
-                    "rule \(number) is given twice (first at line \(first.line)); a rule number must be unique",
-                    rule: number, field: "number"))
+                found.append(.error(at: entry.location, .ruleRepeated, ["rule": number, "first": String(first.line)],
+                                    rule: number, field: "number"))
             } else {
                 firstSeen[number] = entry.location
             }
@@ -47,7 +45,7 @@ public enum CalendarValidator {
         var found: [Diagnostic] = []
         let number = entry.rule.number
         if entry.rule.title.trimmingSpaces().isEmpty {
-            found.append(.error(at: entry.location(of: .title), "rule \(number) has no title", rule: number, field: "title"))
+            found.append(.error(at: entry.location(of: .title), .ruleWithoutTitle, ["rule": number], rule: number, field: "title"))
         }
         found += mendRemarkReferences(&entry)
         func check(_ copy: CopyRule) {
@@ -55,8 +53,8 @@ public enum CalendarValidator {
             for field in [CopyField.active, .semiActive] {
                 let period = field == .active ? copy.active : copy.semiActive
                 if case .years(let n) = period, n < 0 {
-                    found.append(.error(at: entry.location(of: RuleFieldPath(copy.kind, field)),
-                        "rule \(number), \(copy.kind.englishName), \(field.englishName): must be a whole number of years ≥ 0, 888 or 999",
+                    found.append(.error(at: entry.location(of: RuleFieldPath(copy.kind, field)), .negativeYears,
+                        ["rule": number, "copy": copy.kind.englishName, "field": field.englishName],
                         rule: number, field: field.galaElement))
                 }
             }
@@ -65,12 +63,10 @@ public enum CalendarValidator {
         check(entry.rule.principal)
         if let secondaire = entry.rule.secondaire { check(secondaire) }
         if case .event(let name) = entry.rule.countStart, name.trimmingSpaces().isEmpty {
-            found.append(.error(at: entry.location, "rule \(number): the count starts at an event, but the event has no name",
-                                rule: number, field: "declencheur"))
+            found.append(.error(at: entry.location, .unnamedCountEvent, ["rule": number], rule: number, field: "declencheur"))
         }
         if let info = entry.rule.personalInformation, !info.present, let measure = info.measure {
-            found.append(.warning(at: entry.location,
-                "rule \(number) is marked as holding no personal information but names the measure '\(measure.rawValue)'; the measure is kept",
+            found.append(.warning(at: entry.location, .measureWithoutPersonalInformation, ["rule": number, "measure": measure.rawValue],
                 rule: number, field: "renseignementsPersonnels"))
         }
         return found
@@ -80,13 +76,12 @@ public enum CalendarValidator {
         let number = entry.rule.number
         var location: SourceLocation { entry.location(of: RuleFieldPath(copy.kind, .disposition)) }
         guard let disposition = copy.disposition else {
-            return [.error(at: location,
-                "rule \(number), \(copy.kind.englishName): no final disposition (C, D or T) is given",
+            return [.error(at: location, .noDisposition, ["rule": number, "copy": copy.kind.englishName],
                 rule: number, field: CopyField.disposition.galaElement)]
         }
         if copy.kind == .secondaire, disposition != .destruction {
-            return [.error(at: location,
-                "rule \(number), secondary copy: its disposition must be D (destruction), not \(disposition.rawValue) (\(disposition.label)); only the principal copy can be kept or sorted",
+            return [.error(at: location, .secondaryNotDestroyed,
+                ["rule": number, "disposition": disposition.rawValue, "label": disposition.label],
                 rule: number, field: CopyField.disposition.galaElement)]
         }
         return []
@@ -163,41 +158,40 @@ public enum CalendarValidator {
                 let id = remarkID(copy, field)
                 // Worked out only for a diagnostic: most fields need none.
                 var location: SourceLocation { entry.location(of: RuleFieldPath(kind, remarkOf: field)) }
-                var where_: String { "rule \(number), \(kind.englishName), \(field.englishName)" }
+                // Where, and what the diagnostic's sentence names: the rule, the copy, the field.
+                var values: [String: String] { ["rule": number, "copy": kind.englishName, "field": field.englishName] }
+                func diagnostic(_ severity: Severity, _ code: DiagnosticCode, _ more: [String: String]) -> Diagnostic {
+                    Diagnostic(severity, at: location, code, values.merging(more) { _, new in new }, rule: number, field: field.galaRemarkElement)
+                }
                 let dangling = id.map { !defined.contains($0) } ?? false
                 guard let need = remarkNeed(copy, field) else {
                     if dangling, let id {
                         setRemarkID(&copy, field, nil)
-                        found.append(.warning(at: location,
-                            "\(where_): remark \(id) is not defined in the rule's remarks; the reference is dropped",
-                            rule: number, field: field.galaRemarkElement))
+                        found.append(diagnostic(.warning, .undefinedRemarkDropped, ["remark": id.description]))
                     }
                     continue
                 }
                 guard id == nil || dangling else { continue }
-                let problem = id.map { "refers to \($0), which the rule does not define" } ?? "has no remark"
+                // The same sentence in two forms: a remark missing, or a reference to one the rule does not define.
+                var needed = ["need": need]
+                if let id { needed["remark"] = id.description }
                 // The other copy's remark for the same period.
                 if let other, sameNeed(copy, other, field), let candidate = remarkID(other, field), defined.contains(candidate) {
                     setRemarkID(&copy, field, candidate)
-                    found.append(.warning(at: location,
-                        "\(where_): \(need) \(problem); the \(other.kind.englishName) explains the same period with \(candidate), which is used",
-                        rule: number, field: field.galaRemarkElement))
+                    found.append(diagnostic(.warning, id == nil ? .remarkFromOtherCopy : .undefinedRemarkFromOtherCopy,
+                                            needed.merging(["other": other.kind.englishName, "candidate": candidate.description]) { _, new in new }))
                 } else if unreferenced.count == 1, let candidate = unreferenced.first {
                     setRemarkID(&copy, field, candidate)
                     let text = rule.remark(candidate)?.text ?? ""
-                    found.append(.warning(at: location,
-                        "\(where_): \(need) \(problem); \(candidate) (\"\(abbreviate(text))\") is the only remark no field refers to, and is used",
-                        rule: number, field: field.galaRemarkElement))
+                    found.append(diagnostic(.warning, id == nil ? .remarkUnreferenced : .undefinedRemarkUnreferenced,
+                                            needed.merging(["candidate": candidate.description, "text": abbreviate(text)]) { _, new in new }))
                 } else if dangling, unexplaining.count == 1, let candidate = unexplaining.first {
                     setRemarkID(&copy, field, candidate)
                     let text = rule.remark(candidate)?.text ?? ""
-                    found.append(.warning(at: location,
-                        "\(where_): \(need) \(problem); \(candidate) (\"\(abbreviate(text))\") is the only remark that explains no period or disposition, and is used",
-                        rule: number, field: field.galaRemarkElement))
+                    found.append(diagnostic(.warning, .undefinedRemarkUnexplaining,
+                                            needed.merging(["candidate": candidate.description, "text": abbreviate(text)]) { _, new in new }))
                 } else {
-                    found.append(.error(at: location,
-                        "\(where_): \(need) must be explained by a remark, but it \(problem)",
-                        rule: number, field: field.galaRemarkElement))
+                    found.append(diagnostic(.error, id == nil ? .remarkMissing : .remarkUndefined, needed))
                 }
             }
             if kind == .principal { rule.principal = copy } else { rule.secondaire = copy }
