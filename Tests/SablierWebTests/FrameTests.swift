@@ -73,10 +73,30 @@ import Testing
         }
     }
 
+    @Test func theLanguageSwitchNeverLeavesTheSite() async throws {
+        let office = try await WebOffice(register: false)
+        try await office.test { client in
+            let response = try await Browser(client).get("/langue?vers=en&retour=/%09/example.org/x")
+            #expect(response.status == .seeOther)
+            #expect(response.location == "/tableau-de-bord")
+        }
+    }
+
+    @Test func aHugePageNumberIsTheLastPageNotACrash() {
+        #expect(PageNumber.read("9223372036854775807") == PageNumber.maximum)
+        #expect(PageNumber.read("-4") == 1)
+        #expect(PageNumber.read("deux") == 1)
+        #expect(PageNumber.offset(Int.max, size: Int.max) == (PageNumber.maximum - 1) * 1_000)
+    }
+
     @Test func theNextPageIsAlwaysOneOfThisSite() {
         #expect(WebPages.safeReturn("//evil.example/x") == "/tableau-de-bord")
         #expect(WebPages.safeReturn("https://evil.example") == "/tableau-de-bord")
         #expect(WebPages.safeReturn("/\\evil.example") == "/tableau-de-bord")
+        #expect(WebPages.safeReturn("/\t/evil.example/x") == "/tableau-de-bord", "a tab, which browsers drop")
+        #expect(WebPages.safeReturn("/\n/evil.example") == "/tableau-de-bord")
+        #expect(WebPages.safeReturn("/ /evil.example") == "/tableau-de-bord")
+        #expect(WebPages.safeReturn("/%09/evil.example") == "/%09/evil.example", "still encoded: a path of this site")
         #expect(WebPages.safeReturn(nil) == "/tableau-de-bord")
         #expect(WebPages.safeReturn("/registre?q=x") == "/registre?q=x")
     }

@@ -8,7 +8,8 @@ import Synchronization
 /// A calendar or a register CSV is first checked (a dry run) and only imported once the person
 /// has read the diagnostics and the impact; the file waits here in the meantime, in a folder
 /// only the server's account can enter (0700), each file 0600, under a random name that only
-/// the person who uploaded it can use. Files older than an hour are removed on the next upload.
+/// the person who uploaded it can use. Files older than an hour are removed on the next upload,
+/// and whatever a stopped server left in the folder is removed when the next one starts.
 final class HeldUploads: Sendable {
     struct Held: Sendable {
         let path: String
@@ -23,6 +24,8 @@ final class HeldUploads: Sendable {
 
     init(directory: URL) {
         self.directory = directory
+        // Nothing held survives a restart: the ids that named these files are gone with the process.
+        try? FileManager.default.removeItem(at: directory)
     }
 
     /// Writes `data` to a new private file and returns its id.
@@ -46,6 +49,22 @@ final class HeldUploads: Sendable {
             guard let file = files[id], file.owner == owner, now.timeIntervalSince(file.at) < Self.lifetime else { return nil }
             return file
         }
+    }
+
+    /// The file held under `id` for `owner`, taken: nobody can use the id again, so that a
+    /// confirmation sent twice (a double click) imports once. The caller removes the file with
+    /// `discard` when it is done with it, whatever happens.
+    func take(_ id: String, owner: String, now: Date) -> Held? {
+        held.withLock { files in
+            guard let file = files[id], file.owner == owner, now.timeIntervalSince(file.at) < Self.lifetime else { return nil }
+            files[id] = nil
+            return file
+        }
+    }
+
+    /// Removes a file `take` handed over.
+    func discard(_ file: Held) {
+        try? FileManager.default.removeItem(atPath: file.path)
     }
 
     /// Forgets and removes the file held under `id`.

@@ -99,7 +99,7 @@ extension WebPages {
             let session = try session(context)
             let language = language(request)
             let filter = AuditFilter(request, language)
-            let pageNumber = max(1, Int(request.uri.queryParameters.get("page") ?? "") ?? 1)
+            let pageNumber = PageNumber.read(request)
             var view = AuditView(since: filter.values["du"] ?? "", until: filter.values["au"] ?? "", user: filter.values["utilisateur"] ?? "",
                                  target: filter.values["cible"] ?? "", rows: [], hasRows: false, total: "0", first: "0", last: "0",
                                  previousHref: nil, nextHref: nil, csvHref: "/journal.csv?" + filter.query, verified: false,
@@ -119,7 +119,7 @@ extension WebPages {
             }
             let size = filter.size
             let result = try await sablier.auditPage(session, since: filter.since, until: filter.until, user: filter.user,
-                                                     target: filter.target, offset: (pageNumber - 1) * size, limit: size)
+                                                     target: filter.target, offset: PageNumber.offset(pageNumber, size: size), limit: size)
             view.rows = result.entries.map {
                 AuditRowView(sequence: String($0.sequence), at: WebFormat.time($0.at), user: $0.user, action: $0.action, target: $0.target,
                              details: Self.readable($0.details))

@@ -58,12 +58,13 @@ extension WebPages {
         router.post("calendrier/importer/confirmer") { request, context -> Response in
             let form = try await PageForm.decode(HeldFileForm.self, request)
             let session = try session(context)
-            guard let file = held.file(form.fichier, owner: session.user.name, now: sablier.clock.now) else { throw PageFailure.notFound }
-            let (sablier, held, id, maxBytes) = (self.sablier, self.held, form.fichier, configuration.maxUploadBytes)
+            // Taken, not read: a confirmation sent twice finds nothing the second time, and imports once.
+            guard let file = held.take(form.fichier, owner: session.user.name, now: sablier.clock.now) else { throw PageFailure.notFound }
+            let (sablier, held, maxBytes) = (self.sablier, self.held, configuration.maxUploadBytes)
             return try startJob(context, titleKey: "cal_import_job") { _ throws(Refusal) in
+                defer { held.discard(file) }
                 // The version and the audit trail record the person's file name, not the held copy's path.
                 let result = try await sablier.importCalendar(session, file: file.path, named: file.filename, maxBytes: maxBytes)
-                held.release(id)
                 return ("/calendrier/versions/\(result.version)", "cal_imported")
             }
         }

@@ -97,7 +97,7 @@ struct DueQuery {
         query.unit = value("unite")
         query.sort = value("tri").flatMap(DueSort.init(rawValue:)) ?? .due
         query.descending = value("ordre") == "desc"
-        query.page = max(value("page").flatMap { Int($0) } ?? 1, 1)
+        query.page = PageNumber.read(value("page"))
         var values = ["date": value("date") ?? "", "action": value("action") ?? "", "unite": query.unit ?? ""]
         if let text = value("action") {
             guard let action = DueAction(rawValue: text) else {

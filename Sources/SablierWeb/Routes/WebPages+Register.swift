@@ -128,7 +128,7 @@ extension WebPages {
         func text(_ name: String) -> String { (parameters.get(name) ?? "").trimmingCharacters(in: .whitespaces) }
         let query = text("q"), rule = text("regle"), unit = text("unite"), support = text("support"), phase = text("phase")
         let title = text("titre"), dueText = text("echeance"), held = text("gel")
-        let number = max(1, Int(text("page")) ?? 1)
+        let number = PageNumber.read(text("page"))
 
         var terms: [String] = query.isEmpty ? [] : [query]
         if !rule.isEmpty { terms.append("rule=\(rule)") }

@@ -52,10 +52,17 @@ extension WebPages {
         }
     }
 
-    /// A path of this site to come back to, never another site's address (`//host`, `https:`).
+    /// A path of this site to come back to, never another site's address.
+    ///
+    /// Browsers forgive a lot in a `Location` (`//host`, `/\host`, a tab or a line break inside
+    /// `/\t/host`): so the path is kept only when it is plain — it starts with one `/`, holds no
+    /// backslash, no space or control character, and reads as a URL with neither scheme nor host.
     static func safeReturn(_ value: String?) -> String {
-        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.hasPrefix("/\\"),
-              !value.contains("\r"), !value.contains("\n") else { return Section.dashboard.href }
+        let home = Section.dashboard.href
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"),
+              !value.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || CharacterSet.whitespacesAndNewlines.contains($0) }),
+              let components = URLComponents(string: value), components.scheme == nil, components.host == nil,
+              components.path.hasPrefix("/"), !components.path.hasPrefix("//") else { return home }
         return value
     }
 }
