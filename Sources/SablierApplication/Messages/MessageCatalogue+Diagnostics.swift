@@ -48,7 +48,7 @@ extension MessageCatalogue {
     /// The French template of each code; the English one is the code's.
     static let diagnosticFrench: [DiagnosticCode: String] = {
         var all: [DiagnosticCode: String] = [:]
-        for family in [registerDiagnostics, calendarDiagnostics] {
+        for family in [registerDiagnostics, calendarDiagnostics, galaDiagnostics] {
             all.merge(family) { first, _ in first }
         }
         return all
@@ -108,5 +108,26 @@ extension MessageCatalogue {
         .remarkMissing: "règle {rule}, {copy/term}, {field/term} : {need} doit être expliqué par une remarque, mais n'en a aucune",
         .remarkUndefined:
             "règle {rule}, {copy/term}, {field/term} : {need} doit être expliqué par une remarque, mais renvoie à {remark}, que la règle ne définit pas",
+    ]
+
+    static let galaDiagnostics: [DiagnosticCode: String] = [
+        .galaRowWithoutNumber: "un ROW n'a pas de numéro de règle (NUMREGLE)",
+        .galaBadTransaction: "règle {rule} : TYPE_TRANS « {value} » n'est ni A, ni M, ni S",
+        .galaRemarksPreamble:
+            "règle {rule} : REMARQDELA commence par du texte avant sa première remarque numérotée ; il a été déplacé dans la remarque générale",
+        .galaRemarksRepeated: "règle {rule} : REMARQDELA définit {remarks} plus d'une fois ; les textes ont été réunis sous la première",
+        .galaNoPrincipalCopy: "la règle {rule} n'a pas d'exemplaire principal : aucun DELAI_ROW n'a TYPEDOSS P",
+        .galaBlankSecondaryCopy:
+            "règle {rule} : le DELAI_ROW de l'exemplaire secondaire ne contient que des valeurs vides ou « - » ; lu comme sans exemplaire secondaire",
+        .galaOrganisationEmpty: "ID_ORGANISME est vide (règle {rule}) : le fichier ne donne pas le numéro BAnQ de l'organisme",
+        .galaOrganisationDiffers: "règle {rule} : ID_ORGANISME vaut {id}, mais {known} à la ligne {line} ; {known} est conservé",
+        .galaBadCopyKind: "règle {rule} : TYPEDOSS « {value} » n'est ni P ni S",
+        .galaCopyNumberDiffers: "règle {rule}, {copy/term} : le NUMREGLE du DELAI_ROW est « {value} » ; le numéro du ROW, {rule}, est retenu",
+        .galaBadPeriod:
+            "règle {rule}, {copy/term} : {element} « {value} » n'est pas un délai (un nombre d'années d'au plus 4 chiffres, 888, 999, « - » ou vide)",
+        .galaBadRemarkReference: "règle {rule}, {copy/term} : {element} « {value} » n'est pas un renvoi à une remarque (R1, R2, …)",
+        .galaBadDisposition: "règle {rule}, {copy/term} : ID_REF_DISPOSITION « {value} » n'est ni C, ni D, ni T, ni « - »",
+        .galaSecondCopy:
+            "règle {rule} : un second DELAI_ROW avec TYPEDOSS {kind} (le premier est à la ligne {first}) ; une règle a un exemplaire principal et au plus un exemplaire secondaire",
     ]
 }

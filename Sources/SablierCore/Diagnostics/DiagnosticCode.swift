@@ -26,7 +26,7 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// Every code a diagnostic is written with, family by family.
-    public static var all: [DiagnosticCode] { register + calendar }
+    public static var all: [DiagnosticCode] { register + calendar + gala }
 
     /// The English sentence with the values written in.
     public func english(_ values: [String: String]) -> String {

@@ -201,14 +201,14 @@ struct GALARowMapper {
 
         let number = value(Row.number, .number)?.trimmingSpaces() ?? ""
         guard !number.isEmpty else {
-            diagnostics.append(.error(at: location(row), "a ROW has no rule number (NUMREGLE)", field: "NUMREGLE"))
+            diagnostics.append(.error(at: location(row), .galaRowWithoutNumber, field: "NUMREGLE"))
             return nil
         }
         let transactionText = value(Row.transaction, Path.transaction) ?? ""
         guard let transaction = RuleTransaction(code: transactionText) else {
             diagnostics.append(.error(
                 at: fields[Row.transaction].map(location) ?? location(row),
-                "rule \(number): TYPE_TRANS '\(transactionText)' is not A, M or S", rule: number, field: "TYPE_TRANS"))
+                .galaBadTransaction, ["rule": number, "value": transactionText], rule: number, field: "TYPE_TRANS"))
             return nil
         }
         readOrganisation(fields[Row.organisation], rule: number)
@@ -223,7 +223,7 @@ struct GALARowMapper {
                 generalRemarkParts.append(preamble)
                 diagnostics.append(.warning(
                     at: location(node),
-                    "rule \(number): REMARQDELA starts with text before its first numbered remark; it was moved to the general remark",
+                    .galaRemarksPreamble, ["rule": number],
                     rule: number, field: "REMARQDELA"))
             }
             if !parsed.unprefixedMarkers.isEmpty {
@@ -237,7 +237,7 @@ struct GALARowMapper {
                 let list = parsed.duplicates.map(\.description).joined(separator: ", ")
                 diagnostics.append(.warning(
                     at: location(node),
-                    "rule \(number): REMARQDELA defines \(list) more than once; the texts were joined under the first",
+                    .galaRemarksRepeated, ["rule": number, "remarks": list],
                     rule: number, field: "REMARQDELA"))
             }
         }
@@ -261,7 +261,7 @@ struct GALARowMapper {
         guard let principal = copies.principal?.copy else {
             diagnostics.append(.error(
                 at: fields[Row.delai].map(location) ?? location(row),
-                "rule \(number) has no principal copy: no DELAI_ROW has TYPEDOSS P", rule: number, field: "TYPEDOSS"))
+                .galaNoPrincipalCopy, ["rule": number], rule: number, field: "TYPEDOSS"))
             return nil
         }
         var secondaire = copies.secondaire?.copy
@@ -269,7 +269,7 @@ struct GALARowMapper {
             secondaire = nil
             diagnostics.append(.warning(
                 at: location(node),
-                "rule \(number): the secondary copy's DELAI_ROW holds only blank or '-' values; read as no secondary copy",
+                .galaBlankSecondaryCopy, ["rule": number],
                 rule: number, field: GALAElements.delaiRow))
         }
 
@@ -304,7 +304,7 @@ struct GALARowMapper {
                 reportedEmptyOrganisation = true
                 diagnostics.append(.warning(
                     at: location(node),
-                    "ID_ORGANISME is empty (rule \(rule)): the file does not give the organisation's BAnQ number",
+                    .galaOrganisationEmpty, ["rule": rule],
                     rule: rule, field: "ID_ORGANISME"))
             }
         } else if let known = organisationID {
@@ -312,7 +312,7 @@ struct GALARowMapper {
                 reportedDisagreement = true
                 diagnostics.append(.warning(
                     at: location(node),
-                    "rule \(rule): ID_ORGANISME is \(id), but \(known.value) at line \(known.line); \(known.value) is kept",
+                    .galaOrganisationDiffers, ["rule": rule, "id": id, "known": known.value, "line": String(known.line)],
                     rule: rule, field: "ID_ORGANISME"))
             }
         } else {
@@ -327,14 +327,14 @@ struct GALARowMapper {
         guard let kind = CopyKind(code: kindText) else {
             diagnostics.append(.error(
                 at: fields[DelaiRow.kind].map(location) ?? location(node),
-                "rule \(number): TYPEDOSS '\(kindText)' is neither P nor S", rule: number, field: "TYPEDOSS"))
+                .galaBadCopyKind, ["rule": number, "value": kindText], rule: number, field: "TYPEDOSS"))
             return nil
         }
         let copyName = kind == .principal ? "principal copy" : "secondary copy"
         if let inner = fields[DelaiRow.number], inner.text.trimmingSpaces() != number {
             diagnostics.append(.warning(
                 at: location(inner),
-                "rule \(number), \(copyName): the DELAI_ROW's NUMREGLE is '\(inner.text.trimmingSpaces())'; the ROW's number \(number) is used",
+                .galaCopyNumberDiffers, ["rule": number, "copy": copyName, "value": inner.text.trimmingSpaces()],
                 rule: number, field: "NUMREGLE"))
         }
         func text(_ field: CopyField) -> String? {
@@ -347,7 +347,7 @@ struct GALARowMapper {
             guard let period = RetentionPeriod(cell: cell) else {
                 diagnostics.append(.error(
                     at: locations[RuleFieldPath(kind, field)] ?? location(node),
-                    "rule \(number), \(copyName): \(field.galaElement) '\(cell.trimmingSpaces())' is not a retention period (a number of years of at most 4 digits, 888, 999, '-' or blank)",
+                    .galaBadPeriod, ["rule": number, "copy": copyName, "element": field.galaElement, "value": cell.trimmingSpaces()],
                     rule: number, field: field.galaElement))
                 return .none
             }
@@ -362,7 +362,7 @@ struct GALARowMapper {
             guard let id = RemarkID(text: cell) else {
                 diagnostics.append(.error(
                     at: location(element),
-                    "rule \(number), \(copyName): \(field.galaRemarkElement) '\(cell)' is not a remark reference (R1, R2, …)",
+                    .galaBadRemarkReference, ["rule": number, "copy": copyName, "element": field.galaRemarkElement, "value": cell],
                     rule: number, field: field.galaRemarkElement))
                 return nil
             }
@@ -373,7 +373,7 @@ struct GALARowMapper {
             guard let value = Disposition(code: cell) else {
                 diagnostics.append(.error(
                     at: locations[RuleFieldPath(kind, .disposition)] ?? location(node),
-                    "rule \(number), \(copyName): ID_REF_DISPOSITION '\(cell)' is not C, D, T or '-'",
+                    .galaBadDisposition, ["rule": number, "copy": copyName, "value": cell],
                     rule: number, field: CopyField.disposition.galaElement))
                 return nil
             }
@@ -414,7 +414,7 @@ private struct GALACopies {
             let code = copy.kind.galaCode
             mapper.report(.error(
                 at: SourceLocation(file: mapper.file, line: node.line),
-                "rule \(number): a second DELAI_ROW with TYPEDOSS \(code) (the first is at line \(existing.node.line)); a rule has one principal copy and at most one secondary copy",
+                .galaSecondCopy, ["rule": number, "kind": code, "first": String(existing.node.line)],
                 rule: number, field: "TYPEDOSS"))
             return
         }
