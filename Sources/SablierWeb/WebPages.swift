@@ -32,7 +32,7 @@ public struct WebPages: RouteSet {
     }
 
     public func add(to router: Router<APIRequestContext>) {
-        router.add(middleware: PageNotFoundMiddleware(renderer: renderer))
+        router.add(middleware: PageFallbackMiddleware(renderer: renderer))
         router.add(middleware: StaticFiles.middleware())
         let open = router.group().add(middleware: PageErrorMiddleware(renderer: renderer))
         addSignIn(to: open)

@@ -36,7 +36,7 @@ import Testing
             let wrongPassword = try await browser.post("/connexion", ["name": "aiprp", "password": "pas le bon"], csrf: false)
             let unknownName = try await browser.post("/connexion", ["name": "personne", "password": "pas le bon"], csrf: false)
             #expect(wrongPassword.status == .unauthorized)
-            #expect(wrongPassword.headers[.setCookie] == nil)
+            #expect(wrongPassword.headers[.setCookie]?.contains("sablier_session") != true, "no session")
             #expect(wrongPassword.main.contains("aria-invalid=\"true\" aria-describedby=\"password-error\""))
             #expect(wrongPassword.main.contains("href=\"#password\""))
             #expect(wrongPassword.main.contains("value=\"aiprp\""))
@@ -56,6 +56,10 @@ import Testing
             let api = try await Browser(client).get("/api/v1/pas-une-route")
             #expect(api.status == .notFound)
             #expect(api.headers[.contentType]?.hasPrefix("application/json") == true)
+            // Hummingbird's router answers a method a page does not take as an address it does not know.
+            let wrongMethod = try await Browser(client).client.execute(uri: "/connexion", method: .put, headers: [:], body: nil)
+            #expect(wrongMethod.status == .notFound)
+            #expect(wrongMethod.headers[.contentType]?.hasPrefix("text/html") == true)
             let css = try await Browser(client).get("/static/sablier.css")
             #expect(css.status == .ok)
             #expect(css.text.contains(":focus-visible"))
@@ -87,6 +91,18 @@ import Testing
         #expect(PageNumber.read("-4") == 1)
         #expect(PageNumber.read("deux") == 1)
         #expect(PageNumber.offset(Int.max, size: Int.max) == (PageNumber.maximum - 1) * 1_000)
+    }
+
+    @Test func aSignInFromAnotherSitesFormIsRefusedBeforeAnyPasswordIsChecked() async throws {
+        let office = try await WebOffice(register: false)
+        try await office.test { client in
+            // Another site's page can post the form, but neither read nor set this site's sign-in cookie.
+            let forged = try await Browser(client).post("/connexion", ["name": "aiprp", "password": WebOffice.password, "_signin": "forged"],
+                                                        csrf: false)
+            #expect(forged.status == .forbidden)
+            #expect(forged.headers[.setCookie]?.contains("sablier_session") != true, "no session")
+            #expect(forged.main.contains("Le formulaire a expiré"))
+        }
     }
 
     @Test func theNextPageIsAlwaysOneOfThisSite() {

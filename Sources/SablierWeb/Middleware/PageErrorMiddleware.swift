@@ -48,7 +48,14 @@ struct PageErrorMiddleware: RouterMiddleware {
             case let error as HTTPError where error.status == .contentTooLarge:
                 (status, message) = (.contentTooLarge, Labels.text("error_too_large", language))
             case let error as HTTPError:
-                (status, message) = (error.status, error.status.reasonPhrase)
+                // HTTP's own answers (a body that is no form, a method the page does not take), in words.
+                let key = switch error.status {
+                case .badRequest: "error_form"
+                case .notFound: "error_not_found"
+                case .methodNotAllowed: "error_method"
+                default: "error_http"
+                }
+                (status, message) = (error.status, Labels.text(key, language))
             default:
                 context.logger.error("unexpected error on a page", metadata: ["error": "\(String(describing: type(of: error)))"])
                 (status, message) = (.internalServerError, Labels.text("error_internal", language))

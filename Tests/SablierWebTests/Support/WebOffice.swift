@@ -108,6 +108,15 @@ struct Browser: Sendable {
         var fields = fields
         if csrf { fields["_csrf"] = try await token(from: page) }
         var headers = headers
+        if uri.hasPrefix("/connexion"), fields["_signin"] == nil {
+            // As a browser does: the sign-in form first, whose token goes back in the field and its cookie.
+            let form = try await get("/connexion")
+            let cookie = try #require(form.headers[.setCookie]?.split(separator: ";").first.map(String.init), "no sign-in cookie")
+            let marker = "name=\"_signin\" value=\""
+            let start = try #require(form.text.range(of: marker), "no _signin on the sign-in form").upperBound
+            fields["_signin"] = String(form.text[start...].prefix { $0 != "\"" })
+            headers[.cookie] = [headers[.cookie], cookie].compactMap { $0 }.joined(separator: "; ")
+        }
         headers[.contentType] = "application/x-www-form-urlencoded"
         return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: Self.encode(fields)))
     }
