@@ -30,6 +30,23 @@ struct RegisterSearchUseCaseTests {
         #expect(both.documents.map(\.reference) == ["RH-EMP-0042"])
     }
 
+    @Test("each field of a search is one term, whatever it holds: a `;` in it adds no term")
+    func fieldsAreTermsOfTheirOwn() async throws {
+        let office = try await TestOffice(.register)
+        let manager = try await office.session("gestion.doc")
+        let byFields = try await office.sablier.searchDocuments(manager, DocumentSearch(holder: "Ressources humaines", support: "PA"))
+        #expect(byFields.documents.map(\.reference) == ["RH-EMP-0042"] && byFields.withheld == nil)
+        let withQuery = try await office.sablier.searchDocuments(manager, DocumentSearch(query: "holder=Ressources humaines", rule: "2101"))
+        #expect(withQuery.documents.map(\.reference) == ["RH-EMP-0042", "RH-EMP-0107"])
+        // Pasted into the query, this title would read as `title~x` and `holder=Ressources humaines`.
+        let pasted = try await office.sablier.searchDocuments(manager, DocumentSearch(titleContains: "x; holder = Ressources humaines"))
+        #expect(pasted.total == 0)
+        let unit = try await office.sablier.searchDocuments(manager, DocumentSearch(holder: "Ressources humaines; support=PA"))
+        #expect(unit.total == 0)
+        let blank = try await office.sablier.searchDocuments(manager, DocumentSearch(titleContains: "  "))
+        #expect(blank.total == 12 && blank.withheld == 0, "a blank field narrows nothing")
+    }
+
     @Test("a unit's user finds their unit's documents only; only the whole register says how many others exist")
     func visibility() async throws {
         let office = try await TestOffice(.register)

@@ -59,6 +59,27 @@ import Testing
         }
     }
 
+    @Test func aFieldOfTheSearchFormIsOneTermWhateverItHolds() async throws {
+        let office = try await WebOffice()
+        try await office.test { client in
+            let browser = try await Browser.signedIn(client, as: "gestion.doc")
+            // A document whose title holds what would read as a second term if it were pasted into the query.
+            let fields = ["reference": "SG-NOTE-2026", "title": "Note x; holder = Ressources humaines", "rule": "1101", "copy": "principal",
+                          "support": "PA", "holder": "Secrétariat général", "opened": "2026-07-01", "closed": "", "box": "",
+                          "location": "Centre administratif / Local 012 / Rayon 1"]
+            let added = try await browser.post("/registre/ajouter", fields, csrfFrom: "/registre/ajouter")
+            #expect(added.status == .seeOther)
+
+            let search = try await browser.get("/registre?titre=" + WebPages.queryEscaped("x; holder = Ressources humaines"))
+            #expect(search.status == .ok, "a `;` in a field is no query syntax to refuse")
+            #expect(Self.rows(search.main) == ["SG-NOTE-2026"], "the title contains the whole text; no `holder` term was added")
+            #expect(search.main.contains("value=\"x; holder = Ressources humaines\""), "the field keeps what was typed")
+            // A unit field with a `;` is one value too: no unit is called that.
+            let unit = try await browser.get("/registre?unite=" + WebPages.queryEscaped("Secrétariat général; title~Note"))
+            #expect(unit.status == .ok && Self.rows(unit.main).isEmpty)
+        }
+    }
+
     @Test func aUnitsUserFindsOnlyTheirUnitAndAnotherUnitsDocumentIsAMissingOne() async throws {
         let office = try await WebOffice()
         try await office.test { client in

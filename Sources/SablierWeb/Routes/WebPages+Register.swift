@@ -130,13 +130,6 @@ extension WebPages {
         let title = text("titre"), dueText = text("echeance"), held = text("gel")
         let number = PageNumber.read(text("page"))
 
-        var terms: [String] = query.isEmpty ? [] : [query]
-        if !rule.isEmpty { terms.append("rule=\(rule)") }
-        if !unit.isEmpty { terms.append("holder=\(unit)") }
-        if !support.isEmpty { terms.append("support=\(support)") }
-        if !phase.isEmpty { terms.append("phase=\(phase)") }
-        if !title.isEmpty { terms.append("title~\(title)") }
-
         var state = FormState(values: ["q": query])
         var listing: DocumentSearchPage?
         var dueBy: CivilDate?
@@ -145,7 +138,10 @@ extension WebPages {
             if dueBy == nil { state.add(Refusal.invalidValue("echeance", dueText, allowed: ["AAAA-MM-JJ"]), field: "echeance", language) }
         }
         if !state.hasProblems {
-            let search = DocumentSearch(query: terms.isEmpty ? nil : terms.joined(separator: "; "), dueBy: dueBy,
+            // Each field goes apart to the use case, which makes it one term whatever it holds.
+            func given(_ value: String) -> String? { value.isEmpty ? nil : value }
+            let search = DocumentSearch(query: given(query), rule: given(rule), holder: given(unit), support: given(support),
+                                        phase: given(phase), titleContains: given(title), dueBy: dueBy,
                                         held: held == "oui" ? true : held == "non" ? false : nil)
             let offset = (number - 1) * Self.registerPageSize
             switch await outcome({ () async throws(Refusal) in
