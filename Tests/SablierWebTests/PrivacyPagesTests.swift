@@ -51,6 +51,28 @@ import Testing
         }
     }
 
+    @Test func theSensitivityLevelIsTheUseCasesNotThePages() async throws {
+        #expect(PrivacySensitivity(score: 700) == .high && PrivacySensitivity(score: 699) == .medium)
+        #expect(PrivacySensitivity(score: 300) == .medium && PrivacySensitivity(score: 299) == .low && PrivacySensitivity(score: 0) == .low)
+        let office = try await Self.officeWithSIN()
+        let queue = try await office.sablier.privacyQueue(try await office.sablier.localSession("aiprp"))
+        let levels = Dictionary(uniqueKeysWithValues: queue.entries.map { ($0.reference, $0.sensitivity) })
+        #expect(levels["SG-POL-2015"] == "high", "a SIN read with confidence")
+        #expect(levels["SG-CORR-2021"] == "medium", "flagged by its rule alone")
+        let words = ["high": "élevée", "medium": "moyenne", "low": "faible"]
+        try await office.test { client in
+            let browser = try await Browser.signedIn(client, as: "aiprp")
+            let html = try await browser.get("/renseignements-personnels").main
+            let rows = html.components(separatedBy: "<tr>").dropFirst(2)
+            #expect(rows.count == queue.entries.count)
+            for row in rows {
+                let reference = try #require(row.firstMatch(of: try Regex(#"/renseignements-personnels/([^"]+)""#))?.output[1].substring)
+                let level = try #require(levels[String(reference)])
+                #expect(row.contains("\">\(words[level] ?? level)</span> <span class=\"num\">"), "\(reference): \(level)")
+            }
+        }
+    }
+
     @Test func aDocumentsFindingsAreMaskedInTheirContextNeverShownRaw() async throws {
         let office = try await Self.officeWithSIN()
         try await office.test { client in

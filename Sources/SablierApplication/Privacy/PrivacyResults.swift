@@ -84,6 +84,9 @@ public struct PrivacyEntry: Sendable, Hashable, Codable {
     public var status: String
     public var confidential: Bool
     public var score: Int
+    /// `high`, `medium` or `low`: the score's level (`PrivacySensitivity`), so that no reader
+    /// draws its own thresholds.
+    public var sensitivity: String
     public var measure: String?
     public var reasons: [String]
     public var ruleSource: String?
@@ -100,6 +103,7 @@ public struct PrivacyEntry: Sendable, Hashable, Codable {
         status = privacy.status.rawValue
         confidential = privacy.isConfidential
         score = privacy.score
+        sensitivity = privacy.sensitivity.rawValue
         measure = privacy.measure?.rawValue
         reasons = privacy.reasons
         ruleSource = privacy.rulePrivacy?.source.rawValue

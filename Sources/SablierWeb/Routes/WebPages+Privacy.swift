@@ -244,7 +244,7 @@ extension WebPages {
             if scan.status != "read" { why.append(Labels.text("priv_by_unread", language)) }
             else if scan.flagged == true { why.append(Labels.text("priv_by_content", language)) }
         }
-        let (level, levelClass) = sensitivityLevel(entry.score, language)
+        let (level, levelClass) = sensitivityLevel(entry.sensitivity, language)
         let (status, statusClass) = statusLabel(entry.status, language)
         return PrivacyRowView(reference: entry.reference, href: "/renseignements-personnels/\(pathEscaped(entry.reference))",
                               title: entry.title, holder: entry.holder, sensitivity: WebFormat.number(entry.score), level: level,
@@ -252,12 +252,14 @@ extension WebPages {
                               statusClass: statusClass)
     }
 
-    /// High from 700 (a SIN, a card, health…), medium from 300 (a rule's flag), else low: the
-    /// number stays beside the word, so the colour is never the only sign.
-    static func sensitivityLevel(_ score: Int, _ language: Language) -> (String, String) {
-        if score >= 700 { return (Labels.text("priv_level_high", language), "bad") }
-        if score >= 300 { return (Labels.text("priv_level_medium", language), "warn") }
-        return (Labels.text("priv_level_low", language), "")
+    /// The level the use case gives with the score, in words (`priv_level_high`…) and its badge:
+    /// the number stays beside the word, so the colour is never the only sign.
+    static func sensitivityLevel(_ level: String, _ language: Language) -> (String, String) {
+        switch PrivacySensitivity(rawValue: level) {
+        case .high: return (Labels.text("priv_level_high", language), "bad")
+        case .medium: return (Labels.text("priv_level_medium", language), "warn")
+        case .low, nil: return (Labels.text("priv_level_low", language), "")
+        }
     }
 
     static func statusLabel(_ status: String, _ language: Language) -> (String, String) {
