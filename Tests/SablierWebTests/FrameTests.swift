@@ -245,3 +245,24 @@ import Testing
         #expect(WebFormat.decimal(0.96, .fr) == "1,0")
     }
 }
+
+/// Long work run in the background while its page shows progress.
+@Suite struct WebJobsTests {
+    @Test func aSingleJobStartedTwiceIsTheSameJobAndOthersAreNot() async throws {
+        let jobs = WebJobs()
+        let now = WebOffice.now
+        let slow: @Sendable (@escaping @Sendable (Int, Int) -> Void) async throws(Refusal) -> (String, String?) = { report in
+            report(0, 1)
+            try? await Task.sleep(for: .seconds(5))
+            return ("/", nil)
+        }
+        let first = jobs.start(owner: "aiprp", titleKey: "priv_scan_job", single: true, now: now, slow)
+        let again = jobs.start(owner: "aiprp", titleKey: "priv_scan_job", single: true, now: now, slow)
+        #expect(first == again, "the scan already running")
+        let someoneElse = jobs.start(owner: "gestion.doc", titleKey: "priv_scan_job", single: true, now: now, slow)
+        #expect(someoneElse != first)
+        let notSingle = jobs.start(owner: "aiprp", titleKey: "priv_scan_job", now: now, slow)
+        #expect(notSingle != first)
+        #expect(jobs.job(first, owner: "gestion.doc") == nil, "another's job is not found")
+    }
+}

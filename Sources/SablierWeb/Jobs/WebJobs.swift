@@ -33,14 +33,22 @@ final class WebJobs: Sendable {
 
     /// Starts `work` for `owner`; it returns the path of the page that shows its result and the
     /// label key of what was done. `work` is told the job's progress through `report`.
-    func start(owner: String, titleKey: String, now: Date,
+    ///
+    /// With `single`, a job of the same title the owner already runs is returned instead of a
+    /// second one (a scan of the whole register started twice would read every file twice).
+    func start(owner: String, titleKey: String, single: Bool = false, now: Date,
                _ work: @escaping @Sendable (_ report: @escaping @Sendable (Int, Int) -> Void) async throws(Refusal) -> (String, String?))
         -> String {
-        let id = UUID().uuidString.lowercased()
-        jobs.withLock { jobs in
+        let fresh = UUID().uuidString.lowercased()
+        let id = jobs.withLock { jobs in
             jobs = jobs.filter { $0.value.ended.map { now.timeIntervalSince($0) < Self.kept } ?? true }
-            jobs[id] = Job(id: id, owner: owner, titleKey: titleKey, started: now, state: .running, done: 0, total: 0)
+            if single, let running = jobs.values.first(where: { $0.owner == owner && $0.titleKey == titleKey && $0.ended == nil }) {
+                return running.id
+            }
+            jobs[fresh] = Job(id: fresh, owner: owner, titleKey: titleKey, started: now, state: .running, done: 0, total: 0)
+            return fresh
         }
+        guard id == fresh else { return id }
         Task {
             let state: State
             do {

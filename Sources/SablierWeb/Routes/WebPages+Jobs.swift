@@ -48,10 +48,10 @@ extension WebPages {
     }
 
     /// Starts `work` as a job of the person signed in, and sends the browser to its page.
-    func startJob(_ context: APIRequestContext, titleKey: String,
+    func startJob(_ context: APIRequestContext, titleKey: String, single: Bool = false,
                   _ work: @escaping @Sendable (_ report: @escaping @Sendable (Int, Int) -> Void) async throws(Refusal) -> (String, String?))
         throws -> Response {
-        let id = jobs.start(owner: try session(context).user.name, titleKey: titleKey, now: sablier.clock.now, work)
+        let id = jobs.start(owner: try session(context).user.name, titleKey: titleKey, single: single, now: sablier.clock.now, work)
         return redirect("/travaux/\(id)")
     }
 }
