@@ -89,6 +89,9 @@ import Testing
             #expect(second.contains("Lignes 101–159 sur 159") && second.contains("rel=\"prev\"") && !second.contains("rel=\"next\""))
             let beyond = try await browser.get("/echeancier?tri=reference&page=9").main
             #expect(references(beyond) == references(second), "a page past the end shows the last")
+            let huge = try await browser.get("/echeancier?tri=reference&page=9223372036854775807")
+            #expect(huge.status == .ok && references(huge.main) == references(second), "no overflow: the last page")
+            #expect(huge.main.contains("Lignes 101–159 sur 159") && huge.main.contains("href=\"/echeancier?date=2026-11-29&amp;tri=reference\" rel=\"prev\""))
         }
     }
 
@@ -144,6 +147,31 @@ import Testing
             let all = String(buffer: try await browser.get("/echeancier.csv").body)
             #expect(all.contains("RH-EMP-0042") && !all.contains("RF-") && !all.contains("SG-"))
             #expect(!(try await browser.get("/echeancier/impression").text.contains("SG-")))
+        }
+    }
+
+    @Test func anotherUnitAskedForLooksLikeAUnitWithNothingDue() async throws {
+        let office = try await WebOffice()
+        try await office.test { client in
+            let browser = try await Browser.signedIn(client, as: "rh.chef")
+            let other = try await browser.get("/echeancier?unite=Secr%C3%A9tariat%20g%C3%A9n%C3%A9ral")
+            let nowhere = try await browser.get("/echeancier?unite=Nulle%20part")
+            #expect(other.status == .ok && nowhere.status == .ok, "an empty result, not a refusal")
+            #expect(other.main.contains("id=\"due-empty\"") && other.main.contains("<strong>0 documents échus — 29 novembre 2026</strong>"))
+            #expect(other.main.contains("<option value=\"Secrétariat général\" selected>"), "what was asked is shown back")
+            #expect(other.main.contains("<option value=\"Ressources humaines\">"))
+            #expect(other.main.contains("non affichés\u{00A0}: 8<"), "the count withheld from the reader, whatever the unit")
+            // The name asked for comes back in the select and the links, as typed; nothing else differs.
+            func blind(_ text: String, _ unit: String) -> String {
+                text.replacingOccurrences(of: WebPages.queryEscaped(unit), with: "X").replacingOccurrences(of: unit, with: "X")
+            }
+            #expect(blind(other.main, "Secrétariat général") == blind(nowhere.main, "Nulle part"),
+                    "a unit with lines the reader may not see reads as a unit that does not exist")
+            for path in ["/echeancier.csv?unite=", "/echeancier/impression?unite="] {
+                let asked = try await browser.get(path + "Secr%C3%A9tariat%20g%C3%A9n%C3%A9ral")
+                let absent = try await browser.get(path + "Nulle%20part")
+                #expect(asked.status == .ok && blind(asked.text, "Secrétariat général") == blind(absent.text, "Nulle part"), "\(path)")
+            }
         }
     }
 

@@ -10,10 +10,9 @@ import SablierServer
 /// the same lines as a CSV file Excel in French opens as columns (`/echeancier.csv`), and a
 /// page to print (`/echeancier/impression`).
 ///
-/// The three call the one use case `dueList`, which decides what the reader may see (their
-/// unit's lines, or every line with confidential titles masked) and counts what it withheld.
-/// The unit, the order and the page are the reader's choices among the lines they were given,
-/// made here as sorting is: no line the use case withheld can come back through them.
+/// The three parse the query, call the one use case `duePage` and render what it gives: it
+/// decides what the reader may see (through `dueList`), keeps the unit asked for, sorts, and
+/// cuts the window; the page file and the print view ask it for every line.
 extension WebPages {
     func addDue(to router: RouterGroup<APIRequestContext>) {
         router.get("echeancier") { request, context -> Response in
@@ -21,46 +20,25 @@ extension WebPages {
             switch DueQuery.parse(request, today: today) {
             case .failure(let problem):
                 let form = FormState(values: problem.values, refusal: problem.refusal, field: problem.field, language)
-                let view = DueListView(form: form, query: problem.fallback(today), list: nil, language)
+                let view = DueListView(form: form, query: problem.fallback(today), page: nil, language)
                 return page("due/list", title: "due_title", content: view, request, context, status: .unprocessableContent)
             case .success(let query):
-                let list = try await sablier.dueList(try session(context), asOf: query.date, action: query.action)
-                let view = DueListView(form: FormState(), query: query, list: list, language)
+                let due = try await sablier.duePage(try session(context), query.request(paged: true))
+                let view = DueListView(form: FormState(), query: query, page: due, language)
                 return page("due/list", title: "due_title", content: view, request, context)
             }
         }
         router.get("echeancier.csv") { request, context -> Response in
             let query = try DueQuery.parse(request, today: today).mapError(\.refusal).get()
-            let list = try await sablier.dueList(try session(context), asOf: query.date, action: query.action)
-            return DueCSV.response(query.select(list.entries), query: query, language(request))
+            let due = try await sablier.duePage(try session(context), query.request(paged: false))
+            return DueCSV.response(due.entries, query: query, language(request))
         }
         router.get("echeancier/impression") { request, context -> Response in
             let query = try DueQuery.parse(request, today: today).mapError(\.refusal).get()
             let session = try session(context)
-            let list = try await sablier.dueList(session, asOf: query.date, action: query.action)
-            let view = DuePrintView(query: query, list: list, printedOn: today, by: session.user.name, language(request))
+            let due = try await sablier.duePage(session, query.request(paged: false))
+            let view = DuePrintView(query: query, page: due, printedOn: today, by: session.user.name, language(request))
             return renderer.response("due/print", frame(title: "due_print_title", content: view, request, context))
-        }
-    }
-}
-
-/// The columns a due list sorts on, as `?tri=` names them.
-enum DueSort: String, CaseIterable {
-    case reference, due, title, rule, unit
-
-    func less(_ a: DueEntry, _ b: DueEntry) -> Bool? {
-        switch self {
-        case .reference: return a.reference == b.reference ? nil : a.reference < b.reference
-        case .due: return a.due == b.due ? nil : a.due < b.due
-        case .title:
-            let order = a.title.localizedStandardCompare(b.title)
-            return order == .orderedSame ? nil : order == .orderedAscending
-        case .rule:
-            let order = a.rule.localizedStandardCompare(b.rule)
-            return order == .orderedSame ? nil : order == .orderedAscending
-        case .unit:
-            let order = a.holder.localizedStandardCompare(b.holder)
-            return order == .orderedSame ? nil : order == .orderedAscending
         }
     }
 }
@@ -72,7 +50,7 @@ struct DueQuery {
     var date: CivilDate
     var action: DueAction?
     var unit: String?
-    var sort: DueSort = .due
+    var sort: DueSortKey = .due
     var descending = false
     var page = 1
 
@@ -95,7 +73,7 @@ struct DueQuery {
         }
         var query = DueQuery(date: today)
         query.unit = value("unite")
-        query.sort = value("tri").flatMap(DueSort.init(rawValue:)) ?? .due
+        query.sort = value("tri").flatMap(DueSortKey.init(rawValue:)) ?? .due
         query.descending = value("ordre") == "desc"
         query.page = PageNumber.read(value("page"))
         var values = ["date": value("date") ?? "", "action": value("action") ?? "", "unite": query.unit ?? ""]
@@ -117,19 +95,16 @@ struct DueQuery {
         return .success(query)
     }
 
-    /// The lines of the chosen unit, in the chosen order (ties by due date, then reference).
-    func select(_ entries: [DueEntry]) -> [DueEntry] {
-        let chosen = unit.map { unit in entries.filter { Access.sameUnit($0.holder, unit) } } ?? entries
-        return chosen.sorted { a, b in
-            if let less = sort.less(a, b) { return descending ? !less : less }
-            if let less = DueSort.due.less(a, b) { return less }
-            return a.reference < b.reference
-        }
+    /// What the use case is asked: this query's page of `pageSize` lines, or (`paged` false,
+    /// the file and the print view) every line.
+    func request(paged: Bool) -> DuePageRequest {
+        DuePageRequest(asOf: date, action: action, unit: unit, sort: sort, descending: descending,
+                       offset: paged ? PageNumber.offset(page, size: Self.pageSize) : 0, limit: paged ? Self.pageSize : nil)
     }
 
     /// The query string of this query with some values changed (nil removes one); the page
     /// is left out unless given.
-    func href(_ path: String, sort: DueSort? = nil, descending: Bool? = nil, page: Int? = nil) -> String {
+    func href(_ path: String, sort: DueSortKey? = nil, descending: Bool? = nil, page: Int? = nil) -> String {
         var items: [(String, String)] = [("date", date.description)]
         if let action { items.append(("action", action.rawValue)) }
         if let unit { items.append(("unite", unit)) }
@@ -205,24 +180,24 @@ struct DueListView {
     let csvHref: String
     let printHref: String
 
-    init(form: FormState, query: DueQuery, list: DueList?, _ language: Language) {
+    init(form: FormState, query: DueQuery, page due: DuePage?, _ language: Language) {
         self.form = form
         dateValue = form.values["date"].flatMap { $0.isEmpty ? nil : $0 } ?? query.date.description
         actions = [SelectOption(value: "", label: Labels.text("due_all_actions", language), selected: query.action == nil)]
             + DueAction.allCases.map {
                 SelectOption(value: $0.rawValue, label: Labels.text("due_action_\($0.rawValue)", language), selected: query.action == $0)
             }
-        // The units present in the lines the reader was given, and the one asked for.
-        var present = Set((list?.entries ?? []).map(\.holder))
-        if let unit = query.unit, !present.contains(where: { Access.sameUnit($0, unit) }) { present.insert(unit) }
+        // The units the use case found among the reader's lines; a unit asked for that is not
+        // among them is shown back as typed, as selected, so that the form says what was asked.
+        let present = due?.units ?? []
+        let echoed = query.unit.flatMap { due?.unit == nil ? $0 : nil }
         units = [SelectOption(value: "", label: Labels.text("due_all_units", language), selected: query.unit == nil)]
-            + present.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map { unit in
-                SelectOption(value: unit, label: unit, selected: query.unit.map { Access.sameUnit($0, unit) } ?? false)
-            }
+            + present.map { SelectOption(value: $0, label: $0, selected: $0 == due?.unit) }
+            + (echoed.map { [SelectOption(value: $0, label: $0, selected: true)] } ?? [])
         sort = query.sort.rawValue
         order = query.descending ? "desc" : "asc"
-        let sortable: [(String, DueSort?)] = [("due_reference", .reference), ("due_doc_title", .title), ("due_rule", .rule),
-                                              ("due_unit", .unit), ("due_action", nil), ("due_due", .due), ("due_hold", nil)]
+        let sortable: [(String, DueSortKey?)] = [("due_reference", .reference), ("due_doc_title", .title), ("due_rule", .rule),
+                                                 ("due_unit", .unit), ("due_action", nil), ("due_due", .due), ("due_hold", nil)]
         columns = sortable.map { key, column in
             guard let column else { return DueColumn(label: Labels.text(key, language), href: nil, ariaSort: nil, arrow: nil, stateText: nil) }
             let current = column == query.sort
@@ -234,32 +209,29 @@ struct DueListView {
         }
         csvHref = query.href("/echeancier.csv")
         printHref = query.href("/echeancier/impression")
-        guard let list else {
+        guard let due else {
             rows = []; hasRows = false; hasList = false; count = ""; byAction = []; range = nil; withheld = nil; held = nil
             previousHref = nil; nextHref = nil; hasPager = false
             return
         }
         hasList = true
-        let selected = query.select(list.entries)
-        let pages = max((selected.count + DueQuery.pageSize - 1) / DueQuery.pageSize, 1)
-        let page = min(query.page, pages)
-        let start = (page - 1) * DueQuery.pageSize
-        let shown = selected[start..<min(start + DueQuery.pageSize, selected.count)]
-        rows = shown.map { DueRowView($0, language) }
+        // The use case moved a window past the end back to the last one: the page shown is its.
+        let size = due.limit ?? DueQuery.pageSize
+        let pages = max((due.total + size - 1) / size, 1)
+        let page = due.offset / size + 1
+        rows = due.entries.map { DueRowView($0, language) }
         hasRows = !rows.isEmpty
-        count = "\(WebFormat.count(selected.count, Labels.text("due_count_one", language), Labels.text("due_count_many", language)))"
+        count = "\(WebFormat.count(due.total, Labels.text("due_count_one", language), Labels.text("due_count_many", language)))"
             + " — \(WebFormat.longDate(query.date, language))"
-        var counts: [DueAction: Int] = [:]
-        for entry in selected { if let action = DueAction(rawValue: entry.action) { counts[action, default: 0] += 1 } }
         byAction = DueAction.allCases.map {
-            CountLine(label: Labels.text("due_action_\($0.rawValue)", language), count: WebFormat.number(counts[$0] ?? 0))
+            CountLine(label: Labels.text("due_action_\($0.rawValue)", language), count: WebFormat.number(due.summary.count($0)))
         }
-        range = selected.count > DueQuery.pageSize
-            ? "\(Labels.text("due_shown_range", language)) \(WebFormat.number(start + 1))–\(WebFormat.number(start + shown.count)) "
-                + "\(Labels.text("due_of", language)) \(WebFormat.number(selected.count))"
+        range = due.total > size
+            ? "\(Labels.text("due_shown_range", language)) \(WebFormat.number(due.offset + 1))–\(WebFormat.number(due.offset + rows.count)) "
+                + "\(Labels.text("due_of", language)) \(WebFormat.number(due.total))"
             : nil
-        withheld = list.summary.withheld > 0 ? WebFormat.number(list.summary.withheld) : nil
-        held = list.summary.held > 0 ? WebFormat.number(list.summary.held) : nil
+        withheld = due.summary.withheld > 0 ? WebFormat.number(due.summary.withheld) : nil
+        held = due.summary.held > 0 ? WebFormat.number(due.summary.held) : nil
         previousHref = page > 1 ? query.href("/echeancier", page: page - 1) : nil
         nextHref = page < pages ? query.href("/echeancier", page: page + 1) : nil
         hasPager = pages > 1
@@ -280,7 +252,7 @@ struct DuePrintView {
     let rows: [DueRowView]
     let hasRows: Bool
 
-    init(query: DueQuery, list: DueList, printedOn: CivilDate, by user: String, _ language: Language) {
+    init(query: DueQuery, page due: DuePage, printedOn: CivilDate, by user: String, _ language: Language) {
         heading = "\(Labels.text("due_title", language)) — \(Labels.text("due_date", language).lowercased()) "
             + WebFormat.longDate(query.date, language)
         let action = query.action.map { Labels.text("due_action_\($0.rawValue)", language) } ?? Labels.text("due_all_actions", language)
@@ -290,14 +262,13 @@ struct DuePrintView {
         let sortKey = ["reference": "due_reference", "due": "due_due", "title": "due_doc_title", "rule": "due_rule", "unit": "due_unit"]
         sortedBy = "\(Labels.text(sortKey[query.sort.rawValue] ?? "due_due", language)), "
             + Labels.text(query.descending ? "due_sorted_desc" : "due_sorted_asc", language)
-        let selected = query.select(list.entries)
-        count = WebFormat.count(selected.count, Labels.text("due_count_one", language), Labels.text("due_count_many", language))
-        withheld = list.summary.withheld > 0 ? WebFormat.number(list.summary.withheld) : nil
+        count = WebFormat.count(due.total, Labels.text("due_count_one", language), Labels.text("due_count_many", language))
+        withheld = due.summary.withheld > 0 ? WebFormat.number(due.summary.withheld) : nil
         self.printedOn = printedOn.description
         printedBy = user
         backHref = query.href("/echeancier")
         columns = ["due_reference", "due_doc_title", "due_rule", "due_unit", "due_action", "due_due", "due_hold"].map { Labels.text($0, language) }
-        rows = selected.map { DueRowView($0, language) }
+        rows = due.entries.map { DueRowView($0, language) }
         hasRows = !rows.isEmpty
     }
 }
