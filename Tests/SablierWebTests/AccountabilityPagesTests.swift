@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import SablierApplication
 import SablierCore
+import SablierSQLite
 @testable import SablierWeb
 import Testing
 
@@ -19,7 +20,10 @@ import Testing
             let all = try await browser.get("/journal")
             #expect(all.status == .ok)
             #expect(all.main.contains("<h1>Journal d&#39;audit</h1>") || all.main.contains("<h1>Journal d'audit</h1>"))
-            #expect(all.main.contains("document.register"))
+            #expect(all.main.contains("<td>Document enregistré <code class=\"audit-code\" title=\"Code\">document.register</code></td>"),
+                    "the action in words, its code kept for the auditor")
+            #expect(all.main.contains("<td>utilisateur admin <code class=\"audit-code\" title=\"Code\">user admin</code></td>"))
+            #expect(!all.main.contains("<td>store.init"), "no bare code on a French page")
             let first = try await browser.get("/journal?taille=10").main
             #expect(first.contains("Entrées 1–10 sur"))
             #expect(first.contains("href=\"/journal?taille=10&amp;page=2\""))
@@ -28,7 +32,7 @@ import Testing
             #expect(second.contains("Page précédente"))
             let byUser = try await browser.get("/journal?utilisateur=gestion.doc&cible=document%20SG-CORR-2021").main
             #expect(byUser.contains("document SG-CORR-2021"))
-            #expect(byUser.contains("rule : 1201"), "details read as key : value")
+            #expect(byUser.contains("règle : 1201"), "details read as key : value, the key in words")
             #expect(!byUser.contains("document RF-PAIE-2018"))
             #expect(!byUser.contains(">admin<"))
             // The fixed day is 2026-11-29: nothing after it, everything up to it.
@@ -53,12 +57,54 @@ import Testing
             let bytes = Array(csv.body.readableBytesView)
             #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "a BOM for Excel")
             let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-            #expect(text.hasPrefix("N°;Moment (UTC);Utilisateur;Action;Cible;Détails\r\n"))
+            #expect(text.hasPrefix("N°;Moment (ISO 8601, décalage UTC);Utilisateur;Action;Cible;Détails\r\n"))
             let lines = text.split(separator: "\r\n")
             #expect(lines.count > 2)
             #expect(lines.dropFirst().allSatisfy { $0.split(separator: ";")[2] == "gestion.doc" })
             // A JSON cell holds quotes: quoted, its quotes doubled.
             #expect(text.contains(";\"{\"\""))
+        }
+    }
+
+    @Test func everyActionTheStoreWritesHasItsWordsInBothLanguages() throws {
+        // The codes written by `Self.audit(db, …action: "…"` in the store and by `appendAudit(… action: "…"` elsewhere.
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        var codes: Set<String> = []
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for file in files where file.pathExtension == "swift" {
+            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
+            where line.contains("audit(db") || line.contains("appendAudit(user") {
+                for match in line.matches(of: try Regex(#""([a-z]+(?:\.[a-z-]+)+|refused)""#)) {
+                    codes.insert(String(match.output[1].substring ?? ""))
+                }
+            }
+        }
+        #expect(codes.count >= 30 && codes.contains("store.init") && codes.contains("user.password-reset") && codes.contains("refused"))
+        for code in codes.sorted() {
+            let label = Labels.all["audit_action_" + WebPages.auditLabelKey(code)]
+            #expect(label != nil, "no words for the audit action \(code)")
+            if let label { #expect(label.text(.fr) != code && label.text(.en) != code) }
+        }
+    }
+
+    @Test func theTimesShownAreInTheZoneTheDaysAreCutIn() async throws {
+        let office = try await WebOffice()
+        // An entry at 23:30 where the server runs, the evening before the office's day.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let late = try #require(calendar.date(from: DateComponents(year: 2026, month: 11, day: 28, hour: 23, minute: 30)))
+        _ = try await office.store.appendAudit(user: "admin", action: "store.init", target: "test soir", details: [:], at: late)
+        try await office.test { client in
+            let browser = try await Browser.signedIn(client, as: "verif")
+            let page = try await browser.get("/journal?du=2026-11-28&au=2026-11-28&cible=" + WebPages.queryEscaped("test soir")).main
+            #expect(page.contains("<td class=\"nowrap\">2026-11-28 23:30</td>"), "shown under the day it was filtered by")
+            #expect(page.contains("<th scope=\"col\">Moment (heure locale)</th>"))
+            #expect(page.contains("fuseau <strong>\(TimeZone.current.identifier)</strong>; les jours « Du » et « Au » vont de minuit à minuit"))
+            #expect(try await browser.get("/journal?du=2026-11-29&cible=" + WebPages.queryEscaped("test soir")).main.contains("Aucune entrée"))
+            let csv = try await browser.get("/journal.csv?cible=" + WebPages.queryEscaped("test soir"))
+            let text = String(decoding: Array(csv.body.readableBytesView).dropFirst(3), as: UTF8.self)
+            #expect(text.contains(";" + WebPages.auditInstant(late, in: .current) + ";admin;store.init;test soir;"))
         }
     }
 
@@ -233,6 +279,8 @@ import Testing
             #expect(page.main.contains("<h1>Audit log</h1>"))
             #expect(page.main.contains("The chain is intact"))
             #expect(!page.main.contains("Vérifier"))
+            #expect(page.main.contains("<td>Database initialised <code class=\"audit-code\" title=\"Code\">store.init</code></td>"))
+            #expect(page.main.contains("Times are the server&#39;s local time") || page.main.contains("Times are the server's local time"))
             let users = try await browser.get("/utilisateurs").main
             #expect(users.contains("Records manager"))
         }

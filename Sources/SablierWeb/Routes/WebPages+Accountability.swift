@@ -41,15 +41,21 @@ extension WebPages {
         var walked: String
         var brokenAt: String
         var brokenReason: String
+        /// The zone of the times shown and of the days filtered: `America/Toronto`.
+        var timeZone: String
         var form: FormState
     }
 
+    /// An entry in words, with its codes beside them in a smaller tag: what the auditor
+    /// filters by and what the CSV export holds.
     struct AuditRowView {
         var sequence: String
         var at: String
         var user: String
         var action: String
+        var actionCode: String
         var target: String
+        var targetCode: String
         var details: String
     }
 
@@ -103,7 +109,8 @@ extension WebPages {
             var view = AuditView(since: filter.values["du"] ?? "", until: filter.values["au"] ?? "", user: filter.values["utilisateur"] ?? "",
                                  target: filter.values["cible"] ?? "", rows: [], hasRows: false, total: "0", first: "0", last: "0",
                                  previousHref: nil, nextHref: nil, csvHref: "/journal.csv?" + filter.query, verified: false,
-                                 intact: false, walked: "", brokenAt: "", brokenReason: "", form: filter.form)
+                                 intact: false, walked: "", brokenAt: "", brokenReason: "", timeZone: TimeZone.current.identifier,
+                                 form: filter.form)
             if request.uri.queryParameters.get("verifier") != nil {
                 let verification = try await sablier.verifyAudit(session)
                 view.verified = true
@@ -120,9 +127,14 @@ extension WebPages {
             let size = filter.size
             let result = try await sablier.auditPage(session, since: filter.since, until: filter.until, user: filter.user,
                                                      target: filter.target, offset: PageNumber.offset(pageNumber, size: size), limit: size)
+            // The times in the zone the use case cut the days in: an entry filtered under a day reads as that day.
+            let zone = TimeZone(identifier: result.timeZone) ?? .current
+            view.timeZone = zone.identifier
             view.rows = result.entries.map {
-                AuditRowView(sequence: String($0.sequence), at: WebFormat.time($0.at), user: $0.user, action: $0.action, target: $0.target,
-                             details: Self.readable($0.details))
+                AuditRowView(sequence: String($0.sequence), at: Self.auditTime($0.at, in: zone), user: $0.user,
+                             action: Self.auditActionLabel($0.action, language), actionCode: $0.action,
+                             target: Self.auditTargetLabel($0.target, language), targetCode: $0.target,
+                             details: Self.readable($0.details, language))
             }
             view.hasRows = !view.rows.isEmpty
             view.total = WebFormat.number(result.total)
@@ -143,11 +155,14 @@ extension WebPages {
             }
             let result = try await sablier.auditPage(session, since: filter.since, until: filter.until, user: filter.user,
                                                      target: filter.target, offset: 0, limit: .max)
+            // The export keeps the codes and the JSON as stored, and each instant with its offset
+            // from UTC, so that a spreadsheet reads it whatever its own zone.
+            let zone = TimeZone(identifier: result.timeZone) ?? .current
             var writer = CSVWriter(format: .frenchSpreadsheet)
-            writer.row(["audit_col_sequence", "audit_col_at", "audit_col_user", "audit_col_action", "audit_col_target", "audit_col_details"]
+            writer.row(["audit_col_sequence", "audit_col_at_iso", "audit_col_user", "audit_col_action", "audit_col_target", "audit_col_details"]
                 .map { Labels.text($0, language) })
             for entry in result.entries {
-                writer.row([String(entry.sequence), WebFormat.time(entry.at), entry.user, entry.action, entry.target, entry.details])
+                writer.row([String(entry.sequence), Self.auditInstant(entry.at, in: zone), entry.user, entry.action, entry.target, entry.details])
             }
             return Response(status: .ok,
                             headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"journal-audit.csv\""],
@@ -155,14 +170,54 @@ extension WebPages {
         }
     }
 
-    /// An entry's details (a JSON object with sorted keys) as `key : value; …` for people; the
-    /// CSV export keeps the JSON as stored.
-    static func readable(_ details: String) -> String {
+    /// An entry's details (a JSON object with sorted keys) as `key : value; …` for people, each
+    /// key in words when the page knows it (`audit_detail_rule`); the CSV export keeps the JSON as stored.
+    static func readable(_ details: String, _ language: Language) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(details.utf8)) as? [String: Any] else { return details }
         return object.keys.sorted().map { key in
             let value = object[key].map { $0 as? String ?? String(describing: $0) } ?? ""
-            return "\(key) : \(value)"
+            let word = Labels.all["audit_detail_" + auditLabelKey(key)]?.text(language) ?? key
+            return "\(word) : \(value)"
         }.joined(separator: " ; ")
+    }
+
+    /// `document.register` → `document_register`: the part of a label key an audit code gives.
+    static func auditLabelKey(_ code: String) -> String {
+        code.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+    }
+
+    /// What an action code says (`document.register` → « Document enregistré »), or the code
+    /// itself for one the page does not know yet.
+    static func auditActionLabel(_ code: String, _ language: Language) -> String {
+        Labels.all["audit_action_" + auditLabelKey(code)]?.text(language) ?? code
+    }
+
+    /// A target in words: its kind (`user`, `document`, `use case`…) worded, its name or
+    /// number as written (`user rh.agent` → « utilisateur rh.agent »).
+    static func auditTargetLabel(_ target: String, _ language: Language) -> String {
+        for kind in ["use case", "user", "documents", "document", "calendar", "rule", "box", "hold", "incident", "token", "disposition", "public"]
+        where target == kind || target.hasPrefix(kind + " ") {
+            guard let word = Labels.all["audit_target_" + auditLabelKey(kind)]?.text(language) else { break }
+            return word + target.dropFirst(kind.count)
+        }
+        return target
+    }
+
+    /// `2026-11-29 22:30` in `zone`, the zone the page's days are cut in.
+    static func auditTime(_ date: Date, in zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    /// `2026-11-29T22:30:05-05:00`: the instant exactly, with its offset from UTC.
+    static func auditInstant(_ date: Date, in zone: TimeZone) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = zone
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
     }
 
     // MARK: Users
