@@ -222,8 +222,80 @@ extension Browser {
             #expect(!slip.main.contains("Transfert au semi-actif</h2>"))
             #expect(slip.main.components(separatedBy: "<div class=\"signature\">").count == 4)
             #expect(slip.main.contains("<strong>Reçu par (archives ou local semi-actif)</strong>"))
+            // A list of deposits has no destruction certificate: the use case refuses it.
             let certificate = try await archivist.get("/listes/1/certificat")
-            #expect(certificate.main.contains("Cette liste n&#39;a détruit aucun document que vous puissiez voir."))
+            #expect(certificate.status == .conflict)
+            #expect(certificate.main.contains(Self.message(.noCertificate, ["list": "1"])))
+        }
+    }
+
+    @Test func aListOfEveryActionPutsEachDocumentOnTheOnePaperItBelongsOn() async throws {
+        let office = try await WebOffice()
+        try await office.reviewed(["SG-CORR-2021", "ELV-2010-0001", "ELV-2010-0001-NUM"])
+        try await office.test { client in
+            let archivist = try await Browser.signedIn(client, as: "archiviste")
+            #expect(try await archivist.post("/listes", ["action": "", "asOf": "2026-11-29"], csrfFrom: "/listes").status == .created)
+            #expect(try await archivist.post("/listes/1/tri", ["reference": "RF-BUD-2014", "decision": "keep", "reason": "Valeur historique"],
+                                             csrfFrom: "/listes/1").status == .seeOther)
+            let approver = try await Browser.signedIn(client, as: "gestion.doc")
+            let proposed = try await approver.get("/listes/1")
+            #expect(proposed.main.contains("action=\"/listes/1/approuver\""))
+            #expect(proposed.main.contains("action=\"/listes/1/annuler\""))
+            #expect(!proposed.main.contains("action=\"/listes/1/executer\""), "a proposed list is not executed yet")
+            #expect(!proposed.main.contains("href=\"/listes/1/certificat\""))
+            #expect(!proposed.main.contains("href=\"/listes/1/bordereau\""))
+            #expect(try await approver.post("/listes/1/approuver", [:], csrfFrom: "/listes/1").status == .seeOther)
+            let approved = try await archivist.get("/listes/1")
+            #expect(approved.main.contains("action=\"/listes/1/executer\""))
+            #expect(!approved.main.contains("Décisions de tri"), "decisions are taken before approval")
+            let started = try await archivist.post("/listes/1/executer", ["method": "déchiquetage"], csrfFrom: "/listes/1")
+            #expect(try await archivist.finished(job: try #require(started.location)).main.contains("La liste a été exécutée"))
+
+            let executed = try await archivist.get("/listes/1")
+            #expect(executed.main.contains("href=\"/listes/1/certificat\""))
+            #expect(executed.main.contains("href=\"/listes/1/bordereau\""))
+            #expect(!executed.main.contains("action=\"/listes/1/"), "an executed list offers no step")
+
+            let certificate = try await archivist.get("/listes/1/certificat")
+            #expect(certificate.status == .ok)
+            for destroyed in ["SG-CORR-2021", "ELV-2010-0001", "ELV-2010-0001-NUM"] {
+                #expect(certificate.main.contains("<td class=\"nowrap\">\(destroyed)</td>"))
+            }
+            for other in ["RF-BUD-2014", "SG-POL-2015", "SG-PV-CA-2019", "RH-EMP-0042", "RF-EF-2023"] {
+                #expect(!certificate.main.contains(other), "\(other) was not destroyed")
+            }
+            let slip = try await archivist.get("/listes/1/bordereau")
+            #expect(slip.status == .ok)
+            let (handedOver, transferred) = try #require(slip.main.split(separator: "<h2>Transfert au semi-actif</h2>").twoParts)
+            for deposited in ["RF-BUD-2014", "SG-POL-2015", "SG-PV-CA-2019"] {
+                #expect(handedOver.contains("<td class=\"nowrap\">\(deposited)</td>"))
+            }
+            #expect(handedOver.contains("Valeur historique"), "the kept sort's reason is on the slip")
+            for moved in ["RH-EMP-0042", "RF-EF-2023"] {
+                #expect(transferred.contains("<td class=\"nowrap\">\(moved)</td>"))
+            }
+            for destroyed in ["SG-CORR-2021", "ELV-2010-0001"] {
+                #expect(!slip.main.contains(destroyed), "\(destroyed) was destroyed, not handed over")
+            }
+        }
+    }
+
+    @Test func aListOfDestructionsHasNoSlip() async throws {
+        let office = try await WebOffice()
+        try await office.reviewed(["SG-CORR-2021"])
+        try await office.test { client in
+            let manager = try await Browser.signedIn(client, as: "gestion.doc", language: "en")
+            #expect(try await manager.post("/listes", ["action": "destroy", "asOf": "2026-11-29"], csrfFrom: "/listes").status == .created)
+            let archivist = try await Browser.signedIn(client, as: "archiviste")
+            #expect(try await archivist.post("/listes/1/approuver", [:], csrfFrom: "/listes/1").status == .seeOther)
+            let started = try await manager.post("/listes/1/executer", [:], csrfFrom: "/listes/1")
+            _ = try await manager.finished(job: try #require(started.location))
+            let list = try await manager.get("/listes/1")
+            #expect(list.main.contains("href=\"/listes/1/certificat\""))
+            #expect(!list.main.contains("href=\"/listes/1/bordereau\""))
+            let slip = try await manager.get("/listes/1/bordereau")
+            #expect(slip.status == .conflict)
+            #expect(slip.main.contains(Self.message(.noSlip, ["list": "1"], .en)))
         }
     }
 
@@ -332,5 +404,12 @@ extension Browser {
             #expect(list.main.contains("Rule (copy)"))
             #expect(!list.main.contains("Échéance"))
         }
+    }
+}
+
+extension Array where Element == Substring {
+    /// The two parts of a text split once; nil when it was not split in exactly two.
+    var twoParts: (Substring, Substring)? {
+        count == 2 ? (self[0], self[1]) : nil
     }
 }

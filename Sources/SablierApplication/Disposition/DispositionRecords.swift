@@ -84,6 +84,14 @@ public struct DispositionListDetail: Sendable, Hashable, Codable {
     /// The documents of the list this reader may not see (another unit's): 0 for an
     /// organisation-wide reader.
     public var withheld: Int
+    /// The steps the list's state allows now that this reader's roles may take, in the order
+    /// of a list's life (`decide`, `approve`, `execute` or `resume`, `cancel`). Each use case
+    /// still decides for itself: a step listed may be refused for the person (the proposer
+    /// approving), the day, or the documents.
+    public var steps: [DispositionStep]
+    /// The documents people sign that the list has now (`destruction-certificate`,
+    /// `transfer-slip`): what `dispositionCertificate(_:list:kind:)` gives rather than refuses.
+    public var papers: [DispositionPaper]
 }
 
 /// `disposition certificate`: the list's people and dates, how paper was destroyed, and one

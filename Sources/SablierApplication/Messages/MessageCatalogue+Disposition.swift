@@ -65,6 +65,12 @@ extension MessageCatalogue {
         .notExecuted: Entry(
             fr: "la liste de disposition {list} est {state} : son certificat s'écrit à mesure qu'elle est exécutée",
             en: "disposition list {list} is {state}: its certificate is written as it is executed"),
+        .noCertificate: Entry(
+            fr: "la liste de disposition {list} ne détruit aucun document : elle n'a pas de certificat de destruction",
+            en: "disposition list {list} destroys no document: it has no destruction certificate"),
+        .noSlip: Entry(
+            fr: "la liste de disposition {list} ne verse, ne conserve ni ne transfère aucun document : elle n'a pas de bordereau de versement et de transfert",
+            en: "disposition list {list} deposits, keeps and transfers no document: it has no transfer slip"),
         .pendingReview: Entry(
             fr: "la liste de disposition {list} contient des documents signalés pour renseignements personnels et pas encore examinés par le responsable de l'AIPRP : {references}",
             en: "disposition list {list} holds documents flagged for personal information and not yet reviewed by the AIPRP officer: {references}"),

@@ -34,10 +34,7 @@ extension DispositionList {
     /// A sort decision on `item`: only a sort (T), only while the list is proposed (so that its
     /// approver approves the decision too), and with a reason kept with the certificate.
     public func checkDecision(on item: DispositionItem, reason: String) throws(Refusal) {
-        if state == .cancelled { throw cancelledRefusal }
-        guard state == .proposed else {
-            throw Refusal(.decisionAfterProposal, ["list": String(number), "state": state.rawValue])
-        }
+        if let refusal = stateRefusal(for: .decide) { throw refusal }
         guard item.action == .sort else {
             throw Refusal(.notASort, ["list": String(number), "reference": item.reference, "action": item.action.rawValue])
         }
@@ -46,13 +43,7 @@ extension DispositionList {
 
     /// A withdrawal: before execution began, once, with a reason. Returns the reason as kept.
     public func checkCancellation(reason: String) throws(Refusal) -> String {
-        switch state {
-        case .proposed, .approved: break
-        case .cancelled:
-            throw Refusal(.alreadyInState, ["list": String(number), "state": state.rawValue, "by": cancellation?.by ?? ""])
-        case .executing, .executed:
-            throw Refusal(.cannotCancel, ["list": String(number), "state": state.rawValue])
-        }
+        if let refusal = stateRefusal(for: .cancel) { throw refusal }
         guard let kept = Self.given(reason) else { throw Refusal(.emptyText, ["field": "reason"]) }
         return kept
     }
@@ -62,10 +53,7 @@ extension DispositionList {
     /// approval given before then would approve a list nobody can check yet), with every sort
     /// decided. `items` are the list's.
     public func checkApproval(by actor: String, on today: CivilDate, items: [DispositionItem]) throws(Refusal) {
-        if state == .cancelled { throw cancelledRefusal }
-        guard state == .proposed else {
-            throw Refusal(.alreadyInState, ["list": String(number), "state": state.rawValue, "by": approvedBy ?? executedBy ?? ""])
-        }
+        if let refusal = stateRefusal(for: .approve) { throw refusal }
         guard !Self.samePerson(actor, proposedBy) else {
             throw Refusal(.selfApproval, ["list": String(number), "proposer": proposedBy])
         }
@@ -92,16 +80,7 @@ extension DispositionList {
     /// execution keeps the method and certificate it began with. Returns the method and
     /// certificate that apply.
     public func checkExecution(method: String?, vendorCertificate: String?) throws(Refusal) -> (method: String?, vendorCertificate: String?) {
-        switch state {
-        case .proposed:
-            throw Refusal(.notApproved, ["list": String(number), "proposer": proposedBy])
-        case .executed:
-            throw Refusal(.alreadyExecuted, ["list": String(number), "on": executedAt.map(Self.localDay) ?? ""])
-        case .cancelled:
-            throw cancelledRefusal
-        case .approved, .executing:
-            break
-        }
+        if let refusal = stateRefusal(for: .execute) { throw refusal }
         if let approver = approvedBy, Self.samePerson(approver, proposedBy) {
             throw Refusal(.approvedByProposer, ["list": String(number), "proposer": proposedBy])
         }
@@ -230,7 +209,12 @@ extension DispositionState {
     /// Refuses a certificate for a list whose execution has not begun: it is written as the
     /// list is executed.
     public func checkCertificate(list number: Int) throws(Refusal) {
-        guard self == .executing || self == .executed else { throw Refusal(.notExecuted, ["list": String(number), "state": rawValue]) }
+        if let refusal = certificateRefusal(list: number) { throw refusal }
+    }
+
+    /// Why list `number` in this state has no certificate yet, or nil once its execution began.
+    public func certificateRefusal(list number: Int) -> Refusal? {
+        executionBegan ? nil : Refusal(.notExecuted, ["list": String(number), "state": rawValue])
     }
 }
 

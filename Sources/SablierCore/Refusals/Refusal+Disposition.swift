@@ -44,6 +44,10 @@ extension Refusal.Code {
     public static let itemNotStarted = Self("disposition.item-not-started", .conflict)
     /// `list`, `state`: a certificate is written as the list is executed.
     public static let notExecuted = Self("disposition.not-executed", .conflict)
+    /// `list`: its execution destroys none of its documents, so it has no destruction certificate.
+    public static let noCertificate = Self("disposition.no-certificate", .conflict)
+    /// `list`: its execution deposits, keeps and transfers none of its documents, so it has no transfer slip.
+    public static let noSlip = Self("disposition.no-slip", .conflict)
     /// `list`, `references`: documents flagged for personal information and not yet reviewed.
     public static let pendingReview = Self("disposition.pending-review", .conflict)
     /// `asOf`, `action`: nothing is due.
@@ -72,7 +76,7 @@ extension Refusal.Code {
         listNotFound, itemNotFound, decisionAfterProposal, notASort, listCancelled, cannotCancel, alreadyInState,
         selfApproval, undecidedSort, approvedTooEarly, listOutsideUnit, notApproved, alreadyExecuted,
         approvedByProposer, methodDiffers, vendorCertificateDiffers, cannotExecute, noFileToDelete, executionBegan,
-        itemNotStarted, notExecuted, pendingReview, nothingDue, itemNotRegistered, itemDisposed, itemHeld,
+        itemNotStarted, notExecuted, noCertificate, noSlip, pendingReview, nothingDue, itemNotRegistered, itemDisposed, itemHeld,
         itemKeptPermanently, itemUndecided, itemNotYetDue, itemNotDue, itemDueOtherwise, fileNotDeleted,
     ]
 }

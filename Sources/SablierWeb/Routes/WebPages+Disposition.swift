@@ -10,8 +10,9 @@ import SablierServer
 /// signature blocks, since they are the records a records manager files and signs.
 ///
 /// Every step is one use case of `Sablier`; what a person may do is the use case's answer, shown
-/// next to the button that asked. The buttons a page offers follow the permission matrix only
-/// to spare people a button that can only be refused, as the navigation does.
+/// next to the button that asked. The buttons a list's page offers are the steps
+/// `dispositionDetail` says the list allows this person, and the certificate and the slip are
+/// linked when it says the list has them: the page decides neither.
 extension WebPages {
     struct ProposeForm: Decodable { var action: String?; var asOf: String? }
     struct SortDecisionForm: Decodable { var reference: String; var decision: String?; var reason: String? }
@@ -125,7 +126,7 @@ extension WebPages {
         router.get("listes/:number/certificat") { request, context -> Response in
             let number = try listNumber(context)
             let session = try session(context)
-            let certificate = try await sablier.dispositionCertificate(session, list: number)
+            let certificate = try await sablier.dispositionCertificate(session, list: number, kind: .destructionCertificate)
             let language = language(request)
             return page("disposition/certificate", title: "disp_certificate_title",
                         content: CertificateView(certificate, organisation: await organisation(session), language), request, context)
@@ -133,7 +134,7 @@ extension WebPages {
         router.get("listes/:number/bordereau") { request, context -> Response in
             let number = try listNumber(context)
             let session = try session(context)
-            let certificate = try await sablier.dispositionCertificate(session, list: number)
+            let certificate = try await sablier.dispositionCertificate(session, list: number, kind: .transferSlip)
             let language = language(request)
             return page("disposition/slip", title: "disp_slip_title",
                         content: SlipView(certificate, organisation: await organisation(session), language), request, context)
@@ -176,7 +177,7 @@ extension WebPages {
                     status: HTTPResponse.Status = .ok) async throws -> Response {
         let session = try session(context)
         let detail = try await sablier.dispositionDetail(session, list: number)
-        let view = ListDetailView(detail, user: session.user, form: form, language(request))
+        let view = ListDetailView(detail, form: form, language(request))
         return page("disposition/list", title: "disp_list_title", content: view, request, context, status: status)
     }
 
@@ -341,7 +342,8 @@ struct DispositionSortForm {
     let error: String?
 }
 
-/// `/listes/N`: the list, its lines for this reader, and the steps its state allows.
+/// `/listes/N`: the list, its lines for this reader, and the steps `dispositionDetail` says
+/// this reader may take on it now.
 struct ListDetailView {
     let number: String
     let heading: String
@@ -368,7 +370,7 @@ struct ListDetailView {
     let confirmCancel: String
     let form: FormState
 
-    init(_ detail: DispositionListDetail, user: User, form: FormState, _ language: Language) {
+    init(_ detail: DispositionListDetail, form: FormState, _ language: Language) {
         let list = detail.list
         number = String(list.number)
         heading = Labels.text("disp_list_heading", language) + " \(list.number)"
@@ -406,10 +408,8 @@ struct ListDetailView {
             ? Labels.text("disp_withheld", language) + " " + WebFormat.count(detail.withheld, Labels.text("disp_document_one", language),
                                                                            Labels.text("disp_document_many", language)) + "."
             : nil
-        let manages = PermissionMatrix.scope(of: user.roles, for: .manageDisposition) != nil
-        let approves = PermissionMatrix.scope(of: user.roles, for: .approveDisposition) != nil
-        let proposed = list.state == "proposed"
-        sorts = proposed && manages ? detail.items.filter { $0.action == DueAction.sort.rawValue }.map { item in
+        let steps = Set(detail.steps)
+        sorts = steps.contains(.decide) ? detail.items.filter { $0.action == DueAction.sort.rawValue }.map { item in
             let id = WebPages.fieldID(item.reference)
             let decided = item.decision.map { decision in
                 Labels.text("disp_decision_" + decision, language) + " (\(item.decidedBy ?? "")) — \(item.decisionReason ?? "")"
@@ -420,13 +420,12 @@ struct ListDetailView {
                                        error: form.errors["reason-" + id])
         } : []
         hasSorts = !sorts.isEmpty
-        canApprove = proposed && approves
-        canExecute = (list.state == "approved" || list.state == "executing") && manages
-        resumes = list.state == "executing"
-        canCancel = (proposed || list.state == "approved") && manages
-        let begun = list.state == "executing" || list.state == "executed"
-        hasCertificate = begun && [nil, "destroy", "sort"].contains(list.action)
-        hasSlip = begun && [nil, "deposit", "sort", "transfer"].contains(list.action)
+        canApprove = steps.contains(.approve)
+        resumes = steps.contains(.resume)
+        canExecute = steps.contains(.execute) || resumes
+        canCancel = steps.contains(.cancel)
+        hasCertificate = detail.papers.contains(.destructionCertificate)
+        hasSlip = detail.papers.contains(.transferSlip)
         hasSteps = canApprove || canExecute || canCancel || hasCertificate || hasSlip
         approveError = form.errors["approve"]
         reasonError = form.errors["reason"]
@@ -564,7 +563,8 @@ struct DispositionPaperHeader {
     }
 }
 
-/// `/listes/N/certificat`: the destruction certificate (certificat de destruction).
+/// `/listes/N/certificat`: the destruction certificate (certificat de destruction), with the
+/// entries `dispositionCertificate(kind: .destructionCertificate)` gives, all of them.
 struct CertificateView {
     let header: DispositionPaperHeader
     let entries: [DispositionEntryRow]
@@ -576,10 +576,10 @@ struct CertificateView {
 
     init(_ certificate: DispositionCertificateRecord, organisation: String?, _ language: Language) {
         header = DispositionPaperHeader(certificate, organisation: organisation, heading: "disp_certificate_title", language)
-        let destroyed = certificate.entries.filter { $0.outcome == DispositionOutcome.destroyed.rawValue }
-        entries = destroyed.map { DispositionEntryRow($0, language) }
+        entries = certificate.entries.map { DispositionEntryRow($0, language) }
         hasEntries = !entries.isEmpty
-        hasPaper = destroyed.contains { $0.file == nil }
+        // The method of destruction is shown when a document had no file Sablier deleted.
+        hasPaper = certificate.entries.contains { $0.file == nil }
         method = certificate.method ?? Labels.text("disp_not_given", language)
         vendorCertificate = certificate.vendorCertificate ?? Labels.text("none", language)
         signatures = [
@@ -590,7 +590,9 @@ struct CertificateView {
     }
 }
 
-/// `/listes/N/bordereau`: the transfer slip (bordereau de versement, de transfert).
+/// `/listes/N/bordereau`: the transfer slip (bordereau de versement, de transfert), with the
+/// entries `dispositionCertificate(kind: .transferSlip)` gives, all of them: those transferred
+/// to semi-active storage in their own section, the others (deposited, kept) in the first.
 struct SlipView {
     let header: DispositionPaperHeader
     let deposited: [DispositionEntryRow]
@@ -602,10 +604,9 @@ struct SlipView {
 
     init(_ certificate: DispositionCertificateRecord, organisation: String?, _ language: Language) {
         header = DispositionPaperHeader(certificate, organisation: organisation, heading: "disp_slip_title", language)
-        deposited = certificate.entries.filter {
-            $0.outcome == DispositionOutcome.deposited.rawValue || $0.outcome == DispositionOutcome.kept.rawValue
-        }.map { DispositionEntryRow($0, language) }
-        transferred = certificate.entries.filter { $0.outcome == DispositionOutcome.transferred.rawValue }.map { DispositionEntryRow($0, language) }
+        let isTransfer = { (entry: DispositionItemRecord) in entry.outcome == DispositionOutcome.transferred.rawValue }
+        deposited = certificate.entries.filter { !isTransfer($0) }.map { DispositionEntryRow($0, language) }
+        transferred = certificate.entries.filter(isTransfer).map { DispositionEntryRow($0, language) }
         hasDeposited = !deposited.isEmpty
         hasTransferred = !transferred.isEmpty
         hasNothing = deposited.isEmpty && transferred.isEmpty
