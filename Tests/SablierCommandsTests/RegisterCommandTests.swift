@@ -113,7 +113,7 @@ final class RegisterCommandTests {
         #expect((detail["due"] as? [String: Any])?["action"] as? String == "deposit")
         let explain = try sablier("document", "explain", "RH-EMP-0042", "--as-of", "2026-11-29")
         #expect(explain.stdout.contains("Période active 888 (R1 : « Durée de l'emploi + 2 ans. ») : événement « fin de l'emploi » le 2019-08-15, fin d'année suivante + 2 ans : le 2022-06-30."))
-        #expect(explain.stdout.contains("Au 2026-11-29 : transfert au semi-actif due depuis le 2022-06-30."))
+        #expect(explain.stdout.contains("Au 2026-11-29 : transfert au semi-actif dû depuis le 2022-06-30."))
     }
 
     @Test("a hold placed from the command line shows in the due list and in the explanation, and is released")

@@ -147,6 +147,23 @@ import Testing
         }
     }
 
+    @Test func aCardSaysDueInTheGenderOfTheAction() async throws {
+        let office = try await WebOffice()
+        let list = try await office.sablier.dueList(try await office.sablier.localSession("gestion.doc"))
+        let actions = Set(list.entries.map(\.action))
+        #expect(actions.contains("destroy") && actions.contains("transfer"), "\(actions)")
+        let nouns = ["transfer": "transfert au semi-actif dû", "deposit": "versement aux archives dû", "sort": "tri dû",
+                     "destroy": "destruction due"]
+        try await office.test { client in
+            let browser = try await Browser.signedIn(client, as: "gestion.doc")
+            for entry in list.entries {
+                let card = try await browser.get(WebPages.registerDocumentHref(entry.reference)).main
+                let sentence = try #require(nouns[entry.action])
+                #expect(card.contains("Au 2026-11-29 : \(sentence) depuis le \(entry.due)"), "\(entry.reference): \(sentence)")
+            }
+        }
+    }
+
     @Test func addingADocumentShowsEachRefusalNextToItsField() async throws {
         let office = try await WebOffice()
         try await office.test { client in

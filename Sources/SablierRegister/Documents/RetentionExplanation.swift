@@ -57,7 +57,7 @@ public struct RetentionExplanation: Sendable {
         let due = document.retention.action(dueOn: asOf, phase: phase).map { (action: $0.action, on: $0.due) }
         if let due {
             let heldNote = document.held && (due.action == .destroy || due.action == .sort) ? " — gelé : n'est pas détruit tant que le gel dure" : ""
-            lines.append("Au \(asOf) : \(RetentionExplanation.label(due.action)) due depuis le \(due.on)\(heldNote).")
+            lines.append("Au \(asOf) : \(RetentionExplanation.label(due.action)) \(RetentionExplanation.due(due.action)) depuis le \(due.on)\(heldNote).")
         } else if phase.isInactive {
             lines.append("Au \(asOf) : plus rien n'est dû, le cycle de vie est terminé.")
         } else if let wait = document.retention.waiting {
@@ -69,6 +69,15 @@ public struct RetentionExplanation: Sendable {
         }
         return RetentionExplanation(document: document, events: events, calendarVersion: version, schedule: schedule,
                                     asOf: asOf, due: due, holds: holds, lines: lines)
+    }
+
+    /// « dû » or « due », agreeing with the action's noun: le transfert, le versement, le tri
+    /// sont dus; la destruction est due.
+    public static func due(_ action: DueAction) -> String {
+        switch action {
+        case .destroy: return "due"
+        case .transfer, .deposit, .sort: return "dû"
+        }
     }
 
     public static func label(_ action: DueAction) -> String {
