@@ -236,6 +236,45 @@ import Testing
         }
     }
 
+    @Test func aLargeImportRunAsAJobKeepsItsOutcomeForItsOwner() async throws {
+        let office = try await WebOffice(register: false)
+        _ = try await CalendarImporter(store: office.store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: WebOffice.now)
+        for box in ["B-2023-RF-01", "B-2014-RF-01"] {
+            try await office.store.addBox(Box(code: box), by: "gestion.doc", at: WebOffice.now)
+        }
+        var lines = try Self.exampleWithoutFiles().components(separatedBy: "\n")
+        lines[2] = lines[2].replacingOccurrences(of: ",1201,", with: ",9999,")
+        // Blank lines past the rows make the file larger than what is imported while the browser waits.
+        let big = lines.joined(separator: "\n") + String(repeating: "\n", count: WebPages.registerDirectImportBytes + 1)
+        try await office.test { client in
+            let browser = try await Browser.signedIn(client, as: "gestion.doc")
+            let started = try await browser.upload("/registre/importer", fields: ["ignorer": "oui"], file: "fichier", filename: "registre-gros.csv",
+                                                   contents: Data(big.utf8), csrfFrom: "/registre/importer")
+            let job = try #require(started.location)
+            #expect(started.status == .seeOther && job.hasPrefix("/travaux/"))
+            let done = try await CalendarPagesTests.finished(browser, job)
+            let link = try #require(done.main.firstMatch(of: try Regex(#"id="job-result" href="([^"]+)""#))?.output[1].substring)
+            #expect(link.hasPrefix("/registre/importer/resultats/"))
+            #expect(done.main.contains("les lignes écartées et les avertissements"))
+
+            let result = try await browser.get(String(link))
+            #expect(result.status == .ok)
+            #expect(result.main.contains("<dt>Documents enregistrés</dt><dd>11</dd>"))
+            #expect(result.main.contains("<dt>Lignes écartées</dt><dd>3</dd>"))
+            #expect(result.main.contains("<td class=\"num\">3</td><td>rule</td>"), "the rejected line's problem, under its line")
+            #expect(try await office.store.documents(matching: nil, limit: nil).count == 11)
+
+            // Another person's outcome reads as one that does not exist.
+            let other = try await Browser.signedIn(client, as: "archiviste")
+            let stolen = try await other.get(String(link))
+            let unknown = try await other.get("/registre/importer/resultats/" + UUID().uuidString.lowercased())
+            #expect(stolen.status == .notFound && unknown.status == .notFound)
+            let uuid = #"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#
+            #expect(stolen.main.replacingOccurrences(of: uuid, with: "X", options: .regularExpression)
+                    == unknown.main.replacingOccurrences(of: uuid, with: "X", options: .regularExpression))
+        }
+    }
+
     @Test func theExampleRegisterImportsWholeThroughThePage() async throws {
         let office = try await WebOffice(register: false)
         _ = try await CalendarImporter(store: office.store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: WebOffice.now)

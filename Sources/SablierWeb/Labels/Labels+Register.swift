@@ -179,7 +179,8 @@ extension Labels {
         "reg_import_nothing": Label("Rien n'a été enregistré : corrigez les lignes en erreur et importez le fichier de nouveau.",
                                     "Nothing was registered: correct the lines in error and import the file again."),
         "reg_import_job": Label("Import du registre", "Register import"),
-        "reg_import_job_done": Label("Le registre a été importé.", "The register was imported."),
+        "reg_import_job_done": Label("Le registre a été importé : le résultat donne les lignes écartées et les avertissements.",
+                                     "The register was imported: the result gives the lines left out and the warnings."),
         // Boxes
         "reg_boxes_title": Label("Boîtes et emplacements", "Boxes and locations"),
         "reg_boxes_caption": Label("Boîtes enregistrées", "Registered boxes"),

@@ -4,6 +4,7 @@ import SablierApplication
 import SablierCore
 import SablierRegister
 import SablierServer
+import Synchronization
 
 /// The register's pages: `/registre` (search), `/registre/documents/REF` (a document's card,
 /// its events and its dates explained, a form to record an event), `/registre/ajouter`,
@@ -45,6 +46,12 @@ extension WebPages {
         }
         router.post("registre/importer") { request, context -> Response in
             try await registerImport(request, context)
+        }
+        router.get("registre/importer/resultats/:id") { request, context -> Response in
+            let owner = try session(context).user.name
+            guard let id = context.parameters.get("id"),
+                  let kept = RegisterImportOutcomes.shared.outcome(id, owner: owner, now: sablier.clock.now) else { throw PageFailure.notFound }
+            return registerImportOutcomePage(kept.imported, skip: kept.skip, request, context)
         }
         router.get("registre/boites") { request, context -> Response in
             try await registerBoxesPage(FormState(), request, context)
@@ -563,6 +570,16 @@ extension WebPages {
         }
     }
 
+    /// What an import did: how many documents, which lines were left out, and each problem under its line.
+    func registerImportOutcomePage(_ imported: DocumentImport, skip: Bool, _ request: Request, _ context: APIRequestContext) -> Response {
+        let result = RegisterImportResult(
+            registered: WebFormat.number(imported.registered),
+            rejectedLines: imported.rejectedLines.isEmpty ? nil : imported.rejectedLines.map(String.init).joined(separator: ", "))
+        return page("register/import", title: "reg_import_title",
+                    content: RegisterImportView(form: FormState(), result: result, skip: skip, diagnostics: imported.diagnostics, language(request)),
+                    request, context)
+    }
+
     func registerImport(_ request: Request, _ context: APIRequestContext) async throws -> Response {
         let form = try await PageForm.decode(RegisterImportForm.self, request)
         let session = try session(context)
@@ -587,25 +604,58 @@ extension WebPages {
             }
         }
         if file.data.readableBytes > Self.registerDirectImportBytes {
+            let owner = session.user.name
             return try startJob(context, titleKey: "reg_import_job") { _ async throws(Refusal) -> (String, String?) in
-                _ = try await run().get()
-                return ("/registre", "reg_import_job_done")
+                let imported = try await run().get()
+                // The rejected lines and the warnings are the import's outcome too: kept for
+                // the person, on a page of their own that the job's page links to.
+                let id = RegisterImportOutcomes.shared.keep(imported, skip: skip, owner: owner, now: sablier.clock.now)
+                return ("/registre/importer/resultats/\(id)", "reg_import_job_done")
             }
         }
         switch await run() {
         case .success(let imported):
-            let result = RegisterImportResult(
-                registered: WebFormat.number(imported.registered),
-                rejectedLines: imported.rejectedLines.isEmpty ? nil : imported.rejectedLines.map(String.init).joined(separator: ", "))
-            return page("register/import", title: "reg_import_title",
-                        content: RegisterImportView(form: FormState(), result: result, skip: skip, diagnostics: imported.diagnostics, language),
-                        request, context)
+            return registerImportOutcomePage(imported, skip: skip, request, context)
         case .failure(let refusal):
             if refusal.kind == .forbidden { throw refusal }
             let state = FormState(values: [:], refusal: refusal, field: nil, language)
             return page("register/import", title: "reg_import_title",
                         content: RegisterImportView(form: state, result: nil, skip: skip, diagnostics: refusal.diagnostics, language),
                         request, context, status: .unprocessableContent)
+        }
+    }
+}
+
+/// The outcomes of register imports run as jobs, kept an hour for the person who ran each
+/// one: a job's page says only that it ended, and the rejected lines and warnings of a large
+/// file would otherwise be lost. Like the jobs themselves, they live in memory only.
+final class RegisterImportOutcomes: Sendable {
+    struct Kept: Sendable {
+        let owner: String
+        let imported: DocumentImport
+        let skip: Bool
+        let kept: Date
+    }
+
+    /// One for the process, as `/travaux/ID` pages are; ids are random, and each is its owner's only.
+    static let shared = RegisterImportOutcomes()
+    static let keptFor: TimeInterval = 3600
+    private let outcomes = Mutex<[String: Kept]>([:])
+
+    /// Keeps `imported` for `owner` and gives the id of its page; drops those older than an hour.
+    func keep(_ imported: DocumentImport, skip: Bool, owner: String, now: Date) -> String {
+        let id = UUID().uuidString.lowercased()
+        outcomes.withLock { outcomes in
+            outcomes = outcomes.filter { now.timeIntervalSince($0.value.kept) < Self.keptFor }
+            outcomes[id] = Kept(owner: owner, imported: imported, skip: skip, kept: now)
+        }
+        return id
+    }
+
+    /// The outcome `id` if `owner` ran it and it is still kept.
+    func outcome(_ id: String, owner: String, now: Date) -> Kept? {
+        outcomes.withLock { outcomes in
+            outcomes[id].flatMap { $0.owner == owner && now.timeIntervalSince($0.kept) < Self.keptFor ? $0 : nil }
         }
     }
 }
