@@ -318,6 +318,26 @@ import Testing
         }
     }
 
+    @Test func aFormIsOfferedByOneHelperThatFollowsTheMatrixOnly() async throws {
+        let office = try await WebOffice(register: false)
+        let pages = try WebPages(sablier: office.sablier, authority: office.sablier, configuration: office.configuration)
+        for member in Cast.members {
+            let session = try await office.sablier.localSession(member.name)
+            for permission in Permission.allCases {
+                #expect(pages.offers(permission, to: session) == (PermissionMatrix.scope(of: member.roles, for: permission) != nil),
+                        "\(member.name) \(permission)")
+            }
+        }
+        // The register, privacy, accountability and calendar pages ask the helper, never the matrix themselves.
+        let routes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/SablierWeb/Routes")
+        for family in ["Register", "Privacy", "Accountability", "Calendar"] {
+            let text = try String(contentsOf: routes.appendingPathComponent("WebPages+\(family).swift"), encoding: .utf8)
+            #expect(!text.contains("PermissionMatrix.scope("), "\(family) repeats the matrix")
+            #expect(text.contains("offers(."), "\(family) asks the helper")
+        }
+    }
+
     @Test func theRegisterReadsInEnglish() async throws {
         let office = try await WebOffice()
         try await office.test { client in

@@ -365,7 +365,7 @@ extension WebPages {
                         roles: user.roles.compactMap(Role.init(rawValue:)).map { RoleNames.name($0, language) }.joined(separator: ", "),
                         state: Labels.text(user.active ? "users_active" : "users_inactive", language), active: user.active)
         }
-        let view = UsersView(rows: rows, mayManage: PermissionMatrix.scope(of: session.user.roles, for: .manageUsers) != nil,
+        let view = UsersView(rows: rows, mayManage: offers(.manageUsers, to: session),
                              roles: Role.allCases.map { RoleChoiceView(code: $0.rawValue, title: RoleNames.name($0, language), checked: chosen.contains($0)) },
                              name: form.values["name"] ?? "", unit: form.values["unit"] ?? "", form: form)
         return page("users/list", title: "users_title", content: view, request, context, status: status)
@@ -382,7 +382,7 @@ extension WebPages {
             roles: user.roles.compactMap(Role.init(rawValue:)).map { RoleNames.name($0, language) }, active: user.active,
             state: Labels.text(user.active ? "users_active" : "users_inactive", language),
             base: "/utilisateurs/\(Self.pathEscaped(user.name))",
-            mayManage: PermissionMatrix.scope(of: session.user.roles, for: .manageUsers) != nil,
+            mayManage: offers(.manageUsers, to: session),
             roleOptions: Role.allCases.map { OptionView(value: $0.rawValue, label: RoleNames.name($0, language), selected: false) },
             form: form)
         return page("users/card", title: "users_card", content: view, request, context, status: status)
@@ -655,7 +655,7 @@ extension WebPages {
         let view = HoldsView(
             rows: rows, hasRows: !rows.isEmpty, withheld: listing.withheld > 0, includingReleased: released,
             toggleHref: released ? "/gels" : "/gels?tous=1",
-            mayManage: PermissionMatrix.scope(of: session.user.roles, for: .manageHolds) != nil,
+            mayManage: offers(.manageHolds, to: session),
             kinds: ["document", "rule", "query"].map {
                 OptionView(value: $0, label: Labels.text("holds_kind_" + $0, language), selected: chosenKind == $0)
             },

@@ -17,7 +17,7 @@ extension WebPages {
         router.get("calendrier") { request, context -> Response in
             let session = try session(context)
             let versions = try await sablier.calendarVersions(session)
-            let view = CalendarVersionsView(versions, canManage: Self.canManageCalendar(session), language(request))
+            let view = CalendarVersionsView(versions, canManage: offers(.manageCalendar, to: session), language(request))
             return page("calendar/versions", title: "cal_title", content: view, request, context)
         }
         router.get("calendrier/versions/:version") { request, context -> Response in
@@ -71,7 +71,7 @@ extension WebPages {
         router.get("calendrier/periodes-ouvertes") { request, context -> Response in
             let session = try session(context)
             let entries = try await sablier.openPeriods(session)
-            let view = OpenPeriodsView(entries, canManage: Self.canManageCalendar(session), form: FormState(), failed: nil, language(request))
+            let view = OpenPeriodsView(entries, canManage: offers(.manageCalendar, to: session), form: FormState(), failed: nil, language(request))
             return page("calendar/open-periods", title: "cal_open_title", content: view, request, context)
         }
         router.post("calendrier/periodes-ouvertes") { request, context -> Response in
@@ -164,14 +164,8 @@ extension WebPages {
             }
         }
         let entries = try await sablier.openPeriods(session)
-        let view = OpenPeriodsView(entries, canManage: Self.canManageCalendar(session), form: state, failed: key, language)
+        let view = OpenPeriodsView(entries, canManage: offers(.manageCalendar, to: session), form: state, failed: key, language)
         return page("calendar/open-periods", title: "cal_open_title", content: view, request, context, status: .unprocessableContent)
-    }
-
-    /// Whether the person's roles hold the calendar's management, to hide what they could not
-    /// use (the use cases still decide).
-    static func canManageCalendar(_ session: Session) -> Bool {
-        PermissionMatrix.scope(of: session.user.roles, for: .manageCalendar) != nil
     }
 
     static func versionNumber(_ context: APIRequestContext) throws -> Int {

@@ -203,7 +203,7 @@ extension WebPages {
         let language = language(request)
         let byDue = request.uri.queryParameters.get("tri") == "echeance"
         let decided = request.uri.queryParameters.get("toutes") != nil
-        let mayScan = PermissionMatrix.scope(of: session.user.roles, for: .scanPrivacy) != nil
+        let mayScan = offers(.scanPrivacy, to: session)
         let tri = byDue ? "echeance" : "sensibilite"
         var view = PrivacyQueueView(rows: [], hasRows: false, pending: "0", withheld: false, bySensitivity: !byDue, includingDecided: decided,
                                     sortSensitivityHref: "/renseignements-personnels?tri=sensibilite" + (decided ? "&toutes=1" : ""),
@@ -366,7 +366,7 @@ extension WebPages {
         let view = PrivacyRulesView(
             rows: rows, hasRows: !rows.isEmpty, flaggedOnly: flaggedOnly,
             toggleHref: flaggedOnly ? "/renseignements-personnels/regles?toutes=1" : "/renseignements-personnels/regles",
-            mayConfirm: PermissionMatrix.scope(of: session.user.roles, for: .manageCalendar) != nil,
+            mayConfirm: offers(.manageCalendar, to: session),
             ruleOptions: rules.map { OptionView(value: $0.rule, label: "\($0.rule) — \($0.title)", selected: $0.rule == chosen) },
             measures: Self.measureOptions(values?["measure"], language).enumerated().map { index, option in
                 var option = option
@@ -375,7 +375,7 @@ extension WebPages {
             },
             yes: values?["personalInformation"] == "oui", no: values?["personalInformation"] == "non",
             note: values?["note"] ?? "", form: form,
-            mayScan: PermissionMatrix.scope(of: session.user.roles, for: .scanPrivacy) != nil)
+            mayScan: offers(.scanPrivacy, to: session))
         return page("privacy/rules", title: "priv_rules_title", content: view, request, context,
                     status: form.hasProblems ? .unprocessableContent : .ok)
     }

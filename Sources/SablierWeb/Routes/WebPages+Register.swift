@@ -79,11 +79,6 @@ extension WebPages {
         refusal.values["field"].flatMap { fields.contains($0) ? $0 : nil }
     }
 
-    /// True when the person's roles hold `permission` for some scope: only to decide whether a
-    /// form is worth showing; the use case decides whether it is allowed.
-    func registerMayOffer(_ permission: Permission, _ context: APIRequestContext) throws -> Bool {
-        PermissionMatrix.scope(of: try session(context).user.roles, for: permission) != nil
-    }
 }
 
 // MARK: - Search
@@ -170,7 +165,7 @@ extension WebPages {
             heldOptions: [RegisterOption(value: "oui", label: Labels.text("reg_held_yes", language), selected: held == "oui"),
                           RegisterOption(value: "non", label: Labels.text("reg_held_no", language), selected: held == "non")],
             rules: ruleOptions, searched: listing != nil, count: "", shownRange: nil, withheld: nil, rows: [], hasRows: false,
-            previous: nil, next: nil, mayAdd: try registerMayOffer(.registerDocuments, context))
+            previous: nil, next: nil, mayAdd: offers(.registerDocuments, to: session))
         if let listing {
             view.count = WebFormat.count(listing.total, Labels.text("reg_count_one", language), Labels.text("reg_count_many", language))
             view.rows = listing.documents.map { Self.registerRow($0, language) }
@@ -360,7 +355,7 @@ extension WebPages {
             reference: d.reference, heading: "\(d.reference) — \(d.title)", held: d.held, phase: Self.registerPhaseLabel(d.phase, language),
             fields: fields, storage: storage, hasStorage: !storage.isEmpty, events: events, hasEvents: !events.isEmpty,
             asOf: card.detail.asOf, explanation: card.detail.explanation, holds: holds, hasHolds: !holds.isEmpty,
-            mayRecord: try registerMayOffer(.recordEvents, context) && d.phase != Phase.inactifDetruit.rawValue,
+            mayRecord: offers(.recordEvents, to: session) && d.phase != Phase.inactifDetruit.rawValue,
             eventAction: Self.registerDocumentHref(d.reference) + "/evenements", event: event, form: event.state)
         return page("register/document", title: "reg_card_title", content: view, request, context, status: status)
     }
@@ -692,7 +687,7 @@ extension WebPages {
                    documentsHref: "/registre?q=" + Self.queryEscaped("box=\(box.code)"))
         }
         let view = RegisterBoxesView(form: state, boxes: rows, hasBoxes: !rows.isEmpty, count: WebFormat.number(rows.count),
-                             mayAdd: try registerMayOffer(.registerDocuments, context))
+                             mayAdd: offers(.registerDocuments, to: try session(context)))
         return page("register/boxes", title: "reg_boxes_title", content: view, request, context, status: status)
     }
 }
