@@ -177,7 +177,7 @@ import Testing
             let missing = try await browser.post("/registre/ajouter", fields, csrfFrom: "/registre/ajouter")
             #expect(missing.status == .unprocessableContent)
             #expect(missing.main.contains("id=\"title\" name=\"title\" type=\"text\" value=\"\" required aria-describedby=\"title-error\" aria-invalid=\"true\""))
-            #expect(missing.main.contains("<p class=\"field-error\" id=\"title-error\">the title is empty</p>") && missing.main.contains("href=\"#title\""))
+            #expect(missing.main.contains("<p class=\"field-error\" id=\"title-error\">le titre est vide</p>") && missing.main.contains("href=\"#title\""))
             #expect(missing.main.contains("value=\"SG-CA-2026\""), "what was typed is kept")
             #expect(try await office.store.document("SG-CA-2026") == nil)
 
@@ -218,7 +218,7 @@ import Testing
                                                    contents: Data(damaged.utf8), csrfFrom: "/registre/importer")
             #expect(refused.status == .unprocessableContent)
             #expect(refused.main.contains("Rien n&#39;a été enregistré"))
-            #expect(refused.main.contains("<td class=\"num\">3</td><td>rule</td><td><span class=\"badge\">Erreur</span> rule 9999"), "line 3, its field")
+            #expect(refused.main.contains("<td class=\"num\">3</td><td>rule</td><td><span class=\"badge\">Erreur</span> la règle 9999 n&#39;est pas dans le calendrier en vigueur"), "line 3, its field, in French")
             #expect(refused.main.contains("<td class=\"num\">5</td><td>opened</td>"), "line 5, its field")
             #expect(!refused.main.contains("held-"), "the private copy's name is never shown")
             #expect(try await office.store.documents(matching: nil, limit: nil).isEmpty, "all or nothing")
