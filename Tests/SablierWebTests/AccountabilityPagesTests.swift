@@ -24,6 +24,7 @@ import Testing
                     "the action in words, its code kept for the auditor")
             #expect(all.main.contains("<td>utilisateur admin <code class=\"audit-code\" title=\"Code\">user admin</code></td>"))
             #expect(!all.main.contains("<td>store.init"), "no bare code on a French page")
+            #expect(all.main.contains("sessions fermées : 0") && !all.main.contains("sessionsClosed"), "a detail key in words")
             let first = try await browser.get("/journal?taille=10").main
             #expect(first.contains("Entrées 1–10 sur"))
             #expect(first.contains("href=\"/journal?taille=10&amp;page=2\""))

@@ -181,9 +181,16 @@ extension WebPages {
         }.joined(separator: " ; ")
     }
 
-    /// `document.register` → `document_register`: the part of a label key an audit code gives.
+    /// `document.register` → `document_register`, `sessionsClosed` → `sessions_closed`: the part
+    /// of a label key an audit code or detail key gives.
     static func auditLabelKey(_ code: String) -> String {
-        code.replacingOccurrences(of: ".", with: "_").replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: " ", with: "_")
+        var key = ""
+        for character in code {
+            if character == "." || character == "-" || character == " " { key.append("_") }
+            else if character.isUppercase { key += "_" + character.lowercased() }
+            else { key.append(character) }
+        }
+        return key
     }
 
     /// What an action code says (`document.register` → « Document enregistré »), or the code
