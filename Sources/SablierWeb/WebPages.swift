@@ -19,6 +19,8 @@ public struct WebPages: RouteSet {
     let jobs: WebJobs
     /// Uploaded files waiting for the confirmation of their dry run.
     let held: HeldUploads
+    /// What register imports run as jobs found, for their result pages.
+    let importOutcomes: RegisterImportOutcomes
 
     /// Loads the templates shipped with the binary; a template that does not parse stops the
     /// server here, at start-up, rather than on the page that uses it.
@@ -29,6 +31,7 @@ public struct WebPages: RouteSet {
         renderer = try PageRenderer()
         jobs = WebJobs()
         held = HeldUploads(directory: configuration.uploadDirectory.appendingPathComponent("pages"))
+        importOutcomes = RegisterImportOutcomes()
     }
 
     public func add(to router: Router<APIRequestContext>) {

@@ -168,7 +168,7 @@ extension WebPages {
                    status: HTTPResponse.Status = .ok) async throws -> Response {
         let session = try session(context)
         let lists = try await sablier.dispositionLists(session)
-        let view = ListsView(lists: lists, user: session.user, form: form, language(request))
+        let view = ListsView(lists: lists, canPropose: offers(.manageDisposition, to: session), form: form, language(request))
         return page("disposition/lists", title: "nav_disposition", content: view, request, context, status: status)
     }
 
@@ -286,10 +286,10 @@ struct ListsView {
     let asOf: String
     let form: FormState
 
-    init(lists: [DispositionListRecord], user: User, form: FormState, _ language: Language) {
+    init(lists: [DispositionListRecord], canPropose: Bool, form: FormState, _ language: Language) {
         self.lists = lists.reversed().map { DispositionListRow($0, language) }
         hasLists = !lists.isEmpty
-        canPropose = PermissionMatrix.scope(of: user.roles, for: .manageDisposition) != nil
+        self.canPropose = canPropose
         let chosen = form.values["action"] ?? ""
         actions = [DispositionOption(value: "", label: WebPages.actionName(nil, language), selected: chosen.isEmpty)]
             + [DueAction.destroy, .deposit, .sort, .transfer].map {

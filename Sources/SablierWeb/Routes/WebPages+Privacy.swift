@@ -155,7 +155,8 @@ extension WebPages {
         router.post("renseignements-personnels/analyse") { _, context -> Response in
             let session = try session(context)
             let sablier = sablier
-            return try startJob(context, titleKey: "priv_scan_job") { report async throws(Refusal) -> (String, String?) in
+            // One scan of the register at a time per person: a second click leads to the one running.
+            return try startJob(context, titleKey: "priv_scan_job", single: true) { report async throws(Refusal) -> (String, String?) in
                 _ = try await sablier.scanPrivacy(session, .all, progress: report)
                 return ("/renseignements-personnels", "priv_scan_done")
             }

@@ -50,7 +50,7 @@ extension WebPages {
         router.get("registre/importer/resultats/:id") { request, context -> Response in
             let owner = try session(context).user.name
             guard let id = context.parameters.get("id"),
-                  let kept = RegisterImportOutcomes.shared.outcome(id, owner: owner, now: sablier.clock.now) else { throw PageFailure.notFound }
+                  let kept = importOutcomes.outcome(id, owner: owner, now: sablier.clock.now) else { throw PageFailure.notFound }
             return registerImportOutcomePage(kept.imported, skip: kept.skip, request, context)
         }
         router.get("registre/boites") { request, context -> Response in
@@ -604,7 +604,7 @@ extension WebPages {
                 let imported = try await run().get()
                 // The rejected lines and the warnings are the import's outcome too: kept for
                 // the person, on a page of their own that the job's page links to.
-                let id = RegisterImportOutcomes.shared.keep(imported, skip: skip, owner: owner, now: sablier.clock.now)
+                let id = importOutcomes.keep(imported, skip: skip, owner: owner, now: sablier.clock.now)
                 return ("/registre/importer/resultats/\(id)", "reg_import_job_done")
             }
         }
@@ -617,40 +617,6 @@ extension WebPages {
             return page("register/import", title: "reg_import_title",
                         content: RegisterImportView(form: state, result: nil, skip: skip, diagnostics: refusal.diagnostics, language),
                         request, context, status: .unprocessableContent)
-        }
-    }
-}
-
-/// The outcomes of register imports run as jobs, kept an hour for the person who ran each
-/// one: a job's page says only that it ended, and the rejected lines and warnings of a large
-/// file would otherwise be lost. Like the jobs themselves, they live in memory only.
-final class RegisterImportOutcomes: Sendable {
-    struct Kept: Sendable {
-        let owner: String
-        let imported: DocumentImport
-        let skip: Bool
-        let kept: Date
-    }
-
-    /// One for the process, as `/travaux/ID` pages are; ids are random, and each is its owner's only.
-    static let shared = RegisterImportOutcomes()
-    static let keptFor: TimeInterval = 3600
-    private let outcomes = Mutex<[String: Kept]>([:])
-
-    /// Keeps `imported` for `owner` and gives the id of its page; drops those older than an hour.
-    func keep(_ imported: DocumentImport, skip: Bool, owner: String, now: Date) -> String {
-        let id = UUID().uuidString.lowercased()
-        outcomes.withLock { outcomes in
-            outcomes = outcomes.filter { now.timeIntervalSince($0.value.kept) < Self.keptFor }
-            outcomes[id] = Kept(owner: owner, imported: imported, skip: skip, kept: now)
-        }
-        return id
-    }
-
-    /// The outcome `id` if `owner` ran it and it is still kept.
-    func outcome(_ id: String, owner: String, now: Date) -> Kept? {
-        outcomes.withLock { outcomes in
-            outcomes[id].flatMap { $0.owner == owner && now.timeIntervalSince($0.kept) < Self.keptFor ? $0 : nil }
         }
     }
 }
