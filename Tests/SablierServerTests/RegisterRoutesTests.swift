@@ -25,6 +25,18 @@ struct RegisterRoutesTests {
         }
     }
 
+    @Test("a reference with a space, a slash and a # is read once decoded from the path")
+    func encodedReference() async throws {
+        let office = try await ServerOffice()
+        try await office.test { client in
+            let form = #"{"reference":"SG 2026/07 #3","title":"Procès-verbal","rule":"1101","copy":"principal","support":"PA","holder":"Secrétariat général","opened":"2026-07-01","location":"Local 012"}"#
+            #expect(try await client.call(.post, "/api/v1/documents", as: "gestion.doc", json: form).status == .created)
+            let response = try await client.call(.get, "/api/v1/documents/SG%202026%2F07%20%233", as: "gestion.doc")
+            #expect(response.status == .ok, "\(response.text)")
+            #expect(response.text.contains("SG 2026/07 #3"))
+        }
+    }
+
     @Test("a détenteur asking for another unit's document by reference gets the same 404 as for a missing one")
     func otherUnitsDocument() async throws {
         let office = try await ServerOffice()

@@ -59,6 +59,25 @@ import Testing
         }
     }
 
+    @Test func aReferenceWithSlashesAndHashesIsOneLinkThatOpensItsCard() async throws {
+        let office = try await WebOffice()
+        try await office.test { client in
+            let browser = try await Browser.signedIn(client, as: "gestion.doc")
+            let reference = "SG 2026/07 #3 ?a=%41;b"
+            let fields = ["reference": reference, "title": "Procès-verbal", "rule": "1101", "copy": "principal",
+                          "support": "PA", "holder": "Secrétariat général", "opened": "2026-07-01", "closed": "", "box": "",
+                          "location": "Centre administratif / Local 012 / Rayon 1"]
+            #expect(try await browser.post("/registre/ajouter", fields, csrfFrom: "/registre/ajouter").status == .seeOther)
+            let href = WebPages.registerDocumentHref(reference)
+            #expect(href == "/registre/documents/SG%202026%2F07%20%233%20%3Fa=%2541%3Bb")
+            let search = try await browser.get("/registre?titre=" + WebPages.queryEscaped("Procès-verbal"))
+            #expect(search.main.contains("href=\"\(href)\""))
+            let card = try await browser.get(href)
+            #expect(card.status == .ok)
+            #expect(card.main.contains("SG 2026/07 #3 ?a=%41;b"))
+        }
+    }
+
     @Test func aFieldOfTheSearchFormIsOneTermWhateverItHolds() async throws {
         let office = try await WebOffice()
         try await office.test { client in

@@ -1,5 +1,5 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import SablierCore
 
 /// Reading a request's query and path values as the use cases take them, each mistake a
@@ -78,9 +78,13 @@ extension RawRepresentable where Self: CaseIterable, RawValue == String {
 }
 
 extension Parameters {
-    /// A path value (`{reference}`, `{n}`), percent-decoded by the router.
-    func text(_ name: String) throws -> String {
-        try require(name)
+    /// A path value (`{reference}`, `{n}`), percent-decoded once: Hummingbird's router matches
+    /// and hands over the path as it came (`SG%202026%2F07`), so a reference with a space, a
+    /// slash or a `#` reaches the use case only through here. The web pages read theirs the same way.
+    public func text(_ name: String) throws -> String {
+        let raw = try require(name)
+        guard let decoded = raw.removingPercentEncoding else { throw HTTPError(.notFound) }
+        return decoded
     }
 
     /// A numeric path value; another text is not this route.

@@ -61,6 +61,15 @@ extension WebPages {
         return Response(status: .seeOther, headers: [.location: location])
     }
 
+    /// A value (a document's reference, a rule's number) as one segment of a path: `/`, `?`,
+    /// `#`, `%` and `;` escaped with the rest of what a path may not hold. The router decodes it
+    /// once, before the route reads it.
+    static func pathSegment(_ value: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#%;")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+
     static func queryEscaped(_ value: String) -> String {
         var allowed = CharacterSet.urlQueryAllowed
         allowed.remove(charactersIn: "&=+?#")

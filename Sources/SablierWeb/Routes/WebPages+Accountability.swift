@@ -295,7 +295,7 @@ extension WebPages {
             let session = try session(context)
             switch await outcome({ () async throws(Refusal) in try await sablier.addUser(session, name: form.name, unit: form.unit, roles: form.roles) }) {
             case .success(let user):
-                return redirect("/utilisateurs/\(Self.pathEscaped(user.name))", done: "users_added")
+                return redirect("/utilisateurs/\(Self.pathSegment(user.name))", done: "users_added")
             case .failure(let refusal):
                 if refusal.kind == .forbidden { throw refusal }
                 let state = FormState(values: ["name": form.name, "unit": form.unit], refusal: refusal, field: Self.addUserField(refusal),
@@ -308,7 +308,7 @@ extension WebPages {
             try await userCard(request, context, form: FormState())
         }
         router.post("utilisateurs/:name/roles") { request, context -> Response in
-            let name = try context.parameters.require("name")
+            let name = try context.parameters.text("name")
             let form = try await PageForm.decode(RoleForm.self, request)
             let session = try session(context)
             let result = await outcome { () async throws(Refusal) -> UserEntry in
@@ -321,14 +321,14 @@ extension WebPages {
             return try await userChange(result, request, context, field: "role", done: "users_role_changed")
         }
         router.post("utilisateurs/:name/mot-de-passe") { request, context -> Response in
-            let name = try context.parameters.require("name")
+            let name = try context.parameters.text("name")
             let form = try await PageForm.decode(ResetForm.self, request)
             let session = try session(context)
             let result = await outcome { () async throws(Refusal) in try await sablier.setPassword(session, of: name, to: form.password ?? "") }
             return try await userChange(result, request, context, field: "password", done: "users_password_set")
         }
         router.post("utilisateurs/:name/acces") { request, context -> Response in
-            let name = try context.parameters.require("name")
+            let name = try context.parameters.text("name")
             let form = try await PageForm.decode(AccessForm.self, request)
             let session = try session(context)
             let result = await outcome { () async throws(Refusal) in
@@ -351,10 +351,10 @@ extension WebPages {
     /// with the refusal next to `field`. A user that does not exist is not there.
     private func userChange<Value>(_ result: Result<Value, Refusal>, _ request: Request, _ context: APIRequestContext, field: String,
                                    done: String) async throws -> Response {
-        let name = try context.parameters.require("name")
+        let name = try context.parameters.text("name")
         switch result {
         case .success:
-            return redirect("/utilisateurs/\(Self.pathEscaped(name))", done: done)
+            return redirect("/utilisateurs/\(Self.pathSegment(name))", done: done)
         case .failure(let refusal):
             if refusal.kind == .forbidden || refusal.code == .userNotFound { throw refusal }
             let state = FormState(values: [:], refusal: refusal, field: field, language(request))
@@ -368,7 +368,7 @@ extension WebPages {
         let language = language(request)
         let users = try await sablier.users(session)
         let rows = users.map { user in
-            UserRowView(name: user.name, href: "/utilisateurs/\(Self.pathEscaped(user.name))", unit: user.unit,
+            UserRowView(name: user.name, href: "/utilisateurs/\(Self.pathSegment(user.name))", unit: user.unit,
                         roles: user.roles.compactMap(Role.init(rawValue:)).map { RoleNames.name($0, language) }.joined(separator: ", "),
                         state: Labels.text(user.active ? "users_active" : "users_inactive", language), active: user.active)
         }
@@ -380,7 +380,7 @@ extension WebPages {
 
     private func userCard(_ request: Request, _ context: APIRequestContext, form: FormState,
                           status: HTTPResponse.Status = .ok) async throws -> Response {
-        let name = try context.parameters.require("name")
+        let name = try context.parameters.text("name")
         let session = try session(context)
         let language = language(request)
         guard let user = try await sablier.users(session).first(where: { $0.name == name }) else { throw PageFailure.notFound }
@@ -388,7 +388,7 @@ extension WebPages {
             name: user.name, unit: user.unit,
             roles: user.roles.compactMap(Role.init(rawValue:)).map { RoleNames.name($0, language) }, active: user.active,
             state: Labels.text(user.active ? "users_active" : "users_inactive", language),
-            base: "/utilisateurs/\(Self.pathEscaped(user.name))",
+            base: "/utilisateurs/\(Self.pathSegment(user.name))",
             mayManage: offers(.manageUsers, to: session),
             roleOptions: Role.allCases.map { OptionView(value: $0.rawValue, label: RoleNames.name($0, language), selected: false) },
             form: form)

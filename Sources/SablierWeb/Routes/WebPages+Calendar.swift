@@ -29,13 +29,13 @@ extension WebPages {
         }
         router.get("calendrier/versions/:version/regles/:rule") { request, context -> Response in
             let version = try Self.versionNumber(context)
-            guard let number = context.parameters.get("rule")?.removingPercentEncoding, !number.isEmpty else { throw PageFailure.notFound }
+            guard let number = try? context.parameters.text("rule"), !number.isEmpty else { throw PageFailure.notFound }
             let shown = try await sablier.calendarRule(try session(context), number, version: version)
             return page("calendar/rule", title: "cal_rule_title", content: RuleCardView(shown, language(request)), request, context)
         }
         // A rule of the version in force, for the pages that name a rule without its version.
         router.get("calendrier/regles/:rule") { request, context -> Response in
-            guard let number = context.parameters.get("rule")?.removingPercentEncoding, !number.isEmpty else { throw PageFailure.notFound }
+            guard let number = try? context.parameters.text("rule"), !number.isEmpty else { throw PageFailure.notFound }
             let shown = try await sablier.calendarRule(try session(context), number)
             return page("calendar/rule", title: "cal_rule_title", content: RuleCardView(shown, language(request)), request, context)
         }
@@ -668,9 +668,7 @@ enum CalendarText {
 
     /// The rule's card; without a version, the rule in the version in force.
     static func ruleHref(version: Int?, number: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/?#")
-        let escaped = number.addingPercentEncoding(withAllowedCharacters: allowed) ?? number
+        let escaped = WebPages.pathSegment(number)
         guard let version else { return "/calendrier/regles/\(escaped)" }
         return "/calendrier/versions/\(version)/regles/\(escaped)"
     }

@@ -145,8 +145,7 @@ struct DueRowView {
 
     init(_ entry: DueEntry, _ language: Language) {
         reference = entry.reference
-        href = "/registre/documents/" + (entry.reference.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"]))
-            ?? entry.reference)
+        href = WebPages.registerDocumentHref(entry.reference)
         title = entry.title
         masked = entry.confidential == true
         rule = entry.rule

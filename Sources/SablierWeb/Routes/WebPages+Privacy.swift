@@ -162,12 +162,12 @@ extension WebPages {
             }
         }
         router.get("renseignements-personnels/:reference") { request, context -> Response in
-            let reference = try context.parameters.require("reference")
+            let reference = try context.parameters.text("reference")
             let entry = try await sablier.privacyShow(try session(context), reference)
             return privacyShowPage(entry, request, context, form: FormState(), values: [:])
         }
         router.post("renseignements-personnels/:reference") { request, context -> Response in
-            let reference = try context.parameters.require("reference")
+            let reference = try context.parameters.text("reference")
             let form = try await PageForm.decode(ReviewForm.self, request)
             let session = try session(context)
             let language = language(request)
@@ -184,7 +184,7 @@ extension WebPages {
                                                 note: form.note ?? "")
             }) {
             case .success:
-                return redirect("/renseignements-personnels/\(Self.pathEscaped(reference))", done: "priv_reviewed")
+                return redirect("/renseignements-personnels/\(Self.pathSegment(reference))", done: "priv_reviewed")
             case .failure(let refusal):
                 // A document the reader may not see is not there: the error page says so.
                 if refusal.kind == .notFound || refusal.kind == .forbidden { throw refusal }
@@ -247,7 +247,7 @@ extension WebPages {
         }
         let (level, levelClass) = sensitivityLevel(entry.sensitivity, language)
         let (status, statusClass) = statusLabel(entry.status, language)
-        return PrivacyRowView(reference: entry.reference, href: "/renseignements-personnels/\(pathEscaped(entry.reference))",
+        return PrivacyRowView(reference: entry.reference, href: "/renseignements-personnels/\(WebPages.pathSegment(entry.reference))",
                               title: entry.title, holder: entry.holder, sensitivity: WebFormat.number(entry.score), level: level,
                               levelClass: levelClass, why: why.joined(separator: ", "), due: line.dueOn ?? "—", status: status,
                               statusClass: statusClass)
@@ -345,7 +345,7 @@ extension WebPages {
             unread: entry.scan.map { $0.status != "read" } ?? false,
             scannedAt: entry.scan.map { WebFormat.time($0.scannedAt) } ?? "", file: entry.file, groups: groups,
             hasFindings: !groups.isEmpty, truncated: entry.scan?.truncated ?? false, reviews: reviews, hasReviews: !reviews.isEmpty,
-            action: "/renseignements-personnels/\(Self.pathEscaped(entry.reference))",
+            action: "/renseignements-personnels/\(Self.pathSegment(entry.reference))",
             decisions: PrivacyDecision.allCases.map {
                 OptionView(value: $0.rawValue, label: Labels.text("priv_decision_\($0.rawValue)", language), selected: decision == $0.rawValue)
             },
@@ -381,10 +381,4 @@ extension WebPages {
                     status: form.hasProblems ? .unprocessableContent : .ok)
     }
 
-    /// A reference as one segment of a path.
-    static func pathEscaped(_ value: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/?#")
-        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
-    }
 }

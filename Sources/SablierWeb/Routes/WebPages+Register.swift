@@ -26,7 +26,7 @@ extension WebPages {
             try await registerSearchPage(request, context)
         }
         router.get("registre/documents/:reference") { request, context -> Response in
-            let reference = try context.parameters.require("reference")
+            let reference = try context.parameters.text("reference")
             let card = try await sablier.documentCard(try session(context), reference)
             return try await registerDocumentPage(card, RegisterEventFormView(today: today, language(request)), request, context)
         }
@@ -200,9 +200,7 @@ extension WebPages {
 
     /// `/registre/documents/<reference percent-encoded>`, the address other pages link to.
     static func registerDocumentHref(_ reference: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/?#%;")
-        return "/registre/documents/" + (reference.addingPercentEncoding(withAllowedCharacters: allowed) ?? reference)
+        "/registre/documents/" + pathSegment(reference)
     }
 
     static func registerPhaseLabel(_ phase: String, _ language: Language) -> String {
@@ -369,7 +367,7 @@ extension WebPages {
     }
 
     func registerRecordEventPage(_ request: Request, _ context: APIRequestContext) async throws -> Response {
-        let reference = try context.parameters.require("reference")
+        let reference = try context.parameters.text("reference")
         let form = try await PageForm.decode(RegisterEventForm.self, request)
         let session = try session(context)
         let language = language(request)
