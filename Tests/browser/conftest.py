@@ -25,7 +25,8 @@ from pathlib import Path
 import pytest
 from selenium_axe_python import Axe
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.common.exceptions import (NoAlertPresentException, StaleElementReferenceException, TimeoutException,
+                                        WebDriverException)
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -243,8 +244,20 @@ class Visitor:
             field.send_keys(value)
 
     def submit(self, form_css):
-        """Clicks the submit button of a form, accepting the confirmation it may ask (data-confirm)."""
-        self.click(self.find(f"{form_css} button[type=submit], {form_css} input[type=submit]"))
+        """Clicks the submit button of a form, accepting the confirmation it may ask (data-confirm).
+
+        On a loaded machine Chromium may still be swapping documents when the button is found
+        ("Node … does not belong to the document", a stale element): the click was not made,
+        so the button is found again and clicked, up to three times."""
+        selector = f"{form_css} button[type=submit], {form_css} input[type=submit]"
+        for attempt in range(3):
+            try:
+                return self.click(self.find(selector))
+            except (StaleElementReferenceException, WebDriverException) as error:
+                replaced = isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
+                if attempt == 2 or not replaced:
+                    raise
+                time.sleep(0.5)
 
     def click(self, element):
         """Clicks and waits for the next page; a button marked data-confirm asks first (sablier.js): yes."""
@@ -257,6 +270,7 @@ class Visitor:
             except (TimeoutException, NoAlertPresentException):
                 pass
         WebDriverWait(self.driver, 60).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 60).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
     def wait_for_job(self, name, timeout=120):
         """Waits on a job page (it reloads itself every 2 s) until it shows its result link or its refusal."""
