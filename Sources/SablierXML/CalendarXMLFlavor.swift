@@ -60,13 +60,14 @@ public enum CalendarXMLReader {
             let parsed = SafeXMLParser.parse(bytes, file: file, limits: limits)
             var diagnostics = parsed.diagnostics
             if let root = parsed.document?.root {
-                let found = root.namespaceURI.map { "<\(root.name)> in namespace \($0)" } ?? "<\(root.name)>"
+                var values = ["element": root.name, "native": CalendarXMLFlavor.nativeNamespace]
+                values["namespace"] = root.namespaceURI
                 diagnostics.append(.error(
                     at: SourceLocation(file: file, line: root.line),
-                    "the root element is \(found); a calendar file starts with GALA's <ROWSET> or with <calendrierConservation xmlns=\"\(CalendarXMLFlavor.nativeNamespace)\">",
+                    root.namespaceURI == nil ? .calendarWrongRootWithoutNamespace : .calendarWrongRoot, values,
                     field: root.name))
             } else if !diagnostics.hasErrors {
-                diagnostics.append(.error(at: SourceLocation(file: file, line: 0), "not a calendar file"))
+                diagnostics.append(.error(at: SourceLocation(file: file, line: 0), .notACalendarFile))
             }
             return CalendarSubmission(format: .native, file: file, settings: RetentionCalendar(), isDelta: false, rules: [], diagnostics: diagnostics)
         }

@@ -45,4 +45,37 @@ import Testing
             #expect(try await office.store.documents(matching: nil, limit: nil).isEmpty, "nothing was registered")
         }
     }
+
+    /// The native example calendar with a year end that passes the schema's pattern but is no
+    /// day of the year: the native reader's own diagnostic, not libxml2's.
+    static func nativeWithABadYearEnd() throws -> Data {
+        let text = try String(contentsOf: Fixtures.exampleNative, encoding: .utf8)
+        let range = try #require(text.range(of: "finAnnee=\"06-30\""))
+        return Data(text.replacingCharacters(in: range, with: "finAnnee=\"02-30\"").utf8)
+    }
+
+    @Test func aDamagedNativeCalendarIsSaidInFrenchOnAFrenchPage() async throws {
+        let office = try await WebOffice()
+        let file = try Self.nativeWithABadYearEnd()
+        try await office.test { client in
+            var manager = try await Browser.signedIn(client, as: "gestion.doc")
+            let french = try await manager.upload("/calendrier/importer", fields: [:], file: "fichier", filename: "calendrier-abime.xml",
+                                                  contents: file)
+            #expect(french.status == .unprocessableContent)
+            let row = try #require(french.main.components(separatedBy: "<tr class=\"is-error\">").dropFirst().first?
+                .components(separatedBy: "</tr>").first)
+            #expect(row.contains("finAnnee"), "the attribute is the row's field")
+            #expect(row.contains("finAnnee « 02-30 » n") && row.contains("est pas un jour de l") && row.contains("(MM-JJ)"))
+            #expect(!french.main.contains("is not a day of the year"))
+            #expect(!french.main.contains("action=\"/calendrier/importer/confirmer\""))
+
+            manager.language = "en"
+            let english = try await manager.upload("/calendrier/importer", fields: [:], file: "fichier", filename: "calendrier-abime.xml",
+                                                   contents: file)
+            #expect(english.status == .unprocessableContent)
+            #expect(english.main.contains("finAnnee &#39;02-30&#39; is not a day of the year (MM-DD)")
+                    || english.main.contains("finAnnee &#x27;02-30&#x27; is not a day of the year (MM-DD)"))
+            #expect(!english.main.contains("n'est pas un jour") && !english.main.contains("MM-JJ"))
+        }
+    }
 }

@@ -12,7 +12,13 @@ extension MessageCatalogue {
     /// has no code, or a code this catalogue does not know.
     public static func message(_ diagnostic: Diagnostic, in language: Language) -> String {
         guard let raw = diagnostic.code, let (code, french) = diagnosticsByCode[raw] else { return diagnostic.message }
-        return text(code, french: french, diagnostic.values ?? [:], in: language)
+        var values = diagnostic.values ?? [:]
+        // "N more warnings like line L's (…)": the kind is the beginning of the first one's sentence,
+        // in the page's language when it has a code.
+        if code == .moreWarnings, language == .fr, let like = values["like"], let (_, likeFrench) = diagnosticsByCode[like] {
+            values["kind"] = String(likeFrench.prefix { $0 != "{" && $0 != "«" }).trimmingSpaces()
+        }
+        return text(code, french: french, values, in: language)
     }
 
     /// Each code and its French template, by the code's text: a diagnostic carries the text.
@@ -29,6 +35,10 @@ extension MessageCatalogue {
         return DiagnosticCode.fill(french, with: values) { value, modifier in
             switch modifier {
             case "or": DiagnosticCode.list(value, quote: ("« ", " »"), or: "ou")
+            case "list": DiagnosticCode.list(value, quote: ("« ", " »"))
+            case "as": DiagnosticCode.pairs(value, quote: ("« ", " »"), as: "lu")
+            // French writes 0 and 1 in the singular.
+            case "s": value == "0" || value == "1" ? "" : "s"
             case "term": terms[value] ?? value
             default: value
             }
@@ -43,12 +53,19 @@ extension MessageCatalogue {
         "active period (PERIOACTIF)": "période active (PERIOACTIF)",
         "semi-active period (PERIOSMACT)": "période semi-active (PERIOSMACT)",
         "disposition (ID_REF_DISPOSITION)": "disposition finale (ID_REF_DISPOSITION)",
+        "ADMQ spreadsheet": "de tableur ADMQ",
+        "GALA columns": "en colonnes GALA",
+        "period": "délai",
+        "disposition": "disposition finale",
+        "remark reference": "renvoi à une remarque",
+        "support list": "liste des supports",
     ]
 
     /// The French template of each code; the English one is the code's.
     static let diagnosticFrench: [DiagnosticCode: String] = {
         var all: [DiagnosticCode: String] = [:]
-        for family in [registerDiagnostics, calendarDiagnostics, galaDiagnostics] {
+        for family in [registerDiagnostics, calendarDiagnostics, galaDiagnostics, nativeDiagnostics, csvDiagnostics, spreadsheetDiagnostics,
+                       openDocumentDiagnostics] {
             all.merge(family) { first, _ in first }
         }
         return all
@@ -80,6 +97,16 @@ extension MessageCatalogue {
         .ownOriginal: "un document ne peut pas être son propre original",
         .repeatedInFile: "la cote {reference} figure déjà à la ligne {first}",
         .alreadyInRegister: "le document {reference} est déjà inscrit au registre",
+        .referenceNowhere: "le document {reference} n'est ni inscrit au registre ni dans ce fichier",
+        .notARegisterColumn: "la colonne « {column} » n'est pas une colonne du registre ; elle est ignorée",
+        .registerUnreadable: "le fichier ne peut pas être lu : {reason}",
+        .moreWarnings: "{count} autres avertissements comme celui de la ligne {line} ({kind}…)",
+        .fileNotLocal:
+            "{path} n'est pas un fichier local : seuls les fichiers que Sablier peut lire sont inscrits (il en calcule l'empreinte)",
+        .fileMissing: "le fichier {path} n'existe pas",
+        .fileIsDirectory: "{path} est un dossier, pas un fichier",
+        .fileNotReadable: "le fichier {path} ne peut pas être lu (permission refusée ?)",
+        .fileReadFailed: "le fichier {path} n'a pas pu être lu : {reason}",
     ]
 
     static let calendarDiagnostics: [DiagnosticCode: String] = [
@@ -108,6 +135,11 @@ extension MessageCatalogue {
         .remarkMissing: "règle {rule}, {copy/term}, {field/term} : {need} doit être expliqué par une remarque, mais n'en a aucune",
         .remarkUndefined:
             "règle {rule}, {copy/term}, {field/term} : {need} doit être expliqué par une remarque, mais renvoie à {remark}, que la règle ne définit pas",
+        .calendarWrongRoot:
+            "l'élément racine est <{element}> dans l'espace de noms {namespace} ; un fichier de calendrier commence par <ROWSET> (GALA) ou par <calendrierConservation xmlns=\"{native}\">",
+        .calendarWrongRootWithoutNamespace:
+            "l'élément racine est <{element}> ; un fichier de calendrier commence par <ROWSET> (GALA) ou par <calendrierConservation xmlns=\"{native}\">",
+        .notACalendarFile: "ce fichier n'est pas un calendrier de conservation",
     ]
 
     static let galaDiagnostics: [DiagnosticCode: String] = [
@@ -129,5 +161,114 @@ extension MessageCatalogue {
         .galaBadDisposition: "règle {rule}, {copy/term} : ID_REF_DISPOSITION « {value} » n'est ni C, ni D, ni T, ni « - »",
         .galaSecondCopy:
             "règle {rule} : un second DELAI_ROW avec TYPEDOSS {kind} (le premier est à la ligne {first}) ; une règle a un exemplaire principal et au plus un exemplaire secondaire",
+        .galaRemarksUnprefixed:
+            "règle {rule} : REMARQDELA numérote ses remarques sans le R ({markers/as}) ; elles sont lues comme des remarques numérotées",
+        .galaWrongRoot:
+            "l'élément racine est <{element}> dans l'espace de noms {namespace} ; un fichier GALA commence par <ROWSET> (sans espace de noms)",
+        .galaWrongRootWithoutNamespace: "l'élément racine est <{element}> ; un fichier GALA commence par <ROWSET> (sans espace de noms)",
+        .galaGotNative:
+            "l'élément racine est <{element}> dans l'espace de noms {namespace} ; un fichier GALA commence par <ROWSET> (sans espace de noms) : ce fichier est un calendrier au format natif de Sablier",
+    ]
+
+    static let nativeDiagnostics: [DiagnosticCode: String] = [
+        .nativeWrongRoot:
+            "l'élément racine est <{element}> dans l'espace de noms {namespace} ; un calendrier natif commence par <calendrierConservation xmlns=\"{native}\">",
+        .nativeWrongRootWithoutNamespace:
+            "l'élément racine est <{element}>, sans espace de noms ; un calendrier natif commence par <calendrierConservation xmlns=\"{native}\">",
+        .nativeGotGALA:
+            "l'élément racine est <{element}>, sans espace de noms ; un calendrier natif commence par <calendrierConservation xmlns=\"{native}\"> : ce fichier est un fichier GALA",
+        .nativeMixedTransactions:
+            "la règle {rule} n'a pas de typeTransaction alors que {count} autre(s) règle(s) en ont un : un fichier est soit un calendrier entier, soit une liste de modifications",
+        .nativeMixedTransactionsUnnumbered:
+            "l'élément regle de la ligne {line} n'a pas de typeTransaction alors que {count} autre(s) règle(s) en ont un : un fichier est soit un calendrier entier, soit une liste de modifications",
+        .nativeBadDate: "{attribute} « {value} » n'est pas une date (AAAA-MM-JJ)",
+        .nativeBadYearEnd: "finAnnee « {value} » n'est pas un jour de l'année (MM-JJ)",
+        .nativeRuleWithoutNumber: "un élément regle n'a pas d'attribut numero (le numéro de la règle)",
+        .nativeBadTransaction: "règle {rule} : typeTransaction « {value} » n'est ni A, ni M, ni S",
+        .nativeNoPrincipalCopy: "la règle {rule} n'a pas d'exemplaire principal (exemplairePrincipal)",
+    ]
+
+    static let csvDiagnostics: [DiagnosticCode: String] = [
+        .csvUnterminatedQuote:
+            "le champ {field} ouvert par un guillemet à la ligne {line} n'est jamais refermé (la fin du fichier arrive à la ligne {end})",
+        .csvQuoteInUnquotedField:
+            "un guillemet (\") dans le champ {field}, qui n'est pas entre guillemets ; mettre tout le champ entre guillemets et doubler le guillemet (\"\")",
+        .csvTextAfterClosingQuote:
+            "du texte suit le guillemet fermant du champ {field} ; un guillemet dans un champ entre guillemets doit être doublé (\"\")",
+        .csvInvalidUTF8:
+            "UTF-8 invalide (octet 0x{byte}) dans le champ {field} ; le fichier est sans doute en Windows-1252 ou en Latin-1 : l'enregistrer en CSV UTF-8",
+        .csvEmpty: "le fichier est vide : une ligne d'en-tête est attendue",
+        .csvMissingColumns: "il manque à l'en-tête {count} colonne{count/s} requise{count/s} : {columns/list}",
+        .csvFieldCount: "la ligne compte {count} champ{count/s}, mais l'en-tête en compte {expected}",
+        .csvExtraEmptyFields: "la ligne compte {count} champ{count/s}, mais l'en-tête en compte {expected} ; les champs vides en trop sont ignorés",
+        .csvMissingFields: "la ligne compte {count} champ{count/s}, mais l'en-tête en compte {expected} ; les champs manquants sont lus comme vides",
+    ]
+
+    static let spreadsheetDiagnostics: [DiagnosticCode: String] = [
+        .sheetUnrecognisedHeader:
+            "en-tête de tableur non reconnu : on attend les colonnes d'un tableur ADMQ ({admq}) ou les noms des éléments GALA en colonnes ({rule}, puis pour chaque exemplaire {copy})",
+        .sheetMissingColumns: "il manque à l'en-tête du modèle {layout/term} {count} colonne{count/s} requise{count/s} : {columns/list}",
+        .sheetUnknownColumn: "la colonne « {column} » ne fait pas partie du modèle {layout/term} ; elle est ignorée",
+        .sheetUnnamedColumn: "la colonne no {position} (sans nom) ne fait pas partie du modèle {layout/term} ; elle est ignorée",
+        .sheetRepeatedColumn: "la colonne « {column} » figure {count} fois ; seule la première est lue",
+        .sheetBlankRow: "une ligne vide est ignorée",
+        .sheetBlankRows: "{count} lignes vides (la première à la ligne {first}) sont ignorées",
+        .sheetSettingDiffers: "« {value} » diffère de « {kept} », donné par une ligne précédente ; « {kept} » est conservé",
+        .sheetNoSecondaryColumns:
+            "l'en-tête n'a aucune colonne de l'exemplaire secondaire (sec_actif, sec_sa, sec_df, sec_support, …) ; chaque règle est lue sans exemplaire secondaire",
+        .sheetRowWithoutNumber: "la ligne n'a pas de numéro de règle ; elle est ignorée",
+        .sheetGroupColumnOneGroup:
+            "la colonne « {column} » figure {count} fois, mais il y a 1 groupe d'exemplaire (colonnes « TYPEDOSS ») ; elle n'est pas lue",
+        .sheetGroupColumn:
+            "la colonne « {column} » figure {count} fois, mais il y a {groups} groupes d'exemplaire (colonnes « TYPEDOSS ») ; elle n'est pas lue",
+        .sheetNumberColumns:
+            "la colonne « NUMREGLE » figure {count} fois ; on l'attend une fois pour la règle et une fois par groupe d'exemplaire ({expected})",
+        .sheetClassificationMerged: "la colonne « CODECLASS » figure {count} fois ; les codes de toutes sont réunis",
+        .sheetTransactionBlank: "la transaction est vide : on attend A (ajout), M (modification) ou S (suppression)",
+        .sheetNotATransaction: "« {value} » n'est pas une transaction : on attend A (ajout), M (modification) ou S (suppression)",
+        .sheetCopyTypeBlank: "le type d'exemplaire est vide, mais le groupe a des valeurs : on attend P ou S",
+        .sheetNotACopyType: "« {value} » n'est pas un type d'exemplaire : on attend P ou S",
+        .sheetSecondCopy: "un second exemplaire de type {kind} ; seul le premier est lu",
+        .sheetCopyOfOtherRule: "l'exemplaire {kind} nomme la règle « {named} », pas la règle {rule}",
+        .sheetNoPrincipalCopy: "la règle {rule} n'a pas d'exemplaire principal (aucun groupe n'a TYPEDOSS « P »)",
+        .sheetClassificationTruncated: "le code de classification « {code} » semble tronqué ; il est conservé tel qu'il est écrit",
+        .sheetNotYesNo: "« {value} » n'est pas un indicateur oui/non : on attend O ou N",
+        .sheetRemarksPreamble:
+            "le texte qui précède la première remarque numérotée (« {text} ») n'appartient à aucune remarque ; il est conservé comme remarque générale",
+        .sheetRemarkUnprefixed: "le repère de remarque « {number}: » n'a pas de R ; il est lu comme {remark}",
+        .sheetRemarkRepeated: "la remarque {remark} est définie plus d'une fois ; ses textes sont réunis",
+        .sheetArtefact: "« {value} » est un artefact de tableur ; le champ ({what/term}) est lu comme vide",
+        .sheetApostrophe: "apostrophe initiale (marque de texte d'un tableur) retirée de « {value} » ; lu comme {read}",
+        .sheetArtefactNotAValue:
+            "« {value} » est un artefact de tableur et non une valeur valide ({what/term}) ; le champ ({what/term}) est lu comme vide",
+        .sheetNotAPeriod:
+            "« {value} » n'est pas un délai : on attend un nombre entier d'années, 888, 999, « - » ou une cellule vide",
+        .sheetNotADisposition: "« {value} » n'est pas une disposition finale : on attend C, D, T, « - » ou une cellule vide",
+        .sheetNotARemarkReference:
+            "« {value} » n'est pas un renvoi à une remarque : on attend un seul renvoi comme R1, « - » ou une cellule vide",
+        .sheetNotASupportList: "« {value} » n'est pas une liste de supports : on attend des codes de support comme PA, DM",
+        .sheetNoSecondaryCopy: "la règle {rule} n'a pas d'exemplaire secondaire (toutes ses cellules sont vides ou « - »)",
+    ]
+
+    static let openDocumentDiagnostics: [DiagnosticCode: String] = [
+        .odsDoctype:
+            "« content.xml » contient une déclaration DOCTYPE, ce qu'un fichier OpenDocument n'a jamais (ses entités pourraient être développées) : le fichier est refusé",
+        .odsContentTooLarge: "« content.xml » fait {size} octets, plus que ce que libxml2 lit",
+        .odsContentEmpty: "« content.xml » est vide",
+        .odsNoReader: "libxml2 n'a pas pu ouvrir de lecteur pour « content.xml »",
+        .odsNotXML: "« content.xml » n'a pas pu être lu comme du XML",
+        .odsNoSheet: "le classeur n'a aucune feuille : « content.xml » ne contient aucun table:table dans office:spreadsheet",
+        .odsMoreXMLErrors: "d'autres erreurs XML dans « content.xml » ne sont pas listées",
+        .odsSheets: "le classeur a {count} feuilles ; seule la première est lue",
+        .odsSheetsNamed: "le classeur a {count} feuilles ; seule la première, « {name} », est lue",
+        .odsCellTooLong: "une cellule contient plus de {limit} octets de texte ; la feuille est refusée",
+        .odsBadRepeat: "table:{attribute}=\"{value}\" n'est pas un nombre entier positif ; lu comme 1",
+        .odsSheetEmpty: "la première feuille est vide : une ligne d'en-tête est attendue",
+        .odsNamedSheetEmpty: "la première feuille (« {name} ») est vide : une ligne d'en-tête est attendue",
+        .odsTooManyColumns: "la ligne {row} a une valeur dans la colonne {column}, au-delà de la limite de {limit} colonnes ; la feuille est refusée",
+        .odsTooManyCells:
+            "la zone utilisée de la feuille atteint la ligne {row} et la colonne {column}, au-delà de la limite de {limit} cellules ; la feuille est refusée",
+        .odsTooMuchText:
+            "les cellules de la feuille contiennent plus de {limit} octets de texte une fois les cellules et lignes répétées développées ; la feuille est refusée",
     ]
 }

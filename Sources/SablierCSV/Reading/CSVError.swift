@@ -1,3 +1,5 @@
+public import SablierCore
+
 /// Malformed CSV: where it is and what is wrong, never a crash.
 public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
@@ -29,19 +31,35 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// What is wrong, in plain language, without the location.
-    public var message: String {
-        let field = "field \(fieldIndex + 1)"
+    public var message: String { code.english(values) }
+
+    /// The problem's code, so that a page writes it in its own language.
+    public var code: DiagnosticCode {
+        switch kind {
+        case .unterminatedQuote: .csvUnterminatedQuote
+        case .quoteInUnquotedField: .csvQuoteInUnquotedField
+        case .textAfterClosingQuote: .csvTextAfterClosingQuote
+        case .invalidUTF8: .csvInvalidUTF8
+        }
+    }
+
+    /// The values the code's sentence names.
+    public var values: [String: String] {
+        let field = String(fieldIndex + 1)
         switch kind {
         case .unterminatedQuote(let endLine):
-            return "the quoted \(field) opened on line \(line) is never closed (end of file reached on line \(endLine))"
-        case .quoteInUnquotedField:
-            return "a quote (\") inside \(field), which is not quoted; quote the whole field and double the quote (\"\")"
-        case .textAfterClosingQuote:
-            return "text after the closing quote of \(field); a quote inside a quoted field must be doubled (\"\")"
+            return ["field": field, "line": String(line), "end": String(endLine)]
+        case .quoteInUnquotedField, .textAfterClosingQuote:
+            return ["field": field]
         case .invalidUTF8(let byte):
             let hex = String(byte, radix: 16, uppercase: true)
-            return "invalid UTF-8 (byte 0x\(hex.count < 2 ? "0" + hex : hex)) in \(field); the file is probably in Windows-1252 or Latin-1: save it as CSV UTF-8"
+            return ["field": field, "byte": hex.count < 2 ? "0" + hex : hex]
         }
+    }
+
+    /// The problem as a diagnostic of `file`, at its line and field.
+    public func diagnostic(file: String) -> Diagnostic {
+        .error(at: SourceLocation(file: file, line: line, column: fieldIndex + 1), code, values)
     }
 
     /// `line N: message`.

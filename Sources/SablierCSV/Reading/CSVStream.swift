@@ -25,12 +25,12 @@ public struct CSVStream: Sendable {
             first = try cursor.next()
         } catch {
             header = CSVHeader([], line: 0)
-            diagnostics = [.error(at: SourceLocation(file: file, line: error.line, column: error.fieldIndex + 1), error.message)]
+            diagnostics = [error.diagnostic(file: file)]
             return
         }
         guard let first else {
             header = CSVHeader([], line: 0)
-            diagnostics = [.error(at: SourceLocation(file: file, line: 0), "the file is empty: a header row is expected")]
+            diagnostics = [.error(at: SourceLocation(file: file, line: 0), .csvEmpty)]
             return
         }
         header = CSVHeader(first.fields, line: first.line)
@@ -38,10 +38,13 @@ public struct CSVStream: Sendable {
         if missing.isEmpty {
             diagnostics = []
         } else {
-            let list = missing.map { "'\($0)'" }.joined(separator: ", ")
-            diagnostics = [.error(at: SourceLocation(file: file, line: header.line),
-                                  "the header lacks the required column\(missing.count > 1 ? "s" : "") \(list)")]
+            diagnostics = [Self.missingColumns(missing, location: SourceLocation(file: file, line: header.line))]
         }
+    }
+
+    /// The error naming the required columns a header lacks.
+    static func missingColumns(_ missing: [String], location: SourceLocation) -> Diagnostic {
+        .error(at: location, .csvMissingColumns, ["count": String(missing.count), "columns": missing.joined(separator: "\n")])
     }
 
     /// Calls `body` with each data row, in order, and the problem with its number of fields if
@@ -66,7 +69,7 @@ public struct CSVStream: Sendable {
                 }
             }
         } catch let error as CSVError {
-            return .error(at: SourceLocation(file: file, line: error.line, column: error.fieldIndex + 1), error.message)
+            return error.diagnostic(file: file)
         } catch {
             // Only `body` stops the reading otherwise.
         }
@@ -79,16 +82,16 @@ public struct CSVStream: Sendable {
     /// `CSVTable.fieldCountDiagnostic` for a row seen in place.
     static func fieldCountDiagnostic(_ row: borrowing CSVRecordView, expected: Int, file: String) -> Diagnostic {
         let location = SourceLocation(file: file, line: row.line)
-        let message = "the record has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(expected)"
+        let values = ["count": String(row.count), "expected": String(expected)]
         if row.count > expected {
             var extraAreEmpty = true
             for index in expected..<row.count where !row[index].trimmingSpaces().isEmpty { extraAreEmpty = false }
-            if extraAreEmpty { return .warning(at: location, message + "; the extra empty fields are ignored") }
+            if extraAreEmpty { return .warning(at: location, .csvExtraEmptyFields, values) }
         }
         if row.count < expected {
-            return .error(at: location, message + "; the missing fields are read as empty")
+            return .error(at: location, .csvMissingFields, values)
         }
-        return .error(at: location, message)
+        return .error(at: location, .csvFieldCount, values)
     }
 
     /// About how many rows the file holds, from the line breaks of its first 64 KiB: enough to

@@ -22,13 +22,13 @@ public struct CSVTable: Sendable {
         do {
             while let record = try cursor.next() { records.append(record) }
         } catch {
-            diagnostics.append(.error(at: SourceLocation(file: file, line: error.line, column: error.fieldIndex + 1), error.message))
+            diagnostics.append(error.diagnostic(file: file))
         }
         guard let first = records.first else {
             header = CSVHeader([], line: 0)
             rows = []
             if diagnostics.isEmpty {
-                diagnostics.append(.error(at: SourceLocation(file: file, line: 0), "the file is empty: a header row is expected"))
+                diagnostics.append(.error(at: SourceLocation(file: file, line: 0), .csvEmpty))
             }
             self.diagnostics = diagnostics
             return
@@ -37,9 +37,7 @@ public struct CSVTable: Sendable {
         rows = Array(records.dropFirst())
         let missing = header.missing(required)
         if !missing.isEmpty {
-            let list = missing.map { "'\($0)'" }.joined(separator: ", ")
-            diagnostics.append(.error(at: SourceLocation(file: file, line: header.line),
-                                      "the header lacks the required column\(missing.count > 1 ? "s" : "") \(list)"))
+            diagnostics.append(CSVStream.missingColumns(missing, location: SourceLocation(file: file, line: header.line)))
         }
         self.diagnostics = CSVTable.checkFieldCounts(rows, header: header, file: file, diagnostics)
     }
@@ -68,14 +66,14 @@ public struct CSVTable: Sendable {
     /// long row whose extra fields are all empty (trailing separators), which are ignored.
     static func fieldCountDiagnostic(_ row: CSVRecord, expected: Int, file: String) -> Diagnostic {
         let location = SourceLocation(file: file, line: row.line)
-        let message = "the record has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(expected)"
+        let values = ["count": String(row.count), "expected": String(expected)]
         if row.count > expected, row.fields[expected...].allSatisfy({ $0.trimmingSpaces().isEmpty }) {
-            return .warning(at: location, message + "; the extra empty fields are ignored")
+            return .warning(at: location, .csvExtraEmptyFields, values)
         }
         if row.count < expected {
-            return .error(at: location, message + "; the missing fields are read as empty")
+            return .error(at: location, .csvMissingFields, values)
         }
-        return .error(at: location, message)
+        return .error(at: location, .csvFieldCount, values)
     }
 
     /// The value of the named column in `row` (the `occurrence`-th column of that name), or nil

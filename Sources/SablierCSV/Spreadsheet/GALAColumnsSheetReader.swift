@@ -18,8 +18,8 @@ struct GALAColumnsSheetReader {
             let occurrences = header.occurrences(of: name)
             guard occurrences > 0 else { continue }
             guard occurrences == count else {
-                diagnostics.append(.error(at: headerLine,
-                    "column '\(name)' appears \(occurrences) time\(occurrences == 1 ? "" : "s") but there \(count == 1 ? "is 1 copy group" : "are \(count) copy groups") (columns 'TYPEDOSS'); it is not read",
+                diagnostics.append(.error(at: headerLine, count == 1 ? .sheetGroupColumnOneGroup : .sheetGroupColumn,
+                    ["column": name, "count": String(occurrences), "groups": String(count)],
                     field: name))
                 continue
             }
@@ -40,8 +40,7 @@ struct GALAColumnsSheetReader {
             for k in 0..<count { groups[k].number = numbers[k] }
             return (groups, nil)
         default:
-            diagnostics.append(.error(at: headerLine,
-                "column 'NUMREGLE' appears \(numbers.count) times; expected once for the rule and once per copy group (\(count + 1))",
+            diagnostics.append(.error(at: headerLine, .sheetNumberColumns, ["count": String(numbers.count), "expected": String(count + 1)],
                 field: "NUMREGLE"))
             return (groups, numbers.first)
         }
@@ -55,7 +54,7 @@ struct GALAColumnsSheetReader {
         let codeColumns = header.indexes(of: "CODECLASS")
         if codeColumns.count > 1 {
             sheet.diagnostics.append(.warning(at: SourceLocation(file: table.file, line: header.line, column: codeColumns[1] + 1),
-                "column 'CODECLASS' appears \(codeColumns.count) times; the codes of all of them are merged", field: "CODECLASS"))
+                .sheetClassificationMerged, ["count": String(codeColumns.count)], field: "CODECLASS"))
         }
         let (groups, numberColumn) = groups(into: &sheet.diagnostics)
         func column(_ name: String) -> Int? { header.index(of: name) }
@@ -74,7 +73,7 @@ struct GALAColumnsSheetReader {
                 numberAt = group.number
             }
             guard !number.isEmpty else {
-                reader.error(numberColumn ?? groups.first?.number, "the row has no rule number; it is ignored")
+                reader.error(numberColumn ?? groups.first?.number, .sheetRowWithoutNumber)
                 sheet.diagnostics += reader.diagnostics
                 continue
             }
@@ -88,9 +87,8 @@ struct GALAColumnsSheetReader {
             let transactionCode = reader.text(transactionColumn, path("TYPE_TRANS"))
             let transaction = RuleTransaction(code: transactionCode)
             if transaction == nil {
-                reader.error(transactionColumn, transactionCode.isEmpty
-                    ? "the transaction is blank: expected A (ajout), M (modification) or S (suppression)"
-                    : "\"\(transactionCode)\" is not a transaction: expected A (ajout), M (modification) or S (suppression)")
+                reader.error(transactionColumn, transactionCode.isEmpty ? .sheetTransactionBlank : .sheetNotATransaction,
+                             ["value": transactionCode])
             }
 
             // The copies, in the order of their groups.
@@ -102,18 +100,16 @@ struct GALAColumnsSheetReader {
                 let groupCells = group.fieldColumns
                 if typeCode.isEmpty, groupCells.allSatisfy({ reader.isBlankOrDash($0) }) { continue }
                 guard let kind = CopyKind(code: typeCode) else {
-                    reader.error(group.type, typeCode.isEmpty
-                        ? "the copy type is blank but the group has values: expected P or S"
-                        : "\"\(typeCode)\" is not a copy type: expected P or S")
+                    reader.error(group.type, typeCode.isEmpty ? .sheetCopyTypeBlank : .sheetNotACopyType, ["value": typeCode])
                     continue
                 }
                 guard seen.insert(kind).inserted else {
-                    reader.error(group.type, "a second copy of type \(kind.galaCode); only the first is read")
+                    reader.error(group.type, .sheetSecondCopy, ["kind": kind.galaCode])
                     continue
                 }
                 let groupNumber = reader.cell(group.number).trimmingSpaces()
                 if !groupNumber.isEmpty, groupNumber != number {
-                    reader.error(group.number, "the copy \(kind.galaCode) names rule \"\(groupNumber)\", not \(number)")
+                    reader.error(group.number, .sheetCopyOfOtherRule, ["kind": kind.galaCode, "named": groupNumber, "rule": number])
                 }
                 if kind == .principal {
                     principal = reader.copy(.principal, group)
@@ -122,7 +118,7 @@ struct GALAColumnsSheetReader {
                 }
             }
             if principal == nil {
-                reader.error(groups.first?.type, "rule \(number) has no principal copy (no group with TYPEDOSS 'P')")
+                reader.error(groups.first?.type, .sheetNoPrincipalCopy, ["rule": number])
             }
 
             let title = reader.text(column("TITRESER"), path("TITRESER"))

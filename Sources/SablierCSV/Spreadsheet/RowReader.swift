@@ -69,12 +69,20 @@ struct RowReader {
         return parts.isEmpty ? "" : parts.joined(separator: ", ") + ": "
     }
 
-    mutating func error(_ column: Int?, _ message: String) {
-        diagnostics.append(.error(at: location(column), prefix(column) + message, rule: rule, field: column.map(name)))
+    /// A problem of the cell: the command line's message names the rule and the column before
+    /// the code's sentence; a page has them in `rule` and `field`, and writes the sentence alone.
+    mutating func report(_ severity: Severity, _ column: Int?, _ code: DiagnosticCode, _ values: [String: String] = [:]) {
+        var diagnostic = Diagnostic(severity, at: location(column), code, values, rule: rule, field: column.map(name))
+        diagnostic.message = prefix(column) + diagnostic.message
+        diagnostics.append(diagnostic)
     }
 
-    mutating func warning(_ column: Int?, _ message: String) {
-        diagnostics.append(.warning(at: location(column), prefix(column) + message, rule: rule, field: column.map(name)))
+    mutating func error(_ column: Int?, _ code: DiagnosticCode, _ values: [String: String] = [:]) {
+        report(.error, column, code, values)
+    }
+
+    mutating func warning(_ column: Int?, _ code: DiagnosticCode, _ values: [String: String] = [:]) {
+        report(.warning, column, code, values)
     }
 
     // MARK: Text fields
@@ -111,7 +119,7 @@ struct RowReader {
             for code in list(column, path) where !codes.contains(code) {
                 codes.append(code)
                 if code.hasSuffix(".") {
-                    warning(column, "classification code '\(code)' looks truncated; kept as written")
+                    warning(column, .sheetClassificationTruncated, ["code": code])
                 }
             }
         }
@@ -124,7 +132,7 @@ struct RowReader {
         let value = text(column, path)
         guard !value.isEmpty else { return nil }
         guard let flag = YesNo.parse(value) else {
-            error(column, "\"\(value)\" is not a yes/no flag: expected O or N")
+            error(column, .sheetNotYesNo, ["value": value])
             return nil
         }
         return flag
@@ -137,13 +145,13 @@ struct RowReader {
         if let column { note(RuleFieldPath(name(column)), column) }
         let parsed = RemarkText.parse(cell(column))
         if let preamble = parsed.preamble {
-            warning(column, "text before the first numbered remark (\"\(RowReader.excerpt(preamble))\") belongs to no remark; it is kept as the general remark")
+            warning(column, .sheetRemarksPreamble, ["text": RowReader.excerpt(preamble)])
         }
         for id in parsed.unprefixedMarkers {
-            warning(column, "remark marker '\(id.number):' lacks the R; read as \(id)")
+            warning(column, .sheetRemarkUnprefixed, ["number": String(id.number), "remark": id.description])
         }
         for id in parsed.duplicates {
-            warning(column, "remark \(id) is defined more than once; its texts are joined")
+            warning(column, .sheetRemarkRepeated, ["remark": id.description])
         }
         return (parsed.remarks, parsed.preamble)
     }
@@ -167,43 +175,43 @@ struct RowReader {
     /// read without it, with a warning; if what remains is still invalid, the field is read as
     /// empty with a warning. Any other invalid value is an error.
     private mutating func coded<Value>(
-        _ column: Int?, _ path: RuleFieldPath, what: String, expected: String, parse: (String) -> Value?
+        _ column: Int?, _ path: RuleFieldPath, what: String, invalid: DiagnosticCode, parse: (String) -> Value?
     ) -> Value? {
         guard let column else { return nil }
         note(path, column)
         let (text, raw, stripped) = code(column)
         if text.isEmpty || text == "-" || text == "--" {
-            if stripped { warning(column, "\"\(raw)\" is a spreadsheet artefact; the \(what) is read as none") }
+            if stripped { warning(column, .sheetArtefact, ["value": raw, "what": what]) }
             return nil
         }
         if let value = parse(text) {
-            if stripped { warning(column, "leading apostrophe (a spreadsheet text marker) removed from \"\(raw)\"; read as \(text)") }
+            if stripped { warning(column, .sheetApostrophe, ["value": raw, "read": text]) }
             return value
         }
         if stripped {
-            warning(column, "\"\(raw)\" is a spreadsheet artefact, not a \(what); the \(what) is read as none")
+            warning(column, .sheetArtefactNotAValue, ["value": raw, "what": what])
         } else {
-            error(column, "\"\(raw)\" is not a \(what): expected \(expected)")
+            error(column, invalid, ["value": raw])
         }
         return nil
     }
 
     mutating func period(_ column: Int?, _ path: RuleFieldPath) -> RetentionPeriod {
-        coded(column, path, what: "period", expected: "a whole number of years, 888, 999, '-' or a blank cell") {
+        coded(column, path, what: "period", invalid: .sheetNotAPeriod) {
             RetentionPeriod(cell: $0)
         } ?? .none
     }
 
     mutating func disposition(_ column: Int?, _ path: RuleFieldPath) -> Disposition? {
-        coded(column, path, what: "disposition", expected: "C, D, T, '-' or a blank cell") { Disposition(code: $0) }
+        coded(column, path, what: "disposition", invalid: .sheetNotADisposition) { Disposition(code: $0) }
     }
 
     mutating func remarkReference(_ column: Int?, _ path: RuleFieldPath) -> RemarkID? {
-        coded(column, path, what: "remark reference", expected: "one reference such as R1, '-' or a blank cell") { RemarkID(text: $0) }
+        coded(column, path, what: "remark reference", invalid: .sheetNotARemarkReference) { RemarkID(text: $0) }
     }
 
     mutating func supports(_ column: Int?, _ path: RuleFieldPath) -> [Support] {
-        coded(column, path, what: "support list", expected: "support codes such as PA, DM") { text in
+        coded(column, path, what: "support list", invalid: .sheetNotASupportList) { text in
             Optional(Support.list(from: text))
         } ?? []
     }
@@ -234,7 +242,7 @@ struct RowReader {
             let first = columns.fieldColumns.min()
             diagnostics.append(.warning(
                 at: location(first),
-                "rule \(rule ?? "?") has no secondary copy (all its cells are blank or '-')",
+                .sheetNoSecondaryCopy, ["rule": rule ?? "?"],
                 rule: rule, field: first.map(name)
             ))
             return nil

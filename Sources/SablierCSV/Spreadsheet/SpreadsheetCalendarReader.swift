@@ -25,11 +25,9 @@ public enum SpreadsheetCalendarReader {
         guard let layout = SpreadsheetLayout.detect(header: table.header) else {
             sheet.diagnostics.append(.error(
                 at: SourceLocation(file: file, line: table.header.line),
-                "unrecognised spreadsheet header: expected the columns of an ADMQ spreadsheet ("
-                    + ADMQColumns.all.joined(separator: ", ")
-                    + ") or GALA element names as columns ("
-                    + GALAColumns.rule.joined(separator: ", ") + ", then per copy "
-                    + GALAColumns.delay.joined(separator: ", ") + ")"
+                .sheetUnrecognisedHeader,
+                ["admq": ADMQColumns.all.joined(separator: ", "), "rule": GALAColumns.rule.joined(separator: ", "),
+                 "copy": GALAColumns.delay.joined(separator: ", ")]
             ))
             return sheet
         }
@@ -50,17 +48,17 @@ public enum SpreadsheetCalendarReader {
         let headerLine = SourceLocation(file: table.file, line: header.line)
         let missing = header.missing(layout.requiredColumns)
         if !missing.isEmpty {
-            let list = missing.map { "'\($0)'" }.joined(separator: ", ")
-            diagnostics.append(.error(at: headerLine, "the \(layout.label) header lacks the required column\(missing.count > 1 ? "s" : "") \(list)"))
+            diagnostics.append(.error(at: headerLine, .sheetMissingColumns,
+                                      ["layout": layout.label, "count": String(missing.count), "columns": missing.joined(separator: "\n")]))
         }
         let known = Set(layout.columns.map { CSVHeader.key($0) })
         for (index, name) in header.names.enumerated() where !known.contains(CSVHeader.key(name)) {
-            let shown = name.isEmpty ? "#\(index + 1) (unnamed)" : "'\(name)'"
             diagnostics.append(.warning(at: SourceLocation(file: table.file, line: header.line, column: index + 1),
-                                        "column \(shown) is not part of the \(layout.label) layout; it is ignored", field: name))
+                                        name.isEmpty ? .sheetUnnamedColumn : .sheetUnknownColumn,
+                                        ["column": name, "position": String(index + 1), "layout": layout.label], field: name))
         }
         for (name, count) in header.duplicates where !repeatable.contains(CSVHeader.key(name)) && known.contains(CSVHeader.key(name)) {
-            diagnostics.append(.warning(at: headerLine, "column '\(name)' appears \(count) times; only the first is read", field: name))
+            diagnostics.append(.warning(at: headerLine, .sheetRepeatedColumn, ["column": name, "count": String(count)], field: name))
         }
         return missing.isEmpty
     }
@@ -72,8 +70,8 @@ public enum SpreadsheetCalendarReader {
 
     static func reportBlankRows(_ lines: [Int], file: String, into diagnostics: inout [Diagnostic]) {
         guard let first = lines.first else { return }
-        let what = lines.count == 1 ? "a blank row is" : "\(lines.count) blank rows (the first on line \(first)) are"
-        diagnostics.append(.warning(at: SourceLocation(file: file, line: first), "\(what) ignored"))
+        diagnostics.append(.warning(at: SourceLocation(file: file, line: first), lines.count == 1 ? .sheetBlankRow : .sheetBlankRows,
+                                    ["count": String(lines.count), "first": String(first)]))
     }
 
     /// Keeps the first non-blank value of a calendar-level setting and warns at each row that
@@ -82,7 +80,7 @@ public enum SpreadsheetCalendarReader {
         guard let value else { return }
         guard let existing = kept else { kept = value; return }
         if value != existing {
-            reader.warning(column, "\"\(value)\" differs from \"\(existing)\" given by an earlier row; \"\(existing)\" is kept")
+            reader.warning(column, .sheetSettingDiffers, ["value": value, "kept": existing])
         }
     }
 }
@@ -102,8 +100,7 @@ struct ADMQSheetReader {
         let secondaire = copyColumns(.secondaire, ADMQColumns.secondaire)
         let hasSecondaryColumns = !secondaire.fieldColumns.isEmpty
         if !hasSecondaryColumns {
-            sheet.diagnostics.append(.warning(at: SourceLocation(file: table.file, line: header.line),
-                "the header has no secondary-copy columns (sec_actif, sec_sa, sec_df, sec_support, …); every rule is read without a secondary copy"))
+            sheet.diagnostics.append(.warning(at: SourceLocation(file: table.file, line: header.line), .sheetNoSecondaryColumns))
         }
         let organisationColumn = column(ADMQColumns.organisation)
         let numberColumn = column(ADMQColumns.number)
@@ -117,7 +114,7 @@ struct ADMQSheetReader {
 
             let number = reader.text(numberColumn, .number)
             guard !number.isEmpty else {
-                reader.error(numberColumn, "the row has no rule number; it is ignored")
+                reader.error(numberColumn, .sheetRowWithoutNumber)
                 sheet.diagnostics += reader.diagnostics
                 continue
             }

@@ -58,10 +58,20 @@ extension DiagnosticCode {
     public static let remarkUndefined = Self(
         "calendar.remark-undefined",
         "rule {rule}, {copy/term}, {field/term}: {need} must be explained by a remark, but it refers to {remark}, which the rule does not define")
+    /// `element`, `namespace`, `native` (the native namespace): a file neither GALA nor native.
+    public static let calendarWrongRoot = Self(
+        "calendar.wrong-root",
+        "the root element is <{element}> in namespace {namespace}; a calendar file starts with GALA's <ROWSET> or with <calendrierConservation xmlns=\"{native}\">")
+    /// `element`, `native`.
+    public static let calendarWrongRootWithoutNamespace = Self(
+        "calendar.wrong-root-without-namespace",
+        "the root element is <{element}>; a calendar file starts with GALA's <ROWSET> or with <calendrierConservation xmlns=\"{native}\">")
+    public static let notACalendarFile = Self("calendar.not-a-calendar-file", "not a calendar file")
 
     static let calendar: [Self] = [
         ruleWithoutNumber, ruleRepeated, ruleWithoutTitle, negativeYears, unnamedCountEvent, measureWithoutPersonalInformation,
         noDisposition, secondaryNotDestroyed, undefinedRemarkDropped, remarkFromOtherCopy, undefinedRemarkFromOtherCopy,
         remarkUnreferenced, undefinedRemarkUnreferenced, undefinedRemarkUnexplaining, remarkMissing, remarkUndefined,
+        calendarWrongRoot, calendarWrongRootWithoutNamespace, notACalendarFile,
     ]
 }

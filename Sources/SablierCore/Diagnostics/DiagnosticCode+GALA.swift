@@ -42,10 +42,23 @@ extension DiagnosticCode {
     public static let galaSecondCopy = Self(
         "gala.second-copy",
         "rule {rule}: a second DELAI_ROW with TYPEDOSS {kind} (the first is at line {first}); a rule has one principal copy and at most one secondary copy")
+    /// `rule`, `markers` (one `marker<TAB>remark` a line: `1:` and `R1`).
+    public static let galaRemarksUnprefixed = Self(
+        "gala.remarks-unprefixed", "rule {rule}: REMARQDELA numbers its remarks without the R ({markers/as}); read as numbered remarks")
+    /// `element`, `namespace`.
+    public static let galaWrongRoot = Self(
+        "gala.wrong-root", "the root element is <{element}> in namespace {namespace}; a GALA file starts with <ROWSET> (no namespace)")
+    /// `element`.
+    public static let galaWrongRootWithoutNamespace = Self(
+        "gala.wrong-root-without-namespace", "the root element is <{element}>; a GALA file starts with <ROWSET> (no namespace)")
+    /// `element` (calendrierConservation), `namespace` (the native one).
+    public static let galaGotNative = Self(
+        "gala.got-native",
+        "the root element is <{element}> in namespace {namespace}; a GALA file starts with <ROWSET> (no namespace): this is a Sablier native calendar")
 
     static let gala: [Self] = [
         galaRowWithoutNumber, galaBadTransaction, galaRemarksPreamble, galaRemarksRepeated, galaNoPrincipalCopy, galaBlankSecondaryCopy,
         galaOrganisationEmpty, galaOrganisationDiffers, galaBadCopyKind, galaCopyNumberDiffers, galaBadPeriod, galaBadRemarkReference,
-        galaBadDisposition, galaSecondCopy,
+        galaBadDisposition, galaSecondCopy, galaRemarksUnprefixed, galaWrongRoot, galaWrongRootWithoutNamespace, galaGotNative,
     ]
 }

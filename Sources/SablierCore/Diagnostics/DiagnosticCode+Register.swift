@@ -47,11 +47,32 @@ extension DiagnosticCode {
     public static let repeatedInFile = Self("register.repeated-in-file", "{reference} already appears on line {first}")
     /// `reference`.
     public static let alreadyInRegister = Self("register.already-registered", "{reference} is already registered")
+    /// `reference`, the document a row replaces or was digitised from.
+    public static let referenceNowhere = Self("register.reference-nowhere", "document {reference} is neither registered nor in this file")
+    /// `column`.
+    public static let notARegisterColumn = Self("register.not-a-register-column", "column '{column}' is not a register column; it is ignored")
+    /// `reason` (the system's).
+    public static let registerUnreadable = Self("register.unreadable", "cannot be read: {reason}")
+    /// `count`, `line` (the first warning of the kind), `kind` (the beginning of its English
+    /// sentence) and `like` (its code, when it has one: the French writes the beginning of its own).
+    public static let moreWarnings = Self("register.more-warnings", "{count} more warnings like line {line}'s ({kind}…)")
+    /// `path`.
+    public static let fileNotLocal = Self(
+        "register.file-not-local", "{path} is not a local file: only files Sablier can read are registered (it measures them)")
+    /// `path`.
+    public static let fileMissing = Self("register.file-missing", "file {path} does not exist")
+    /// `path`.
+    public static let fileIsDirectory = Self("register.file-is-directory", "{path} is a directory, not a file")
+    /// `path`.
+    public static let fileNotReadable = Self("register.file-not-readable", "file {path} cannot be read (permission denied?)")
+    /// `path`, `reason` (the system's).
+    public static let fileReadFailed = Self("register.file-read-failed", "file {path} could not be read: {reason}")
 
     static let register: [Self] = [
         notADate, referenceEmpty, titleEmpty, holderEmpty, holderOutsideUnit, ruleNotInForce, ruleEmpty, notACopy, copyEmpty,
         noSecondaryCopy, unknownSupport, supportNotListed, supportEmpty, closedBeforeOpened, pathThroughAPI, boxNotRegistered,
         eventWithoutDate, dateWithoutEvent, eventNotAwaited, transferredBeforeOpened, notNameValue, replacesItself, ownOriginal,
-        repeatedInFile, alreadyInRegister,
+        repeatedInFile, alreadyInRegister, referenceNowhere, notARegisterColumn, registerUnreadable, moreWarnings, fileNotLocal,
+        fileMissing, fileIsDirectory, fileNotReadable, fileReadFailed,
     ]
 }

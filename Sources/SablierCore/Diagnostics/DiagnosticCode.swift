@@ -8,8 +8,10 @@
 /// (`DiagnosticCode+Register.swift`, …); `all` gathers them, and a test holds the catalogue to it.
 ///
 /// In a template, `{name}` is the value `name`; `{name/or}` is a list (items separated by a line
-/// break) written `'a' or 'b'`; `{name/term}` is a word of the vocabulary ("principal copy") that
-/// the catalogue translates.
+/// break) written `'a' or 'b'`, and `{name/list}` one written `'a', 'b'`; `{name/term}` is a word
+/// of the vocabulary ("principal copy") that the catalogue translates; `{name/s}` is the plural
+/// ending a count `name` calls for (`field{count/s}`), written in place of the count;
+/// `{name/as}` is a list of pairs (`written<TAB>read`, one a line) written `'1:' as R1, '2:' as R2`.
 public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
     public let rawValue: String
     /// The English sentence, with `{name}` for each value: what `Diagnostic.message` says.
@@ -26,12 +28,18 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// Every code a diagnostic is written with, family by family.
-    public static var all: [DiagnosticCode] { register + calendar + gala }
+    public static var all: [DiagnosticCode] { register + calendar + gala + native + csv + spreadsheet + openDocument }
 
     /// The English sentence with the values written in.
     public func english(_ values: [String: String]) -> String {
         Self.fill(english, with: values) { value, modifier in
-            modifier == "or" ? Self.list(value, quote: ("'", "'"), or: "or") : value
+            switch modifier {
+            case "or": Self.list(value, quote: ("'", "'"), or: "or")
+            case "list": Self.list(value, quote: ("'", "'"))
+            case "s": value == "1" ? "" : "s"
+            case "as": Self.pairs(value, quote: ("'", "'"), as: "as")
+            default: value
+            }
         }
     }
 
@@ -64,9 +72,18 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
-    /// A list value (one item a line) quoted and joined: `'a' or 'b'`, `« a » ou « b »`.
-    public static func list(_ value: String, quote: (String, String), or: String) -> String {
+    /// A list of pairs (one `written<TAB>read` a line) joined with commas: `'1:' as R1`.
+    public static func pairs(_ value: String, quote: (String, String), as word: String) -> String {
+        value.split(separator: "\n").map { line in
+            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            return quote.0 + parts[0] + quote.1 + (parts.count > 1 ? " \(word) \(parts[1])" : "")
+        }.joined(separator: ", ")
+    }
+
+    /// A list value (one item a line) quoted and joined: `'a' or 'b'`, `« a » ou « b »`, or with
+    /// commas when `or` is nil: `'a', 'b'`.
+    public static func list(_ value: String, quote: (String, String), or: String? = nil) -> String {
         value.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { quote.0 + $0 + quote.1 }.joined(separator: " \(or) ")
+            .map { quote.0 + $0 + quote.1 }.joined(separator: or.map { " \($0) " } ?? ", ")
     }
 }

@@ -17,20 +17,20 @@ enum SheetOutcome {
 /// pointer, and libxml2 prints nothing.
 enum ContentXMLReader {
     static func firstSheet(_ content: [UInt8], file: String, limits: OpenDocumentLimits) -> SheetOutcome {
-        func failure(_ message: String) -> SheetOutcome {
-            .failure([.error(at: SourceLocation(file: file, line: 0), message)])
+        func failure(_ code: DiagnosticCode, _ values: [String: String] = [:]) -> SheetOutcome {
+            .failure([.error(at: SourceLocation(file: file, line: 0), code, values)])
         }
-        if XMLProlog.hasDoctype(content) { return failure(doctypeMessage) }
+        if XMLProlog.hasDoctype(content) { return failure(.odsDoctype) }
         guard content.count <= Int(Int32.max) else {
-            return failure("'content.xml' is \(content.count) bytes, more than libxml2 reads")
+            return failure(.odsContentTooLarge, ["size": String(content.count)])
         }
         LibXML2.prepare()
         let collector = XMLErrorCollector(file: file)
         return content.withUnsafeBufferPointer { buffer -> SheetOutcome in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return failure("'content.xml' is empty") }
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return failure(.odsContentEmpty) }
             let chars = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
             guard let reader = xmlReaderForMemory(chars, Int32(buffer.count), nil, nil, LibXML2.readerOptions) else {
-                return failure("libxml2 could not create a reader for 'content.xml'")
+                return failure(.odsNoReader)
             }
             defer { xmlFreeTextReader(reader) }
             return withExtendedLifetime(collector) { () -> SheetOutcome in
@@ -44,19 +44,18 @@ enum ContentXMLReader {
                 if collector.hasErrors || status < 0 {
                     var diagnostics = collector.diagnostics
                     if !diagnostics.hasErrors {
-                        diagnostics.append(.error(at: SourceLocation(file: file, line: 0), "'content.xml' could not be read as XML"))
+                        diagnostics.append(.error(at: SourceLocation(file: file, line: 0), .odsNotXML))
                     }
                     return .failure(diagnostics)
                 }
                 guard walker.sheets > 0 else {
-                    return failure("the spreadsheet has no sheet: 'content.xml' holds no table:table in office:spreadsheet")
+                    return failure(.odsNoSheet)
                 }
                 return .success(walker.finish())
             }
         }
     }
 
-    static let doctypeMessage = "'content.xml' has a DOCTYPE declaration, which an OpenDocument file never has (its entities could be expanded): the file is refused"
 }
 
 /// libxml2 set up once for this module: `xmlInitParser`, and the global error channels
@@ -99,7 +98,7 @@ final class XMLErrorCollector {
         guard diagnostics.count < Self.kept else {
             dropped += 1
             if dropped == 1 {
-                diagnostics.append(.error(at: SourceLocation(file: file, line: 0), "more XML errors in 'content.xml' are not listed"))
+                diagnostics.append(.error(at: SourceLocation(file: file, line: 0), .odsMoreXMLErrors))
             }
             return
         }
@@ -212,7 +211,7 @@ private struct SheetWalker {
                 } else if place == .cell, paragraphDepth > 0, Self.textNodes.contains(type) {
                     appendText(xmlTextReaderConstValue(reader))
                 } else if type == Self.doctype {
-                    stop = .error(at: SourceLocation(file: file, line: 0), ContentXMLReader.doctypeMessage)
+                    stop = .error(at: SourceLocation(file: file, line: 0), .odsDoctype)
                 }
             } catch {
                 stop = error.diagnostic
@@ -226,9 +225,9 @@ private struct SheetWalker {
     func finish() -> Sheet {
         var diagnostics = warnings
         if sheets > 1 {
-            let name = sheetName.map { ", '\($0)'," } ?? ""
-            diagnostics.append(.warning(at: SourceLocation(file: file, line: 0),
-                "the spreadsheet has \(sheets) sheets; only the first\(name) is read"))
+            var values = ["count": String(sheets)]
+            values["name"] = sheetName
+            diagnostics.append(.warning(at: SourceLocation(file: file, line: 0), sheetName == nil ? .odsSheets : .odsSheetsNamed, values))
         }
         return builder.finish(name: sheetName, diagnostics: diagnostics)
     }
@@ -366,7 +365,7 @@ private struct SheetWalker {
         guard count <= builder.limits.maximumTextBytes - text.count else {
             throw SheetLimitExceeded(diagnostic: .error(
                 at: SourceLocation(file: file, line: builder.nextRow, column: builder.nextColumn),
-                "a cell holds more than \(builder.limits.maximumTextBytes) bytes of text; the sheet is refused"))
+                .odsCellTooLong, ["limit": String(builder.limits.maximumTextBytes)]))
         }
         text.append(contentsOf: repeatElement(byte, count: count))
     }
@@ -378,7 +377,7 @@ private struct SheetWalker {
         if let count = Self.positiveCount(value) { return count }
         warnings.append(.warning(
             at: SourceLocation(file: file, line: builder.nextRow, column: column ?? 0),
-            "table:\(name)=\"\(value)\" is not a positive whole number; read as 1"))
+            .odsBadRepeat, ["attribute": name, "value": value]))
         return 1
     }
 

@@ -11,9 +11,9 @@ struct Sheet {
     /// The sheet as a table: the first record is the header.
     func table(file: String) -> CSVTable {
         guard let first = records.first else {
-            let name = self.name.map { " ('\($0)')" } ?? ""
             return CSVTable(file: file, header: CSVHeader([], line: 0), rows: [], diagnostics: diagnostics + [
-                .error(at: SourceLocation(file: file, line: 0), "the first sheet\(name) is empty: a header row is expected"),
+                .error(at: SourceLocation(file: file, line: 0), self.name == nil ? .odsSheetEmpty : .odsNamedSheetEmpty,
+                       self.name.map { ["name": $0] } ?? [:]),
             ])
         }
         return CSVTable(file: file, header: CSVHeader(first.fields, line: first.line), rows: Array(records.dropFirst()), diagnostics: diagnostics)
@@ -79,7 +79,7 @@ struct SheetBuilder {
         let column = nextColumn
         guard column - 1 + count <= limits.maximumColumns else {
             let last = column - 1 + count
-            throw exceeded(column: column, "row \(row) has a value in column \(last), beyond the limit of \(limits.maximumColumns) columns; the sheet is refused")
+            throw exceeded(column: column, .odsTooManyColumns, ["row": String(row), "column": String(last), "limit": String(limits.maximumColumns)])
         }
         let bytes = value.utf8.count
         guard bytes <= limits.maximumTextBytes / count, rowTextBytes <= limits.maximumTextBytes - bytes * count else {
@@ -106,7 +106,7 @@ struct SheetBuilder {
         let newWidth = max(width, cells.count)
         let (rowCount, overflow) = (records.count + blankCount).addingReportingOverflow(count)
         guard !overflow, rowCount <= limits.maximumCells / max(newWidth, 1) else {
-            throw exceeded(column: 0, "the sheet's used area reaches row \(row + count - 1) and column \(newWidth), over the limit of \(limits.maximumCells) cells; the sheet is refused")
+            throw exceeded(column: 0, .odsTooManyCells, ["row": String(row + count - 1), "column": String(newWidth), "limit": String(limits.maximumCells)])
         }
         guard rowTextBytes <= (limits.maximumTextBytes - textBytes) / count else { throw textExceeded(column: 0) }
         textBytes += rowTextBytes * count
@@ -129,11 +129,11 @@ struct SheetBuilder {
         return Sheet(name: name, records: padded, diagnostics: diagnostics)
     }
 
-    private func exceeded(column: Int, _ message: String) -> SheetLimitExceeded {
-        SheetLimitExceeded(diagnostic: .error(at: SourceLocation(file: file, line: row, column: column), message))
+    private func exceeded(column: Int, _ code: DiagnosticCode, _ values: [String: String]) -> SheetLimitExceeded {
+        SheetLimitExceeded(diagnostic: .error(at: SourceLocation(file: file, line: row, column: column), code, values))
     }
 
     private func textExceeded(column: Int) -> SheetLimitExceeded {
-        exceeded(column: column, "the sheet's cells hold more than \(limits.maximumTextBytes) bytes of text once repeated cells and rows are expanded; the sheet is refused")
+        exceeded(column: column, .odsTooMuchText, ["limit": String(limits.maximumTextBytes)])
     }
 }

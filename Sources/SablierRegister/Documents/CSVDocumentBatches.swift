@@ -299,8 +299,10 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         for (position, new) in batch.documents.enumerated() {
             let reference = new.document.reference
             if already.contains(reference) {
-                storeDiagnostics.append(.error(at: csv.location(line: batch.lines[position], column: referenceColumn),
-                                               "column reference: \(reference) is already registered"))
+                let values = ["reference": reference]
+                storeDiagnostics.append(Diagnostic(.error, at: csv.location(line: batch.lines[position], column: referenceColumn),
+                                                   "column reference: " + DiagnosticCode.alreadyInRegister.english(values), field: "reference",
+                                                   code: DiagnosticCode.alreadyInRegister.rawValue, values: values))
                 storeRejected.append(batch.lines[position])
             } else if waits.contains(position) {
                 waiting.append((batch.lines[position], new))
@@ -331,8 +333,10 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                 continue
             }
             for (column, reference) in missing {
-                late.append(.error(at: csv.location(line: row.line, column: csv.header.index(of: column)),
-                                   "column \(column): document \(reference) is neither registered nor in this file"))
+                let values = ["reference": reference]
+                late.append(Diagnostic(.error, at: csv.location(line: row.line, column: csv.header.index(of: column)),
+                                       "column \(column): " + DiagnosticCode.referenceNowhere.english(values), field: column,
+                                       code: DiagnosticCode.referenceNowhere.rawValue, values: values))
             }
             rejected.append(row.line)
         }

@@ -208,7 +208,7 @@ public struct DocumentChecker: Sendable {
             do {
                 file = try FileFingerprint.measure(path: path, relativeTo: baseDirectory)
             } catch {
-                problems.append(Problem(column: "path", message: error.description, isWarning: false))
+                problems.append(Problem(column: "path", error.code, error.values, isWarning: false))
             }
         }
         var location = draft.location.isEmpty ? PhysicalLocation() : PhysicalLocation(slashed: draft.location)

@@ -36,7 +36,8 @@ public struct DocumentRegistrar: Sendable {
         do {
             bytes = try Self.contents(of: path)
         } catch {
-            throw DocumentImportError(file: shown, diagnostics: [.error(at: SourceLocation(file: shown, line: 0), "cannot be read: \(error.localizedDescription)")])
+            throw DocumentImportError(file: shown, diagnostics: [.error(at: SourceLocation(file: shown, line: 0), .registerUnreadable,
+                                                                         ["reason": error.localizedDescription])])
         }
         let csv = CSVStream(bytes: bytes, file: shown, dialect: .guess(from: bytes.prefix(4096)), required: DocumentCSV.requiredColumns)
         if csv.diagnostics.hasErrors {
@@ -48,7 +49,7 @@ public struct DocumentRegistrar: Sendable {
         let known = Set(DocumentCSV.requiredColumns + DocumentCSV.optionalColumns)
         var warnings: [Diagnostic] = []
         for name in csv.header.names where !known.contains(CSVHeader.key(name)) && !name.trimmingSpaces().isEmpty {
-            warnings.append(.warning(at: SourceLocation(file: shown, line: csv.header.line), "column '\(name)' is not a register column; it is ignored"))
+            warnings.append(.warning(at: SourceLocation(file: shown, line: csv.header.line), .notARegisterColumn, ["column": name]))
         }
         let checker = DocumentChecker(
             context: try await context(), baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent(), actor: actor,
@@ -100,8 +101,9 @@ public struct DocumentRegistrar: Sendable {
         }
         for (kind, count) in seen.sorted(by: { $0.key < $1.key }) where count > limit {
             let first = firstOfKind[kind]!
-            result.append(.warning(at: SourceLocation(file: first.location.file, line: 0),
-                                   "\(count - limit) more warnings like line \(first.location.line)'s (\(kind.trimmingSpaces())…)"))
+            var values = ["count": String(count - limit), "line": String(first.location.line), "kind": kind.trimmingSpaces()]
+            values["like"] = first.code
+            result.append(.warning(at: SourceLocation(file: first.location.file, line: 0), .moreWarnings, values))
         }
         return result
     }

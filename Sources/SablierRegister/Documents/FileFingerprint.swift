@@ -5,8 +5,18 @@ public import SablierCore
 /// What a digital asset is at registration: its SHA-256, size and format, read from the real
 /// file in 1 MiB chunks, so a file of any size is hashed in bounded memory.
 public enum FileFingerprint {
+    /// Why a file could not be measured: its code and values, for a diagnostic a page writes in
+    /// its own language; `description` is the English sentence.
     public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var description: String
+        public var code: DiagnosticCode
+        public var values: [String: String]
+
+        init(_ code: DiagnosticCode, _ values: [String: String]) {
+            self.code = code
+            self.values = values
+        }
+
+        public var description: String { code.english(values) }
     }
 
     /// The file at `path` (absolute, or relative to `base`) measured: the stored path is absolute.
@@ -15,7 +25,7 @@ public enum FileFingerprint {
         if let file = URL(string: path), file.scheme == "file" {
             url = file
         } else if path.contains("://") {
-            throw Failure(description: "\(path) is not a local file: only files Sablier can read are registered (it measures them)")
+            throw Failure(.fileNotLocal, ["path": path])
         } else if path.hasPrefix("/") || base == nil {
             url = URL(fileURLWithPath: path)
         } else {
@@ -24,11 +34,11 @@ public enum FileFingerprint {
         url = url.standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw Failure(description: "file \(url.path) does not exist")
+            throw Failure(.fileMissing, ["path": url.path])
         }
-        guard !isDirectory.boolValue else { throw Failure(description: "\(url.path) is a directory, not a file") }
+        guard !isDirectory.boolValue else { throw Failure(.fileIsDirectory, ["path": url.path]) }
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw Failure(description: "file \(url.path) cannot be read (permission denied?)")
+            throw Failure(.fileNotReadable, ["path": url.path])
         }
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -39,7 +49,7 @@ public enum FileFingerprint {
                 size += chunk.count
             }
         } catch {
-            throw Failure(description: "file \(url.path) could not be read: \(error.localizedDescription)")
+            throw Failure(.fileReadFailed, ["path": url.path, "reason": error.localizedDescription])
         }
         let digest = hasher.finalize().map { byte in
             let hex = String(byte, radix: 16)

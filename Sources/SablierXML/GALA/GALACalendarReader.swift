@@ -70,12 +70,15 @@ public enum GALACalendarReader {
     }
 
     static func wrongRoot(_ root: XMLNode, file: String) -> Diagnostic {
-        let found = root.namespaceURI.map { "<\(root.name)> in namespace \($0)" } ?? "<\(root.name)>"
-        var message = "the root element is \(found); a GALA file starts with <ROWSET> (no namespace)"
-        if root.name == NativeElements.root, root.namespaceURI == CalendarXMLFlavor.nativeNamespace {
-            message += ": this is a Sablier native calendar"
+        var values = ["element": root.name]
+        let code: DiagnosticCode
+        if let namespace = root.namespaceURI {
+            values["namespace"] = namespace
+            code = root.name == NativeElements.root && namespace == CalendarXMLFlavor.nativeNamespace ? .galaGotNative : .galaWrongRoot
+        } else {
+            code = .galaWrongRootWithoutNamespace
         }
-        return .error(at: SourceLocation(file: file, line: root.line), message, field: root.name)
+        return .error(at: SourceLocation(file: file, line: root.line), code, values, field: root.name)
     }
 }
 
@@ -227,10 +230,10 @@ struct GALARowMapper {
                     rule: number, field: "REMARQDELA"))
             }
             if !parsed.unprefixedMarkers.isEmpty {
-                let list = parsed.unprefixedMarkers.map { "'\($0.number):' as \($0)" }.joined(separator: ", ")
+                let markers = parsed.unprefixedMarkers.map { "\($0.number):\t\($0)" }.joined(separator: "\n")
                 diagnostics.append(.warning(
                     at: location(node),
-                    "rule \(number): REMARQDELA numbers its remarks without the R (\(list)); read as numbered remarks",
+                    .galaRemarksUnprefixed, ["rule": number, "markers": markers],
                     rule: number, field: "REMARQDELA"))
             }
             if !parsed.duplicates.isEmpty {

@@ -31,9 +31,11 @@ public enum NativeCalendarReader {
         if submission.isDelta, withTransaction.count < rules.count,
            let first = rules.first(where: { $0.attribute("typeTransaction") == nil }) {
             let number = first.attribute("numero").nonBlank
+            let count = String(withTransaction.count)
             submission.diagnostics.append(.error(
                 at: SourceLocation(file: file, line: first.line),
-                "\(number.map { "rule \($0)" } ?? "the regle at line \(first.line)") has no typeTransaction while \(withTransaction.count) other rule(s) have one: a file is either a whole calendar or a list of changes",
+                number == nil ? .nativeMixedTransactionsUnnumbered : .nativeMixedTransactions,
+                ["rule": number ?? "", "line": String(first.line), "count": count],
                 rule: number, field: "typeTransaction"))
         }
         for rule in rules where !validation.invalidUnits.contains(rule) {
@@ -55,10 +57,15 @@ public enum NativeCalendarReader {
     }
 
     static func wrongRoot(_ root: XMLNode, file: String) -> Diagnostic {
-        let found = root.namespaceURI.map { "<\(root.name)> in namespace \($0)" } ?? "<\(root.name)> without namespace"
-        var message = "the root element is \(found); a native calendar starts with <calendrierConservation xmlns=\"\(CalendarXMLFlavor.nativeNamespace)\">"
-        if root.name == GALAElements.root, root.namespaceURI == nil { message += ": this is a GALA file" }
-        return .error(at: SourceLocation(file: file, line: root.line), message, field: root.name)
+        var values = ["element": root.name, "native": CalendarXMLFlavor.nativeNamespace]
+        let code: DiagnosticCode
+        if let namespace = root.namespaceURI {
+            values["namespace"] = namespace
+            code = .nativeWrongRoot
+        } else {
+            code = root.name == GALAElements.root ? .nativeGotGALA : .nativeWrongRootWithoutNamespace
+        }
+        return .error(at: SourceLocation(file: file, line: root.line), code, values, field: root.name)
     }
 }
 
@@ -85,7 +92,7 @@ struct NativeRuleMapper {
         func date(_ name: String) -> CivilDate? {
             guard let text = root.attribute(name).nonBlank else { return nil }
             guard let date = CivilDate(iso: text) else {
-                diagnostics.append(.error(at: location(root), "\(name) '\(text)' is not a date (YYYY-MM-DD)", field: name))
+                diagnostics.append(.error(at: location(root), .nativeBadDate, ["attribute": name, "value": text], field: name))
                 return nil
             }
             return date
@@ -96,7 +103,7 @@ struct NativeRuleMapper {
             if let day = MonthDay(text: text) {
                 settings.yearEnd = day
             } else {
-                diagnostics.append(.error(at: location(root), "finAnnee '\(text)' is not a day of the year (MM-DD)", field: "finAnnee"))
+                diagnostics.append(.error(at: location(root), .nativeBadYearEnd, ["value": text], field: "finAnnee"))
             }
         }
         return settings
@@ -105,7 +112,7 @@ struct NativeRuleMapper {
     mutating func map(_ element: XMLNode) -> SubmittedRule? {
         let here = location(element)
         guard let number = element.attribute("numero").nonBlank else {
-            diagnostics.append(.error(at: here, "a regle has no numero", field: "numero"))
+            diagnostics.append(.error(at: here, .nativeRuleWithoutNumber, field: "numero"))
             return nil
         }
         var locations: [RuleFieldPath: SourceLocation] = [.number: here]
@@ -130,7 +137,7 @@ struct NativeRuleMapper {
             locations[RuleFieldPath("transaction")] = here
             transaction = RuleTransaction(code: code)
             if transaction == nil {
-                diagnostics.append(.error(at: here, "rule \(number): typeTransaction '\(code)' is not A, M or S", rule: number, field: "typeTransaction"))
+                diagnostics.append(.error(at: here, .nativeBadTransaction, ["rule": number, "value": code], rule: number, field: "typeTransaction"))
             }
         }
         if element.attribute("recueil") != nil { locations[RuleFieldPath("recueil")] = here }
@@ -154,7 +161,7 @@ struct NativeRuleMapper {
             }
         }
         guard let principalNode = fields[NativeElements.principal] else {
-            diagnostics.append(.error(at: here, "rule \(number) has no exemplairePrincipal", rule: number, field: NativeElements.principal))
+            diagnostics.append(.error(at: here, .nativeNoPrincipalCopy, ["rule": number], rule: number, field: NativeElements.principal))
             return nil
         }
         let principal = copy(.principal, principalNode, locations: &locations)
