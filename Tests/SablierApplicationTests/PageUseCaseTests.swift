@@ -1,6 +1,7 @@
 import Foundation
 import SablierApplication
 import SablierCore
+import SablierStore
 import SablierTestSupport
 import Testing
 
