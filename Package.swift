@@ -153,7 +153,10 @@ let package = Package(
                 .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("Templates"), .copy("Static")],
-            swiftSettings: swiftSettings
+            // Swift 6.3.1's optimizer crashes (signal 11, LLVM's coroutine splitting) on some of
+            // the route closures in a release build; pages spend their time in the store and in
+            // Mustache, both optimized, so this module alone is compiled as in debug.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-Onone"], .when(configuration: .release))]
         ),
         // The command-line interface: one ArgumentParser command per type; it parses, calls a
         // use case and renders. The SQLite backend is named only where the store is opened.

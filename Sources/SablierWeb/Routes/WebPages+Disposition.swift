@@ -24,41 +24,7 @@ extension WebPages {
             try await listsPage(request, context, form: FormState(values: ["asOf": today.description]))
         }
         router.post("listes") { request, context -> Response in
-            let form = try await PageForm.decode(ProposeForm.self, request)
-            let language = language(request)
-            let values = ["action": form.action ?? "", "asOf": form.asOf ?? ""]
-            let action: DueAction?
-            switch form.action.flatMap({ $0.isEmpty ? nil : $0 }) {
-            case nil: action = nil
-            case let code?:
-                guard let known = DueAction(rawValue: code) else {
-                    let refusal = Refusal(.invalidValue, ["field": Labels.text("disp_action", language), "value": code,
-                                                          "allowed": DueAction.allCases.map { Self.actionName($0.rawValue, language) }.joined(separator: ", ")])
-                    return try await listsPage(request, context, form: FormState(values: values, refusal: refusal, field: "action", language),
-                                               status: .unprocessableContent)
-                }
-                action = known
-            }
-            var asOf: CivilDate?
-            if let text = form.asOf?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-                guard let date = CivilDate(iso: text) else {
-                    let refusal = Refusal(.invalidValue, ["field": Labels.text("disp_as_of", language), "value": text, "allowed": "AAAA-MM-JJ"])
-                    return try await listsPage(request, context, form: FormState(values: values, refusal: refusal, field: "asOf", language),
-                                               status: .unprocessableContent)
-                }
-                asOf = date
-            }
-            let session = try session(context)
-            switch await outcome({ () async throws(Refusal) in try await sablier.proposeDisposition(session, asOf: asOf, action: action) }) {
-            case .success(let proposal):
-                return page("disposition/proposed", title: "disp_proposed_title",
-                            content: ProposalView(proposal, language), request, context, status: .created)
-            case .failure(let refusal):
-                // What is due on the day is the date's matter; a refused permission is no field's.
-                let field = refusal.kind == .forbidden ? nil : "asOf"
-                return try await listsPage(request, context, form: FormState(values: values, refusal: refusal, field: field, language),
-                                           status: HTTPResponse.Status(code: refusal.kind.httpStatus))
-            }
+            try await proposeList(request, context)
         }
         router.get("listes/:number") { request, context -> Response in
             try await detailPage(try listNumber(context), request, context)
@@ -616,4 +582,63 @@ struct SlipView {
             SignatureBlock(role: Labels.text("disp_sign_received", language)),
         ]
     }
+}
+
+extension WebPages {
+    /// The proposal form's action and day, or the refusal to show next to the field that holds
+    /// the mistake: read apart from the route, which then only calls the use case.
+    static func proposal(_ form: ProposeForm, _ language: Language) -> Result<(DueAction?, CivilDate?), FieldRefusal> {
+        var action: DueAction?
+        if let code = form.action, !code.isEmpty {
+            guard let known = DueAction(rawValue: code) else {
+                return .failure(FieldRefusal(field: "action", refusal: Refusal(.invalidValue, [
+                    "field": Labels.text("disp_action", language), "value": code,
+                    "allowed": DueAction.allCases.map { actionName($0.rawValue, language) }.joined(separator: ", "),
+                ])))
+            }
+            action = known
+        }
+        var asOf: CivilDate?
+        if let text = form.asOf?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard let date = CivilDate(iso: text) else {
+                return .failure(FieldRefusal(field: "asOf", refusal: Refusal(.invalidValue, [
+                    "field": Labels.text("disp_as_of", language), "value": text, "allowed": "AAAA-MM-JJ",
+                ])))
+            }
+            asOf = date
+        }
+        return .success((action, asOf))
+    }
+
+    /// `POST /listes`: proposes a list, then shows it with what was left out and why.
+    func proposeList(_ request: Request, _ context: APIRequestContext) async throws -> Response {
+        let form = try await PageForm.decode(ProposeForm.self, request)
+        let language = language(request)
+        let values = ["action": form.action ?? "", "asOf": form.asOf ?? ""]
+        let action: DueAction?, asOf: CivilDate?
+        switch Self.proposal(form, language) {
+        case .success(let read): (action, asOf) = read
+        case .failure(let mistake):
+            return try await listsPage(request, context, form: FormState(values: values, refusal: mistake.refusal, field: mistake.field, language),
+                                       status: .unprocessableContent)
+        }
+        let session = try session(context)
+        let proposed = await outcome { () async throws(Refusal) in try await sablier.proposeDisposition(session, asOf: asOf, action: action) }
+        switch proposed {
+        case .success(let proposal):
+            return page("disposition/proposed", title: "disp_proposed_title",
+                        content: ProposalView(proposal, language), request, context, status: .created)
+        case .failure(let refusal):
+            // What is due on the day is the date's matter; a refused permission is no field's.
+            let field = refusal.kind == .forbidden ? nil : "asOf"
+            return try await listsPage(request, context, form: FormState(values: values, refusal: refusal, field: field, language),
+                                       status: HTTPResponse.Status(code: refusal.kind.httpStatus))
+        }
+    }
+}
+
+/// A refusal about one field of a form.
+struct FieldRefusal: Error {
+    let field: String
+    let refusal: Refusal
 }
