@@ -1,7 +1,8 @@
 // sablier-bench: measures Sablier against reference tools on generated inputs.
 //
 // Usage: swift build -c release && .build/release/sablier-bench [calendar-import [--rules N] | register [--documents N]
-//        | privacy-scan [--megabytes M] [--files F] | serve [--documents N] [--clients C] [--seconds S]] [--runs K]
+//        | privacy-scan [--megabytes M] [--files F] | serve [--documents N] [--clients C] [--seconds S]
+//        | pages [--documents N]] [--runs K]
 // Prints figures and ratios; it asserts nothing (targets are judged by people, in docs/PERFORMANCE.md).
 
 import Foundation
@@ -35,10 +36,12 @@ case "calendar-xml":
 case "serve":
     try await ServerLoadBenchmark(documents: option("--documents", default: 1_000_000), clients: option("--clients", default: 50),
                                   seconds: option("--seconds", default: 60)).run()
+case "pages":
+    try await PageLoadBenchmark(documents: option("--documents", default: 100_000), runs: option("--runs", default: 5)).run()
 case "register-csv":
     // The generated register alone, on standard output, to profile an import by hand.
     FileHandle.standardOutput.write(RegisterGenerator.csv(documents: option("--documents", default: 1_000_000)))
 default:
-    FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: calendar-import, register, privacy-scan, serve\n".utf8))
+    FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: calendar-import, register, privacy-scan, serve, pages\n".utf8))
     exit(2)
 }
