@@ -22,6 +22,30 @@ final class AccountabilityCommandTests {
         try SablierProcess.run(arguments + ["--db", db], in: dir.url)
     }
 
+    @Test("a value's control characters are shown on a terminal, never run; a pipe keeps the bytes")
+    func terminalEscapes() throws {
+        // A unit that would turn the terminal red, retitle its window, ring and show the rest backwards.
+        let unit = "Unit\u{1B}[31mROUGE\u{1B}]0;titre\u{07} \u{202E}evil"
+        #expect(try sablier("user", "add", "piege", "--unit", unit, "--role", "utilisateur", "--as", "admin").status == 0)
+        let piped = try sablier("user", "list", "--as", "admin")
+        #expect(piped.stdout.contains(unit), "a pipe gets the bytes as stored")
+        // The same listing on a real terminal: script(1) runs it under a pseudo-terminal.
+        let quote = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = [SablierProcess.executable.path, "user", "list", "--db", db, "--as", "admin"].map(quote).joined(separator: " ")
+        let terminal = Process()
+        terminal.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        terminal.arguments = ["-qec", command, "/dev/null"]
+        let output = Pipe()
+        terminal.standardOutput = output
+        terminal.standardInput = FileHandle.nullDevice
+        try terminal.run()
+        let shown = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        terminal.waitUntilExit()
+        #expect(terminal.terminationStatus == 0, "\(shown)")
+        #expect(shown.contains("Unit\u{241B}[31mROUGE\u{241B}]0;titre\u{2407} \u{FFFD}evil"), "\(shown)")
+        #expect(!shown.contains("\u{1B}[31m") && !shown.contains("\u{202E}"))
+    }
+
     @Test("only init creates a store, readable by its owner only; a second init is refused; no other command creates one")
     func initialise() throws {
         let fresh = dir.file("fresh.sqlite").path

@@ -37,6 +37,7 @@ final class BufferedOutput: @unchecked Sendable { // written by one command, fro
     func endLine() {
         append(0x0A)
         lineStarted = false
+        if Console.outIsTerminal { flush() }
     }
 
     /// One CSV line of `cells`.
@@ -54,14 +55,21 @@ final class BufferedOutput: @unchecked Sendable { // written by one command, fro
     private func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         if count + bytes.count > capacity { flush() }
-        guard bytes.count <= capacity else { return FileHandle.standardOutput.write(Data(bytes)) }
+        guard bytes.count <= capacity else { return write(Data(bytes)) }
         (buffer + count).update(from: base, count: bytes.count)
         count += bytes.count
     }
 
     func flush() {
         guard count > 0 else { return }
-        FileHandle.standardOutput.write(Data(bytesNoCopy: buffer, count: count, deallocator: .none))
+        write(Data(bytesNoCopy: buffer, count: count, deallocator: .none))
         count = 0
+    }
+
+    /// To a file or a pipe, the bytes; to a terminal, made safe (`TerminalText`), a line at a
+    /// time (`endLine` flushes then), so that no character is cut between two writes.
+    private func write(_ data: Data) {
+        guard Console.outIsTerminal else { return FileHandle.standardOutput.write(data) }
+        FileHandle.standardOutput.write(Data(TerminalText.safe(String(decoding: data, as: UTF8.self)).utf8))
     }
 }
