@@ -7,7 +7,7 @@ import Testing
     @Test func standardQuotesOnlyWhatNeedsIt() {
         var writer = CSVWriter()
         writer.row(["cote", "titre, long", "dit \"oui\"", "deux\nlignes", "=1+1", ""])
-        #expect(writer.text == "cote,\"titre, long\",\"dit \"\"oui\"\"\",\"deux\nlignes\",=1+1,\n")
+        #expect(writer.text == "cote,\"titre, long\",\"dit \"\"oui\"\"\",\"deux\nlignes\",'=1+1,\n")
         #expect(writer.bytes.first == UInt8(ascii: "c"), "no BOM")
     }
 
@@ -27,7 +27,7 @@ import Testing
         #expect(String(decoding: writer.bytes.dropFirst(3), as: UTF8.self) == "Cote;Titre\r\nRH-1;\"Dossiers; employés\"\r\n")
     }
 
-    @Test func formulasAreNeutralisedInTheSpreadsheetFormatOnly() {
+    @Test func formulasAreNeutralisedInEveryFormat() {
         let safe = CSVFormat.frenchSpreadsheet
         #expect(safe.cell("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
         #expect(safe.cell("+33 1 23") == "'+33 1 23")
@@ -37,7 +37,10 @@ import Testing
         #expect(safe.cell("\rx") == "\"'\rx\"")
         #expect(safe.cell("a=b") == "a=b", "only the first character counts")
         #expect(safe.cell("") == "")
-        #expect(CSVFormat.standard.cell("-2") == "-2")
+        // The format for programs too: whoever opens it in a spreadsheet runs nothing.
+        #expect(CSVFormat.standard.cell("-2") == "'-2")
+        #expect(CSVFormat.standard.cell("=1+1") == "'=1+1")
+        #expect(CSVFormat(separator: UInt8(ascii: ","))!.cell("=1+1") == "=1+1", "a format may say otherwise")
     }
 
     @Test func takeHandsOverWhatWasWrittenSoFar() {

@@ -46,6 +46,18 @@ final class AccountabilityCommandTests {
         #expect(!shown.contains("\u{1B}[31m") && !shown.contains("\u{202E}"))
     }
 
+    @Test("--format csv never hands a spreadsheet a formula: a value starting with = + - @ is prefixed with '")
+    func csvFormulasNeutralised() throws {
+        #expect(try sablier("user", "add", "formule", "--unit", "=HYPERLINK(\"http://x\",\"clic\")", "--role", "utilisateur",
+                            "--as", "admin").status == 0)
+        let csv = try sablier("user", "list", "--format", "csv", "--as", "admin")
+        #expect(csv.status == 0)
+        #expect(csv.stdout.contains("formule,\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\""), "\(csv.stdout)")
+        #expect(!csv.stdout.contains(",=HYPERLINK"))
+        // JSON is for programs and keeps the value as it is.
+        #expect(try sablier("user", "list", "--format", "json", "--as", "admin").stdout.contains("=HYPERLINK"))
+    }
+
     @Test("only init creates a store, readable by its owner only; a second init is refused; no other command creates one")
     func initialise() throws {
         let fresh = dir.file("fresh.sqlite").path

@@ -26,8 +26,10 @@ public struct CSVFormat: Sendable, Hashable {
     }
 
     /// RFC 4180 with `,` and LF line ends, no BOM: what the command line and the API write, for
-    /// programs to read.
-    public static let standard = CSVFormat(separator: UInt8(ascii: ","))!
+    /// programs to read (a BOM would be read as part of the first column's name by `cut`, `awk`
+    /// or a script's CSV reader). Formulas are neutralised all the same: whoever opens the file
+    /// in a spreadsheet must never run a title typed by someone else (OWASP, CSV injection).
+    public static let standard = CSVFormat(separator: UInt8(ascii: ","), spreadsheetSafe: true)!
 
     /// For a person opening the file in Excel set to French (Canada or France): `;`, the list
     /// separator of locales whose decimal mark is a comma (with `,` Excel puts each line in one
