@@ -26,46 +26,113 @@ struct PDFText {
         guard let tool = Self.locate(executable), FileManager.default.isExecutableFile(atPath: tool) else {
             throw ExtractionError(.toolMissing, "pdftotext (poppler-utils) is not installed: run scripts/setup.sh")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-q", "-enc", "UTF-8", "-eol", "unix", path, "-"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
+        let child: SpawnedTool
         do {
-            try process.run()
+            child = try SpawnedTool(tool, ["-q", "-enc", "UTF-8", "-eol", "unix", path, "-"])
         } catch {
-            throw ExtractionError(.toolMissing, "pdftotext cannot be started (\(TextExtractor.reason(error)))")
+            throw ExtractionError(.toolMissing, "pdftotext cannot be started (\(error))")
         }
-        let watchdog = DispatchWorkItem { [process] in
-            if process.isRunning { process.terminate() }
-        }
+        // The watchdog kills the whole group with SIGKILL, which nothing can block or catch: the
+        // pipe then closes, the read below returns, and no helper of pdftotext's is left running.
+        let watchdog = DispatchWorkItem { child.killGroup() }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-        let reader = output.fileHandleForReading
         // pdftotext's output is UTF-8; a chunk may end inside a scalar, which the transcoder holds back.
         var transcoder = Transcoder()
         var converted: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let data = reader.availableData
-            if data.isEmpty { break }
+            let count = chunk.withUnsafeMutableBytes { read(child.output, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
             converted.removeAll(keepingCapacity: true)
-            data.withUnsafeBytes { transcoder.convert($0, into: &converted) }
+            chunk.withUnsafeBytes { transcoder.convert(UnsafeRawBufferPointer(rebasing: $0[..<count]), into: &converted) }
             if !converted.isEmpty { converted.withUnsafeBytes { sink($0) } }
         }
         converted.removeAll(keepingCapacity: true)
         transcoder.convert(UnsafeRawBufferPointer(start: nil, count: 0), final: true, into: &converted)
         if !converted.isEmpty { converted.withUnsafeBytes { sink($0) } }
-        process.waitUntilExit()
+        let ending = child.wait()
         watchdog.cancel()
-        if process.terminationReason == .uncaughtSignal {
-            throw ExtractionError(.unreadable, "pdftotext was stopped after \(Int(timeout)) s or crashed on this PDF (signal \(process.terminationStatus))")
+        // Whatever pdftotext started of its own goes with it.
+        child.killGroup()
+        switch ending {
+        case .signal(let signal):
+            throw ExtractionError(.unreadable, "pdftotext was stopped after \(Int(timeout)) s or crashed on this PDF (signal \(signal))")
+        case .exit(0): return
+        case .exit(1): throw ExtractionError(.unreadable, "pdftotext cannot open the PDF: it is damaged, truncated or password-protected")
+        case .exit(3): throw ExtractionError(.unreadable, "the PDF's permissions forbid copying its text")
+        case .exit(let status): throw ExtractionError(.unreadable, "pdftotext failed on the PDF (exit status \(status))")
         }
-        switch process.terminationStatus {
-        case 0: return
-        case 1: throw ExtractionError(.unreadable, "pdftotext cannot open the PDF: it is damaged, truncated or password-protected")
-        case 3: throw ExtractionError(.unreadable, "the PDF's permissions forbid copying its text")
-        default: throw ExtractionError(.unreadable, "pdftotext failed on the PDF (exit status \(process.terminationStatus))")
+    }
+}
+
+/// A tool run in a process group of its own, with every signal at its default and none
+/// blocked, its standard output a pipe, its standard input and error `/dev/null`.
+///
+/// Why not Foundation's `Process`: the child inherits the caller's blocked signals, so its
+/// `terminate()` (SIGTERM) may never be delivered, and it cannot start the child in a group of
+/// its own, so what the tool starts would outlive a kill of the tool alone. `posix_spawn` sets both.
+final class SpawnedTool: Sendable {
+    enum Ending: Equatable {
+        case exit(Int32)
+        case signal(Int32)
+    }
+
+    struct SpawnError: Error, CustomStringConvertible {
+        let code: Int32
+        var description: String { String(cString: strerror(code)) }
+    }
+
+    let pid: pid_t
+    /// The read end of the child's standard output.
+    let output: Int32
+
+    init(_ tool: String, _ arguments: [String]) throws {
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else { throw SpawnError(code: errno) }
+        defer { close(pipeEnds[1]) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv: [UnsafeMutablePointer<CChar>?] = ([tool] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var child: pid_t = 0
+        let status = posix_spawn(&child, tool, &actions, &attributes, argv, environ)
+        guard status == 0 else {
+            close(pipeEnds[0])
+            throw SpawnError(code: status)
         }
+        pid = child
+        output = pipeEnds[0]
+    }
+
+    deinit { close(output) }
+
+    /// SIGKILL to the child's whole process group (its id is the child's).
+    func killGroup() {
+        kill(-pid, SIGKILL)
+    }
+
+    /// Waits for the child to end, and says how.
+    func wait() -> Ending {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let signal = status & 0x7F
+        return signal == 0 ? .exit((status >> 8) & 0xFF) : .signal(signal)
     }
 }

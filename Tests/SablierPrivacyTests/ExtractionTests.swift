@@ -141,6 +141,45 @@ struct ExtractionTests {
         #expect(try Self.text(windows.path).0 == expected)
     }
 
+    @Test("a pdftotext that ignores SIGTERM and starts a child is killed with its whole group at the timeout; the PDF is unreadable")
+    func pdfToolKilledWithItsGroup() throws {
+        let directory = try TemporaryDirectory(prefix: "sablier-pdftotext")
+        defer { directory.remove() }
+        // A stand-in for a pdftotext stuck on a hostile PDF: SIGTERM ignored, a helper of its own,
+        // and both process ids written down for the test to look for afterwards.
+        let pids = directory.file("pids")
+        let tool = directory.file("pdftotext")
+        try Data("""
+            #!/bin/sh
+            trap '' TERM
+            sleep 300 &
+            echo "$$ $!" > '\(pids.path)'
+            printf 'partial text'
+            wait
+            """.utf8).write(to: tool)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
+        let extractor = TextExtractor(limits: ExtractionLimits(pdfTimeout: 3), pdftotext: tool.path)
+        let error = try #require(Self.failure(Self.corpus("t02-bulletin.pdf"), extractor: extractor))
+        #expect(error.kind == .unreadable, "a PDF that times out is flagged for review, never skipped")
+        #expect(error.description.contains("signal 9"), "\(error.description)")
+        let started = try String(contentsOf: pids, encoding: .utf8).split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(started.count == 2)
+        for pid in started {
+            // Gone, or a zombie waiting for its reaper: nothing of the group runs any more. SIGKILL
+            // was sent; the kernel may take a moment to finish a process off, so look a few times.
+            func state() -> String? {
+                (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: ")").last?
+                    .split(separator: " ").first.map(String.init)
+            }
+            var last = state()
+            for _ in 0..<50 where last != nil && last != "Z" {
+                usleep(20_000)
+                last = state()
+            }
+            #expect(last == nil || last == "Z", "process \(pid) still runs: \(last ?? "")")
+        }
+    }
+
     @Test("unreadable files are reported as such, with why, never as text without personal information")
     func unreadable() throws {
         #expect(Self.failure(Self.corpus("t29-releve-tronque.pdf"))?.kind == .unreadable)
