@@ -44,6 +44,23 @@ import Testing
         return try await browser.get(path)
     }
 
+    @Test func aVersionDownloadsAsGALAOrAsSablierXML() async throws {
+        let office = try await WebOffice()
+        try await office.test { client in
+            let browser = try await Browser.signedIn(client, as: "gestion.doc")
+            let rules = try await browser.get("/calendrier/versions/1")
+            #expect(rules.main.contains("href=\"/calendrier/versions/1/export?format=gala\""))
+            let gala = try await browser.get("/calendrier/versions/1/export?format=gala")
+            #expect(gala.status == .ok)
+            #expect(gala.headers[.contentDisposition] == "attachment; filename=\"calendrier-v1-gala.xml\"")
+            #expect(gala.text.contains("<ROWSET"))
+            let native = try await browser.get("/calendrier/versions/1/export?format=native")
+            #expect(native.text.contains("<calendrierConservation"))
+            #expect(try await browser.get("/calendrier/versions/1/export?format=pdf").status == .notFound)
+            #expect(try await browser.get("/calendrier/versions/9/export?format=gala").status == .notFound)
+        }
+    }
+
     @Test func theVersionsSayWhereEachCameFromAndWhichIsInForce() async throws {
         let office = try await WebOffice()
         try await office.test { client in

@@ -5,6 +5,9 @@ extension Labels {
     /// The words are those of `vocabulaire-interface.md` (exemplaire principal, période
     /// semi-active, disposition finale…), so that a records manager reads the law's terms.
     static let calendar: [String: Label] = [
+        "cal_export": Label("Télécharger cette version :", "Download this version:"),
+        "cal_export_gala": Label("XML GALA (BAnQ)", "GALA XML (BAnQ)"),
+        "cal_export_native": Label("XML de Sablier", "Sablier's XML"),
         // Versions
         "cal_title": Label("Calendrier de conservation", "Retention schedule"),
         "cal_versions": Label("Versions du calendrier", "Schedule versions"),

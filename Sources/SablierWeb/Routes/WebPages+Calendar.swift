@@ -27,6 +27,17 @@ extension WebPages {
             let view = CalendarRulesView(list, query: query, language(request))
             return page("calendar/rules", title: "cal_rules_title", content: view, request, context)
         }
+        // The version as BAnQ's GALA XML or Sablier's own, as `calendar export` writes it.
+        router.get("calendrier/versions/:version/export") { request, context -> Response in
+            let version = try Self.versionNumber(context)
+            guard let format = CalendarExportFormat(rawValue: request.uri.queryParameters.get("format").map { String($0) } ?? "gala")
+            else { throw PageFailure.notFound }
+            let name = "calendrier-v\(version)-\(format.rawValue).xml"
+            let export = try await sablier.exportCalendar(try session(context), format: format, version: version, file: name)
+            return Response(status: .ok, headers: [.contentType: "application/xml; charset=utf-8",
+                                                   .contentDisposition: "attachment; filename=\"\(name)\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: export.data)))
+        }
         router.get("calendrier/versions/:version/regles/:rule") { request, context -> Response in
             let version = try Self.versionNumber(context)
             guard let number = try? context.parameters.text("rule"), !number.isEmpty else { throw PageFailure.notFound }
