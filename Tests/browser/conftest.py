@@ -74,6 +74,23 @@ def free_port():
         return probe.getsockname()[1]
 
 
+
+def is_replaced(error):
+    """True when Chromium says an element's document was replaced: a stale element, or, on a
+    loaded machine, its inspector's "Node … does not belong to the document"."""
+    return isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
+
+
+def replaced_page(old):
+    """True once `old` (the previous page's <html>) no longer belongs to the page shown."""
+    try:
+        old.is_enabled()
+        return False
+    except WebDriverException as error:
+        if is_replaced(error):
+            return True
+        raise
+
 class Server:
     """`sablier serve` on a free loopback port over a fresh store, as the README sets one up."""
 
@@ -244,39 +261,41 @@ class Visitor:
             field.send_keys(value)
 
     def submit(self, form_css):
-        """Clicks the submit button of a form, accepting the confirmation it may ask (data-confirm).
-
-        On a loaded machine Chromium may still be swapping documents when the button is found
-        ("Node … does not belong to the document", a stale element): the click was not made,
-        so the button is found again and clicked, up to three times."""
-        selector = f"{form_css} button[type=submit], {form_css} input[type=submit]"
-        for attempt in range(3):
-            try:
-                return self.click(self.find(selector))
-            except (StaleElementReferenceException, WebDriverException) as error:
-                replaced = isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
-                if attempt == 2 or not replaced:
-                    raise
-                time.sleep(0.5)
+        """Clicks the submit button of a form, accepting the confirmation it may ask (data-confirm)."""
+        self.click(self.find(f"{form_css} button[type=submit], {form_css} input[type=submit]"))
 
     def click(self, element):
         """Clicks and waits for the next page; a button marked data-confirm asks first (sablier.js): yes."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         asks = element.get_attribute("data-confirm")
-        element.click()
+        try:
+            element.click()
+        except (StaleElementReferenceException, WebDriverException) as error:
+            # On a loaded machine Chromium may report the click's node as gone while the page it
+            # led to is already loading ("Node … does not belong to the document"): the click was
+            # made. Clicking again would press the next page's button; wait for that page instead.
+            if not is_replaced(error):
+                raise
         if asks:
             try:
                 WebDriverWait(self.driver, 5).until(expected_conditions.alert_is_present()).accept()
             except (TimeoutException, NoAlertPresentException):
                 pass
-        WebDriverWait(self.driver, 60).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, 60).until(lambda driver: replaced_page(old))
         WebDriverWait(self.driver, 60).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
     def wait_for_job(self, name, timeout=120):
         """Waits on a job page (it reloads itself every 2 s) until it shows its result link or its refusal."""
         assert self.path().startswith("/travaux/"), f"expected a job page, got {self.path()}"
-        WebDriverWait(self.driver, timeout, poll_frequency=0.5).until(
-            lambda driver: driver.find_elements(By.CSS_SELECTOR, "main a.button.primary, main .error-summary"))
+        def ended(driver):
+            # The job page reloads itself every 2 s: a look may fall between two of its documents.
+            try:
+                return driver.find_elements(By.CSS_SELECTOR, "main a.button.primary, main .error-summary")
+            except WebDriverException as error:
+                if is_replaced(error):
+                    return False
+                raise
+        WebDriverWait(self.driver, timeout, poll_frequency=0.5).until(ended)
         self.seen(name)
         failures = self.finds("main .error-summary")
         assert not failures, f"the job failed: {self.text()}"
