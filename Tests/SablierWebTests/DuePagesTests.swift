@@ -40,11 +40,13 @@ import Testing
         let office = try await WebOffice()
         try await office.test { client in
             let browser = try await Browser.signedIn(client, as: "gestion.doc")
-            let destroy = try await browser.get("/echeancier?action=destroy").main
+            // Every day is given: the page's default is the office's fixed clock, never the machine's.
+            #expect(office.sablier.clock.today == WebOffice.day)
+            let destroy = try await browser.get("/echeancier?date=2026-11-29&action=destroy").main
             #expect(references(destroy).count == 4)
             #expect(destroy.contains("<option value=\"destroy\" selected>Destruction</option>"))
             #expect(!destroy.contains("<td>Versement</td>") && !destroy.contains("<td>Tri</td>"))
-            let unit = try await browser.get("/echeancier?unite=Secr%C3%A9tariat%20g%C3%A9n%C3%A9ral").main
+            let unit = try await browser.get("/echeancier?date=2026-11-29&unite=Secr%C3%A9tariat%20g%C3%A9n%C3%A9ral").main
             #expect(Set(references(unit)) == ["SG-CORR-2021", "SG-POL-2015", "SG-PV-CA-2019"])
             #expect(unit.contains("<option value=\"Secrétariat général\" selected>"))
             let earlier = try await browser.get("/echeancier?date=2016-01-01").main

@@ -25,6 +25,8 @@ import Testing
 
     @Test func theQueueIsSortedBySensitivityOrByDueDate() async throws {
         let office = try await Self.officeWithSIN()
+        // The dates compared are the documents' own, counted on the office's fixed clock.
+        #expect(office.sablier.clock.today == WebOffice.day)
         try await office.test { client in
             let browser = try await Browser.signedIn(client, as: "aiprp")
             let page = try await browser.get("/renseignements-personnels")
@@ -47,6 +49,7 @@ import Testing
             let dates = byDue.matches(of: try Regex(#"<td class="nowrap">(\d{4}-\d{2}-\d{2})</td>"#)).map { String($0.output[1].substring ?? "") }
             #expect(dates.count >= 2)
             #expect(dates == dates.sorted(), "\(dates)")
+            #expect(dates.contains("2022-06-30"), "RH-EMP-0042's destruction day, as its card says")
             #expect(html.contains("analyse du registre</button>"))
         }
     }
