@@ -29,7 +29,7 @@ public struct WebPages: RouteSet {
         self.authority = authority
         self.configuration = configuration
         renderer = try PageRenderer()
-        jobs = WebJobs()
+        jobs = WebJobs(clock: sablier.clock)
         held = HeldUploads(directory: configuration.uploadDirectory.appendingPathComponent("pages"))
         importOutcomes = RegisterImportOutcomes()
     }

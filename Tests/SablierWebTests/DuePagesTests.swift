@@ -36,7 +36,7 @@ import Testing
         }
     }
 
-    @Test func filtersByActionUnitAndDate() async throws {
+    @Test func filtersByActionUnitAndDay() async throws {
         let office = try await WebOffice()
         try await office.test { client in
             let browser = try await Browser.signedIn(client, as: "gestion.doc")

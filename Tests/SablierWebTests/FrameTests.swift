@@ -249,7 +249,7 @@ import Testing
 /// Long work run in the background while its page shows progress.
 @Suite struct WebJobsTests {
     @Test func aSingleJobStartedTwiceIsTheSameJobAndOthersAreNot() async throws {
-        let jobs = WebJobs()
+        let jobs = WebJobs(clock: .fixed(WebOffice.now))
         let now = WebOffice.now
         let slow: @Sendable (@escaping @Sendable (Int, Int) -> Void) async throws(Refusal) -> (String, String?) = { report in
             report(0, 1)

@@ -23,7 +23,7 @@ import Testing
         return office
     }
 
-    @Test func theQueueIsSortedBySensitivityOrByDueDate() async throws {
+    @Test func theQueueIsSortedBySensitivityOrByDueDay() async throws {
         let office = try await Self.officeWithSIN()
         // The dates compared are the documents' own, counted on the office's fixed clock.
         #expect(office.sablier.clock.today == WebOffice.day)

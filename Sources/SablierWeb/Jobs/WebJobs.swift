@@ -29,6 +29,12 @@ final class WebJobs: Sendable {
     }
 
     private let jobs = Mutex<[String: Job]>([:])
+    /// When a job ends, from the application's clock (never read deep inside).
+    private let clock: WallClock
+
+    init(clock: WallClock) {
+        self.clock = clock
+    }
     static let kept: TimeInterval = 3600
 
     /// Starts `work` for `owner`; it returns the path of the page that shows its result and the
@@ -59,7 +65,8 @@ final class WebJobs: Sendable {
             } catch {
                 state = .refused((error as Any) as? Refusal ?? Refusal(.storeFailure, ["detail": "job"]))
             }
-            jobs.withLock { $0[id]?.state = state; $0[id]?.ended = Date() }
+            let ended = clock.now
+            jobs.withLock { $0[id]?.state = state; $0[id]?.ended = ended }
         }
         return id
     }
