@@ -65,6 +65,37 @@ final class RegisterCommandTests {
         #expect(lines.hasSuffix(",no\n") && lines.split(separator: "\n", omittingEmptySubsequences: false).count == 1 + 10 + 1 + 1)
     }
 
+    @Test("the due list streamed as CSV neutralises a title that starts like a formula, even one needing no quotes")
+    func dueCSVFormulas() throws {
+        _ = try loadExample()
+        let hostile = try dir.write("hostile.csv", """
+            reference,title,rule,copy,support,holder,opened,closed
+            F-1,@SUM(1+1),1201,principal,PA,-Secrétariat,2019-01-10,2019-03-01
+
+            """)
+        #expect(try sablier("document", "import", hostile.path).status == 0)
+        let lines = try sablier("due", "--as-of", "2026-11-29", "--format", "csv").stdout
+        #expect(lines.contains("\nF-1,'@SUM(1+1),1201,principal,PA,'-Secrétariat,destroy,2021-06-30,no\n"))
+    }
+
+    @Test("--excel writes CSV for Excel in French: a BOM, ; between cells, CR LF, formulas neutralised; --excel with --format json is refused")
+    func dueExcel() throws {
+        _ = try loadExample()
+        let hostile = try dir.write("hostile.csv", """
+            reference,title,rule,copy,support,holder,opened,closed
+            F-1,=HYPERLINK(1);x,1201,principal,PA,SG,2019-01-10,2019-03-01
+
+            """)
+        #expect(try sablier("document", "import", hostile.path).status == 0)
+        let streamed = try sablier("due", "--as-of", "2026-11-29", "--excel").stdout
+        #expect(streamed.hasPrefix("\u{FEFF}reference;title;rule;copy;support;holder;action;due;held\r\n"))
+        #expect(streamed.contains("\r\nF-1;\"'=HYPERLINK(1);x\";1201;principal;PA;SG;destroy;2021-06-30;no\r\n"))
+        let table = try sablier("box", "list", "--excel").stdout
+        #expect(table.hasPrefix("\u{FEFF}") && table.contains(";") && table.hasSuffix("\r\n") && !table.contains(",Centre"))
+        let refused = try sablier("due", "--as-of", "2026-11-29", "--excel", "--format", "json")
+        #expect(refused.status != 0 && refused.stderr.contains("--excel"))
+    }
+
     @Test("a bad CSV is refused with FILE:LINE:COLUMN, a non-zero exit, and nothing registered")
     func badImport() throws {
         _ = try loadExample()

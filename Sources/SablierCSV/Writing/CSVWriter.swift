@@ -100,6 +100,12 @@ public struct CSVFormat: Sendable, Hashable {
         return false
     }
 
+    /// True when `appendCell` writes the cell otherwise than its bytes: quoted, or prefixed with
+    /// `'` as a formula. A writer copies every other cell as it is, without a buffer.
+    public func needsRewriting(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        (spreadsheetSafe && Self.looksLikeFormula(bytes)) || needsQuotes(bytes)
+    }
+
     /// A first byte that makes a spreadsheet read the cell as a formula: `=`, `+`, `-`, `@`,
     /// tab or CR (OWASP's list for CSV injection).
     static func looksLikeFormula(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

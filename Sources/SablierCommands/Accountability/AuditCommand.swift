@@ -26,7 +26,7 @@ struct AuditLog: UseCaseCommand {
         let entries = try await sablier.auditLog(session, since: since?.date, user: user, target: target)
         let table = Table(columns: ["sequence", "at", "user", "action", "target", "details"],
                           rows: entries.map { [String($0.sequence), $0.at.formatted(.iso8601), $0.user, $0.action, $0.target, $0.details] })
-        try Listing.print(output.format, table: table, json: entries)
+        try Listing.print(output, table: table, json: entries)
     }
 }
 

@@ -58,7 +58,7 @@ struct IncidentList: UseCaseCommand {
         let incidents = try await sablier.incidents(session)
         let table = Table(columns: ["id", "type", "status", "reported_by", "documents", "description"],
                           rows: incidents.map { [String($0.id), $0.type, $0.status, $0.reportedBy, $0.documents.joined(separator: ", "), $0.description] })
-        try Listing.print(output.format, table: table, json: incidents)
+        try Listing.print(output, table: table, json: incidents)
     }
 }
 

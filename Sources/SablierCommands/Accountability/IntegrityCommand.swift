@@ -31,7 +31,7 @@ struct IntegrityCheckCommand: UseCaseCommand {
         let entries = report.entries
         let table = Table(columns: ["reference", "status", "path", "incident"],
                           rows: entries.map { [$0.reference, $0.status, $0.path ?? "", $0.incident.map(String.init) ?? ""] })
-        try Listing.print(output.format, table: table, json: entries)
+        try Listing.print(output, table: table, json: entries)
         Console.error("integrity: \(entries.count) file\(entries.count == 1 ? "" : "s") checked, \(report.problems) problem\(report.problems == 1 ? "" : "s")")
         if report.problems > 0 { throw ExitCode.failure }
     }

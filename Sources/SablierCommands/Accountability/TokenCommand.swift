@@ -43,7 +43,7 @@ struct TokenList: UseCaseCommand {
         let tokens = try await sablier.tokens(session)
         let table = Table(columns: ["id", "user", "name", "status", "expires", "created_by"],
                           rows: tokens.map { [String($0.id), $0.user, $0.name, $0.status, $0.expires ?? "", $0.createdBy] })
-        try Listing.print(output.format, table: table, json: tokens)
+        try Listing.print(output, table: table, json: tokens)
     }
 }
 

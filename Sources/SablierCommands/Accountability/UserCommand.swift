@@ -51,7 +51,7 @@ struct UserList: UseCaseCommand {
         let users = try await sablier.users(session)
         let table = Table(columns: ["name", "unit", "roles", "active"],
                           rows: users.map { [$0.name, $0.unit, $0.roles.joined(separator: ", "), $0.active ? "yes" : "no"] })
-        try Listing.print(output.format, table: table, json: users)
+        try Listing.print(output, table: table, json: users)
     }
 }
 

@@ -32,6 +32,6 @@ struct CalendarDiffCommand: UseCaseCommand {
             Console.out("Version \(diff.from) → \(diff.to): \(diff.added.count) added, \(diff.changed.count) changed, \(diff.retired.count) retired\n")
             if rows.isEmpty { return }
         }
-        try Listing.print(output.format, table: table, json: diff)
+        try Listing.print(output, table: table, json: diff)
     }
 }

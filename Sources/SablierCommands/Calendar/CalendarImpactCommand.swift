@@ -28,7 +28,7 @@ struct CalendarImpactCommand: UseCaseCommand {
         let label = report.file.map { "\($0) (not imported)" } ?? "version \(report.to)"
         let table = Table(columns: ["reference", "rule", "copy", "before (version \(report.from))", "after (\(label))"],
                           rows: report.entries.map { [$0.reference, $0.rule, $0.copy, Self.text($0.before), Self.text($0.after)] })
-        try Listing.print(output.format, table: table, json: report.entries)
+        try Listing.print(output, table: table, json: report.entries)
         Console.error("impact of version \(report.from) → \(label): \(report.entries.count) of \(report.examined) documents under changed rules would change")
         Listing.withheld(report.withheld)
     }

@@ -30,6 +30,6 @@ struct CalendarList: UseCaseCommand {
                 + " — \(list.rules.count) rules — year end \(list.yearEnd)")
             Console.out("Periods: active / semi-active / disposition (years; 888 open; 999 until replaced; - none)\n")
         }
-        try Listing.print(output.format, table: table, json: list)
+        try Listing.print(output, table: table, json: list)
     }
 }

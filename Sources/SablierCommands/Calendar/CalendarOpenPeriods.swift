@@ -21,7 +21,7 @@ struct CalendarOpenPeriods: UseCaseCommand {
                 [e.rule, e.copy, e.period, e.status, e.remark ?? "", e.confirmedEvent ?? e.proposedEvent,
                  String(e.confirmedOffsetYears ?? e.proposedOffsetYears)]
             })
-        try Listing.print(output.format, table: table, json: entries)
+        try Listing.print(output, table: table, json: entries)
     }
 }
 

@@ -34,7 +34,7 @@ struct CalendarShow: UseCaseCommand {
             }
             Console.out(lines.joined(separator: "\n"))
         case .csv:
-            Console.out(Table(columns: ["field", "label", "value"], rows: fields.map { [$0.key, $0.label, $0.value] }).renderCSV())
+            Console.out(Table(columns: ["field", "label", "value"], rows: fields.map { [$0.key, $0.label, $0.value] }).renderCSV(output.csvFormat))
         case .json:
             Console.out(try JSONOutput.render(shown.rule))
         }

@@ -22,6 +22,6 @@ struct CalendarVersions: UseCaseCommand {
                 [String($0.version), formatter.string(from: $0.importedAt), $0.importedBy, $0.sourceFormat,
                  String($0.ruleCount), String($0.warningCount), $0.sourceFile, String($0.sourceSHA256.prefix(output.format == .table ? 12 : 64))]
             })
-        try Listing.print(output.format, table: table, json: versions)
+        try Listing.print(output, table: table, json: versions)
     }
 }

@@ -15,6 +15,6 @@ struct DispositionLists: UseCaseCommand {
 
     func run(_ sablier: Sablier, _ session: Session) async throws {
         let lists = try await sablier.dispositionLists(session)
-        try Listing.print(output.format, table: DispositionTables.lists(lists), json: lists)
+        try Listing.print(output, table: DispositionTables.lists(lists), json: lists)
     }
 }

@@ -21,7 +21,7 @@ struct DispositionShow: UseCaseCommand {
         case .json:
             Console.out(try JSONOutput.render(detail))
         case .csv:
-            Console.out(DispositionTables.items(items).renderCSV())
+            Console.out(DispositionTables.items(items).renderCSV(output.csvFormat))
             if detail.withheld > 0 { Listing.withheld(detail.withheld) }
         case .table:
             var lines = ["Disposition list \(list.number) — \(list.state)"]

@@ -37,6 +37,6 @@ struct BoxList: UseCaseCommand {
     func run(_ sablier: Sablier, _ session: Session) async throws {
         let boxes = try await sablier.boxes(session)
         let table = Table(columns: ["code", "location", "contents"], rows: boxes.map { [$0.code, $0.location.description, $0.contents ?? ""] })
-        try Listing.print(output.format, table: table, json: boxes)
+        try Listing.print(output, table: table, json: boxes)
     }
 }

@@ -23,7 +23,7 @@ struct DocumentList: UseCaseCommand {
             rows: listing.documents.map { d in
                 [d.reference, d.title, d.rule, d.copy, d.support, d.holder, d.phase, d.held ? "yes" : "no", d.dueOn ?? ""]
             })
-        try Listing.print(output.format, table: table, json: listing.documents)
+        try Listing.print(output, table: table, json: listing.documents)
         Listing.withheld(listing.withheld ?? 0)
     }
 }

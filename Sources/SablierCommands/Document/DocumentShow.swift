@@ -23,7 +23,7 @@ struct DocumentShow: UseCaseCommand {
         case .json:
             Console.out(try JSONOutput.render(detail))
         case .csv:
-            Console.out(Table(columns: ["field", "value"], rows: Self.fields(d)).renderCSV())
+            Console.out(Table(columns: ["field", "value"], rows: Self.fields(d)).renderCSV(output.csvFormat))
         case .table:
             var lines = ["Document \(d.reference) — \(d.title)", ""]
             let fields = Self.fields(d)

@@ -39,13 +39,13 @@ struct DueCommand: UseCaseCommand {
         case .csv:
             // Written as the index is read: a due list of a third of a million documents is
             // never held whole.
-            let output = BufferedOutput()
-            output.csvLine(Self.columns)
+            let csv = BufferedOutput(format: output.csvFormat)
+            csv.csvLine(Self.columns)
             summary = try await sablier.dueList(session, asOf: asOf.asOf?.date, action: only) { entry in
-                for cell in Self.cells(entry) { output.cell(cell) }
-                output.endLine()
+                for cell in Self.cells(entry) { csv.cell(cell) }
+                csv.endLine()
             }
-            output.flush()
+            csv.flush()
         }
         Console.error(Self.summary(summary))
     }

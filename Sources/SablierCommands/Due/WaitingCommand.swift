@@ -21,7 +21,7 @@ struct WaitingCommand: UseCaseCommand {
             Console.out(try JSONOutput.render(listing))
         case .csv:
             Console.out(Table(columns: ["reference", "title", "rule", "copy", "holder", "waiting"],
-                              rows: entries.map { [$0.reference, $0.title, $0.rule, $0.copy, $0.holder, $0.waiting] }).renderCSV())
+                              rows: entries.map { [$0.reference, $0.title, $0.rule, $0.copy, $0.holder, $0.waiting] }).renderCSV(output.csvFormat))
         case .table:
             Console.out("Documents en attente (\(entries.count))")
             Console.out(Table(columns: ["reference", "rule", "copy", "holder", "waits for"],

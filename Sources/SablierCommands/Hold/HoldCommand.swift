@@ -63,7 +63,7 @@ struct HoldList: UseCaseCommand {
         let table = Table(columns: ["id", "scope", "target", "documents", "placed_by", "released", "reason"],
                           rows: listing.holds.map { [String($0.id), $0.scope, $0.target, String($0.documents), $0.placedBy,
                                                      $0.releasedAt == nil ? "" : "yes", $0.reason] })
-        try Listing.print(output.format, table: table, json: listing.holds)
+        try Listing.print(output, table: table, json: listing.holds)
         Listing.withheld(listing.withheld)
     }
 }

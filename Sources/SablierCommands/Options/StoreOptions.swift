@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SablierApplication
+import SablierCSV
 import SablierCore
 import SablierSQLite
 import SablierStore
@@ -75,8 +76,25 @@ struct ActorOptions: ParsableArguments {
 
 /// How listings are printed.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: table (for people), json (stable, see the README) or csv.")
-    var format: OutputFormat = .table
+    @Option(name: .customLong("format"), help: "Output format: table (for people, the default), json (stable, see the README) or csv.")
+    var requestedFormat: OutputFormat?
+
+    @Flag(help: ArgumentHelp("CSV for Excel in French: a byte order mark, `;` between cells and CR LF (implies --format csv).",
+                             discussion: "Plain --format csv has no byte order mark, which scripts would read as part of the first column's name."))
+    var excel = false
+
+    /// The format after defaults: CSV when `--excel` asks for it, else `--format`, else a table.
+    var format: OutputFormat { excel ? .csv : requestedFormat ?? .table }
+
+    /// How CSV cells and lines are written: for programs (RFC 4180, `,`, no BOM) or, with
+    /// `--excel`, for a spreadsheet in French. Formulas are neutralised in both.
+    var csvFormat: CSVFormat { excel ? .frenchSpreadsheet : .standard }
+
+    func validate() throws {
+        if excel, let requestedFormat, requestedFormat != .csv {
+            throw ValidationError("--excel writes CSV: it cannot be combined with --format \(requestedFormat.rawValue).")
+        }
+    }
 }
 
 /// The output formats of list and show commands.

@@ -10,9 +10,14 @@ final class BufferedOutput: @unchecked Sendable { // written by one command, fro
     private let buffer: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var lineStarted = false
+    /// How cells and lines are written (`--excel` or not).
+    private let format: CSVFormat
 
-    init() {
+    /// Starts the output with the format's preamble (the BOM for `--excel`).
+    init(format: CSVFormat) {
+        self.format = format
         buffer = .allocate(capacity: capacity)
+        for byte in format.preamble { append(byte) }
     }
 
     deinit {
@@ -21,21 +26,22 @@ final class BufferedOutput: @unchecked Sendable { // written by one command, fro
 
     /// Appends a CSV cell to the current line.
     func cell(_ value: String) {
-        if lineStarted { append(UInt8(ascii: ",")) }
+        if lineStarted { append(format.separator) }
         lineStarted = true
         var value = value
         value.withUTF8 { bytes in
-            // Quoting is SablierCSV's (`CSVFormat`, one place for the CLI, the API and the pages).
-            guard CSVFormat.standard.needsQuotes(bytes) else { return append(bytes) }
-            var quoted: [UInt8] = []
-            CSVFormat.standard.appendCell(bytes, to: &quoted)
-            quoted.withUnsafeBufferPointer { append($0) }
+            // Quoting and neutralising formulas are SablierCSV's (`CSVFormat`, one place for the
+            // CLI, the API and the pages); most cells need neither and are copied as they are.
+            guard format.needsRewriting(bytes) else { return append(bytes) }
+            var rewritten: [UInt8] = []
+            format.appendCell(bytes, to: &rewritten)
+            rewritten.withUnsafeBufferPointer { append($0) }
         }
     }
 
     /// Ends the current line.
     func endLine() {
-        append(0x0A)
+        for byte in format.lineEnd { append(byte) }
         lineStarted = false
         if Console.outIsTerminal { flush() }
     }

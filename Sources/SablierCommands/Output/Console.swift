@@ -10,7 +10,8 @@ enum Console {
     static let errorIsTerminal = isatty(STDERR_FILENO) == 1
 
     static func out(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
+        // By its last byte: a CSV for Excel ends with CR LF, one `Character` that is not "\n".
+        let line = text.utf8.last == 0x0A ? text : text + "\n"
         FileHandle.standardOutput.write(Data((outIsTerminal ? TerminalText.safe(line) : line).utf8))
     }
 

@@ -12,10 +12,10 @@ enum JSONOutput {
 
 /// Prints a listing in the chosen format: the table for people, JSON from `json`, CSV from the table.
 enum Listing {
-    static func print(_ format: OutputFormat, table: Table, json: some Encodable) throws {
-        switch format {
+    static func print(_ output: OutputOptions, table: Table, json: some Encodable) throws {
+        switch output.format {
         case .table: Console.out(table.renderText())
-        case .csv: Console.out(table.renderCSV())
+        case .csv: Console.out(table.renderCSV(output.csvFormat))
         case .json: Console.out(try JSONOutput.render(json))
         }
     }

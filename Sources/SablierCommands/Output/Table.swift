@@ -28,13 +28,13 @@ struct Table {
         return lines.joined(separator: "\n")
     }
 
-    /// RFC 4180 CSV with a header row; cells with separators, quotes or line breaks are quoted.
-    func renderCSV() -> String {
-        ([columns] + rows).map { $0.map(Table.csvCell).joined(separator: ",") }.joined(separator: "\n")
-    }
-
-    static func csvCell(_ value: String) -> String {
-        CSVFormat.standard.cell(value)
+    /// The table as a CSV file with a header row, in `format`: its separator, line ends and BOM;
+    /// cells with separators, quotes or line breaks quoted, formulas neutralised.
+    func renderCSV(_ format: CSVFormat) -> String {
+        var writer = CSVWriter(format: format)
+        writer.row(columns)
+        for row in rows { writer.row(row) }
+        return writer.text
     }
 
     static func clip(_ value: String, _ width: Int) -> String {

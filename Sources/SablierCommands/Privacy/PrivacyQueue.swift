@@ -25,7 +25,7 @@ struct PrivacyQueue: UseCaseCommand {
         let table = Table(columns: ["reference", "score", "status", "measure", "holder", "reasons"], rows: queue.entries.map { entry in
             [entry.reference, String(entry.score), entry.statusLabel, entry.measure ?? "", entry.holder, entry.reasons.joined(separator: "; ")]
         })
-        try Listing.print(output.format, table: table, json: queue.entries)
+        try Listing.print(output, table: table, json: queue.entries)
         if output.format == .table {
             Console.error("\(queue.pending) document\(queue.pending == 1 ? "" : "s") waiting for review")
         }
@@ -66,7 +66,7 @@ struct PrivacyShow: UseCaseCommand {
             [$0.type, String(Int(($0.confidence * 100).rounded())), String($0.start), String($0.end), $0.excerpt, $0.reason]
         })
         if output.format == .csv {
-            Console.out(table.renderCSV())
+            Console.out(table.renderCSV(output.csvFormat))
             return
         }
         if !(privacy.scan?.findings.isEmpty ?? true) { lines.append("\n" + table.renderText(maxCellWidth: 90)) }

@@ -20,7 +20,7 @@ struct PrivacyRules: UseCaseCommand {
         let table = Table(columns: ["rule", "flags", "source", "measure", "confirmed_by", "title"], rows: entries.map {
             [$0.rule, $0.flags ? "yes" : "no", $0.source, $0.measure ?? "", $0.confirmedBy ?? "", $0.title]
         })
-        try Listing.print(output.format, table: table, json: entries)
+        try Listing.print(output, table: table, json: entries)
     }
 }
 
@@ -98,7 +98,7 @@ struct PrivacyPublic: AsyncParsableCommand {
         func run(_ sablier: Sablier, _ session: Session) async throws {
             let identifiers = try await sablier.publicIdentifiers(session)
             let table = Table(columns: ["kind", "value", "note", "added_by"], rows: identifiers.map { [$0.kind.rawValue, $0.value, $0.note ?? "", $0.addedBy] })
-            try Listing.print(output.format, table: table, json: identifiers)
+            try Listing.print(output, table: table, json: identifiers)
         }
     }
 

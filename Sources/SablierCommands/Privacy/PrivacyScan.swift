@@ -49,7 +49,7 @@ struct PrivacyScan: UseCaseCommand {
             [entry.reference, entry.status, entry.flagged.map { $0 ? "yes" : "no" } ?? "", entry.score.map(String.init) ?? "",
              entry.problem ?? entry.summary ?? ""]
         })
-        try Listing.print(output.format, table: table, json: report.entries)
+        try Listing.print(output, table: table, json: report.entries)
         let count = report.entries.count
         let parts = [PrivacyScanning.DocumentOutcome.Status.scanned, .unchanged, .unreadable, .fileMissing, .noFile].compactMap { status in
             let n = report.count(status)
