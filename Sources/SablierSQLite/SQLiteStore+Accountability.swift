@@ -98,13 +98,32 @@ extension SQLiteStore: AccountabilityStore {
         }
     }
 
-    public func verifyAudit() async throws -> AuditChain.Verification {
-        try await read("verifying the audit trail") { db in
+    public func verifyAudit(checkpoint: AuditCheckpoint?) async throws -> AuditChain.Verification {
+        let key = auditSeal.key, keyFile = auditSeal.keyFile
+        return try await read("verifying the audit trail") { db in
             // In sequence order: an entry moved to another number no longer matches its hash
             // (the number is hashed), and the one after it no longer follows it.
-            let rows = try Row.fetchAll(db, sql: "SELECT sequence, at, user_name, action, target, details, previous_hash, hash FROM audit_entry ORDER BY sequence")
-            return AuditChain.verify(rows.map(Self.auditEntry))
+            try Self.verifyTrail(key: key, keyFile: keyFile, checkpoint: checkpoint, db)
         }
+    }
+
+    public func auditCheckpoint(by actor: String, at instant: Date) async throws -> AuditCheckpoint {
+        let seal = auditSeal
+        return try await perform("taking a checkpoint of the audit trail") { database in
+            try await database.write { db in
+                // The checkpoint's own entry is the head it names.
+                let entry = try Self.audit(db, user: actor, action: "audit.checkpoint", target: "audit", details: [:], at: instant)
+                return AuditCheckpoint(entry, key: try seal.requiredKey())
+            }
+        }
+    }
+
+    public func createAuditKey(by actor: String, at instant: Date) async throws -> AuditEntry {
+        if auditSeal.key != nil { throw Refusal(.auditKeyExists, ["file": auditSeal.keyFile]) }
+        let key = try AuditKey.create(auditSeal.keyFile)
+        auditSeal.install(key)
+        // The first keyed entry: it seals the tombstones and certificate entries written before.
+        return try await appendAudit(user: actor, action: "audit.key-create", target: "audit", details: ["file": key.file], at: instant)
     }
 
     // MARK: - Incidents
@@ -140,19 +159,27 @@ extension SQLiteStore: AccountabilityStore {
 // MARK: - Inside a transaction
 
 extension SQLiteStore {
-    /// Appends an audit entry, chained to the last one, in the caller's transaction.
+    /// Appends an audit entry, chained to the last one and keyed, in the caller's transaction;
+    /// once it commits, the head file moves to it. Refused without the key (fail closed).
     @discardableResult
     static func audit(_ db: Database, user: String, action: String, target: String, details: [String: String], at instant: Date) throws -> AuditEntry {
-        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+        let key = try auditKey(db)
+        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash, scheme FROM audit_entry ORDER BY sequence DESC LIMIT 1")
         let sequence = (last.map { $0[0] as Int } ?? 0) + 1
         let previous: String = last.map { $0[1] } ?? AuditChain.genesis
+        if last.map({ $0[2] as String }) != AuditChain.keyedScheme {
+            // The first keyed entry: what was written before the key is sealed with it.
+            try sealUnsealedRecords(db)
+        }
         let micros = StoredCode.microseconds(instant)
         let text = AuditChain.details(details)
-        let hash = AuditChain.hash(sequence: sequence, atMicroseconds: micros, user: user, action: action, target: target,
-                                   details: text, previousHash: previous)
+        let hash = AuditChain.keyedHash(key, sequence: sequence, atMicroseconds: micros, user: user, action: action, target: target,
+                                        details: text, previousHash: previous)
         try db.execute(sql: """
-            INSERT INTO audit_entry (sequence, at, user_name, action, target, details, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [sequence, micros, user, action, target, text, previous, hash])
+            INSERT INTO audit_entry (sequence, at, user_name, action, target, details, previous_hash, hash, scheme) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [sequence, micros, user, action, target, text, previous, hash, AuditChain.keyedScheme])
+        let head = AuditHead(sequence: sequence, hash: hash)
+        db.afterNextTransaction(onCommit: { _ in AuditHeadFile.advance(to: head, key) })
         return AuditEntry(sequence: sequence, at: StoredCode.date(microseconds: micros), user: user, action: action, target: target,
                           details: text, previousHash: previous, hash: hash)
     }

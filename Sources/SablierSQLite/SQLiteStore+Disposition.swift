@@ -198,6 +198,7 @@ extension SQLiteStore: DispositionStore {
                     throw problem.refusal(try row.item(), today: today)
                 }
                 try db.execute(sql: Self.dispositionQueries.startItem, arguments: [StoredCode.microseconds(instant), number, position])
+                try Self.sealDispositionItem(list: number, position: position, db)
                 try Self.audit(db, user: actor, action: "disposition.item-started", target: Self.auditTarget(list: number),
                                details: ["reference": row.reference, "action": row.action, "sha256": row.fileSHA256 ?? ""], at: instant)
                 return try Self.dispositionItemRow(number, position: position, db).item()
@@ -231,9 +232,11 @@ extension SQLiteStore: DispositionStore {
                     let tombstone = try TombstoneRow(document: destroyed, events: try Self.eventRows(of: destroyed.id, db), list: number,
                                                      at: instant, by: actor)
                     try SQLiteInserter<TombstoneRow>(db).insert([tombstone])
+                    try Self.sealTombstone(document: destroyed.id, db)
                 }
                 let micros = StoredCode.microseconds(instant)
                 try db.execute(sql: queries.completeItem, arguments: [micros, number, position])
+                try Self.sealDispositionItem(list: number, position: position, db)
                 try Self.audit(db, user: actor, action: "disposition.item-done", target: Self.auditTarget(list: number),
                                details: ["reference": row.reference, "event": event.kind.rawValue], at: instant)
                 try db.execute(sql: queries.finishList, arguments: [micros, number, number])
@@ -252,8 +255,10 @@ extension SQLiteStore: DispositionStore {
                 .filter { $0.state != DispositionItemState.pending.rawValue }
                 .map { try $0.item() }
             var certificate = DispositionCertificate(list: try Self.dispositionList(row, db), entries: entries)
-            certificate.auditSequences = try Int.fetchAll(db, sql: "SELECT sequence FROM audit_entry WHERE target = ? ORDER BY sequence",
-                                                          arguments: [Self.auditTarget(list: number)])
+            let audit = try Row.fetchAll(db, sql: "SELECT sequence, hash FROM audit_entry WHERE target = ? ORDER BY sequence",
+                                         arguments: [Self.auditTarget(list: number)])
+            certificate.auditSequences = audit.map { $0[0] }
+            certificate.auditHeadHash = audit.last?[1]
             return certificate
         }
     }

@@ -9,10 +9,18 @@ import GRDB
 /// another application, refuses a schema from a newer Sablier, then applies the pending
 /// migrations of `StoreSchema` in order. Foreign keys are enforced. The journal stays SQLite's
 /// default rollback journal, so a store is one file people can copy.
+///
+/// The audit trail's key is read when the store opens, from a file outside the database
+/// (`AuditKey`); without it the store reads, but refuses every change, since each one appends
+/// an audit entry that must be keyed.
 public final class SQLiteStore: CalendarStore {
     /// The database file, as given.
     public let path: String
     let database: DatabaseQueue
+    /// The audit key, and where it is looked for.
+    let auditSeal: AuditSeal
+    /// The connection's label, under which `auditSeal` is found from inside a transaction.
+    private let connectionLabel: String
 
     /// `PRAGMA application_id` of a Sablier store: "Sabl" in ASCII.
     static let applicationID = 0x5361_626C
@@ -24,21 +32,36 @@ public final class SQLiteStore: CalendarStore {
     /// writes one page per B-tree. A store created before keeps its pages (until a VACUUM).
     static let pageSize = 16_384
 
-    public init(path: String) throws {
+    /// Opens the store at `path` with the audit key in `auditKeyFile` (by default beside the
+    /// database, `<path>.audit-key`). A key file that others may read, or that holds no key,
+    /// is refused (`Refusal`); a missing one leaves the store unable to write.
+    public init(path: String, auditKeyFile: String? = nil) throws {
         _ = Self.configureSQLite
         self.path = path
+        let keyFile = auditKeyFile ?? AuditKey.defaultFile(forStore: path)
+        auditSeal = AuditSeal(keyFile: keyFile, key: try AuditKey.load(keyFile))
+        connectionLabel = AuditSeal.newConnectionLabel()
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        configuration.label = "Sablier store"
+        configuration.label = connectionLabel
+        AuditSeal.register(auditSeal, label: connectionLabel)
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
             try Self.checkOwnership(of: database, path: path)
             try Self.migrator.migrate(database)
         } catch {
+            AuditSeal.unregister(label: connectionLabel)
             throw Self.storeError(error, path: path, operation: "opening the store")
         }
     }
+
+    deinit {
+        AuditSeal.unregister(label: connectionLabel)
+    }
+
+    /// Where the audit key is looked for.
+    public var auditKeyFile: String { auditSeal.keyFile }
 
     /// SQLite's process-wide settings, made once before the first connection opens (they
     /// cannot change afterwards): no memory statistics (see `CSQLite`).

@@ -18,7 +18,7 @@ struct RegisterTests {
     func withExampleRegister<T>(_ body: (SQLiteStore, TemporaryDirectory, URL) async throws -> T) async throws -> T {
         let dir = try TemporaryDirectory(prefix: "sablier-register")
         defer { dir.remove() }
-        let store = try SQLiteStore(path: dir.file("sablier.sqlite").path)
+        let store = try SQLiteStore(path: AuditKeyFixture.keyed(dir.file("sablier.sqlite").path))
         _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
         try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
         try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)

@@ -15,7 +15,7 @@ struct AuditTrailTests {
         let dir = try TemporaryDirectory(prefix: "sablier-audit")
         defer { dir.remove() }
         let path = dir.file("sablier.sqlite").path
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: AuditKeyFixture.keyed(path))
         _ = try await store.initialize(admin: "admin", unit: "SI", at: now)
         try await store.addUser(User(name: "gd", unit: "SG", roles: [.gestionDocumentaire]), by: "admin", at: now.addingTimeInterval(1))
         try await store.grant(.verificateur, to: "gd", by: "admin", at: now.addingTimeInterval(2))
@@ -33,7 +33,7 @@ struct AuditTrailTests {
             #expect(entries.first?.previousHash == AuditChain.genesis)
             for (previous, next) in zip(entries, entries.dropFirst()) { #expect(next.previousHash == previous.hash) }
             #expect(entries[2].details == #"{"role":"verificateur"}"#)
-            #expect(try await store.verifyAudit() == AuditChain.Verification(entries: 5, problem: nil))
+            #expect(try await store.verifyAudit(checkpoint: nil) == AuditChain.Verification(entries: 5, problem: nil, keyedFrom: 1, head: 5))
             #expect(try await store.auditEntries(since: nil, user: "gd", target: nil).map(\.sequence) == [4, 5])
             // A refused change (a duplicate user) leaves no entry: the transaction rolled back.
             await #expect(throws: Refusal(.userExists, ["user": "gd"])) {
@@ -47,13 +47,13 @@ struct AuditTrailTests {
     func altered() async throws {
         try await withTrail { store, path in
             try SQLiteStore.executeUnchecked("UPDATE audit_entry SET user_name = 'someone' WHERE sequence = 3", inDatabaseAt: path)
-            let result = try await store.verifyAudit()
+            let result = try await store.verifyAudit(checkpoint: nil)
             #expect(result.problem?.sequence == 3)
             #expect(result.problem?.reason.contains("altered") == true)
         }
     }
 
-    @Test("an entry rewritten with a recomputed hash still breaks the chain at the next entry")
+    @Test("an entry rewritten with a recomputed plain SHA-256 no longer matches: the hash is keyed")
     func rewrittenWithHash() async throws {
         try await withTrail { store, path in
             let entries = try await store.auditEntries(since: nil, user: nil, target: nil)
@@ -64,9 +64,9 @@ struct AuditTrailTests {
             try SQLiteStore.executeUnchecked("""
                 UPDATE audit_entry SET details = '{"roles":"rsi","unit":"SG"}', hash = '\(forged)' WHERE sequence = 2
                 """, inDatabaseAt: path)
-            let result = try await store.verifyAudit()
-            #expect(result.problem?.sequence == 3)
-            #expect(result.problem?.reason.contains("does not follow entry 2") == true)
+            let result = try await store.verifyAudit(checkpoint: nil)
+            #expect(result.problem?.sequence == 2)
+            #expect(result.problem?.reason.contains("altered") == true)
         }
     }
 
@@ -74,7 +74,7 @@ struct AuditTrailTests {
     func deleted() async throws {
         try await withTrail { store, path in
             try SQLiteStore.executeUnchecked("DELETE FROM audit_entry WHERE sequence = 2", inDatabaseAt: path)
-            let result = try await store.verifyAudit()
+            let result = try await store.verifyAudit(checkpoint: nil)
             #expect(result.problem?.sequence == 2)
             #expect(result.problem?.reason.contains("missing") == true)
         }
@@ -88,7 +88,7 @@ struct AuditTrailTests {
                 UPDATE audit_entry SET sequence = 3 WHERE sequence = 4;
                 UPDATE audit_entry SET sequence = 4 WHERE sequence = 1000;
                 """, inDatabaseAt: path)
-            let result = try await store.verifyAudit()
+            let result = try await store.verifyAudit(checkpoint: nil)
             #expect(result.problem?.sequence == 3)
         }
     }

@@ -15,7 +15,7 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     func makeStore(in directory: TemporaryDirectory) throws -> any CalendarStore {
         switch self {
         case .sqlite:
-            return try SQLiteStore(path: directory.file("sablier.sqlite").path)
+            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         }
     }
 

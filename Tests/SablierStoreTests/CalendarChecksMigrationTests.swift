@@ -15,7 +15,7 @@ struct CalendarChecksMigrationTests {
             let path = directory.file("sablier.sqlite").path
             let old = Samples.version(Samples.rich, format: .gala, diagnostics: Samples.diagnostics)
             try SQLiteStore.makeStore(atPath: path, migratedUpTo: "v5-privacy", storing: old)
-            let store = try SQLiteStore(path: path)
+            let store = try SQLiteStore(path: AuditKeyFixture.keyed(path))
             #expect(try await store.calendar(version: 1) == Samples.rich)
             #expect(try await store.diagnostics(version: 1) == Samples.diagnostics)
             #expect(try await store.sourceBytes(version: 1) == old.sourceBytes)
@@ -46,7 +46,7 @@ struct CalendarChecksMigrationTests {
     func checksStillRefuse(sql: String) async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.file("sablier.sqlite").path
-            let store = try SQLiteStore(path: path)
+            let store = try SQLiteStore(path: AuditKeyFixture.keyed(path))
             _ = try await store.addCalendarVersion(Samples.version(Samples.rich))
             #expect(throws: (any Error).self) {
                 try SQLiteStore.executeUnchecked("PRAGMA foreign_keys = ON; \(sql)", inDatabaseAt: path)

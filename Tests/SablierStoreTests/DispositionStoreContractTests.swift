@@ -412,7 +412,7 @@ extension Backend {
     func makeDispositionStore(in directory: TemporaryDirectory) throws -> any DispositionStore {
         switch self {
         case .sqlite:
-            return try SQLiteStore(path: directory.file("sablier.sqlite").path)
+            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         }
     }
 }

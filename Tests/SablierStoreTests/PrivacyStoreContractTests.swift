@@ -156,14 +156,14 @@ extension Backend {
     func makePrivacyStore(in directory: TemporaryDirectory) throws -> any PrivacyStore {
         switch self {
         case .sqlite:
-            return try SQLiteStore(path: directory.file("sablier.sqlite").path)
+            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         }
     }
 
     func makeDispositionAndPrivacyStore(in directory: TemporaryDirectory) throws -> any DispositionStore & PrivacyStore {
         switch self {
         case .sqlite:
-            return try SQLiteStore(path: directory.file("sablier.sqlite").path)
+            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         }
     }
 }

@@ -47,7 +47,7 @@ struct SQLiteStoreTests {
     func newerSchema() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.file("sablier.sqlite").path
-            _ = try SQLiteStore(path: path)
+            _ = try SQLiteStore(path: AuditKeyFixture.keyed(path))
             try SQLiteStore.executeUnchecked("INSERT INTO grdb_migrations (identifier) VALUES ('v9-future')", inDatabaseAt: path)
             let error = #expect(throws: StoreError.self) { try SQLiteStore(path: path) }
             #expect(error?.code == .newerSchema)
@@ -61,7 +61,7 @@ struct SQLiteStoreTests {
             let path = directory.file("sablier.sqlite").path
             // An empty file is an empty SQLite database: it becomes a store.
             try directory.write("sablier.sqlite", "")
-            let store = try SQLiteStore(path: path)
+            let store = try SQLiteStore(path: AuditKeyFixture.keyed(path))
             #expect(try await store.foreignKeysEnforced())
             #expect(try SQLiteStore.fetchUncheckedInt("PRAGMA application_id", inDatabaseAt: path) == SQLiteStore.applicationID)
             #expect(try SQLiteStore.fetchUncheckedInt("SELECT COUNT(*) FROM grdb_migrations", inDatabaseAt: path) == StoreSchema.migrations.count)
@@ -70,7 +70,7 @@ struct SQLiteStoreTests {
                     "SELECT COUNT(*) FROM grdb_migrations WHERE identifier = '\(migration.name)'", inDatabaseAt: path) == 1)
             }
             // Reopening applies nothing twice.
-            _ = try SQLiteStore(path: path)
+            _ = try SQLiteStore(path: AuditKeyFixture.keyed(path))
             #expect(try SQLiteStore.fetchUncheckedInt("SELECT COUNT(*) FROM grdb_migrations", inDatabaseAt: path) == StoreSchema.migrations.count)
         }
     }
@@ -79,13 +79,13 @@ struct SQLiteStoreTests {
     func pageSize() async throws {
         try await withTemporaryDirectory { directory in
             let fresh = directory.file("fresh.sqlite").path
-            _ = try SQLiteStore(path: fresh)
+            _ = try SQLiteStore(path: AuditKeyFixture.keyed(fresh))
             #expect(try SQLiteStore.fetchUncheckedInt("PRAGMA page_size", inDatabaseAt: fresh) == 16_384)
 
             // A store as an earlier Sablier made it: 4 KiB pages, marked, nothing migrated yet.
             let older = directory.file("older.sqlite").path
             try SQLiteStore.executeUnchecked("PRAGMA page_size = 4096; PRAGMA application_id = \(SQLiteStore.applicationID)", inDatabaseAt: older)
-            let store = try SQLiteStore(path: older)
+            let store = try SQLiteStore(path: AuditKeyFixture.keyed(older))
             #expect(try SQLiteStore.fetchUncheckedInt("PRAGMA page_size", inDatabaseAt: older) == 4_096)
             #expect(try SQLiteStore.fetchUncheckedInt("SELECT COUNT(*) FROM grdb_migrations", inDatabaseAt: older) == StoreSchema.migrations.count)
             #expect(try await store.foreignKeysEnforced())
@@ -106,7 +106,7 @@ struct SQLiteStoreTests {
     func corruptData() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.file("sablier.sqlite").path
-            let store = try SQLiteStore(path: path)
+            let store = try SQLiteStore(path: AuditKeyFixture.keyed(path))
             _ = try await store.addCalendarVersion(Samples.version(Samples.rich))
             try SQLiteStore.executeUnchecked("UPDATE calendar_version SET source_format = 'pdf'", inDatabaseAt: path)
             let error = await #expect(throws: StoreError.self) { try await store.calendarVersions() }

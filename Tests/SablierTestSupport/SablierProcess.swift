@@ -70,8 +70,13 @@ public enum SablierProcess {
 
     /// A store with its first user (`admin`, RSI) and the `cast`, created once through the real
     /// binary (`sablier init`, `sablier user add`) and copied for each test.
+    /// Its audit key and head file are copied beside it, as `sablier init` left them.
     public static func prepareStore(at path: String) throws {
         try FileManager.default.copyItem(atPath: template, toPath: path)
+        for suffix in [".audit-key", ".audit-key.head"] {
+            try FileManager.default.copyItem(atPath: template + suffix, toPath: path + suffix)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path + suffix)
+        }
     }
 
     private static let template: String = {

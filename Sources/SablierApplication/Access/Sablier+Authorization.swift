@@ -45,6 +45,9 @@ extension Sablier {
         for (key, value) in refusal.values where details[key] == nil { details[key] = value }
         do {
             try await store.appendAudit(user: user, action: "refused", target: "use case \(useCase)", details: details, at: clock.now)
+        } catch let failure as Refusal {
+            // The trail refused the entry (no audit key): that says more than the refusal it records.
+            return failure
         } catch {
             return Refusal(.storeFailure, ["detail": "\(error)"])
         }

@@ -118,6 +118,9 @@ public struct DispositionCertificateRecord: Sendable, Hashable, Codable {
     public var withheld: Int
     /// The sequence numbers of the list's entries in the audit trail.
     public var auditSequences: [Int]
+    /// The chain's head at the list's last entry (its sequence and keyed hash): printed on the
+    /// certificate, so that the paper anchors the trail (`sablier audit log --target`).
+    public var auditHead: AuditHeadRecord?
     /// The documents of the list, and how many are done: for the text's heading.
     public var items: Int
     public var done: Int
@@ -130,8 +133,17 @@ public struct DispositionCertificateRecord: Sendable, Hashable, Codable {
         executedBy = list.executedBy; executedAt = list.executedAt; method = list.method
         vendorCertificate = list.vendorCertificate; self.entries = entries.map { DispositionItemRecord($0) }
         self.withheld = withheld; auditSequences = certificate.auditSequences
+        if let sequence = certificate.auditSequences.last, let hash = certificate.auditHeadHash {
+            auditHead = AuditHeadRecord(sequence: sequence, hash: hash)
+        }
         items = list.itemCount; done = list.doneCount
     }
+}
+
+/// An entry of the audit trail as a certificate anchors it: its sequence and keyed hash.
+public struct AuditHeadRecord: Sendable, Hashable, Codable {
+    public var sequence: Int
+    public var hash: String
 }
 
 /// A due document a proposal left out, and why.
@@ -172,7 +184,8 @@ public struct DispositionExecutionResult: Sendable, Hashable, Codable {
         public var reference: String
         public var path: String
         public var expectedSHA256: String
-        /// `missing`, `changed`, `unreadable` or `not-anonymized`.
+        /// `missing`, `changed`, `unreadable`, `not-anonymized`, `resolves-elsewhere` (the path
+        /// is now a link, or leads to another file: `detail` names it) or `refused`.
         public var problem: String
         /// The SHA-256 found, for a changed file.
         public var found: String?

@@ -32,5 +32,20 @@ extension MessageCatalogue {
         .incidentClosed: Entry(
             fr: "l'incident {incident} est fermé",
             en: "incident {incident} is closed"),
+        .auditKeyMissing: Entry(
+            fr: "la clé du journal d'audit est introuvable : cherchée à {file} (--audit-key ou $SABLIER_AUDIT_KEY) ; rien n'est écrit au journal sans elle. Pour un dépôt existant : sablier audit key create",
+            en: "the audit trail's key was not found: looked for at {file} (--audit-key or $SABLIER_AUDIT_KEY); nothing is written to the trail without it. For an existing store: sablier audit key create"),
+        .auditKeyExposed: Entry(
+            fr: "la clé du journal d'audit {file} est accessible à son groupe ou aux autres (mode {mode}) : elle est refusée ; faites chmod 600 {file}",
+            en: "the audit trail's key {file} can be accessed by its group or by others (mode {mode}): it is refused; run chmod 600 {file}"),
+        .auditKeyUnreadable: Entry(
+            fr: "la clé du journal d'audit {file} est illisible : {detail}",
+            en: "the audit trail's key {file} cannot be used: {detail}"),
+        .auditKeyExists: Entry(
+            fr: "une clé du journal d'audit existe déjà à {file} : elle n'est jamais remplacée",
+            en: "an audit trail key already exists at {file}: it is never replaced"),
+        .auditCheckpointUnreadable: Entry(
+            fr: "le point de contrôle est illisible, ligne {line} : {problem}",
+            en: "the checkpoint cannot be read, line {line}: {problem}"),
     ]
 }

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
 import SablierApplication
+import SablierCore
 import SablierStore
 
 /// `sablier audit …`: the hash-chained audit trail.
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Read and verify the audit trail (who did what, when; hash-chained).",
-        subcommands: [AuditLog.self, AuditVerify.self]
+        abstract: "Read and verify the audit trail (who did what, when; hash-chained with a key kept outside the database).",
+        subcommands: [AuditLog.self, AuditVerify.self, AuditCheckpointCommand.self, AuditKeyCommand.self]
     )
 }
 
@@ -33,18 +34,86 @@ struct AuditLog: UseCaseCommand {
 struct AuditVerify: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Walk the hash chain and report the first entry altered, removed or reordered (exit 1 if any)."
+        abstract: "Walk the keyed hash chain, the head file, the tombstones and the certificates; report the first thing altered, removed or reordered (exit 1 if any).",
+        discussion: "With --checkpoint FILE (printed earlier by `sablier audit checkpoint`), also prove that the trail still holds the entry it names, unchanged, and that its signature is the key's."
+    )
+
+    @Option(help: ArgumentHelp("A checkpoint printed by `sablier audit checkpoint`, kept elsewhere.", valueName: "file"))
+    var checkpoint: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let verification: AuditVerification
+        if let checkpoint {
+            let text: String
+            do {
+                text = try String(contentsOfFile: checkpoint, encoding: .utf8)
+            } catch {
+                throw Refusal(.auditCheckpointUnreadable, ["line": "1", "problem": "\(checkpoint) cannot be read (\(error.localizedDescription))"])
+            }
+            verification = try await sablier.verifyAuditCheckpoint(session, checkpointText: text)
+        } else {
+            verification = try await sablier.verifyAudit(session)
+        }
+        if let problem = verification.problem {
+            let place = problem.record ?? "entry \(problem.sequence)"
+            Console.error("audit trail BROKEN at \(place): \(problem.reason)")
+            throw ExitCode.failure
+        }
+        Console.out("audit trail intact: \(verification.entries) entr\(verification.entries == 1 ? "y" : "ies"), every hash chained")
+        if let keyedFrom = verification.keyedFrom {
+            Console.out("keyed (HMAC-SHA-256) from entry \(keyedFrom); head file at entry \(verification.head.map(String.init) ?? "?"), found unchanged; "
+                + "\(verification.records) tombstone and certificate entr\(verification.records == 1 ? "y" : "ies") match their keyed digest")
+        } else {
+            Console.out("no entry is keyed yet (plain SHA-256): whoever can write the database can rewrite it; see `sablier audit key create`")
+        }
+        if let sequence = verification.checkpoint {
+            Console.out("checkpoint: entry \(sequence) is in the trail, unchanged, and its signature is the key's")
+        }
+    }
+}
+
+/// `sablier audit checkpoint`: the chain's head, signed, to keep elsewhere.
+struct AuditCheckpointCommand: UseCaseCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkpoint",
+        abstract: "Print the chain's head (sequence, hash, time), signed with the audit key, to keep elsewhere.",
+        discussion: "Keep the text on paper, in the minutes of the secrétariat général or in another system; `sablier audit verify --checkpoint FILE` later proves the trail still holds that entry unchanged. The checkpoint is itself an entry of the trail."
     )
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
 
     func run(_ sablier: Sablier, _ session: Session) async throws {
-        let verification = try await sablier.verifyAudit(session)
-        if let problem = verification.problem {
-            Console.error("audit trail BROKEN at entry \(problem.sequence): \(problem.reason)")
-            throw ExitCode.failure
-        }
-        Console.out("audit trail intact: \(verification.entries) entr\(verification.entries == 1 ? "y" : "ies"), every hash chained")
+        let checkpoint = try await sablier.auditCheckpoint(session)
+        Console.out(checkpoint.text)
+    }
+}
+
+/// `sablier audit key …`: the audit trail's key.
+struct AuditKeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "key",
+        abstract: "The audit trail's key, kept outside the database.",
+        subcommands: [AuditKeyCreate.self]
+    )
+}
+
+/// `sablier audit key create`: gives an existing store (made before Sablier keyed its trail)
+/// its key. `sablier init` creates the key of a new store.
+struct AuditKeyCreate: UseCaseCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Create the audit key of a store that has none (mode 0600, where --audit-key says; never replaces one).",
+        discussion: "From then on every entry, tombstone and certificate entry is keyed; those written before keep their plain SHA-256 and are sealed with the first keyed entry. Keep a copy of the key apart from the database's backups."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let created = try await sablier.createAuditKey(session)
+        Console.out("audit key created: \(created.file) (mode 0600); entry \(created.sequence) is the first keyed one")
     }
 }

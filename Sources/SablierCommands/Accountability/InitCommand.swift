@@ -2,12 +2,14 @@ import ArgumentParser
 import Foundation
 import SablierApplication
 import SablierCore
+import SablierStore
 
 /// `sablier init --admin NAME`: creates the store and its first user, an RSI.
 ///
 /// The only command that creates a store: every other one refuses a path where none exists.
 /// The file is created readable and writable by its owner only (0600), since it holds the
-/// register and the audit trail.
+/// register and the audit trail. The audit key is created too, mode 0600, where `--audit-key`
+/// says (by default beside the database), unless a key is already there: one is never replaced.
 struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
@@ -23,21 +25,40 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let path = store.resolvedPath
+        let keyPath = store.resolvedAuditKeyPath
         let created = !FileManager.default.fileExists(atPath: path)
+        var createdKey = false
+        /// What this command created, removed when it fails: a failed init leaves nothing behind.
+        func undo() {
+            if created { try? FileManager.default.removeItem(atPath: path) }
+            if createdKey {
+                try? FileManager.default.removeItem(atPath: keyPath)
+                try? FileManager.default.removeItem(atPath: keyPath + ".head")
+            }
+        }
         do {
             if created {
                 guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                     throw Refusal(.storeFailure, ["detail": "cannot create \(path)"])
                 }
             }
+            if created {
+                // A head file left by a store that was here before names its trail, not this one.
+                try? FileManager.default.removeItem(atPath: keyPath + ".head")
+            }
+            if !FileManager.default.fileExists(atPath: keyPath) {
+                _ = try AuditKey.create(keyPath)
+                createdKey = true
+            }
             let sablier = Sablier(store: try store.sqlite(), clock: .system)
             let user = try await sablier.initialise(admin: admin, unit: unit)
             Console.out("\(path): ready; \(user.name) (\(user.unit)) is its first user, with the role rsi")
+            Console.out("audit key: \(keyPath) (\(createdKey ? "created, mode 0600" : "already there, kept")); keep a copy apart from the database's backups")
         } catch let refusal as Refusal {
-            if created { try? FileManager.default.removeItem(atPath: path) }
+            undo()
             throw RefusalReport.print(refusal, LanguageArgument.resolve(lang))
         } catch {
-            if created { try? FileManager.default.removeItem(atPath: path) }
+            undo()
             throw error
         }
     }

@@ -74,6 +74,9 @@ enum DispositionTables {
             lines += ["", "Journal d'audit : entrées " + certificate.auditSequences.map(String.init).joined(separator: ", ")
                 + " (sablier audit log --target \"disposition \(list.list)\")"]
         }
+        if let head = certificate.auditHead {
+            lines.append("Tête du journal d'audit à la dernière entrée de la liste : n° \(head.sequence), empreinte \(head.hash)")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -17,6 +17,22 @@ struct StoreOptions: ParsableArguments {
             valueName: "path"))
     var db: String?
 
+    @Option(
+        name: .customLong("audit-key"),
+        help: ArgumentHelp(
+            "The audit trail's key file (32 random bytes, mode 0600), kept outside the database.",
+            discussion: "Defaults to $SABLIER_AUDIT_KEY, else the database's path followed by .audit-key. `sablier init` creates it.",
+            valueName: "path"))
+    var auditKey: String?
+
+    /// The audit key's path after defaults: the option, then `$SABLIER_AUDIT_KEY`, then
+    /// `<database>.audit-key`, beside the database.
+    var resolvedAuditKeyPath: String {
+        if let auditKey, !auditKey.isEmpty { return auditKey }
+        if let env = ProcessInfo.processInfo.environment["SABLIER_AUDIT_KEY"], !env.isEmpty { return env }
+        return AuditKey.defaultFile(forStore: resolvedPath)
+    }
+
     /// The database path after defaults: the option, then `$SABLIER_DB`, then `./sablier.sqlite`.
     var resolvedPath: String {
         if let db, !db.isEmpty { return db }
@@ -24,12 +40,13 @@ struct StoreOptions: ParsableArguments {
         return "sablier.sqlite"
     }
 
-    /// The store at `resolvedPath`, opened (and migrated) once per process: a command
-    /// checks its user, reads the confidential documents and does its own work through one
-    /// connection. A file that is not a Sablier store is refused as the storage failure it is.
+    /// The store at `resolvedPath`, opened (and migrated) once per process with the audit key
+    /// at `resolvedAuditKeyPath`: a command checks its user, reads the confidential documents
+    /// and does its own work through one connection. A file that is not a Sablier store is
+    /// refused as the storage failure it is; a key file others may read, as the refusal it is.
     func sqlite() throws -> SQLiteStore {
         do {
-            return try OpenedStores.store(at: resolvedPath)
+            return try OpenedStores.store(at: resolvedPath, auditKeyFile: resolvedAuditKeyPath)
         } catch let error as StoreError {
             throw Refusal(error)
         }
@@ -40,10 +57,10 @@ struct StoreOptions: ParsableArguments {
 private enum OpenedStores {
     private static let stores = Mutex<[String: SQLiteStore]>([:])
 
-    static func store(at path: String) throws -> SQLiteStore {
+    static func store(at path: String, auditKeyFile: String) throws -> SQLiteStore {
         try stores.withLock { stores in
             if let store = stores[path] { return store }
-            let store = try SQLiteStore(path: path)
+            let store = try SQLiteStore(path: path, auditKeyFile: auditKeyFile)
             stores[path] = store
             return store
         }

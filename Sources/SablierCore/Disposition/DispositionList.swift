@@ -242,6 +242,9 @@ public struct DispositionCertificate: Sendable, Hashable {
     /// The sequence numbers of the audit entries of the list (proposal, decisions, approval,
     /// execution, each item), so the certificate can be checked against the audit trail.
     public var auditSequences: [Int] = []
+    /// The keyed hash of the last of those entries: the chain's head at the list's last step,
+    /// printed on the certificate so that the paper anchors the trail.
+    public var auditHeadHash: String?
 
     public init(list: DispositionList, entries: [DispositionItem]) {
         self.list = list

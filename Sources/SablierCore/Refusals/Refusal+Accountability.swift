@@ -21,8 +21,21 @@ extension Refusal.Code {
     /// `incident`.
     public static let incidentClosed = Self("incident.closed", .conflict)
 
+    /// `file`: the audit trail's key was looked for there and not found; nothing is written
+    /// to the trail without it.
+    public static let auditKeyMissing = Self("audit.key-missing", .failure)
+    /// `file`, `mode`: the key file can be read or written by its group or by others.
+    public static let auditKeyExposed = Self("audit.key-exposed", .failure)
+    /// `file`, `detail`: the key file cannot be read, or does not hold 32 bytes in hex or base64.
+    public static let auditKeyUnreadable = Self("audit.key-unreadable", .failure)
+    /// `file`: a key is already there; it is never replaced.
+    public static let auditKeyExists = Self("audit.key-exists", .conflict)
+    /// `line`, `problem`: a checkpoint that does not read as one.
+    public static let auditCheckpointUnreadable = Self("audit.checkpoint-unreadable", .invalidInput)
+
     static let accountability: [Self] = [
         alreadyInitialised, userExists, userNotFound, userUnchanged, lastRSI, roleHeld, roleNotHeld, noRole,
         incidentNotFound, incidentClosed,
+        auditKeyMissing, auditKeyExposed, auditKeyUnreadable, auditKeyExists, auditCheckpointUnreadable,
     ]
 }

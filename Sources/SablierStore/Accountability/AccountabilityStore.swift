@@ -23,8 +23,15 @@ public protocol AccountabilityStore: Sendable {
     func appendAudit(user: String, action: String, target: String, details: [String: String], at instant: Date) async throws -> AuditEntry
     /// Entries in sequence order, optionally filtered.
     func auditEntries(since: Date?, user: String?, target: String?) async throws -> [AuditEntry]
-    /// Walks the whole chain.
-    func verifyAudit() async throws -> AuditChain.Verification
+    /// Walks the whole chain, then with the key the head file, the tombstones and the
+    /// certificate entries, then `checkpoint` when one is given (refused without the key when
+    /// the trail is keyed or a checkpoint is given).
+    func verifyAudit(checkpoint: AuditCheckpoint?) async throws -> AuditChain.Verification
+    /// Appends an `audit.checkpoint` entry and returns it as the chain's head, signed.
+    func auditCheckpoint(by actor: String, at instant: Date) async throws -> AuditCheckpoint
+    /// Creates the audit key where the store looks for it (refused when one is there) and
+    /// appends the first keyed entry, `audit.key-create`.
+    func createAuditKey(by actor: String, at instant: Date) async throws -> AuditEntry
 
     func reportIncident(_ kind: Incident.Kind, description: String, documents: [String], by actor: String, at instant: Date) async throws -> Incident
     func updateIncident(_ id: Int, status: Incident.Status, note: String, by actor: String, at instant: Date) async throws -> Incident

@@ -141,6 +141,8 @@ extension Labels {
         "disp_extract": Label("Extrait limité à votre unité ; documents d'autres unités non montrés :",
                               "Extract limited to your unit; documents of other units not shown:"),
         "disp_audit_entries": Label("Entrées du journal d'audit :", "Audit log entries:"),
+        "disp_audit_head": Label("Tête du journal d'audit à la dernière entrée de la liste : n°", "The audit trail's head at the list's last entry: no."),
+        "disp_audit_hash": Label("empreinte", "hash"),
         "disp_destroyed_heading": Label("Documents détruits", "Documents destroyed"),
         "disp_destroyed_caption": Label("Documents détruits par cette liste", "Documents destroyed by this list"),
         "disp_no_destroyed": Label("Cette liste n'a détruit aucun document que vous puissiez voir.", "This list destroyed no document you may see."),

@@ -496,6 +496,8 @@ struct DispositionPaperHeader {
     let incomplete: String?
     let withheld: String?
     let audit: String?
+    /// The chain's head at the list's last entry, which the paper anchors.
+    let auditHead: String?
 
     init(_ certificate: DispositionCertificateRecord, organisation: String?, heading key: String, _ language: Language) {
         self.organisation = organisation
@@ -526,6 +528,9 @@ struct DispositionPaperHeader {
             : nil
         audit = certificate.auditSequences.isEmpty ? nil
             : Labels.text("disp_audit_entries", language) + " " + certificate.auditSequences.map(String.init).joined(separator: ", ")
+        auditHead = certificate.auditHead.map {
+            Labels.text("disp_audit_head", language) + " " + String($0.sequence) + ", " + Labels.text("disp_audit_hash", language) + " " + $0.hash
+        }
     }
 }
 

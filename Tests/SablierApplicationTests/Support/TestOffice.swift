@@ -42,7 +42,7 @@ final class TestOffice {
 
     init(_ contents: Contents = .users) async throws {
         directory = try TemporaryDirectory(prefix: "sablier-app")
-        store = try SQLiteStore(path: directory.file("sablier.sqlite").path)
+        store = try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         sablier = Sablier(store: store, clock: .fixed(Self.day))
         examples = directory.file("examples")
         if case .uninitialised = contents { return }

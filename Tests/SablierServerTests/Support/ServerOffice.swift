@@ -38,7 +38,7 @@ final class ServerOffice: @unchecked Sendable { // its lets are set once in init
     init(register: Bool = true, realAuthentication: Bool = false, maxUploadBytes: Int = ServerConfiguration.defaultMaxUploadBytes,
          security: SecuritySettings = SecuritySettings(bcryptCost: 4)) async throws {
         directory = try TemporaryDirectory(prefix: "sablier-server")
-        store = try SQLiteStore(path: directory.file("sablier.sqlite").path)
+        store = try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         sablier = Sablier(store: store, clock: clock.wallClock, security: security)
         configuration = ServerConfiguration(maxUploadBytes: maxUploadBytes, uploadDirectory: directory.file("uploads"))
         authority = realAuthentication ? sablier : FakeAuthority(sablier: sablier)

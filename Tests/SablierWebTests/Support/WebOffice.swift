@@ -33,7 +33,7 @@ final class WebOffice: @unchecked Sendable { // its lets are set once in init; t
     /// With `register`, the example calendar, two boxes and the example register.
     init(register: Bool = true) async throws {
         directory = try TemporaryDirectory(prefix: "sablier-web")
-        store = try SQLiteStore(path: directory.file("sablier.sqlite").path)
+        store = try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         sablier = Sablier(store: store, clock: .fixed(Self.now), security: SecuritySettings(bcryptCost: 4))
         configuration = ServerConfiguration(uploadDirectory: directory.file("uploads"))
         _ = try await store.initialize(admin: "admin", unit: "Direction générale", at: Self.now)
