@@ -570,7 +570,10 @@ def main():
         sys.exit(f"crash harness: no sablier binary at {binary} (swift build --product sablier)")
 
     root = tempfile.mkdtemp(prefix="sablier-crash-")
-    store = Store(root, binary)
+    # A copy, so that every run uses the same binary even if `swift build` relinks it meanwhile.
+    copied = os.path.join(root, "sablier")
+    shutil.copy2(binary, copied)
+    store = Store(root, copied)
     began = time.monotonic()
     print(f"crash harness: seed {options.seed}, {options.points} points per workload, binary {binary}, folder {root}",
           flush=True)
