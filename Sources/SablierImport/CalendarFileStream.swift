@@ -78,7 +78,7 @@ final class CalendarFileStream: CalendarVersionStream, @unchecked Sendable { // 
 
         let result: Result<Finished, CalendarImportError>
         CalendarValidator.validate(&submission)
-        submission.diagnostics = submission.diagnostics.sortedByLocation
+        submission.diagnostics = submission.diagnostics.sortedByLocation.capped()
         if submission.diagnostics.hasErrors {
             result = .failure(.rejected(file: file.path, diagnostics: submission.diagnostics))
         } else {
@@ -91,7 +91,7 @@ final class CalendarFileStream: CalendarVersionStream, @unchecked Sendable { // 
                 sourceFormat: submission.format,
                 sourceSHA256: file.sha256,
                 sourceBytes: file.bytes,
-                diagnostics: (submission.diagnostics + deltaDiagnostics).sortedByLocation
+                diagnostics: (submission.diagnostics + deltaDiagnostics).sortedByLocation.capped()
             )
             result = .success(Finished(version: version, summary: summary))
         }

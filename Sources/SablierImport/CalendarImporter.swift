@@ -42,7 +42,9 @@ public struct CalendarImporter: Sendable {
         _ = file
         let base = try await latestCalendar()
         let (calendar, summary, deltaDiagnostics) = CalendarDelta.apply(submission, to: base)
-        return Preview(calendar: calendar, summary: summary, diagnostics: submission.diagnostics + deltaDiagnostics, format: submission.format)
+        // Sorted and capped as an import's are, so a dry run says what the import will.
+        return Preview(calendar: calendar, summary: summary, diagnostics: (submission.diagnostics + deltaDiagnostics).sortedByLocation.capped(),
+                       format: submission.format)
     }
 
     /// Imports the file as a new version recorded as done by `actor` at `now`.
@@ -93,7 +95,7 @@ public struct CalendarImporter: Sendable {
         let file = try CalendarFile.load(path: path, named: name, limits: limits)
         var submission = CalendarReader.read(file, limits: limits)
         CalendarValidator.validate(&submission)
-        submission.diagnostics = submission.diagnostics.sortedByLocation
+        submission.diagnostics = submission.diagnostics.sortedByLocation.capped()
         if submission.diagnostics.hasErrors {
             throw CalendarImportError.rejected(file: file.path, diagnostics: submission.diagnostics)
         }

@@ -14,8 +14,19 @@ public enum CalendarReader {
     /// Reads the file into a submission; problems are diagnostics, never thrown. `mapped` sees
     /// the rules of formats read rule by rule (GALA) as they are read, before the submission
     /// is complete.
+    ///
+    /// Its diagnostics are capped (`DiagnosticCollector`): the first hundred, then one counting
+    /// the rest, whichever reader found them.
     public static func read(
         _ file: CalendarFile, limits: ImportLimits = ImportLimits(), mapped: ((SubmittedRule) -> Void)? = nil
+    ) -> CalendarSubmission {
+        var submission = readFormat(file, limits: limits, mapped: mapped)
+        submission.diagnostics = submission.diagnostics.capped()
+        return submission
+    }
+
+    private static func readFormat(
+        _ file: CalendarFile, limits: ImportLimits, mapped: ((SubmittedRule) -> Void)?
     ) -> CalendarSubmission {
         if OpenDocumentSpreadsheet.looksLikeZip(file.bytes) {
             return OpenDocumentSpreadsheet.readCalendar(bytes: file.bytes, file: file.path)

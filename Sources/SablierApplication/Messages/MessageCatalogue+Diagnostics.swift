@@ -65,7 +65,7 @@ extension MessageCatalogue {
     static let diagnosticFrench: [DiagnosticCode: String] = {
         var all: [DiagnosticCode: String] = [:]
         for family in [registerDiagnostics, calendarDiagnostics, galaDiagnostics, nativeDiagnostics, csvDiagnostics, spreadsheetDiagnostics,
-                       openDocumentDiagnostics] {
+                       openDocumentDiagnostics, limitsDiagnostics] {
             all.merge(family) { first, _ in first }
         }
         return all
@@ -258,7 +258,6 @@ extension MessageCatalogue {
         .odsNoReader: "libxml2 n'a pas pu ouvrir de lecteur pour « content.xml »",
         .odsNotXML: "« content.xml » n'a pas pu être lu comme du XML",
         .odsNoSheet: "le classeur n'a aucune feuille : « content.xml » ne contient aucun table:table dans office:spreadsheet",
-        .odsMoreXMLErrors: "d'autres erreurs XML dans « content.xml » ne sont pas listées",
         .odsSheets: "le classeur a {count} feuilles ; seule la première est lue",
         .odsSheetsNamed: "le classeur a {count} feuilles ; seule la première, « {name} », est lue",
         .odsCellTooLong: "une cellule contient plus de {limit} octets de texte ; la feuille est refusée",
@@ -270,5 +269,12 @@ extension MessageCatalogue {
             "la zone utilisée de la feuille atteint la ligne {row} et la colonne {column}, au-delà de la limite de {limit} cellules ; la feuille est refusée",
         .odsTooMuchText:
             "les cellules de la feuille contiennent plus de {limit} octets de texte une fois les cellules et lignes répétées développées ; la feuille est refusée",
+    ]
+
+    static let limitsDiagnostics: [DiagnosticCode: String] = [
+        .moreDiagnostics:
+            "et {count} autre{count/s} problème{count/s} non listé{count/s} ({errors} erreur{errors/s}, {warnings} avertissement{warnings/s}) : seuls les {limit} premiers d'un fichier le sont",
+        .tooManyAttributes:
+            "l'élément <{element}> a plus de {limit} attributs ; aucun fichier que Sablier lit n'en a autant, et le fichier est refusé avant d'être analysé",
     ]
 }

@@ -56,10 +56,11 @@ public struct CSVTable: Sendable {
 
     private static func checkFieldCounts(_ rows: [CSVRecord], header: CSVHeader, file: String, _ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var diagnostics = diagnostics
+        // Capped as they come (`DiagnosticCollector`): a million short rows make a hundred lines.
         for row in rows where row.count != header.count {
-            diagnostics.append(fieldCountDiagnostic(row, expected: header.count, file: file))
+            diagnostics.appendCapped(fieldCountDiagnostic(row, expected: header.count, file: file))
         }
-        return diagnostics.sortedByLocation
+        return diagnostics.sortedByLocation.capped()
     }
 
     /// An error for a short row, or a long row with text beyond the header; a warning for a

@@ -74,7 +74,7 @@ struct GALAColumnsSheetReader {
             }
             guard !number.isEmpty else {
                 reader.error(numberColumn ?? groups.first?.number, .sheetRowWithoutNumber)
-                sheet.diagnostics += reader.diagnostics
+                sheet.diagnostics.appendCapped(contentsOf: reader.diagnostics)
                 continue
             }
             reader.rule = number
@@ -147,7 +147,7 @@ struct GALAColumnsSheetReader {
             )
             sheet.rules.append(SubmittedRule(rule: rule, transaction: transaction,
                                              location: SourceLocation(file: table.file, line: row.line), fieldLocations: reader.locations))
-            sheet.diagnostics += reader.diagnostics
+            sheet.diagnostics.appendCapped(contentsOf: reader.diagnostics)
         }
         sheet.settings.banqOrganisationID = organisationID
         SpreadsheetCalendarReader.reportBlankRows(blankRows, file: table.file, into: &sheet.diagnostics)

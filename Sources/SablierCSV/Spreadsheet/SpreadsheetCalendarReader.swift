@@ -35,7 +35,7 @@ public enum SpreadsheetCalendarReader {
         case .admq: ADMQSheetReader(table: table).read(into: &sheet)
         case .galaColumns: GALAColumnsSheetReader(table: table).read(into: &sheet)
         }
-        sheet.diagnostics = sheet.diagnostics.sortedByLocation
+        sheet.diagnostics = sheet.diagnostics.sortedByLocation.capped()
         return sheet
     }
 
@@ -115,7 +115,7 @@ struct ADMQSheetReader {
             let number = reader.text(numberColumn, .number)
             guard !number.isEmpty else {
                 reader.error(numberColumn, .sheetRowWithoutNumber)
-                sheet.diagnostics += reader.diagnostics
+                sheet.diagnostics.appendCapped(contentsOf: reader.diagnostics)
                 continue
             }
             reader.rule = number
@@ -144,7 +144,7 @@ struct ADMQSheetReader {
                 generalRemark: RowReader.generalRemark(preamble: preamble, general)
             )
             sheet.rules.append(SubmittedRule(rule: rule, location: SourceLocation(file: table.file, line: row.line), fieldLocations: reader.locations))
-            sheet.diagnostics += reader.diagnostics
+            sheet.diagnostics.appendCapped(contentsOf: reader.diagnostics)
         }
         sheet.settings.organisation = organisation
         SpreadsheetCalendarReader.reportBlankRows(blankRows, file: table.file, into: &sheet.diagnostics)

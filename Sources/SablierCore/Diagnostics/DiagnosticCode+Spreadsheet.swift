@@ -126,7 +126,6 @@ extension DiagnosticCode {
     public static let odsNotXML = Self("ods.not-xml", "'content.xml' could not be read as XML")
     public static let odsNoSheet = Self(
         "ods.no-sheet", "the spreadsheet has no sheet: 'content.xml' holds no table:table in office:spreadsheet")
-    public static let odsMoreXMLErrors = Self("ods.more-xml-errors", "more XML errors in 'content.xml' are not listed")
     /// `count`.
     public static let odsSheets = Self("ods.sheets", "the spreadsheet has {count} sheets; only the first is read")
     /// `count`, `name`.
@@ -151,7 +150,7 @@ extension DiagnosticCode {
         "the sheet's cells hold more than {limit} bytes of text once repeated cells and rows are expanded; the sheet is refused")
 
     static let openDocument: [Self] = [
-        odsDoctype, odsContentTooLarge, odsContentEmpty, odsNoReader, odsNotXML, odsNoSheet, odsMoreXMLErrors, odsSheets, odsSheetsNamed,
+        odsDoctype, odsContentTooLarge, odsContentEmpty, odsNoReader, odsNotXML, odsNoSheet, odsSheets, odsSheetsNamed,
         odsCellTooLong, odsBadRepeat, odsSheetEmpty, odsNamedSheetEmpty, odsTooManyColumns, odsTooManyCells, odsTooMuchText,
     ]
 }

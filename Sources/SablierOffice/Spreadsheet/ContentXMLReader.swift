@@ -21,6 +21,10 @@ enum ContentXMLReader {
             .failure([.error(at: SourceLocation(file: file, line: 0), code, values)])
         }
         if XMLProlog.hasDoctype(content) { return failure(.odsDoctype) }
+        // libxml2's time grows with the square of an element's attributes: refused before.
+        if let crowded = XMLAttributeScan.firstCrowdedElement(in: content, limit: XMLLimits.defaultMaximumAttributes) {
+            return failure(.tooManyAttributes, ["element": crowded.element, "limit": String(XMLLimits.defaultMaximumAttributes)])
+        }
         guard content.count <= Int(Int32.max) else {
             return failure(.odsContentTooLarge, ["size": String(content.count)])
         }
@@ -84,22 +88,20 @@ enum LibXML2 {
 /// pointer. Used by one call on one thread, never shared.
 final class XMLErrorCollector {
     let file: String
-    private(set) var diagnostics: [Diagnostic] = []
-    private var dropped = 0
-    private static let kept = 20
+    /// The first twenty, the others counted (`DiagnosticCollector`): past the first, libxml2's
+    /// messages mostly follow from it.
+    private var found = DiagnosticCollector(limit: 20)
+    var diagnostics: [Diagnostic] { found.diagnostics }
 
     init(file: String) {
         self.file = file
     }
 
-    var hasErrors: Bool { diagnostics.hasErrors }
+    var hasErrors: Bool { found.hasErrors }
 
     func add(_ error: xmlError) {
-        guard diagnostics.count < Self.kept else {
-            dropped += 1
-            if dropped == 1 {
-                diagnostics.append(.error(at: SourceLocation(file: file, line: 0), .odsMoreXMLErrors))
-            }
+        guard !found.isFull else {
+            found.append(Diagnostic(error.level == XML_ERR_WARNING ? .warning : .error, at: SourceLocation(file: file, line: 0), ""))
             return
         }
         let raw = error.message.map { String(cString: $0) } ?? "unknown error"
@@ -107,9 +109,9 @@ final class XMLErrorCollector {
         let place = "'content.xml' line \(max(0, Int(error.line))), column \(max(0, Int(error.int2)))"
         let location = SourceLocation(file: file, line: 0)
         if error.level == XML_ERR_WARNING {
-            diagnostics.append(.warning(at: location, "\(place): XML warning: \(text)"))
+            found.append(.warning(at: location, "\(place): XML warning: \(text)"))
         } else {
-            diagnostics.append(.error(at: location, "\(place): not well-formed XML: \(text)"))
+            found.append(.error(at: location, "\(place): not well-formed XML: \(text)"))
         }
     }
 }

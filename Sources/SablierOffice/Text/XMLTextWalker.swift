@@ -1,5 +1,6 @@
 import SablierXML
 import CLibXML2
+import Foundation
 
 /// How one XML vocabulary's elements become text.
 enum TextVocabulary {
@@ -218,6 +219,7 @@ enum XMLTextReading {
         }
         guard bytes.count <= Int(Int32.max) else { throw DocumentTextError("'\(part)' is \(bytes.count) bytes, more than libxml2 reads") }
         guard !bytes.isEmpty else { return }
+        try refuseCrowdedElements(bytes, part: part)
         LibXML2.prepare()
         let outcome: DocumentTextError? = bytes.withUnsafeBufferPointer { buffer in
             let chars = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
@@ -231,12 +233,25 @@ enum XMLTextReading {
     }
 
     static func read(file path: String, part: String, into output: TextBuffer) throws(DocumentTextError) {
+        // Mapped, not read: the scan looks at each byte once and the file's pages stay the kernel's.
+        if let mapped = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) {
+            try refuseCrowdedElements(mapped, part: part)
+        }
         LibXML2.prepare()
         guard let reader = xmlReaderForFile(path, nil, LibXML2.readerOptions) else {
             throw DocumentTextError("libxml2 cannot open '\(part)'")
         }
         defer { xmlFreeTextReader(reader) }
         if let error = walk(reader, part: part, vocabulary: .labelled, output: output) { throw error }
+    }
+
+    /// An element with more attributes than `XMLLimits.defaultMaximumAttributes` refuses the
+    /// part before libxml2, whose time grows with the square of their number, sees it.
+    private static func refuseCrowdedElements(_ bytes: some ContiguousBytes, part: String) throws(DocumentTextError) {
+        let limit = XMLLimits.defaultMaximumAttributes
+        if let crowded = XMLAttributeScan.firstCrowdedElement(in: bytes, limit: limit) {
+            throw DocumentTextError("'\(part)' has an element with more than \(limit) attributes (line \(crowded.line)): it is not read")
+        }
     }
 
     private static func walk(_ reader: xmlTextReaderPtr, part: String, vocabulary: TextVocabulary, output: TextBuffer) -> DocumentTextError? {

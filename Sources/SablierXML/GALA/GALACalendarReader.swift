@@ -86,7 +86,9 @@ public enum GALACalendarReader {
 struct GALARowMapper {
     let file: String
     let names: GALANames
-    var diagnostics: [Diagnostic] = []
+    /// The first hundred problems, the others counted (`DiagnosticCollector`).
+    var found = DiagnosticCollector()
+    var diagnostics: [Diagnostic] { found.diagnostics }
     /// The first non-empty `ID_ORGANISME` and its line.
     var organisationID: (value: String, line: Int)?
     private var reportedEmptyOrganisation = false
@@ -204,12 +206,12 @@ struct GALARowMapper {
 
         let number = value(Row.number, .number)?.trimmingSpaces() ?? ""
         guard !number.isEmpty else {
-            diagnostics.append(.error(at: location(row), .galaRowWithoutNumber, field: "NUMREGLE"))
+            found.append(.error(at: location(row), .galaRowWithoutNumber, field: "NUMREGLE"))
             return nil
         }
         let transactionText = value(Row.transaction, Path.transaction) ?? ""
         guard let transaction = RuleTransaction(code: transactionText) else {
-            diagnostics.append(.error(
+            found.append(.error(
                 at: fields[Row.transaction].map(location) ?? location(row),
                 .galaBadTransaction, ["rule": number, "value": transactionText], rule: number, field: "TYPE_TRANS"))
             return nil
@@ -224,21 +226,21 @@ struct GALARowMapper {
             for remark in remarks { locations[Path.remark(remark.id)] = location(node) }
             if let preamble = parsed.preamble {
                 generalRemarkParts.append(preamble)
-                diagnostics.append(.warning(
+                found.append(.warning(
                     at: location(node),
                     .galaRemarksPreamble, ["rule": number],
                     rule: number, field: "REMARQDELA"))
             }
             if !parsed.unprefixedMarkers.isEmpty {
                 let markers = parsed.unprefixedMarkers.map { "\($0.number):\t\($0)" }.joined(separator: "\n")
-                diagnostics.append(.warning(
+                found.append(.warning(
                     at: location(node),
                     .galaRemarksUnprefixed, ["rule": number, "markers": markers],
                     rule: number, field: "REMARQDELA"))
             }
             if !parsed.duplicates.isEmpty {
                 let list = parsed.duplicates.map(\.description).joined(separator: ", ")
-                diagnostics.append(.warning(
+                found.append(.warning(
                     at: location(node),
                     .galaRemarksRepeated, ["rule": number, "remarks": list],
                     rule: number, field: "REMARQDELA"))
@@ -262,7 +264,7 @@ struct GALARowMapper {
             for delai in row.elementChildSequence where names.row.index(of: delai) == Row.delai { readCopies(of: delai) }
         }
         guard let principal = copies.principal?.copy else {
-            diagnostics.append(.error(
+            found.append(.error(
                 at: fields[Row.delai].map(location) ?? location(row),
                 .galaNoPrincipalCopy, ["rule": number], rule: number, field: "TYPEDOSS"))
             return nil
@@ -270,7 +272,7 @@ struct GALARowMapper {
         var secondaire = copies.secondaire?.copy
         if let copy = secondaire, let node = copies.secondaire?.node, copy.isBlank {
             secondaire = nil
-            diagnostics.append(.warning(
+            found.append(.warning(
                 at: location(node),
                 .galaBlankSecondaryCopy, ["rule": number],
                 rule: number, field: GALAElements.delaiRow))
@@ -305,7 +307,7 @@ struct GALARowMapper {
         if id.isEmpty {
             if !reportedEmptyOrganisation {
                 reportedEmptyOrganisation = true
-                diagnostics.append(.warning(
+                found.append(.warning(
                     at: location(node),
                     .galaOrganisationEmpty, ["rule": rule],
                     rule: rule, field: "ID_ORGANISME"))
@@ -313,7 +315,7 @@ struct GALARowMapper {
         } else if let known = organisationID {
             if known.value != id, !reportedDisagreement {
                 reportedDisagreement = true
-                diagnostics.append(.warning(
+                found.append(.warning(
                     at: location(node),
                     .galaOrganisationDiffers, ["rule": rule, "id": id, "known": known.value, "line": String(known.line)],
                     rule: rule, field: "ID_ORGANISME"))
@@ -328,14 +330,14 @@ struct GALARowMapper {
         let fields = Self.firstChildren(of: node, names.delaiRow, count: GALAElements.delaiRowOrder.count)
         let kindText = fields[DelaiRow.kind]?.text ?? ""
         guard let kind = CopyKind(code: kindText) else {
-            diagnostics.append(.error(
+            found.append(.error(
                 at: fields[DelaiRow.kind].map(location) ?? location(node),
                 .galaBadCopyKind, ["rule": number, "value": kindText], rule: number, field: "TYPEDOSS"))
             return nil
         }
         let copyName = kind == .principal ? "principal copy" : "secondary copy"
         if let inner = fields[DelaiRow.number], inner.text.trimmingSpaces() != number {
-            diagnostics.append(.warning(
+            found.append(.warning(
                 at: location(inner),
                 .galaCopyNumberDiffers, ["rule": number, "copy": copyName, "value": inner.text.trimmingSpaces()],
                 rule: number, field: "NUMREGLE"))
@@ -348,7 +350,7 @@ struct GALARowMapper {
         func period(_ field: CopyField) -> RetentionPeriod {
             guard let cell = text(field) else { return .none }
             guard let period = RetentionPeriod(cell: cell) else {
-                diagnostics.append(.error(
+                found.append(.error(
                     at: locations[RuleFieldPath(kind, field)] ?? location(node),
                     .galaBadPeriod, ["rule": number, "copy": copyName, "element": field.galaElement, "value": cell.trimmingSpaces()],
                     rule: number, field: field.galaElement))
@@ -363,7 +365,7 @@ struct GALARowMapper {
             let cell = element.text.trimmingSpaces()
             if cell.isEmpty { return nil }
             guard let id = RemarkID(text: cell) else {
-                diagnostics.append(.error(
+                found.append(.error(
                     at: location(element),
                     .galaBadRemarkReference, ["rule": number, "copy": copyName, "element": field.galaRemarkElement, "value": cell],
                     rule: number, field: field.galaRemarkElement))
@@ -374,7 +376,7 @@ struct GALARowMapper {
         func disposition() -> Disposition? {
             guard let cell = text(.disposition)?.trimmingSpaces(), !cell.isEmpty, cell != "-" else { return nil }
             guard let value = Disposition(code: cell) else {
-                diagnostics.append(.error(
+                found.append(.error(
                     at: locations[RuleFieldPath(kind, .disposition)] ?? location(node),
                     .galaBadDisposition, ["rule": number, "copy": copyName, "value": cell],
                     rule: number, field: CopyField.disposition.galaElement))
@@ -397,7 +399,7 @@ struct GALARowMapper {
     }
 
     mutating func report(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
+        found.append(diagnostic)
     }
 }
 

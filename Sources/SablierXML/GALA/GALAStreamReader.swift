@@ -50,6 +50,8 @@ enum GALAStreamReader {
               // DOCTYPE (whose entities the tree path refuses with its own message), nothing
               // the tree path should judge.
               XMLProlog.startsWithElement(buffer),
+              // An element with too many attributes is refused by the tree path before parsing.
+              XMLAttributeScan.firstCrowdedElement(in: buffer, limit: limits.maximumAttributes) == nil,
               case .success(let schema) = SchemaCache.schema(.gala) else { return nil }
         LibXML.prepare()
         // Sablier's options, and small text nodes stored inside their node (one allocation

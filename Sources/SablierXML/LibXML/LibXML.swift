@@ -6,15 +6,23 @@ public struct XMLLimits: Sendable, Hashable {
     public static let defaultMaximumBytes = 50_000_000
     /// A calendar nests five levels at most; 64 leaves room and stops hostile nesting early.
     public static let defaultMaximumDepth = 64
+    /// A calendar's elements carry a handful of attributes, an office document's a few dozen;
+    /// libxml2's cost grows with the square of an element's attributes (60,000 take it 5 s).
+    public static let defaultMaximumAttributes = 256
 
     /// The largest input accepted, in bytes; checked before parsing.
     public var maximumBytes: Int
     /// The deepest element nesting accepted (the root is at depth 1). libxml2 stops at 256 by itself.
     public var maximumDepth: Int
+    /// The most attributes (namespace declarations included) one element may carry; checked by
+    /// `XMLAttributeScan` before parsing.
+    public var maximumAttributes: Int
 
-    public init(maximumBytes: Int = XMLLimits.defaultMaximumBytes, maximumDepth: Int = XMLLimits.defaultMaximumDepth) {
+    public init(maximumBytes: Int = XMLLimits.defaultMaximumBytes, maximumDepth: Int = XMLLimits.defaultMaximumDepth,
+                maximumAttributes: Int = XMLLimits.defaultMaximumAttributes) {
         self.maximumBytes = maximumBytes
         self.maximumDepth = maximumDepth
+        self.maximumAttributes = maximumAttributes
     }
 
     public static let `default` = XMLLimits()

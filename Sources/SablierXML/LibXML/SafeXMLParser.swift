@@ -6,7 +6,9 @@ internal import SablierCore
 /// parser context's `_private`. Used by one call on one thread, never shared.
 final class ParseCollector {
     let file: String
-    var diagnostics: [Diagnostic] = []
+    /// What libxml2 said, the first hundred kept (`DiagnosticCollector`).
+    var found = DiagnosticCollector()
+    var diagnostics: [Diagnostic] { found.diagnostics }
     /// Where a DOCTYPE was met, if one was: the parse was stopped there.
     var doctype: SourceLocation?
     /// The first element, when only sniffing the root.
@@ -31,16 +33,16 @@ final class ParseCollector {
         let raw = error.message.map { String(cString: $0) } ?? "unknown error"
         let text = raw.split(whereSeparator: { $0.isNewline }).map { $0.trimmingSpaces() }.joined(separator: " ")
         if error.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue), text.hasPrefix("Excessive depth") {
-            diagnostics.append(.error(
+            found.append(.error(
                 at: location,
                 "elements are nested more than 256 levels deep, libxml2's limit; a calendar file nests a few levels only"
             ))
             return
         }
         if error.level == XML_ERR_WARNING {
-            diagnostics.append(.warning(at: location, "XML warning: \(text)"))
+            found.append(.warning(at: location, "XML warning: \(text)"))
         } else {
-            diagnostics.append(.error(at: location, "not well-formed XML: \(text)"))
+            found.append(.error(at: location, "not well-formed XML: \(text)"))
         }
     }
 }
@@ -123,7 +125,12 @@ enum SafeXMLParser {
         )
     }
 
-    /// Size and emptiness, checked before libxml2 sees a byte.
+    static func crowdedError(_ crowded: XMLAttributeScan.Crowded, limit: Int, file: String) -> Diagnostic {
+        .error(at: SourceLocation(file: file, line: crowded.line), .tooManyAttributes,
+               ["element": crowded.element, "limit": String(limit)], field: crowded.element)
+    }
+
+    /// Size, emptiness and crowded elements, checked before libxml2 sees a byte.
     private static func precheck(_ data: UnsafeRawBufferPointer, file: String, limits: XMLLimits) -> Diagnostic? {
         let location = SourceLocation(file: file, line: 0)
         let limit = min(limits.maximumBytes, Int(Int32.max))
@@ -133,6 +140,9 @@ enum SafeXMLParser {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return .error(at: location, "the file is empty: a calendar file must hold an XML document")
         }
+        if let crowded = XMLAttributeScan.firstCrowdedElement(in: data, limit: limits.maximumAttributes) {
+            return crowdedError(crowded, limit: limits.maximumAttributes, file: file)
+        }
         return nil
     }
 
@@ -140,12 +150,12 @@ enum SafeXMLParser {
     private static func run(_ raw: UnsafeRawBufferPointer, collector: ParseCollector, sniffing: Bool) -> XMLDocumentHandle? {
         LibXML.prepare()
         guard let context = xmlNewParserCtxt() else {
-            collector.diagnostics.append(.error(at: SourceLocation(file: collector.file, line: 0), "libxml2 could not create a parser"))
+            collector.found.append(.error(at: SourceLocation(file: collector.file, line: 0), "libxml2 could not create a parser"))
             return nil
         }
         defer { xmlFreeParserCtxt(context) }
         guard let sax = context.pointee.sax else {
-            collector.diagnostics.append(.error(at: SourceLocation(file: collector.file, line: 0), "libxml2 could not create a parser"))
+            collector.found.append(.error(at: SourceLocation(file: collector.file, line: 0), "libxml2 could not create a parser"))
             return nil
         }
         return withExtendedLifetime(collector) { () -> XMLDocumentHandle? in

@@ -92,7 +92,10 @@ struct SchemaErrorContext {
 final class ValidationCollector {
     let file: String
     let context: SchemaErrorContext
-    var diagnostics: [Diagnostic] = []
+    /// The first hundred messages kept, the others counted (`DiagnosticCollector`): a file can
+    /// break the schema once per attribute or per element, a million times.
+    var found = DiagnosticCollector()
+    var diagnostics: [Diagnostic] { found.diagnostics }
     var invalidUnits: Set<XMLNode> = []
     /// The last invalid-value error, to drop the second message libxml2 gives for the same value.
     private var lastInvalidValue: (line: Int, field: String)?
@@ -106,18 +109,28 @@ final class ValidationCollector {
         let node = elementNode(fromErrorNode: error.node)
         let line = node?.line ?? max(0, Int(error.line))
         let location = SourceLocation(file: file, line: line, column: max(0, Int(error.int2)))
-        let raw = error.message.map { String(cString: $0) } ?? "unknown error"
-        let message = SchemaMessage(raw)
-        if message.isNoise { return }
+        let severity: Severity = error.level == XML_ERR_WARNING ? .warning : .error
         var unitRule: String?
-        if let node {
-            if let found = context.unit(node) {
-                unitRule = found.rule
-                invalidUnits.insert(found.unit)
+        func noteUnit() {
+            guard let node else { return }
+            if let unit = context.unit(node) {
+                unitRule = unit.rule
+                invalidUnits.insert(unit.unit)
             } else {
                 invalidUnits.insert(node)
             }
         }
+        // Past the limit, the unit is still set aside (it must not be read as a rule) and the
+        // message counted, without being read: each one costs the same, however many come.
+        if found.isFull {
+            noteUnit()
+            found.append(Diagnostic(severity, at: location, ""))
+            return
+        }
+        let raw = error.message.map { String(cString: $0) } ?? "unknown error"
+        let message = SchemaMessage(raw)
+        if message.isNoise { return }
+        noteUnit()
         let field = message.attribute.map { "\(message.element)@\($0)" } ?? message.element
         if message.isInvalidValue {
             if let last = lastInvalidValue, last.line == line, last.field == field, message.isTypeRestatement { return }
@@ -127,8 +140,7 @@ final class ValidationCollector {
         }
         let text = message.plainText(hints: context.hints, constraints: context.constraints)
         let prefix = unitRule.map { "rule \($0): " } ?? ""
-        let severity: Severity = error.level == XML_ERR_WARNING ? .warning : .error
-        diagnostics.append(Diagnostic(severity, at: location, prefix + text, rule: unitRule, field: field.isEmpty ? nil : field))
+        found.append(Diagnostic(severity, at: location, prefix + text, rule: unitRule, field: field.isEmpty ? nil : field))
     }
 }
 

@@ -72,7 +72,9 @@ public enum NativeCalendarReader {
 /// Turns valid `regle` elements into submitted rules.
 struct NativeRuleMapper {
     let file: String
-    var diagnostics: [Diagnostic] = []
+    /// The first hundred problems, the others counted (`DiagnosticCollector`).
+    var found = DiagnosticCollector()
+    var diagnostics: [Diagnostic] { found.diagnostics }
 
     init(file: String) {
         self.file = file
@@ -92,7 +94,7 @@ struct NativeRuleMapper {
         func date(_ name: String) -> CivilDate? {
             guard let text = root.attribute(name).nonBlank else { return nil }
             guard let date = CivilDate(iso: text) else {
-                diagnostics.append(.error(at: location(root), .nativeBadDate, ["attribute": name, "value": text], field: name))
+                found.append(.error(at: location(root), .nativeBadDate, ["attribute": name, "value": text], field: name))
                 return nil
             }
             return date
@@ -103,7 +105,7 @@ struct NativeRuleMapper {
             if let day = MonthDay(text: text) {
                 settings.yearEnd = day
             } else {
-                diagnostics.append(.error(at: location(root), .nativeBadYearEnd, ["value": text], field: "finAnnee"))
+                found.append(.error(at: location(root), .nativeBadYearEnd, ["value": text], field: "finAnnee"))
             }
         }
         return settings
@@ -112,7 +114,7 @@ struct NativeRuleMapper {
     mutating func map(_ element: XMLNode) -> SubmittedRule? {
         let here = location(element)
         guard let number = element.attribute("numero").nonBlank else {
-            diagnostics.append(.error(at: here, .nativeRuleWithoutNumber, field: "numero"))
+            found.append(.error(at: here, .nativeRuleWithoutNumber, field: "numero"))
             return nil
         }
         var locations: [RuleFieldPath: SourceLocation] = [.number: here]
@@ -137,7 +139,7 @@ struct NativeRuleMapper {
             locations[RuleFieldPath("transaction")] = here
             transaction = RuleTransaction(code: code)
             if transaction == nil {
-                diagnostics.append(.error(at: here, .nativeBadTransaction, ["rule": number, "value": code], rule: number, field: "typeTransaction"))
+                found.append(.error(at: here, .nativeBadTransaction, ["rule": number, "value": code], rule: number, field: "typeTransaction"))
             }
         }
         if element.attribute("recueil") != nil { locations[RuleFieldPath("recueil")] = here }
@@ -161,7 +163,7 @@ struct NativeRuleMapper {
             }
         }
         guard let principalNode = fields[NativeElements.principal] else {
-            diagnostics.append(.error(at: here, .nativeNoPrincipalCopy, ["rule": number], rule: number, field: NativeElements.principal))
+            found.append(.error(at: here, .nativeNoPrincipalCopy, ["rule": number], rule: number, field: NativeElements.principal))
             return nil
         }
         let principal = copy(.principal, principalNode, locations: &locations)
