@@ -8,6 +8,8 @@ import Foundation
 struct PDFText {
     let executable: String?
     let timeout: Double
+    /// `pdftotext`'s processor-time limit (`RLIMIT_CPU`), in seconds.
+    let cpuSeconds: Int
 
     /// `pdftotext`'s path: the one given, `$SABLIER_PDFTOTEXT`, or the first on the PATH.
     static func locate(_ given: String?) -> String? {
@@ -28,7 +30,7 @@ struct PDFText {
         }
         let child: SpawnedTool
         do {
-            child = try SpawnedTool(tool, ["-q", "-enc", "UTF-8", "-eol", "unix", path, "-"])
+            child = try SpawnedTool(tool, ["-q", "-enc", "UTF-8", "-eol", "unix", path, "-"], cpuSeconds: cpuSeconds)
         } catch {
             throw ExtractionError(.toolMissing, "pdftotext cannot be started (\(error))")
         }
@@ -56,6 +58,8 @@ struct PDFText {
         // Whatever pdftotext started of its own goes with it.
         child.killGroup()
         switch ending {
+        case .signal(SIGXCPU):
+            throw ExtractionError(.unreadable, "pdftotext used its \(cpuSeconds) s of processor time on this PDF and was stopped (signal \(SIGXCPU))")
         case .signal(let signal):
             throw ExtractionError(.unreadable, "pdftotext was stopped after \(Int(timeout)) s or crashed on this PDF (signal \(signal))")
         case .exit(0): return
@@ -72,6 +76,15 @@ struct PDFText {
 /// Why not Foundation's `Process`: the child inherits the caller's blocked signals, so its
 /// `terminate()` (SIGTERM) may never be delivered, and it cannot start the child in a group of
 /// its own, so what the tool starts would outlive a kill of the tool alone. `posix_spawn` sets both.
+///
+/// With `cpuSeconds`, the tool starts with that `RLIMIT_CPU` (soft; the hard limit a second
+/// more): `/bin/sh` sets it with `ulimit -t`, then `exec`s the tool in its own place (same process, same group), so the
+/// limit holds from the tool's first instruction, where `prlimit` after the spawn would leave a
+/// moment without it. The kernel enforces it (SIGXCPU, then SIGKILL) even when Sablier was
+/// killed with SIGKILL and its watchdog with it; a tool then writing to its output dies of
+/// SIGPIPE sooner, the pipe's reader being gone. A parent-death signal (`PR_SET_PDEATHSIG`)
+/// would stop an idle one at once too, but it needs code run in the child between fork and
+/// exec, which `posix_spawn` does not offer, nor Swift safely after `fork`.
 final class SpawnedTool: Sendable {
     enum Ending: Equatable {
         case exit(Int32)
@@ -87,7 +100,7 @@ final class SpawnedTool: Sendable {
     /// The read end of the child's standard output.
     let output: Int32
 
-    init(_ tool: String, _ arguments: [String]) throws {
+    init(_ tool: String, _ arguments: [String], cpuSeconds: Int? = nil) throws {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { throw SpawnError(code: errno) }
         defer { close(pipeEnds[1]) }
@@ -109,10 +122,16 @@ final class SpawnedTool: Sendable {
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setpgroup(&attributes, 0)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv: [UnsafeMutablePointer<CChar>?] = ([tool] + arguments).map { strdup($0) } + [nil]
+        // `sh -c SCRIPT TOOL SOFT HARD ARGUMENTS…`: in the script, $0 is the tool, $1 and $2 the
+        // limits. At the soft limit the kernel sends SIGXCPU (which says why the tool stopped),
+        // at the hard one, a second later, SIGKILL. Should `ulimit` fail, a lower hard limit is
+        // already in force, which is as safe.
+        let script = "ulimit -H -t \"$2\" 2>/dev/null; ulimit -S -t \"$1\" 2>/dev/null; shift 2; exec \"$0\" \"$@\""
+        let command = cpuSeconds.map { ["/bin/sh", "-c", script, tool, String(max(1, $0)), String(max(1, $0) + 1)] } ?? [tool]
+        let argv: [UnsafeMutablePointer<CChar>?] = (command + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0
-        let status = posix_spawn(&child, tool, &actions, &attributes, argv, environ)
+        let status = posix_spawn(&child, command[0], &actions, &attributes, argv, environ)
         guard status == 0 else {
             close(pipeEnds[0])
             throw SpawnError(code: status)

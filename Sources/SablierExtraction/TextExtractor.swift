@@ -22,13 +22,33 @@ public struct ExtractionLimits: Sendable, Hashable {
     public var maximumPackageBytes: Int
     /// The limits on a package's entries (size, compression ratio).
     public var package: OpenDocumentLimits
-    /// How long `pdftotext` may run on one file, in seconds.
+    /// How long `pdftotext` may run on one file, in seconds of wall-clock time: then its whole
+    /// process group is killed. `$SABLIER_PDF_TIMEOUT`, else 30.
     public var pdfTimeout: Double
+    /// How much processor time `pdftotext` may use on one file, in seconds (its `RLIMIT_CPU`,
+    /// set before it starts): the kernel stops it there even if Sablier itself was killed and
+    /// its watchdog with it. `$SABLIER_PDF_CPU`, else 30.
+    public var pdfCPUSeconds: Int
 
-    public init(maximumPackageBytes: Int = 256_000_000, package: OpenDocumentLimits = OpenDocumentLimits(), pdfTimeout: Double = 300) {
+    /// 30 s for each PDF: a real one is read in well under a second, a hostile one ran 250 s.
+    public static let defaultPDFSeconds = 30
+
+    public init(maximumPackageBytes: Int = 256_000_000, package: OpenDocumentLimits = OpenDocumentLimits(),
+                pdfTimeout: Double = ExtractionLimits.configuredSeconds("SABLIER_PDF_TIMEOUT"),
+                pdfCPUSeconds: Int = Int(ExtractionLimits.configuredSeconds("SABLIER_PDF_CPU"))) {
         self.maximumPackageBytes = maximumPackageBytes
         self.package = package
         self.pdfTimeout = pdfTimeout
+        self.pdfCPUSeconds = max(1, pdfCPUSeconds)
+    }
+
+    /// A number of seconds from the environment (as `$SABLIER_PDFTOTEXT` names the tool), or
+    /// `defaultPDFSeconds` when it is unset or not a positive number.
+    public static func configuredSeconds(_ variable: String) -> Double {
+        guard let text = ProcessInfo.processInfo.environment[variable], let seconds = Double(text), seconds > 0, seconds.isFinite else {
+            return Double(defaultPDFSeconds)
+        }
+        return seconds.rounded(.up)
     }
 }
 
@@ -115,7 +135,7 @@ public struct TextExtractor: Sendable {
             case .docx, .odt:
                 // The package says what it is, whatever its name.
                 format = try package(path, into: counting) == .openDocument ? .odt : .docx
-            case .pdf: try PDFText(executable: pdftotext, timeout: limits.pdfTimeout).extract(path, into: counting)
+            case .pdf: try PDFText(executable: pdftotext, timeout: limits.pdfTimeout, cpuSeconds: limits.pdfCPUSeconds).extract(path, into: counting)
             }
         }
         guard textBytes > 0 else {

@@ -180,6 +180,42 @@ struct ExtractionTests {
         }
     }
 
+    @Test("a pdftotext spinning on the processor is stopped by its CPU limit, long before the wall clock; the PDF is unreadable",
+          .timeLimit(.minutes(1)))
+    func pdfToolStoppedByCPULimit() throws {
+        let directory = try TemporaryDirectory(prefix: "sablier-pdftotext")
+        defer { directory.remove() }
+        let pid = directory.file("pid")
+        let tool = directory.file("pdftotext")
+        try Data("""
+            #!/bin/sh
+            echo "$$" > '\(pid.path)'
+            while :; do :; done
+            """.utf8).write(to: tool)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
+        // The watchdog would wait ten minutes: only the CPU limit can end this one in time.
+        let extractor = TextExtractor(limits: ExtractionLimits(pdfTimeout: 600, pdfCPUSeconds: 1), pdftotext: tool.path)
+        let error = try #require(Self.failure(Self.corpus("t02-bulletin.pdf"), extractor: extractor))
+        #expect(error.kind == .unreadable, "a PDF that uses up its time is flagged for review, never skipped")
+        #expect(error.description.contains("processor time"), "\(error.description)")
+        let started = try #require(Int32(String(contentsOf: pid, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(kill(started, 0) != 0, "the tool was reaped: it runs no more")
+    }
+
+    @Test("the PDF limits are read from $SABLIER_PDF_TIMEOUT and $SABLIER_PDF_CPU, 30 s by default")
+    func pdfLimitsConfigured() {
+        let variable = "SABLIER_TEST_PDF_SECONDS_\(getpid())"
+        #expect(ExtractionLimits.configuredSeconds(variable) == 30)
+        setenv(variable, "7", 1)
+        #expect(ExtractionLimits.configuredSeconds(variable) == 7)
+        setenv(variable, "-3", 1)
+        #expect(ExtractionLimits.configuredSeconds(variable) == 30)
+        setenv(variable, "beaucoup", 1)
+        #expect(ExtractionLimits.configuredSeconds(variable) == 30)
+        unsetenv(variable)
+        #expect(ExtractionLimits(pdfTimeout: 5, pdfCPUSeconds: 0).pdfCPUSeconds == 1)
+    }
+
     @Test("unreadable files are reported as such, with why, never as text without personal information")
     func unreadable() throws {
         #expect(Self.failure(Self.corpus("t29-releve-tronque.pdf"))?.kind == .unreadable)
