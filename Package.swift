@@ -17,6 +17,15 @@ let package = Package(
     products: [
         .executable(name: "sablier", targets: ["sablier"]),
         .executable(name: "sablier-bench", targets: ["sablier-bench"]),
+        // The readers of untrusted files, for the fuzzing package `Fuzz/` (a package sees only
+        // another's products); nothing else links it.
+        .library(
+            name: "SablierReaders",
+            targets: [
+                "SablierCore", "SablierXML", "SablierCSV", "SablierOffice", "SablierExtraction", "SablierImport",
+                "SablierStore", "SablierSQLite", "SablierRegister",
+            ]
+        ),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
