@@ -13,7 +13,7 @@ public struct SablierCommand: AsyncParsableCommand {
             The database is SQLite by default: --db PATH, or $SABLIER_DB, else ./sablier.sqlite.
             """,
         subcommands: [CalendarCommand.self, DocumentCommand.self, BoxCommand.self, DueCommand.self, WaitingCommand.self, HoldCommand.self, DispositionCommand.self,
-                      PrivacyCommand.self, InitCommand.self, UserCommand.self, AuditCommand.self, IntegrityCommand.self, IncidentCommand.self, TokenCommand.self,
+                      PrivacyCommand.self, InitCommand.self, UserCommand.self, AuditCommand.self, IntegrityCommand.self, IncidentCommand.self, TokenCommand.self, RootsCommand.self,
                       ServeCommand.self]
     )
 

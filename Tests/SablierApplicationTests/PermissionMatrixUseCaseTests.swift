@@ -33,6 +33,7 @@ struct PermissionMatrixUseCaseTests {
         .reviewPrivacy: { _ = try await $0.privacyQueue($1) },
         .readAudit: { _ = try await $0.verifyAudit($1) },
         .checkIntegrity: { _ = try await $0.checkIntegrity($1, references: ["RF-PAIE-2018"]) },
+        .manageFileRoots: { _ = try await $0.fileRoots($1) },
         .reportIncident: { _ = try await $0.reportIncident($1, kind: .disponibilite, description: "Panne du serveur de fichiers") },
         .manageIncidents: { _ = try await $0.incidents($1) },
     ]

@@ -76,6 +76,7 @@ struct EveryRouteTests {
         ("GET /api/v1/audit/log", "/api/v1/audit/log?since=2026-01-01&user=admin", "admin", nil),
         ("GET /api/v1/audit/verification", "/api/v1/audit/verification", "admin", nil),
         ("POST /api/v1/integrity/checks", "/api/v1/integrity/checks", "admin", #"{"documents":["RF-PAIE-2018"]}"#),
+        ("GET /api/v1/roots", "/api/v1/roots", "admin", nil),
         ("POST /api/v1/incidents", "/api/v1/incidents", "csgi", #"{"type":"confidentialite","description":"Classeur ouvert"}"#),
         ("GET /api/v1/incidents", "/api/v1/incidents", "csgi", nil),
         ("PATCH /api/v1/incidents/{id}", "/api/v1/incidents/1", "csgi", #"{"status":"ferme","note":"Classeur verrouillé"}"#),

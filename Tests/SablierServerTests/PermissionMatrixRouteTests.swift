@@ -32,6 +32,7 @@ struct PermissionMatrixRouteTests {
         .reviewPrivacy: (.get, "/api/v1/privacy/queue", nil),
         .readAudit: (.get, "/api/v1/audit/verification", nil),
         .checkIntegrity: (.post, "/api/v1/integrity/checks", #"{"documents":["RF-PAIE-2018"]}"#),
+        .manageFileRoots: (.get, "/api/v1/roots", nil),
         .reportIncident: (.post, "/api/v1/incidents", #"{"type":"disponibilite","description":"Panne du serveur de fichiers"}"#),
         .manageIncidents: (.get, "/api/v1/incidents", nil),
     ]

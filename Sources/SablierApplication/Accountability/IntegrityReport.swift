@@ -5,7 +5,8 @@ import SablierStore
 /// One registered file checked: `sablier integrity check --format json` gives an array of these.
 public struct IntegrityEntry: Sendable, Hashable, Codable {
     public var reference: String
-    /// `intact`, `altered`, `missing` or `unreadable`.
+    /// `intact`, `altered`, `missing`, `unreadable` or `refused` (outside the folders the
+    /// register may read, or not a regular file).
     public var status: String
     public var path: String?
     public var expected: String?
@@ -24,6 +25,8 @@ public struct IntegrityEntry: Sendable, Hashable, Codable {
             (status, self.path, self.incident) = ("missing", path, incident)
         case .unreadable(_, let path, _, let incident):
             (status, self.path, self.incident) = ("unreadable", path, incident)
+        case .refused(_, let path, _, let incident):
+            (status, self.path, self.incident) = ("refused", path, incident)
         }
     }
 }
@@ -39,7 +42,9 @@ public struct IntegrityReport: Sendable, Hashable, Codable {
 
 extension Sablier {
     /// Recomputes the SHA-256 of the registered digital files (`references`, or every one when
-    /// nil) and opens an integrity incident for each file that is not as it was registered.
+    /// nil) and opens an integrity incident for each file that is not as it was registered. A
+    /// file is read only where the register may read (`FileAccess`): one outside its folders,
+    /// or no longer a regular file, is an incident too, and is never opened.
     ///
     /// Fixity is custody, not reading: the check covers every document, confidential or of
     /// any unit, and reports references and paths, never titles or contents.

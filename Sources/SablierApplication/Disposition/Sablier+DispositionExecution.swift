@@ -7,7 +7,9 @@ extension Sablier {
     ///
     /// Files are deleted by `DispositionExecutor` (the edge); the store checks every document
     /// again, a pending privacy review included. A file missing or changed is reported in the
-    /// result, not refused: what was done stays done, and the list stays `executing`.
+    /// result, not refused: what was done stays done, and the list stays `executing`. So is a
+    /// file the register may not read, or whose recorded path now resolves elsewhere (a link in
+    /// its place): it is never deleted.
     public func executeDisposition(_ session: Session, list number: Int, method: String? = nil,
                                    vendorCertificate: String? = nil) async throws(Refusal) -> DispositionExecutionResult {
         let useCase = "disposition execute"
@@ -35,6 +37,8 @@ extension DispositionExecutionResult.IntegrityProblem {
         case .changed(let found): self.problem = "changed"; self.found = found
         case .unreadable(let reason): self.problem = "unreadable"; detail = reason
         case .notAnonymized(let reason): self.problem = "not-anonymized"; detail = reason
+        case .resolvesElsewhere(let resolved): self.problem = "resolves-elsewhere"; detail = resolved
+        case .refused(let reason): self.problem = "refused"; detail = reason
         }
     }
 }

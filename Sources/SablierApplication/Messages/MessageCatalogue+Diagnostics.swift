@@ -59,6 +59,12 @@ extension MessageCatalogue {
         "disposition": "disposition finale",
         "remark reference": "renvoi à une remarque",
         "support list": "liste des supports",
+        "a FIFO (named pipe)": "un tube nommé (FIFO)",
+        "a character device": "un périphérique en mode caractère",
+        "a block device": "un périphérique en mode bloc",
+        "a socket": "un socket",
+        "a symbolic link": "un lien symbolique",
+        "a special file": "un fichier spécial",
     ]
 
     /// The French template of each code; the English one is the code's.
@@ -107,6 +113,11 @@ extension MessageCatalogue {
         .fileIsDirectory: "{path} est un dossier, pas un fichier",
         .fileNotReadable: "le fichier {path} ne peut pas être lu (permission refusée ?)",
         .fileReadFailed: "le fichier {path} n'a pas pu être lu : {reason}",
+        .fileNotRegular: "{path} est {kind/term}, pas un fichier ordinaire : il n'est pas lu",
+        .fileOutsideRoots:
+            "{path} est hors des dossiers que le registre peut lire ({roots/list}) ; le RSI ou la gestion documentaire en ajoute un avec « sablier roots add DOSSIER »",
+        .fileOutsideStoreFolder:
+            "{path} est hors du dossier du registre {folder}, le seul qu'il lit tant qu'aucun dossier n'est configuré ; en ajouter un avec « sablier roots add DOSSIER »",
     ]
 
     static let calendarDiagnostics: [DiagnosticCode: String] = [

@@ -37,6 +37,21 @@ extension MessageCatalogue {
             en: "box {box} is already registered"),
     ]
 
+    static let roots: [Refusal.Code: Entry] = [
+        .rootMissing: Entry(
+            fr: "le dossier {path} n'existe pas",
+            en: "folder {path} does not exist"),
+        .rootNotADirectory: Entry(
+            fr: "{path} n'est pas un dossier : le registre lit les fichiers des dossiers qu'on lui donne",
+            en: "{path} is not a folder: the register reads the files of the folders it is given"),
+        .rootExists: Entry(
+            fr: "le dossier {path} est déjà un de ceux que le registre peut lire",
+            en: "folder {path} is already one the register may read"),
+        .rootNotFound: Entry(
+            fr: "le dossier {path} n'est pas un de ceux que le registre peut lire (voir « sablier roots list »)",
+            en: "folder {path} is not one the register may read (see `sablier roots list`)"),
+    ]
+
     static let holds: [Refusal.Code: Entry] = [
         .holdNotFound: Entry(
             fr: "le gel {hold} n'existe pas",

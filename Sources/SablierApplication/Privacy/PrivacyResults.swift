@@ -243,6 +243,15 @@ public struct PrivacyFileLine: Sendable, Hashable, Codable {
         error = scan.error.map { Problem(kind: $0.kind.rawValue, message: $0.description) }
     }
 
+    /// A file the register may not read (outside its folders, not a regular file): never
+    /// opened, and flagged as not known. A missing file is `unreadable`, as an extractor says.
+    public init(_ path: String, refused: FileAccess.Failure) {
+        file = path
+        flagged = nil
+        findings = []
+        error = Problem(kind: refused.isMissing ? "unreadable" : "refused", message: refused.description)
+    }
+
     /// A registered document's file, scanned as that document.
     init(_ path: String, document reference: String, outcome: PrivacyScanning.DocumentOutcome) {
         file = path

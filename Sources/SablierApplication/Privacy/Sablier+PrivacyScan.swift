@@ -40,10 +40,11 @@ extension Sablier {
         let scanning = PrivacyScanning(store: store)
         let scanner = try await attempt { try await scanning.scanner() }
         let fingerprint = PrivacyScanning.fingerprint(scanner)
+        let readable = try await fileAccess()
         var entries: [PrivacyScanEntry] = []
         for (index, document) in documents.enumerated() {
             let outcome = try await attempt {
-                try await scanning.scanDocument(document, scanner: scanner, fingerprint: fingerprint, force: force,
+                try await scanning.scanDocument(document, scanner: scanner, fingerprint: fingerprint, force: force, access: readable,
                                                 by: session.user.name, at: clock.now)
             }
             entries.append(PrivacyScanEntry(outcome))
@@ -57,8 +58,9 @@ extension Sablier {
     /// A file that is a registered document's (and that the reader may see) is scanned as that
     /// document: its scan is stored. Any other file is handed to `read`, which belongs to the
     /// edge that named it — the application never opens a path it was merely given — and
-    /// nothing is stored of it. `paths` are absolute. The scanner given to `read` carries the
-    /// organisation's public identifiers.
+    /// nothing is stored of it, once the path is allowed: inside the folders the register may
+    /// read and a regular file (`FileAccess`); `read` is given the resolved path. `paths` are
+    /// absolute. The scanner given to `read` carries the organisation's public identifiers.
     public func scanPrivacyFiles(_ session: Session, paths: [String], force: Bool = false,
                                  read: (_ path: String, _ scanner: PrivacyScanner) -> PrivacyScanning.FileScan,
                                  _ each: (_ index: Int, _ line: PrivacyFileLine) -> Void) async throws(Refusal) -> PrivacyFileSummary {
@@ -68,14 +70,18 @@ extension Sablier {
         let scanning = PrivacyScanning(store: store)
         let scanner = try await attempt { try await scanning.scanner() }
         let fingerprint = PrivacyScanning.fingerprint(scanner)
-        let registered = try await attempt { try await store.documents(atPaths: paths) }
+        let readable = try await fileAccess()
+        // Documents' paths are stored resolved: a path given through a link finds its document.
+        let resolved = paths.map { (try? FileAccess.realPath($0)) ?? $0 }
+        let registered = try await attempt { try await store.documents(atPaths: Array(Set(paths + resolved))) }
         var summary = PrivacyFileSummary()
         for (index, path) in paths.enumerated() {
             var line: PrivacyFileLine?
-            if let reference = registered[path], let document = try await attempt({ try await store.document(reference) }) {
+            if let reference = registered[resolved[index]] ?? registered[path],
+               let document = try await attempt({ try await store.document(reference) }) {
                 if visibility.allows(reference, holder: document.document.holder) {
                     let outcome = try await attempt {
-                        try await scanning.scanDocument(document, scanner: scanner, fingerprint: fingerprint, force: force,
+                        try await scanning.scanDocument(document, scanner: scanner, fingerprint: fingerprint, force: force, access: readable,
                                                         by: session.user.name, at: clock.now)
                     }
                     line = PrivacyFileLine(path, document: reference, outcome: outcome)
@@ -83,7 +89,16 @@ extension Sablier {
                     summary.withheld += 1
                 }
             }
-            let written = line ?? PrivacyFileLine(path, read(path, scanner))
+            let written: PrivacyFileLine
+            if let line {
+                written = line
+            } else {
+                do throws(FileAccess.Failure) {
+                    written = PrivacyFileLine(path, read(try readable.check(path), scanner))
+                } catch {
+                    written = PrivacyFileLine(path, refused: error)
+                }
+            }
             summary.files += 1
             if written.flagged == nil { summary.unreadable += 1 }
             each(index, written)

@@ -63,6 +63,10 @@ enum DispositionWords {
             return "\(reference): file \(path) changed since it was registered (SHA-256 \(problem.found ?? "?"), expected \(problem.expectedSHA256)); it was left in place"
         case "not-anonymized":
             return "\(reference): its measure is anonymiser but \(problem.detail ?? "its anonymized copy cannot be made"); file \(path) was left in place"
+        case "resolves-elsewhere":
+            return "\(reference): file \(path) now resolves to \(problem.detail ?? "another path") (a symbolic link stands in for it, or it was registered through one); nothing was deleted"
+        case "refused":
+            return "\(reference): file \(path) is not one the register may read (\(problem.detail ?? "refused")); it was left in place"
         default:
             return "\(reference): file \(path) cannot be checked (\(problem.detail ?? problem.problem)); it was left in place"
         }

@@ -32,6 +32,8 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     case readAudit = "audit.read"
     /// Recompute the SHA-256 of registered files.
     case checkIntegrity = "integrity.check"
+    /// Keep the list of folders the register may read files from.
+    case manageFileRoots = "roots.manage"
     /// Report an incident.
     case reportIncident = "incidents.report"
     /// Read and update incidents.
@@ -90,6 +92,7 @@ public enum PermissionMatrix {
         .reviewPrivacy: [.aiprp: .all],
         .readAudit: [.rsi: .all, .verificateur: .all],
         .checkIntegrity: [.rsi: .all, .gestionDocumentaire: .all],
+        .manageFileRoots: [.rsi: .all, .gestionDocumentaire: .all],
         .reportIncident: [.rsi: .all, .gestionDocumentaire: .all, .aiprp: .all, .detenteur: .all, .utilisateur: .all, .csgi: .all, .verificateur: .all],
         .manageIncidents: [.rsi: .all, .csgi: .all],
     ]

@@ -67,12 +67,23 @@ extension DiagnosticCode {
     public static let fileNotReadable = Self("register.file-not-readable", "file {path} cannot be read (permission denied?)")
     /// `path`, `reason` (the system's).
     public static let fileReadFailed = Self("register.file-read-failed", "file {path} could not be read: {reason}")
+    /// `path`, `kind` (in words: "a FIFO (named pipe)", "a character device", …): only regular
+    /// files are opened, so that nothing the register reads can block or never end.
+    public static let fileNotRegular = Self("register.file-not-regular", "{path} is {kind/term}, not a regular file: it is not read")
+    /// `path`, `roots` (the folders, one a line): the path, symbolic links followed, is in none.
+    public static let fileOutsideRoots = Self(
+        "register.file-outside-roots",
+        "{path} is outside the folders the register may read ({roots/list}); the RSI or the records manager adds one with `sablier roots add FOLDER`")
+    /// `path`, `folder` (the store's): no folder is configured, and the path is not under the store's.
+    public static let fileOutsideStoreFolder = Self(
+        "register.file-outside-store-folder",
+        "{path} is outside the store's folder {folder}, the only one the register reads while no folder is configured; add one with `sablier roots add FOLDER`")
 
     static let register: [Self] = [
         notADate, referenceEmpty, titleEmpty, holderEmpty, holderOutsideUnit, ruleNotInForce, ruleEmpty, notACopy, copyEmpty,
         noSecondaryCopy, unknownSupport, supportNotListed, supportEmpty, closedBeforeOpened, pathThroughAPI, boxNotRegistered,
         eventWithoutDate, dateWithoutEvent, eventNotAwaited, transferredBeforeOpened, notNameValue, replacesItself, ownOriginal,
         repeatedInFile, alreadyInRegister, referenceNowhere, notARegisterColumn, registerUnreadable, moreWarnings, fileNotLocal,
-        fileMissing, fileIsDirectory, fileNotReadable, fileReadFailed,
+        fileMissing, fileIsDirectory, fileNotReadable, fileReadFailed, fileNotRegular, fileOutsideRoots, fileOutsideStoreFolder,
     ]
 }

@@ -31,6 +31,20 @@ extension Refusal.Code {
     ]
 }
 
+/// The folders the register may read files from (`sablier roots`).
+extension Refusal.Code {
+    /// `path`: no such folder.
+    public static let rootMissing = Self("roots.missing", .notFound)
+    /// `path`: a file, not a folder.
+    public static let rootNotADirectory = Self("roots.not-a-directory", .invalidInput)
+    /// `path` (resolved).
+    public static let rootExists = Self("roots.exists", .conflict)
+    /// `path`: not in the list.
+    public static let rootNotFound = Self("roots.not-found", .notFound)
+
+    static let roots: [Self] = [rootMissing, rootNotADirectory, rootExists, rootNotFound]
+}
+
 /// Holds (gels).
 extension Refusal.Code {
     /// `hold`.

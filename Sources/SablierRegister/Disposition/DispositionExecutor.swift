@@ -54,6 +54,12 @@ public struct DispositionExecutor: Sendable {
             case unreadable(String)
             /// Its measure is `anonymiser` and its anonymized copy cannot be made.
             case notAnonymized(String)
+            /// The recorded path is now a symbolic link, or resolves to `resolved`, another path
+            /// than the one certified: deleting it would remove a link standing in for the file
+            /// and certify a destruction that did not happen.
+            case resolvesElsewhere(resolved: String)
+            /// The register may not read it (outside the roots, not a regular file), for `reason`.
+            case refused(String)
         }
 
         public var reference: String
@@ -71,6 +77,10 @@ public struct DispositionExecutor: Sendable {
                 return "\(reference): file \(path) cannot be checked (\(reason)); it was left in place"
             case .notAnonymized(let reason):
                 return "\(reference): its measure is anonymiser but \(reason); file \(path) was left in place"
+            case .resolvesElsewhere(let resolved):
+                return "\(reference): file \(path) now resolves to \(resolved) (a symbolic link stands in for it, or it was registered through one); nothing was deleted"
+            case .refused(let reason):
+                return "\(reference): file \(path) is not one the register may read (\(reason)); it was left in place"
             }
         }
     }
@@ -108,15 +118,18 @@ public struct DispositionExecutor: Sendable {
         // public identifiers the anonymizer leaves in clear (read when first needed).
         let confidential = try await privacy?.confidentialReferences() ?? []
         var publicCharacter: PublicCharacter?
+        // The folders the register may read, once for the list: a file outside them is never deleted.
+        let access = try await FileAccess.of(store)
         for item in try await store.dispositionItems(of: number) where item.state != .done {
             switch item.state {
             case .pending:
-                if item.checksFile, let problem = Self.check(item, missingIsProblem: true) {
+                if item.checksFile, let problem = Self.check(item, missingIsProblem: true, access: access) {
                     problems.append(problem)
                     continue
                 }
                 if item.destroys, let privacy, confidential.contains(item.reference) {
-                    let anonymization = try await anonymizeIfRequired(item, privacy, publicCharacter: &publicCharacter, by: actor, at: instant)
+                    let anonymization = try await anonymizeIfRequired(item, privacy, publicCharacter: &publicCharacter, access: access,
+                                                                      by: actor, at: instant)
                     if let problem = anonymization.problem {
                         problems.append(problem)
                         continue
@@ -126,7 +139,7 @@ public struct DispositionExecutor: Sendable {
             case .started:
                 // A missing file means the previous run deleted it. One still there is checked
                 // again before it is deleted.
-                if item.destroys, let problem = Self.check(item, missingIsProblem: false) {
+                if item.destroys, let problem = Self.check(item, missingIsProblem: false, access: access) {
                     problems.append(problem)
                     continue
                 }
@@ -148,7 +161,7 @@ public struct DispositionExecutor: Sendable {
     /// and recorded (`anonymized` event) unless a previous run already did. Nil when no copy is
     /// required. `publicCharacter` is read from the store the first time a copy is made.
     func anonymizeIfRequired(_ item: DispositionItem, _ privacy: any PrivacyStore, publicCharacter: inout PublicCharacter?,
-                             by actor: String, at instant: Date) async throws -> (copy: AnonymizedCopy?, problem: IntegrityProblem?) {
+                             access: FileAccess, by actor: String, at instant: Date) async throws -> (copy: AnonymizedCopy?, problem: IntegrityProblem?) {
         guard let path = item.filePath, let expected = item.fileSHA256 else { return (nil, nil) }
         let status = try await privacy.documentPrivacy(item.reference)
         guard status.isConfidential, status.measure == .anonymiser else { return (nil, nil) }
@@ -166,7 +179,7 @@ public struct DispositionExecutor: Sendable {
         }
         let copy: AnonymizedCopy
         do {
-            copy = try DocumentAnonymizer.anonymize(reference: item.reference, path: path, publicCharacter: known)
+            copy = try DocumentAnonymizer.anonymize(reference: item.reference, path: path, publicCharacter: known, access: access)
         } catch {
             return (nil, IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: .notAnonymized(error.description)))
         }
@@ -177,23 +190,41 @@ public struct DispositionExecutor: Sendable {
         return (copy, nil)
     }
 
-    /// Whether the item's file is still the one registered; nil when it is (or, unless
+    /// Whether the item's file is still the one registered, at its recorded path itself (not
+    /// a link), inside the folders the register may read; nil when it is (or, unless
     /// `missingIsProblem`, when it is gone).
-    static func check(_ item: DispositionItem, missingIsProblem: Bool) -> IntegrityProblem? {
+    static func check(_ item: DispositionItem, missingIsProblem: Bool, access: FileAccess) -> IntegrityProblem? {
         guard let path = item.filePath, let expected = item.fileSHA256 else { return nil }
-        let kind: IntegrityProblem.Kind
-        switch FileFingerprint.verify(path: path, expected: expected) {
-        case .intact: return nil
-        case .missing: guard missingIsProblem else { return nil }; kind = .missing
-        case .changed(let found): kind = .changed(found: found)
-        case .unreadable(let reason): kind = .unreadable(reason)
+        func problem(_ kind: IntegrityProblem.Kind) -> IntegrityProblem {
+            IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: kind)
         }
-        return IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: kind)
+        // `lstat`: a link at the recorded path, even one leading nowhere, is not the file certified.
+        var status = stat()
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+            return problem(.resolvesElsewhere(resolved: (try? FileAccess.realPath(path)) ?? "a symbolic link"))
+        }
+        // A folder on the way became a link, or a row registered before paths were stored resolved.
+        if let resolved = try? FileAccess.realPath(path), resolved != path {
+            return problem(.resolvesElsewhere(resolved: resolved))
+        }
+        switch FileFingerprint.verify(path: path, expected: expected, access: access) {
+        case .intact: return nil
+        case .missing: return missingIsProblem ? problem(.missing) : nil
+        case .changed(let found): return problem(.changed(found: found))
+        case .unreadable(let reason): return problem(.unreadable(reason))
+        case .refused(let reason): return problem(.refused(reason))
+        }
     }
 
     /// Deletes the file of a started item and makes sure it is gone, durably, before the item
     /// may be marked done.
     func delete(_ path: String, of item: DispositionItem) throws {
+        // Checked again at the last moment: a link put in the file's place is never what is removed.
+        var status = stat()
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+            throw Refusal(.fileNotDeleted, ["list": String(item.list), "reference": item.reference, "path": path,
+                                            "detail": "it is now a symbolic link, not the file certified"])
+        }
         if FileManager.default.fileExists(atPath: path) {
             do {
                 try removeFile(path)

@@ -88,9 +88,14 @@ public struct DocumentChecker: Sendable {
     /// False when the request came from outside the server (the API): a `path` would make the
     /// server read, measure and one day delete whatever file the caller names.
     public var readsFiles: Bool
+    /// The files rows name, measured before the store's transaction opens, through the rule of
+    /// the folders the register may read. Without it, no file may be read.
+    public var files: RegisterFiles
 
-    public init(context: RegisterContext, baseDirectory: URL?, actor: String, restrictedUnit: String? = nil, readsFiles: Bool = true) {
+    public init(context: RegisterContext, baseDirectory: URL?, actor: String, restrictedUnit: String? = nil, readsFiles: Bool = true,
+                files: RegisterFiles? = nil) {
         self.readsFiles = readsFiles
+        self.files = files ?? RegisterFiles(access: FileAccess(roots: [], storeFolder: nil), base: baseDirectory)
         self.context = context
         self.baseDirectory = baseDirectory
         self.actor = actor
@@ -205,10 +210,9 @@ public struct DocumentChecker: Sendable {
         if text(draft.path) != nil, !readsFiles {
             error("path", .pathThroughAPI)
         } else if let path = text(draft.path) {
-            do {
-                file = try FileFingerprint.measure(path: path, relativeTo: baseDirectory)
-            } catch {
-                problems.append(Problem(column: "path", error.code, error.values, isWarning: false))
+            switch files.file(path) {
+            case .success(let measured): file = measured
+            case .failure(let failure): problems.append(Problem(column: "path", failure.code, failure.values, isWarning: false))
             }
         }
         var location = draft.location.isEmpty ? PhysicalLocation() : PhysicalLocation(slashed: draft.location)

@@ -7,9 +7,13 @@ public import SablierStore
 /// the calendar in force, the boxes and the register, then written in one transaction.
 public struct DocumentRegistrar: Sendable {
     public let store: any RegisterStore
+    /// Told each file's path as it is about to be measured, before the store's transaction
+    /// opens (a page's progress; a test's look at the store while files are measured).
+    public var measuring: (@Sendable (String) -> Void)?
 
-    public init(store: any RegisterStore) {
+    public init(store: any RegisterStore, measuring: (@Sendable (String) -> Void)? = nil) {
         self.store = store
+        self.measuring = measuring
     }
 
     /// What an import did: how many documents were registered, and the rows left out.
@@ -51,14 +55,42 @@ public struct DocumentRegistrar: Sendable {
         for name in csv.header.names where !known.contains(CSVHeader.key(name)) && !name.trimmingSpaces().isEmpty {
             warnings.append(.warning(at: SourceLocation(file: shown, line: csv.header.line), .notARegisterColumn, ["column": name]))
         }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var files = RegisterFiles(access: try await FileAccess.of(store), base: folder)
+        if readsFiles, let column = csv.header.index(of: "path") {
+            files = await Self.measure(csv, column: column, into: files, measuring: measuring)
+        }
         let checker = DocumentChecker(
-            context: try await context(), baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent(), actor: actor,
-            restrictedUnit: visibility?.access.restrictedUnit, readsFiles: readsFiles)
+            context: try await context(), baseDirectory: folder, actor: actor,
+            restrictedUnit: visibility?.access.restrictedUnit, readsFiles: readsFiles, files: files)
         let batches = CSVDocumentBatches(csv: csv, checker: checker, skipInvalid: skipInvalid, warnings: warnings, visibility: visibility)
         batches.start()
         defer { batches.stop() }
         let count = try await store.registerDocuments(from: batches, by: actor, at: now)
         return Outcome(registered: count, diagnostics: batches.diagnostics, rejectedLines: batches.rejectedLines)
+    }
+
+    /// Measures every file the `path` column names, on a thread of its own (hashing is
+    /// blocking I/O), before the store's transaction opens: the checked pass then only looks
+    /// the measurements up. One pass over the rows, each file read once; what a row's path
+    /// cannot be is its line's diagnostic in the checked pass.
+    static func measure(_ csv: CSVStream, column: Int, into files: RegisterFiles,
+                        measuring: (@Sendable (String) -> Void)?) async -> RegisterFiles {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                var files = files
+                _ = csv.forEachRow { (record, _) in
+                    guard column < record.count, !record.isEmpty(field: column) else { return }
+                    let path = record[column].trimmingSpaces()
+                    guard !path.isEmpty else { return }
+                    measuring?(path)
+                    files.measure(path)
+                }
+                continuation.resume(returning: files)
+            }
+            thread.name = "sablier file measurer"
+            thread.start()
+        }
     }
 
     /// The bytes of a file, read straight into one array (a register may be a hundred
@@ -112,8 +144,14 @@ public struct DocumentRegistrar: Sendable {
     public func add(_ draft: DocumentDraft, actor: String, now: Date, visibility: Visibility? = nil,
                     readsFiles: Bool = true) async throws -> (RegisteredDocument, [Diagnostic]) {
         let source = "document \(draft.reference.trimmingSpaces())"
+        // The file is measured here, before the store's transaction opens.
+        var files = RegisterFiles(access: try await FileAccess.of(store))
+        if readsFiles, let path = Optional(draft.path.trimmingSpaces()), !path.isEmpty {
+            measuring?(path)
+            files.measure(path)
+        }
         let checker = DocumentChecker(context: try await context(), baseDirectory: nil, actor: actor, restrictedUnit: visibility?.access.restrictedUnit,
-                                      readsFiles: readsFiles)
+                                      readsFiles: readsFiles, files: files)
         let (document, problems) = checker.check(draft)
         var diagnostics = problems.map { problem in
             Diagnostic(problem.isWarning ? .warning : .error, at: SourceLocation(file: source, line: 0),

@@ -5,57 +5,31 @@ public import SablierCore
 /// What a digital asset is at registration: its SHA-256, size and format, read from the real
 /// file in 1 MiB chunks, so a file of any size is hashed in bounded memory.
 public enum FileFingerprint {
-    /// Why a file could not be measured: its code and values, for a diagnostic a page writes in
-    /// its own language; `description` is the English sentence.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var code: DiagnosticCode
-        public var values: [String: String]
+    /// Why a file could not be measured (`FileAccess`'s refusals, or a read that failed).
+    public typealias Failure = FileAccess.Failure
 
-        init(_ code: DiagnosticCode, _ values: [String: String]) {
-            self.code = code
-            self.values = values
-        }
-
-        public var description: String { code.english(values) }
+    /// The file at `path` (absolute, or relative to `base`) measured, if `access` lets the
+    /// register read it: the stored path is the resolved one, links followed, so that what is
+    /// registered, checked and one day deleted is the file itself, never a link standing in.
+    public static func measure(path: String, relativeTo base: URL? = nil, access: FileAccess) throws(Failure) -> DigitalFile {
+        let file = try access.open(path, relativeTo: base)
+        return try measure(file)
     }
 
-    /// The file at `path` (absolute, or relative to `base`) measured: the stored path is absolute.
-    public static func measure(path: String, relativeTo base: URL? = nil) throws(Failure) -> DigitalFile {
-        var url: URL
-        if let file = URL(string: path), file.scheme == "file" {
-            url = file
-        } else if path.contains("://") {
-            throw Failure(.fileNotLocal, ["path": path])
-        } else if path.hasPrefix("/") || base == nil {
-            url = URL(fileURLWithPath: path)
-        } else {
-            url = URL(fileURLWithPath: path, relativeTo: base)
-        }
-        url = url.standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw Failure(.fileMissing, ["path": url.path])
-        }
-        guard !isDirectory.boolValue else { throw Failure(.fileIsDirectory, ["path": url.path]) }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw Failure(.fileNotReadable, ["path": url.path])
-        }
-        defer { try? handle.close() }
+    /// An opened file measured from its descriptor.
+    static func measure(_ file: ReadableFile) throws(Failure) -> DigitalFile {
         var hasher = SHA256()
         var size = 0
-        do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(data: chunk)
-                size += chunk.count
-            }
-        } catch {
-            throw Failure(.fileReadFailed, ["path": url.path, "reason": error.localizedDescription])
+        try file.readChunks { chunk in
+            hasher.update(bufferPointer: chunk)
+            size += chunk.count
         }
         let digest = hasher.finalize().map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
-        return DigitalFile(path: url.path, sha256: digest, size: size, format: url.pathExtension.lowercased())
+        let format = URL(fileURLWithPath: file.path).pathExtension.lowercased()
+        return DigitalFile(path: file.path, sha256: digest, size: size, format: format)
     }
 
     /// What a registered file is now, against the SHA-256 recorded for it.
@@ -67,17 +41,22 @@ public enum FileFingerprint {
         case changed(found: String)
         /// It cannot be read, for `reason`.
         case unreadable(String)
+        /// The register may not read it (outside the roots, not a regular file), for `reason`.
+        case refused(String)
     }
 
     /// Whether the file at `path` is still the one whose SHA-256 is `expected`: the fixity
     /// check (`sablier integrity check`) and a disposition's check before deleting make it alike.
-    public static func verify(path: String, expected: String) -> Fixity {
-        guard FileManager.default.fileExists(atPath: path) else { return .missing }
+    public static func verify(path: String, expected: String, access: FileAccess) -> Fixity {
         do {
-            let found = try measure(path: path).sha256
+            let found = try measure(path: path, access: access).sha256
             return found == expected ? .intact : .changed(found: found)
         } catch {
-            return .unreadable(error.description)
+            switch error.code {
+            case .fileMissing: return .missing
+            case .fileNotReadable, .fileReadFailed: return .unreadable(error.description)
+            default: return .refused(error.description)
+            }
         }
     }
 }

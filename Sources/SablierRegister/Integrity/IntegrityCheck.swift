@@ -10,10 +10,12 @@ public struct IntegrityCheck: Sendable {
         case altered(reference: String, path: String, expected: String, found: String, incident: Int)
         case missing(reference: String, path: String, incident: Int)
         case unreadable(reference: String, path: String, reason: String, incident: Int)
+        /// The register may not read it: outside the roots, or not a regular file.
+        case refused(reference: String, path: String, reason: String, incident: Int)
 
         public var reference: String {
             switch self {
-            case .intact(let r), .altered(let r, _, _, _, _), .missing(let r, _, _), .unreadable(let r, _, _, _): return r
+            case .intact(let r), .altered(let r, _, _, _, _), .missing(let r, _, _), .unreadable(let r, _, _, _), .refused(let r, _, _, _): return r
             }
         }
     }
@@ -30,11 +32,12 @@ public struct IntegrityCheck: Sendable {
         } else {
             documents = try await store.documents(matching: nil, limit: nil)
         }
+        let access = try await FileAccess.of(store)
         var findings: [Finding] = []
         for item in documents where item.phase != .inactifDetruit {
             guard let file = item.document.file else { continue }
             let reference = item.document.reference
-            let fixity = FileFingerprint.verify(path: file.path, expected: file.sha256)
+            let fixity = FileFingerprint.verify(path: file.path, expected: file.sha256, access: access)
             let description: String
             switch fixity {
             case .intact:
@@ -46,6 +49,8 @@ public struct IntegrityCheck: Sendable {
                 description = "Fichier modifié : \(file.path) (document \(reference)) : SHA-256 \(found), enregistré \(file.sha256)."
             case .unreadable(let reason):
                 description = "Fichier illisible : \(file.path) (document \(reference)) : \(reason)."
+            case .refused(let reason):
+                description = "Fichier que le registre ne peut pas lire : \(file.path) (document \(reference)) : \(reason)."
             }
             let incident = try await store.reportIncident(.integrite, description: description, documents: [reference], by: actor, at: now).id
             switch fixity {
@@ -54,6 +59,7 @@ public struct IntegrityCheck: Sendable {
             case .changed(let found):
                 findings.append(.altered(reference: reference, path: file.path, expected: file.sha256, found: found, incident: incident))
             case .unreadable(let reason): findings.append(.unreadable(reference: reference, path: file.path, reason: reason, incident: incident))
+            case .refused(let reason): findings.append(.refused(reference: reference, path: file.path, reason: reason, incident: incident))
             }
         }
         let problems = findings.filter { if case .intact = $0 { return false } else { return true } }.count

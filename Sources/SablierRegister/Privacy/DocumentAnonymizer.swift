@@ -27,13 +27,20 @@ public enum DocumentAnonymizer {
         public var description: String
     }
 
-    /// Reads the text of `path`, replaces every finding, writes the copy durably and returns it.
-    public static func anonymize(reference: String, path: String, publicCharacter: PublicCharacter,
+    /// Reads the text of `path`, if `access` lets the register read it, replaces every
+    /// finding, writes the copy durably and returns it.
+    public static func anonymize(reference: String, path: String, publicCharacter: PublicCharacter, access: FileAccess,
                                  extractor: TextExtractor = TextExtractor()) throws(Failure) -> AnonymizedCopy {
+        let resolved: String
+        do {
+            resolved = try access.check(path)
+        } catch {
+            throw Failure(description: "the register may not read it (\(error.description)), so no anonymized copy can be made")
+        }
         var bytes: [UInt8] = []
         var stream = PrivacyScanner(publicCharacter: publicCharacter, maximumFindings: .max).stream()
         do {
-            try extractor.extract(fileAt: path) { chunk in
+            try extractor.extract(fileAt: resolved) { chunk in
                 bytes.append(contentsOf: chunk)
                 stream.append(chunk)
             }

@@ -50,8 +50,8 @@ public struct PrivacyScanning: Sendable {
         Self.scanFile(path, scanner: scanner, extractor: extractor)
     }
 
-    /// Extracts and scans one file with no store at all: what the command line does with a
-    /// file named on it that is not in the register.
+    /// Extracts and scans one file with no store at all, and no check: for a path `FileAccess`
+    /// already allowed, resolved (`Sablier.scanPrivacyFiles` checks each before handing it on).
     public static func scanFile(_ path: String, scanner: PrivacyScanner, extractor: TextExtractor = TextExtractor()) -> FileScan {
         var stream = scanner.stream()
         do {
@@ -86,18 +86,22 @@ public struct PrivacyScanning: Sendable {
         public var problem: String?
     }
 
-    /// Scans one registered document's file (or reuses the scan of the same content).
+    /// Scans one registered document's file (or reuses the scan of the same content), if
+    /// `access` (the store's, when nil) lets the register read it: a file outside the roots, or
+    /// not a regular file, is reported as its problem and never opened.
     public func scanDocument(_ document: RegisteredDocument, scanner: PrivacyScanner, fingerprint: String, force: Bool = false,
-                             by actor: String, at instant: Date) async throws -> DocumentOutcome {
+                             access: FileAccess? = nil, by actor: String, at instant: Date) async throws -> DocumentOutcome {
         let reference = document.document.reference
         guard let file = document.document.file else {
             return DocumentOutcome(reference: reference, path: nil, status: .noFile, scan: nil, problem: nil)
         }
+        let access = if let access { access } else { try await FileAccess.of(store) }
         let measured: DigitalFile
         do {
-            measured = try FileFingerprint.measure(path: file.path)
+            measured = try FileFingerprint.measure(path: file.path, access: access)
         } catch {
-            return DocumentOutcome(reference: reference, path: file.path, status: .fileMissing, scan: nil, problem: error.description)
+            return DocumentOutcome(reference: reference, path: file.path, status: error.isMissing ? .fileMissing : .unreadable, scan: nil,
+                                   problem: error.description)
         }
         if !force, let earlier = try await store.contentScan(sha256: measured.sha256), earlier.scanner == fingerprint {
             try await store.linkScan(sha256: measured.sha256, document: reference, path: file.path, by: actor, at: instant)
@@ -105,7 +109,10 @@ public struct PrivacyScanning: Sendable {
             return DocumentOutcome(reference: reference, path: file.path, status: earlier.status == .read ? .unchanged : .unreadable,
                                    scan: earlier, problem: nil)
         }
-        let scan = Self.contentScan(scanFile(file.path, scanner: scanner), sha256: measured.sha256, fingerprint: fingerprint, at: instant)
+        // The text is read from the path just checked and measured, resolved.
+        var read = scanFile(measured.path, scanner: scanner)
+        read.path = file.path
+        let scan = Self.contentScan(read, sha256: measured.sha256, fingerprint: fingerprint, at: instant)
         try await store.recordScan(scan, document: reference, path: file.path, by: actor, at: instant)
         return DocumentOutcome(reference: reference, path: file.path, status: scan.status == .read ? .scanned : .unreadable, scan: scan, problem: nil)
     }

@@ -46,6 +46,10 @@ extension APIRoutes {
             // An action, not a list: the whole report, as `integrity check --format json` gives its entries.
             return try json(try await sablier.checkIntegrity(try context.session, references: form.documents))
         }
+        // Listed only: a folder of the server's disk is added or removed at its command line.
+        api.get("roots") { request, context -> Response in
+            try page(try await sablier.fileRoots(try context.session), request)
+        }
         api.get("incidents") { request, context -> Response in
             try page(try await sablier.incidents(try context.session), request)
         }

@@ -6,8 +6,9 @@ public import SablierCore
 ///
 /// Every write is one transaction, and recounts the retention of the documents it touches
 /// under the calendar in force (see `RetentionContext`), so that `dueDocuments` is a range
-/// query. Events are appended, never edited. Every method throws `StoreError` only.
-public protocol RegisterStore: CalendarStore {
+/// query. Events are appended, never edited. Every method throws `StoreError` only. It says
+/// where the register may read files (`FileRootStore`), since every reader of files needs it.
+public protocol RegisterStore: CalendarStore, FileRootStore {
     /// Registers documents in ONE transaction: all of them or none. A reference already
     /// registered, or repeated, is refused (`refused`); a `replaces` reference must be
     /// registered (or come earlier in `documents`) and receives a `replaced` event.

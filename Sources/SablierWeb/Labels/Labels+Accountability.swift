@@ -66,6 +66,8 @@ extension Labels {
         "audit_action_privacy_public_remove": Label("Renseignement à caractère public retiré", "Public-by-law information removed"),
         "audit_action_privacy_review": Label("Décision de révision (AIPRP)", "Privacy review decision"),
         "audit_action_privacy_scan": Label("Analyse des renseignements personnels", "Personal information scan"),
+        "audit_action_roots_add": Label("Dossier que le registre peut lire ajouté", "Folder the register may read added"),
+        "audit_action_roots_remove": Label("Dossier que le registre peut lire retiré", "Folder the register may read removed"),
         "audit_action_refused": Label("Refus", "Refusal"),
         "audit_action_store_init": Label("Base de données initialisée", "Database initialised"),
         "audit_action_token_create": Label("Jeton d'accès créé", "Access token created"),

@@ -1,0 +1,278 @@
+import Foundation
+import SablierCore
+import SablierImport
+import SablierRegister
+import SablierSQLite
+import SablierStore
+import SablierTestSupport
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The one rule for the files the register reads (`FileAccess`), on real files, FIFOs, devices,
+/// sockets and links: what it refuses, quickly and by name, and that registration, disposition
+/// and the measuring before the store's lock all go through it.
+@Suite("Files the register may read")
+struct FileAccessTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    /// A folder holding a root (`share/`) with one real file, a folder outside it, and the
+    /// hostile things a path can name: a FIFO, a socket, links to /dev/zero, to the FIFO and out
+    /// of the root.
+    struct Layout {
+        let dir: TemporaryDirectory
+        var share: String { dir.file("share").path }
+        var outside: String { dir.file("outside").path }
+        var file: String { share + "/note.txt" }
+        var fifo: String { share + "/tube" }
+        var socketPath: String { share + "/prise" }
+        var linkToZero: String { share + "/zero" }
+        var linkToFIFO: String { share + "/vers-tube" }
+        var linkOut: String { share + "/dehors.txt" }
+        var subfolder: String { share + "/dossier" }
+        var secret: String { outside + "/secret.txt" }
+
+        init() throws {
+            dir = try TemporaryDirectory(prefix: "sablier-files")
+            let manager = FileManager.default
+            try manager.createDirectory(atPath: dir.file("share/dossier").path, withIntermediateDirectories: true)
+            try manager.createDirectory(atPath: dir.file("outside").path, withIntermediateDirectories: true)
+            try Data("une note\n".utf8).write(to: URL(fileURLWithPath: share + "/note.txt"))
+            try Data("secret\n".utf8).write(to: URL(fileURLWithPath: outside + "/secret.txt"))
+            #expect(mkfifo(share + "/tube", 0o600) == 0)
+            try manager.createSymbolicLink(atPath: share + "/zero", withDestinationPath: "/dev/zero")
+            try manager.createSymbolicLink(atPath: share + "/vers-tube", withDestinationPath: share + "/tube")
+            try manager.createSymbolicLink(atPath: share + "/dehors.txt", withDestinationPath: outside + "/secret.txt")
+            Self.bindSocket(at: share + "/prise")
+        }
+
+        /// A Unix socket bound at `path` (left bound: the test only looks at it).
+        static func bindSocket(at path: String) {
+            let descriptor = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_un()
+            address.sun_family = sa_family_t(AF_UNIX)
+            withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+                for (index, byte) in path.utf8.prefix(buffer.count - 1).enumerated() { buffer[index] = byte }
+            }
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            }
+            #expect(bound == 0, "a socket could not be bound at \(path)")
+            _ = close(descriptor)
+        }
+    }
+
+    func refusal(_ access: FileAccess, _ path: String, relativeTo base: URL? = nil) -> FileAccess.Failure? {
+        do {
+            _ = try access.open(path, relativeTo: base)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("a FIFO, /dev/zero, a link to either, a directory and a socket are refused by their kind, in words")
+    func specialFiles() throws {
+        let layout = try Layout()
+        defer { layout.dir.remove() }
+        let access = FileAccess(roots: [layout.share], storeFolder: nil)
+        #expect(try access.open(layout.file).path == layout.file)
+        let fifo = refusal(access, layout.fifo)
+        #expect(fifo == FileAccess.Failure(.fileNotRegular, ["path": layout.fifo, "kind": "a FIFO (named pipe)"]))
+        #expect(fifo?.description == "\(layout.fifo) is a FIFO (named pipe), not a regular file: it is not read")
+        #expect(refusal(access, layout.linkToFIFO) == FileAccess.Failure(.fileNotRegular, ["path": layout.fifo, "kind": "a FIFO (named pipe)"]))
+        #expect(refusal(access, layout.socketPath) == FileAccess.Failure(.fileNotRegular, ["path": layout.socketPath, "kind": "a socket"]))
+        #expect(refusal(access, layout.subfolder) == FileAccess.Failure(.fileIsDirectory, ["path": layout.subfolder]))
+        // /dev/zero: outside the root whatever the link says; with / as a root, refused as a device.
+        #expect(refusal(access, layout.linkToZero)?.code == .fileOutsideRoots)
+        let everywhere = FileAccess(roots: ["/"], storeFolder: nil)
+        #expect(refusal(everywhere, "/dev/zero") == FileAccess.Failure(.fileNotRegular, ["path": "/dev/zero", "kind": "a character device"]))
+        #expect(refusal(everywhere, layout.linkToZero) == FileAccess.Failure(.fileNotRegular, ["path": "/dev/zero", "kind": "a character device"]))
+        #expect(refusal(everywhere, layout.fifo)?.code == .fileNotRegular)
+    }
+
+    @Test("a path outside the roots, a .. escape and a link out of the root are refused, naming the roots")
+    func outsideTheRoots() throws {
+        let layout = try Layout()
+        defer { layout.dir.remove() }
+        let access = FileAccess(roots: [layout.share], storeFolder: layout.dir.url.path)
+        #expect(access.configured)
+        let secret = refusal(access, layout.secret)
+        #expect(secret == FileAccess.Failure(.fileOutsideRoots, ["path": layout.secret, "roots": layout.share]))
+        #expect(secret?.description.contains("sablier roots add") == true)
+        #expect(refusal(access, "/etc/shadow")?.code == .fileOutsideRoots)
+        #expect(refusal(access, "../outside/secret.txt", relativeTo: URL(fileURLWithPath: layout.share))?.code == .fileOutsideRoots)
+        #expect(refusal(access, layout.share + "/../outside/secret.txt")?.code == .fileOutsideRoots)
+        let out = refusal(access, layout.linkOut)
+        #expect(out == FileAccess.Failure(.fileOutsideRoots, ["path": "\(layout.linkOut) (\(layout.secret))", "roots": layout.share]))
+        // A folder whose name only starts like the root's is not inside it.
+        try FileManager.default.createDirectory(atPath: layout.share + "-bis", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: layout.share + "-bis/x.txt"))
+        #expect(refusal(access, layout.share + "-bis/x.txt")?.code == .fileOutsideRoots)
+        #expect(refusal(access, layout.share + "/absent.txt") == FileAccess.Failure(.fileMissing, ["path": layout.share + "/absent.txt"]))
+        #expect(refusal(access, "https://example.org/x.pdf")?.code == .fileNotLocal)
+    }
+
+    @Test("with no root configured, only the store's folder is read, and the refusal says how to add one")
+    func noRootConfigured() async throws {
+        let layout = try Layout()
+        defer { layout.dir.remove() }
+        let store = try SQLiteStore(path: AuditKeyFixture.keyed(layout.share + "/sablier.sqlite"))
+        let access = try await FileAccess.of(store)
+        #expect(!access.configured && access.roots == [layout.share])
+        #expect(try access.open(layout.file).path == layout.file)
+        let refused = refusal(access, layout.secret)
+        #expect(refused == FileAccess.Failure(.fileOutsideStoreFolder, ["path": layout.secret, "folder": layout.share]))
+        #expect(refused?.description.contains("add one with `sablier roots add FOLDER`") == true)
+        try await store.addFileRoot(FileRoot(path: layout.outside, addedAt: now, addedBy: "gestion.doc"))
+        let configured = try await FileAccess.of(store)
+        #expect(configured.configured && configured.roots == [layout.outside])
+        #expect(try configured.open(layout.secret).path == layout.secret)
+        // Once folders are listed, the store's own folder is no longer read unless listed.
+        #expect(refusal(configured, layout.file)?.code == .fileOutsideRoots)
+    }
+
+    /// A store in `layout.share` with the example calendar; the files it registers lie there.
+    func store(in layout: Layout) async throws -> SQLiteStore {
+        let store = try SQLiteStore(path: AuditKeyFixture.keyed(layout.share + "/sablier.sqlite"))
+        _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
+        return store
+    }
+
+    func draft(_ reference: String, path: String) -> DocumentDraft {
+        var draft = DocumentDraft()
+        draft.reference = reference; draft.title = "Correspondance"; draft.rule = "1201"; draft.copy = "principal"
+        draft.support = "DM"; draft.holder = "Secrétariat général"; draft.opened = "2021-01-04"; draft.closed = "2021-12-20"
+        draft.path = path
+        return draft
+    }
+
+    @Test("registration: each hostile path is refused on its own line, field path named; a link inside the root is stored resolved")
+    func registration() async throws {
+        let layout = try Layout()
+        defer { layout.dir.remove() }
+        let store = try await store(in: layout)
+        // /dev/zero is left to the command-line tests, whose runs are bounded: read in process by
+        // a regression, it would never end.
+        let hostile = [layout.fifo, layout.linkToFIFO, layout.socketPath, layout.subfolder, layout.secret,
+                       "../outside/secret.txt", layout.linkOut, "/etc/shadow"]
+        var csv = "reference,title,rule,copy,support,holder,opened,closed,path\n"
+        for (index, path) in hostile.enumerated() {
+            csv += "H-\(index),Correspondance,1201,principal,DM,Secrétariat général,2021-01-04,2021-12-20,\(path)\n"
+        }
+        let file = layout.share + "/registre.csv"
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: file))
+        do {
+            _ = try await DocumentRegistrar(store: store).importCSV(path: file, skipInvalid: false, actor: "gestion.doc", now: now)
+            Issue.record("a register naming hostile files was imported")
+        } catch let error as DocumentImportError {
+            let codes = error.diagnostics.map { "\($0.location.line) \($0.field ?? "") \($0.code ?? "")" }
+            #expect(codes == [
+                "2 path register.file-not-regular", "3 path register.file-not-regular", "4 path register.file-not-regular",
+                "5 path register.file-is-directory", "6 path register.file-outside-store-folder",
+                "7 path register.file-outside-store-folder", "8 path register.file-outside-store-folder",
+                "9 path register.file-outside-store-folder",
+            ])
+        }
+        #expect(try await store.registeredReferences(among: (0..<hostile.count).map { "H-\($0)" }).isEmpty)
+        for path in [layout.fifo, layout.linkToFIFO, layout.secret] {
+            do {
+                _ = try await DocumentRegistrar(store: store).add(draft("A-1", path: path), actor: "gestion.doc", now: now)
+                Issue.record("\(path) was registered")
+            } catch let error as DocumentImportError {
+                #expect(error.diagnostics.map(\.field) == ["path"], "\(path)")
+            }
+        }
+        // Registered through a link inside the root: the file itself is what is recorded.
+        try FileManager.default.createSymbolicLink(atPath: layout.share + "/raccourci.txt", withDestinationPath: layout.file)
+        let (document, _) = try await DocumentRegistrar(store: store).add(draft("L-1", path: layout.share + "/raccourci.txt"), actor: "gestion.doc", now: now)
+        #expect(document.document.file?.path == layout.file)
+    }
+
+    @Test("files are measured before the store's write transaction opens: a concurrent document add succeeds meanwhile")
+    func measuredBeforeTheLock() async throws {
+        let layout = try Layout()
+        defer { layout.dir.remove() }
+        let store = try await store(in: layout)
+        // A large file, sparse: measuring it takes a while, and the lock must not be held then.
+        let large = layout.share + "/grand.bin"
+        #expect(FileManager.default.createFile(atPath: large, contents: nil))
+        #expect(truncate(large, 200_000_000) == 0)
+        let csv = layout.share + "/registre.csv"
+        try Data("""
+            reference,title,rule,copy,support,holder,opened,closed,path
+            G-1,Grand fichier,1201,principal,DM,Secrétariat général,2021-01-04,2021-12-20,grand.bin
+            G-2,Note,1201,principal,DM,Secrétariat général,2021-01-04,2021-12-20,note.txt
+
+            """.utf8).write(to: URL(fileURLWithPath: csv))
+        // Another connection to the same file, as another `sablier document add` would be.
+        let other = try SQLiteStore(path: layout.share + "/sablier.sqlite")
+        let added = AddedMeanwhile()
+        let registrar = DocumentRegistrar(store: store) { path in
+            guard path == "grand.bin" else { return }
+            // Run to its end while the import measures, on the measuring thread.
+            let done = DispatchSemaphore(value: 0)
+            Task.detached {
+                do {
+                    var draft = DocumentDraft()
+                    draft.reference = "PENDANT-1"; draft.title = "Ajouté pendant la mesure"; draft.rule = "1201"; draft.copy = "principal"
+                    draft.support = "PA"; draft.holder = "Secrétariat général"; draft.opened = "2021-01-04"
+                    _ = try await DocumentRegistrar(store: other).add(draft, actor: "gestion.doc", now: Date(timeIntervalSince1970: 1_795_000_000))
+                    added.set("registered")
+                } catch {
+                    added.set("\(error)")
+                }
+                done.signal()
+            }
+            done.wait()
+        }
+        let outcome = try await registrar.importCSV(path: csv, skipInvalid: false, actor: "gestion.doc", now: now)
+        #expect(outcome.registered == 2)
+        #expect(added.value == "registered")
+        #expect(try await store.document("PENDANT-1") != nil)
+        #expect(try await store.document("G-1")?.document.file?.size == 200_000_000)
+    }
+
+    @Test("disposition refuses a file replaced by a link after registration, and deletes neither the link nor its target")
+    func dispositionRefusesALinkInPlace() async throws {
+        let dir = try TemporaryDirectory(prefix: "sablier-files-disposition")
+        defer { dir.remove() }
+        let noon = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
+        let store = try SQLiteStore(path: AuditKeyFixture.keyed(dir.file("sablier.sqlite").path))
+        _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: noon)
+        try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: noon)
+        try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: noon)
+        let csv = try dir.copyExamples()
+        #expect(try await DocumentRegistrar(store: store).importCSV(path: csv.path, skipInvalid: false, actor: "gestion.doc", now: noon).registered == 12)
+        let certified = try #require(try await store.document("SG-CORR-2021")?.document.file)
+        _ = try await store.proposeDisposition(asOf: CivilDate(iso: "2026-11-29")!, action: .destroy, by: "archiviste", at: noon)
+        try await store.approveDisposition(1, by: "directrice", at: noon)
+        // The file moved elsewhere, the same bytes, and a link left in its place.
+        let moved = dir.file("ailleurs.txt").path
+        try FileManager.default.moveItem(atPath: certified.path, toPath: moved)
+        try FileManager.default.createSymbolicLink(atPath: certified.path, withDestinationPath: moved)
+
+        let outcome = try await DispositionExecutor(store: store).execute(1, method: "déchiquetage", vendorCertificate: nil, by: "technicien", at: noon)
+        let problem = try #require(outcome.integrityProblems.first { $0.reference == "SG-CORR-2021" })
+        #expect(problem.kind == .resolvesElsewhere(resolved: moved))
+        #expect(problem.description.contains("now resolves to \(moved)"))
+        #expect(!outcome.done.map(\.reference).contains("SG-CORR-2021") && !outcome.isComplete)
+        #expect(FileManager.default.fileExists(atPath: moved), "the link's target was deleted")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: certified.path)) == moved)
+        #expect(try await store.document("SG-CORR-2021")?.phase == .actif)
+        #expect(try await store.tombstones(list: 1).map(\.reference).contains("SG-CORR-2021") == false)
+        // The other documents of the list were destroyed as certified.
+        #expect(outcome.done.map(\.reference).contains("RF-PAIE-2018"))
+    }
+
+    /// What the concurrent add gave, set on another thread.
+    final class AddedMeanwhile: @unchecked Sendable { // `value` is behind `lock`
+        private let lock = NSLock()
+        private var text = "not run"
+        func set(_ value: String) { lock.withLock { text = value } }
+        var value: String { lock.withLock { text } }
+    }
+}
