@@ -116,7 +116,8 @@ extension WebPages {
                 view.verified = true
                 view.intact = verification.intact
                 view.walked = WebFormat.number(verification.entries)
-                view.brokenAt = verification.problem.map { WebFormat.number($0.sequence) } ?? ""
+                // A tombstone or a certificate entry at fault is named, not numbered.
+                view.brokenAt = verification.problem.map { $0.record ?? WebFormat.number($0.sequence) } ?? ""
                 view.brokenReason = verification.problem?.reason ?? ""
             }
             guard !filter.form.hasProblems else {
