@@ -47,6 +47,9 @@ struct BoundedWorkTests {
         let exactly = Self.crowded("e", attributes: 256) + "/>"
         #expect(XMLAttributeScan.firstCrowdedElement(in: Array(exactly.utf8), limit: 256) == nil)
         #expect(XMLAttributeScan.firstCrowdedElement(in: Array(exactly.utf8), limit: 255)?.element == "e")
+        let second = "<root a='1'>" + exactly + "</root>"
+        #expect(XMLAttributeScan.firstCrowdedElement(in: Array(second.utf8), limit: 255)?.element == "e")
+        #expect(XMLAttributeScan.firstCrowdedElement(in: Array(second.utf8), limit: 255, elements: 1) == nil, "the root alone")
         // Unterminated markup ends the scan without a finding (libxml2 then says what is wrong).
         for broken in ["<a b=\"", "<!-- a=", "<![CDATA[a=", "<?a=", "<a", "<", "</a b=c"] {
             #expect(XMLAttributeScan.firstCrowdedElement(in: Array(broken.utf8), limit: 1) == nil, "\(broken)")

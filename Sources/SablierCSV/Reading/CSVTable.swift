@@ -55,12 +55,22 @@ public struct CSVTable: Sendable {
     }
 
     private static func checkFieldCounts(_ rows: [CSVRecord], header: CSVHeader, file: String, _ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        var diagnostics = diagnostics
-        // Capped as they come (`DiagnosticCollector`): a million short rows make a hundred lines.
+        var found = DiagnosticCollector()
+        found.append(contentsOf: diagnostics)
+        // Capped as they come (`DiagnosticCollector`): a million short rows make a hundred
+        // lines, and past the hundredth a row costs a count, not a sentence.
         for row in rows where row.count != header.count {
-            diagnostics.appendCapped(fieldCountDiagnostic(row, expected: header.count, file: file))
+            if found.isFull {
+                found.countLeftOut(row.count > header.count && extraFieldsAreEmpty(row, expected: header.count) ? .warning : .error)
+            } else {
+                found.append(fieldCountDiagnostic(row, expected: header.count, file: file))
+            }
         }
-        return diagnostics.sortedByLocation.capped()
+        return found.diagnostics.sortedByLocation.capped()
+    }
+
+    private static func extraFieldsAreEmpty(_ row: CSVRecord, expected: Int) -> Bool {
+        row.fields[expected...].allSatisfy { $0.trimmingSpaces().isEmpty }
     }
 
     /// An error for a short row, or a long row with text beyond the header; a warning for a
@@ -68,7 +78,7 @@ public struct CSVTable: Sendable {
     static func fieldCountDiagnostic(_ row: CSVRecord, expected: Int, file: String) -> Diagnostic {
         let location = SourceLocation(file: file, line: row.line)
         let values = ["count": String(row.count), "expected": String(expected)]
-        if row.count > expected, row.fields[expected...].allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+        if row.count > expected, extraFieldsAreEmpty(row, expected: expected) {
             return .warning(at: location, .csvExtraEmptyFields, values)
         }
         if row.count < expected {

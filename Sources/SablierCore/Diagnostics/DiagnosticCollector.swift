@@ -47,6 +47,12 @@ public struct DiagnosticCollector: Sendable {
         }
     }
 
+    /// Counts a diagnostic of `severity` past the limit without it being built: a reader that
+    /// checks `isFull` first spends nothing on the sentence no one will read.
+    public mutating func countLeftOut(_ severity: Severity) {
+        if severity == .error { droppedErrors += 1 } else { droppedWarnings += 1 }
+    }
+
     public mutating func append(contentsOf diagnostics: some Sequence<Diagnostic>) {
         for diagnostic in diagnostics { append(diagnostic) }
     }

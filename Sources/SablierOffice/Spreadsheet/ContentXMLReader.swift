@@ -101,7 +101,7 @@ final class XMLErrorCollector {
 
     func add(_ error: xmlError) {
         guard !found.isFull else {
-            found.append(Diagnostic(error.level == XML_ERR_WARNING ? .warning : .error, at: SourceLocation(file: file, line: 0), ""))
+            found.countLeftOut(error.level == XML_ERR_WARNING ? .warning : .error)
             return
         }
         let raw = error.message.map { String(cString: $0) } ?? "unknown error"

@@ -42,13 +42,12 @@ enum GALAElements {
             unit: { node in
                 var current: XMLNode? = node
                 while let candidate = current {
-                    if candidate.name == row, candidate.parentElement?.name == root {
-                        return (candidate, ruleNumber(of: candidate))
-                    }
+                    if candidate.name == row, candidate.parentElement?.name == root { return candidate }
                     current = candidate.parentElement
                 }
                 return nil
             },
+            ruleNumber: ruleNumber(of:),
             hints: hints,
             constraints: [:]
         )

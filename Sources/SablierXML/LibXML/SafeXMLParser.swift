@@ -27,6 +27,10 @@ final class ParseCollector {
     }
 
     func add(_ error: xmlError) {
+        guard !found.isFull else {
+            found.countLeftOut(error.level == XML_ERR_WARNING ? .warning : .error)
+            return
+        }
         let line = max(0, Int(error.line))
         let column = max(0, Int(error.int2))
         let location = SourceLocation(file: file, line: line, column: column)
@@ -107,7 +111,7 @@ enum SafeXMLParser {
     }
 
     static func sniffRoot(buffer data: UnsafeRawBufferPointer, limits: XMLLimits) -> (name: String, namespace: String?)? {
-        guard precheck(data, file: "", limits: limits) == nil else { return nil }
+        guard precheck(data, file: "", limits: limits, elements: 1) == nil else { return nil }
         let collector = ParseCollector(file: "")
         _ = run(data, collector: collector, sniffing: true)
         guard collector.doctype == nil else { return nil }
@@ -131,7 +135,8 @@ enum SafeXMLParser {
     }
 
     /// Size, emptiness and crowded elements, checked before libxml2 sees a byte.
-    private static func precheck(_ data: UnsafeRawBufferPointer, file: String, limits: XMLLimits) -> Diagnostic? {
+    /// `elements` limits the attribute scan to the first start tags, when only they are parsed.
+    private static func precheck(_ data: UnsafeRawBufferPointer, file: String, limits: XMLLimits, elements: Int = .max) -> Diagnostic? {
         let location = SourceLocation(file: file, line: 0)
         let limit = min(limits.maximumBytes, Int(Int32.max))
         if data.count > limit {
@@ -140,7 +145,7 @@ enum SafeXMLParser {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             return .error(at: location, "the file is empty: a calendar file must hold an XML document")
         }
-        if let crowded = XMLAttributeScan.firstCrowdedElement(in: data, limit: limits.maximumAttributes) {
+        if let crowded = XMLAttributeScan.firstCrowdedElement(in: data, limit: limits.maximumAttributes, elements: elements) {
             return crowdedError(crowded, limit: limits.maximumAttributes, file: file)
         }
         return nil

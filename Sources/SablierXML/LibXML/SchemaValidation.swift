@@ -80,8 +80,10 @@ struct SchemaValidationOutcome {
 
 /// How a format names the rule a node belongs to, and the hints its values take.
 struct SchemaErrorContext {
-    /// The unit (GALA `ROW`, native `regle`) a node belongs to and its rule number.
-    var unit: (XMLNode) -> (unit: XMLNode, rule: String?)?
+    /// The unit (GALA `ROW`, native `regle`) a node belongs to.
+    var unit: (XMLNode) -> XMLNode?
+    /// A unit's rule number: looked up once per unit however many errors it holds.
+    var ruleNumber: (XMLNode) -> String?
     /// What a field or attribute expects, by element or attribute name, for invalid-value messages.
     var hints: [String: String]
     /// Plain-language names of identity constraints, by constraint name.
@@ -99,6 +101,8 @@ final class ValidationCollector {
     var invalidUnits: Set<XMLNode> = []
     /// The last invalid-value error, to drop the second message libxml2 gives for the same value.
     private var lastInvalidValue: (line: Int, field: String)?
+    /// The unit of the last error and its rule number: errors come unit after unit.
+    private var lastUnit: (unit: XMLNode, rule: String?)?
 
     init(file: String, context: SchemaErrorContext) {
         self.file = file
@@ -111,26 +115,32 @@ final class ValidationCollector {
         let location = SourceLocation(file: file, line: line, column: max(0, Int(error.int2)))
         let severity: Severity = error.level == XML_ERR_WARNING ? .warning : .error
         var unitRule: String?
-        func noteUnit() {
+        func noteUnit(named: Bool) {
             guard let node else { return }
-            if let unit = context.unit(node) {
-                unitRule = unit.rule
-                invalidUnits.insert(unit.unit)
-            } else {
+            guard let unit = context.unit(node) else {
                 invalidUnits.insert(node)
+                return
+            }
+            invalidUnits.insert(unit)
+            guard named else { return }
+            if let last = lastUnit, last.unit == unit {
+                unitRule = last.rule
+            } else {
+                unitRule = context.ruleNumber(unit)
+                lastUnit = (unit, unitRule)
             }
         }
         // Past the limit, the unit is still set aside (it must not be read as a rule) and the
         // message counted, without being read: each one costs the same, however many come.
         if found.isFull {
-            noteUnit()
-            found.append(Diagnostic(severity, at: location, ""))
+            noteUnit(named: false)
+            found.countLeftOut(severity)
             return
         }
         let raw = error.message.map { String(cString: $0) } ?? "unknown error"
         let message = SchemaMessage(raw)
         if message.isNoise { return }
-        noteUnit()
+        noteUnit(named: true)
         let field = message.attribute.map { "\(message.element)@\($0)" } ?? message.element
         if message.isInvalidValue {
             if let last = lastInvalidValue, last.line == line, last.field == field, message.isTypeRestatement { return }

@@ -18,14 +18,17 @@ public enum XMLAttributeScan {
         public var line: Int
     }
 
-    public static func firstCrowdedElement(in bytes: some ContiguousBytes, limit: Int) -> Crowded? {
-        bytes.withUnsafeBytes { firstCrowdedElement(in: $0, limit: limit) }
+    /// `elements` stops the scan after that many start tags: the root alone, for a reader that
+    /// parses no further.
+    public static func firstCrowdedElement(in bytes: some ContiguousBytes, limit: Int, elements: Int = .max) -> Crowded? {
+        bytes.withUnsafeBytes { firstCrowdedElement(in: $0, limit: limit, elements: elements) }
     }
 
-    public static func firstCrowdedElement(in buffer: UnsafeRawBufferPointer, limit: Int) -> Crowded? {
+    public static func firstCrowdedElement(in buffer: UnsafeRawBufferPointer, limit: Int, elements: Int = .max) -> Crowded? {
         guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), buffer.count > 0 else { return nil }
         let end = buffer.count
         var index = 0
+        var scanned = 0
         /// The index just past the next `pattern` at or after `from`, or `end`.
         func skip(past pattern: StaticString, from: Int) -> Int {
             var position = from
@@ -45,32 +48,41 @@ public enum XMLAttributeScan {
             let count = literal.utf8CodeUnitCount
             return position + count <= end && memcmp(base + position, literal.utf8Start, count) == 0
         }
+        // Bytes by value (`<` 0x3C, `>` 0x3E, `=` 0x3D, `"` 0x22, `'` 0x27, `!` 0x21, `?` 0x3F,
+        // `/` 0x2F): the scan runs before every parse, in debug builds too.
         markup: while true {
-            index = next(UInt8(ascii: "<"), from: index)
-            guard index < end else { return nil }
+            index = next(0x3C, from: index)
+            guard index + 1 < end else { return nil }
             let start = index
-            if starts("<!--", at: index) {
-                index = skip(past: "-->", from: index + 4)
-            } else if starts("<![CDATA[", at: index) {
-                index = skip(past: "]]>", from: index + 9)
-            } else if starts("<?", at: index) {
+            switch base[index + 1] {
+            case 0x21: // `<!`
+                if starts("<!--", at: index) {
+                    index = skip(past: "-->", from: index + 4)
+                } else if starts("<![CDATA[", at: index) {
+                    index = skip(past: "]]>", from: index + 9)
+                } else {
+                    index = next(0x3E, from: index + 2) + 1
+                }
+            case 0x3F: // `<?`
                 index = skip(past: "?>", from: index + 2)
-            } else if starts("<!", at: index) || starts("</", at: index) {
-                index = next(UInt8(ascii: ">"), from: index + 2) + 1
-            } else {
+            case 0x2F: // `</`
+                index = next(0x3E, from: index + 2) + 1
+            default:
                 // A start tag: its `=` outside quoted values, one per attribute.
+                if scanned == elements { return nil }
+                scanned += 1
                 index += 1
                 var attributes = 0
                 scanning: while index < end {
                     switch base[index] {
-                    case UInt8(ascii: ">"): break scanning
-                    case UInt8(ascii: "="):
+                    case 0x3E: break scanning
+                    case 0x3D:
                         attributes += 1
                         if attributes > limit { return crowded(base, start: start, end: end) }
                         index += 1
-                    case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    case 0x22, 0x27:
                         index = next(base[index], from: index + 1) + 1
-                    case UInt8(ascii: "<"):
+                    case 0x3C:
                         // Not well-formed: libxml2 says where. Scan on from this `<`.
                         continue markup
                     default: index += 1

@@ -55,13 +55,12 @@ enum NativeElements {
             unit: { node in
                 var current: XMLNode? = node
                 while let candidate = current {
-                    if candidate.name == rule, candidate.parentElement?.name == root {
-                        return (candidate, candidate.attribute("numero").nonBlank)
-                    }
+                    if candidate.name == rule, candidate.parentElement?.name == root { return candidate }
                     current = candidate.parentElement
                 }
                 return nil
             },
+            ruleNumber: { $0.attribute("numero").nonBlank },
             hints: hints,
             constraints: constraints
         )

@@ -1,0 +1,40 @@
+import Foundation
+import SablierCSV
+import SablierCore
+import Testing
+
+/// Issue 14: a CSV of a million bad rows keeps a hundred diagnostics and counts the rest.
+@Suite("Bounded work per CSV input")
+struct CSVBoundedWorkTests {
+    @Test("a million short rows make 100 diagnostics and one counting the 999,900 others, all errors", .timeLimit(.minutes(1)))
+    func shortRowsCapped() {
+        let text = "a,b,c,d\n" + String(repeating: "1\n", count: 1_000_000)
+        let table = CSVTable(bytes: Array(text.utf8), file: "court.csv")
+        #expect(table.rows.count == 1_000_000)
+        #expect(table.diagnostics.count == 101)
+        #expect(table.diagnostics.first?.location.line == 2)
+        let summary = table.diagnostics.last
+        #expect(summary?.code == DiagnosticCode.moreDiagnostics.rawValue)
+        #expect(summary?.values?["count"] == "999900")
+        #expect(summary?.values?["errors"] == "999900")
+        #expect(summary?.severity == .error)
+    }
+
+    @Test("rows with trailing empty fields past the hundredth are counted as warnings, the file stays readable")
+    func trailingSeparatorsCountedAsWarnings() {
+        let text = "a,b\n" + String(repeating: "1,2,,\n", count: 500)
+        let table = CSVTable(bytes: Array(text.utf8), file: "virgules.csv")
+        #expect(table.diagnostics.count == 101)
+        #expect(table.diagnostics.last?.values?["warnings"] == "400")
+        #expect(table.diagnostics.last?.severity == .warning)
+        #expect(!table.diagnostics.hasErrors)
+    }
+
+    @Test("a spreadsheet calendar of a million short rows is refused with 101 diagnostics", .timeLimit(.minutes(1)))
+    func spreadsheetCapped() {
+        let text = "regle,titre\n" + String(repeating: "1\n", count: 1_000_000)
+        let submission = SpreadsheetCalendarReader.read(bytes: Array(text.utf8), file: "calendrier.csv")
+        #expect(submission.diagnostics.hasErrors)
+        #expect(submission.diagnostics.count <= 102, "\(submission.diagnostics.count)")
+    }
+}
