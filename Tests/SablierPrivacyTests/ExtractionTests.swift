@@ -1,5 +1,6 @@
 import Foundation
 import SablierExtraction
+import SablierOffice
 import SablierTestSupport
 import Testing
 import ZIPFoundation
@@ -246,6 +247,33 @@ struct ExtractionTests {
         let empty = directory.file("vide.txt")
         try Data().write(to: empty)
         #expect(Self.failure(empty.path)?.kind == .noText)
+    }
+
+    @Test("a .docx of many small headers, each under the ratio's floor, is refused once its parts expand past the limit in all")
+    func manyHeadersBounded() throws {
+        let directory = try TemporaryDirectory(prefix: "sablier-extraction")
+        defer { directory.remove() }
+        let namespace = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        func package(headers: Int) throws -> URL {
+            let archive = try Archive(data: Data(), accessMode: .create)
+            var parts = [("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document \(namespace)><w:body><w:p><w:r><w:t>Corps</w:t></w:r></w:p></w:body></w:document>")]
+            for index in 0..<headers {
+                parts.append(("word/header\(index).xml", "<w:hdr \(namespace)><w:p><w:r><w:t>" + String(repeating: " ", count: 100_000) + "</w:t></w:r></w:p></w:hdr>"))
+            }
+            for (path, text) in parts {
+                let data = Data(text.utf8)
+                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                    data.subdata(in: Int(position)..<(Int(position) + size))
+                }
+            }
+            let file = directory.file("entetes-\(headers).docx")
+            try #require(archive.data).write(to: file)
+            return file
+        }
+        let extractor = TextExtractor(limits: ExtractionLimits(package: OpenDocumentLimits(maximumEntryBytes: 1_000_000)))
+        #expect(Self.failure(try package(headers: 5).path, extractor: extractor) == nil, "half a megabyte in all is read")
+        let error = try #require(Self.failure(try package(headers: 20).path, extractor: extractor))
+        #expect(error.kind == .unreadable && error.description.contains("in all"), "\(error.description)")
     }
 
     @Test("a .docx zip bomb is refused by its compression ratio before it is expanded")

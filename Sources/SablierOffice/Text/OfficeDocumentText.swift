@@ -31,8 +31,16 @@ public enum OfficeDocumentText {
                 let parts = names.filter { $0.hasPrefix("word/header") && $0.hasSuffix(".xml") }.sorted()
                     + ["word/document.xml", "word/footnotes.xml", "word/endnotes.xml", "word/comments.xml"]
                     + names.filter { $0.hasPrefix("word/footer") && $0.hasSuffix(".xml") }.sorted()
+                // The parts together expand to `maximumEntryBytes` at most: a package of 65,535
+                // small headers, each under the ratio's floor, would otherwise inflate gigabytes.
+                var expanded = 0
                 for part in parts {
                     guard let entry = directory.entry(part) else { continue }
+                    expanded += entry.uncompressedSize
+                    if expanded > limits.maximumEntryBytes {
+                        throw DocumentTextError(
+                            "the document's parts expand to more than \(limits.maximumEntryBytes) bytes in all (at '\(part)'): it is not read")
+                    }
                     try read(entry, of: directory, vocabulary: .wordprocessing, limits: limits, into: output)
                 }
                 return .wordprocessing
