@@ -125,6 +125,18 @@ struct KeyedAuditTrailTests {
         }
     }
 
+    @Test("the head file never moves backwards: a slower process that committed an older entry leaves the newer head")
+    func headNeverBackwards() async throws {
+        try await withTrail { store, path, _ in
+            let key = try #require(try AuditKey.load(path + ".audit-key"))
+            let entries = try await store.auditEntries(since: nil, user: nil, target: nil)
+            #expect(AuditHeadFile.read(key) == .head(AuditHead(sequence: 5, hash: entries[4].hash)))
+            #expect(AuditHeadFile.advance(to: AuditHead(sequence: 3, hash: entries[2].hash), key))
+            #expect(AuditHeadFile.read(key) == .head(AuditHead(sequence: 5, hash: entries[4].hash)))
+            #expect(try await store.verifyAudit(checkpoint: nil).head == 5)
+        }
+    }
+
     @Test("a checkpoint that does not read as one is refused, naming the line")
     func unreadableCheckpoint() throws {
         #expect(throws: Refusal(.auditCheckpointUnreadable, ["line": "2", "problem": "expected “field: value”"])) {
