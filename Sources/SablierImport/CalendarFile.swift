@@ -31,14 +31,20 @@ public struct CalendarFile: Sendable {
             throw refuse("no such file")
         }
         guard !isDirectory.boolValue else { throw refuse("is a directory, not a calendar file") }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        // Opened without blocking (a FIFO would wait for a writer forever) and measured on the
+        // descriptor itself: only a regular file is read, and its size is the one opened.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw refuse("cannot be read (permission denied?)") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw refuse("cannot be read (permission denied?)") }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw refuse("is not a regular file (a FIFO, a device or a socket): it is not read")
+        }
+        let size = Int(status.st_size)
         if size > limits.maxBytes {
             throw refuse("the file is \(size) bytes, over the \(limits.maxBytes)-byte limit")
         }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw refuse("cannot be read (permission denied?)") }
-        defer { close(descriptor) }
         // Read one byte past the limit, so a file that grows after the check is still refused.
         let bytes = readAll(descriptor, expecting: size, upTo: limits.maxBytes + 1)
         if bytes.count > limits.maxBytes {

@@ -1,4 +1,5 @@
 import Foundation
+import SablierCore
 import SablierTestSupport
 @testable import SablierImport
 import Testing
@@ -27,5 +28,23 @@ struct CalendarFileTests {
         let descriptor = open(empty.path, O_RDONLY)
         defer { close(descriptor) }
         #expect(CalendarFile.readAll(descriptor, expecting: 0, upTo: 10).isEmpty)
+    }
+
+    @Test("a FIFO, a device or a symlink to one is refused at once, never waited on", .timeLimit(.minutes(1)))
+    func specialFilesRefused() throws {
+        let dir = try TemporaryDirectory(prefix: "sablier-file")
+        defer { dir.remove() }
+        let fifo = dir.file("tube")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        let link = dir.file("lien.xml")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: fifo.path)
+        for path in [fifo.path, link.path, "/dev/zero"] {
+            #expect(throws: CalendarImportError.self, "\(path)") { try CalendarFile.load(path: path, limits: ImportLimits()) }
+            do {
+                _ = try CalendarFile.load(path: path, limits: ImportLimits())
+            } catch let error as CalendarImportError {
+                #expect(error.diagnostics.first?.message.contains("not a regular file") == true, "\(error.diagnostics)")
+            }
+        }
     }
 }
