@@ -37,4 +37,12 @@ struct CSVBoundedWorkTests {
         #expect(submission.diagnostics.hasErrors)
         #expect(submission.diagnostics.count <= 102, "\(submission.diagnostics.count)")
     }
+
+    @Test("a header of no known layout refuses a million rows without reading them: one diagnostic", .timeLimit(.minutes(1)))
+    func unknownHeaderRefusedFirst() {
+        let text = "a,b,c,d\n" + String(repeating: "1\n", count: 1_000_000)
+        let submission = SpreadsheetCalendarReader.read(bytes: Array(text.utf8), file: "inconnu.csv")
+        #expect(submission.diagnostics.map(\.code) == [DiagnosticCode.sheetUnrecognisedHeader.rawValue])
+        #expect(submission.diagnostics.first?.location.line == 1)
+    }
 }

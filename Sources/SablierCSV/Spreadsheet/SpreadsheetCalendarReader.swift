@@ -12,7 +12,23 @@ public enum SpreadsheetCalendarReader {
     /// guessed from the header row unless `dialect` is given.
     public static func read(bytes: [UInt8], file: String, dialect: CSVDialect? = nil) -> CalendarSubmission {
         let dialect = dialect ?? CSVDialect.guess(from: bytes.prefix(64 * 1024))
+        // A header of no known layout refuses the file before its rows are read: a million of
+        // them would be parsed, and checked for their width, for nothing.
+        let head = CSVStream(bytes: bytes, file: file, dialect: dialect)
+        if head.diagnostics.isEmpty, head.header.count > 0, SpreadsheetLayout.detect(header: head.header) == nil {
+            return Sheet(format: .spreadsheet, file: file, settings: RetentionCalendar(), isDelta: false, rules: [],
+                         diagnostics: [unrecognisedHeader(file: file, line: head.header.line)])
+        }
         return read(table: CSVTable(bytes: bytes, file: file, dialect: dialect))
+    }
+
+    static func unrecognisedHeader(file: String, line: Int) -> Diagnostic {
+        .error(
+            at: SourceLocation(file: file, line: line),
+            .sheetUnrecognisedHeader,
+            ["admq": ADMQColumns.all.joined(separator: ", "), "rule": GALAColumns.rule.joined(separator: ", "),
+             "copy": GALAColumns.delay.joined(separator: ", ")]
+        )
     }
 
     /// Reads a sheet already split into a header and rows, whatever file it came from (a CSV
@@ -23,12 +39,7 @@ public enum SpreadsheetCalendarReader {
         var sheet = Sheet(format: .spreadsheet, file: file, settings: RetentionCalendar(), isDelta: false, rules: [], diagnostics: table.diagnostics)
         guard table.header.count > 0 else { return sheet }
         guard let layout = SpreadsheetLayout.detect(header: table.header) else {
-            sheet.diagnostics.append(.error(
-                at: SourceLocation(file: file, line: table.header.line),
-                .sheetUnrecognisedHeader,
-                ["admq": ADMQColumns.all.joined(separator: ", "), "rule": GALAColumns.rule.joined(separator: ", "),
-                 "copy": GALAColumns.delay.joined(separator: ", ")]
-            ))
+            sheet.diagnostics.append(unrecognisedHeader(file: file, line: table.header.line))
             return sheet
         }
         switch layout {
