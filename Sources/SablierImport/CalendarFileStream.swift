@@ -77,7 +77,7 @@ final class CalendarFileStream: CalendarVersionStream, @unchecked Sendable { // 
         condition.unlock()
 
         let result: Result<Finished, CalendarImportError>
-        CalendarValidator.validate(&submission)
+        CalendarReader.validate(&submission)
         submission.diagnostics = submission.diagnostics.sortedByLocation.capped()
         if submission.diagnostics.hasErrors {
             result = .failure(.rejected(file: file.path, diagnostics: submission.diagnostics))

@@ -94,7 +94,7 @@ public struct CalendarImporter: Sendable {
     func read(path: String, named name: String? = nil) throws -> (CalendarFile, CalendarSubmission) {
         let file = try CalendarFile.load(path: path, named: name, limits: limits)
         var submission = CalendarReader.read(file, limits: limits)
-        CalendarValidator.validate(&submission)
+        CalendarReader.validate(&submission)
         submission.diagnostics = submission.diagnostics.sortedByLocation.capped()
         if submission.diagnostics.hasErrors {
             throw CalendarImportError.rejected(file: file.path, diagnostics: submission.diagnostics)

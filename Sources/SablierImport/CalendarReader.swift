@@ -25,6 +25,16 @@ public enum CalendarReader {
         return submission
     }
 
+    /// Checks the submission's meaning (`CalendarValidator`), unless reading it already found
+    /// more errors than a file lists: it is rejected whatever the check would add, and the
+    /// check's own sentences, one or more per rule, would cost as much again for nothing.
+    public static func validate(_ submission: inout CalendarSubmission) {
+        if let last = submission.diagnostics.last, last.code == DiagnosticCode.moreDiagnostics.rawValue, last.severity == .error {
+            return
+        }
+        CalendarValidator.validate(&submission)
+    }
+
     private static func readFormat(
         _ file: CalendarFile, limits: ImportLimits, mapped: ((SubmittedRule) -> Void)?
     ) -> CalendarSubmission {

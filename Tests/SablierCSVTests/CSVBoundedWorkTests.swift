@@ -45,4 +45,19 @@ struct CSVBoundedWorkTests {
         #expect(submission.diagnostics.map(\.code) == [DiagnosticCode.sheetUnrecognisedHeader.rawValue])
         #expect(submission.diagnostics.first?.location.line == 1)
     }
+
+    @Test("an ADMQ sheet of 20,000 rows with bad periods keeps 100 diagnostics, the rest counted by severity", .timeLimit(.minutes(1)))
+    func admqRowsCapped() {
+        let columns = ["regle", "titre", "princ_support", "princ_actif", "princ_sa", "princ_df"]
+        let rows = (0..<20_000).map { "\($0),Titre,PA,zz,yy,Q" }
+        let text = ([columns.joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
+        let submission = SpreadsheetCalendarReader.read(bytes: Array(text.utf8), file: "admq.csv")
+        #expect(submission.diagnostics.count == 101, "\(submission.diagnostics.count)")
+        let summary = submission.diagnostics.last
+        #expect(summary?.code == DiagnosticCode.moreDiagnostics.rawValue)
+        #expect(summary?.severity == .error)
+        let kept = submission.diagnostics.dropLast()
+        let total = kept.count + (Int(summary?.values?["count"] ?? "") ?? 0)
+        #expect(total >= 60_000, "three bad cells a row, each counted: \(total)")
+    }
 }

@@ -61,9 +61,13 @@ struct GALAColumnsSheetReader {
         var organisationID: String?
         var blankRows: [Int] = []
 
+        // The rows' problems: the first hundred kept, the others counted (`DiagnosticCollector`).
+        var rowProblems = DiagnosticCollector()
         for row in table.rows {
             if SpreadsheetCalendarReader.isBlank(row) { blankRows.append(row.line); continue }
-            var reader = RowReader(file: table.file, header: header, row: row)
+            // Past the sheet's hundred diagnostics, a row's are counted, not written.
+            var reader = RowReader(file: table.file, header: header, row: row,
+                                   counting: rowProblems.isFull)
             func path(_ name: String) -> RuleFieldPath { RuleFieldPath(column(name).map(reader.name) ?? name) }
 
             var number = reader.text(numberColumn, .number)
@@ -74,7 +78,7 @@ struct GALAColumnsSheetReader {
             }
             guard !number.isEmpty else {
                 reader.error(numberColumn ?? groups.first?.number, .sheetRowWithoutNumber)
-                sheet.diagnostics.appendCapped(contentsOf: reader.diagnostics)
+                rowProblems.merge(reader.found)
                 continue
             }
             reader.rule = number
@@ -147,9 +151,10 @@ struct GALAColumnsSheetReader {
             )
             sheet.rules.append(SubmittedRule(rule: rule, transaction: transaction,
                                              location: SourceLocation(file: table.file, line: row.line), fieldLocations: reader.locations))
-            sheet.diagnostics.appendCapped(contentsOf: reader.diagnostics)
+            rowProblems.merge(reader.found)
         }
         sheet.settings.banqOrganisationID = organisationID
+        sheet.diagnostics += rowProblems.diagnostics
         SpreadsheetCalendarReader.reportBlankRows(blankRows, file: table.file, into: &sheet.diagnostics)
     }
 }

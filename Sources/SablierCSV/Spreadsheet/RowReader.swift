@@ -25,13 +25,16 @@ struct RowReader {
     let row: CSVRecord
     /// The rule number, once known, for messages.
     var rule: String?
-    var diagnostics: [Diagnostic] = []
+    /// The row's problems; only counted, never written, when `counting` (the sheet already
+    /// holds its hundred: `DiagnosticCollector`).
+    private(set) var found: DiagnosticCollector
     var locations: [RuleFieldPath: SourceLocation] = [:]
 
-    init(file: String, header: CSVHeader, row: CSVRecord) {
+    init(file: String, header: CSVHeader, row: CSVRecord, counting: Bool = false) {
         self.file = file
         self.header = header
         self.row = row
+        self.found = DiagnosticCollector(limit: counting ? 0 : .max)
     }
 
     // MARK: Cells and locations
@@ -72,9 +75,10 @@ struct RowReader {
     /// A problem of the cell: the command line's message names the rule and the column before
     /// the code's sentence; a page has them in `rule` and `field`, and writes the sentence alone.
     mutating func report(_ severity: Severity, _ column: Int?, _ code: DiagnosticCode, _ values: [String: String] = [:]) {
+        guard !found.isFull else { return found.countLeftOut(severity) }
         var diagnostic = Diagnostic(severity, at: location(column), code, values, rule: rule, field: column.map(name))
         diagnostic.message = prefix(column) + diagnostic.message
-        diagnostics.append(diagnostic)
+        found.append(diagnostic)
     }
 
     mutating func error(_ column: Int?, _ code: DiagnosticCode, _ values: [String: String] = [:]) {
@@ -240,7 +244,11 @@ struct RowReader {
     mutating func secondaryCopy(_ columns: CopyColumns) -> CopyRule? {
         guard !isBlankCopy(columns) else {
             let first = columns.fieldColumns.min()
-            diagnostics.append(.warning(
+            guard !found.isFull else {
+                found.countLeftOut(.warning)
+                return nil
+            }
+            found.append(.warning(
                 at: location(first),
                 .sheetNoSecondaryCopy, ["rule": rule ?? "?"],
                 rule: rule, field: first.map(name)

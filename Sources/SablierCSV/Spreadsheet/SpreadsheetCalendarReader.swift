@@ -118,15 +118,19 @@ struct ADMQSheetReader {
         var organisation: String?
         var blankRows: [Int] = []
 
+        // The rows' problems: the first hundred kept, the others counted (`DiagnosticCollector`).
+        var rowProblems = DiagnosticCollector()
         for row in table.rows {
             if SpreadsheetCalendarReader.isBlank(row) { blankRows.append(row.line); continue }
-            var reader = RowReader(file: table.file, header: header, row: row)
+            // Past the sheet's hundred diagnostics, a row's are counted, not written.
+            var reader = RowReader(file: table.file, header: header, row: row,
+                                   counting: rowProblems.isFull)
             func path(_ name: String) -> RuleFieldPath { RuleFieldPath(column(name).map(reader.name) ?? name) }
 
             let number = reader.text(numberColumn, .number)
             guard !number.isEmpty else {
                 reader.error(numberColumn, .sheetRowWithoutNumber)
-                sheet.diagnostics.appendCapped(contentsOf: reader.diagnostics)
+                rowProblems.merge(reader.found)
                 continue
             }
             reader.rule = number
@@ -155,9 +159,10 @@ struct ADMQSheetReader {
                 generalRemark: RowReader.generalRemark(preamble: preamble, general)
             )
             sheet.rules.append(SubmittedRule(rule: rule, location: SourceLocation(file: table.file, line: row.line), fieldLocations: reader.locations))
-            sheet.diagnostics.appendCapped(contentsOf: reader.diagnostics)
+            rowProblems.merge(reader.found)
         }
         sheet.settings.organisation = organisation
+        sheet.diagnostics += rowProblems.diagnostics
         SpreadsheetCalendarReader.reportBlankRows(blankRows, file: table.file, into: &sheet.diagnostics)
     }
 }

@@ -19,8 +19,10 @@ public struct DiagnosticCollector: Sendable {
     /// The file the summary names: the first diagnostic's.
     private var file: String?
 
+    /// A `limit` of 0 keeps nothing and counts everything: a part of a file read once the
+    /// file's hundred are already kept.
     public init(limit: Int = DiagnosticCollector.defaultLimit) {
-        self.limit = max(1, limit)
+        self.limit = max(0, limit)
     }
 
     /// True once a diagnostic has been left out: a reader may stop looking for more of a kind.
@@ -51,6 +53,14 @@ public struct DiagnosticCollector: Sendable {
     /// checks `isFull` first spends nothing on the sentence no one will read.
     public mutating func countLeftOut(_ severity: Severity) {
         if severity == .error { droppedErrors += 1 } else { droppedWarnings += 1 }
+    }
+
+    /// Takes in what another collector (a part of the file: a row) kept and counted.
+    public mutating func merge(_ part: DiagnosticCollector) {
+        append(contentsOf: part.kept)
+        droppedErrors += part.droppedErrors
+        droppedWarnings += part.droppedWarnings
+        if file == nil { file = part.file }
     }
 
     public mutating func append(contentsOf diagnostics: some Sequence<Diagnostic>) {
