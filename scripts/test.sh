@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build --product sablier
 swift test "$@"
-# kill -9 of the four long commands at 3 seeded points each, then the store's checks (about 30 s;
+# kill -9 of the four long commands at 3 seeded points each, then the store's checks (30 s to 2 min;
 # the longer run and its figures: docs/SECURITY.md, "Crash safety")
 python3 scripts/crash_harness.py --points 3 --seed 14
 # (no __pycache__ nor .pytest_cache left in the work tree)
