@@ -14,7 +14,7 @@ extension SQLiteStore: AccountabilityStore {
                 }
                 let user = try User.new(name: admin, unit: unit, roles: [.rsi])
                 try Self.insert(user, by: user.name, at: instant, db)
-                try Self.audit(db, user: user.name, action: "store.init", target: "user \(user.name)",
+                try self.audit(db, user: user.name, action: "store.init", target: "user \(user.name)",
                                details: ["unit": user.unit, "roles": Role.rsi.rawValue], at: instant)
                 return user
             }
@@ -37,7 +37,7 @@ extension SQLiteStore: AccountabilityStore {
                 guard try Self.userRecord(user.name, db) == nil else { throw Refusal(.userExists, ["user": user.name]) }
                 let user = try User.new(name: user.name, unit: user.unit, roles: user.roles)
                 try Self.insert(user, by: actor, at: instant, db)
-                try Self.audit(db, user: actor, action: "user.add", target: "user \(user.name)",
+                try self.audit(db, user: actor, action: "user.add", target: "user \(user.name)",
                                details: ["unit": user.unit, "roles": user.roles.sorted().map(\.rawValue).joined(separator: ",")], at: instant)
             }
         }
@@ -51,7 +51,7 @@ extension SQLiteStore: AccountabilityStore {
                 try db.execute(sql: "UPDATE app_user SET active = ? WHERE name = ?", arguments: [active, name])
                 // A disabled user's sessions end with the account.
                 if !active { _ = try Self.closeSessions(of: name, at: instant, db) }
-                try Self.audit(db, user: actor, action: active ? "user.enable" : "user.disable", target: "user \(name)", details: [:], at: instant)
+                try self.audit(db, user: actor, action: active ? "user.enable" : "user.disable", target: "user \(name)", details: [:], at: instant)
             }
         }
     }
@@ -62,7 +62,7 @@ extension SQLiteStore: AccountabilityStore {
                 _ = try Self.existingUser(name, db).granting(role)
                 try db.execute(sql: "INSERT INTO user_role (user_name, role, granted_at, granted_by) VALUES (?, ?, ?, ?)",
                                arguments: [name, role.rawValue, StoredCode.microseconds(instant), actor])
-                try Self.audit(db, user: actor, action: "user.grant", target: "user \(name)", details: ["role": role.rawValue], at: instant)
+                try self.audit(db, user: actor, action: "user.grant", target: "user \(name)", details: ["role": role.rawValue], at: instant)
             }
         }
     }
@@ -72,7 +72,7 @@ extension SQLiteStore: AccountabilityStore {
             try await database.write { db in
                 _ = try Self.existingUser(name, db).revoking(role, activeRSIs: try Self.activeRSICount(db))
                 try db.execute(sql: "DELETE FROM user_role WHERE user_name = ? AND role = ?", arguments: [name, role.rawValue])
-                try Self.audit(db, user: actor, action: "user.revoke", target: "user \(name)", details: ["role": role.rawValue], at: instant)
+                try self.audit(db, user: actor, action: "user.revoke", target: "user \(name)", details: ["role": role.rawValue], at: instant)
             }
         }
     }
@@ -81,7 +81,7 @@ extension SQLiteStore: AccountabilityStore {
 
     public func appendAudit(user: String, action: String, target: String, details: [String: String], at instant: Date) async throws -> AuditEntry {
         try await perform("writing the audit trail") { database in
-            try await database.write { db in try Self.audit(db, user: user, action: action, target: target, details: details, at: instant) }
+            try await database.write { db in try self.audit(db, user: user, action: action, target: target, details: details, at: instant) }
         }
     }
 
@@ -112,7 +112,7 @@ extension SQLiteStore: AccountabilityStore {
         return try await perform("taking a checkpoint of the audit trail") { database in
             try await database.write { db in
                 // The checkpoint's own entry is the head it names.
-                let entry = try Self.audit(db, user: actor, action: "audit.checkpoint", target: "audit", details: [:], at: instant)
+                let entry = try self.audit(db, user: actor, action: "audit.checkpoint", target: "audit", details: [:], at: instant)
                 return AuditCheckpoint(entry, key: try seal.requiredKey())
             }
         }
@@ -130,7 +130,7 @@ extension SQLiteStore: AccountabilityStore {
 
     public func reportIncident(_ kind: Incident.Kind, description: String, documents: [String], by actor: String, at instant: Date) async throws -> Incident {
         try await perform("reporting an incident") { database in
-            try await database.write { db in try Self.openIncident(kind, description: description, documents: documents, by: actor, at: instant, db) }
+            try await database.write { db in try self.openIncident(kind, description: description, documents: documents, by: actor, at: instant, db) }
         }
     }
 
@@ -142,7 +142,7 @@ extension SQLiteStore: AccountabilityStore {
                 try db.execute(sql: "UPDATE incident SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
                 try db.execute(sql: "INSERT INTO incident_note (incident, position, at, by_user, status, note) VALUES (?, ?, ?, ?, ?, ?)",
                                arguments: [id, incident.notes.count, StoredCode.microseconds(note.at), note.by, note.status.rawValue, note.note])
-                try Self.audit(db, user: actor, action: "incident.update", target: "incident \(id)",
+                try self.audit(db, user: actor, action: "incident.update", target: "incident \(id)",
                                details: ["status": status.rawValue, "note": note.note], at: instant)
                 return try Self.incident(id, db)
             }
@@ -162,8 +162,8 @@ extension SQLiteStore {
     /// Appends an audit entry, chained to the last one and keyed, in the caller's transaction;
     /// once it commits, the head file moves to it. Refused without the key (fail closed).
     @discardableResult
-    static func audit(_ db: Database, user: String, action: String, target: String, details: [String: String], at instant: Date) throws -> AuditEntry {
-        let key = try auditKey(db)
+    func audit(_ db: Database, user: String, action: String, target: String, details: [String: String], at instant: Date) throws -> AuditEntry {
+        let key = try auditSeal.requiredKey()
         let last = try Row.fetchOne(db, sql: "SELECT sequence, hash, scheme FROM audit_entry ORDER BY sequence DESC LIMIT 1")
         let sequence = (last.map { $0[0] as Int } ?? 0) + 1
         let previous: String = last.map { $0[1] } ?? AuditChain.genesis
@@ -222,8 +222,8 @@ extension SQLiteStore {
             """) ?? 0
     }
 
-    static func openIncident(_ kind: Incident.Kind, description: String, documents: [String], by actor: String, at instant: Date,
-                             _ db: Database) throws -> Incident {
+    func openIncident(_ kind: Incident.Kind, description: String, documents: [String], by actor: String, at instant: Date,
+                      _ db: Database) throws -> Incident {
         let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM incident") ?? 1
         try db.execute(sql: "INSERT INTO incident (id, type, status, description, reported_at, reported_by) VALUES (?, ?, 'ouvert', ?, ?, ?)",
                        arguments: [id, kind.rawValue, description, StoredCode.microseconds(instant), actor])
@@ -232,7 +232,7 @@ extension SQLiteStore {
         }
         try audit(db, user: actor, action: "incident.report", target: "incident \(id)",
                   details: ["type": kind.rawValue, "description": description, "documents": Set(documents).sorted().joined(separator: ",")], at: instant)
-        return try incident(id, db)
+        return try Self.incident(id, db)
     }
 
     static func incident(_ id: Int, _ db: Database) throws -> Incident {

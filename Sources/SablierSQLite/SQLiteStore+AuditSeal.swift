@@ -4,11 +4,10 @@ import SablierStore
 import GRDB
 import Synchronization
 
-/// The audit key of one open store, reachable from its connection inside any transaction.
+/// The audit key of one open store, and where it is looked for.
 ///
-/// Every change appends its audit entry through `SQLiteStore.audit(db, …)`, a static function
-/// handed the connection alone (the call sites span every store file); the key is found from
-/// the connection's label, unique per opened store. The key itself never enters the database.
+/// Held by the store and read by its `audit(db, …)` inside each write transaction; installed
+/// once `createAuditKey` makes one. The key itself never enters the database.
 final class AuditSeal: Sendable {
     /// Where the key is looked for: named in refusals when it is missing.
     let keyFile: String
@@ -30,40 +29,11 @@ final class AuditSeal: Sendable {
         guard let key else { throw Refusal(.auditKeyMissing, ["file": keyFile]) }
         return key
     }
-
-    // MARK: - By connection
-
-    private static let byConnection = Mutex<[String: AuditSeal]>([:])
-    private static let opened = Atomic<Int>(0)
-
-    /// A connection label no other store of this process has: the registry's key.
-    static func newConnectionLabel() -> String {
-        "Sablier store \(opened.wrappingAdd(1, ordering: .relaxed).newValue)"
-    }
-
-    static func register(_ seal: AuditSeal, label: String) {
-        byConnection.withLock { $0[label] = seal }
-    }
-
-    static func unregister(label: String) {
-        _ = byConnection.withLock { $0.removeValue(forKey: label) }
-    }
-
-    /// The seal of the store whose connection `db` is.
-    static func of(_ db: Database) -> AuditSeal? {
-        byConnection.withLock { $0[db.description] }
-    }
 }
 
 // MARK: - Keyed digests of tombstones and certificate entries
 
 extension SQLiteStore {
-    /// The key of the store `db` belongs to, or `audit.key-missing`.
-    static func auditKey(_ db: Database) throws -> AuditKey {
-        guard let seal = AuditSeal.of(db) else { throw Refusal(.auditKeyMissing, ["file": "(no key configured)"]) }
-        return try seal.requiredKey()
-    }
-
     /// A row's values as the text its digest covers: each typed, so `1` and `'1'` differ.
     private static func sealedText(_ kind: String, _ values: some Sequence<DatabaseValue>) -> String {
         ([kind] + values.map { value -> String in
@@ -81,26 +51,26 @@ extension SQLiteStore {
     private static let itemColumns = DispositionItemRow.table.columns.joined(separator: ", ")
 
     /// Writes the keyed digest of the tombstone of document `document`, over every column.
-    static func sealTombstone(document: Int, _ db: Database) throws {
-        let key = try auditKey(db)
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(tombstoneColumns) FROM tombstone WHERE document = ?", arguments: [document]) else { return }
+    func sealTombstone(document: Int, _ db: Database) throws {
+        let key = try auditSeal.requiredKey()
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.tombstoneColumns) FROM tombstone WHERE document = ?", arguments: [document]) else { return }
         try db.execute(sql: "UPDATE tombstone SET digest = ? WHERE document = ?",
-                       arguments: [key.mac(sealedText("tombstone", row.databaseValues)), document])
+                       arguments: [key.mac(Self.sealedText("tombstone", row.databaseValues)), document])
     }
 
     /// Writes the keyed digest of item `position` of list `number`, over every column: when it
     /// starts (the certificate's entry) and again when it is done.
-    static func sealDispositionItem(list number: Int, position: Int, _ db: Database) throws {
-        let key = try auditKey(db)
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(itemColumns) FROM disposition_item WHERE list = ? AND position = ?",
+    func sealDispositionItem(list number: Int, position: Int, _ db: Database) throws {
+        let key = try auditSeal.requiredKey()
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.itemColumns) FROM disposition_item WHERE list = ? AND position = ?",
                                          arguments: [number, position]) else { return }
         try db.execute(sql: "UPDATE disposition_item SET digest = ? WHERE list = ? AND position = ?",
-                       arguments: [key.mac(sealedText("disposition-item", row.databaseValues)), number, position])
+                       arguments: [key.mac(Self.sealedText("disposition-item", row.databaseValues)), number, position])
     }
 
     /// Seals the tombstones and certificate entries written before the store had a key: done
     /// in the transaction of the first keyed entry, when the plain trail is still all there is.
-    static func sealUnsealedRecords(_ db: Database) throws {
+    func sealUnsealedRecords(_ db: Database) throws {
         for document in try Int.fetchAll(db, sql: "SELECT document FROM tombstone WHERE digest IS NULL") {
             try sealTombstone(document: document, db)
         }

@@ -21,7 +21,7 @@ extension SQLiteStore {
                 defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
                 var info: CalendarVersionInfo?
                 try db.inTransaction {
-                    info = try Self.addCalendarVersion(from: stream, db)
+                    info = try self.addCalendarVersion(from: stream, db)
                     return .commit
                 }
                 guard let info else { throw StoreError.invalidVersion("the transaction stored nothing") }
@@ -30,7 +30,7 @@ extension SQLiteStore {
         }
     }
 
-    private static func addCalendarVersion(from stream: any CalendarVersionStream, _ db: Database) throws -> CalendarVersionInfo {
+    private func addCalendarVersion(from stream: any CalendarVersionStream, _ db: Database) throws -> CalendarVersionInfo {
         let number = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM calendar_version") ?? 1
         // The documents registered follow the calendar in force: those whose rule changes are
         // recounted in this same transaction.
@@ -83,7 +83,7 @@ extension SQLiteStore {
         let versionRow = StoredVersion.versionRow(number: number, version)
         try SQLiteInserter<CalendarVersionRow>(db).insert([versionRow])
         try SQLiteInserter<CalendarDiagnosticRow>(db).insert(StoredVersion.diagnosticRows(number: number, version))
-        try Self.settle(version, number: number, previous: previous, hasDocuments: hasDocuments, db)
+        try self.settle(version, number: number, previous: previous, hasDocuments: hasDocuments, db)
         return try StoredVersion.info(versionRow)
     }
 }

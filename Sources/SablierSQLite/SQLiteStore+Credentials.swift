@@ -26,7 +26,7 @@ extension SQLiteStore: CredentialStore {
                         changed_at = excluded.changed_at, failures = 0, last_failure_at = NULL, locked_until = NULL
                     """, arguments: [user, hash, mustChange, StoredCode.microseconds(instant)])
                 let closed = try Self.closeSessions(of: user, at: instant, db)
-                try Self.audit(db, user: actor, action: mustChange ? "user.password-reset" : "user.password-change", target: "user \(user)",
+                try self.audit(db, user: actor, action: mustChange ? "user.password-reset" : "user.password-change", target: "user \(user)",
                                details: ["sessionsClosed": String(closed)], at: instant)
             }
         }
@@ -47,9 +47,9 @@ extension SQLiteStore: CredentialStore {
                 }
                 var details = ["reason": reason, "failures": String(failures)]
                 if let address { details["address"] = address }
-                try Self.audit(db, user: user, action: "auth.failure", target: "user \(user)", details: details, at: instant)
+                try self.audit(db, user: user, action: "auth.failure", target: "user \(user)", details: details, at: instant)
                 if let lockedUntil {
-                    try Self.audit(db, user: user, action: "auth.lock", target: "user \(user)",
+                    try self.audit(db, user: user, action: "auth.lock", target: "user \(user)",
                                    details: ["until": lockedUntil.formatted(.iso8601)], at: instant)
                 }
                 return failures
@@ -68,7 +68,7 @@ extension SQLiteStore: CredentialStore {
                     INSERT INTO web_session (secret_hash, user_name, created_at, last_seen_at, closed_at) VALUES (?, ?, ?, ?, NULL)
                     """, arguments: [session.secretHash, session.user, StoredCode.microseconds(session.createdAt),
                                      StoredCode.microseconds(session.lastSeenAt)])
-                try Self.audit(db, user: session.user, action: "auth.sign-in", target: "user \(session.user)",
+                try self.audit(db, user: session.user, action: "auth.sign-in", target: "user \(session.user)",
                                details: address.map { ["address": $0] } ?? [:], at: session.createdAt)
             }
         }
@@ -102,7 +102,7 @@ extension SQLiteStore: CredentialStore {
                                                      arguments: [secretHash]) else { return }
                 try db.execute(sql: "UPDATE web_session SET closed_at = ? WHERE secret_hash = ?",
                                arguments: [StoredCode.microseconds(instant), secretHash])
-                try Self.audit(db, user: user, action: "auth.sign-out", target: "user \(user)", details: ["reason": reason], at: instant)
+                try self.audit(db, user: user, action: "auth.sign-out", target: "user \(user)", details: ["reason": reason], at: instant)
             }
         }
     }
@@ -127,7 +127,7 @@ extension SQLiteStore: CredentialStore {
                                      token.expiresOn?.description])
                 var details = ["name": token.name]
                 if let expires = token.expiresOn { details["expires"] = expires.description }
-                try Self.audit(db, user: token.createdBy, action: "token.create", target: "token \(id) of user \(token.user)",
+                try self.audit(db, user: token.createdBy, action: "token.create", target: "token \(id) of user \(token.user)",
                                details: details, at: token.createdAt)
                 return try Self.tokenRow(id, db)!
             }
@@ -158,7 +158,7 @@ extension SQLiteStore: CredentialStore {
                 try token.checkRevocation()
                 try db.execute(sql: "UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ?",
                                arguments: [StoredCode.microseconds(instant), actor, id])
-                try Self.audit(db, user: actor, action: "token.revoke", target: "token \(id) of user \(token.user)", details: [:], at: instant)
+                try self.audit(db, user: actor, action: "token.revoke", target: "token \(id) of user \(token.user)", details: [:], at: instant)
                 return try Self.tokenRow(id, db)!
             }
         }

@@ -42,7 +42,7 @@ extension SQLiteStore: DispositionStore {
                 let listRow = DispositionListRow(number: number, action: action, asOf: date, proposedAt: instant, proposedBy: actor)
                 try SQLiteInserter<DispositionListRow>(db).insert([listRow])
                 try SQLiteInserter<DispositionItemRow>(db).insert(items)
-                try Self.audit(db, user: actor, action: "disposition.propose", target: Self.auditTarget(list: number),
+                try self.audit(db, user: actor, action: "disposition.propose", target: Self.auditTarget(list: number),
                                details: ["as_of": date.description, "action": action?.rawValue ?? "all", "items": String(items.count),
                                          "left_out": String(leftOut.count),
                                          "pending_review": String(leftOut.filter { $0.reason == .pendingReview }.count)], at: instant)
@@ -102,7 +102,7 @@ extension SQLiteStore: DispositionStore {
                 }
                 try list.checkDecision(on: try row.item(), reason: reason)
                 try db.execute(sql: queries.decide, arguments: [decision.rawValue, actor, StoredCode.microseconds(instant), reason, number, row.position])
-                try Self.audit(db, user: actor, action: "disposition.decide", target: Self.auditTarget(list: number),
+                try self.audit(db, user: actor, action: "disposition.decide", target: Self.auditTarget(list: number),
                                details: ["reference": reference, "decision": decision.rawValue, "reason": reason], at: instant)
                 return try Self.dispositionItemRow(number, position: row.position, db).item()
             }
@@ -116,7 +116,7 @@ extension SQLiteStore: DispositionStore {
                 let list = try Self.dispositionList(try Self.requireDispositionList(number, db), db)
                 let reason = try list.checkCancellation(reason: reason)
                 try db.execute(sql: Self.dispositionQueries.cancel, arguments: [number, StoredCode.microseconds(instant), actor, reason])
-                try Self.audit(db, user: actor, action: "disposition.cancel", target: Self.auditTarget(list: number),
+                try self.audit(db, user: actor, action: "disposition.cancel", target: Self.auditTarget(list: number),
                                details: ["reason": reason, "was": list.state.rawValue], at: instant)
                 return try Self.dispositionList(try Self.requireDispositionList(number, db), db)
             }
@@ -131,7 +131,7 @@ extension SQLiteStore: DispositionStore {
                 let items = try Self.dispositionItemRows(number, db).map { try $0.item() }
                 try list.checkApproval(by: actor, on: CivilDate(dayOf: instant), items: items)
                 try db.execute(sql: Self.dispositionQueries.approve, arguments: [StoredCode.microseconds(instant), actor, number])
-                try Self.audit(db, user: actor, action: "disposition.approve", target: Self.auditTarget(list: number), details: [:], at: instant)
+                try self.audit(db, user: actor, action: "disposition.approve", target: Self.auditTarget(list: number), details: [:], at: instant)
                 return try Self.dispositionList(try Self.requireDispositionList(number, db), db)
             }
         }
@@ -171,7 +171,7 @@ extension SQLiteStore: DispositionStore {
                 if list.state == .approved {
                     try db.execute(sql: Self.dispositionQueries.beginExecution,
                                    arguments: [StoredCode.microseconds(instant), actor, effectiveMethod, vendorCertificate, number])
-                    try Self.audit(db, user: actor, action: "disposition.execute", target: Self.auditTarget(list: number),
+                    try self.audit(db, user: actor, action: "disposition.execute", target: Self.auditTarget(list: number),
                                    details: ["method": effectiveMethod ?? "", "vendor_certificate": vendorCertificate ?? ""], at: instant)
                 } else if list.method == nil && method != nil || list.vendorCertificate == nil && vendorCertificate != nil {
                     try db.execute(sql: Self.dispositionQueries.recordMethod,
@@ -198,8 +198,8 @@ extension SQLiteStore: DispositionStore {
                     throw problem.refusal(try row.item(), today: today)
                 }
                 try db.execute(sql: Self.dispositionQueries.startItem, arguments: [StoredCode.microseconds(instant), number, position])
-                try Self.sealDispositionItem(list: number, position: position, db)
-                try Self.audit(db, user: actor, action: "disposition.item-started", target: Self.auditTarget(list: number),
+                try self.sealDispositionItem(list: number, position: position, db)
+                try self.audit(db, user: actor, action: "disposition.item-started", target: Self.auditTarget(list: number),
                                details: ["reference": row.reference, "action": row.action, "sha256": row.fileSHA256 ?? ""], at: instant)
                 return try Self.dispositionItemRow(number, position: position, db).item()
             }
@@ -232,12 +232,12 @@ extension SQLiteStore: DispositionStore {
                     let tombstone = try TombstoneRow(document: destroyed, events: try Self.eventRows(of: destroyed.id, db), list: number,
                                                      at: instant, by: actor)
                     try SQLiteInserter<TombstoneRow>(db).insert([tombstone])
-                    try Self.sealTombstone(document: destroyed.id, db)
+                    try self.sealTombstone(document: destroyed.id, db)
                 }
                 let micros = StoredCode.microseconds(instant)
                 try db.execute(sql: queries.completeItem, arguments: [micros, number, position])
-                try Self.sealDispositionItem(list: number, position: position, db)
-                try Self.audit(db, user: actor, action: "disposition.item-done", target: Self.auditTarget(list: number),
+                try self.sealDispositionItem(list: number, position: position, db)
+                try self.audit(db, user: actor, action: "disposition.item-done", target: Self.auditTarget(list: number),
                                details: ["reference": row.reference, "event": event.kind.rawValue], at: instant)
                 try db.execute(sql: queries.finishList, arguments: [micros, number, number])
                 return try Self.dispositionItemRow(number, position: position, db).item()

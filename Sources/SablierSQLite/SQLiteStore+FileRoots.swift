@@ -34,7 +34,7 @@ extension SQLiteStore: FileRootStore {
                 }
                 try db.execute(sql: "INSERT INTO file_root (path, added_at, added_by) VALUES (?, ?, ?)",
                                arguments: [root.path, StoredCode.microseconds(root.addedAt), root.addedBy])
-                try Self.audit(db, user: root.addedBy, action: "roots.add", target: Self.auditTarget(root: root.path), details: [:], at: root.addedAt)
+                try self.audit(db, user: root.addedBy, action: "roots.add", target: Self.auditTarget(root: root.path), details: [:], at: root.addedAt)
             }
         }
     }
@@ -44,7 +44,7 @@ extension SQLiteStore: FileRootStore {
             try await database.write { db in
                 try db.execute(sql: "DELETE FROM file_root WHERE path = ?", arguments: [path])
                 guard db.changesCount > 0 else { throw Refusal(.rootNotFound, ["path": path]) }
-                try Self.audit(db, user: actor, action: "roots.remove", target: Self.auditTarget(root: path), details: [:], at: instant)
+                try self.audit(db, user: actor, action: "roots.remove", target: Self.auditTarget(root: path), details: [:], at: instant)
             }
         }
     }

@@ -26,7 +26,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
                 try db.execute(sql: "INSERT INTO privacy_public_identifier (kind, value, note, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
                                arguments: [identifier.kind.rawValue, identifier.value, identifier.note,
                                            StoredCode.microseconds(identifier.addedAt), identifier.addedBy])
-                try Self.audit(db, user: identifier.addedBy, action: "privacy.public.add",
+                try self.audit(db, user: identifier.addedBy, action: "privacy.public.add",
                                target: Self.auditTarget(identifier.kind, identifier.value),
                                details: ["note": identifier.note ?? ""], at: identifier.addedAt)
             }
@@ -38,7 +38,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
             try await database.write { db in
                 try db.execute(sql: "DELETE FROM privacy_public_identifier WHERE kind = ? AND value = ?", arguments: [kind.rawValue, value])
                 guard db.changesCount > 0 else { throw Refusal(.publicIdentifierNotFound, ["kind": kind.rawValue, "value": value]) }
-                try Self.audit(db, user: actor, action: "privacy.public.remove", target: Self.auditTarget(kind, value), details: [:], at: instant)
+                try self.audit(db, user: actor, action: "privacy.public.remove", target: Self.auditTarget(kind, value), details: [:], at: instant)
             }
         }
     }
@@ -81,7 +81,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
                     scan.findings.enumerated().map { PrivacyFindingRow(sha256: scan.sha256, position: $0.offset, $0.element) })
                 if let document {
                     try Self.link(document.id, to: scan.sha256, path: path, by: actor, at: instant, db)
-                    try Self.audit(db, user: actor, action: "privacy.scan", target: Self.auditTarget(document: document.reference),
+                    try self.audit(db, user: actor, action: "privacy.scan", target: Self.auditTarget(document: document.reference),
                                    details: ["sha256": scan.sha256, "status": scan.status.rawValue,
                                              "flagged": scan.flagged.map { $0 ? "yes" : "no" } ?? "unknown", "score": String(scan.score)],
                                    at: instant)
@@ -236,7 +236,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [id, row.id, review.decision.rawValue, review.measure?.rawValue, review.note, review.sha256,
                                      StoredCode.microseconds(instant), actor])
-                try Self.audit(db, user: actor, action: "privacy.review", target: Self.auditTarget(document: reference),
+                try self.audit(db, user: actor, action: "privacy.review", target: Self.auditTarget(document: reference),
                                details: ["review": String(id), "decision": review.decision.rawValue, "measure": review.measure?.rawValue ?? "",
                                          "note": review.note, "sha256": review.sha256 ?? ""],
                                at: instant)
@@ -273,7 +273,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [id, rule, personalInformation, confirmation.measure?.rawValue, confirmation.note, version,
                                      StoredCode.microseconds(instant), actor])
-                try Self.audit(db, user: actor, action: "privacy.confirm-rule", target: "rule \(rule)",
+                try self.audit(db, user: actor, action: "privacy.confirm-rule", target: "rule \(rule)",
                                details: ["personalInformation": personalInformation ? "yes" : "no",
                                          "measure": confirmation.measure?.rawValue ?? "", "note": confirmation.note ?? "",
                                          "calendarVersion": String(version)],

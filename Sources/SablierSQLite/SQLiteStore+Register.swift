@@ -30,7 +30,7 @@ extension SQLiteStore: RegisterStore {
                 defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
                 var count = 0
                 try db.inTransaction {
-                    count = try Self.register(batches, by: actor, at: instant, db)
+                    count = try self.register(batches, by: actor, at: instant, db)
                     return .commit
                 }
                 return count
@@ -54,7 +54,7 @@ extension SQLiteStore: RegisterStore {
     /// Registers every batch in the transaction of `db`: each document counted under the
     /// calendar in force (its rules read as documents name them) and written with its events,
     /// before the next batch is asked for.
-    static func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, _ db: Database) throws -> Int {
+    func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, _ db: Database) throws -> Int {
         var counter = RetentionCounter(try Self.retentionContext(db, rules: []))
         var absentRules = Set<String>()
         let firstID = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM document") ?? 1
@@ -93,7 +93,7 @@ extension SQLiteStore: RegisterStore {
             for index in batch.indices where counted?[index]?.calendarVersion != version {
                 let number = batch[index].document.rule
                 guard !counter.hasRule(number) && !absentRules.contains(number) else { continue }
-                if let rule = try readRule(number, version: counter.context.calendarVersion, db) {
+                if let rule = try Self.readRule(number, version: counter.context.calendarVersion, db) {
                     counter.add(rules: [rule])
                     learned = true
                 } else {
@@ -201,10 +201,10 @@ extension SQLiteStore: RegisterStore {
         let count = nextID - firstID
         if count <= 100 {
             for (reference, details) in audited {
-                try Self.audit(db, user: actor, action: "document.register", target: "document \(reference)", details: details, at: instant)
+                try self.audit(db, user: actor, action: "document.register", target: "document \(reference)", details: details, at: instant)
             }
         } else if let first = audited.first {
-            try Self.audit(db, user: actor, action: "document.register", target: "documents \(first.reference)…\(lastReference)",
+            try self.audit(db, user: actor, action: "document.register", target: "documents \(first.reference)…\(lastReference)",
                            details: ["count": String(count), "first": first.reference, "last": lastReference], at: instant)
         }
         return count
@@ -280,7 +280,7 @@ extension SQLiteStore: RegisterStore {
                 guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
                 try event.kind.checkRecordable(on: reference, phase: Phase(rawValue: row.phase) ?? .actif)
                 let recorded = try Self.append(event, to: row, at: instant, db)
-                try Self.audit(db, user: event.by, action: "document.event", target: "document \(reference)",
+                try self.audit(db, user: event.by, action: "document.event", target: "document \(reference)",
                                details: ["kind": event.kind.rawValue, "on": event.on.description, "name": event.name ?? "", "reason": event.reason ?? ""],
                                at: instant)
                 return recorded
@@ -298,7 +298,7 @@ extension SQLiteStore: RegisterStore {
                     INSERT INTO box (code, building, room, shelving, contents, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [box.code, box.location.building, box.location.room, box.location.shelving, box.contents,
                                      StoredCode.microseconds(instant), actor])
-                try Self.audit(db, user: actor, action: "box.add", target: "box \(box.code)", details: ["location": box.location.description], at: instant)
+                try self.audit(db, user: actor, action: "box.add", target: "box \(box.code)", details: ["location": box.location.description], at: instant)
             }
         }
     }
@@ -329,7 +329,7 @@ extension SQLiteStore: RegisterStore {
                                      confirmation.confirmedBy])
                 let context = try Self.retentionContext(db, rules: [confirmation.rule])
                 try Self.recount(db, context, where: "rule = ?", [confirmation.rule])
-                try Self.audit(db, user: confirmation.confirmedBy, action: "calendar.confirm-event", target: "rule \(confirmation.rule)",
+                try self.audit(db, user: confirmation.confirmedBy, action: "calendar.confirm-event", target: "rule \(confirmation.rule)",
                                details: ["copy": confirmation.copy.rawValue, "period": confirmation.period.rawValue,
                                          "event": confirmation.event.event, "offset_years": String(confirmation.event.offsetYears)],
                                at: confirmation.confirmedAt)
@@ -374,7 +374,7 @@ extension SQLiteStore: RegisterStore {
                     sequence += 1
                     try db.execute(sql: "UPDATE document SET held = 1 WHERE id = ?", arguments: [document])
                 }
-                try Self.audit(db, user: actor, action: "hold.place", target: "hold \(id)",
+                try self.audit(db, user: actor, action: "hold.place", target: "hold \(id)",
                                details: ["scope": scope.code, "target": scope.target, "reason": reason, "documents": String(ids.count)], at: instant)
                 return try Self.hold(id, db)
             }
@@ -401,7 +401,7 @@ extension SQLiteStore: RegisterStore {
                         WHERE id = ?
                         """, arguments: [document])
                 }
-                try Self.audit(db, user: actor, action: "hold.release", target: "hold \(id)", details: ["reason": reason], at: instant)
+                try self.audit(db, user: actor, action: "hold.release", target: "hold \(id)", details: ["reason": reason], at: instant)
                 return try Self.hold(id, db)
             }
         }

@@ -19,8 +19,6 @@ public final class SQLiteStore: CalendarStore {
     let database: DatabaseQueue
     /// The audit key, and where it is looked for.
     let auditSeal: AuditSeal
-    /// The connection's label, under which `auditSeal` is found from inside a transaction.
-    private let connectionLabel: String
 
     /// `PRAGMA application_id` of a Sablier store: "Sabl" in ASCII.
     static let applicationID = 0x5361_626C
@@ -40,24 +38,16 @@ public final class SQLiteStore: CalendarStore {
         self.path = path
         let keyFile = auditKeyFile ?? AuditKey.defaultFile(forStore: path)
         auditSeal = AuditSeal(keyFile: keyFile, key: try AuditKey.load(keyFile))
-        connectionLabel = AuditSeal.newConnectionLabel()
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        configuration.label = connectionLabel
-        AuditSeal.register(auditSeal, label: connectionLabel)
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
             try Self.checkOwnership(of: database, path: path)
             try Self.migrator.migrate(database)
         } catch {
-            AuditSeal.unregister(label: connectionLabel)
             throw Self.storeError(error, path: path, operation: "opening the store")
         }
-    }
-
-    deinit {
-        AuditSeal.unregister(label: connectionLabel)
     }
 
     /// Where the audit key is looked for.
@@ -133,7 +123,7 @@ public final class SQLiteStore: CalendarStore {
                 var writer = RuleWriter(db, version: number)
                 try writer.write(rows: (stored.ruleRows, stored.copyRows, stored.remarkRows, stored.itemRows))
                 try SQLiteInserter<CalendarDiagnosticRow>(db).insert(stored.diagnostics)
-                try Self.settle(version, number: number, previous: previous, hasDocuments: hasDocuments, db)
+                try self.settle(version, number: number, previous: previous, hasDocuments: hasDocuments, db)
                 return try StoredVersion.info(stored.version)
             }
         }
@@ -141,12 +131,12 @@ public final class SQLiteStore: CalendarStore {
 
     /// What follows a new calendar version's rows in its transaction, however they were
     /// written: the registered documents recounted under it, and its audit entry.
-    static func settle(_ version: NewCalendarVersion, number: Int, previous: RetentionCalendar?, hasDocuments: Bool,
+    func settle(_ version: NewCalendarVersion, number: Int, previous: RetentionCalendar?, hasDocuments: Bool,
                        _ db: Database) throws {
         if hasDocuments {
             try Self.recountAfterCalendarChange(db, previous: previous, current: version.calendar)
         }
-        try Self.audit(db, user: version.importedBy, action: "calendar.import", target: "calendar \(number)",
+        try self.audit(db, user: version.importedBy, action: "calendar.import", target: "calendar \(number)",
                        details: ["file": version.sourceFile, "sha256": version.sourceSHA256, "format": version.sourceFormat.rawValue,
                                  "rules": String(version.calendar.rules.count)], at: version.importedAt)
     }
