@@ -117,6 +117,28 @@ struct RegisterTests {
         }
     }
 
+    @Test("a register of 5,000 bad rows lists its first hundred problems and counts the rest in one, all rows still rejected")
+    func badRowsCapped() async throws {
+        try await withExampleRegister { store, dir, _ in
+            var text = "reference,title,rule,copy,support,holder,opened,closed\n"
+            for row in 1...5_000 { text += "BAD-\(row),Règle inconnue,9999,principal,PA,Secrétariat général,2024-01-10,\n" }
+            let bad = try dir.write("many-bad.csv", text)
+            let registrar = DocumentRegistrar(store: store)
+            let error = await #expect(throws: DocumentImportError.self) {
+                try await registrar.importCSV(path: bad.path, skipInvalid: false, actor: "gestion.doc", now: now)
+            }
+            let diagnostics = error?.diagnostics ?? []
+            #expect(diagnostics.count == 101)
+            #expect(diagnostics.first?.location.line == 2 && diagnostics.dropLast().last?.location.line == 101)
+            let more = diagnostics.last
+            #expect(more?.code == DiagnosticCode.moreDiagnostics.rawValue && more?.severity == .error)
+            #expect(more?.values?["errors"] == "4900")
+            let mixed = try dir.write("mixed.csv", text + "GOOD-1,Nouveau dossier,1201,principal,PA,Secrétariat général,2024-01-10,2024-12-20\n")
+            let outcome = try await registrar.importCSV(path: mixed.path, skipInvalid: true, actor: "gestion.doc", now: now)
+            #expect(outcome.registered == 1 && outcome.rejectedLines.count == 5_000 && outcome.diagnostics.count == 101)
+        }
+    }
+
     @Test("a register taken over says what is already in semi-active storage: it is not listed for transfer again")
     func alreadyTransferred() async throws {
         try await withExampleRegister { store, dir, _ in

@@ -114,10 +114,10 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                 let line = record.line
                 let draft = DocumentDraft(record: record, columns: columns)
                 let (checked, problems) = checker.check(draft)
-                if let shape { readDiagnostics.append(shape) }
+                if let shape { readDiagnostics.appendCapped(shape) }
                 for problem in problems {
                     let location = csv.location(line: line, column: header.index(of: problem.column))
-                    readDiagnostics.append(Diagnostic(problem.isWarning ? .warning : .error, at: location, "column \(problem.column): \(problem.message)",
+                    readDiagnostics.appendCapped(Diagnostic(problem.isWarning ? .warning : .error, at: location, "column \(problem.column): \(problem.message)",
                                                      field: problem.column, code: problem.code, values: problem.values))
                 }
                 guard var document = checked, shape?.severity != .error else {
@@ -130,7 +130,7 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                 if let first = lineOfReference.updateValue(line, forKey: reference) {
                     lineOfReference[reference] = first
                     let values = ["reference": reference, "first": String(first)]
-                    readDiagnostics.append(Diagnostic(.error, at: csv.location(line: line, column: referenceColumn),
+                    readDiagnostics.appendCapped(Diagnostic(.error, at: csv.location(line: line, column: referenceColumn),
                                                       "column reference: " + DiagnosticCode.repeatedInFile.english(values), field: "reference",
                                                       code: DiagnosticCode.repeatedInFile.rawValue, values: values))
                     readRejected.append(line)
@@ -154,7 +154,7 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
             if let csvError {
                 // A record that does not read ends the file there: the record counts as rejected,
                 // so the whole file is refused unless --skip-invalid keeps the rows before it.
-                readDiagnostics.append(csvError)
+                readDiagnostics.appendCapped(csvError)
                 readRejected.append(csvError.location.line)
             }
             count(&batch, &counter, &generation)
@@ -300,7 +300,7 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
             let reference = new.document.reference
             if already.contains(reference) {
                 let values = ["reference": reference]
-                storeDiagnostics.append(Diagnostic(.error, at: csv.location(line: batch.lines[position], column: referenceColumn),
+                storeDiagnostics.appendCapped(Diagnostic(.error, at: csv.location(line: batch.lines[position], column: referenceColumn),
                                                    "column reference: " + DiagnosticCode.alreadyInRegister.english(values), field: "reference",
                                                    code: DiagnosticCode.alreadyInRegister.rawValue, values: values))
                 storeRejected.append(batch.lines[position])
@@ -334,14 +334,16 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
             }
             for (column, reference) in missing {
                 let values = ["reference": reference]
-                late.append(Diagnostic(.error, at: csv.location(line: row.line, column: csv.header.index(of: column)),
+                late.appendCapped(Diagnostic(.error, at: csv.location(line: row.line, column: csv.header.index(of: column)),
                                        "column \(column): " + DiagnosticCode.referenceNowhere.english(values), field: column,
                                        code: DiagnosticCode.referenceNowhere.rawValue, values: values))
             }
             rejected.append(row.line)
         }
+        // Each list holds at most twice the file's limit (`appendCapped`): a million bad rows
+        // cost a million counts, not a million kept diagnostics.
         let all = readDiagnostics + storeDiagnostics + late
-        diagnostics = DocumentRegistrar.capWarnings(all.sortedByLocation)
+        diagnostics = DocumentRegistrar.capWarnings(all.sortedByLocation.capped())
         rejectedLines = rejected.sorted()
         if !rejected.isEmpty && !skipInvalid || handedOver + documents.count == 0 && diagnostics.hasErrors {
             throw DocumentImportError(file: csv.file, diagnostics: diagnostics)
