@@ -76,7 +76,9 @@ let package = Package(
         // Personal information in text: detectors, masking, anonymization. Pure: no I/O, no dependency.
         .target(name: "SablierPrivacy", swiftSettings: swiftSettings),
         // Text out of documents (.txt .csv .html .xml .rtf .docx .odt .pdf), streamed, at the edge.
-        .target(name: "SablierExtraction", dependencies: ["SablierOffice", "SablierCSV"], swiftSettings: swiftSettings),
+        .target(name: "SablierExtraction", dependencies: ["SablierOffice", "SablierCSV", "CSpawn"], swiftSettings: swiftSettings),
+        // glibc's posix_spawn file action that closes every inherited descriptor (a GNU extension).
+        .target(name: "CSpawn"),
         // CSV reading with line numbers, and the spreadsheet calendar layouts.
         .target(name: "SablierCSV", dependencies: ["SablierCore"], swiftSettings: swiftSettings),
         // OpenDocument and Office files: zip containers whose XML libxml2 reads (ODS spreadsheets).

@@ -1,3 +1,4 @@
+import CSpawn
 import Dispatch
 import Foundation
 
@@ -112,6 +113,9 @@ final class SpawnedTool: Sendable {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
         posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        // Nothing else of Sablier's reaches the tool: not the SQLite file, not a socket, not
+        // another scan's pipe (descriptors are not close-on-exec by default).
+        sablier_spawn_file_actions_addclosefrom(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

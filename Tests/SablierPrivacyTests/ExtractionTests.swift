@@ -181,6 +181,29 @@ struct ExtractionTests {
         }
     }
 
+    @Test("pdftotext inherits no descriptor of Sablier's but its standard input, output and error")
+    func pdfToolInheritsNoDescriptor() throws {
+        let directory = try TemporaryDirectory(prefix: "sablier-pdftotext-fds")
+        defer { directory.remove() }
+        // A file Sablier holds open, as it holds its SQLite database during a scan.
+        let held = open(directory.file("held").path, O_CREAT | O_RDWR, 0o600)
+        #expect(held > 2)
+        defer { close(held) }
+        // A stand-in that prints the descriptors it was started with, as the text of the PDF.
+        let tool = directory.file("pdftotext")
+        try Data("""
+            #!/bin/sh
+            exec ls /proc/self/fd
+            """.utf8).write(to: tool)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
+        let extractor = TextExtractor(pdftotext: tool.path)
+        let (text, _) = try Self.text(Self.corpus("t02-bulletin.pdf"), extractor: extractor)
+        // `ls` itself opens one descriptor to read /proc/self/fd: 0, 1, 2 and that one.
+        let descriptors = text.split(whereSeparator: \.isWhitespace).compactMap { Int32($0) }
+        #expect(Array(descriptors.prefix(3)) == [0, 1, 2] && descriptors.count == 4, "\(descriptors)")
+        #expect(!descriptors.contains(held))
+    }
+
     @Test("a pdftotext spinning on the processor is stopped by its CPU limit, long before the wall clock; the PDF is unreadable",
           .timeLimit(.minutes(1)))
     func pdfToolStoppedByCPULimit() throws {
