@@ -18,6 +18,11 @@ extension SQLiteStore: FileRootStore {
         return String(cString: resolved)
     }
 
+    /// The database and its companions (`-journal`, `-wal`, `-shm`), the audit key and its head file.
+    public var ownFiles: [String] {
+        [path, path + "-journal", path + "-wal", path + "-shm", auditKeyFile, auditKeyFile + ".head"]
+    }
+
     public func fileRoots() async throws -> [FileRoot] {
         try await read("listing the folders the register may read") { db in
             try Row.fetchAll(db, sql: "SELECT path, added_at, added_by FROM file_root ORDER BY path").map { row in

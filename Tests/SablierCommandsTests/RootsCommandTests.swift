@@ -150,6 +150,32 @@ final class RootsCommandTests {
         #expect(entries.contains { $0["action"] as? String == "refused" && $0["user"] as? String == "rh.agent" })
     }
 
+    @Test("roots add refuses / and any folder holding the store's database or its audit key, saying why")
+    func rootsHoldingSablierRefused() throws {
+        let whole = try sablier("roots", "add", "/")
+        #expect(whole.status != 0 && whole.stderr.contains("/ is the whole disk"), "\(whole.stderr)")
+        let resolvedFolder = try #require(realpath(dir.url.path, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        })
+        for folder in [dir.url.path, URL(fileURLWithPath: resolvedFolder).deletingLastPathComponent().path] {
+            let holding = try sablier("roots", "add", folder)
+            #expect(holding.status != 0 && holding.stderr.contains("holds \(resolvedFolder)/sablier.sqlite, one of Sablier's own files"),
+                    "\(folder): \(holding.stderr)")
+        }
+        let listed = try sablier("roots", "list", "--format", "json")
+        #expect((try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [Any])?.isEmpty == true, "\(listed.stdout)")
+    }
+
+    @Test("document import of a FIFO as the register: refused at once, naming it and what it is, never waited on")
+    func importOfAFIFO() throws {
+        let fifo = dir.file("registre.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let result = try sablier("document", "import", fifo, limit: 20)
+        #expect(result.status > 0)
+        #expect(result.stderr.contains("\(fifo) is a FIFO (named pipe), not a regular file: it is not read"), "\(result.stderr)")
+    }
+
     @Test("document add: every hostile path is refused at once, naming it and what it is; the store's folder is read with no root")
     func documentAdd() throws {
         try loadCalendar()

@@ -268,6 +268,91 @@ struct FileAccessTests {
         #expect(outcome.done.map(\.reference).contains("RF-PAIE-2018"))
     }
 
+    @Test("Sablier's own files, in the store's folder (the default root), are never read: database, key, key head, a hard link to one")
+    func sablierOwnFilesRefused() async throws {
+        let layout = try Layout()
+        defer { layout.dir.remove() }
+        let store = try await store(in: layout)
+        let access = try await FileAccess.of(store)
+        #expect(access.roots == [layout.share])
+        let database = layout.share + "/sablier.sqlite"
+        #expect(link(database, layout.share + "/copie.bin") == 0)
+        var own = [database, store.auditKeyFile, layout.share + "/copie.bin"]
+        if FileManager.default.fileExists(atPath: store.auditKeyFile + ".head") { own.append(store.auditKeyFile + ".head") }
+        for path in own {
+            #expect(refusal(access, path) == FileAccess.Failure(.fileIsSablierOwn, ["path": path]), "\(path)")
+        }
+        #expect(refusal(access, database)?.description.contains("one of Sablier's own files") == true)
+        // Registration refuses them on the path field, so no disposition can delete them.
+        do {
+            _ = try await DocumentRegistrar(store: store).add(draft("S-1", path: database), actor: "gestion.doc", now: now)
+            Issue.record("the database was registered as a document's file")
+        } catch let error as DocumentImportError {
+            #expect(error.diagnostics.map(\.code) == ["register.file-is-sablier-own"])
+        }
+        // An ordinary file beside them is still read.
+        #expect(try access.open(layout.file).path == layout.file)
+    }
+
+    @Test("a folder on the way moved out of the root after the path was resolved: the opened descriptor is checked and refused")
+    func folderSwappedAfterResolution() throws {
+        let layout = try Layout()
+        defer { layout.dir.remove() }
+        let access = FileAccess(roots: [layout.share], storeFolder: nil)
+        let inner = layout.subfolder + "/piece.txt"
+        try Data("pièce\n".utf8).write(to: URL(fileURLWithPath: inner))
+        let file = try access.open(inner)
+        try access.confirmOpened(file)
+        // What the race does between realpath and open: the folder the path goes through is now
+        // elsewhere (out of the root), and the descriptor holds the file there.
+        #expect(rename(layout.subfolder, layout.outside + "/dossier") == 0)
+        #expect(throws: FileAccess.Failure(.fileMovedWhileOpened, ["path": inner, "opened": layout.outside + "/dossier/piece.txt"])) {
+            try access.confirmOpened(file)
+        }
+        // And a link put in the folder's place is never followed out of the root.
+        try FileManager.default.createSymbolicLink(atPath: layout.subfolder, withDestinationPath: layout.outside + "/dossier")
+        #expect(refusal(access, inner)?.code == .fileOutsideRoots)
+    }
+
+    @Test("the default remover unlinks a file only: a path that became a folder is refused, nothing in it deleted")
+    func removerNeverDeletesAFolder() throws {
+        let layout = try Layout()
+        defer { layout.dir.remove() }
+        let folder = layout.share + "/devenu-dossier"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data("garder\n".utf8).write(to: URL(fileURLWithPath: folder + "/garder.txt"))
+        #expect(throws: DispositionExecutor.RemovalFailure.self) { try DispositionExecutor.deleteFile(folder) }
+        #expect(FileManager.default.fileExists(atPath: folder + "/garder.txt"))
+        try DispositionExecutor.deleteFile(layout.file)
+        #expect(!FileManager.default.fileExists(atPath: layout.file))
+        // Already gone: what was wanted.
+        try DispositionExecutor.deleteFile(layout.file)
+    }
+
+    @Test("disposition of a document whose path became a folder: not deleted, reported as the item's problem")
+    func dispositionOfAPathThatBecameAFolder() async throws {
+        let dir = try TemporaryDirectory(prefix: "sablier-files-disposition-folder")
+        defer { dir.remove() }
+        let noon = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
+        let store = try SQLiteStore(path: AuditKeyFixture.keyed(dir.file("sablier.sqlite").path))
+        _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: noon)
+        try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: noon)
+        try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: noon)
+        let csv = try dir.copyExamples()
+        #expect(try await DocumentRegistrar(store: store).importCSV(path: csv.path, skipInvalid: false, actor: "gestion.doc", now: noon).registered == 12)
+        let certified = try #require(try await store.document("SG-CORR-2021")?.document.file)
+        _ = try await store.proposeDisposition(asOf: CivilDate(iso: "2026-11-29")!, action: .destroy, by: "archiviste", at: noon)
+        try await store.approveDisposition(1, by: "directrice", at: noon)
+        // The file is replaced by a folder of the same name, holding files of its own.
+        try FileManager.default.removeItem(atPath: certified.path)
+        try FileManager.default.createDirectory(atPath: certified.path, withIntermediateDirectories: false)
+        try Data("autre\n".utf8).write(to: URL(fileURLWithPath: certified.path + "/autre.txt"))
+        let outcome = try await DispositionExecutor(store: store).execute(1, method: "déchiquetage", vendorCertificate: nil, by: "technicien", at: noon)
+        #expect(outcome.integrityProblems.contains { $0.reference == "SG-CORR-2021" })
+        #expect(!outcome.done.map(\.reference).contains("SG-CORR-2021"))
+        #expect(FileManager.default.fileExists(atPath: certified.path + "/autre.txt"))
+    }
+
     /// What the concurrent add gave, set on another thread.
     final class AddedMeanwhile: @unchecked Sendable { // `value` is behind `lock`
         private let lock = NSLock()

@@ -24,6 +24,7 @@ extension Sablier {
         _ = try await authorize(session, .manageFileRoots, useCase)
         return try await auditingRefusals(by: session.user.name, useCase: useCase, details: ["path": path]) {
             let resolved = try Self.resolvedFolder(path)
+            try Self.refuseHoldingOwnFiles(resolved, ownFiles: store.ownFiles)
             let root = FileRoot(path: resolved, addedAt: clock.now, addedBy: session.user.name)
             try await store.addFileRoot(root)
             return root
@@ -69,6 +70,21 @@ extension Sablier {
         guard stat(resolved, &status) == 0 else { throw Refusal(.rootMissing, ["path": absolute]) }
         guard status.st_mode & S_IFMT == S_IFDIR else { throw Refusal(.rootNotADirectory, ["path": resolved]) }
         return resolved
+    }
+
+    /// Refuses a root that would let the register reach Sablier's own files: `/`, or a folder
+    /// holding the database or the audit key (resolved, at any depth).
+    static func refuseHoldingOwnFiles(_ folder: String, ownFiles: [String]) throws(Refusal) {
+        guard folder != "/" else { throw Refusal(.rootWholeDisk, ["path": folder]) }
+        for own in ownFiles {
+            let resolved = (try? FileAccess.realPath(own))
+                ?? ((try? FileAccess.realPath(URL(fileURLWithPath: own).deletingLastPathComponent().path)).map {
+                    $0 + "/" + URL(fileURLWithPath: own).lastPathComponent
+                })
+            if let resolved, resolved.hasPrefix(folder + "/") {
+                throw Refusal(.rootHoldsStore, ["path": folder, "file": resolved])
+            }
+        }
     }
 
     /// A folder's path without its trailing slashes (but `/`).

@@ -118,6 +118,10 @@ extension MessageCatalogue {
             "{path} est hors des dossiers que le registre peut lire ({roots/list}) ; le RSI ou la gestion documentaire en ajoute un avec « sablier roots add DOSSIER »",
         .fileOutsideStoreFolder:
             "{path} est hors du dossier du registre {folder}, le seul qu'il lit tant qu'aucun dossier n'est configuré ; en ajouter un avec « sablier roots add DOSSIER »",
+        .fileIsSablierOwn:
+            "{path} est un des fichiers de Sablier lui-même (sa base de données, son journal, sa clé d'audit ou la tête de la clé) : le registre ne le lit jamais",
+        .fileMovedWhileOpened:
+            "{path} a changé pendant son ouverture (c'est {opened} qui a été ouvert, un dossier du chemin a été remplacé) : il n'est pas lu",
     ]
 
     static let calendarDiagnostics: [DiagnosticCode: String] = [

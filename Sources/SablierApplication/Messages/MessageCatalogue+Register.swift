@@ -50,6 +50,12 @@ extension MessageCatalogue {
         .rootNotFound: Entry(
             fr: "le dossier {path} n'est pas un de ceux que le registre peut lire (voir « sablier roots list »)",
             en: "folder {path} is not one the register may read (see `sablier roots list`)"),
+        .rootWholeDisk: Entry(
+            fr: "{path} est le disque entier : le registre pourrait y lire tous les fichiers, y compris ceux de Sablier ; donner le dossier des documents",
+            en: "{path} is the whole disk: the register could read every file there, Sablier's own included; give the documents' folder"),
+        .rootHoldsStore: Entry(
+            fr: "le dossier {path} contient {file}, un fichier de Sablier lui-même (base de données ou clé d'audit) ; donner un dossier qui ne le contient pas",
+            en: "folder {path} holds {file}, one of Sablier's own files (its database or audit key); give a folder that does not hold it"),
     ]
 
     static let holds: [Refusal.Code: Entry] = [

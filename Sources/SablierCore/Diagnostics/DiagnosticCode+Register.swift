@@ -79,11 +79,24 @@ extension DiagnosticCode {
         "register.file-outside-store-folder",
         "{path} is outside the store's folder {folder}, the only one the register reads while no folder is configured; add one with `sablier roots add FOLDER`")
 
+    /// `path`: the database, its journal, WAL or shared memory, the audit key or its head file
+    /// (or another name for one of them). The register never reads them, so no document can
+    /// name them, no disposition delete them and no scan read them.
+    public static let fileIsSablierOwn = Self(
+        "register.file-is-sablier-own",
+        "{path} is one of Sablier's own files (its database, journal, audit key or key head): the register never reads it")
+    /// `path`, `opened`: what the descriptor opened is not the path resolved (a folder on the way
+    /// was swapped for a link between the check and the open).
+    public static let fileMovedWhileOpened = Self(
+        "register.file-moved-while-opened",
+        "{path} changed while it was opened (it opened {opened}, a folder on the way was replaced): it is not read")
+
     static let register: [Self] = [
         notADate, referenceEmpty, titleEmpty, holderEmpty, holderOutsideUnit, ruleNotInForce, ruleEmpty, notACopy, copyEmpty,
         noSecondaryCopy, unknownSupport, supportNotListed, supportEmpty, closedBeforeOpened, pathThroughAPI, boxNotRegistered,
         eventWithoutDate, dateWithoutEvent, eventNotAwaited, transferredBeforeOpened, notNameValue, replacesItself, ownOriginal,
         repeatedInFile, alreadyInRegister, referenceNowhere, notARegisterColumn, registerUnreadable, moreWarnings, fileNotLocal,
         fileMissing, fileIsDirectory, fileNotReadable, fileReadFailed, fileNotRegular, fileOutsideRoots, fileOutsideStoreFolder,
+        fileIsSablierOwn, fileMovedWhileOpened,
     ]
 }

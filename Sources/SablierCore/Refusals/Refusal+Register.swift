@@ -42,7 +42,13 @@ extension Refusal.Code {
     /// `path`: not in the list.
     public static let rootNotFound = Self("roots.not-found", .notFound)
 
-    static let roots: [Self] = [rootMissing, rootNotADirectory, rootExists, rootNotFound]
+    /// `path` (`/`): the whole disk, which would let the register read every file, Sablier's own included.
+    public static let rootWholeDisk = Self("roots.whole-disk", .invalidInput)
+    /// `path`, `file`: the folder holds the store's database or its audit key, which a document
+    /// naming them could then read, or a disposition delete.
+    public static let rootHoldsStore = Self("roots.holds-store", .invalidInput)
+
+    static let roots: [Self] = [rootMissing, rootNotADirectory, rootExists, rootNotFound, rootWholeDisk, rootHoldsStore]
 }
 
 /// Holds (gels).

@@ -38,9 +38,20 @@ public struct DispositionExecutor: Sendable {
         self.removeFile = removeFile
     }
 
-    /// The default remover: `FileManager`'s, which unlinks the file.
+    /// The default remover: `unlink(2)` and nothing else. Never `FileManager.removeItem`, which
+    /// deletes a directory and all it holds: a path that became a folder is refused by the system
+    /// (`EISDIR`/`EPERM`), and that is the item's problem. A file already gone is what was wanted.
     public static let deleteFile: FileRemover = { path in
-        try FileManager.default.removeItem(atPath: path)
+        guard unlink(path) != 0 else { return }
+        let error = errno
+        guard error != ENOENT else { return }
+        throw RemovalFailure(reason: String(cString: strerror(error)))
+    }
+
+    /// Why `unlink` did not remove a file, in the system's words.
+    public struct RemovalFailure: Error, Sendable, CustomStringConvertible {
+        public var reason: String
+        public var description: String { reason }
     }
 
     /// A digital file that does not match what the list recorded: the item is not carried out.
@@ -149,7 +160,7 @@ public struct DispositionExecutor: Sendable {
             let started = try await store.startDispositionItem(list: number, position: item.position, pendingReview: pendingReview,
                                                                by: actor, at: instant)
             if started.destroys, let path = started.filePath {
-                try delete(path, of: started)
+                try delete(path, of: started, access: access)
             }
             done.append(try await store.completeDispositionItem(list: number, position: item.position, by: actor, at: instant))
         }
@@ -218,26 +229,26 @@ public struct DispositionExecutor: Sendable {
 
     /// Deletes the file of a started item and makes sure it is gone, durably, before the item
     /// may be marked done.
-    func delete(_ path: String, of item: DispositionItem) throws {
-        // Checked again at the last moment: a link put in the file's place is never what is removed.
-        var status = stat()
-        if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
-            throw Refusal(.fileNotDeleted, ["list": String(item.list), "reference": item.reference, "path": path,
-                                            "detail": "it is now a symbolic link, not the file certified"])
+    func delete(_ path: String, of item: DispositionItem, access: FileAccess) throws {
+        func refused(_ detail: String) -> Refusal {
+            Refusal(.fileNotDeleted, ["list": String(item.list), "reference": item.reference, "path": path, "detail": detail])
         }
-        if FileManager.default.fileExists(atPath: path) {
+        // Checked again at the last moment: a link put in the file's place, or a folder on the
+        // way replaced by one, is never what is removed, nor anything outside the roots.
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            if status.st_mode & S_IFMT == S_IFLNK { throw refused("it is now a symbolic link, not the file certified") }
+            if status.st_mode & S_IFMT == S_IFDIR { throw refused("it is now a directory, not the file certified") }
+            let resolved = try? FileAccess.realPath(path)
+            guard resolved == path else { throw refused("it now resolves to \(resolved ?? "?"), not the file certified") }
+            guard access.contains(path) else { throw refused("it is outside the folders the register may read") }
             do {
                 try removeFile(path)
-            } catch let error as CocoaError where error.code == .fileNoSuchFile {
-                // Gone in the meantime: what was wanted.
-            } catch let error as CocoaError {
-                throw Refusal(.fileNotDeleted, ["list": String(item.list), "reference": item.reference, "path": path,
-                                                "detail": error.localizedDescription])
+            } catch {
+                throw refused(String(describing: error))
             }
         }
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw Refusal(.fileNotDeleted, ["list": String(item.list), "reference": item.reference, "path": path, "detail": "still there"])
-        }
+        guard lstat(path, &status) != 0 else { throw refused("still there") }
         Self.syncDirectory(of: path)
     }
 

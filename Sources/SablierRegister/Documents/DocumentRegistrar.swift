@@ -2,6 +2,11 @@ public import Foundation
 public import SablierCore
 import SablierCSV
 public import SablierStore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Registers documents: one from the command line, or many from a CSV file, checked against
 /// the calendar in force, the boxes and the register, then written in one transaction.
@@ -40,8 +45,7 @@ public struct DocumentRegistrar: Sendable {
         do {
             bytes = try Self.contents(of: path)
         } catch {
-            throw DocumentImportError(file: shown, diagnostics: [.error(at: SourceLocation(file: shown, line: 0), .registerUnreadable,
-                                                                         ["reason": error.localizedDescription])])
+            throw DocumentImportError(file: shown, diagnostics: [.error(at: SourceLocation(file: shown, line: 0), error.code, error.values)])
         }
         let csv = CSVStream(bytes: bytes, file: shown, dialect: .guess(from: bytes.prefix(4096)), required: DocumentCSV.requiredColumns)
         if csv.diagnostics.hasErrors {
@@ -93,27 +97,18 @@ public struct DocumentRegistrar: Sendable {
         }
     }
 
-    /// The bytes of a file, read straight into one array (a register may be a hundred
-    /// megabytes: read through `Data` it was copied twice).
-    static func contents(of path: String) throws -> [UInt8] {
-        let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        let size = Int(try handle.seekToEnd())
-        try handle.seek(toOffset: 0)
-        var bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            while count < size {
-                let read = Foundation.read(handle.fileDescriptor, buffer.baseAddress! + count, size - count)
-                if read == 0 { break }
-                guard read > 0 else {
-                    if errno == EINTR { continue }
-                    throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
-                }
-                count += read
-            }
-        }
-        // Whatever the file gained since it was measured.
-        while let more = try handle.read(upToCount: 1 << 20), !more.isEmpty { bytes.append(contentsOf: more) }
+    /// The bytes of a register file, read into one array (a register may be a hundred
+    /// megabytes: read through `Data` it was copied twice). Opened as `FileAccess` opens a
+    /// document's file, regular files only and never blocking: a FIFO given as the register
+    /// hung the import for ever. The register itself is the operator's file, named on the
+    /// command line or uploaded, so it is not held to the roots.
+    static func contents(of path: String) throws(FileAccess.Failure) -> [UInt8] {
+        let absolute = try FileAccess.absolute(path)
+        let file = try FileAccess.openRegular(try FileAccess.realPath(absolute))
+        var bytes: [UInt8] = []
+        var status = stat()
+        if fstat(file.descriptor, &status) == 0 { bytes.reserveCapacity(Int(status.st_size)) }
+        try file.readChunks { chunk in bytes.append(contentsOf: chunk) }
         return bytes
     }
 

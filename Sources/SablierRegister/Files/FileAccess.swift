@@ -26,9 +26,16 @@ public struct FileAccess: Sendable, Hashable {
     /// True when `roots` are the configured folders; false when, none being configured, the
     /// store's own folder stands in (the refusal then says how to add one).
     public let configured: Bool
+    /// Sablier's own files (the database, its journal, WAL and shared memory, the audit key and
+    /// its head file): never read, whatever folder holds them. The store's folder is the default
+    /// root, so without this a document could name the database or the key, a disposition
+    /// delete it and a privacy scan read it. Compared by device and inode, so a hard link or
+    /// another name for them is refused too.
+    public let protectedFiles: [String]
 
     /// The folders configured, or the store's folder when there are none.
-    public init(roots: [String], storeFolder: String?) {
+    public init(roots: [String], storeFolder: String?, protectedFiles: [String] = []) {
+        self.protectedFiles = protectedFiles
         if roots.isEmpty {
             self.roots = storeFolder.map { [$0] } ?? []
             configured = false
@@ -40,7 +47,7 @@ public struct FileAccess: Sendable, Hashable {
 
     /// The rule as the store holds it now: its roots and its folder.
     public static func of(_ store: any FileRootStore) async throws -> FileAccess {
-        FileAccess(roots: try await store.fileRoots().map(\.path), storeFolder: store.storeFolder)
+        FileAccess(roots: try await store.fileRoots().map(\.path), storeFolder: store.storeFolder, protectedFiles: store.ownFiles)
     }
 
     /// Why a file is not read: its code and values, for a diagnostic a page writes in its own
@@ -107,7 +114,39 @@ public struct FileAccess: Sendable, Hashable {
     /// file; never blocks, whatever the path names.
     public func open(_ path: String, relativeTo base: URL? = nil) throws(Failure) -> ReadableFile {
         let resolved = try resolve(path, relativeTo: base)
-        return try Self.openRegular(resolved)
+        let file = try Self.openRegular(resolved)
+        try confirmOpened(file)
+        return file
+    }
+
+    /// Checks the file a descriptor really opened, after the open: a folder on the way swapped
+    /// for a link between `realpath` and `open` (which `O_NOFOLLOW` does not see: it guards only
+    /// the last component) makes the descriptor's own path, as the kernel knows it
+    /// (`/proc/self/fd/N`), differ from the path resolved, or lie outside every root. And it is
+    /// none of Sablier's own files, by device and inode.
+    public func confirmOpened(_ file: ReadableFile) throws(Failure) {
+        if let opened = Self.openedPath(of: file.descriptor) {
+            guard opened == file.path, contains(opened) else {
+                throw Failure(.fileMovedWhileOpened, ["path": file.path, "opened": opened])
+            }
+        }
+        var status = stat()
+        guard fstat(file.descriptor, &status) == 0 else { throw Self.failure(errno, file.path) }
+        for own in protectedFiles {
+            var ownStatus = stat()
+            if stat(own, &ownStatus) == 0, ownStatus.st_dev == status.st_dev, ownStatus.st_ino == status.st_ino {
+                throw Failure(.fileIsSablierOwn, ["path": file.path])
+            }
+        }
+    }
+
+    /// The path the kernel holds for an open descriptor (`/proc/self/fd/N`); nil where there is no
+    /// `/proc` (then only the checks before the open hold).
+    static func openedPath(of descriptor: Int32) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/fd/\(descriptor)", &buffer, Int(PATH_MAX))
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Checks `path` as `open` does and closes it again: for a reader that opens the file by

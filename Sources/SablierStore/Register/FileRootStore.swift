@@ -11,6 +11,9 @@ public protocol FileRootStore: Sendable {
     /// The folder holding the store's own data (SQLite: the database file's folder), resolved;
     /// nil when the store has none on this machine.
     var storeFolder: String? { get }
+    /// The store's own files (database, journal, WAL, shared memory, audit key, its head file):
+    /// never read as a document's, though the store's folder is the default root.
+    var ownFiles: [String] { get }
     /// The folders configured, by path.
     func fileRoots() async throws -> [FileRoot]
     /// Adds one (its path already resolved), audited as its `addedBy` at its `addedAt`;
