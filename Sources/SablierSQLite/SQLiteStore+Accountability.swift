@@ -122,8 +122,19 @@ extension SQLiteStore: AccountabilityStore {
         if auditSeal.key != nil { throw Refusal(.auditKeyExists, ["file": auditSeal.keyFile]) }
         let key = try AuditKey.create(auditSeal.keyFile)
         auditSeal.install(key)
-        // The first keyed entry: it seals the tombstones and certificate entries written before.
-        return try await appendAudit(user: actor, action: "audit.key-create", target: "audit", details: ["file": key.file], at: instant)
+        return try await perform("creating the audit key") { database in
+            try await database.write { db in
+                // The head starts at the last entry written without the key, so that from now
+                // on a missing head file means entries were removed.
+                let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+                    .map { AuditHead(sequence: $0[0], hash: $0[1]) } ?? AuditHead(sequence: 0, hash: AuditChain.genesis)
+                try Self.advanceHead(to: last, key)
+                // The only time records are sealed after the fact: the tombstones and
+                // certificate entries written before the key.
+                try self.sealUnsealedRecords(db)
+                return try self.audit(db, user: actor, action: "audit.key-create", target: "audit", details: ["file": key.file], at: instant)
+            }
+        }
     }
 
     // MARK: - Incidents
@@ -160,17 +171,18 @@ extension SQLiteStore: AccountabilityStore {
 
 extension SQLiteStore {
     /// Appends an audit entry, chained to the last one and keyed, in the caller's transaction;
-    /// once it commits, the head file moves to it. Refused without the key (fail closed).
+    /// once it commits, the head file moves to it. Refused without the key, and when the trail
+    /// does not reach its head file (`checkHead`): fail closed. A head write that fails after
+    /// the commit is caught by the next write's `checkHead`, which refuses if it fails again.
     @discardableResult
     func audit(_ db: Database, user: String, action: String, target: String, details: [String: String], at instant: Date) throws -> AuditEntry {
         let key = try auditSeal.requiredKey()
-        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash, scheme FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+        // Refused when the trail no longer reaches its head file (entries removed): writing on
+        // would move the head past the gap and hide it.
+        try checkHead(key, db)
+        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
         let sequence = (last.map { $0[0] as Int } ?? 0) + 1
         let previous: String = last.map { $0[1] } ?? AuditChain.genesis
-        if last.map({ $0[2] as String }) != AuditChain.keyedScheme {
-            // The first keyed entry: what was written before the key is sealed with it.
-            try sealUnsealedRecords(db)
-        }
         let micros = StoredCode.microseconds(instant)
         let text = AuditChain.details(details)
         let hash = AuditChain.keyedHash(key, sequence: sequence, atMicroseconds: micros, user: user, action: action, target: target,

@@ -34,17 +34,24 @@ final class AuditSeal: Sendable {
 // MARK: - Keyed digests of tombstones and certificate entries
 
 extension SQLiteStore {
-    /// A row's values as the text its digest covers: each typed, so `1` and `'1'` differ.
-    private static func sealedText(_ kind: String, _ values: some Sequence<DatabaseValue>) -> String {
-        ([kind] + values.map { value -> String in
+    /// A row's values as the text its digest covers: each typed, so `1` and `'1'` differ, and
+    /// each text length-prefixed (`s<UTF-8 byte count>:<text>`), so that no text can shift
+    /// into its neighbour (`a|b` and `a` then `b` differ) whatever bytes it holds.
+    static func sealedText(_ kind: String, _ values: some Sequence<DatabaseValue>) -> String {
+        AuditChain.lengthPrefixed([kind]) + values.map { value -> String in
             switch value.storage {
-            case .null: return "null"
-            case .int64(let number): return "i:\(number)"
-            case .double(let number): return "d:\(number)"
-            case .string(let text): return "s:" + text
-            case .blob(let data): return "b:" + SourceDigest.sha256Hex(data)
+            case .null: return "n;"
+            case .int64(let number): return "i\(number);"
+            case .double(let number): return "d\(number);"
+            case .string(let text): return AuditChain.lengthPrefixed([text])
+            case .blob(let data): return "b" + SourceDigest.sha256Hex(data) + ";"
             }
-        }).joined(separator: "\u{1F}")
+        }.joined()
+    }
+
+    /// `sealedText` of a row of texts only: how its encoding is checked without a row.
+    static func sealedText(_ kind: String, texts: [String]) -> String {
+        sealedText(kind, texts.map(\.databaseValue))
     }
 
     private static let tombstoneColumns = TombstoneRow.table.columns.joined(separator: ", ")
@@ -69,7 +76,8 @@ extension SQLiteStore {
     }
 
     /// Seals the tombstones and certificate entries written before the store had a key: done
-    /// in the transaction of the first keyed entry, when the plain trail is still all there is.
+    /// only in `createAuditKey`'s transaction, when the plain trail is still all there is.
+    /// Never later: a digest removed afterwards is a forgery to report, not a record to seal.
     func sealUnsealedRecords(_ db: Database) throws {
         for document in try Int.fetchAll(db, sql: "SELECT document FROM tombstone WHERE digest IS NULL") {
             try sealTombstone(document: document, db)
@@ -127,12 +135,12 @@ extension SQLiteStore {
     /// The whole trail walked: the chain, then with the key the head file, the tombstones and
     /// the certificate entries, then `checkpoint` when one is given.
     static func verifyTrail(key: AuditKey?, keyFile: String, checkpoint: AuditCheckpoint?, _ db: Database) throws -> AuditChain.Verification {
+        // Without the key nothing can be proved (an attacker could have rewritten every entry
+        // with plain hashes and removed the key file), so verify refuses rather than say intact.
+        guard let key else { throw Refusal(.auditKeyMissing, ["file": keyFile]) }
         let rows = try storedAuditEntries(db)
-        if key == nil, checkpoint != nil || rows.contains(where: { $0.scheme == AuditChain.keyedScheme }) {
-            throw Refusal(.auditKeyMissing, ["file": keyFile])
-        }
         var result = AuditChain.verify(rows, key: key)
-        guard result.isIntact, let key else { return result }
+        guard result.isIntact else { return result }
         func broken(_ sequence: Int, _ reason: String) -> AuditChain.Verification {
             result.problem = .init(sequence: sequence, reason: reason)
             return result
@@ -173,5 +181,83 @@ extension SQLiteStore {
             }
         }
         return result
+    }
+}
+
+// MARK: - The head, before each write
+
+extension SQLiteStore {
+    /// Refuses to write on a trail that no longer reaches the head its head file names, and
+    /// moves a head left behind up to the table's end first.
+    ///
+    /// Called in `audit`'s transaction before the entry is inserted. Without it, an attacker
+    /// who deletes the newest entries (or the head file) only has to wait: the service's next
+    /// entries would move the head on past the gap, and `verify` would find a consistent trail.
+    ///
+    /// - A missing head file is accepted only when the trail is empty (a brand-new store): the
+    ///   head is then written at the genesis (entry 0) before the first entry, so a crash after
+    ///   that entry commits leaves the head behind, never missing. `createAuditKey` writes the
+    ///   head of a store that had entries before its key.
+    /// - A head that names an entry past the table's end, or an entry whose stored hash is not
+    ///   the head's, or that is altered, refuses the write (`audit.head-mismatch`).
+    /// - A head behind the table's end (a process killed between its commit and its head
+    ///   write, or a head write that failed) is accepted when every entry past it is keyed
+    ///   and chained from it; the head file is then moved to the table's end, and if that
+    ///   fails the write is refused (`audit.head-unwritable`): a head that cannot be written
+    ///   stops the trail at the next write, in whatever process makes it.
+    func checkHead(_ key: AuditKey, _ db: Database) throws {
+        func mismatch(_ problem: String) -> Refusal { Refusal(.auditHeadMismatch, ["file": key.headFile, "problem": problem]) }
+        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+            .map { AuditHead(sequence: $0[0], hash: $0[1]) } ?? AuditHead(sequence: 0, hash: AuditChain.genesis)
+        let head: AuditHead
+        switch AuditHeadFile.read(key) {
+        case .missing:
+            guard last.sequence == 0 else {
+                throw mismatch("the head file is missing although the trail holds entries up to \(last.sequence): the newest entries may have been removed")
+            }
+            try Self.advanceHead(to: last, key)
+            return
+        case .altered(let why):
+            throw mismatch("the head file was altered: \(why)")
+        case .head(let named):
+            head = named
+        }
+        if head == last { return }
+        guard head.sequence <= last.sequence else {
+            throw mismatch("the trail ends at entry \(last.sequence) but its head file names entry \(head.sequence): the newest entries were removed")
+        }
+        let stored = head.sequence == 0
+            ? AuditChain.genesis
+            : try String.fetchOne(db, sql: "SELECT hash FROM audit_entry WHERE sequence = ?", arguments: [head.sequence])
+        guard stored == head.hash else {
+            throw mismatch("entry \(head.sequence) is not the one the head file names: it was replaced or removed")
+        }
+        // Behind: every entry past the head must be keyed and follow it.
+        var previous = head.hash, expected = head.sequence + 1
+        let past = try Row.fetchAll(db, sql: """
+            SELECT sequence, at, user_name, action, target, details, previous_hash, hash, scheme FROM audit_entry WHERE sequence > ? ORDER BY sequence
+            """, arguments: [head.sequence])
+        for row in past {
+            let (entry, micros) = Self.auditEntry(row)
+            let scheme: String = row[8]
+            let keyed = scheme == AuditChain.keyedScheme
+                && AuditChain.keyedHash(key, sequence: entry.sequence, atMicroseconds: micros, user: entry.user, action: entry.action,
+                                        target: entry.target, details: entry.details, previousHash: entry.previousHash) == entry.hash
+            guard entry.sequence == expected, entry.previousHash == previous, keyed else {
+                throw mismatch("entry \(entry.sequence), after the head file's entry \(head.sequence), is not a keyed entry that follows it")
+            }
+            previous = entry.hash
+            expected += 1
+        }
+        try Self.advanceHead(to: last, key)
+    }
+
+    /// Moves the head file to `head`, or refuses (`audit.head-unwritable`) saying why not.
+    static func advanceHead(to head: AuditHead, _ key: AuditKey) throws(Refusal) {
+        do {
+            try AuditHeadFile.advanceOrFail(to: head, key)
+        } catch {
+            throw Refusal(.auditHeadUnwritable, ["file": key.headFile, "detail": error.detail])
+        }
     }
 }

@@ -74,6 +74,12 @@ struct AuditKeyCommandTests {
         // A file that is no checkpoint is refused as input.
         let garbage = try dir.write("garbage.txt", "hello\n").path
         #expect(try SablierProcess.run(["audit", "verify", "--checkpoint", garbage, "--db", db, "--as", "verif"]).status == 65)
+        // A FIFO given as the checkpoint is refused at once, not waited on for a writer.
+        let fifo = dir.url.appendingPathComponent("checkpoint.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let waiting = try SablierProcess.run(["audit", "verify", "--checkpoint", fifo, "--db", db, "--as", "verif"])
+        #expect(waiting.status == 65)
+        #expect(waiting.stderr.contains("not a regular file"))
 
         // The newest entries deleted from the file, head file and all: the checkpoint catches it.
         let sequence = try #require(taken.stdout.split(separator: "\n").first { $0.hasPrefix("sequence: ") }.flatMap { Int($0.dropFirst(10)) })

@@ -117,11 +117,14 @@ struct KeyedAuditTrailTests {
             let result = try await rolledBack.verifyAudit(checkpoint: parsed)
             #expect(result.problem?.reason.contains("the checkpoint names entry 7 but the trail ends at entry 5") == true)
 
-            // The entry the checkpoint names altered in place.
-            try SQLiteStore.executeUnchecked("UPDATE audit_entry SET hash = '\(String(repeating: "e", count: 64))' WHERE sequence = 7",
-                                             inDatabaseAt: path)
-            try FileManager.default.removeItem(atPath: path + ".audit-key.head")
-            #expect(try await store.verifyAudit(checkpoint: parsed).isIntact == false)
+            // The rolled-back copy put back in service: it writes entries 6 and 7 of its own,
+            // so the trail reaches past the checkpoint again, with its head file consistent;
+            // only the checkpoint sees that entry 7 is not the one it named.
+            try await rolledBack.addBox(Box(code: "B-3"), by: "gd", at: now.addingTimeInterval(7))
+            try await rolledBack.addBox(Box(code: "B-4"), by: "gd", at: now.addingTimeInterval(8))
+            #expect(try await rolledBack.verifyAudit(checkpoint: nil).isIntact)
+            let replaced = try await rolledBack.verifyAudit(checkpoint: parsed)
+            #expect(replaced.problem?.reason.contains("entry 7 is not the one the checkpoint names") == true)
         }
     }
 
@@ -188,7 +191,8 @@ struct KeyedAuditTrailTests {
         try SQLiteStore.executeUnchecked(first.sql + second.sql, inDatabaseAt: path)
 
         let store = try SQLiteStore(path: path)
-        #expect(try await store.verifyAudit(checkpoint: nil) == AuditChain.Verification(entries: 2, problem: nil))
+        // Without the key nothing is proved: verify refuses, it does not say intact.
+        await #expect(throws: Refusal(.auditKeyMissing, ["file": path + ".audit-key"])) { _ = try await store.verifyAudit(checkpoint: nil) }
         let created = try await store.createAuditKey(by: "admin", at: now)
         #expect(created.sequence == 3 && created.action == "audit.key-create")
         let attributes = try FileManager.default.attributesOfItem(atPath: path + ".audit-key")
@@ -246,5 +250,14 @@ struct KeyedAuditTrailTests {
         let item = try await store.verifyAudit(checkpoint: nil)
         #expect(item.problem?.record == "disposition 1 RF-PAIE-2018")
         #expect(item.problem?.reason.contains("certificate of disposition list 1 was altered") == true)
+
+        // A tombstone's digest removed and the newest entry's scheme made plain: the next
+        // write is no "first keyed entry" and seals nothing, so the forgery stays visible.
+        try SQLiteStore.executeUnchecked("""
+            UPDATE tombstone SET digest = NULL WHERE reference = 'SG-CORR-2021';
+            UPDATE audit_entry SET scheme = 'sha256' WHERE sequence = (SELECT MAX(sequence) FROM audit_entry);
+            """, inDatabaseAt: path)
+        try await store.addBox(Box(code: "B-2030-RF-01"), by: "gestion.doc", at: day)
+        #expect(try SQLiteStore.fetchUncheckedInt("SELECT COUNT(*) FROM tombstone WHERE digest IS NULL", inDatabaseAt: path) == 1)
     }
 }

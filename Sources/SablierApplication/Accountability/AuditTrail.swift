@@ -79,10 +79,17 @@ extension Sablier {
         }
         let verification = AuditVerification(try await attempt { try await store.verifyAudit(checkpoint: checkpoint) },
                                              checkpoint: checkpoint.sequence)
-        _ = try await attempt {
-            try await store.appendAudit(user: access.user.name, action: "audit.verify-checkpoint", target: "audit",
-                                        details: ["checkpoint": String(checkpoint.sequence), "hash": checkpoint.hash,
-                                                  "result": verification.intact ? "intact" : "broken"], at: clock.now)
+        let recording = { () async throws -> Void in
+            _ = try await self.store.appendAudit(user: access.user.name, action: "audit.verify-checkpoint", target: "audit",
+                                                 details: ["checkpoint": String(checkpoint.sequence), "hash": checkpoint.hash,
+                                                           "result": verification.intact ? "intact" : "broken"], at: self.clock.now)
+        }
+        if verification.intact {
+            _ = try await attempt { try await recording() }
+        } else {
+            // A broken trail may refuse every write (its head no longer matches): the verdict
+            // is what the user asked for, and it is reported whether or not it could be recorded.
+            try? await recording()
         }
         return verification
     }

@@ -33,8 +33,8 @@ extension MessageCatalogue {
             fr: "l'incident {incident} est fermé",
             en: "incident {incident} is closed"),
         .auditKeyMissing: Entry(
-            fr: "la clé du journal d'audit est introuvable : cherchée à {file} (--audit-key ou $SABLIER_AUDIT_KEY) ; rien n'est écrit au journal sans elle. Pour un dépôt existant : sablier audit key create",
-            en: "the audit trail's key was not found: looked for at {file} (--audit-key or $SABLIER_AUDIT_KEY); nothing is written to the trail without it. For an existing store: sablier audit key create"),
+            fr: "la clé du journal d'audit est introuvable : cherchée à {file} (--audit-key ou $SABLIER_AUDIT_KEY) ; rien n'est écrit au journal sans elle. Pour un dépôt qui n'a jamais eu de clé : sablier audit key create",
+            en: "the audit trail's key was not found: looked for at {file} (--audit-key or $SABLIER_AUDIT_KEY); nothing is written to the trail without it. For a store that never had a key: sablier audit key create"),
         .auditKeyExposed: Entry(
             fr: "la clé du journal d'audit {file} est accessible à son groupe ou aux autres (mode {mode}) : elle est refusée ; faites chmod 600 {file}",
             en: "the audit trail's key {file} can be accessed by its group or by others (mode {mode}): it is refused; run chmod 600 {file}"),
@@ -47,5 +47,11 @@ extension MessageCatalogue {
         .auditCheckpointUnreadable: Entry(
             fr: "le point de contrôle est illisible, ligne {line} : {problem}",
             en: "the checkpoint cannot be read, line {line}: {problem}"),
+        .auditHeadMismatch: Entry(
+            fr: "le journal d'audit ne correspond plus à sa tête {file} : {problem} ; rien n'est écrit au journal tant qu'il n'est pas examiné : lancez sablier audit verify",
+            en: "the audit trail does not match its head file {file}: {problem}; nothing is written to the trail until it is examined: run sablier audit verify"),
+        .auditHeadUnwritable: Entry(
+            fr: "la tête du journal d'audit {file} ne peut pas être écrite ({detail}) : rien n'est écrit au journal tant que ses dernières entrées ne sont pas protégées ; vérifiez les droits du dossier de la clé",
+            en: "the audit trail's head file {file} cannot be written ({detail}): nothing is written to the trail while its newest entries are unprotected; check the permissions of the key's folder"),
     ]
 }

@@ -46,11 +46,15 @@ struct AuditVerify: UseCaseCommand {
     func run(_ sablier: Sablier, _ session: Session) async throws {
         let verification: AuditVerification
         if let checkpoint {
+            // A checkpoint is a few lines: a FIFO, /dev/zero or a huge file is refused, not waited on.
             let text: String
-            do {
-                text = try String(contentsOfFile: checkpoint, encoding: .utf8)
-            } catch {
-                throw Refusal(.auditCheckpointUnreadable, ["line": "1", "problem": "\(checkpoint) cannot be read (\(error.localizedDescription))"])
+            switch BoundedFile.read(checkpoint, limit: 16_384) {
+            case .missing:
+                throw Refusal(.auditCheckpointUnreadable, ["line": "1", "problem": "\(checkpoint) does not exist"])
+            case .refused(let why):
+                throw Refusal(.auditCheckpointUnreadable, ["line": "1", "problem": "\(checkpoint) cannot be read (\(why))"])
+            case .contents(let bytes):
+                text = String(decoding: bytes, as: UTF8.self)
             }
             verification = try await sablier.verifyAuditCheckpoint(session, checkpointText: text)
         } else {
@@ -66,7 +70,7 @@ struct AuditVerify: UseCaseCommand {
             Console.out("keyed (HMAC-SHA-256) from entry \(keyedFrom); head file at entry \(verification.head.map(String.init) ?? "?"), found unchanged; "
                 + "\(verification.records) tombstone and certificate entr\(verification.records == 1 ? "y" : "ies") match their keyed digest")
         } else {
-            Console.out("no entry is keyed yet (plain SHA-256): whoever can write the database can rewrite it; see `sablier audit key create`")
+            Console.out("no entry is keyed yet: the next one written will be")
         }
         if let sequence = verification.checkpoint {
             Console.out("checkpoint: entry \(sequence) is in the trail, unchanged, and its signature is the key's")
@@ -106,7 +110,7 @@ struct AuditKeyCreate: UseCaseCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Create the audit key of a store that has none (mode 0600, where --audit-key says; never replaces one).",
-        discussion: "From then on every entry, tombstone and certificate entry is keyed; those written before keep their plain SHA-256 and are sealed with the first keyed entry. Keep a copy of the key apart from the database's backups."
+        discussion: "From then on every entry, tombstone and certificate entry is keyed; those written before keep their plain SHA-256, and the tombstones and certificate entries written before are sealed by this command, once. Keep a copy of the key apart from the database's backups."
     )
 
     @OptionGroup var store: StoreOptions

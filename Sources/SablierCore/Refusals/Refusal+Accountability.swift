@@ -32,10 +32,17 @@ extension Refusal.Code {
     public static let auditKeyExists = Self("audit.key-exists", .conflict)
     /// `line`, `problem`: a checkpoint that does not read as one.
     public static let auditCheckpointUnreadable = Self("audit.checkpoint-unreadable", .invalidInput)
+    /// `file`, `problem`: the trail no longer reaches the head its head file names (entries
+    /// removed, the head file removed or forged): nothing more is written until it is examined.
+    public static let auditHeadMismatch = Self("audit.head-mismatch", .failure)
+    /// `file`, `detail`: the head file could not be written; the trail is not written on
+    /// while its newest entries are unprotected.
+    public static let auditHeadUnwritable = Self("audit.head-unwritable", .failure)
 
     static let accountability: [Self] = [
         alreadyInitialised, userExists, userNotFound, userUnchanged, lastRSI, roleHeld, roleNotHeld, noRole,
         incidentNotFound, incidentClosed,
         auditKeyMissing, auditKeyExposed, auditKeyUnreadable, auditKeyExists, auditCheckpointUnreadable,
+        auditHeadMismatch, auditHeadUnwritable,
     ]
 }

@@ -49,8 +49,10 @@ public enum AuditChain {
     /// The scheme of entries hashed with HMAC-SHA-256 under the audit key.
     public static let keyedScheme = "hmac-sha256"
 
-    /// What is hashed of an entry: its fields (the stored microseconds, not a rounded date)
-    /// and the previous hash, separated by a byte no field contains.
+    /// What the plain scheme hashed of an entry: its fields (the stored microseconds, not a
+    /// rounded date) and the previous hash, joined by U+001F. Kept byte for byte, so entries
+    /// written before the key still verify; a field holding U+001F could shift into the next,
+    /// which is why the keyed scheme length-prefixes its fields instead (`keyedHashed`).
     static func hashed(sequence: Int, atMicroseconds: Int, user: String, action: String, target: String,
                        details: String, previousHash: String) -> String {
         [String(sequence), String(atMicroseconds), user, action, target, details, previousHash].joined(separator: "\u{1F}")
@@ -67,8 +69,21 @@ public enum AuditChain {
     /// compute again after changing it.
     public static func keyedHash(_ key: AuditKey, sequence: Int, atMicroseconds: Int, user: String, action: String, target: String,
                                  details: String, previousHash: String) -> String {
-        key.mac(hashed(sequence: sequence, atMicroseconds: atMicroseconds, user: user, action: action, target: target,
-                       details: details, previousHash: previousHash))
+        key.mac(keyedHashed(sequence: sequence, atMicroseconds: atMicroseconds, user: user, action: action, target: target,
+                            details: details, previousHash: previousHash))
+    }
+
+    /// What the keyed scheme signs of an entry: each field as `s<UTF-8 byte count>:<text>`, so
+    /// no two different entries give the same text, whatever their fields hold (a user
+    /// `a\u{1F}b` with action `c` and a user `a` with action `b\u{1F}c` differ).
+    static func keyedHashed(sequence: Int, atMicroseconds: Int, user: String, action: String, target: String,
+                            details: String, previousHash: String) -> String {
+        lengthPrefixed([String(sequence), String(atMicroseconds), user, action, target, details, previousHash])
+    }
+
+    /// Fields as `s<UTF-8 byte count>:<text>`, one after the other: an unambiguous encoding.
+    public static func lengthPrefixed(_ fields: [String]) -> String {
+        fields.map { "s\($0.utf8.count):\($0)" }.joined()
     }
 
     /// Details as stable JSON: keys sorted, no escaping of slashes.

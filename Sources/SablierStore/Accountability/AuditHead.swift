@@ -38,10 +38,17 @@ public enum AuditHeadFile {
         "sablier-audit-head\u{1F}\(head.sequence)\u{1F}\(head.hash)"
     }
 
-    /// The head file of `key`, read and its signature checked.
+    /// The head file's size limit: it holds three short lines.
+    static let sizeLimit = 4096
+
+    /// The head file of `key`, read and its signature checked: never blocking on a FIFO nor
+    /// reading past a few kilobytes (`BoundedFile`), never following a symbolic link.
     public static func read(_ key: AuditKey) -> Reading {
-        guard let data = FileManager.default.contents(atPath: key.headFile) else {
-            return FileManager.default.fileExists(atPath: key.headFile) ? .altered("it cannot be read") : .missing
+        let data: [UInt8]
+        switch BoundedFile.read(key.headFile, limit: sizeLimit, followingSymlinks: false) {
+        case .missing: return .missing
+        case .refused(let why): return .altered(why)
+        case .contents(let bytes): data = bytes
         }
         var fields: [String: String] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
@@ -57,27 +64,45 @@ public enum AuditHeadFile {
     }
 
     /// Moves the head file forward to `head`, unless it already names `head` or a newer entry.
-    /// Returns false when the file could not be written (the trail itself is committed).
+    /// Returns false when the file could not be written (the trail itself is committed): the
+    /// next write then finds the head behind, tries again, and is refused if it still fails
+    /// (`SQLiteStore.checkHead`), so a head that cannot be written stops the trail.
     @discardableResult
     public static func advance(to head: AuditHead, _ key: AuditKey) -> Bool {
+        (try? advanceOrFail(to: head, key)) != nil
+    }
+
+    /// `advance`, saying why it failed.
+    public static func advanceOrFail(to head: AuditHead, _ key: AuditKey) throws(HeadWriteFailure) {
+        func failure(_ what: String) -> HeadWriteFailure { HeadWriteFailure(detail: what + ": " + String(cString: strerror(errno))) }
         let lock = open(key.file, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard lock >= 0 else { return false }
+        guard lock >= 0 else { throw failure("cannot open the key to lock it") }
         defer { close(lock) }
-        guard flock(lock, LOCK_EX) == 0 else { return false }
+        guard flock(lock, LOCK_EX) == 0 else { throw failure("cannot lock the key") }
         defer { flock(lock, LOCK_UN) }
-        if case .head(let current) = read(key), current.sequence >= head.sequence { return true }
+        if case .head(let current) = read(key), current.sequence >= head.sequence { return }
         let text = "sablier audit head\nsequence: \(head.sequence)\nhash: \(head.hash)\nmac: \(key.mac(signed(head)))\n"
         let temporary = key.headFile + ".\(getpid()).tmp"
         unlink(temporary)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return false }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { throw failure("cannot create \(temporary)") }
         let bytes = Array(text.utf8)
         let written = write(descriptor, bytes, bytes.count) == bytes.count && fsync(descriptor) == 0
+        let error = failure("cannot write \(temporary)")
         close(descriptor)
-        guard written, rename(temporary, key.headFile) == 0 else {
+        guard written else {
             unlink(temporary)
-            return false
+            throw error
         }
-        return true
+        guard rename(temporary, key.headFile) == 0 else {
+            let error = failure("cannot rename it to \(key.headFile)")
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Why the head file could not be written.
+    public struct HeadWriteFailure: Error, Sendable {
+        public var detail: String
     }
 }

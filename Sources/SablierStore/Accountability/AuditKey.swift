@@ -47,11 +47,15 @@ public struct AuditKey: Sendable {
     /// The key in `file`, or nil when there is no file there.
     ///
     /// Refused, never used, when its group or others may read or write it (the key is only as
-    /// secret as its file), when it is not a regular file, or when it does not hold 32 bytes.
+    /// secret as its file), when another user owns it (they could read it or swap it), when it
+    /// is a symbolic link (whoever can write the folder could point it at a key of theirs) or
+    /// not a regular file (a FIFO would block the store's opening), or when it does not hold
+    /// 32 bytes.
     public static func load(_ file: String) throws(Refusal) -> AuditKey? {
-        let descriptor = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let descriptor = open(file, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT { return nil }
+            if errno == ELOOP { throw Refusal(.auditKeyUnreadable, ["file": file, "detail": "it is a symbolic link"]) }
             throw Refusal(.auditKeyUnreadable, ["file": file, "detail": String(cString: strerror(errno))])
         }
         defer { close(descriptor) }
@@ -61,6 +65,9 @@ public struct AuditKey: Sendable {
         }
         guard status.st_mode & S_IFMT == S_IFREG else {
             throw Refusal(.auditKeyUnreadable, ["file": file, "detail": "it is not a regular file"])
+        }
+        guard status.st_uid == geteuid() else {
+            throw Refusal(.auditKeyUnreadable, ["file": file, "detail": "it belongs to user \(status.st_uid), not to the user running Sablier (\(geteuid()))"])
         }
         let permissions = Int(status.st_mode & 0o777)
         guard permissions & 0o077 == 0 else {
