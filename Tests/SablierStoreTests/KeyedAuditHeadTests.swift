@@ -119,9 +119,19 @@ struct KeyedAuditHeadTests {
         }
     }
 
-    @Test("the key file removed: verify refuses with audit.key-missing instead of saying intact")
+    @Test("every entry rehashed with plain SHA-256 and the key file removed: verify refuses with audit.key-missing instead of saying intact")
     func verifyWithoutKey() async throws {
-        try await withTrail { _, path, _ in
+        try await withTrail { store, path, _ in
+            var previous = AuditChain.genesis
+            var sql = ""
+            for entry in try await store.auditEntries(since: nil, user: nil, target: nil) {
+                let micros = try #require(try SQLiteStore.fetchUncheckedInt("SELECT at FROM audit_entry WHERE sequence = \(entry.sequence)", inDatabaseAt: path))
+                let hash = AuditChain.hash(sequence: entry.sequence, atMicroseconds: micros, user: entry.user, action: entry.action,
+                                           target: entry.target, details: entry.details, previousHash: previous)
+                sql += "UPDATE audit_entry SET previous_hash = '\(previous)', hash = '\(hash)', scheme = 'sha256' WHERE sequence = \(entry.sequence);\n"
+                previous = hash
+            }
+            try SQLiteStore.executeUnchecked(sql, inDatabaseAt: path)
             try FileManager.default.removeItem(atPath: path + ".audit-key")
             let reopened = try SQLiteStore(path: path)
             await #expect(throws: Refusal(.auditKeyMissing, ["file": path + ".audit-key"])) { _ = try await reopened.verifyAudit(checkpoint: nil) }
