@@ -1,5 +1,10 @@
 import SablierStore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import SablierExtraction
 public import SablierPrivacy
 
@@ -27,6 +32,63 @@ public enum DocumentAnonymizer {
         public var description: String
     }
 
+    /// Writes the copy at `target` without ever replacing a file: the target's folder must lie
+    /// inside a root, and nothing may be at `target` (a copy this document's `anonymized` event
+    /// recorded and still there is never made again: the executor skips it). Written to a
+    /// temporary file created with `O_EXCL` in that folder, synced, then linked to its name —
+    /// `link(2)` fails if the name exists, where `rename` or `Data.write(.atomic)` replaced
+    /// whatever was there, another registered document included.
+    static func write(_ data: Data, to target: String, access: FileAccess) throws(Failure) {
+        let url = URL(fileURLWithPath: target)
+        let folder: String
+        do {
+            folder = try FileAccess.realPath(url.deletingLastPathComponent().path)
+        } catch {
+            throw Failure(description: "the folder of the anonymized copy \(target) cannot be found (\(error.description))")
+        }
+        let resolvedTarget = folder + "/" + url.lastPathComponent
+        guard access.contains(resolvedTarget) else {
+            throw Failure(description: "the anonymized copy \(target) would be outside the folders the register may read")
+        }
+        var status = stat()
+        guard lstat(resolvedTarget, &status) != 0 else {
+            throw Failure(description: "\(target) already exists and is not a copy recorded for this document; it is never replaced")
+        }
+        var temporary = ""
+        var descriptor: Int32 = -1
+        for attempt in 0..<16 {
+            temporary = folder + "/.\(url.lastPathComponent).\(getpid()).\(attempt).\(UInt32.random(in: 0...UInt32.max)).tmp"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o640)
+            if descriptor >= 0 || errno != EEXIST { break }
+        }
+        guard descriptor >= 0 else {
+            throw Failure(description: "the anonymized copy \(target) cannot be written (\(String(cString: strerror(errno))))")
+        }
+        defer { _ = unlink(temporary) }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        let synced = fsync(descriptor) == 0
+        _ = close(descriptor)
+        guard written, synced else {
+            throw Failure(description: "the anonymized copy \(target) cannot be written (\(String(cString: strerror(errno))))")
+        }
+        guard link(temporary, resolvedTarget) == 0 else {
+            let error = errno
+            if error == EEXIST {
+                throw Failure(description: "\(target) already exists and is not a copy recorded for this document; it is never replaced")
+            }
+            throw Failure(description: "the anonymized copy \(target) cannot be written (\(String(cString: strerror(error))))")
+        }
+    }
+
     /// Reads the text of `path`, if `access` lets the register read it, replaces every
     /// finding, writes the copy durably and returns it.
     public static func anonymize(reference: String, path: String, publicCharacter: PublicCharacter, access: FileAccess,
@@ -51,12 +113,7 @@ public enum DocumentAnonymizer {
         let text = Anonymizer.anonymize(String(decoding: bytes, as: UTF8.self), findings: findings)
         let target = copyPath(of: path)
         let data = Data(text.utf8)
-        do {
-            try data.write(to: URL(fileURLWithPath: target), options: .atomic)
-        } catch {
-            throw Failure(description: "the anonymized copy \(target) cannot be written (\(error.localizedDescription))")
-        }
-        DispositionExecutor.syncDirectory(of: target)
+        try write(data, to: target, access: access)
         let digest = SourceDigest.sha256Hex(data)
         return AnonymizedCopy(reference: reference, source: path, path: target, sha256: digest,
                               replaced: findings.filter { $0.type != .health }.count)
