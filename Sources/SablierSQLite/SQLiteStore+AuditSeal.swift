@@ -56,6 +56,20 @@ extension SQLiteStore {
 
     private static let tombstoneColumns = TombstoneRow.table.columns.joined(separator: ", ")
     private static let itemColumns = DispositionItemRow.table.columns.joined(separator: ", ")
+    private static let listColumns = DispositionListRow.table.columns.joined(separator: ", ")
+    /// The lists whose header is a certificate's: once their execution has begun.
+    private static let executionBegun = "state = 'executing' OR state = 'executed'"
+
+    /// Writes the keyed digest of disposition list `number`'s row, over every column: the
+    /// certificate's header (executed by, at, method, vendor's certificate). Called after each
+    /// change to the row once its execution has begun.
+    func sealDispositionList(_ number: Int, _ db: Database) throws {
+        let key = try auditSeal.requiredKey()
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.listColumns) FROM disposition_list WHERE number = ? AND (\(Self.executionBegun))",
+                                         arguments: [number]) else { return }
+        try db.execute(sql: "UPDATE disposition_list SET digest = ? WHERE number = ?",
+                       arguments: [key.mac(Self.sealedText("disposition-list", row.databaseValues)), number])
+    }
 
     /// Writes the keyed digest of the tombstone of document `document`, over every column.
     func sealTombstone(document: Int, _ db: Database) throws {
@@ -84,6 +98,9 @@ extension SQLiteStore {
         }
         for row in try Row.fetchAll(db, sql: "SELECT list, position FROM disposition_item WHERE digest IS NULL AND state <> 'pending'") {
             try sealDispositionItem(list: row[0], position: row[1], db)
+        }
+        for number in try Int.fetchAll(db, sql: "SELECT number FROM disposition_list WHERE digest IS NULL AND (\(Self.executionBegun))") {
+            try sealDispositionList(number, db)
         }
     }
 
@@ -114,6 +131,19 @@ extension SQLiteStore {
                     ? "the entry of \(reference) in the certificate of disposition list \(list) carries no keyed digest: it was written, or its digest removed, without the key"
                     : "the entry of \(reference) in the certificate of disposition list \(list) was altered: it no longer matches its keyed digest",
                     record: "disposition \(list) \(reference)"))
+            }
+        }
+        let lists = try Row.fetchAll(db, sql: "SELECT \(listColumns), digest FROM disposition_list WHERE \(executionBegun) ORDER BY number")
+        for row in lists {
+            checked += 1
+            let values = Array(row.databaseValues)
+            let number: Int = row["number"]
+            let digest: String? = row["digest"]
+            if digest != key.mac(sealedText("disposition-list", values.dropLast())) {
+                return (checked, .init(sequence: 0, reason: digest == nil
+                    ? "the header of the certificate of disposition list \(number) carries no keyed digest: it was written, or its digest removed, without the key"
+                    : "the header of the certificate of disposition list \(number) (executed by, at, method, vendor's certificate) was altered: it no longer matches its keyed digest",
+                    record: "disposition \(number)"))
             }
         }
         return (checked, nil)

@@ -171,11 +171,13 @@ extension SQLiteStore: DispositionStore {
                 if list.state == .approved {
                     try db.execute(sql: Self.dispositionQueries.beginExecution,
                                    arguments: [StoredCode.microseconds(instant), actor, effectiveMethod, vendorCertificate, number])
+                    try self.sealDispositionList(number, db)
                     try self.audit(db, user: actor, action: "disposition.execute", target: Self.auditTarget(list: number),
                                    details: ["method": effectiveMethod ?? "", "vendor_certificate": vendorCertificate ?? ""], at: instant)
                 } else if list.method == nil && method != nil || list.vendorCertificate == nil && vendorCertificate != nil {
                     try db.execute(sql: Self.dispositionQueries.recordMethod,
                                    arguments: [effectiveMethod, vendorCertificate ?? list.vendorCertificate, number])
+                    try self.sealDispositionList(number, db)
                 }
                 return try Self.dispositionList(try Self.requireDispositionList(number, db), db)
             }
@@ -240,6 +242,7 @@ extension SQLiteStore: DispositionStore {
                 try self.audit(db, user: actor, action: "disposition.item-done", target: Self.auditTarget(list: number),
                                details: ["reference": row.reference, "event": event.kind.rawValue], at: instant)
                 try db.execute(sql: queries.finishList, arguments: [micros, number, number])
+                try self.sealDispositionList(number, db)
                 return try Self.dispositionItemRow(number, position: position, db).item()
             }
         }

@@ -231,7 +231,7 @@ struct KeyedAuditTrailTests {
 
         let intact = try await store.verifyAudit(checkpoint: nil)
         #expect(intact.isIntact)
-        #expect(intact.records == 8, "four tombstones and four certificate entries")
+        #expect(intact.records == 9, "four tombstones, four certificate entries and the certificate's header")
         let certificate = try await store.dispositionCertificate(1)
         let last = try #require(try await store.auditEntries(since: nil, user: nil, target: "disposition 1").last)
         #expect(certificate.auditSequences.last == last.sequence)
@@ -242,6 +242,14 @@ struct KeyedAuditTrailTests {
         #expect(tombstone.problem?.record == "tombstone SG-CORR-2021")
         #expect(tombstone.problem?.reason.contains("the tombstone of SG-CORR-2021 was altered") == true)
         try SQLiteStore.executeUnchecked("UPDATE tombstone SET destroyed_by = 'technicien' WHERE reference = 'SG-CORR-2021'", inDatabaseAt: path)
+        #expect(try await store.verifyAudit(checkpoint: nil).isIntact)
+
+        // The certificate's header: the vendor's certificate number changed.
+        try SQLiteStore.executeUnchecked("UPDATE disposition_list SET vendor_certificate = 'V-2' WHERE number = 1", inDatabaseAt: path)
+        let header = try await store.verifyAudit(checkpoint: nil)
+        #expect(header.problem?.record == "disposition 1")
+        #expect(header.problem?.reason.contains("header of the certificate of disposition list 1") == true)
+        try SQLiteStore.executeUnchecked("UPDATE disposition_list SET vendor_certificate = 'V-1' WHERE number = 1", inDatabaseAt: path)
         #expect(try await store.verifyAudit(checkpoint: nil).isIntact)
 
         try SQLiteStore.executeUnchecked("""

@@ -6,7 +6,9 @@ extension StoreSchema {
     /// from the first entry written with it; after that one, an unkeyed entry fails `verify`.
     /// `tombstone.digest` and `disposition_item.digest` are HMAC-SHA-256 under the same key of
     /// their row, written with it (an item once it is started, then again when it is done);
-    /// those written before the key are sealed in the transaction of the first keyed entry.
+    /// `disposition_list.digest` covers the certificate's header (who executed the list, when,
+    /// the method, the vendor's certificate), sealed when execution begins, when its method is
+    /// recorded and when it ends. Those written before the key are sealed by `audit key create`.
     static let v10KeyedAudit = Migration(name: "v10-keyed-audit", statements: [
         """
         ALTER TABLE audit_entry ADD COLUMN scheme TEXT NOT NULL DEFAULT 'sha256'
@@ -14,5 +16,6 @@ extension StoreSchema {
         """,
         "ALTER TABLE tombstone ADD COLUMN digest TEXT CHECK (length(digest) = 64)",
         "ALTER TABLE disposition_item ADD COLUMN digest TEXT CHECK (length(digest) = 64)",
+        "ALTER TABLE disposition_list ADD COLUMN digest TEXT CHECK (length(digest) = 64)",
     ])
 }
