@@ -244,8 +244,8 @@ public struct DispositionExecutor: Sendable {
             guard access.contains(path) else { throw refused("it is outside the folders the register may read") }
             do {
                 try removeFile(path)
-            } catch {
-                throw refused(String(describing: error))
+            } catch let error as RemovalFailure {
+                throw refused(error.reason)
             }
         }
         guard lstat(path, &status) != 0 else { throw refused("still there") }
