@@ -122,7 +122,22 @@ extension SQLiteStore: AccountabilityStore {
         if auditSeal.key != nil { throw Refusal(.auditKeyExists, ["file": auditSeal.keyFile]) }
         let key = try AuditKey.create(auditSeal.keyFile)
         auditSeal.install(key)
-        return try await perform("creating the audit key") { database in
+        // Nothing keyed was committed if this fails: the key is removed, so that the command
+        // can simply be run again (a key left behind would make the store refuse every change,
+        // its plain trail having no head file).
+        do {
+            return try await keyCreation(key, by: actor, at: instant)
+        } catch {
+            auditSeal.uninstall()
+            unlink(key.file)
+            throw error
+        }
+    }
+
+    /// The transaction of `createAuditKey`: the head file at the last plain entry, the older
+    /// records sealed, the first keyed entry.
+    private func keyCreation(_ key: AuditKey, by actor: String, at instant: Date) async throws -> AuditEntry {
+        try await perform("creating the audit key") { database in
             try await database.write { db in
                 // The head starts at the last entry written without the key, so that from now
                 // on a missing head file means entries were removed.

@@ -23,6 +23,9 @@ final class AuditSeal: Sendable {
 
     func install(_ key: AuditKey) { current.withLock { $0 = key } }
 
+    /// Forgets the key: when the transaction that was to record its creation failed.
+    func uninstall() { current.withLock { $0 = nil } }
+
     /// The key, or the refusal that says where it was looked for: nothing is written to the
     /// trail without it (fail closed).
     func requiredKey() throws(Refusal) -> AuditKey {

@@ -119,6 +119,22 @@ struct KeyedAuditHeadTests {
         }
     }
 
+    @Test("audit key create whose head file cannot be written: refused, the key removed, and it can be run again")
+    func keyCreationFails() async throws {
+        let dir = try TemporaryDirectory(prefix: "sablier-keyed-head")
+        defer { dir.remove() }
+        let path = dir.file("sablier.sqlite").path
+        let store = try SQLiteStore(path: path)
+        let blocker = path + ".audit-key.head.\(getpid()).tmp"
+        try FileManager.default.createDirectory(atPath: blocker, withIntermediateDirectories: false)
+        #expect(await refusal { _ = try await store.createAuditKey(by: "admin", at: now) } == .auditHeadUnwritable)
+        #expect(!FileManager.default.fileExists(atPath: path + ".audit-key"))
+        try FileManager.default.removeItem(atPath: blocker)
+        #expect(try await store.createAuditKey(by: "admin", at: now).sequence == 1)
+        let verified = try await store.verifyAudit(checkpoint: nil)
+        #expect(verified.isIntact && verified.head == 1)
+    }
+
     @Test("every entry rehashed with plain SHA-256 and the key file removed: verify refuses with audit.key-missing instead of saying intact")
     func verifyWithoutKey() async throws {
         try await withTrail { store, path, _ in
