@@ -25,13 +25,27 @@ struct PDFText {
         return nil
     }
 
+    /// The descriptor `path` names when it is one of this process's (`/proc/self/fd/N`).
+    static func heldDescriptor(_ path: String) -> Int32? {
+        let prefix = "/proc/self/fd/"
+        guard path.hasPrefix(prefix), let descriptor = Int32(path.dropFirst(prefix.count)), descriptor > 2 else { return nil }
+        return descriptor
+    }
+
     func extract(_ path: String, into sink: ExtractedTextSink) throws {
         guard let tool = Self.locate(executable), FileManager.default.isExecutableFile(atPath: tool) else {
             throw ExtractionError(.toolMissing, "pdftotext (poppler-utils) is not installed: run scripts/setup.sh")
         }
         let child: SpawnedTool
         do {
-            child = try SpawnedTool(tool, ["-q", "-enc", "UTF-8", "-eol", "unix", path, "-"], cpuSeconds: cpuSeconds)
+            // A descriptor Sablier holds (`/proc/self/fd/N`, the file checked) does not reach the
+            // child, which inherits only 0-2: it becomes its standard input, read as /dev/stdin
+            // (poppler reopens it, whatever the descriptor's offset).
+            if let descriptor = Self.heldDescriptor(path) {
+                child = try SpawnedTool(tool, ["-q", "-enc", "UTF-8", "-eol", "unix", "/dev/stdin", "-"], cpuSeconds: cpuSeconds, input: descriptor)
+            } else {
+                child = try SpawnedTool(tool, ["-q", "-enc", "UTF-8", "-eol", "unix", path, "-"], cpuSeconds: cpuSeconds)
+            }
         } catch {
             throw ExtractionError(.toolMissing, "pdftotext cannot be started (\(error))")
         }
@@ -101,14 +115,18 @@ final class SpawnedTool: Sendable {
     /// The read end of the child's standard output.
     let output: Int32
 
-    init(_ tool: String, _ arguments: [String], cpuSeconds: Int? = nil) throws {
+    init(_ tool: String, _ arguments: [String], cpuSeconds: Int? = nil, input: Int32? = nil) throws {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { throw SpawnError(code: errno) }
         defer { close(pipeEnds[1]) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let input {
+            posix_spawn_file_actions_adddup2(&actions, input, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addclose(&actions, pipeEnds[0])

@@ -95,11 +95,14 @@ public struct TextExtractor: Sendable {
         self.pdftotext = pdftotext
     }
 
-    /// Writes the text of the file at `path` to `sink`; returns its format.
+    /// Writes the text of the file at `path` to `sink`; returns its format. `name`, when `path`
+    /// is a descriptor's (`/proc/self/fd/N`, the file `FileAccess` checked and holds open, so
+    /// that no file swapped at its name since is read), is the file's own name, whose extension
+    /// helps tell its format.
     @discardableResult
-    public func extract(fileAt path: String, into sink: ExtractedTextSink) throws(ExtractionError) -> DocumentFormat {
+    public func extract(fileAt path: String, named name: String? = nil, into sink: ExtractedTextSink) throws(ExtractionError) -> DocumentFormat {
         do {
-            return try extractText(path, into: sink)
+            return try extractText(path, named: name ?? path, into: sink)
         } catch let error as ExtractionError {
             throw error
         } catch {
@@ -107,13 +110,13 @@ public struct TextExtractor: Sendable {
         }
     }
 
-    private func extractText(_ path: String, into sink: ExtractedTextSink) throws -> DocumentFormat {
+    private func extractText(_ path: String, named name: String, into sink: ExtractedTextSink) throws -> DocumentFormat {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ExtractionError(.unreadable, "the file does not exist")
         }
         guard !isDirectory.boolValue else { throw ExtractionError(.unsupported, "it is a directory") }
-        var format = try recognise(path)
+        var format = try recognise(path, named: name)
         var textBytes = 0
         try withoutActuallyEscaping(sink) { sink in
             let counting: ExtractedTextSink = { chunk in
@@ -147,7 +150,8 @@ public struct TextExtractor: Sendable {
     }
 
     /// The format from the first bytes (PDF, zip package, RTF), else from the extension.
-    func recognise(_ path: String) throws -> DocumentFormat {
+    func recognise(_ path: String, named name: String? = nil) throws -> DocumentFormat {
+        let name = name ?? path
         let head: [UInt8]
         do {
             let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
@@ -156,7 +160,7 @@ public struct TextExtractor: Sendable {
         } catch {
             throw ExtractionError(.unreadable, "the file cannot be read (\(Self.reason(error)))")
         }
-        let byName = DocumentFormat.extensions[URL(fileURLWithPath: path).pathExtension.lowercased()]
+        let byName = DocumentFormat.extensions[URL(fileURLWithPath: name).pathExtension.lowercased()]
         if head.starts(with: Array("%PDF-".utf8)) { return .pdf }
         if OpenDocumentSpreadsheet.looksLikeZip(head) {
             // Told apart when read (`package`): the name's guess until then.
@@ -178,7 +182,7 @@ public struct TextExtractor: Sendable {
             return format
         case nil:
             if head.contains(0), !(head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF])) {
-                let name = URL(fileURLWithPath: path).pathExtension
+                let name = URL(fileURLWithPath: name).pathExtension
                 throw ExtractionError(.unsupported, "it is a binary file\(name.isEmpty ? "" : " (.\(name))") of a format Sablier does not read")
             }
             return .text

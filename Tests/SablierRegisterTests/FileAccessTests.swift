@@ -388,6 +388,34 @@ struct FileAccessTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
 
+    @Test("text is read through the descriptor checked: a file swapped at the name afterwards is not what is scanned, PDF included")
+    func extractorsReadTheFileChecked() throws {
+        let layout = try Layout()
+        defer { layout.dir.remove() }
+        let access = FileAccess(roots: [layout.share], storeFolder: nil)
+        let scanner = PrivacyScanning.scanner(publicIdentifiers: [])
+        // A letter with a SIN, checked and held open; then a harmless file renamed over its name.
+        let letter = layout.share + "/lettre.txt"
+        try Data("NAS du parent : 283 406 296\n".utf8).write(to: URL(fileURLWithPath: letter))
+        try Data("rien de personnel\n".utf8).write(to: URL(fileURLWithPath: layout.share + "/anodin.txt"))
+        let checked = try access.open(letter)
+        #expect(rename(layout.share + "/anodin.txt", letter) == 0)
+        let scan = PrivacyScanning.scanFile(checked.descriptorPath, named: checked.path, scanner: scanner)
+        // (SablierExtraction and SablierPrivacy are not this target's imports: their values are read as text.)
+        #expect(scan.path == letter && String(describing: scan.format) == "Optional(SablierExtraction.DocumentFormat.text)")
+        #expect(String(describing: scan.result).contains("FindingType.sin"), "the file swapped in was read instead of the one checked")
+        // A PDF, read by pdftotext from the descriptor (its standard input), not from the name.
+        let pdf = layout.share + "/releve.pdf"
+        try FileManager.default.copyItem(atPath: Fixtures.root.appendingPathComponent("corpus/privacy/files/t19-releve-de-paie.pdf").path, toPath: pdf)
+        let checkedPDF = try access.open(pdf)
+        try Data("pas un PDF\n".utf8).write(to: URL(fileURLWithPath: layout.share + "/faux.txt"))
+        #expect(rename(layout.share + "/faux.txt", pdf) == 0)
+        let pdfScan = PrivacyScanning.scanFile(checkedPDF.descriptorPath, named: checkedPDF.path, scanner: scanner)
+        #expect(String(describing: pdfScan.format) == "Optional(SablierExtraction.DocumentFormat.pdf)", "\(String(describing: pdfScan.error))")
+        #expect(pdfScan.result != nil)
+        withExtendedLifetime((checked, checkedPDF)) {}
+    }
+
     /// What the concurrent add gave, set on another thread.
     final class AddedMeanwhile: @unchecked Sendable { // `value` is behind `lock`
         private let lock = NSLock()

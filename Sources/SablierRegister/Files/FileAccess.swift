@@ -230,6 +230,11 @@ public final class ReadableFile: Sendable {
 
     deinit { _ = close(descriptor) }
 
+    /// The descriptor's own path (`/proc/self/fd/N`): what a reader that opens by path (a text
+    /// extractor) is given, so that it reads this file, the one checked, whatever was put at its
+    /// name since. Valid while this value lives.
+    public var descriptorPath: String { "/proc/self/fd/\(descriptor)" }
+
     /// Reads the file to its end in chunks of `chunkSize` bytes, handing each to `body`.
     public func readChunks(chunkSize: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Void) throws(FileAccess.Failure) {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)

@@ -93,18 +93,21 @@ public enum DocumentAnonymizer {
     /// finding, writes the copy durably and returns it.
     public static func anonymize(reference: String, path: String, publicCharacter: PublicCharacter, access: FileAccess,
                                  extractor: TextExtractor = TextExtractor()) throws(Failure) -> AnonymizedCopy {
-        let resolved: String
+        let file: ReadableFile
         do {
-            resolved = try access.check(path)
+            file = try access.open(path)
         } catch {
             throw Failure(description: "the register may not read it (\(error.description)), so no anonymized copy can be made")
         }
         var bytes: [UInt8] = []
         var stream = PrivacyScanner(publicCharacter: publicCharacter, maximumFindings: .max).stream()
         do {
-            try extractor.extract(fileAt: resolved) { chunk in
-                bytes.append(contentsOf: chunk)
-                stream.append(chunk)
+            // The file checked, through its descriptor, held open until the text is read.
+            _ = try withExtendedLifetime(file) { () throws(ExtractionError) in
+                try extractor.extract(fileAt: file.descriptorPath, named: file.path) { chunk in
+                    bytes.append(contentsOf: chunk)
+                    stream.append(chunk)
+                }
             }
         } catch {
             throw Failure(description: "its text cannot be read (\(error.description)), so no anonymized copy can be made")

@@ -52,10 +52,14 @@ public struct PrivacyScanning: Sendable {
 
     /// Extracts and scans one file with no store at all, and no check: for a path `FileAccess`
     /// already allowed, resolved (`Sablier.scanPrivacyFiles` checks each before handing it on).
-    public static func scanFile(_ path: String, scanner: PrivacyScanner, extractor: TextExtractor = TextExtractor()) -> FileScan {
+    /// `name`, when `readFrom` is a held descriptor's path (`ReadableFile.descriptorPath`), is
+    /// the file's own path, which the scan reports and whose extension tells the format.
+    public static func scanFile(_ readFrom: String, named name: String? = nil, scanner: PrivacyScanner,
+                                extractor: TextExtractor = TextExtractor()) -> FileScan {
+        let path = name ?? readFrom
         var stream = scanner.stream()
         do {
-            let format = try extractor.extract(fileAt: path) { stream.append($0) }
+            let format = try extractor.extract(fileAt: readFrom, named: name) { stream.append($0) }
             return FileScan(path: path, format: format, result: stream.finish(), error: nil)
         } catch {
             return FileScan(path: path, format: nil, result: nil, error: error)
@@ -109,8 +113,16 @@ public struct PrivacyScanning: Sendable {
             return DocumentOutcome(reference: reference, path: file.path, status: earlier.status == .read ? .unchanged : .unreadable,
                                    scan: earlier, problem: nil)
         }
-        // The text is read from the path just checked and measured, resolved.
-        var read = scanFile(measured.path, scanner: scanner)
+        // The text is read from a descriptor checked by `FileAccess` (opened again: measuring
+        // closed its own), so a file swapped at the path after the check is never what is read.
+        var read: FileScan
+        do {
+            let opened = try access.open(measured.path)
+            read = withExtendedLifetime(opened) { Self.scanFile(opened.descriptorPath, named: opened.path, scanner: scanner, extractor: extractor) }
+        } catch {
+            return DocumentOutcome(reference: reference, path: file.path, status: error.isMissing ? .fileMissing : .unreadable, scan: nil,
+                                   problem: error.description)
+        }
         read.path = file.path
         let scan = Self.contentScan(read, sha256: measured.sha256, fingerprint: fingerprint, at: instant)
         try await store.recordScan(scan, document: reference, path: file.path, by: actor, at: instant)
