@@ -21,6 +21,15 @@ struct DiagnosticCollectorTests {
         #expect(summary.message == "and 150 more problems not listed (1 error, 149 warnings): only the first 100 of a file are")
     }
 
+    @Test("a file's error count includes the errors counted past the hundredth, not the line that counts them")
+    func totalErrorCount() {
+        var collector = DiagnosticCollector()
+        for line in 1...250 { collector.append(line.isMultiple(of: 2) ? Self.error(line) : Self.warning(line)) }
+        #expect(collector.diagnostics.errors.count == 51)
+        #expect(collector.diagnostics.totalErrorCount == 125)
+        #expect([Self.error(1), Self.warning(2)].totalErrorCount == 1)
+    }
+
     @Test("warnings alone make a warning; nothing left out adds nothing")
     func warningsOnly() {
         var collector = DiagnosticCollector(limit: 3)

@@ -75,7 +75,7 @@ extension Sablier {
 extension CalendarImportError {
     /// The rejection as a refusal carrying every diagnostic.
     var refusal: Refusal {
-        Refusal(.calendarRejected, ["file": file, "errors": String(diagnostics.errors.count)], diagnostics: diagnostics)
+        Refusal(.calendarRejected, ["file": file, "errors": String(diagnostics.totalErrorCount)], diagnostics: diagnostics)
     }
 }
 

@@ -66,7 +66,7 @@ extension Sablier {
     /// Documents refused with their diagnostics, or no calendar to register under.
     static func rejected(_ error: DocumentImportError) -> Refusal {
         guard !error.diagnostics.isEmpty else { return Refusal(.noCalendar) }
-        return Refusal(.rejectedInput, ["file": error.file, "errors": String(error.diagnostics.errors.count)],
+        return Refusal(.rejectedInput, ["file": error.file, "errors": String(error.diagnostics.totalErrorCount)],
                        diagnostics: error.diagnostics)
     }
 }

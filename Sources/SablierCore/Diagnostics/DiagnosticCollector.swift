@@ -83,6 +83,17 @@ public struct DiagnosticCollector: Sendable {
 }
 
 extension Array where Element == Diagnostic {
+    /// How many errors the file holds: those listed, and those an "and N more" counted without
+    /// listing them (that diagnostic itself is not one of them).
+    public var totalErrorCount: Int {
+        reduce(0) { total, diagnostic in
+            guard diagnostic.code == DiagnosticCode.moreDiagnostics.rawValue, let values = diagnostic.values else {
+                return total + (diagnostic.severity == .error ? 1 : 0)
+            }
+            return total + (Int(values["errors"] ?? "") ?? 0)
+        }
+    }
+
     /// The first `limit` diagnostics and one counting the rest (those an earlier collector
     /// counted included), last: what a file's reader hands on once its parts are put together.
     public func capped(at limit: Int = DiagnosticCollector.defaultLimit) -> [Diagnostic] {
