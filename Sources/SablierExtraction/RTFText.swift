@@ -153,7 +153,10 @@ enum RTFText {
             case "tab", "cell": emit(0x09, raw: nil)
             case "uc": groups[groups.count - 1].unicodeSkip = max(0, value ?? 1)
             case "u":
-                guard var code = value else { return }
+                // A signed 16-bit number by the specification; anything else (`\u-99999999999`,
+                // found by fuzzing, trapped converting to UInt32) is no character: its fallback
+                // stays as text.
+                guard var code = value, (-32_768...65_535).contains(code) else { return }
                 if code < 0 { code += 65_536 }
                 emit(UInt32(code), raw: nil, counts: false)
                 pendingSkip = groups.last?.unicodeSkip ?? 1

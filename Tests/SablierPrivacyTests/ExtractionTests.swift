@@ -181,6 +181,16 @@ struct ExtractionTests {
         }
     }
 
+    @Test("RTF: a \\u number out of its 16 bits is no character and no crash (found by fuzzing: \\u-99999999999 trapped)")
+    func rtfUnicodeOutOfRange() throws {
+        let directory = try TemporaryDirectory(prefix: "sablier-rtf-u")
+        defer { directory.remove() }
+        let file = directory.file("u.rtf")
+        try Data(#"{\rtf1\ansi\uc1 a\u-99999999999?b\u99999999999?c\u233?d\u-4095?e}"#.utf8).write(to: file)
+        let text = try Self.text(file.path).0
+        #expect(text == "a?b?céd\u{F001}e", "\(text.debugDescription)")
+    }
+
     @Test("pdftotext inherits no descriptor of Sablier's but its standard input, output and error")
     func pdfToolInheritsNoDescriptor() throws {
         let directory = try TemporaryDirectory(prefix: "sablier-pdftotext-fds")
