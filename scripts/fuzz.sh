@@ -20,10 +20,10 @@ work=${FUZZ_WORK:-$scratch/work}
 
 # name  target  max_len  seeds (globs under the repository, and ../shared/data when present)
 targets=(
-  "gala         FuzzGALACalendar         32768  calendars/*/*.xml Fuzz/Seeds/xml/*"
-  "native       FuzzNativeCalendar       32768  calendars/*/*.xml Fuzz/Seeds/xml/*"
+  "gala         FuzzGALACalendar         32768  calendars/*/*.xml"
+  "native       FuzzNativeCalendar       32768  calendars/*/*.xml"
   "spreadsheet  FuzzSpreadsheetCalendar  70000  calendars/*/*.csv calendars/*/*.ods ../shared/data/calendars/*/*.csv ../shared/data/calendars/*/*.ods"
-  "register     FuzzRegisterCSV          8192   examples/*.csv Fuzz/Seeds/register/*"
+  "register     FuzzRegisterCSV          8192   examples/*.csv"
   "text-plain   FuzzPlainText            16384  corpus/privacy/files/*.txt"
   "text-csv     FuzzCSVText              16384  corpus/privacy/files/*.csv examples/*.csv calendars/gala-example-hbarchivistes/*.csv"
   "text-html    FuzzHTMLText             16384  corpus/privacy/files/*.html"
