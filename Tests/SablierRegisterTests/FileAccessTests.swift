@@ -236,10 +236,9 @@ struct FileAccessTests {
         #expect(try await store.document("G-1")?.document.file?.size == 200_000_000)
     }
 
-    @Test("disposition refuses a file replaced by a link after registration, and deletes neither the link nor its target")
-    func dispositionRefusesALinkInPlace() async throws {
-        let dir = try TemporaryDirectory(prefix: "sablier-files-disposition")
-        defer { dir.remove() }
+    /// The example register in `dir`, and list 1 approved to destroy what is due on 2026-11-29:
+    /// the store, the file certified for SG-CORR-2021 (one of the list's), and noon that day.
+    func approvedDestructionList(in dir: TemporaryDirectory) async throws -> (SQLiteStore, DigitalFile, Date) {
         let noon = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
         let store = try SQLiteStore(path: AuditKeyFixture.keyed(dir.file("sablier.sqlite").path))
         _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: noon)
@@ -250,6 +249,14 @@ struct FileAccessTests {
         let certified = try #require(try await store.document("SG-CORR-2021")?.document.file)
         _ = try await store.proposeDisposition(asOf: CivilDate(iso: "2026-11-29")!, action: .destroy, by: "archiviste", at: noon)
         try await store.approveDisposition(1, by: "directrice", at: noon)
+        return (store, certified, noon)
+    }
+
+    @Test("disposition refuses a file replaced by a link after registration, and deletes neither the link nor its target")
+    func dispositionRefusesALinkInPlace() async throws {
+        let dir = try TemporaryDirectory(prefix: "sablier-files-disposition")
+        defer { dir.remove() }
+        let (store, certified, noon) = try await approvedDestructionList(in: dir)
         // The file moved elsewhere, the same bytes, and a link left in its place.
         let moved = dir.file("ailleurs.txt").path
         try FileManager.default.moveItem(atPath: certified.path, toPath: moved)
@@ -333,16 +340,7 @@ struct FileAccessTests {
     func dispositionOfAPathThatBecameAFolder() async throws {
         let dir = try TemporaryDirectory(prefix: "sablier-files-disposition-folder")
         defer { dir.remove() }
-        let noon = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
-        let store = try SQLiteStore(path: AuditKeyFixture.keyed(dir.file("sablier.sqlite").path))
-        _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: noon)
-        try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: noon)
-        try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: noon)
-        let csv = try dir.copyExamples()
-        #expect(try await DocumentRegistrar(store: store).importCSV(path: csv.path, skipInvalid: false, actor: "gestion.doc", now: noon).registered == 12)
-        let certified = try #require(try await store.document("SG-CORR-2021")?.document.file)
-        _ = try await store.proposeDisposition(asOf: CivilDate(iso: "2026-11-29")!, action: .destroy, by: "archiviste", at: noon)
-        try await store.approveDisposition(1, by: "directrice", at: noon)
+        let (store, certified, noon) = try await approvedDestructionList(in: dir)
         // The file is replaced by a folder of the same name, holding files of its own.
         try FileManager.default.removeItem(atPath: certified.path)
         try FileManager.default.createDirectory(atPath: certified.path, withIntermediateDirectories: false)
