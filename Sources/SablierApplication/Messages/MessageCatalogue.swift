@@ -37,7 +37,8 @@ public enum MessageCatalogue {
     /// Every entry, by code.
     public static let entries: [Refusal.Code: Entry] = {
         var all: [Refusal.Code: Entry] = [:]
-        for family in [access, input, store, calendar, register, roots, holds, disposition, privacy, accountability, authentication] {
+        for family in [access, input, store, calendar, register, roots, holds, disposition, privacy, accountability, authentication,
+                       corrections, relinks, loans, reports, notices] {
             all.merge(family) { first, _ in first }
         }
         return all

@@ -12,6 +12,10 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     case registerDocuments = "documents.register"
     /// Record life-cycle events.
     case recordEvents = "documents.events"
+    /// Correct a registered document's fields, and point it at its moved file.
+    case correctDocuments = "documents.correct"
+    /// Move documents to another rule of the calendar in force.
+    case reclassifyDocuments = "documents.reclassify"
     /// Read documents: records, events, explanations, impact.
     case readDocuments = "documents.read"
     /// Read the due list and what waits.
@@ -38,6 +42,14 @@ public enum Permission: String, Sendable, Hashable, Codable, CaseIterable {
     case reportIncident = "incidents.report"
     /// Read and update incidents.
     case manageIncidents = "incidents.manage"
+    /// Lend paper files and boxes, record their return, move boxes.
+    case manageLoans = "loans.manage"
+    /// Read loans and the moves of boxes.
+    case readLoans = "loans.read"
+    /// Read the yearly disposition report and the volumes of the register.
+    case readReports = "reports.read"
+    /// Send each détenteur the notice of what concerns their unit.
+    case sendNotices = "notices.send"
 }
 
 /// Over which documents a role holds a permission.
@@ -81,6 +93,8 @@ public enum PermissionMatrix {
         .readCalendar: [.rsi: .all, .gestionDocumentaire: .all, .aiprp: .all, .detenteur: .all, .utilisateur: .all, .csgi: .all, .verificateur: .all],
         .registerDocuments: [.gestionDocumentaire: .all, .detenteur: .ownUnit, .utilisateur: .ownUnit],
         .recordEvents: [.gestionDocumentaire: .all, .detenteur: .ownUnit, .utilisateur: .ownUnit],
+        .correctDocuments: [.gestionDocumentaire: .all, .detenteur: .ownUnit],
+        .reclassifyDocuments: [.gestionDocumentaire: .all],
         .readDocuments: [.gestionDocumentaire: .all, .aiprp: .all, .detenteur: .ownUnit, .utilisateur: .ownUnit, .verificateur: .all],
         .readDue: [.gestionDocumentaire: .all, .aiprp: .reviewed, .detenteur: .ownUnit, .verificateur: .all],
         .manageHolds: [.gestionDocumentaire: .all, .aiprp: .all],
@@ -95,5 +109,9 @@ public enum PermissionMatrix {
         .manageFileRoots: [.rsi: .all, .gestionDocumentaire: .all],
         .reportIncident: [.rsi: .all, .gestionDocumentaire: .all, .aiprp: .all, .detenteur: .all, .utilisateur: .all, .csgi: .all, .verificateur: .all],
         .manageIncidents: [.rsi: .all, .csgi: .all],
+        .manageLoans: [.gestionDocumentaire: .all],
+        .readLoans: [.gestionDocumentaire: .all, .detenteur: .ownUnit, .verificateur: .all],
+        .readReports: [.gestionDocumentaire: .all, .detenteur: .ownUnit, .verificateur: .all],
+        .sendNotices: [.gestionDocumentaire: .all],
     ]
 }

@@ -35,6 +35,7 @@ extension Refusal {
         /// Every code Sablier refuses with, family by family.
         public static var all: [Code] {
             access + input + calendar + register + roots + holds + disposition + privacy + accountability + authentication + store
+                + corrections + relinks + loans + reports + notices
         }
     }
 }

@@ -1,0 +1,5 @@
+import SablierCore
+
+extension MessageCatalogue {
+    static let corrections: [Refusal.Code: Entry] = [:]
+}

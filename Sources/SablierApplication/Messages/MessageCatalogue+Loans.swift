@@ -1,0 +1,5 @@
+import SablierCore
+
+extension MessageCatalogue {
+    static let loans: [Refusal.Code: Entry] = [:]
+}

@@ -1,0 +1,5 @@
+import SablierCore
+
+extension MessageCatalogue {
+    static let notices: [Refusal.Code: Entry] = [:]
+}

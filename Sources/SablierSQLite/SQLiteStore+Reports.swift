@@ -1,0 +1,3 @@
+public import SablierStore
+
+extension SQLiteStore: ReportStore {}
