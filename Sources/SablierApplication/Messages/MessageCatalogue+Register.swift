@@ -26,6 +26,9 @@ extension MessageCatalogue {
         .eventByDisposition: Entry(
             fr: "{kind} : s'inscrit par l'exécution d'une liste de disposition approuvée, jamais directement",
             en: "{kind} is recorded by executing an approved disposition list, never directly"),
+        .eventByCommand: Entry(
+            fr: "{kind} : s'inscrit par la commande qui fait le changement (document correct, document reclassify, document relink, loan), jamais directement",
+            en: "{kind} is recorded by the command that makes the change (document correct, document reclassify, document relink, loan), never directly"),
         .unexpectedEvent: Entry(
             fr: "le document {reference} attend l'événement {expected}, pas « {event} »",
             en: "document {reference} waits for {expected}, not '{event}'"),

@@ -17,6 +17,9 @@ extension Refusal.Code {
     public static let eventByHold = Self("document.event-by-hold", .invalidInput)
     /// `kind`: destruction, deposit and sorting are written by an approved list's execution.
     public static let eventByDisposition = Self("document.event-by-disposition", .invalidInput)
+    /// `kind`: corrections, reclassifications, relinks and loans are recorded by the command that
+    /// makes the change.
+    public static let eventByCommand = Self("document.event-by-command", .invalidInput)
     /// `reference`, `event`, `expected`: an 888 event the rule does not wait for.
     public static let unexpectedEvent = Self("document.unexpected-event", .invalidInput)
     /// `reference`, `detail`: refused by the database's own checks.
@@ -26,7 +29,7 @@ extension Refusal.Code {
 
     static let register: [Self] = [
         documentNotFound, alreadyRegistered, repeatedReference, boxOfDocumentNotFound, replacedNotFound,
-        documentDestroyed, eventByHold, eventByDisposition, unexpectedEvent, documentRefusedByStore,
+        documentDestroyed, eventByHold, eventByDisposition, eventByCommand, unexpectedEvent, documentRefusedByStore,
         boxAlreadyRegistered,
     ]
 }

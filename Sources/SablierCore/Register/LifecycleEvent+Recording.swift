@@ -1,8 +1,10 @@
 /// Which events a person records directly, and which only the register writes.
 extension LifecycleEventKind {
     /// The kinds a person records on a document (`document event`): the others are written by
-    /// holds (hold-placed, hold-released) and by the execution of an approved disposition list
-    /// (destroyed, deposited, sorted), which record who decided and approved.
+    /// holds (hold-placed, hold-released), by the execution of an approved disposition list
+    /// (destroyed, deposited, sorted), which record who decided and approved, and by the
+    /// commands that make the change they record (corrected, reclassified, relinked, lent,
+    /// returned), so that the event and the change are one.
     public static let recordedByPeople: [LifecycleEventKind] = [
         .created, .modified, .disseminated, .closed, .eventOccurred, .replaced, .transferred, .anonymized, .digitized,
     ]
@@ -12,6 +14,7 @@ extension LifecycleEventKind {
         switch self {
         case .holdPlaced, .holdReleased: throw Refusal(.eventByHold, ["kind": rawValue])
         case .destroyed, .deposited, .sorted: throw Refusal(.eventByDisposition, ["kind": rawValue])
+        case .corrected, .reclassified, .relinked, .lent, .returned: throw Refusal(.eventByCommand, ["kind": rawValue])
         default: break
         }
         guard phase != .inactifDetruit else { throw Refusal(.documentDestroyed, ["reference": reference]) }

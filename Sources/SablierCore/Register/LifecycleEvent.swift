@@ -46,6 +46,16 @@ public enum LifecycleEventKind: String, Sendable, Hashable, Codable, CaseIterabl
     case digitized
     case holdPlaced = "hold-placed"
     case holdReleased = "hold-released"
+    /// A registered field corrected (`document correct`): the detail keeps the old and new values.
+    case corrected
+    /// Moved to another rule (`document reclassify`): the detail keeps the old and new rule and copy.
+    case reclassified
+    /// Pointed at its moved file, whose SHA-256 is unchanged (`document relink`): the detail keeps both paths.
+    case relinked
+    /// Lent (prêt de dossiers), alone or in its box: the detail names the loan.
+    case lent
+    /// Back from a loan: the detail names the loan.
+    case returned
 }
 
 /// Where a document is in its life cycle.
