@@ -138,6 +138,11 @@ extension Labels {
         "reg_kind_digitized": Label("Numérisation", "Digitised"),
         "reg_kind_hold_placed": Label("Gel placé", "Hold placed"),
         "reg_kind_hold_released": Label("Gel levé", "Hold released"),
+        "reg_kind_corrected": Label("Correction", "Corrected"),
+        "reg_kind_reclassified": Label("Reclassement (changement de règle)", "Reclassified (rule changed)"),
+        "reg_kind_relinked": Label("Fichier déplacé (nouveau chemin)", "File moved (new path)"),
+        "reg_kind_lent": Label("Prêt", "Lent"),
+        "reg_kind_returned": Label("Retour de prêt", "Returned from loan"),
         // Add
         "reg_add_title": Label("Ajouter un document au registre", "Add a document to the register"),
         "reg_add_intro": Label("Le document est enregistré sous une règle du calendrier en vigueur ; ses dates sont calculées aussitôt.",
