@@ -71,7 +71,7 @@ extension MessageCatalogue {
     static let diagnosticFrench: [DiagnosticCode: String] = {
         var all: [DiagnosticCode: String] = [:]
         for family in [registerDiagnostics, calendarDiagnostics, galaDiagnostics, nativeDiagnostics, csvDiagnostics, spreadsheetDiagnostics,
-                       openDocumentDiagnostics, limitsDiagnostics] {
+                       openDocumentDiagnostics, limitsDiagnostics, eventsDiagnostics] {
             all.merge(family) { first, _ in first }
         }
         return all
@@ -291,5 +291,17 @@ extension MessageCatalogue {
             "et {count} autre{count/s} problème{count/s} non listé{count/s} ({errors} erreur{errors/s}, {warnings} avertissement{warnings/s}) : seuls les {limit} premiers d'un fichier le sont",
         .tooManyAttributes:
             "l'élément <{element}> a plus de {limit} attributs ; aucun fichier que Sablier lit n'en a autant, et le fichier est refusé avant d'être analysé",
+    ]
+
+    static let eventsDiagnostics: [DiagnosticCode: String] = [
+        .eventsNoLines: "le fichier ne contient aucun événement, seulement son en-tête",
+        .eventsReferenceEmpty: "la cote est vide",
+        .eventsNotRegistered: "le document {reference} n'est pas inscrit au registre",
+        .eventsKindEmpty: "le type d'événement est vide",
+        .eventsKindNotRecordable: "« {kind} » n'est pas un type d'événement qu'une personne inscrit : écrire {allowed/or}",
+        .eventsDocumentDestroyed: "le document {reference} a été détruit ; il ne reçoit plus d'événement",
+        .eventsNameMissing: "un événement event-occurred nomme l'événement qu'attend sa règle (colonne name)",
+        .eventsUnknownColumn:
+            "la colonne « {column} » n'est pas une colonne d'un fichier d'événements (reference, kind, on, name, reason) ; elle est ignorée",
     ]
 }

@@ -28,7 +28,7 @@ public struct DiagnosticCode: Sendable, Hashable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
     /// Every code a diagnostic is written with, family by family.
-    public static var all: [DiagnosticCode] { register + calendar + gala + native + csv + spreadsheet + openDocument + limits }
+    public static var all: [DiagnosticCode] { register + calendar + gala + native + csv + spreadsheet + openDocument + limits + events }
 
     /// The English sentence with the values written in.
     public func english(_ values: [String: String]) -> String {

@@ -1,4 +1,21 @@
 /// Moved files found again (relink) and events recorded for a whole cohort.
 extension Refusal.Code {
-    static let relinks: [Self] = []
+    /// `reference`, `path` (the new one), `expected` (the SHA-256 recorded), `found` (the new
+    /// file's): the file at the new path is not the one registered, so the record is not moved.
+    public static let relinkShaMismatch = Self("relink.sha-mismatch", .integrity)
+    /// `reference`: no file is recorded for it (a paper document, or a digital one registered
+    /// without its file), so there is nothing to point elsewhere.
+    public static let relinkNoFile = Self("relink.no-file", .invalidInput)
+    /// `reference`, `path`: the new path is the one already recorded.
+    public static let relinkSamePath = Self("relink.same-path", .invalidInput)
+    /// `path`; the diagnostic says why (outside the roots, missing, not a regular file, …):
+    /// the register may not read the file or folder named.
+    public static let relinkPathRefused = Self("relink.path-refused", .invalidInput)
+    /// `reference`, `path` (the one recorded), `found` (the one recorded now): the document's
+    /// file was relinked or changed by someone else while its new file was measured.
+    public static let relinkChangedMeanwhile = Self("relink.changed-meanwhile", .conflict)
+    /// `query`, `kind`: the events for a cohort would go to no document.
+    public static let cohortEmpty = Self("events.cohort-empty", .notFound)
+
+    static let relinks: [Self] = [relinkShaMismatch, relinkNoFile, relinkSamePath, relinkPathRefused, relinkChangedMeanwhile, cohortEmpty]
 }

@@ -3,7 +3,8 @@ import SablierCore
 public import SablierStore
 
 /// Fixity: recomputes the SHA-256 of registered digital files and compares it with the one
-/// measured at registration. Each file altered or missing opens an integrity incident.
+/// measured at registration. Each file altered or missing opens an integrity incident, which
+/// keeps what was found (`IntegrityFinding`): a relink closes the `missing` ones it answers.
 public struct IntegrityCheck: Sendable {
     public enum Finding: Sendable, Hashable {
         case intact(reference: String)
@@ -22,7 +23,7 @@ public struct IntegrityCheck: Sendable {
 
     /// Checks the live digital documents `references` names (all of them when nil); an
     /// unknown reference is refused with `document.not-found` before anything is checked.
-    public static func run(references: [String]?, store: any RegisterStore & AccountabilityStore, actor: String, now: Date) async throws -> [Finding] {
+    public static func run(references: [String]?, store: any RelinkStore & AccountabilityStore, actor: String, now: Date) async throws -> [Finding] {
         var documents: [RegisteredDocument] = []
         if let references {
             for reference in references {
@@ -39,20 +40,25 @@ public struct IntegrityCheck: Sendable {
             let reference = item.document.reference
             let fixity = FileFingerprint.verify(path: file.path, expected: file.sha256, access: access)
             let description: String
+            let finding: IntegrityFinding
             switch fixity {
             case .intact:
                 findings.append(.intact(reference: reference))
                 continue
             case .missing:
                 description = "Fichier introuvable : \(file.path) (document \(reference), SHA-256 \(file.sha256))."
+                finding = .missing
             case .changed(let found):
                 description = "Fichier modifié : \(file.path) (document \(reference)) : SHA-256 \(found), enregistré \(file.sha256)."
+                finding = .changed
             case .unreadable(let reason):
                 description = "Fichier illisible : \(file.path) (document \(reference)) : \(reason)."
+                finding = .unreadable
             case .refused(let reason):
                 description = "Fichier que le registre ne peut pas lire : \(file.path) (document \(reference)) : \(reason)."
+                finding = .refused
             }
-            let incident = try await store.reportIncident(.integrite, description: description, documents: [reference], by: actor, at: now).id
+            let incident = try await store.reportIntegrityIncident(finding, description: description, reference: reference, by: actor, at: now).id
             switch fixity {
             case .intact: break
             case .missing: findings.append(.missing(reference: reference, path: file.path, incident: incident))

@@ -21,6 +21,7 @@ struct APIRoutes: Sendable {
         addSession(to: authenticated)
         addCalendar(to: authenticated)
         addRegister(to: authenticated)
+        addRelinks(to: authenticated)
         addDue(to: authenticated)
         addHolds(to: authenticated)
         addDisposition(to: authenticated)
