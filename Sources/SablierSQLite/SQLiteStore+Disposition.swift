@@ -21,6 +21,7 @@ extension SQLiteStore: DispositionStore {
                     let document: Int = row[0], list: Int = row[1]
                     if openList[document] == nil { openList[document] = list }
                 }
+                let onLoan = try Self.openLoansByDocument(db)
                 let number = try Int.fetchOne(db, sql: queries.nextListNumber) ?? 1
                 var items: [DispositionItemRow] = []
                 var leftOut: [LeftOutDocument] = []
@@ -30,6 +31,8 @@ extension SQLiteStore: DispositionStore {
                     if let action, due.action != action { continue }
                     if document.held {
                         leftOut.append(LeftOutDocument(reference: document.reference, action: due.action, dueOn: due.due, reason: .held))
+                    } else if let loan = onLoan[document.id] {
+                        leftOut.append(LeftOutDocument(reference: document.reference, action: due.action, dueOn: due.due, reason: .onLoan(loan)))
                     } else if let list = openList[document.id] {
                         leftOut.append(LeftOutDocument(reference: document.reference, action: due.action, dueOn: due.due, reason: .inList(list)))
                     } else if DispositionItem.waitsForReview(due.action) && pendingReview.contains(document.reference) {
@@ -339,8 +342,9 @@ extension SQLiteStore {
     static func dispositionProblem(_ row: DispositionItemRow, context: RetentionContext, today: CivilDate, pendingReview: Bool,
                                    _ db: Database) throws -> DispositionProblem? {
         let document = try db.fetchStoredRows(DocumentRow.self, sql: dispositionQueries.documentByID, arguments: [row.document]).first
+        let loan = try openLoanID(ofDocument: row.document, db).map { try Self.loan($0, db) }
         return try row.item().problem(document: try document?.registered(), rule: context.rules[row.rule], today: today,
-                                      pendingReview: pendingReview)
+                                      pendingReview: pendingReview, onLoan: loan)
     }
 
     /// The life-cycle event that executing `item` records on its document.

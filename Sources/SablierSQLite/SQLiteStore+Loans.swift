@@ -1,8 +1,235 @@
+public import Foundation
 public import SablierCore
 public import SablierStore
+import GRDB
 
 extension SQLiteStore: LoanStore {
     public func loans(includingReturned: Bool) async throws -> [Loan] {
-        []  // helper C: replaced by the real query
+        try await read("listing loans") { db in
+            let ids = try Int.fetchAll(db, sql: "SELECT id FROM loan\(includingReturned ? "" : " WHERE returned_at IS NULL") ORDER BY id")
+            return try ids.map { try Self.loan($0, db) }
+        }
+    }
+
+    public func lend(_ subject: Loan.Subject, to borrower: String, unit: String?, on day: CivilDate, dueOn: CivilDate,
+                     reason: String?, by actor: String, at instant: Date) async throws -> Loan {
+        try await perform("lending \(subject.code) \(subject.target)") { database in
+            try await database.write { db in
+                let documents: [DocumentRow]
+                var box: Box?
+                switch subject {
+                case .document(let reference):
+                    guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
+                    try Loan.checkLendable(try row.document(), phase: Phase(rawValue: row.phase) ?? .actif)
+                    documents = [row]
+                case .box(let code):
+                    guard let found = try Self.boxRow(code, db) else { throw Refusal(.boxNotFound, ["box": code]) }
+                    if let open = try Self.openLoanID(ofBox: code, db) { throw try Self.loan(open, db).alreadyOut(subject) }
+                    box = found
+                    // The documents the box holds now and the organisation still keeps: a
+                    // destroyed or deposited one is no longer in it.
+                    documents = try db.fetchStoredRows(DocumentRow.self, sql: DocumentRow.table.select(.sqlite, where: [])
+                        + " WHERE box = ? AND phase <> 'inactif-detruit' AND phase <> 'inactif-verse' ORDER BY reference",
+                        arguments: [code])
+                }
+                for row in documents {
+                    if let open = try Self.openLoanID(ofDocument: row.id, db) {
+                        throw try Self.loan(open, db).alreadyOut(.document(row.reference))
+                    }
+                }
+                let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM loan") ?? 1
+                try db.execute(sql: """
+                    INSERT INTO loan (id, box, borrower, borrower_unit, lent_on, due_on, lent_at, lent_by, reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [id, box?.code, borrower, unit, day.description, dueOn.description,
+                                     StoredCode.microseconds(instant), actor, reason])
+                let to = unit.map { "\(borrower) / \($0)" } ?? borrower
+                // A loan changes no date of the retention count: its events are written without
+                // a recount, as a hold's are.
+                var sequence = try Self.nextEventSequence(db)
+                for row in documents {
+                    try db.execute(sql: "INSERT INTO loan_document (loan, document) VALUES (?, ?)", arguments: [id, row.id])
+                    let event = LifecycleEvent(kind: .lent, on: day, by: actor, reason: to, detail: String(id))
+                    try SQLiteInserter<DocumentEventRow>(db).insert([DocumentEventRow(sequence: sequence, document: row.id, event, recordedAt: instant)])
+                    sequence += 1
+                }
+                if let box {
+                    try Self.appendBoxMove(box.code, on: day, by: actor, at: instant, from: box.location, to: nil, loan: id,
+                                           reason: "prêtée à \(to)", db)
+                }
+                try self.audit(db, user: actor, action: "loan.out", target: "loan \(id)",
+                               details: [subject.code: subject.target, "borrower": borrower, "unit": unit ?? "", "on": day.description,
+                                         "due": dueOn.description, "documents": String(documents.count), "reason": reason ?? ""],
+                               at: instant)
+                return try Self.loan(id, db)
+            }
+        }
+    }
+
+    public func returnLoan(_ target: LoanTarget, on day: CivilDate, note: String?, by actor: String, at instant: Date) async throws -> Loan {
+        try await perform("returning a loan") { database in
+            try await database.write { db in
+                let loan: Loan
+                switch target {
+                case .loan(let id):
+                    loan = try Self.loan(id, db)
+                case .document(let reference):
+                    guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
+                    guard let open = try Self.openLoanID(ofDocument: row.id, db) else { throw Refusal(.notOut, ["what": reference]) }
+                    loan = try Self.loan(open, db)
+                case .box(let code):
+                    guard try Self.boxRow(code, db) != nil else { throw Refusal(.boxNotFound, ["box": code]) }
+                    guard let open = try Self.openLoanID(ofBox: code, db) else { throw Refusal(.notOut, ["what": "boîte \(code)"]) }
+                    loan = try Self.loan(open, db)
+                }
+                try loan.checkReturn(on: day)
+                try db.execute(sql: "UPDATE loan SET returned_on = ?, returned_at = ?, returned_by = ?, return_note = ? WHERE id = ?",
+                               arguments: [day.description, StoredCode.microseconds(instant), actor, note, loan.id])
+                var sequence = try Self.nextEventSequence(db)
+                for document in try Int.fetchAll(db, sql: "SELECT document FROM loan_document WHERE loan = ? ORDER BY document", arguments: [loan.id]) {
+                    let event = LifecycleEvent(kind: .returned, on: day, by: actor, reason: note, detail: String(loan.id))
+                    try SQLiteInserter<DocumentEventRow>(db).insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
+                    sequence += 1
+                }
+                if case .box(let code) = loan.subject, let box = try Self.boxRow(code, db) {
+                    try Self.appendBoxMove(code, on: day, by: actor, at: instant, from: nil, to: box.location, loan: loan.id,
+                                           reason: "retournée par \(loan.borrower)", db)
+                }
+                try self.audit(db, user: actor, action: "loan.return", target: "loan \(loan.id)",
+                               details: [loan.subject.code: loan.subject.target, "on": day.description, "note": note ?? "",
+                                         "documents": String(loan.documents.count)], at: instant)
+                return try Self.loan(loan.id, db)
+            }
+        }
+    }
+
+    public func openLoan(ofDocument reference: String) async throws -> Loan? {
+        try await read("reading the loan of \(reference)") { db in
+            guard let row = try Self.documentRow(reference, db) else { return nil }
+            return try Self.openLoanID(ofDocument: row.id, db).map { try Self.loan($0, db) }
+        }
+    }
+
+    public func moveBox(_ code: String, to location: PhysicalLocation, on day: CivilDate, reason: String, by actor: String,
+                        at instant: Date) async throws -> BoxMove {
+        try await perform("moving box \(code)") { database in
+            try await database.write { db in
+                guard let box = try Self.boxRow(code, db) else { throw Refusal(.boxNotFound, ["box": code]) }
+                try box.checkMove(to: location, openLoan: try Self.openLoanID(ofBox: code, db).map { try Self.loan($0, db) })
+                try db.execute(sql: "UPDATE box SET building = ?, room = ?, shelving = ? WHERE code = ?",
+                               arguments: [location.building, location.room, location.shelving, code])
+                let move = try Self.appendBoxMove(code, on: day, by: actor, at: instant, from: box.location, to: location, loan: nil,
+                                                  reason: reason, db)
+                try self.audit(db, user: actor, action: "box.move", target: "box \(code)",
+                               details: ["from": box.location.description, "to": location.description, "on": day.description,
+                                         "reason": reason], at: instant)
+                return move
+            }
+        }
+    }
+
+    public func boxMoves(_ code: String) async throws -> [BoxMove] {
+        try await read("reading the moves of box \(code)") { db in
+            guard try Self.boxRow(code, db) != nil else { throw Refusal(.boxNotFound, ["box": code]) }
+            // A loan moves the box twice: out first, back at its return.
+            var loansSeen: Set<Int> = []
+            return try Row.fetchAll(db, sql: """
+                SELECT box, position, moved_on, moved_at, moved_by, from_building, from_room, from_shelving,
+                       to_building, to_room, to_shelving, loan, reason
+                FROM box_move WHERE box = ? ORDER BY position
+                """, arguments: [code]).map { row in
+                let loan: Int? = row[11]
+                let kind: BoxMove.Kind = loan.map { loansSeen.insert($0).inserted ? .lent : .returned } ?? .moved
+                return try Self.boxMove(row, kind: kind)
+            }
+        }
+    }
+
+    // MARK: - Rows
+
+    /// The open loan that has the document (by row id) out, if any.
+    static func openLoanID(ofDocument document: Int, _ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: """
+            SELECT l.id FROM loan_document ld JOIN loan l ON l.id = ld.loan
+            WHERE ld.document = ? AND l.returned_at IS NULL ORDER BY l.id LIMIT 1
+            """, arguments: [document])
+    }
+
+    /// The open loan of the box itself, if any.
+    static func openLoanID(ofBox code: String, _ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT id FROM loan WHERE box = ? AND returned_at IS NULL ORDER BY id LIMIT 1", arguments: [code])
+    }
+
+    /// Every document out on an open loan (by row id), with that loan's number: one read for a
+    /// whole proposal.
+    static func openLoansByDocument(_ db: Database) throws -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT ld.document, l.id FROM loan_document ld JOIN loan l ON l.id = ld.loan WHERE l.returned_at IS NULL
+            """) {
+            result[row[0] as Int] = row[1] as Int
+        }
+        return result
+    }
+
+    static func loan(_ id: Int, _ db: Database) throws -> Loan {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT id, box, borrower, borrower_unit, lent_on, due_on, lent_at, lent_by, reason,
+                   returned_on, returned_at, returned_by, return_note
+            FROM loan WHERE id = ?
+            """, arguments: [id]) else { throw Refusal(.loanNotFound, ["loan": String(id)]) }
+        let documents = try Row.fetchAll(db, sql: """
+            SELECT d.reference, d.holder, d.title FROM loan_document ld JOIN document d ON d.id = ld.document
+            WHERE ld.loan = ? ORDER BY d.reference
+            """, arguments: [id])
+        func day(_ index: Int, _ column: String) throws -> CivilDate? {
+            guard let text = row[index] as String? else { return nil }
+            guard let date = CivilDate(iso: text) else { throw CorruptValue("loan \(id) holds the \(column) '\(text)'") }
+            return date
+        }
+        let boxCode: String? = row[1]
+        let subject: Loan.Subject
+        let title: String?
+        if let boxCode {
+            subject = .box(boxCode)
+            title = try String.fetchOne(db, sql: "SELECT contents FROM box WHERE code = ?", arguments: [boxCode])
+        } else {
+            guard let first = documents.first else { throw CorruptValue("loan \(id) lends no box and no document") }
+            subject = .document(first[0])
+            title = first[2]
+        }
+        guard let lentOn = try day(4, "lent_on"), let dueOn = try day(5, "due_on") else {
+            throw CorruptValue("loan \(id) has no lent_on or due_on")
+        }
+        return Loan(id: row[0], subject: subject, borrower: row[2], borrowerUnit: row[3], lentOn: lentOn, dueOn: dueOn,
+                    lentAt: StoredCode.date(microseconds: row[6]), lentBy: row[7], reason: row[8], returnedOn: try day(9, "returned_on"),
+                    returnedAt: (row[10] as Int?).map { StoredCode.date(microseconds: $0) }, returnedBy: row[11], returnNote: row[12],
+                    documents: documents.map { $0[0] }, documentHolders: documents.map { $0[1] }, holderUnits: Set(documents.map { $0[1] as String }).sorted(), title: title)
+    }
+
+    @discardableResult
+    static func appendBoxMove(_ code: String, on day: CivilDate, by actor: String, at instant: Date, from: PhysicalLocation?,
+                              to: PhysicalLocation?, loan: Int?, reason: String?, _ db: Database) throws -> BoxMove {
+        let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM box_move WHERE box = ?", arguments: [code]) ?? 0
+        try db.execute(sql: """
+            INSERT INTO box_move (box, position, moved_on, moved_at, moved_by, from_building, from_room, from_shelving,
+                                  to_building, to_room, to_shelving, loan, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [code, position, day.description, StoredCode.microseconds(instant), actor,
+                             from?.building, from?.room, from?.shelving, to?.building, to?.room, to?.shelving, loan, reason])
+        let kind: BoxMove.Kind = loan == nil ? .moved : (to == nil ? .lent : .returned)
+        return BoxMove(box: code, kind: kind, position: position, movedOn: day, movedAt: instant, movedBy: actor, from: from, to: to,
+                       loan: loan, reason: reason)
+    }
+
+    static func boxMove(_ row: Row, kind: BoxMove.Kind) throws -> BoxMove {
+        let movedOn: String = row[2]
+        guard let day = CivilDate(iso: movedOn) else { throw CorruptValue("box_move holds the moved_on '\(movedOn)'") }
+        func place(_ first: Int) -> PhysicalLocation? {
+            let location = PhysicalLocation(building: row[first], room: row[first + 1], shelving: row[first + 2])
+            return location.isEmpty ? nil : location
+        }
+        return BoxMove(box: row[0], kind: kind, position: row[1], movedOn: day, movedAt: StoredCode.date(microseconds: row[3]), movedBy: row[4],
+                       from: place(5), to: place(8), loan: row[11], reason: row[12])
     }
 }

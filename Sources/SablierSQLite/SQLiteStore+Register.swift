@@ -295,9 +295,9 @@ extension SQLiteStore: RegisterStore {
             try await database.write { db in
                 guard try Self.boxRow(box.code, db) == nil else { throw Refusal(.boxAlreadyRegistered, ["box": box.code]) }
                 try db.execute(sql: """
-                    INSERT INTO box (code, building, room, shelving, contents, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO box (code, building, room, shelving, contents, created_at, created_by, linear_mm) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [box.code, box.location.building, box.location.room, box.location.shelving, box.contents,
-                                     StoredCode.microseconds(instant), actor])
+                                     StoredCode.microseconds(instant), actor, box.linearMillimetres])
                 try self.audit(db, user: actor, action: "box.add", target: "box \(box.code)", details: ["location": box.location.description], at: instant)
             }
         }
@@ -309,7 +309,7 @@ extension SQLiteStore: RegisterStore {
 
     public func boxes() async throws -> [Box] {
         try await read("listing boxes") { db in
-            try Row.fetchAll(db, sql: "SELECT code, building, room, shelving, contents FROM box ORDER BY code").map(Self.box)
+            try Row.fetchAll(db, sql: "SELECT code, building, room, shelving, contents, linear_mm FROM box ORDER BY code").map(Self.box)
         }
     }
 
@@ -647,11 +647,11 @@ extension SQLiteStore {
     }
 
     static func boxRow(_ code: String, _ db: Database) throws -> Box? {
-        try Row.fetchOne(db, sql: "SELECT code, building, room, shelving, contents FROM box WHERE code = ?", arguments: [code]).map(box)
+        try Row.fetchOne(db, sql: "SELECT code, building, room, shelving, contents, linear_mm FROM box WHERE code = ?", arguments: [code]).map(box)
     }
 
     static func box(_ row: Row) -> Box {
-        Box(code: row[0], location: PhysicalLocation(building: row[1], room: row[2], shelving: row[3]), contents: row[4])
+        Box(code: row[0], location: PhysicalLocation(building: row[1], room: row[2], shelving: row[3]), contents: row[4], linearMillimetres: row[5])
     }
 
     /// A document row the database refused, in words.

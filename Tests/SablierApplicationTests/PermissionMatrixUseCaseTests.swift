@@ -26,6 +26,8 @@ struct PermissionMatrixUseCaseTests {
         .readDue: { _ = try await $0.dueList($1) },
         .manageHolds: { _ = try await $0.placeHold($1, on: .document("RH-EMP-0042"), reason: "Litige") },
         .readHolds: { _ = try await $0.holds($1) },
+        .manageLoans: { _ = try await $0.lend($1, .document("RH-EMP-0042"), to: "Mme Roy/École des Érables", due: CivilDate(iso: "2026-12-15")!) },
+        .readLoans: { _ = try await $0.loans($1) },
         .manageDisposition: { _ = try await $0.proposeDisposition($1, asOf: CivilDate(iso: "2026-11-29")) },
         .approveDisposition: { _ = try await $0.approveDisposition($1, list: 1) },
         .readDisposition: { _ = try await $0.dispositionLists($1) },

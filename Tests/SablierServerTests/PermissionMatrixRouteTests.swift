@@ -25,6 +25,8 @@ struct PermissionMatrixRouteTests {
         .readDue: (.get, "/api/v1/due", nil),
         .manageHolds: (.post, "/api/v1/holds", #"{"document":"RH-EMP-0042","reason":"Litige"}"#),
         .readHolds: (.get, "/api/v1/holds", nil),
+        .manageLoans: (.post, "/api/v1/loans", #"{"document":"RH-EMP-0042","to":"Mme Roy/École des Érables","due":"2026-12-15"}"#),
+        .readLoans: (.get, "/api/v1/loans", nil),
         .manageDisposition: (.post, "/api/v1/disposition-lists", #"{"asOf":"2026-11-29"}"#),
         .approveDisposition: (.post, "/api/v1/disposition-lists/1/approve", nil),
         .readDisposition: (.get, "/api/v1/disposition-lists", nil),

@@ -151,11 +151,13 @@ public struct LeftOutRecord: Sendable, Hashable, Codable {
     public var reference: String
     public var action: String
     public var due: String
-    /// `held`, `in-list` (see `list`) or `pending-review` (flagged for personal information,
-    /// not reviewed by the AIPRP officer yet).
+    /// `held`, `in-list` (see `list`), `pending-review` (flagged for personal information,
+    /// not reviewed by the AIPRP officer yet) or `on-loan` (see `loan`).
     public var reason: String
     /// The open list that already holds it.
     public var list: Int?
+    /// The open loan that has it out.
+    public var loan: Int?
 
     init(_ document: LeftOutDocument) {
         reference = document.reference; action = document.action.rawValue; due = document.dueOn.description
@@ -163,6 +165,7 @@ public struct LeftOutRecord: Sendable, Hashable, Codable {
         case .held: reason = "held"
         case .inList(let number): reason = "in-list"; list = number
         case .pendingReview: reason = "pending-review"
+        case .onLoan(let number): reason = "on-loan"; loan = number
         }
     }
 }

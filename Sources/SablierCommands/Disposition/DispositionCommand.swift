@@ -48,6 +48,7 @@ enum DispositionWords {
         switch document.reason {
         case "in-list": why = "already in list \(document.list.map(String.init) ?? "?")"
         case "pending-review": why = "waits for the AIPRP officer's review (personal information)"
+        case "on-loan": why = "out on loan \(document.loan.map(String.init) ?? "?") until it is returned"
         default: why = document.reason
         }
         return "\(document.reference) (\(document.action) due \(document.due)): \(why)"

@@ -125,6 +125,8 @@ public struct DispositionProblem: Sendable, Hashable, Codable {
         case dueOtherwise(DueAction, calendarVersion: Int)
         /// Flagged for personal information and not yet reviewed by the AIPRP officer.
         case pendingReview
+        /// Out on loan (its number, its borrower): the file is not where the list would act.
+        case onLoan(Int, borrower: String)
     }
 
     public var reference: String
@@ -163,6 +165,9 @@ public struct DispositionProblem: Sendable, Hashable, Codable {
             return Refusal(.itemDueOtherwise, values)
         case .pendingReview:
             return Refusal(.pendingReview, ["list": String(item.list), "references": reference])
+        case .onLoan(let loan, let borrower):
+            values["loan"] = String(loan); values["borrower"] = borrower
+            return Refusal(.itemOnLoan, values)
         }
     }
 }
@@ -179,15 +184,17 @@ extension DispositionItem {
     /// `document` is the document as the register holds it now (nil when it is gone); `rule`
     /// its rule in the calendar in force (nil when the rule left the calendar); `pendingReview`
     /// true while it is flagged for personal information and not reviewed (it holds back a
-    /// destruction or a sort, see `waitsForReview`). In order: gone;
-    /// already disposed of; held; not reviewed; a destruction of a copy the calendar keeps
+    /// destruction or a sort, see `waitsForReview`); `onLoan` the open loan that has it out. In
+    /// order: gone; already disposed of; held; on loan; not reviewed; a destruction of a copy the calendar keeps
     /// permanently (C); a sort without a decision; not yet due, or no longer due for the
     /// item's action under the calendar in force.
-    public func problem(document: RegisteredDocument?, rule: Rule?, today: CivilDate, pendingReview: Bool) -> DispositionProblem? {
+    public func problem(document: RegisteredDocument?, rule: Rule?, today: CivilDate, pendingReview: Bool,
+                        onLoan: Loan? = nil) -> DispositionProblem? {
         func problem(_ kind: DispositionProblem.Kind) -> DispositionProblem { DispositionProblem(reference: reference, kind: kind) }
         guard let document else { return problem(.notRegistered) }
         if document.phase.isInactive { return problem(.alreadyDisposed(document.phase)) }
         if document.held { return problem(.held) }
+        if let onLoan { return problem(.onLoan(onLoan.id, borrower: onLoan.borrower)) }
         if pendingReview && Self.waitsForReview(action) { return problem(.pendingReview) }
         if destroys, rule?.copy(copy)?.disposition == .conservation { return problem(.keptPermanently) }
         if action == .sort && decision == nil { return problem(.undecidedSort) }

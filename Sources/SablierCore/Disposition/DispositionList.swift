@@ -218,6 +218,8 @@ public struct LeftOutDocument: Sendable, Hashable {
         /// It is flagged for personal information (by its rule or its content) and the AIPRP
         /// officer has not reviewed its current content: it waits for the review.
         case pendingReview
+        /// It is out on loan (prêt, its number): not disposed of until it is returned.
+        case onLoan(Int)
     }
 
     public var reference: String

@@ -6,10 +6,14 @@ public struct Box: Sendable, Hashable, Codable {
     public var location: PhysicalLocation
     /// What it holds, in words.
     public var contents: String?
+    /// The shelf space it takes, in millimetres, when known: the volumes report adds these up
+    /// into linear metres.
+    public var linearMillimetres: Int?
 
-    public init(code: String, location: PhysicalLocation = PhysicalLocation(), contents: String? = nil) {
+    public init(code: String, location: PhysicalLocation = PhysicalLocation(), contents: String? = nil, linearMillimetres: Int? = nil) {
         self.code = code
         self.location = location
         self.contents = contents
+        self.linearMillimetres = linearMillimetres
     }
 }

@@ -24,6 +24,7 @@ struct APIRoutes: Sendable {
         addRelinks(to: authenticated)
         addDue(to: authenticated)
         addHolds(to: authenticated)
+        addLoans(to: authenticated)
         addDisposition(to: authenticated)
         addPrivacy(to: authenticated)
         addAccountability(to: authenticated)

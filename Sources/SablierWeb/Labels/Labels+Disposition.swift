@@ -133,6 +133,7 @@ extension Labels {
         "disp_left_out_heading": Label("Documents laissés de côté", "Documents left out"),
         "disp_left_out_caption": Label("Documents échus que la liste ne prend pas, et pourquoi", "Due documents the list does not take, and why"),
         "disp_left_held": Label("Visé par un gel", "Held (gel)"),
+        "disp_left_on_loan": Label("Prêté, jusqu'à son retour : prêt n°", "Out on loan until it is returned: loan no."),
         "disp_left_in_list": Label("Déjà dans la liste ouverte n°", "Already in open list no."),
         "disp_left_pending_review": Label("En attente de la révision du responsable AIPRP (renseignements personnels)",
                                           "Waiting for the privacy officer's review (personal information)"),

@@ -418,6 +418,7 @@ struct LeftOutRow {
         switch record.reason {
         case "in-list": reason = Labels.text("disp_left_in_list", language) + " \(record.list.map(String.init) ?? "?")"
         case "pending-review": reason = Labels.text("disp_left_pending_review", language)
+        case "on-loan": reason = Labels.text("disp_left_on_loan", language) + " \(record.loan.map(String.init) ?? "?")"
         default: reason = Labels.text("disp_left_held", language)
         }
         listHref = record.list.map { "/listes/\($0)" }
