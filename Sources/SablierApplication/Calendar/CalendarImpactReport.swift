@@ -50,6 +50,48 @@ public struct CalendarImpactReport: Sendable, Hashable, Codable {
     public var withheld: Int
     /// The file's warnings, when a file is compared.
     public var diagnostics: [Diagnostic]
+    /// The documents the change strands (their rule is not in `to`), by rule, with the command
+    /// that reclassifies them.
+    public var stranded: [StrandedDocuments]
+}
+
+/// The documents of one rule a calendar version does not have: `calendar import` and
+/// `calendar impact` list them, since they would wait (`rule-not-in-calendar`) until reclassified.
+public struct StrandedDocuments: Sendable, Hashable, Codable {
+    public var rule: String
+    /// The rule's title in the version it leaves.
+    public var title: String
+    /// How many of its documents the reader may see.
+    public var count: Int
+    /// Their references, the first `StrandedDocuments.shownReferences`.
+    public var references: [String]
+    /// How many more there are than `references` names.
+    public var more: Int
+    /// The new version's rule of the same title, when it has one.
+    public var suggestion: String?
+    /// The command that moves them (`NEW` when no rule is suggested).
+    public var command: String
+
+    /// How many references are named per rule: enough to recognise them, never the whole register.
+    public static let shownReferences = 20
+}
+
+extension Sablier {
+    /// The documents `new` strands compared with `old`, as the reader may see them: a rule whose
+    /// documents the reader may see none of is left out.
+    func strandedDocuments(from old: RetentionCalendar, to new: RetentionCalendar,
+                           _ visibility: Visibility) async throws(Refusal) -> [StrandedDocuments] {
+        let found = try await attempt { try await StrandedRule.find(store: store, from: old, to: new) }
+        return found.compactMap { rule in
+            let visible = rule.documents.filter { visibility.allows($0.reference, holder: $0.holder) }.map(\.reference)
+            guard !visible.isEmpty else { return nil }
+            let shown = Array(visible.prefix(StrandedDocuments.shownReferences))
+            return StrandedDocuments(
+                rule: rule.rule, title: rule.title, count: visible.count, references: shown, more: visible.count - shown.count,
+                suggestion: rule.suggestion,
+                command: "sablier document reclassify --rule \(rule.rule) --to \(rule.suggestion ?? "NEW") --reason \"…\"")
+        }
+    }
 }
 
 extension Sablier {
@@ -77,12 +119,13 @@ extension Sablier {
             try await CalendarImpact.compute(store: store, from: old, version: fromInfo.number, to: new, version: newVersion)
         }
         let visibility = try await visibility(access)
+        let stranded = try await strandedDocuments(from: old, to: new, visibility)
         let visible = impact.changes.filter { visibility.allows($0.reference, holder: $0.holder) }
         return CalendarImpactReport(
             from: fromInfo.number, to: newVersion, file: file,
             entries: visible.map {
                 CalendarImpactEntry(reference: $0.reference, rule: $0.rule, copy: $0.copy.rawValue, before: ImpactDates($0.before), after: ImpactDates($0.after))
             },
-            examined: impact.examined, withheld: impact.changes.count - visible.count, diagnostics: diagnostics)
+            examined: impact.examined, withheld: impact.changes.count - visible.count, diagnostics: diagnostics, stranded: stranded)
     }
 }

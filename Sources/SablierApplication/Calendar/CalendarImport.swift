@@ -17,6 +17,9 @@ public struct CalendarImportResult: Sendable, Hashable, Codable {
     public var summary: CalendarDelta.Summary
     /// Warnings, in file order: normalised deviations and transactions that did not fit.
     public var diagnostics: [Diagnostic]
+    /// The documents under a rule the new version does not have, by rule, with the command that
+    /// reclassifies them: they wait (`rule-not-in-calendar`) until they are.
+    public var stranded: [StrandedDocuments]
     public var warnings: Int { diagnostics.warnings.count }
 }
 
@@ -34,28 +37,46 @@ extension Sablier {
                                maxBytes: Int = ImportLimits.defaultMaxBytes,
                                dryRun: Bool = false) async throws(Refusal) -> CalendarImportResult {
         let useCase = dryRun ? "calendar preview" : "calendar import"
-        let actor = try await authorize(session, .manageCalendar, "calendar import").user.name
+        let access = try await authorize(session, .manageCalendar, "calendar import")
+        let actor = access.user.name
         guard maxBytes > 0 else {
             throw await refusing(Refusal(.outOfRange, ["field": "size limit", "value": String(maxBytes), "minimum": "1"]),
                                  by: actor, useCase: useCase)
         }
         let importer = CalendarImporter(store: store, limits: ImportLimits(maxBytes: maxBytes))
+        // The calendar in force before the import, the one whose rules documents are under now:
+        // read only when there are documents it could strand.
+        let previous = try await attempt { () async throws -> RetentionCalendar? in
+            guard let latest = try await store.latestCalendarVersion(),
+                  !(try await store.documents(matching: nil, limit: 1)).isEmpty else { return nil }
+            return try await store.calendar(version: latest.number)
+        }
+        let visibility = try await visibility(access)
+        let result: CalendarImportResult
         do {
             if dryRun {
                 let preview = try await importer.preview(path: file, named: name)
                 let next = (try await store.latestCalendarVersion()?.number ?? 0) + 1
+                var stranded: [StrandedDocuments] = []
+                if let previous { stranded = try await strandedDocuments(from: previous, to: preview.calendar, visibility) }
                 return CalendarImportResult(file: name ?? file, format: preview.format.rawValue, stored: false, version: next,
                                             ruleCount: preview.calendar.rules.count, summary: preview.summary,
-                                            diagnostics: preview.diagnostics)
+                                            diagnostics: preview.diagnostics, stranded: stranded)
             }
             let outcome = try await importer.importFile(path: file, named: name, actor: actor, now: clock.now)
-            return CalendarImportResult(file: name ?? file, format: outcome.format.rawValue, stored: true, version: outcome.version.number,
-                                        ruleCount: outcome.version.ruleCount, summary: outcome.summary, diagnostics: outcome.diagnostics)
+            result = CalendarImportResult(file: name ?? file, format: outcome.format.rawValue, stored: true, version: outcome.version.number,
+                                          ruleCount: outcome.version.ruleCount, summary: outcome.summary, diagnostics: outcome.diagnostics,
+                                          stranded: [])
         } catch let rejection as CalendarImportError {
             throw await refusing(rejection.refusal, by: actor, useCase: useCase)
         } catch {
             throw Refusal.from(error)
         }
+        // Once stored, the documents the new version strands, read from the version as stored.
+        guard let previous, let stored = try await attempt({ try await store.calendar(version: result.version) }) else { return result }
+        var withStranded = result
+        withStranded.stranded = try await strandedDocuments(from: previous, to: stored, visibility)
+        return withStranded
     }
 
     /// A calendar file read and checked as `importCalendar(dryRun: true)` does, for the use

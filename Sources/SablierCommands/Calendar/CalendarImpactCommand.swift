@@ -31,6 +31,7 @@ struct CalendarImpactCommand: UseCaseCommand {
         try Listing.print(output, table: table, json: report.entries)
         Console.error("impact of version \(report.from) → \(label): \(report.entries.count) of \(report.examined) documents under changed rules would change")
         Listing.withheld(report.withheld)
+        CalendarImport.tell(report.stranded, version: report.to, Console.error)
     }
 
     /// `transfert D, destroy D`, or `attend CODE`.

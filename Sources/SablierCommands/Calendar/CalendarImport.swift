@@ -35,12 +35,25 @@ struct CalendarImport: UseCaseCommand {
         if !result.stored {
             Console.out("\(file): \(result.format) calendar, \(result.ruleCount) rules after applying it — "
                 + Self.describe(result.summary) + "; nothing stored (--dry-run)")
+            Self.tell(result.stranded, version: result.version, Console.out)
             return
         }
         let warnings = result.warnings
         Console.out("\(file): imported as version \(result.version) (\(result.format)), "
             + "\(result.ruleCount) rules — " + Self.describe(result.summary)
             + (warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+        Self.tell(result.stranded, version: result.version, Console.out)
+    }
+
+    /// Names the documents a version strands, rule by rule, with the command that reclassifies them.
+    static func tell(_ stranded: [StrandedDocuments], version: Int, _ write: (String) -> Void) {
+        for group in stranded {
+            let count = "\(group.count) document\(group.count == 1 ? "" : "s")"
+            write("\(count) under rule \(group.rule) « \(group.title) », which version \(version) does not have: "
+                + "\(group.count == 1 ? "it waits" : "they wait") (rule-not-in-calendar) until reclassified")
+            write("  " + group.references.joined(separator: ", ") + (group.more > 0 ? ", and \(group.more) more" : ""))
+            write("  " + group.command + (group.suggestion.map { "   (rule \($0) has the same title)" } ?? ""))
+        }
     }
 
     static func describe(_ summary: CalendarDelta.Summary) -> String {

@@ -59,3 +59,46 @@ public struct CalendarImpact: Sendable {
         return CalendarImpact(changes: changes.sorted { $0.reference < $1.reference }, examined: documents.count)
     }
 }
+
+/// The documents a calendar version strands: those under a rule the version in force has and
+/// the new one does not, which would wait (`rule-not-in-calendar`) until reclassified.
+///
+/// Why: a retired or renumbered rule otherwise leaves its documents without dates for good;
+/// `calendar import` and `calendar impact` name them, by rule, with the command that moves
+/// them, and suggest the new version's rule of the same title when there is one.
+public struct StrandedRule: Sendable, Hashable {
+    /// One document stranded, with its holder unit so that a listing keeps to what its reader may see.
+    public struct Document: Sendable, Hashable {
+        public var reference: String
+        public var holder: String
+    }
+
+    public var rule: String
+    /// The rule's title in the version it leaves.
+    public var title: String
+    /// Its documents still held by the organisation, by reference.
+    public var documents: [Document]
+    /// The new version's rule of the same title (spaces and case aside), when exactly one has it.
+    public var suggestion: String?
+
+    /// The rules of `old` that `new` lacks, each with its documents still held (destroyed and
+    /// deposited ones are done with their rule), in rule order; rules without documents are left out.
+    public static func find(store: any RegisterStore, from old: RetentionCalendar, to new: RetentionCalendar) async throws -> [StrandedRule] {
+        let kept = Set(new.rules.map(\.number))
+        func key(_ title: String) -> String { title.trimmingSpaces().lowercased() }
+        var byTitle: [String: [String]] = [:]
+        for rule in new.rules { byTitle[key(rule.title), default: []].append(rule.number) }
+        var result: [StrandedRule] = []
+        var seen = Set<String>()
+        for rule in old.rules.sorted(by: { $0.number < $1.number }) where !kept.contains(rule.number) && seen.insert(rule.number).inserted {
+            let documents = try await store.documents(matching: try DocumentQuery(field: "rule", "=", rule.number), limit: nil)
+                .filter { !$0.phase.isInactive }
+                .map { Document(reference: $0.document.reference, holder: $0.document.holder) }
+            guard !documents.isEmpty else { continue }
+            let sameTitle = byTitle[key(rule.title)] ?? []
+            result.append(StrandedRule(rule: rule.number, title: rule.title, documents: documents,
+                                       suggestion: sameTitle.count == 1 ? sameTitle[0] : nil))
+        }
+        return result
+    }
+}

@@ -22,6 +22,7 @@ struct APIRoutes: Sendable {
         addCalendar(to: authenticated)
         addRegister(to: authenticated)
         addRelinks(to: authenticated)
+        addCorrections(to: authenticated)
         addDue(to: authenticated)
         addHolds(to: authenticated)
         addLoans(to: authenticated)
