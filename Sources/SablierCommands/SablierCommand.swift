@@ -12,7 +12,7 @@ public struct SablierCommand: AsyncParsableCommand {
             approved by BAnQ, every version of it, and what it means for the organisation's documents.
             The database is SQLite by default: --db PATH, or $SABLIER_DB, else ./sablier.sqlite.
             """,
-        subcommands: [CalendarCommand.self, DocumentCommand.self, BoxCommand.self, DueCommand.self, WaitingCommand.self, HoldCommand.self, LoanCommand.self, DispositionCommand.self,
+        subcommands: [CalendarCommand.self, DocumentCommand.self, BoxCommand.self, DueCommand.self, WaitingCommand.self, HoldCommand.self, LoanCommand.self, DispositionCommand.self, ReportCommand.self,
                       PrivacyCommand.self, InitCommand.self, UserCommand.self, AuditCommand.self, IntegrityCommand.self, IncidentCommand.self, TokenCommand.self, RootsCommand.self,
                       ServeCommand.self]
     )

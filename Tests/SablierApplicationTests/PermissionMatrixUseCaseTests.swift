@@ -38,6 +38,7 @@ struct PermissionMatrixUseCaseTests {
         .manageFileRoots: { _ = try await $0.fileRoots($1) },
         .reportIncident: { _ = try await $0.reportIncident($1, kind: .disponibilite, description: "Panne du serveur de fichiers") },
         .manageIncidents: { _ = try await $0.incidents($1) },
+        .readReports: { _ = try await $0.volumeReport($1) },
     ]
 
     @Test("every permission has its use case here")

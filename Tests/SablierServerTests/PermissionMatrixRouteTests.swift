@@ -37,6 +37,7 @@ struct PermissionMatrixRouteTests {
         .manageFileRoots: (.get, "/api/v1/roots", nil),
         .reportIncident: (.post, "/api/v1/incidents", #"{"type":"disponibilite","description":"Panne du serveur de fichiers"}"#),
         .manageIncidents: (.get, "/api/v1/incidents", nil),
+        .readReports: (.get, "/api/v1/reports/volumes", nil),
     ]
 
     @Test("every permission has its route here, and docs/openapi.json says that route needs it")

@@ -25,6 +25,7 @@ struct APIRoutes: Sendable {
         addCorrections(to: authenticated)
         addDue(to: authenticated)
         addHolds(to: authenticated)
+        addReports(to: authenticated)
         addLoans(to: authenticated)
         addDisposition(to: authenticated)
         addPrivacy(to: authenticated)
