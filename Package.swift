@@ -104,7 +104,7 @@ let package = Package(
             name: "SablierRegister",
             dependencies: [
                 "SablierCore", "SablierCSV", "SablierStore", .product(name: "Crypto", package: "swift-crypto"),
-                "SablierPrivacy", "SablierExtraction",
+                "SablierPrivacy", "SablierExtraction", "CSpawn",
             ],
             swiftSettings: swiftSettings
         ),

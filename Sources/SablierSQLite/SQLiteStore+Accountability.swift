@@ -35,10 +35,11 @@ extension SQLiteStore: AccountabilityStore {
         try await perform("adding user \(user.name)") { database in
             try await database.write { db in
                 guard try Self.userRecord(user.name, db) == nil else { throw Refusal(.userExists, ["user": user.name]) }
-                let user = try User.new(name: user.name, unit: user.unit, roles: user.roles)
+                let user = try User.new(name: user.name, unit: user.unit, roles: user.roles, email: user.email)
                 try Self.insert(user, by: actor, at: instant, db)
-                try self.audit(db, user: actor, action: "user.add", target: "user \(user.name)",
-                               details: ["unit": user.unit, "roles": user.roles.sorted().map(\.rawValue).joined(separator: ",")], at: instant)
+                var details = ["unit": user.unit, "roles": user.roles.sorted().map(\.rawValue).joined(separator: ",")]
+                if let email = user.email { details["email"] = email }
+                try self.audit(db, user: actor, action: "user.add", target: "user \(user.name)", details: details, at: instant)
             }
         }
     }
@@ -219,8 +220,8 @@ extension SQLiteStore {
 
     static func insert(_ user: User, by actor: String, at instant: Date, _ db: Database) throws {
         let micros = StoredCode.microseconds(instant)
-        try db.execute(sql: "INSERT INTO app_user (name, unit, active, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [user.name, user.unit, user.active, micros, actor])
+        try db.execute(sql: "INSERT INTO app_user (name, unit, active, created_at, created_by, email) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [user.name, user.unit, user.active, micros, actor, user.email])
         for role in user.roles.sorted() {
             try db.execute(sql: "INSERT INTO user_role (user_name, role, granted_at, granted_by) VALUES (?, ?, ?, ?)",
                            arguments: [user.name, role.rawValue, micros, actor])
@@ -228,13 +229,13 @@ extension SQLiteStore {
     }
 
     static func userRecord(_ name: String, _ db: Database) throws -> User? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT name, unit, active FROM app_user WHERE name = ?", arguments: [name]) else { return nil }
+        guard let row = try Row.fetchOne(db, sql: "SELECT name, unit, active, email FROM app_user WHERE name = ?", arguments: [name]) else { return nil }
         var roles = Set<Role>()
         for code in try String.fetchAll(db, sql: "SELECT role FROM user_role WHERE user_name = ?", arguments: [name]) {
             guard let role = Role(rawValue: code) else { throw CorruptValue("user_role holds the unknown role '\(code)'") }
             roles.insert(role)
         }
-        return User(name: row[0], unit: row[1], roles: roles, active: row[2])
+        return User(name: row[0], unit: row[1], roles: roles, active: row[2], email: row[3])
     }
 
     /// The user named, or `users.not-found`.

@@ -8,12 +8,15 @@ public struct UserEntry: Sendable, Hashable, Codable {
     /// The roles' codes, sorted.
     public var roles: [String]
     public var active: Bool
+    /// Where `sablier notify` writes to them; absent when none is set.
+    public var email: String?
 
     public init(_ user: User) {
         name = user.name
         unit = user.unit
         roles = user.roles.sorted().map(\.rawValue)
         active = user.active
+        email = user.email
     }
 }
 
@@ -33,13 +36,13 @@ extension Sablier {
         return UserEntry(created)
     }
 
-    /// Adds a user with a unit and at least one role (the RSI's work).
-    public func addUser(_ session: Session, name: String, unit: String, roles: Set<Role>) async throws(Refusal) -> UserEntry {
+    /// Adds a user with a unit, at least one role and, optionally, an e-mail address (the RSI's work).
+    public func addUser(_ session: Session, name: String, unit: String, roles: Set<Role>, email: String? = nil) async throws(Refusal) -> UserEntry {
         let access = try await authorize(session, .manageUsers, "user add")
         let actor = access.user.name
         let user: User
         do throws(Refusal) {
-            user = try User.new(name: name, unit: unit, roles: roles)
+            user = try User.new(name: name, unit: unit, roles: roles, email: email)
         } catch {
             throw await refusing(error, by: actor, useCase: "user add")
         }
@@ -77,6 +80,19 @@ extension Sablier {
         let actor = try await authorize(session, .manageUsers, "user revoke").user.name
         return try await changeUser(name, by: actor, useCase: "user revoke") {
             try await store.revoke(role, from: name, by: actor, at: clock.now)
+        }
+    }
+
+    /// Sets the e-mail address `sablier notify` writes to, or clears it with nil. The address is
+    /// checked by `EmailAddress` (one `@`, a dot in the domain, nothing that could end a header).
+    public func setUserEmail(_ session: Session, _ name: String, email: String?) async throws(Refusal) -> UserEntry {
+        let useCase = "user email"
+        let actor = try await authorize(session, .manageUsers, useCase).user.name
+        if let email {
+            do throws(Refusal) { _ = try EmailAddress.checked(email) } catch { throw await refusing(error, by: actor, useCase: useCase) }
+        }
+        return try await changeUser(name, by: actor, useCase: useCase) {
+            try await store.setEmail(email, of: name, by: actor, at: clock.now)
         }
     }
 

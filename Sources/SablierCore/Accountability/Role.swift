@@ -44,11 +44,15 @@ public struct User: Sendable, Hashable, Codable {
     public var roles: Set<Role>
     /// A disabled user is refused by every command, and stays in the audit trail.
     public var active: Bool
+    /// Where `sablier notify` writes to them (a détenteur hears of their unit's obligations);
+    /// nil until the RSI sets it. Checked by `EmailAddress.checked` before it is stored.
+    public var email: String?
 
-    public init(name: String, unit: String, roles: Set<Role>, active: Bool = true) {
+    public init(name: String, unit: String, roles: Set<Role>, active: Bool = true, email: String? = nil) {
         self.name = name
         self.unit = unit
         self.roles = roles
         self.active = active
+        self.email = email
     }
 }

@@ -4,12 +4,15 @@
 /// They keep Sablier administrable: somebody must always hold the RSI role and be active to
 /// add users and grant roles, and a user without a role could do nothing but be audited.
 extension User {
-    /// A new user, checked: a name, a unit (compared with documents' holders) and at least one role.
-    public static func new(name: String, unit: String, roles: Set<Role>) throws(Refusal) -> User {
+    /// A new user, checked: a name, a unit (compared with documents' holders), at least one
+    /// role, and an e-mail address that `EmailAddress.checked` accepts when one is given.
+    public static func new(name: String, unit: String, roles: Set<Role>, email: String? = nil) throws(Refusal) -> User {
         let name = try Refusal.requireText(name, "name")
         let unit = try Refusal.requireText(unit, "unit")
         guard !roles.isEmpty else { throw Refusal(.noRole, ["user": name]) }
-        return User(name: name, unit: unit, roles: roles)
+        var checked: String?
+        if let email { checked = try EmailAddress.checked(email) }
+        return User(name: name, unit: unit, roles: roles, email: checked)
     }
 
     /// The user enabled or disabled. `activeRSIs` counts the active users holding `rsi`, this

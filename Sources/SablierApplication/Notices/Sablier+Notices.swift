@@ -1,0 +1,198 @@
+public import SablierCore
+import SablierRegister
+import SablierStore
+
+/// One message of a notices run: to whom, about which unit, what it counts, and whether it was
+/// handed over. `sablier notify --format json`, `POST /api/v1/notices`.
+public struct NoticeMessage: Sendable, Hashable, Codable {
+    /// The détenteur's user name.
+    public var recipient: String
+    public var address: String
+    public var unit: String
+    public var subject: String
+    /// Documents due in the unit by the horizon (already due ones included).
+    public var due: Int
+    /// Proposed disposition lists holding documents of the unit.
+    public var lists: Int
+    public var overdueLoans: Int
+    /// `sent`, `failed`, or `dry-run` (composed, not sent).
+    public var status: String
+    /// The whole message as it would be handed to sendmail: in a dry run only.
+    public var text: String?
+}
+
+/// A message that sendmail did not accept, and why (what it said).
+public struct NoticeFailure: Sendable, Hashable, Codable {
+    public var recipient: String
+    public var unit: String
+    public var reason: String
+}
+
+/// A unit with something to say that one of its détenteurs will not hear of: the détenteur has
+/// no e-mail address, or (`detenteur` absent) the unit has no active détenteur at all.
+public struct NoticeGap: Sendable, Hashable, Codable {
+    public var unit: String
+    public var detenteur: String?
+    public var due: Int
+    public var lists: Int
+    public var overdueLoans: Int
+}
+
+/// What a notices run did.
+public struct NoticeRun: Sendable, Hashable, Codable {
+    public var asOf: String
+    /// The last day counted: `asOf` plus `days`.
+    public var through: String
+    public var days: Int
+    public var dryRun: Bool
+    public var messages: [NoticeMessage]
+    public var failures: [NoticeFailure]
+    /// Who was not told, though their unit had something to say: never skipped silently.
+    public var withoutAddress: [NoticeGap]
+    public var sent: Int
+}
+
+extension Sablier {
+    /// The longest horizon a notice looks ahead: ten years of days.
+    public static let maximumNoticeDays = 3660
+
+    /// Tells each active détenteur what concerns their unit (`sablier notify`): what falls due
+    /// in the next `days` days after `asOf` (today by default; already due documents included),
+    /// which proposed disposition lists hold its documents and wait for their approval, and
+    /// which loans of its files are overdue. One message per détenteur with something to say,
+    /// in French, from `sender`; a détenteur without an address, or a unit without a
+    /// détenteur, is reported in `withoutAddress`.
+    ///
+    /// With a `transport` every message is handed to it, one at a time: a failure is reported
+    /// for that message and the others are still sent. Without one (a dry run) the messages are
+    /// returned whole and nothing leaves Sablier. One audit entry, `notices.send`, records the
+    /// run: recipients by name, counts, failures; no address and no document title.
+    public func sendNotices(_ session: Session, asOf: CivilDate? = nil, days: Int = 30, from sender: String,
+                            transport: (any MailTransport)?) async throws(Refusal) -> NoticeRun {
+        let useCase = "notify"
+        let access = try await authorize(session, .sendNotices, useCase)
+        let actor = access.user.name
+        let from: String = try await auditingRefusals(by: actor, useCase: useCase, permission: access.permission) { () throws(Refusal) in
+            guard (0...Self.maximumNoticeDays).contains(days) else {
+                throw Refusal(.noticeDaysOutOfRange, ["value": String(days), "maximum": String(Self.maximumNoticeDays)])
+            }
+            return try EmailAddress.checked(sender)
+        }
+        let day = asOf ?? clock.today
+        let through = day.addingNoticeDays(days)
+        let now = clock.now
+        let facts = try await noticeFacts(asOf: day, through: through)
+        let domain = String(from.split(separator: "@").last ?? "localhost")
+
+        var run = NoticeRun(asOf: day.description, through: through.description, days: days, dryRun: transport == nil,
+                            messages: [], failures: [], withoutAddress: [], sent: 0)
+        let detenteurs = try await attempt { try await store.users() }.filter { $0.active && $0.roles.contains(.detenteur) }
+        let byUnit = Dictionary(grouping: detenteurs) { Self.unitKey($0.unit) }
+        for key in facts.units.keys.sorted() {
+            let notice = facts.notice(key, asOf: day, days: days, through: through)
+            if notice.isEmpty { continue }
+            let counts = (due: notice.due.count, lists: notice.lists.count, loans: notice.overdueLoans.count)
+            guard let people = byUnit[key], !people.isEmpty else {
+                run.withoutAddress.append(NoticeGap(unit: notice.unit, detenteur: nil, due: counts.due, lists: counts.lists,
+                                                    overdueLoans: counts.loans))
+                continue
+            }
+            for person in people.sorted(by: { $0.name < $1.name }) {
+                guard let address = person.email else {
+                    run.withoutAddress.append(NoticeGap(unit: person.unit, detenteur: person.name, due: counts.due, lists: counts.lists,
+                                                        overdueLoans: counts.loans))
+                    continue
+                }
+                var personal = notice
+                personal.unit = person.unit
+                let message = MailMessage(from: from, to: [address], subject: personal.subject, date: now,
+                                          messageID: MailMessage.messageID(at: now, recipient: person.name, about: key, domain: domain),
+                                          body: personal.body(to: person.name))
+                let text = message.rendered()
+                var entry = NoticeMessage(recipient: person.name, address: address, unit: person.unit, subject: personal.subject,
+                                          due: counts.due, lists: counts.lists, overdueLoans: counts.loans, status: "dry-run", text: text)
+                if let transport {
+                    entry.text = nil
+                    do {
+                        try await transport.deliver(text, to: [address])
+                        entry.status = "sent"
+                        run.sent += 1
+                    } catch {
+                        entry.status = "failed"
+                        run.failures.append(NoticeFailure(recipient: person.name, unit: person.unit, reason: String(describing: error)))
+                    }
+                }
+                run.messages.append(entry)
+            }
+        }
+        _ = try await attempt {
+            try await store.appendAudit(user: actor, action: "notices.send", target: "notices", details: Self.auditDetails(run), at: now)
+        }
+        return run
+    }
+
+    /// What the trail keeps of a run: names and counts, never an address or a title.
+    private static func auditDetails(_ run: NoticeRun) -> [String: String] {
+        [
+            "asOf": run.asOf, "through": run.through, "days": String(run.days), "dryRun": String(run.dryRun),
+            "messages": String(run.messages.count), "sent": String(run.sent), "failed": String(run.failures.count),
+            "recipients": run.messages.map(\.recipient).joined(separator: ","),
+            "failedRecipients": run.failures.map(\.recipient).joined(separator: ","),
+            "withoutAddress": run.withoutAddress.map { gap in gap.detenteur.map { "\($0) (\(gap.unit))" } ?? "(\(gap.unit))" }
+                .joined(separator: ","),
+        ]
+    }
+
+    /// Units compared as `Access.sameUnit` compares them: case and surrounding spaces aside.
+    static func unitKey(_ unit: String) -> String { unit.trimmingSpaces().lowercased() }
+
+    /// Everything the notices say, read once and sorted by unit.
+    private func noticeFacts(asOf day: CivilDate, through: CivilDate) async throws(Refusal) -> NoticeFacts {
+        let facts = NoticeFacts()
+        try await attempt {
+            try await store.forEachDueDocument(asOf: through, action: nil) { facts.add($0) }
+        }
+        facts.confidential = try await attempt { try await store.confidentialReferences() }
+        for list in try await attempt({ try await store.dispositionLists() }) where list.state == .proposed {
+            let items = try await attempt { try await store.dispositionItems(of: list.number) }
+            for (key, unitItems) in Dictionary(grouping: items, by: { Self.unitKey($0.holder) }) {
+                facts.add(UnitNotice.PendingList(list: list, unitItems: unitItems.count), unit: unitItems[0].holder, key: key)
+            }
+        }
+        for loan in try await attempt({ try await store.loans(includingReturned: false) }) where loan.isOverdue(on: day) {
+            for unit in loan.holderUnits { facts.add(loan, unit: unit, key: Self.unitKey(unit)) }
+        }
+        return facts
+    }
+}
+
+/// What each unit's notice says, gathered as the store hands it over.
+private final class NoticeFacts: @unchecked Sendable { // filled by one read at a time, then read after them
+    struct Unit {
+        var name: String
+        var due: [DueDocument] = []
+        var lists: [UnitNotice.PendingList] = []
+        var loans: [Loan] = []
+    }
+
+    var units: [String: Unit] = [:]
+    var confidential: Set<String> = []
+
+    func add(_ item: DueDocument) {
+        units[Sablier.unitKey(item.holder), default: Unit(name: item.holder)].due.append(item)
+    }
+
+    func add(_ list: UnitNotice.PendingList, unit: String, key: String) {
+        units[key, default: Unit(name: unit)].lists.append(list)
+    }
+
+    func add(_ loan: Loan, unit: String, key: String) {
+        units[key, default: Unit(name: unit)].loans.append(loan)
+    }
+
+    func notice(_ key: String, asOf: CivilDate, days: Int, through: CivilDate) -> UnitNotice {
+        let unit = units[key]!
+        return UnitNotice(unit: unit.name, asOf: asOf, days: days, through: through, due: unit.due, confidential: confidential,
+                          lists: unit.lists.sorted { $0.list.number < $1.list.number }, overdueLoans: unit.loans.sorted { $0.id < $1.id })
+    }
+}
