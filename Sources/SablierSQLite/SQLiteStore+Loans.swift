@@ -218,8 +218,9 @@ extension SQLiteStore: LoanStore {
             """, arguments: [code, position, day.description, StoredCode.microseconds(instant), actor,
                              from?.building, from?.room, from?.shelving, to?.building, to?.room, to?.shelving, loan, reason])
         let kind: BoxMove.Kind = loan == nil ? .moved : (to == nil ? .lent : .returned)
-        return BoxMove(box: code, kind: kind, position: position, movedOn: day, movedAt: instant, movedBy: actor, from: from, to: to,
-                       loan: loan, reason: reason)
+        // As `boxMove` reads it back: a place of which nothing is known is no place.
+        return BoxMove(box: code, kind: kind, position: position, movedOn: day, movedAt: instant, movedBy: actor,
+                       from: from?.isEmpty == true ? nil : from, to: to?.isEmpty == true ? nil : to, loan: loan, reason: reason)
     }
 
     static func boxMove(_ row: Row, kind: BoxMove.Kind) throws -> BoxMove {
