@@ -14,7 +14,7 @@ public struct SablierCommand: AsyncParsableCommand {
             """,
         subcommands: [CalendarCommand.self, DocumentCommand.self, BoxCommand.self, DueCommand.self, WaitingCommand.self, HoldCommand.self, LoanCommand.self, DispositionCommand.self, ReportCommand.self,
                       PrivacyCommand.self, InitCommand.self, UserCommand.self, AuditCommand.self, IntegrityCommand.self, IncidentCommand.self, TokenCommand.self, RootsCommand.self,
-                      ServeCommand.self]
+                      ServeCommand.self, NotifyCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import SablierApplication
+import SablierCore
+import SablierRegister
+
+/// `sablier notify`: one message to each détenteur about their unit — what falls due in the
+/// next days, the disposition lists awaiting their approval, their overdue loans — handed to
+/// the system's sendmail. Meant to run nightly (docs/sablier-notify.service and .timer).
+struct NotifyCommand: UseCaseCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notify",
+        abstract: "Write to each détenteur what concerns their unit: due documents, lists to approve, overdue loans.",
+        discussion: """
+            One message in French per active détenteur whose unit has something to say: the \
+            documents falling due within --days days of --as-of (already due ones included; \
+            confidential titles masked as [confidentiel]), the proposed disposition lists holding \
+            documents of the unit, and the overdue loans of its files. Messages go through the \
+            sendmail interface (`sendmail -i -- ADDRESS`, message on standard input), so any mail \
+            transfer agent delivers them. A détenteur without an e-mail address (`sablier user email`), \
+            or a unit without a détenteur, is reported on standard error. Exit status 1 when a \
+            message was not accepted by sendmail (the others are still sent). Environment: \
+            $SABLIER_NOTICE_DAYS, $SABLIER_SENDMAIL, $SABLIER_MAIL_FROM.
+            """
+    )
+
+    @OptionGroup var asOf: AsOfOptions
+    @Option(help: ArgumentHelp("How many days ahead to look (default: $SABLIER_NOTICE_DAYS, else 30).", valueName: "n"))
+    var days: Int?
+    @Flag(help: "Print the messages instead of sending them; nothing leaves Sablier.") var dryRun = false
+    @Option(help: ArgumentHelp("The sendmail program (default: $SABLIER_SENDMAIL, else /usr/sbin/sendmail).", valueName: "path"))
+    var sendmail: String?
+    @Option(help: ArgumentHelp("The sender's address (default: $SABLIER_MAIL_FROM, else sablier@HOSTNAME).", valueName: "address"))
+    var from: String?
+    @Option(name: .customLong("format"), help: "Output: table (the messages of a dry run, for people; the default) or json.")
+    var format: OutputFormat = .table
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    static let defaultDays = 30
+    static let defaultSendmail = "/usr/sbin/sendmail"
+
+    func validate() throws {
+        if format == .csv { throw ValidationError("notify writes table or json, not csv.") }
+        _ = try resolvedDays()
+    }
+
+    /// `--days`, else `$SABLIER_NOTICE_DAYS`, else 30; the range is the use case's to check.
+    func resolvedDays() throws -> Int {
+        if let days { return days }
+        guard let text = ProcessInfo.processInfo.environment["SABLIER_NOTICE_DAYS"], !text.isEmpty else { return Self.defaultDays }
+        guard let value = Int(text) else { throw ValidationError("$SABLIER_NOTICE_DAYS must be a number of days, not '\(text)'.") }
+        return value
+    }
+
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let program = Self.nonEmpty(sendmail) ?? Self.nonEmpty(environment["SABLIER_SENDMAIL"]) ?? Self.defaultSendmail
+        let sender = Self.nonEmpty(from) ?? Self.nonEmpty(environment["SABLIER_MAIL_FROM"]) ?? Self.defaultSender()
+        let transport: (any MailTransport)? = dryRun ? nil : SendmailTransport(sendmail: Sendmail(path: program))
+        let run = try await sablier.sendNotices(session, asOf: asOf.asOf?.date, days: try resolvedDays(), from: sender, transport: transport)
+        switch format {
+        case .json:
+            Console.out(try JSONOutput.render(run))
+        default:
+            for (index, message) in run.messages.enumerated() {
+                guard let text = message.text else { continue }
+                Console.out("----- \(index + 1)/\(run.messages.count) — \(message.recipient) (\(message.unit)) -----\n" + text)
+            }
+        }
+        for gap in run.withoutAddress { Console.error(Self.describe(gap)) }
+        for failure in run.failures {
+            Console.error("non envoyé à \(failure.recipient) (\(failure.unit)) : \(failure.reason)")
+        }
+        Console.error(Self.summary(run))
+        if !run.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `sablier@HOSTNAME`, the host's name as the resolver completes it.
+    static func defaultSender() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        let short = gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : ""
+        let host = short.contains(".") ? short : ProcessInfo.processInfo.hostName
+        return "sablier@" + (host.isEmpty ? "localhost" : host)
+    }
+
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+
+    static func describe(_ gap: NoticeGap) -> String {
+        let what = "\(gap.due) échéance(s), \(gap.lists) liste(s), \(gap.overdueLoans) prêt(s) en retard"
+        guard let detenteur = gap.detenteur else {
+            return "unité « \(gap.unit) » : aucun détenteur actif — personne n'est avisé (\(what))"
+        }
+        return "unité « \(gap.unit) » : le détenteur \(detenteur) n'a pas d'adresse électronique — rien ne lui est envoyé (\(what)) ; "
+            + "« sablier user email \(detenteur) ADRESSE »"
+    }
+
+    /// `notify on D through T (N days): M message(s) — S sent, F failed; W without address`.
+    static func summary(_ run: NoticeRun) -> String {
+        "notify on \(run.asOf) through \(run.through) (\(run.days) days): \(run.messages.count) message(s) — "
+            + (run.dryRun ? "dry run, none sent" : "\(run.sent) sent, \(run.failures.count) failed")
+            + "; \(run.withoutAddress.count) without address"
+    }
+}
+
+/// The sendmail adapter behind the application's `MailTransport`, run on a thread of its own:
+/// its wait for sendmail blocks, which a task of the concurrency pool must not.
+struct SendmailTransport: MailTransport {
+    let sendmail: Sendmail
+
+    func deliver(_ message: String, to recipients: [String]) async throws {
+        let sendmail = self.sendmail
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            Thread.detachNewThread {
+                do {
+                    try sendmail.deliver(message, to: recipients)
+                    continuation.resume()
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+}
