@@ -52,5 +52,6 @@ enum PermissionNames {
     static let all = ["users.manage", "users.read", "calendar.manage", "calendar.read", "documents.register", "documents.events",
                       "documents.read", "due.read", "holds.manage", "holds.read", "disposition.manage", "disposition.approve",
                       "disposition.read", "privacy.scan", "privacy.review", "audit.read", "integrity.check", "roots.manage", "incidents.report",
-                      "incidents.manage", "reports.read", "loans.manage", "loans.read"]
+                      "incidents.manage", "reports.read", "loans.manage", "loans.read",
+                      "documents.correct", "documents.reclassify"]
 }

@@ -22,6 +22,8 @@ struct PermissionMatrixRouteTests {
         .registerDocuments: (.post, "/api/v1/boxes", #"{"code":"B-HTTP-01"}"#),
         .recordEvents: (.post, "/api/v1/documents/RH-EMP-0042/events", #"{"kind":"modified","on":"2026-11-01"}"#),
         .readDocuments: (.get, "/api/v1/documents", nil),
+        .correctDocuments: (.post, "/api/v1/documents/RH-EMP-0042/corrections", #"{"title":"Dossier d'employé 0042 (corrigé)","reason":"coquille"}"#),
+        .reclassifyDocuments: (.post, "/api/v1/reclassifications", #"{"references":["RH-EMP-0042"],"to":"2201","reason":"mal classé","dryRun":true}"#),
         .readDue: (.get, "/api/v1/due", nil),
         .manageHolds: (.post, "/api/v1/holds", #"{"document":"RH-EMP-0042","reason":"Litige"}"#),
         .readHolds: (.get, "/api/v1/holds", nil),
