@@ -33,6 +33,7 @@ struct EveryRouteTests {
         ("GET /api/v1/documents/{reference}/explanation", "/api/v1/documents/RF-EF-2024/explanation?asOf=2030-01-01", "gestion.doc", nil),
         ("POST /api/v1/documents/{reference}/events", "/api/v1/documents/RH-EMP-0042/events", "gestion.doc",
          #"{"kind":"modified","on":"2026-11-01"}"#),
+        ("POST /api/v1/events", "/api/v1/events", "gestion.doc", #"[{"reference":"RH-EMP-0042","kind":"modified","on":"2026-11-02"}]"#),
         ("GET /api/v1/boxes", "/api/v1/boxes", "gestion.doc", nil),
         ("POST /api/v1/boxes", "/api/v1/boxes", "gestion.doc", #"{"code":"B-2026-01","location":"Sous-sol"}"#),
         ("GET /api/v1/due", "/api/v1/due?asOf=2026-11-29&action=destroy", "gestion.doc", nil),
@@ -86,6 +87,8 @@ struct EveryRouteTests {
     static let coveredElsewhere: Set<String> = [
         "POST /api/v1/session", "DELETE /api/v1/session", "POST /api/v1/session/password",
         "POST /api/v1/calendar/versions", "POST /api/v1/documents/import", "POST /api/v1/calendar/impact",
+        // A file of the recorded SHA-256 at a path made for the test: RelinkRoutesTests.
+        "POST /api/v1/documents/{reference}/relink",
     ]
 
     @Test("each route once, in order, answers 2xx")
