@@ -18,6 +18,7 @@ struct PermissionMatrixUseCaseTests {
     static let calls: [Permission: Call] = [
         .manageUsers: { _ = try await $0.addUser($1, name: "nouveau.\(UUID().uuidString.prefix(6))", unit: "SG", roles: [.utilisateur]) },
         .readUsers: { _ = try await $0.users($1) },
+        .sendNotices: { _ = try await $0.sendNotices($1, asOf: CivilDate(iso: "2026-11-29"), days: 30, from: "sablier@css.example.qc.ca", transport: nil) },
         .manageCalendar: { _ = try await $0.confirmEvent($1, rule: "2101", event: "fin de l'emploi", offsetYears: 2) },
         .readCalendar: { _ = try await $0.calendarVersions($1) },
         .registerDocuments: { _ = try await $0.addBox($1, code: "B-\(UUID().uuidString.prefix(6))") },

@@ -71,6 +71,8 @@ struct EveryRouteTests {
         ("POST /api/v1/users/{name}/disable", "/api/v1/users/nouveau/disable", "admin", nil),
         ("POST /api/v1/users/{name}/enable", "/api/v1/users/nouveau/enable", "admin", nil),
         ("PUT /api/v1/users/{name}/password", "/api/v1/users/nouveau/password", "admin", #"{"password":"Un mot de passe assez long"}"#),
+        ("PUT /api/v1/users/{name}/email", "/api/v1/users/rh.chef/email", "admin", #"{"email":"chef.rh@css.example.qc.ca"}"#),
+        ("POST /api/v1/notices", "/api/v1/notices", "gestion.doc", #"{"asOf":"2026-11-29","days":30,"dryRun":true}"#),
         ("POST /api/v1/tokens", "/api/v1/tokens", "admin", #"{"user":"nouveau","name":"essai","expires":"2027-01-31"}"#),
         ("GET /api/v1/tokens", "/api/v1/tokens", "admin", nil),
         ("POST /api/v1/tokens/{id}/revoke", "/api/v1/tokens/1/revoke", "admin", nil),

@@ -53,5 +53,5 @@ enum PermissionNames {
                       "documents.read", "due.read", "holds.manage", "holds.read", "disposition.manage", "disposition.approve",
                       "disposition.read", "privacy.scan", "privacy.review", "audit.read", "integrity.check", "roots.manage", "incidents.report",
                       "incidents.manage", "reports.read", "loans.manage", "loans.read",
-                      "documents.correct", "documents.reclassify"]
+                      "documents.correct", "documents.reclassify", "notices.send"]
 }

@@ -17,6 +17,7 @@ struct PermissionMatrixRouteTests {
     static let routes: [Permission: (HTTPRequest.Method, String, String?)] = [
         .manageUsers: (.post, "/api/v1/users", #"{"name":"nouveau.http","unit":"SG","roles":["utilisateur"]}"#),
         .readUsers: (.get, "/api/v1/users", nil),
+        .sendNotices: (.post, "/api/v1/notices", #"{"asOf":"2026-11-29","days":30,"dryRun":true,"from":"sablier@css.example.qc.ca"}"#),
         .manageCalendar: (.post, "/api/v1/calendar/open-periods", #"{"rule":"2101","event":"fin de l'emploi","offsetYears":2}"#),
         .readCalendar: (.get, "/api/v1/calendar/versions", nil),
         .registerDocuments: (.post, "/api/v1/boxes", #"{"code":"B-HTTP-01"}"#),

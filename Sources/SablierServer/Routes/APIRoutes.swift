@@ -31,6 +31,7 @@ struct APIRoutes: Sendable {
         addPrivacy(to: authenticated)
         addAccountability(to: authenticated)
         addTokens(to: authenticated)
+        addNotices(to: authenticated)
     }
 
     /// A list as one page of the `Page` envelope.
