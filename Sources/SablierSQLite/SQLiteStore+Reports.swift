@@ -92,9 +92,13 @@ extension SQLiteStore: ReportStore {
                 roles[row[0], default: []].append(role)
             }
             // The newest entry of each user, found through audit_entry_by_user (user_name, sequence).
+            // A failed sign-in (and the lock it may cause) is written under the name someone
+            // typed: it says nothing of that user's own use of their access, so it is skipped.
             let sql = """
                 SELECT u.name, u.unit, u.active, u.email, u.created_at, u.created_by,
-                       (SELECT a.at FROM audit_entry a WHERE a.user_name = u.name ORDER BY a.sequence DESC LIMIT 1)
+                       (SELECT a.at FROM audit_entry a
+                        WHERE a.user_name = u.name AND a.action <> 'auth.failure' AND a.action <> 'auth.lock'
+                        ORDER BY a.sequence DESC LIMIT 1)
                 FROM app_user u ORDER BY u.name
                 """
             return try Row.fetchAll(db, sql: sql).map { row in

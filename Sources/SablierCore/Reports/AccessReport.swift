@@ -9,7 +9,7 @@ public struct UserActivity: Sendable, Hashable, Codable {
     public var email: String?
     public var createdAt: Date
     public var createdBy: String
-    /// The time of the user's newest audit entry; nil when they have none.
+    /// The time of the user's newest audit entry (failed sign-ins under their name aside); nil when they have none.
     public var lastActivity: Date?
 
     public init(name: String, unit: String, roles: [Role], active: Bool, email: String?, createdAt: Date, createdBy: String,

@@ -22,6 +22,7 @@ public protocol ReportStore: Sendable {
     /// The documents in boxes counted by box, holder unit and phase, with each box's size.
     func boxTallies() async throws -> [BoxTally]
 
-    /// Every user, active or not, with the time of their newest audit entry.
+    /// Every user, active or not, with the time of their newest audit entry, failed sign-ins
+    /// under their name aside (whoever typed the name made them).
     func userActivity() async throws -> [UserActivity]
 }
