@@ -165,6 +165,29 @@ struct LoanUseCaseTests {
         #expect(other?.code == .boxNotFound)
     }
 
+    @Test("a box holding documents of two units is shown to each unit's détenteur with their own documents only")
+    func boxOfTwoUnits() async throws {
+        let office = try await TestOffice(.register)
+        let staff = Document(reference: "RH-EMP-0300", title: "Dossier d'employé 0300", rule: "2101", copy: .principal,
+                             holder: "Ressources humaines", support: .papier, openedOn: CivilDate(iso: "2010-08-23"), box: "B-2014-RF-01")
+        _ = try await office.store.registerDocuments([NewDocument(document: staff)], by: "gestion.doc", at: TestOffice.now)
+        let manager = try await office.session("gestion.doc")
+        let loan = try await office.sablier.lend(manager, .box("B-2014-RF-01"), to: "M. Lee/Ressources financières", due: Self.due)
+        #expect(loan.documents == ["RF-BUD-2014", "RH-EMP-0300"])
+        #expect(try await office.store.events(of: "RH-EMP-0300").last?.event.kind == .lent)
+
+        let rh = try await office.sablier.loans(try await office.session("rh.chef"))
+        #expect(rh.loans.map(\.id) == [loan.id])
+        #expect(rh.loans.first?.documents == ["RH-EMP-0300"])
+        #expect(try await office.sablier.boxHistory(try await office.session("rh.chef"), "B-2014-RF-01").map(\.kind) == ["lent"])
+        let sg = try await office.sablier.loans(try await office.session("sg.chef"))
+        #expect(sg.loans.isEmpty && sg.withheld == 1)
+
+        let back = try await office.sablier.returnLoan(manager, .document("RH-EMP-0300"), note: "Boîte complète")
+        #expect(back.id == loan.id && back.returnedOn == "2026-11-29")
+        #expect(try await office.store.events(of: "RF-BUD-2014").last?.event.kind == .returned)
+    }
+
     @Test("box add takes a size in linear metres, kept in millimetres; a size that is no length is refused")
     func boxSize() async throws {
         let office = try await TestOffice(.register)
