@@ -98,6 +98,8 @@ final class ReportCommandTests {
         #expect(csv.status == 0, "\(csv.stderr)")
         #expect(csv.stdout == """
             line,holder,phase,support,documents,boxes,linear_m,boxes_without_size
+            documents,École primaire des Érables (exemple),actif,DM,1,,,
+            documents,École primaire des Érables (exemple),actif,PA,1,,,
             documents,Ressources financières,actif,DM,1,,,
             documents,Ressources financières,actif,PA,2,,,
             documents,Ressources humaines,actif,DM,1,,,
@@ -105,8 +107,6 @@ final class ReportCommandTests {
             documents,Secrétariat général,actif,DM,3,,,
             documents,Secrétariat général,actif,PA,1,,,
             documents,Services éducatifs,actif,PA,1,,,
-            documents,École primaire des Érables (exemple),actif,DM,1,,,
-            documents,École primaire des Érables (exemple),actif,PA,1,,,
             boxes,Ressources financières,actif,,,2,0.000,2
             total,,,,12,2,0.000,2
 

@@ -113,6 +113,15 @@ struct ReportTests {
         #expect(staff.totalLinearMetres == 0.63)
     }
 
+    @Test("units are ordered as a French reader expects: accents and case aside, ties by their bytes")
+    func unitOrder() {
+        let documents = ["Services éducatifs", "École des Érables", "ressources humaines", "Ressources financières", "Ressources humaines"]
+            .map { DocumentTally(holder: $0, phase: .actif, support: "PA", count: 1) }
+        let report = VolumeReport(unit: nil, documents: documents, boxes: []) { _ in true }
+        #expect(report.documents.map(\.holder) == ["École des Érables", "Ressources financières", "Ressources humaines", "Services éducatifs"])
+        #expect(report.documents.map(\.documents) == [1, 1, 2, 1])
+    }
+
     @Test("idle days count from the last activity, or from creation for a user who never acted; only active users are flagged")
     func idleDays() {
         let noon = { (text: String) in ISO8601DateFormatter().date(from: text + "T12:00:00Z")! }

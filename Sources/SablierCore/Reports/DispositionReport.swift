@@ -100,8 +100,10 @@ public struct DispositionReport: Sendable, Hashable, Codable {
         lines = lineSums.map { key, sum in
             DispositionReportLine(holder: sum.holder, rule: key.rule, title: titles[key.rule], action: key.action, outcome: key.outcome,
                                   count: sum.count, lists: sum.lists.sorted(), vendorCertificates: sum.certificates.sorted())
-        }.sorted { ($0.holder, $0.rule, DispositionOutcomeKey.order($0.action, $0.outcome))
-                 < ($1.holder, $1.rule, DispositionOutcomeKey.order($1.action, $1.outcome)) }
+        }.sorted { a, b in
+            if a.holder != b.holder { return String.reportOrder(a.holder, b.holder) }
+            return (a.rule, DispositionOutcomeKey.order(a.action, a.outcome)) < (b.rule, DispositionOutcomeKey.order(b.action, b.outcome))
+        }
         totals = DispositionOutcomeKey.reported.compactMap { key in
             totalSums[key].map { DispositionReportTotal(action: key.action, outcome: key.outcome, count: $0.count,
                                                         lists: $0.lists.sorted(), vendorCertificates: $0.certificates.sorted()) }

@@ -75,17 +75,21 @@ public struct VolumeReport: Sendable, Hashable, Codable {
     public init(unit: String?, documents: [DocumentTally], boxes: [BoxTally], reaches: (String) -> Bool) {
         self.unit = unit
         var documentCounts: [VolumeDocumentKey: (holder: String, count: Int)] = [:]
-        for tally in documents where reaches(tally.holder) {
+        // In the holders' byte order, so that a unit written two ways is named alike whatever the store's order.
+        for tally in documents.sorted(by: { $0.holder < $1.holder }) where reaches(tally.holder) {
             let key = VolumeDocumentKey(unit: VolumeReport.unitKey(tally.holder), phase: tally.phase, support: tally.support)
             documentCounts[key, default: (tally.holder, 0)].count += tally.count
         }
         self.documents = documentCounts.map { key, value in
             VolumeDocumentLine(holder: value.holder, phase: key.phase, support: key.support, documents: value.count)
-        }.sorted { ($0.holder, $0.phase.order, $0.support) < ($1.holder, $1.phase.order, $1.support) }
+        }.sorted { a, b in
+            if a.holder != b.holder { return String.reportOrder(a.holder, b.holder) }
+            return (a.phase.order, a.support) < (b.phase.order, b.support)
+        }
 
         struct Box { var holders: [String: String] = [:]; var phases: Set<Phase> = []; var millimetres: Int?; var reached = false }
         var byBox: [String: Box] = [:]
-        for tally in boxes {
+        for tally in boxes.sorted(by: { ($0.box, $0.holder) < ($1.box, $1.holder) }) {
             var box = byBox[tally.box, default: Box(millimetres: tally.linearMillimetres)]
             let key = VolumeReport.unitKey(tally.holder)
             if box.holders[key] == nil { box.holders[key] = tally.holder }
@@ -107,7 +111,15 @@ public struct VolumeReport: Sendable, Hashable, Codable {
         self.boxes = lines.map { key, line in
             VolumeBoxLine(holder: line.holder, phase: key.phase, boxes: line.boxes, linearMetres: Double(line.millimetres) / 1000,
                           boxesWithoutSize: line.withoutSize)
-        }.sorted { ($0.holder == nil ? 1 : 0, $0.holder ?? "", $0.phase?.order ?? 9) < ($1.holder == nil ? 1 : 0, $1.holder ?? "", $1.phase?.order ?? 9) }
+        }.sorted { a, b in
+            // Each unit's boxes in the units' order, then those of several units.
+            switch (a.holder, b.holder) {
+            case let (x?, y?) where x != y: return String.reportOrder(x, y)
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return (a.phase?.order ?? Phase.allCases.count) < (b.phase?.order ?? Phase.allCases.count)
+            }
+        }
         totalDocuments = self.documents.reduce(0) { $0 + $1.documents }
         totalBoxes = self.boxes.reduce(0) { $0 + $1.boxes }
         totalLinearMetres = Double(lines.values.reduce(0) { $0 + $1.millimetres }) / 1000
