@@ -10,6 +10,7 @@ extension SQLiteStore: RelinkStore {
             try await database.write { db in
                 var relinked: [Relinked] = []
                 let day = CivilDate(dayOf: instant)
+                var rows: [DocumentRow] = []
                 for move in moves {
                     guard let row = try Self.documentRow(move.reference, db) else {
                         throw Refusal(.documentNotFound, ["reference": move.reference])
@@ -19,9 +20,16 @@ extension SQLiteStore: RelinkStore {
                     guard row.filePath == move.from, row.fileSHA256 == move.sha256 else {
                         throw Refusal(.relinkChangedMeanwhile, ["reference": move.reference, "path": move.from, "found": row.filePath ?? "—"])
                     }
+                    rows.append(row)
+                }
+                // The calendar in force read once for every rule concerned, not once per document.
+                let context = try Self.retentionContext(db, rules: Set(rows.map(\.rule)))
+                var sequence = try Self.nextEventSequence(db)
+                for (move, row) in zip(moves, rows) {
                     try db.execute(sql: "UPDATE document SET file_path = ? WHERE id = ?", arguments: [move.to, row.id])
                     let event = LifecycleEvent(kind: .relinked, on: day, by: actor, reason: reason, detail: Self.relinkDetail(move))
-                    try Self.append(event, to: row, at: instant, db)
+                    try Self.appendRecounting(event, to: row.id, reference: move.reference, sequence: sequence, context, at: instant, db)
+                    sequence += 1
                     let closed = try Self.closeMissingIncidents(of: move.reference, foundAt: move.to, by: actor, at: instant, db)
                     relinked.append(Relinked(reference: move.reference, from: move.from, to: move.to, closedIncidents: closed))
                 }
@@ -49,17 +57,25 @@ extension SQLiteStore: RelinkStore {
                 recorded.reserveCapacity(rows.count)
                 var sequence = try Self.nextEventSequence(db)
                 for (item, row) in rows {
-                    let eventRow = DocumentEventRow(sequence: sequence, document: row.id, item.event, recordedAt: instant)
+                    recorded.append(try Self.appendRecounting(item.event, to: row.id, reference: item.reference, sequence: sequence, context,
+                                                              at: instant, db))
                     sequence += 1
-                    try SQLiteInserter<DocumentEventRow>(db).insert([eventRow])
-                    // Read again: the cohort may name a document twice, and its row was read before.
-                    guard var current = try Self.documentRow(item.reference, db) else { continue }
-                    try Self.update(&current, events: try Self.eventRows(of: row.id, db).map { try $0.event() }, context, db)
-                    recorded.append(try eventRow.recorded())
                 }
                 try self.audit(db, user: actor, action: audit.action, target: audit.target, details: audit.details, at: instant)
                 return recorded
             }
+        }
+    }
+
+    public func documents(_ references: [String]) async throws -> [RegisteredDocument] {
+        try await read("reading \(references.count) document(s)") { db in
+            var found: [RegisteredDocument] = []
+            try Self.inBatches(Array(Set(references)).sorted()) { batch, markers in
+                let rows = try db.fetchStoredRows(DocumentRow.self, sql: DocumentRow.table.select(.sqlite, where: []) + " WHERE reference IN (\(markers))",
+                                                  arguments: StatementArguments(batch))
+                found += try rows.map { try $0.registered() }
+            }
+            return found
         }
     }
 
@@ -76,6 +92,19 @@ extension SQLiteStore: RelinkStore {
 }
 
 extension SQLiteStore {
+    /// Appends an event and recounts its document under `context` (which holds its rule), as
+    /// `append` does without reading the calendar again for each document of a batch. The row is
+    /// read again: a batch may name a document twice.
+    @discardableResult
+    static func appendRecounting(_ event: LifecycleEvent, to document: Int, reference: String, sequence: Int, _ context: RetentionContext,
+                                 at instant: Date, _ db: Database) throws -> RecordedEvent {
+        let eventRow = DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)
+        try SQLiteInserter<DocumentEventRow>(db).insert([eventRow])
+        guard var current = try documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
+        try update(&current, events: try eventRows(of: document, db).map { try $0.event() }, context, db)
+        return try eventRow.recorded()
+    }
+
     /// The `relinked` event's detail: both paths, as JSON, keys sorted.
     static func relinkDetail(_ move: FileMove) -> String {
         struct Paths: Encodable { var from: String; var to: String }

@@ -112,10 +112,9 @@ extension Sablier {
                                                 details: ["source": source]) {
             var diagnostics = read
             var documents: [String: RegisteredDocument] = [:]
-            for reference in Set(lines.map(\.reference)) where !reference.isEmpty {
-                if let found = try await store.document(reference), visibility.allows(reference, holder: found.document.holder) {
-                    documents[reference] = found
-                }
+            for found in try await store.documents(lines.map(\.reference).filter { !$0.isEmpty })
+            where visibility.allows(found.document.reference, holder: found.document.holder) {
+                documents[found.document.reference] = found
             }
             let retention = try await awaitedEventsContext(rules: Set(documents.values.map(\.document.rule)))
             let check = EventLineCheck(documents: documents, retention: retention, actor: access.user.name, today: clock.today)

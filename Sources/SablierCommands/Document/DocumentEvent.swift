@@ -68,6 +68,7 @@ struct DocumentEvent: UseCaseCommand {
             let reference = words[0]
             let recorded = try await sablier.recordEvent(session, reference, kind: words[1], on: on?.date, name: name, reason: reason,
                                                          detail: detail)
+            if output.format == .json { return Console.out(try JSONOutput.render(recorded)) }
             var text = "\(reference): \(recorded.event.kind) on \(recorded.event.on) recorded (event \(recorded.event.sequence))"
             if let due = recorded.nextDue { text += "; next due \(due)" }
             if let wait = recorded.waiting { text += "; waits for \(wait)" }

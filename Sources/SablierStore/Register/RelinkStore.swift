@@ -22,6 +22,10 @@ public protocol RelinkStore: RegisterStore {
     /// document or a reference not registered refuses the whole cohort.
     func appendEvents(_ events: [CohortEvent], audit: BatchAudit, by actor: String, at instant: Date) async throws -> [RecordedEvent]
 
+    /// The documents of `references` that are registered, read together (a cohort's file names
+    /// thousands: one read each would cost more than writing them).
+    func documents(_ references: [String]) async throws -> [RegisteredDocument]
+
     /// Opens an integrity incident on one document, keeping what the check found (`finding`),
     /// so that a relink later closes the `missing` ones it answers.
     func reportIntegrityIncident(_ finding: IntegrityFinding, description: String, reference: String, by actor: String,
