@@ -20,7 +20,7 @@ extension SQLiteStore: ReportStore {
                        SUM(CASE WHEN i.file_path IS NULL AND (i.action = 'destroy' OR i.decision = 'destroy') THEN 1 ELSE 0 END)
                 FROM disposition_item i JOIN disposition_list l ON l.number = i.list
                 WHERE i.state = 'done' AND i.done_at >= ? AND i.done_at < ? AND i.action <> 'transfer'
-                GROUP BY i.holder, i.rule, i.action, i.decision, i.list
+                GROUP BY i.holder, i.rule, i.action, i.decision, i.list, l.method, l.vendor_certificate
                 """
             return try Row.fetchAll(db, sql: sql, arguments: [StoredCode.microseconds(from), StoredCode.microseconds(until)]).map { row in
                 let actionText: String = row[2]

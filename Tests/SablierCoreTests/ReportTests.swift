@@ -49,7 +49,7 @@ struct ReportTests {
         #expect(day("2026-01-01").days(since: day("2026-01-02")) == -1)
     }
 
-    @Test("tallies fold into lines by unit and rule (units compared without case), totals per action and outcome, and paper by method")
+    @Test("tallies fold into lines by unit and rule (units compared without case), totals per action and outcome, paper by method, vendor certificates for destructions only")
     func dispositionFolding() throws {
         let year = try ReportYear("2025-2026", yearEnd: .schoolYearEnd)
         func tally(_ holder: String, _ rule: String, _ action: DueAction, _ outcome: DispositionOutcome, list: Int, count: Int,
@@ -61,7 +61,7 @@ struct ReportTests {
             tally("Ressources humaines", "2101", .destroy, .destroyed, list: 3, count: 4, paper: 3, method: "déchiquetage", certificate: "V-9"),
             tally("ressources humaines ", "2101", .destroy, .destroyed, list: 5, count: 2, paper: 2, method: "déchiquetage"),
             tally("Secrétariat général", "1101", .deposit, .deposited, list: 4, count: 7),
-            tally("Secrétariat général", "1201", .sort, .kept, list: 4, count: 1),
+            tally("Secrétariat général", "1201", .sort, .kept, list: 4, count: 1, certificate: "V-4"),
             tally("Secrétariat général", "1201", .sort, .destroyed, list: 4, count: 2, paper: 1, method: "incinération"),
         ], titles: ["2101": "Dossier d'employé", "1101": "Procès-verbaux"])
         #expect(report.lines.count == 4)
@@ -78,6 +78,9 @@ struct ReportTests {
         #expect(report.destroyedWithoutFileByMethod.map(\.method) == ["déchiquetage", "incinération"])
         #expect(report.destroyedWithoutFileByMethod.map(\.count) == [5, 1])
         #expect(report.destroyedWithoutFileByMethod.first?.lists == [3, 5])
+        // A list's vendor certificate attests its destructions, not what it kept.
+        #expect(report.lines[2].vendorCertificates.isEmpty && report.lines[2].lists == [4])
+        #expect(report.totals[2].vendorCertificates.isEmpty)
     }
 
     @Test("a box is counted once: under its unit and phase, or under several units; metres only for boxes with a size")

@@ -35,7 +35,7 @@ public struct DispositionReportLine: Sendable, Hashable, Codable {
     public var count: Int
     /// The disposition lists that did it, by number: each has its certificate (`disposition certificate N`).
     public var lists: [Int]
-    /// The destruction vendors' certificates of those lists, when recorded.
+    /// The destruction vendors' certificates of those lists, when recorded: for what was destroyed only.
     public var vendorCertificates: [String]
 }
 
@@ -89,7 +89,9 @@ public struct DispositionReport: Sendable, Hashable, Codable {
             func add(_ sum: inout Sum, _ count: Int) {
                 sum.count += count
                 sum.lists.insert(tally.list)
-                if let certificate = tally.vendorCertificate { sum.certificates.insert(certificate) }
+                // The vendor's certificate attests a destruction: a list that also deposited or
+                // kept documents does not make it theirs.
+                if tally.outcome == .destroyed, let certificate = tally.vendorCertificate { sum.certificates.insert(certificate) }
             }
             add(&lineSums[key, default: Sum(holder: tally.holder)], tally.count)
             add(&totalSums[DispositionOutcomeKey(action: tally.action, outcome: tally.outcome), default: Sum(holder: "")], tally.count)
