@@ -99,6 +99,17 @@ struct CohortEventsUseCaseTests {
         #expect(try await office.audit(after: before).map(\.action) == ["refused"])
     }
 
+    @Test("a file of 250 bad lines lists its first 100 problems and counts the rest, all of them errors")
+    func diagnosticsCapped() async throws {
+        let office = try await Self.office()
+        let lines = (1...250).map { "RH-X-\($0),closed,2024-06-01,," }.joined(separator: "\n")
+        let file = try office.directory.write("evenements.csv", "reference,kind,on,name,reason\n" + lines + "\n")
+        let refusal = await thrownRefusal { try await office.sablier.recordCohortEvents(try await office.session("gestion.doc"), file: file.path) }
+        #expect(refusal?.values["errors"] == "250")
+        #expect(refusal?.diagnostics.count == 101)
+        #expect(refusal?.diagnostics.last?.code == DiagnosticCode.moreDiagnostics.rawValue)
+    }
+
     @Test("a destroyed document takes no event: its line is refused, and a query left with only destroyed documents records nothing")
     func destroyedDocuments() async throws {
         let office = try await TestOffice(.register)

@@ -136,6 +136,9 @@ struct RelinkUseCaseTests {
 
         let dry = try await office.sablier.relinkTree(manager, from: files, to: moved, dryRun: true)
         #expect(dry.dryRun && dry.relinked.count == 4)
+        // Each of the five files under the new folder read once at most: the three at their place,
+        // the modified one at its place, the renamed one found by its size.
+        #expect(dry.filesHashed == 5)
         #expect(dry.unmatched.map(\.reference) == ["RF-PAIE-2018"] && dry.unmatched.first?.why == .hashDiffers)
         #expect(try await office.audit(after: before).isEmpty)
         #expect(try await Self.recordedPath(office, "SG-CORR-2021") == files + "/correspondance-2021.txt")
