@@ -79,6 +79,8 @@ extension Labels {
         "audit_action_user_password_change": Label("Mot de passe changé", "Password changed"),
         "audit_action_user_password_reset": Label("Mot de passe réinitialisé", "Password reset"),
         "audit_action_user_revoke": Label("Rôle retiré", "Role revoked"),
+        "audit_action_user_email": Label("Adresse électronique changée", "E-mail address changed"),
+        "audit_action_notices_send": Label("Avis aux détenteurs", "Notices to détenteurs"),
         // Audit targets: the kind worded, the name or number as written
         "audit_target_user": Label("utilisateur", "user"),
         "audit_target_document": Label("document", "document"),
