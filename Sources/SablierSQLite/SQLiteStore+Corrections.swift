@@ -48,33 +48,21 @@ extension SQLiteStore: CorrectionStore {
                                     by actor: String, at instant: Date) async throws -> [DocumentReclassified] {
         try await perform("reclassifying \(references.count) document\(references.count == 1 ? "" : "s")") { database in
             try await database.write { db in
-                let context = try Self.retentionContext(db, rules: [reclassification.rule.number])
-                guard context.rules[reclassification.rule.number] != nil else {
-                    throw Refusal(.reclassifyRuleNotInForce, ["rule": reclassification.rule.number, "version": String(context.calendarVersion)])
-                }
-                var rows: [DocumentRow] = []
-                var befores: [RegisteredDocument] = []
-                for reference in references {
-                    guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
-                    rows.append(row)
-                    befores.append(try row.registered())
-                }
-                let moves = try reclassification.plan(befores.map { ($0.document, $0.phase) })
-                let byReference = Dictionary(zip(references, zip(rows, befores)), uniquingKeysWith: { first, _ in first })
+                let plan = try Self.reclassificationPlan(references, reclassification, db)
                 let today = CivilDate(dayOf: instant)
                 var sequence = try Self.nextEventSequence(db)
                 var result: [DocumentReclassified] = []
-                for move in moves {
-                    guard let (stored, before) = byReference[move.before.reference] else { continue }
+                let inserter = SQLiteInserter<DocumentEventRow>(db)
+                for (move, stored, before) in plan.moves {
                     var row = stored
                     row.rule = move.after.rule
                     row.copy = move.after.copy.rawValue
                     try db.execute(sql: "UPDATE document SET rule = ?, copy = ? WHERE id = ?", arguments: [row.rule, row.copy, row.id])
                     let event = LifecycleEvent(kind: .reclassified, on: today, by: actor, reason: reason, detail: FieldChange.detail(move.changes))
-                    try SQLiteInserter<DocumentEventRow>(db).insert([DocumentEventRow(sequence: sequence, document: row.id, event, recordedAt: instant)])
+                    try inserter.insert([DocumentEventRow(sequence: sequence, document: row.id, event, recordedAt: instant)])
                     sequence += 1
                     let events = try Self.eventRows(of: row.id, db).map { try $0.event() }
-                    try Self.update(&row, events: events, context, db)
+                    try Self.update(&row, events: events, plan.context, db)
                     result.append(DocumentReclassified(before: before, after: try row.registered()))
                 }
                 let moved = result.map(\.before.document.reference)
@@ -93,5 +81,42 @@ extension SQLiteStore: CorrectionStore {
                 return result
             }
         }
+    }
+
+    public func previewReclassification(_ references: [String], _ reclassification: Reclassification) async throws -> [DocumentReclassified] {
+        try await read("previewing the reclassification of \(references.count) document\(references.count == 1 ? "" : "s")") { db in
+            let plan = try Self.reclassificationPlan(references, reclassification, db)
+            return try plan.moves.map { move, row, before in
+                // Counted as `reclassifyDocuments` counts it: the same context, the events it has.
+                let events = try Self.eventRows(of: row.id, db).map { try $0.event() }
+                var after = before
+                after.document = move.after
+                after.retention = plan.context.status(of: move.after, events: events, held: row.held)
+                return DocumentReclassified(before: before, after: after)
+            }
+        }
+    }
+
+    /// The documents of a reclassification as stored, checked by the Core's rule (all or
+    /// nothing), with the calendar in force's context for the rule they move to.
+    static func reclassificationPlan(_ references: [String], _ reclassification: Reclassification, _ db: Database) throws
+        -> (context: RetentionContext, moves: [(move: Reclassification.Move, row: DocumentRow, before: RegisteredDocument)]) {
+        let context = try Self.retentionContext(db, rules: [reclassification.rule.number])
+        guard context.rules[reclassification.rule.number] != nil else {
+            throw Refusal(.reclassifyRuleNotInForce, ["rule": reclassification.rule.number, "version": String(context.calendarVersion)])
+        }
+        var rows: [String: (DocumentRow, RegisteredDocument)] = [:]
+        var documents: [(document: Document, phase: Phase)] = []
+        for reference in references where rows[reference] == nil {
+            guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
+            let registered = try row.registered()
+            rows[reference] = (row, registered)
+            documents.append((registered.document, registered.phase))
+        }
+        let moves = try reclassification.plan(documents).map { move in
+            let (row, before) = rows[move.before.reference]!
+            return (move: move, row: row, before: before)
+        }
+        return (context, moves)
     }
 }

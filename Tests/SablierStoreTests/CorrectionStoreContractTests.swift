@@ -82,7 +82,7 @@ struct CorrectionStoreContractTests {
         }
     }
 
-    @Test("a reclassification moves every document or none, with ONE audit entry holding the references' SHA-256", arguments: Backend.allCases)
+    @Test("a reclassification moves every document or none, with ONE audit entry holding the references' SHA-256; its preview counts the same and writes nothing", arguments: Backend.allCases)
     func reclassification(_ backend: Backend) async throws {
         try await withDocuments(backend) { store in
             let target = try #require(try await store.rule("3201", version: 1))
@@ -98,8 +98,20 @@ struct CorrectionStoreContractTests {
             #expect(try await store.documents(matching: nil, limit: nil) == documents)
             #expect(try await store.auditEntries(since: nil, user: nil, target: nil) == audit)
 
+            // The preview refuses alike, writes nothing, and counts what the write then stores.
+            do {
+                _ = try await store.previewReclassification(["COR-1", "OUT-1"], move)
+                Issue.record("a destroyed document was previewed as moving")
+            } catch let refusal as Refusal {
+                #expect(refusal.code == .reclassifyRefused)
+            }
+            let preview = try await store.previewReclassification(["INS-1", "COR-1"], move)
+            #expect(try await store.documents(matching: nil, limit: nil) == documents)
+            #expect(try await store.auditEntries(since: nil, user: nil, target: nil) == audit)
+
             let moved = try await store.reclassifyDocuments(["INS-1", "COR-1"], move, reason: "mal classés", by: "gestion.doc", at: now)
             #expect(moved.map(\.after.document.rule) == ["3201", "3201"])
+            #expect(preview.map(\.after.retention) == moved.map(\.after.retention) && preview.map(\.after.document) == moved.map(\.after.document))
             // Rule 3201: 3 years active, 4 semi-active. COR-1, closed 2021-12-20: year end 2022-06-30,
             // transfer 2025-06-30, destruction 2029-06-30. INS-1, closed 2025-06-30: 2028-06-30, 2032-06-30.
             let cor = try #require(try await store.document("COR-1"))

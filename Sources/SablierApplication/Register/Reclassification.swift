@@ -64,8 +64,8 @@ extension Sablier {
         let access = try await authorize(session, .reclassifyDocuments, useCase)
         let visibility = try await visibility(access)
         let user = access.user.name
-        let (info, calendar, reclassification, reason) = try await auditingRefusals(by: user, useCase: useCase, permission: access.permission,
-                                                                                   details: ["to": rule]) {
+        let (info, reclassification, reason) = try await auditingRefusals(by: user, useCase: useCase, permission: access.permission,
+                                                                          details: ["to": rule]) {
             let reason = try Refusal.requireText(reason, "reason")
             let number = try Refusal.requireText(rule, "to")
             var kind: CopyKind?
@@ -75,11 +75,11 @@ extension Sablier {
                 }
                 kind = parsed
             }
-            let (info, calendar) = try await storedCalendar(nil)
-            guard let target = calendar.rules.first(where: { $0.number == number }) else {
+            let info = try await calendarVersionInfo(nil)
+            guard let target = try await store.rule(number, version: info.number) else {
                 throw Refusal(.reclassifyRuleNotInForce, ["rule": number, "version": String(info.number)])
             }
-            return (info, calendar, try Reclassification(rule: target, copy: kind), reason)
+            return (info, try Reclassification(rule: target, copy: kind), reason)
         }
         let selected = try await selectForReclassification(selection, visibility, useCase: useCase)
         let moves = try await auditingRefusals(by: user, useCase: useCase, permission: access.permission, details: ["to": rule]) {
@@ -87,30 +87,12 @@ extension Sablier {
             return try reclassification.plan(selected.map { ($0.document, $0.phase) })
         }
         let unchanged = selected.count - moves.count
-        let entries: [ReclassifiedEntry]
-        if dryRun {
-            // Counted as the store would count them, under the calendar in force.
-            let confirmations = try await attempt { try await store.openPeriodConfirmations() }
-            let context = RetentionContext(calendarVersion: info.number, yearEnd: calendar.yearEnd,
-                                           rules: [reclassification.rule.number: reclassification.rule],
-                                           confirmations: OpenPeriodConfirmation.byRule(confirmations))
-            let befores = Dictionary(selected.map { ($0.document.reference, $0) }, uniquingKeysWith: { first, _ in first })
-            var planned: [ReclassifiedEntry] = []
-            for move in moves {
-                guard let before = befores[move.before.reference] else { continue }
-                let events = try await attempt { try await store.events(of: move.before.reference) }.map(\.event)
-                var after = before
-                after.document = move.after
-                after.retention = context.status(of: move.after, events: events, held: before.held)
-                planned.append(ReclassifiedEntry(before, after, today: clock.today))
-            }
-            entries = planned
-        } else {
-            let done = try await auditingRefusals(by: user, useCase: useCase, permission: access.permission, details: ["to": rule]) {
-                try await store.reclassifyDocuments(moves.map(\.before.reference), reclassification, reason: reason, by: user, at: clock.now)
-            }
-            entries = done.map { ReclassifiedEntry($0.before, $0.after, today: clock.today) }
+        let references = moves.map(\.before.reference)
+        let done = try await auditingRefusals(by: user, useCase: useCase, permission: access.permission, details: ["to": rule]) {
+            if dryRun { return try await store.previewReclassification(references, reclassification) }
+            return try await store.reclassifyDocuments(references, reclassification, reason: reason, by: user, at: clock.now)
         }
+        let entries = done.map { ReclassifiedEntry($0.before, $0.after, today: clock.today) }
         return ReclassificationResult(dryRun: dryRun, rule: reclassification.rule.number, copy: reclassification.copy?.rawValue,
                                       calendarVersion: info.number, documents: entries, unchanged: unchanged)
     }

@@ -186,12 +186,14 @@ public struct Reclassification: Sendable, Hashable {
         return changes.isEmpty ? nil : (moved, changes)
     }
 
+    /// One document that moves: as it is, as it will be, and what changes.
+    public typealias Move = (before: Document, after: Document, changes: [FieldChange])
+
     /// The documents that move, in the order given, or the refusal naming every one that may
     /// not: destroyed or deposited, or of a copy the rule lacks. Refused too when none moves.
-    public func plan(_ documents: [(document: Document, phase: Phase)]) throws(Refusal)
-        -> [(before: Document, after: Document, changes: [FieldChange])] {
+    public func plan(_ documents: [(document: Document, phase: Phase)]) throws(Refusal) -> [Move] {
         var problems: [Refusal] = []
-        var moves: [(before: Document, after: Document, changes: [FieldChange])] = []
+        var moves: [Move] = []
         for (document, phase) in documents {
             if phase.isInactive {
                 problems.append(Refusal(.reclassifyDisposed, ["reference": document.reference, "phase": phase.rawValue]))

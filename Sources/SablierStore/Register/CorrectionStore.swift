@@ -18,6 +18,10 @@ public protocol CorrectionStore: RegisterStore {
     /// rules left and joined, and the SHA-256 of the sorted references joined by newlines.
     func reclassifyDocuments(_ references: [String], _ reclassification: Reclassification, reason: String,
                              by actor: String, at instant: Date) async throws -> [DocumentReclassified]
+
+    /// What `reclassifyDocuments` would do, read in one transaction and written nowhere: the
+    /// same checks (refused alike), each document counted under its new rule with its events.
+    func previewReclassification(_ references: [String], _ reclassification: Reclassification) async throws -> [DocumentReclassified]
 }
 
 /// A document corrected: as it was, as it is now counted, and what changed.
