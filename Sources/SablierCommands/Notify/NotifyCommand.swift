@@ -43,6 +43,14 @@ struct NotifyCommand: UseCaseCommand {
     func validate() throws {
         if format == .csv { throw ValidationError("notify writes table or json, not csv.") }
         _ = try resolvedDays()
+        // The default sender is only a guess from the host's name: say how to give one rather
+        // than refuse `sablier@HOST` as an address without a domain.
+        if Self.nonEmpty(from) == nil, Self.nonEmpty(ProcessInfo.processInfo.environment["SABLIER_MAIL_FROM"]) == nil {
+            let guess = Self.defaultSender()
+            if !EmailAddress.isAcceptable(guess) {
+                throw ValidationError("This host's name gives no sender address (\(guess) has no domain): give --from ADDRESS or set $SABLIER_MAIL_FROM.")
+            }
+        }
     }
 
     /// `--days`, else `$SABLIER_NOTICE_DAYS`, else 30; the range is the use case's to check.
