@@ -53,6 +53,8 @@ extension APIRoutes {
         var code: String
         var location: String?
         var contents: String?
+        /// The shelf space, in linear metres (`"0.12"`).
+        var size: String?
     }
 
     func addRegister(to api: RouterGroup<APIRequestContext>) {
@@ -100,7 +102,7 @@ extension APIRoutes {
         api.post("boxes") { request, context -> Response in
             let form = try await request.json(BoxForm.self, context: context)
             return try json(try await sablier.addBox(try context.session, code: form.code, location: form.location ?? "",
-                                                     contents: form.contents), status: .created)
+                                                     contents: form.contents, size: form.size), status: .created)
         }
     }
 }
