@@ -16,19 +16,21 @@ import Testing
 /// - RH-CONF (Ressources humaines, confirmed confidential), closed 2023-03-01 → 2025-06-30
 /// - SG-X (Secrétariat général, whose détenteur has no address), closed 2022-01-10 → 2024-06-30
 /// - RF-X (Ressources financières, no détenteur at all), closed 2022-02-01 → 2024-06-30
+/// - RH-P (Ressources humaines, paper, to be lent), closed 2025-07-01 → 2028-06-30
 ///
 /// From 2026-12-04, 2027-06-30 is 208 days ahead (27 days of December, then 31 + 28 + 31 + 30 +
 /// 31 + 30): with 208 days RH-A is in, with 207 it is not; RH-B is out with either.
 @Suite("Notices to each unit: one message per détenteur, on hand-chosen dates")
 struct NoticeUseCaseTests {
     static let register = """
-        reference,title,rule,copy,support,holder,opened,closed
-        RH-A,Correspondance RH 2024,1201,principal,DM,Ressources humaines,2024-01-10,2024-12-03
-        RH-B,Correspondance RH 2025,1201,principal,DM,Ressources humaines,2025-01-10,2025-07-01
-        RH-OLD,Correspondance RH 2021,1201,principal,DM,Ressources humaines,2021-01-04,2021-12-20
-        RH-CONF,Plainte de Jeanne Tremblay,1201,principal,DM,Ressources humaines,2023-01-09,2023-03-01
-        SG-X,Correspondance SG 2021,1201,principal,DM,Secrétariat général,2021-01-04,2022-01-10
-        RF-X,Correspondance RF 2021,1201,principal,DM,Ressources financières,2021-01-04,2022-02-01
+        reference,title,rule,copy,support,holder,opened,closed,location
+        RH-A,Correspondance RH 2024,1201,principal,DM,Ressources humaines,2024-01-10,2024-12-03,
+        RH-B,Correspondance RH 2025,1201,principal,DM,Ressources humaines,2025-01-10,2025-07-01,
+        RH-OLD,Correspondance RH 2021,1201,principal,DM,Ressources humaines,2021-01-04,2021-12-20,
+        RH-CONF,Plainte de Jeanne Tremblay,1201,principal,DM,Ressources humaines,2023-01-09,2023-03-01,
+        SG-X,Correspondance SG 2021,1201,principal,DM,Secrétariat général,2021-01-04,2022-01-10,
+        RF-X,Correspondance RF 2021,1201,principal,DM,Ressources financières,2021-01-04,2022-02-01,
+        RH-P,Correspondance RH 2025 (papier),1201,principal,PA,Ressources humaines,2025-01-10,2025-07-01,Centre administratif / Local 104 / Classeur RH-3
 
         """
     static let asOf = CivilDate(iso: "2026-12-04")!
@@ -131,6 +133,22 @@ struct NoticeUseCaseTests {
         #expect(body.contains("LISTES DE DISPOSITION EN ATTENTE DE VOTRE APPROBATION (1)\n"
             + "  - Liste n° \(number), proposée le 2026-12-04 par gestion.doc : 2 document(s) de votre unité sur 3\n"
             + "    « sablier disposition show \(number) », puis « sablier disposition approve \(number) »"))
+    }
+
+    @Test("a loan of the unit's paper file reaches its détenteur once overdue, with its days late; on its due day it is not overdue")
+    func overdueLoan() async throws {
+        let (office, sablier) = try await Self.office()
+        let manager = try await office.session("gestion.doc")
+        _ = try await sablier.lend(manager, .document("RH-P"), to: "Julie Côté/École des Érables", due: CivilDate(iso: "2026-11-20")!,
+                                   on: CivilDate(iso: "2026-11-01")!)
+        let late = try await sablier.sendNotices(manager, asOf: Self.asOf, days: 0, from: Self.sender, transport: nil)
+        let message = try #require(late.messages.first(where: { $0.recipient == "rh.chef" }))
+        #expect(message.overdueLoans == 1)
+        #expect(MailFixtures.Received(arguments: [], message: message.text ?? "").body.contains("PRÊTS EN RETARD (1)\n"
+            + "  - Prêt n° 1 : dossier RH-P, prêté le 2026-11-01 à Julie Côté (École des Érables), à rendre le 2026-11-20 (14 jour(s) de retard)\n"))
+        #expect(late.withoutAddress.first { $0.detenteur == "sg.chef" }?.overdueLoans == 0)
+        let onTime = try await sablier.sendNotices(manager, asOf: CivilDate(iso: "2026-11-20")!, days: 0, from: Self.sender, transport: nil)
+        #expect(onTime.messages.first(where: { $0.recipient == "rh.chef" })?.overdueLoans == 0)
     }
 
     @Test("an overdue loan of the unit's files is named with its borrower and its days late")
