@@ -52,6 +52,8 @@ extension Labels {
         "audit_action_disposition_item_started": Label("Ligne de liste commencée", "List line started"),
         "audit_action_disposition_propose": Label("Liste de disposition proposée", "Disposition list proposed"),
         "audit_action_document_event": Label("Événement consigné", "Event recorded"),
+        "audit_action_document_correct": Label("Document corrigé", "Document corrected"),
+        "audit_action_document_reclassify": Label("Documents reclassés", "Documents reclassified"),
         "audit_action_document_register": Label("Document enregistré", "Document registered"),
         "audit_action_hold_place": Label("Gel placé", "Hold placed"),
         "audit_action_hold_release": Label("Gel levé", "Hold released"),
