@@ -151,6 +151,23 @@ struct NoticeUseCaseTests {
         #expect(onTime.messages.first(where: { $0.recipient == "rh.chef" })?.overdueLoans == 0)
     }
 
+    @Test("twenty lines an action, then how many more and the due command that lists them; each action under its own heading")
+    func capped() {
+        let due = (1...25).map { n in
+            DueDocument(reference: "RH-\(n < 10 ? "0" : "")\(n)", title: "Dossier \(n)", rule: "1201", copy: .principal, support: "DM",
+                        holder: "Ressources humaines", action: .destroy, due: CivilDate(iso: "2026-12-10")!, held: n == 1)
+        } + [DueDocument(reference: "RH-T", title: "Dossier T", rule: "3101", copy: .secondaire, support: "PA", holder: "Ressources humaines",
+                         action: .transfer, due: CivilDate(iso: "2026-12-20")!, held: false)]
+        let notice = UnitNotice(unit: "Ressources humaines", asOf: Self.asOf, days: 30, through: CivilDate(iso: "2027-01-03")!, due: due,
+                                confidential: [], lists: [], overdueLoans: [])
+        let body = notice.body(to: "rh.chef")
+        #expect(body.contains("ÉCHÉANCES (26)\n\nTransfert au semi-actif (1)\n  - 2026-12-20  RH-T  Dossier T — règle 3101, exemplaire secondaire\n\nDestruction (25)\n"))
+        #expect(body.contains("  - 2026-12-10  RH-01  Dossier 1 — règle 1201, exemplaire principal — sous gel : rien n'est fait avant sa levée\n"))
+        #expect(body.contains("RH-20  Dossier 20") && !body.contains("RH-21"))
+        #expect(body.contains("  … et 5 autre(s) : « sablier due --as-of 2027-01-03 --action destroy »\n"))
+        #expect(!body.contains("déjà échu"))
+    }
+
     @Test("an overdue loan of the unit's files is named with its borrower and its days late")
     func overdueLoanText() {
         let loan = Loan(id: 7, subject: .box("B-RH-01"), borrower: "Julie Côté", borrowerUnit: "École des Érables",
