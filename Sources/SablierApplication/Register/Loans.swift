@@ -87,15 +87,17 @@ extension Sablier {
         let visibility = try await visibility(access)
         let day = day ?? clock.today
         let storeTarget: LoanTarget
+        let named: [String: String]
         switch target {
-        case .loan(let id): storeTarget = .loan(id)
+        case .loan(let id):
+            storeTarget = .loan(id); named = ["loan": String(id)]
         case .document(let reference):
             try await reachableDocument(reference, access, useCase: useCase)
-            storeTarget = .document(reference)
-        case .box(let code): storeTarget = .box(code)
+            storeTarget = .document(reference); named = ["document": reference]
+        case .box(let code):
+            storeTarget = .box(code); named = ["box": code]
         }
-        let loan = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission,
-                                              details: ["target": "\(target)"]) {
+        let loan = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: named) {
             try await store.returnLoan(storeTarget, on: day, note: note.flatMap(Self.nonEmpty), by: access.user.name, at: clock.now)
         }
         return entry(loan, visibility, asOf: day)
