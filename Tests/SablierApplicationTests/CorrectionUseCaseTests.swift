@@ -96,6 +96,7 @@ struct CorrectionUseCaseTests {
             (CorrectionForm(box: "B-INCONNUE", reason: "rangé"), Refusal(.boxOfDocumentNotFound, ["reference": "SEC-INS-2025", "box": "B-INCONNUE"])),
             (CorrectionForm(opened: "2024-02-31", reason: "coquille"), Refusal.invalidValue("opened", "2024-02-31", allowed: ["YYYY-MM-DD", "none"])),
             (CorrectionForm(support: "ZZ", reason: "coquille"), Refusal(.correctionUnknownSupport, ["support": "ZZ", "known": "DM, PA"])),
+            (CorrectionForm(reason: "déplacé", path: "/partage/nouveau.txt"), Refusal(.correctionFileByRelink, ["reference": "SEC-INS-2025"])),
         ]
         for (form, expected) in cases {
             let refusal = await thrownRefusal { try await office.sablier.correctDocument(manager, "SEC-INS-2025", form) }

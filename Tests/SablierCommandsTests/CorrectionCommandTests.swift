@@ -49,6 +49,8 @@ final class CorrectionCommandTests {
         #expect(none.status != 0 && none.stderr.contains("at least one field"))
         let same = try sablier("document", "correct", "SEC-INS-2025", "--closed", "2025-08-15", "--reason", "encore", "--as", "gestion.doc")
         #expect(same.status == 65 && same.stderr.contains("la correction ne change rien au document SEC-INS-2025"))
+        let file = try sablier("document", "correct", "SG-CORR-2021", "--path", "ailleurs.txt", "--reason", "déplacé", "--as", "gestion.doc")
+        #expect(file.status == 65 && file.stderr.contains("sablier document relink SG-CORR-2021 --path NOUVEAU"))
         let foreign = try sablier("document", "correct", "SG-CORR-2021", "--title", "Autre", "--reason", "coquille", "--as", "rh.chef")
         #expect(foreign.status == 66 && foreign.stderr.contains("le document SG-CORR-2021 n'est pas inscrit au registre"))
         let handed = try sablier("document", "correct", "RH-EMP-0107", "--holder", "Secrétariat général", "--reason", "unité",

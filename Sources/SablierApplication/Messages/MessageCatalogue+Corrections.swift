@@ -17,6 +17,9 @@ extension MessageCatalogue {
         .correctionUnknownSupport: Entry(
             fr: "le support {support} n'est prévu par aucune règle du calendrier en vigueur (supports connus : {known})",
             en: "support {support} is listed by no rule of the calendar in force (known supports: {known})"),
+        .correctionFileByRelink: Entry(
+            fr: "le fichier du document {reference} ne se corrige pas : un fichier déplacé se relie à son nouveau chemin, vérifié par son SHA-256 (« sablier document relink {reference} --path NOUVEAU »)",
+            en: "the file of document {reference} is not corrected: a moved file is relinked to its new path, checked against its SHA-256 (`sablier document relink {reference} --path NEW`)"),
         .reclassifyRuleNotInForce: Entry(
             fr: "la règle {rule} n'est pas dans le calendrier en vigueur (version {version})",
             en: "rule {rule} is not in the calendar in force (version {version})"),

@@ -19,9 +19,11 @@ public struct CorrectionForm: Sendable, Hashable, Codable {
     public var box: String?
     /// Why, in words: required.
     public var reason: String?
+    /// A file path: refused, since a moved file is relinked against its SHA-256, never corrected.
+    public var path: String?
 
     public init(title: String? = nil, holder: String? = nil, opened: String? = nil, closed: String? = nil, support: String? = nil,
-                location: String? = nil, box: String? = nil, reason: String? = nil) {
+                location: String? = nil, box: String? = nil, reason: String? = nil, path: String? = nil) {
         self.title = title
         self.holder = holder
         self.opened = opened
@@ -30,6 +32,7 @@ public struct CorrectionForm: Sendable, Hashable, Codable {
         self.location = location
         self.box = box
         self.reason = reason
+        self.path = path
     }
 
     /// The word that empties a field that may be empty.
@@ -106,6 +109,7 @@ extension Sablier {
         _ = try await visibleDocument(reference, visibility, useCase: useCase)
         let corrected = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission,
                                                    details: ["reference": reference]) {
+            guard form.path == nil else { throw Refusal(.correctionFileByRelink, ["reference": reference]) }
             let reason = try Refusal.requireText(form.reason, "reason")
             let correction = try form.correction()
             guard !correction.isEmpty else { throw Refusal(.correctionChangesNothing, ["reference": reference]) }

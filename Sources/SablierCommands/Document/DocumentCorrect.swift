@@ -25,20 +25,22 @@ struct DocumentCorrect: UseCaseCommand {
     @Option(help: "Where a non-digital document is: \"building / room / shelving\", or none.") var location: String?
     @Option(help: "The registered box it sits in, or none.") var box: String?
     @Option(help: "Why the record is corrected (required).") var reason: String
+    /// Accepted only to be refused with the command that does it: `document relink`.
+    @Option(help: .hidden) var path: String?
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if [title, holder, opened, closed, support, location, box].allSatisfy({ $0 == nil }) {
+        if [title, holder, opened, closed, support, location, box, path].allSatisfy({ $0 == nil }) {
             throw ValidationError("Give at least one field to correct: --title, --holder, --opened, --closed, --support, --location or --box.")
         }
     }
 
     func run(_ sablier: Sablier, _ session: Session) async throws {
         let form = CorrectionForm(title: title, holder: holder, opened: opened, closed: closed, support: support, location: location,
-                                  box: box, reason: reason)
+                                  box: box, reason: reason, path: path)
         let result = try await sablier.correctDocument(session, reference, form)
         let table = Table(columns: ["field", "from", "to"], rows: result.changes.map { [$0.field, $0.from ?? "", $0.to ?? ""] }
             + [["due_on", result.before.dueOn ?? result.before.waiting ?? "", result.after.dueOn ?? result.after.waiting ?? ""]])

@@ -12,6 +12,8 @@ extension Refusal.Code {
     public static let correctionHolderOutsideUnit = Self("correction.holder-outside-unit", .forbidden)
     /// `support`, `known`: a support code no rule of the calendar in force lists.
     public static let correctionUnknownSupport = Self("correction.unknown-support", .invalidInput)
+    /// `reference`: a document's file is not corrected but relinked, against its recorded SHA-256.
+    public static let correctionFileByRelink = Self("correction.file-by-relink", .invalidInput)
     /// `rule`, `version`: the rule documents would move to is not in the calendar in force.
     public static let reclassifyRuleNotInForce = Self("reclassify.rule-not-in-force", .notFound)
     /// `rule`, `copy`: the rule has no such copy (a rule without an exemplaire secondaire).
@@ -29,7 +31,7 @@ extension Refusal.Code {
 
     static let corrections: [Self] = [
         correctionDisposed, correctionChangesNothing, correctionClosedBeforeOpened, correctionHolderOutsideUnit,
-        correctionUnknownSupport, reclassifyRuleNotInForce, reclassifyNoSuchCopy, reclassifyDisposed, reclassifyRefused,
+        correctionUnknownSupport, correctionFileByRelink, reclassifyRuleNotInForce, reclassifyNoSuchCopy, reclassifyDisposed, reclassifyRefused,
         reclassifySelectsNothing, reclassifyNothingMoves, reclassifyOneSelection,
     ]
 }
