@@ -73,7 +73,7 @@ struct DocumentCorrectionTests {
         } catch {
             #expect(error.code == .reclassifyRefused && error.values["count"] == "2")
             #expect(Refusal.nested(in: error.values["problems"] ?? "") == [
-                Refusal(.reclassifyNoSuchCopy, ["rule": "3201", "copy": "secondaire"]),
+                Refusal(.reclassifyCopyMissing, ["reference": "SG-1", "rule": "3201", "copy": "secondaire"]),
                 Refusal(.reclassifyDisposed, ["reference": "SG-3", "phase": "inactif-verse"]),
             ])
         }

@@ -26,6 +26,9 @@ extension MessageCatalogue {
         .reclassifyNoSuchCopy: Entry(
             fr: "la règle {rule} n'a pas d'exemplaire {copy}",
             en: "rule {rule} has no {copy} copy"),
+        .reclassifyCopyMissing: Entry(
+            fr: "le document {reference} est un exemplaire {copy}, que la règle {rule} n'a pas (--copy choisit l'exemplaire)",
+            en: "document {reference} is a {copy} copy, which rule {rule} does not have (--copy chooses the copy)"),
         .reclassifyDisposed: Entry(
             fr: "le document {reference} n'est plus détenu par l'organisme ({phase})",
             en: "document {reference} is no longer held by the organisation ({phase})"),

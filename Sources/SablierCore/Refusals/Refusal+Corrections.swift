@@ -18,6 +18,8 @@ extension Refusal.Code {
     public static let reclassifyRuleNotInForce = Self("reclassify.rule-not-in-force", .notFound)
     /// `rule`, `copy`: the rule has no such copy (a rule without an exemplaire secondaire).
     public static let reclassifyNoSuchCopy = Self("reclassify.no-such-copy", .invalidInput)
+    /// `reference`, `rule`, `copy`: one document of a reclassification is a copy the rule lacks.
+    public static let reclassifyCopyMissing = Self("reclassify.copy-missing", .invalidInput)
     /// `reference`, `phase`: one document of a reclassification that has left the organisation.
     public static let reclassifyDisposed = Self("reclassify.disposed", .conflict)
     /// `count`, `problems` (nested refusals): the whole reclassification refused, nothing written.
@@ -31,7 +33,7 @@ extension Refusal.Code {
 
     static let corrections: [Self] = [
         correctionDisposed, correctionChangesNothing, correctionClosedBeforeOpened, correctionHolderOutsideUnit,
-        correctionUnknownSupport, correctionFileByRelink, reclassifyRuleNotInForce, reclassifyNoSuchCopy, reclassifyDisposed, reclassifyRefused,
+        correctionUnknownSupport, correctionFileByRelink, reclassifyRuleNotInForce, reclassifyNoSuchCopy, reclassifyCopyMissing, reclassifyDisposed, reclassifyRefused,
         reclassifySelectsNothing, reclassifyNothingMoves, reclassifyOneSelection,
     ]
 }

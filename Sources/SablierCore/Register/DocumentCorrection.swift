@@ -201,7 +201,7 @@ public struct Reclassification: Sendable, Hashable {
             }
             guard let (moved, changes) = move(document) else { continue }
             if rule.copy(moved.copy) == nil {
-                problems.append(Refusal(.reclassifyNoSuchCopy, ["rule": rule.number, "copy": moved.copy.rawValue]))
+                problems.append(Refusal(.reclassifyCopyMissing, ["reference": document.reference, "rule": rule.number, "copy": moved.copy.rawValue]))
                 continue
             }
             moves.append((document, moved, changes))
