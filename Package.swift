@@ -104,8 +104,14 @@ let package = Package(
             name: "SablierRegister",
             dependencies: [
                 "SablierCore", "SablierCSV", "SablierStore", .product(name: "Crypto", package: "swift-crypto"),
-                "SablierPrivacy", "SablierExtraction", "CSpawn",
+                "SablierPrivacy", "SablierExtraction",
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Messages for people outside Sablier: RFC 5322 mail handed to the system's sendmail.
+        .target(
+            name: "SablierMail",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"), "CSpawn"],
             swiftSettings: swiftSettings
         ),
         // What the application needs from storage, independent of the backend.
@@ -132,7 +138,7 @@ let package = Package(
             name: "SablierApplication",
             dependencies: [
                 "SablierCore", "SablierStore", "SablierRegister", "SablierImport", "SablierXML",
-                "SablierPrivacy", "SablierExtraction",
+                "SablierPrivacy", "SablierExtraction", "SablierMail",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: swiftSettings
@@ -174,7 +180,7 @@ let package = Package(
         .target(
             name: "SablierCommands",
             dependencies: [
-                "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport", "SablierRegister",
+                "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport", "SablierRegister", "SablierMail",
                 "SablierServer", "SablierWeb", "SablierCSV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -212,6 +218,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "SablierMailTests", dependencies: ["SablierMail", "SablierTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SablierCSVTests", dependencies: ["SablierCSV", "SablierCore", "SablierTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SablierImportTests",
@@ -233,7 +240,7 @@ let package = Package(
         .testTarget(
             name: "SablierApplicationTests",
             dependencies: [
-                "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport", "SablierRegister",
+                "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport", "SablierRegister", "SablierMail",
                 "SablierTestSupport",
             ],
             swiftSettings: swiftSettings

@@ -1,5 +1,5 @@
 public import SablierCore
-import SablierRegister
+import SablierMail
 import SablierStore
 
 /// One message of a notices run: to whom, about which unit, what it counts, and whether it was

@@ -1,5 +1,5 @@
 public import SablierCore
-public import SablierRegister
+import SablierRegister
 import SablierStore
 
 /// Events recorded (or, in a dry run or a preview, checked) for a cohort of documents:

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SablierApplication
 import SablierCore
-import SablierRegister
+import SablierMail
 
 /// `sablier notify`: one message to each détenteur about their unit — what falls due in the
 /// next days, the disposition lists awaiting their approval, their overdue loans — handed to
@@ -87,7 +87,8 @@ struct NotifyCommand: UseCaseCommand {
     /// `sablier@HOSTNAME`, the host's name as the resolver completes it.
     static func defaultSender() -> String {
         var buffer = [CChar](repeating: 0, count: 256)
-        let short = gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : ""
+        let short = gethostname(&buffer, buffer.count) == 0
+            ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
         let host = short.contains(".") ? short : ProcessInfo.processInfo.hostName
         return "sablier@" + (host.isEmpty ? "localhost" : host)
     }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SablierCore
 public import SablierStore
 #if canImport(Glibc)

@@ -1,6 +1,6 @@
 import CSpawn
 import Dispatch
-public import Foundation
+import Foundation
 
 /// Delivery through the system's sendmail interface, the Unix convention every mail transfer
 /// agent offers (Postfix, Exim, OpenSMTPD, msmtp, nullmailer): `sendmail -i -- ADDRESS…` with
@@ -83,7 +83,7 @@ public struct Sendmail: Sendable {
         var name = Array(template.utf8CString)
         let descriptor = name.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
-        unlink(String(cString: name))
+        name.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         var bytes = Array(message.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }

@@ -1,5 +1,5 @@
 import Foundation
-import SablierRegister
+import SablierMail
 import SablierTestSupport
 import Testing
 
