@@ -70,7 +70,7 @@ extension SQLiteStore: CorrectionStore {
                     "count": String(moved.count),
                     "from": Set(result.map(\.before.document.rule)).sorted().joined(separator: ", "),
                     "to": reclassification.rule.number,
-                    "references_sha256": Reclassification.referencesDigest(moved),
+                    SourceDigest.referencesKey: SourceDigest.references(moved),
                     "reason": reason,
                 ]
                 if let copy = reclassification.copy { details["copy"] = copy.rawValue }

@@ -15,7 +15,9 @@ extension SQLiteStore: RelinkStore {
                     guard let row = try Self.documentRow(move.reference, db) else {
                         throw Refusal(.documentNotFound, ["reference": move.reference])
                     }
-                    guard Phase(rawValue: row.phase) != .inactifDetruit else { throw Refusal(.documentDestroyed, ["reference": move.reference]) }
+                    if let phase = Phase(rawValue: row.phase), phase.isInactive {
+                        throw Refusal(.relinkDisposed, ["reference": move.reference, "phase": phase.rawValue])
+                    }
                     // Measured against a path and a SHA-256 that must still be the ones recorded.
                     guard row.filePath == move.from, row.fileSHA256 == move.sha256 else {
                         throw Refusal(.relinkChangedMeanwhile, ["reference": move.reference, "path": move.from, "found": row.filePath ?? "—"])
@@ -27,7 +29,7 @@ extension SQLiteStore: RelinkStore {
                 var sequence = try Self.nextEventSequence(db)
                 for (move, row) in zip(moves, rows) {
                     try db.execute(sql: "UPDATE document SET file_path = ? WHERE id = ?", arguments: [move.to, row.id])
-                    let event = LifecycleEvent(kind: .relinked, on: day, by: actor, reason: reason, detail: Self.relinkDetail(move))
+                    let event = LifecycleEvent(kind: .relinked, on: day, by: actor, reason: reason, detail: ValueChange(from: move.from, to: move.to).json)
                     try Self.appendRecounting(event, to: row.id, reference: move.reference, sequence: sequence, context, at: instant, db)
                     sequence += 1
                     let closed = try Self.closeMissingIncidents(of: move.reference, foundAt: move.to, by: actor, at: instant, db)
@@ -103,15 +105,6 @@ extension SQLiteStore {
         guard var current = try documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
         try update(&current, events: try eventRows(of: document, db).map { try $0.event() }, context, db)
         return try eventRow.recorded()
-    }
-
-    /// The `relinked` event's detail: both paths, as JSON, keys sorted.
-    static func relinkDetail(_ move: FileMove) -> String {
-        struct Paths: Encodable { var from: String; var to: String }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Paths(from: move.from, to: move.to))) ?? Data()
-        return String(decoding: data, as: UTF8.self)
     }
 
     /// Closes the open integrity incidents of `reference` that found its file missing: the file

@@ -60,7 +60,7 @@ struct CohortEventsUseCaseTests {
         let entries = try await office.audit(after: before)
         #expect(entries.map(\.action) == ["document.event-cohort"])
         #expect(cohort.referencesSHA256 == Self.threeReferencesDigest)
-        #expect(entries.first?.details.contains("\"references-sha256\":\"\(Self.threeReferencesDigest)\"") == true)
+        #expect(entries.first?.details.contains("\"references_sha256\":\"\(Self.threeReferencesDigest)\"") == true)
         #expect(entries.first?.details.contains("\"count\":\"3\"") == true)
         #expect(entries.first?.details.contains("\"kind\":\"event-occurred,modified\"") == true)
     }
@@ -150,7 +150,7 @@ struct CohortEventsUseCaseTests {
         }
         let entries = try await office.audit(after: before).filter { $0.action != "refused" }
         #expect(entries.map(\.action) == ["document.event-cohort"])
-        #expect(entries.first?.details.contains("\"references-sha256\":\"\(Self.employeesDigest)\"") == true)
+        #expect(entries.first?.details.contains("\"references_sha256\":\"\(Self.employeesDigest)\"") == true)
     }
 
     /// SHA-256 of "RH-EMP-0107\nRH-EMP-0300\nRH-EMP-0301", by sha256sum.

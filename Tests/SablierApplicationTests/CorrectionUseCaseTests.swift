@@ -155,7 +155,7 @@ struct CorrectionUseCaseTests {
         let manager = try await office.session("gestion.doc")
         let before = try await office.store.documents(matching: nil, limit: nil)
         let mark = try await office.lastSequence()
-        let dry = try await office.sablier.reclassifyDocuments(manager, .references(["SG-CORR-2021"]), to: "3201",
+        let dry = try await office.sablier.reclassifyDocuments(manager, references: ["SG-CORR-2021"], to: "3201",
                                                                reason: "mal classé", dryRun: true)
         // Closed 2021-12-20: year end 2022-06-30; rule 3201 keeps 3 years active and 4 semi-active, then destroys.
         let planned = try #require(dry.documents.first)
@@ -167,7 +167,7 @@ struct CorrectionUseCaseTests {
         #expect(try await office.store.documents(matching: nil, limit: nil) == before)
         #expect(try await office.audit(after: mark).isEmpty)
 
-        let done = try await office.sablier.reclassifyDocuments(manager, .references(["SG-CORR-2021"]), to: "3201", reason: "mal classé")
+        let done = try await office.sablier.reclassifyDocuments(manager, references: ["SG-CORR-2021"], to: "3201", reason: "mal classé")
         #expect(!done.dryRun && done.documents == dry.documents)
         let stored = try #require(try await office.store.document("SG-CORR-2021"))
         #expect(stored.document.rule == "3201" && stored.retention.finalOn == CivilDate(iso: "2029-06-30"))
@@ -180,7 +180,7 @@ struct CorrectionUseCaseTests {
         #expect(values["references_sha256"] == SourceDigest.sha256Hex(Array("SG-CORR-2021".utf8)))
     }
 
-    @Test("reclassification is all or nothing: a destroyed document among those named refuses it whole, naming each problem")
+    @Test("references named one by one are all or nothing: a destroyed or deposited one refuses the reclassification whole, naming each problem")
     func reclassifyAllOrNothing() async throws {
         let office = try await TestOffice(.register)
         let manager = try await office.session("gestion.doc")
@@ -188,7 +188,8 @@ struct CorrectionUseCaseTests {
         try await registerDisposed(office, "SG-VERSE", .deposited)
         let before = try await office.store.documents(matching: nil, limit: nil)
         let refusal = await thrownRefusal {
-            try await office.sablier.reclassifyDocuments(manager, .rule("1201"), to: "3201", reason: "mal classé")
+            try await office.sablier.reclassifyDocuments(manager, references: ["SG-CORR-2021", "SG-DETRUIT", "SG-VERSE"], to: "3201",
+                                                         reason: "mal classé")
         }
         #expect(refusal?.code == .reclassifyRefused && refusal?.values["count"] == "2")
         let problems = try #require(refusal.flatMap { Refusal.nested(in: $0.values["problems"] ?? "") })
@@ -200,33 +201,69 @@ struct CorrectionUseCaseTests {
         #expect(try await office.audit().filter { $0.action == "document.reclassify" }.isEmpty)
     }
 
+    @Test("a query or a rule leaves out (and counts) the destroyed and deposited documents it selects, and moves the others")
+    func reclassifyCohortLeavesOutDisposed() async throws {
+        let office = try await TestOffice(.register)
+        let manager = try await office.session("gestion.doc")
+        try await registerDisposed(office, "SG-DETRUIT", .destroyed)
+        try await registerDisposed(office, "SG-VERSE", .deposited)
+        let dry = try await office.sablier.reclassifyDocuments(manager, query: "rule=1201", to: "3201", reason: "mal classé", dryRun: true)
+        #expect(dry.documents.map(\.reference) == ["SG-CORR-2021"] && dry.leftOut == 2 && dry.unchanged == 0)
+        let done = try await office.sablier.reclassifyDocuments(manager, rule: "1201", to: "3201", reason: "mal classé")
+        #expect(done.documents.map(\.reference) == ["SG-CORR-2021"] && done.leftOut == 2)
+        #expect(try await office.store.document("SG-CORR-2021")?.document.rule == "3201")
+        // The disposed documents stay under the rule they were disposed of under, without a new event.
+        for reference in ["SG-DETRUIT", "SG-VERSE"] {
+            #expect(try await office.store.document(reference)?.document.rule == "1201")
+            #expect(try await office.store.events(of: reference).allSatisfy { $0.event.kind != .reclassified })
+        }
+        let values = try details(try #require(try await office.audit().last { $0.action == "document.reclassify" }))
+        #expect(values["count"] == "1" && values["references"] == "SG-CORR-2021")
+    }
+
+    @Test("the use case refuses no selection, or two at once, and the refusal is on record")
+    func reclassifyOneSelection() async throws {
+        let office = try await TestOffice(.register)
+        let manager = try await office.session("gestion.doc")
+        let before = try await office.refusals().count
+        let two = await thrownRefusal {
+            try await office.sablier.reclassifyDocuments(manager, references: ["SG-CORR-2021"], rule: "1201", to: "3201", reason: "x")
+        }
+        #expect(two == Refusal(.reclassifyOneSelection))
+        let none = await thrownRefusal { try await office.sablier.reclassifyDocuments(manager, to: "3201", reason: "x") }
+        #expect(none == Refusal(.reclassifyOneSelection))
+        let recorded = try await office.refusals()
+        #expect(recorded.count == before + 2 && recorded.suffix(2).allSatisfy { $0.details.contains("reclassify.one-selection") })
+        #expect(try await office.store.document("SG-CORR-2021")?.document.rule == "1201")
+    }
+
     @Test("reclassification refuses a rule not in force, a copy the rule lacks, no reason, a selection of nothing, and a move that changes nothing")
     func reclassifyRefusals() async throws {
         let office = try await TestOffice(.register)
         let manager = try await office.session("gestion.doc")
         let unknown = await thrownRefusal {
-            try await office.sablier.reclassifyDocuments(manager, .references(["SG-CORR-2021"]), to: "9999", reason: "x")
+            try await office.sablier.reclassifyDocuments(manager, references: ["SG-CORR-2021"], to: "9999", reason: "x")
         }
         #expect(unknown == Refusal(.reclassifyRuleNotInForce, ["rule": "9999", "version": "1"]))
         let noReason = await thrownRefusal {
-            try await office.sablier.reclassifyDocuments(manager, .references(["SG-CORR-2021"]), to: "3201", reason: " ")
+            try await office.sablier.reclassifyDocuments(manager, references: ["SG-CORR-2021"], to: "3201", reason: " ")
         }
         #expect(noReason == Refusal.empty("reason"))
         let nothing = await thrownRefusal {
-            try await office.sablier.reclassifyDocuments(manager, .query("holder=Personne"), to: "3201", reason: "x")
+            try await office.sablier.reclassifyDocuments(manager, query: "holder=Personne", to: "3201", reason: "x")
         }
         #expect(nothing == Refusal(.reclassifySelectsNothing, ["selection": "--query holder=Personne"]))
         let same = await thrownRefusal {
-            try await office.sablier.reclassifyDocuments(manager, .references(["SG-CORR-2021"]), to: "1201", reason: "x")
+            try await office.sablier.reclassifyDocuments(manager, references: ["SG-CORR-2021"], to: "1201", reason: "x")
         }
         #expect(same == Refusal(.reclassifyNothingMoves, ["rule": "1201", "copy": "-"]))
         let copy = await thrownRefusal {
-            try await office.sablier.reclassifyDocuments(manager, .references(["SG-CORR-2021"]), to: "3201", copy: "tiers", reason: "x")
+            try await office.sablier.reclassifyDocuments(manager, references: ["SG-CORR-2021"], to: "3201", copy: "tiers", reason: "x")
         }
         #expect(copy?.code == .invalidValue)
         // A détenteur holds no reclassification permission.
         let chief = await thrownRefusal {
-            try await office.sablier.reclassifyDocuments(try await office.session("rh.chef"), .references(["RH-EMP-0107"]), to: "3201", reason: "x")
+            try await office.sablier.reclassifyDocuments(try await office.session("rh.chef"), references: ["RH-EMP-0107"], to: "3201", reason: "x")
         }
         #expect(chief?.code == .missingPermission)
     }
@@ -263,6 +300,14 @@ struct StrandedScenarioTests {
             reference: "SG-CORR-2022", title: "Correspondance générale 2022", rule: "1201", copy: .principal,
             holder: "Secrétariat général", support: .numerique, openedOn: CivilDate(iso: "2022-01-05"),
             closedOn: CivilDate(iso: "2022-12-15")))], by: "gestion.doc", at: TestOffice.now)
+        // And one of 2015 already deposited at the archives: done with its rule, it is neither
+        // stranded nor a reason to refuse the suggested command.
+        try await office.store.registerDocuments([NewDocument(document: Document(
+            reference: "SG-CORR-2015", title: "Correspondance générale 2015", rule: "1201", copy: .principal,
+            holder: "Secrétariat général", support: .papier, openedOn: CivilDate(iso: "2015-01-05"), closedOn: CivilDate(iso: "2015-12-18")),
+            events: [LifecycleEvent(kind: .deposited, on: CivilDate(iso: "2024-09-15")!, by: "gestion.doc", reason: "liste 1")])],
+            by: "gestion.doc", at: TestOffice.now)
+        #expect(try await office.store.document("SG-CORR-2015")?.phase == .inactifVerse)
         let file = try version2(in: office)
 
         let preview = try await office.sablier.importCalendar(manager, file: file.path, dryRun: true)
@@ -281,9 +326,11 @@ struct StrandedScenarioTests {
         let impact = try await office.sablier.calendarImpact(manager, from: 1, to: .version(2))
         #expect(impact.stranded == imported.stranded)
 
-        let result = try await office.sablier.reclassifyDocuments(manager, .rule("1201"), to: try #require(stranded.suggestion),
+        let result = try await office.sablier.reclassifyDocuments(manager, rule: "1201", to: try #require(stranded.suggestion),
                                                                   reason: "règle 1201 renumérotée 1202 (version 2)")
         #expect(result.documents.map(\.reference) == ["SG-CORR-2021", "SG-CORR-2022"] && result.calendarVersion == 2)
+        #expect(result.leftOut == 1 && result.unchanged == 0)
+        #expect(try await office.store.document("SG-CORR-2015")?.document.rule == "1201")
         // Under 1202 (3 years active, 2 semi-active, destroy), counting from the year end (06-30)
         // on or after the closing date:
         //   SG-CORR-2021, closed 2021-12-20: year end 2022-06-30; transfer 2025-06-30; destruction 2027-06-30.
@@ -304,6 +351,59 @@ struct StrandedScenarioTests {
         // The one audit entry of the reclassification holds the SHA-256 of the sorted references.
         let entry = try #require(try await office.audit().last { $0.action == "document.reclassify" })
         #expect(entry.details.contains(SourceDigest.sha256Hex(Array("SG-CORR-2021\nSG-CORR-2022".utf8))))
+    }
+
+    @Test("SG-POL-2015 deposited by an executed list, version 2 retires its rule 1102: the suggested command moves SG-POL-2024 and leaves SG-POL-2015 out")
+    func retiredRuleWithDepositedDocument() async throws {
+        let office = try await TestOffice(.register)
+        let manager = try await office.session("gestion.doc")
+        _ = try await DispositionPapersUseCaseTests.executedListOfEveryAction(office)
+        #expect(try await office.store.document("SG-POL-2015")?.phase == .inactifVerse)
+        let xml = try String(contentsOf: Fixtures.exampleNative, encoding: .utf8)
+        let start = try #require(xml.range(of: #"<regle numero="1102">"#))
+        let end = try #require(xml.range(of: "</regle>", range: start.upperBound..<xml.endIndex))
+        let file = try office.directory.write("calendrier-sans-1102.xml", xml.replacingCharacters(in: start.lowerBound..<end.upperBound, with: ""))
+
+        let imported = try await office.sablier.importCalendar(manager, file: file.path)
+        let stranded = try #require(imported.stranded.first { $0.rule == "1102" })
+        #expect(stranded.references == ["SG-POL-2024"] && stranded.copy == nil)
+        #expect(stranded.command == #"sablier document reclassify --rule 1102 --to NEW --reason "…""#)
+        let result = try await office.sablier.reclassifyDocuments(manager, rule: "1102", to: "1101", reason: "règle 1102 retirée (version 2)")
+        #expect(result.documents.map(\.reference) == ["SG-POL-2024"] && result.leftOut == 1)
+        #expect(try await office.store.document("SG-POL-2024")?.document.rule == "1101")
+        #expect(try await office.store.document("SG-POL-2015")?.document.rule == "1102")
+    }
+
+    @Test("a rule kept under its number that loses its exemplaire secondaire strands that copy's documents, moved by the suggested command")
+    func lostCopy() async throws {
+        let office = try await TestOffice(.register)
+        let manager = try await office.session("gestion.doc")
+        try await office.store.registerDocuments([NewDocument(document: Document(
+            reference: "SG-PV-CA-2019-COPIE", title: "Procès-verbaux 2019-2020, copie", rule: "1101", copy: .secondaire,
+            holder: "Secrétariat général", support: .papier, openedOn: CivilDate(iso: "2019-07-01"),
+            closedOn: CivilDate(iso: "2020-06-15")))], by: "gestion.doc", at: TestOffice.now)
+        // Version 2: rule 1101 kept, without its exemplaire secondaire.
+        let xml = try String(contentsOf: Fixtures.exampleNative, encoding: .utf8)
+        let rule = try #require(xml.range(of: #"<regle numero="1101">"#))
+        let start = try #require(xml.range(of: "<exemplaireSecondaire>", range: rule.upperBound..<xml.endIndex))
+        let end = try #require(xml.range(of: "</exemplaireSecondaire>", range: start.upperBound..<xml.endIndex))
+        let file = try office.directory.write("calendrier-v2-sans-secondaire.xml",
+                                              xml.replacingCharacters(in: start.lowerBound..<end.upperBound, with: ""))
+
+        let imported = try await office.sablier.importCalendar(manager, file: file.path)
+        #expect(imported.stored && imported.version == 2)
+        let stranded = try #require(imported.stranded.first { $0.rule == "1101" })
+        #expect(imported.stranded.count == 1 && stranded.copy == "secondaire" && stranded.references == ["SG-PV-CA-2019-COPIE"])
+        #expect(stranded.command == #"sablier document reclassify --query "rule=1101; copy=secondaire" --to 1101 --copy principal --reason "…""#)
+        #expect(try await office.store.document("SG-PV-CA-2019-COPIE")?.retention.waiting == .noSuchCopy)
+        #expect(try await office.sablier.calendarImpact(manager, from: 1, to: .version(2)).stranded == imported.stranded)
+
+        let moved = try await office.sablier.reclassifyDocuments(manager, query: "rule=1101; copy=secondaire", to: "1101", copy: "principal",
+                                                                 reason: "exemplaire secondaire retiré (version 2)")
+        #expect(moved.documents.map(\.reference) == ["SG-PV-CA-2019-COPIE"])
+        let stored = try #require(try await office.store.document("SG-PV-CA-2019-COPIE"))
+        #expect(stored.document.copy == .principal && stored.retention.waiting == nil)
+        #expect(try await office.sablier.importCalendar(manager, file: file.path, dryRun: true).stranded.isEmpty)
     }
 
     @Test("a reader sees only the stranded documents of their reach")

@@ -25,7 +25,7 @@ struct PermissionMatrixUseCaseTests {
         .recordEvents: { _ = try await $0.recordEvent($1, "RH-EMP-0042", kind: "modified", on: CivilDate(iso: "2026-11-01")) },
         .readDocuments: { _ = try await $0.documents($1) },
         .correctDocuments: { _ = try await $0.correctDocument($1, "RH-EMP-0042", CorrectionForm(title: "Dossier \(UUID().uuidString.prefix(6))", reason: "coquille")) },
-        .reclassifyDocuments: { _ = try await $0.reclassifyDocuments($1, .references(["RH-EMP-0042"]), to: "2201", reason: "mal classé", dryRun: true) },
+        .reclassifyDocuments: { _ = try await $0.reclassifyDocuments($1, references: ["RH-EMP-0042"], to: "2201", reason: "mal classé", dryRun: true) },
         .readDue: { _ = try await $0.dueList($1) },
         .manageHolds: { _ = try await $0.placeHold($1, on: .document("RH-EMP-0042"), reason: "Litige") },
         .readHolds: { _ = try await $0.holds($1) },

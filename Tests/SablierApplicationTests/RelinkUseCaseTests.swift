@@ -59,7 +59,7 @@ struct RelinkUseCaseTests {
         #expect(again.entries.first?.status == "intact")
     }
 
-    @Test("a file whose SHA-256 differs is refused naming both hashes, as an integrity refusal, and nothing changes")
+    @Test("a file whose SHA-256 differs is refused naming the path and the hash recorded only (the hash found is in the audit entry), and nothing changes")
     func shaMismatch() async throws {
         let office = try await TestOffice(.register)
         let manager = try await office.session("gestion.doc")
@@ -71,8 +71,16 @@ struct RelinkUseCaseTests {
         let refusal = await thrownRefusal { try await office.sablier.relinkDocument(manager, "SG-CORR-2021", path: other.path) }
         #expect(refusal?.code == .relinkShaMismatch && refusal?.kind == .integrity)
         #expect(refusal?.values["expected"] == recorded)
-        #expect(refusal?.values["found"] == FileFingerprint.verify(path: other.path, expected: "", access: FileAccess(roots: [office.directory.url.path], storeFolder: nil)).changedHash)
+        // The caller learns nothing of the file's own SHA-256: neither in the values nor in the sentence.
+        let found = try #require(FileFingerprint.verify(path: other.path, expected: "", access: FileAccess(roots: [office.directory.url.path], storeFolder: nil)).changedHash)
+        #expect(refusal?.values["found"] == nil && refusal.map { Set($0.values.keys) } == ["reference", "path", "expected"])
+        for language in [Language.fr, .en] {
+            #expect(!MessageCatalogue.message(try #require(refusal), in: language).contains(found))
+        }
         #expect(MessageCatalogue.message(try #require(refusal), in: .fr).contains("n'est pas celui du document SG-CORR-2021"))
+        // The records manager finds it in the refusal's audit entry.
+        let audited = try #require(try await office.audit(after: before).first)
+        #expect(audited.details.contains("\"found\":\"\(found)\"") && audited.details.contains("relink.sha-mismatch"))
         #expect(try await Self.recordedPath(office, "SG-CORR-2021") == old)
         #expect(try await office.store.events(of: "SG-CORR-2021").allSatisfy { $0.event.kind != .relinked })
         #expect(try await office.audit(after: before).map(\.action) == ["refused"])
@@ -104,7 +112,7 @@ struct RelinkUseCaseTests {
         #expect(try await Self.recordedPath(office, "SG-CORR-2021") == old)
     }
 
-    @Test("a destroyed document is not relinked")
+    @Test("a destroyed document, or one deposited at the archives by an executed list, is not relinked: its file left the organisation's custody")
     func destroyedDocument() async throws {
         let office = try await TestOffice(.register)
         let old = try await Self.recordedPath(office, "SG-CORR-2021")
@@ -115,7 +123,24 @@ struct RelinkUseCaseTests {
         let refusal = await thrownRefusal {
             try await office.sablier.relinkDocument(try await office.session("gestion.doc"), "SG-CORR-2021", path: copy.path)
         }
-        #expect(refusal?.code == .documentDestroyed)
+        #expect(refusal == Refusal(.relinkDisposed, ["reference": "SG-CORR-2021", "phase": "inactif-detruit"]))
+        // SG-POL-2015 was deposited by the same list; its file is still on the share.
+        #expect(try await office.store.document("SG-POL-2015")?.phase == .inactifVerse)
+        let deposited = try await Self.recordedPath(office, "SG-POL-2015")
+        let moved = office.directory.file("politique-deplacee.txt")
+        try FileManager.default.copyItem(atPath: deposited, toPath: moved.path)
+        let before = try await office.store.events(of: "SG-POL-2015")
+        let refused = await thrownRefusal {
+            try await office.sablier.relinkDocument(try await office.session("gestion.doc"), "SG-POL-2015", path: moved.path)
+        }
+        #expect(refused == Refusal(.relinkDisposed, ["reference": "SG-POL-2015", "phase": "inactif-verse"]))
+        #expect(MessageCatalogue.message(try #require(refused), in: .fr).contains("n'est plus détenu par l'organisme"))
+        #expect(try await Self.recordedPath(office, "SG-POL-2015") == deposited)
+        #expect(try await office.store.events(of: "SG-POL-2015") == before)
+        // A folder relink leaves it out too.
+        let tree = try await office.sablier.relinkTree(try await office.session("gestion.doc"), from: (deposited as NSString).deletingLastPathComponent,
+                                                       to: office.directory.url.path, dryRun: true)
+        #expect(!tree.relinked.map(\.reference).contains("SG-POL-2015"))
     }
 
     @Test("a moved folder: a file at its place, one moved and renamed found by its SHA-256, a modified one reported; the dry run writes nothing")
@@ -152,7 +177,7 @@ struct RelinkUseCaseTests {
         let entries = try await office.audit(after: before)
         #expect(entries.map(\.action) == ["document.relink-tree"])
         // SHA-256 of "ELV-2010-0001-NUM\nSG-CORR-2021\nSG-POL-2015\nSG-POL-2024", by sha256sum.
-        #expect(entries.first?.details.contains("\"references-sha256\":\"\(Self.fourReferencesDigest)\"") == true, "\(entries.first?.details ?? "")")
+        #expect(entries.first?.details.contains("\"references_sha256\":\"\(Self.fourReferencesDigest)\"") == true, "\(entries.first?.details ?? "")")
         #expect(entries.first?.details.contains("\"count\":\"4\"") == true)
     }
 

@@ -61,6 +61,8 @@ public struct StrandedDocuments: Sendable, Hashable, Codable {
     public var rule: String
     /// The rule's title in the version it leaves.
     public var title: String
+    /// The copy (`principal`, `secondaire`) the new version's rule lacks; absent when it lacks the whole rule.
+    public var copy: String?
     /// How many of its documents the reader may see.
     public var count: Int
     /// Their references, the first `StrandedDocuments.shownReferences`.
@@ -86,10 +88,14 @@ extension Sablier {
             let visible = rule.documents.filter { visibility.allows($0.reference, holder: $0.holder) }.map(\.reference)
             guard !visible.isEmpty else { return nil }
             let shown = Array(visible.prefix(StrandedDocuments.shownReferences))
+            // A copy lost moves to the copy the rule keeps: only that copy's documents are selected.
+            let command = rule.copy.map { copy in
+                "sablier document reclassify --query \"rule=\(rule.rule); copy=\(copy.rawValue)\" --to \(rule.rule) --copy "
+                    + "\(rule.suggestedCopy?.rawValue ?? "COPY") --reason \"…\""
+            } ?? "sablier document reclassify --rule \(rule.rule) --to \(rule.suggestion ?? "NEW") --reason \"…\""
             return StrandedDocuments(
-                rule: rule.rule, title: rule.title, count: visible.count, references: shown, more: visible.count - shown.count,
-                suggestion: rule.suggestion,
-                command: "sablier document reclassify --rule \(rule.rule) --to \(rule.suggestion ?? "NEW") --reason \"…\"")
+                rule: rule.rule, title: rule.title, copy: rule.copy?.rawValue, count: visible.count, references: shown,
+                more: visible.count - shown.count, suggestion: rule.suggestion, command: command)
         }
     }
 }

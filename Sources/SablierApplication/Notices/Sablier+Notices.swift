@@ -144,7 +144,7 @@ extension Sablier {
     }
 
     /// Units compared as `Access.sameUnit` compares them: case and surrounding spaces aside.
-    static func unitKey(_ unit: String) -> String { unit.trimmingSpaces().lowercased() }
+    static func unitKey(_ unit: String) -> String { Access.unitKey(unit) }
 
     /// Everything the notices say, read once and sorted by unit.
     private func noticeFacts(asOf day: CivilDate, through: CivilDate) async throws(Refusal) -> NoticeFacts {

@@ -90,13 +90,13 @@ extension Sablier {
             let live = selected.filter { $0.phase != .inactifDetruit }
             guard !live.isEmpty else { throw Refusal(.cohortEmpty, ["query": query, "kind": kind]) }
             if let eventName {
-                let retention = try await awaitedEventsContext(rules: Set(live.map(\.document.rule)))
+                let awaited = try await awaitedEvents(rules: Set(live.map(\.document.rule)))
                 for document in live {
                     try AwaitedEvent.check(eventName, reference: document.document.reference,
-                                           awaited: retention.awaitedEvents(rule: document.document.rule, copy: document.document.copy))
+                                           awaited: awaited.names(rule: document.document.rule, copy: document.document.copy))
                 }
             }
-            let event = LifecycleEvent(kind: recorded, on: day ?? clock.today, by: access.user.name, reason: Self.text(reason), name: eventName)
+            let event = LifecycleEvent(kind: recorded, on: day ?? clock.today, by: access.user.name, reason: reason.nonBlank, name: eventName)
             return (live.map { CohortEvent(reference: $0.document.reference, event: event) }, selected.count - live.count)
         }
         var result = try await writeCohort(access, events, source: "query \(query)", record: confirm, useCase: useCase)
@@ -116,8 +116,8 @@ extension Sablier {
             where visibility.allows(found.document.reference, holder: found.document.holder) {
                 documents[found.document.reference] = found
             }
-            let retention = try await awaitedEventsContext(rules: Set(documents.values.map(\.document.rule)))
-            let check = EventLineCheck(documents: documents, retention: retention, actor: access.user.name, today: clock.today)
+            let awaited = try await awaitedEvents(rules: Set(documents.values.map(\.document.rule)))
+            let check = EventLineCheck(documents: documents, awaited: awaited, actor: access.user.name, today: clock.today)
             let events = check.check(lines, into: &diagnostics)
             guard !diagnostics.hasErrors else {
                 let all = diagnostics.diagnostics
@@ -136,10 +136,10 @@ extension Sablier {
                              useCase: String) async throws(Refusal) -> CohortEvents {
         let references = events.map(\.reference)
         let kinds = Set(events.map(\.event.kind.rawValue)).sorted()
-        let digest = Self.referencesDigest(references)
+        let digest = SourceDigest.references(references)
         if record {
             let audit = BatchAudit(action: "document.event-cohort", target: "documents", details: [
-                "count": String(events.count), "kind": kinds.joined(separator: ","), "references-sha256": digest, "source": source,
+                "count": String(events.count), "kind": kinds.joined(separator: ","), SourceDigest.referencesKey: digest, "source": source,
             ])
             _ = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: ["source": source]) {
                 try await store.appendEvents(events, audit: audit, by: access.user.name, at: clock.now)
@@ -149,18 +149,16 @@ extension Sablier {
                             referencesSHA256: digest, leftOut: 0, diagnostics: [])
     }
 
-    /// The calendar in force with `rules` and the confirmed open-period events: what the 888
-    /// periods of those rules wait for.
-    func awaitedEventsContext(rules: Set<String>) async throws -> RetentionContext {
-        guard let latest = try await store.latestCalendarVersion() else {
-            return RetentionContext(calendarVersion: 0, yearEnd: .schoolYearEnd, rules: [:])
+    /// What the 888 periods of `rules` wait for under the calendar in force: the events those
+    /// of them it has name, and the confirmations (no year end needed, see `AwaitedEvents`).
+    func awaitedEvents(rules: Set<String>) async throws -> AwaitedEvents {
+        var inForce: [Rule] = []
+        if let latest = try await store.latestCalendarVersion() {
+            for number in rules.sorted() {
+                if let rule = try await store.rule(number, version: latest.number) { inForce.append(rule) }
+            }
         }
-        var found: [String: Rule] = [:]
-        for number in rules {
-            if let rule = try await store.rule(number, version: latest.number) { found[number] = rule }
-        }
-        let confirmations = try await store.openPeriodConfirmations().filter { found[$0.rule] != nil }
-        return RetentionContext(calendarVersion: latest.number, yearEnd: .schoolYearEnd, rules: found,
-                                confirmations: OpenPeriodConfirmation.byRule(confirmations))
+        let confirmations = inForce.isEmpty ? [] : try await store.openPeriodConfirmations()
+        return AwaitedEvents(rules: inForce, confirmations: confirmations)
     }
 }

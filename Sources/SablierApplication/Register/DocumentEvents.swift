@@ -45,13 +45,6 @@ extension Sablier {
 
     /// The events the 888 periods of a document's rule and copy wait for.
     func awaitedEvents(of document: Document) async throws(Refusal) -> [String] {
-        try await attempt {
-            guard let latest = try await store.latestCalendarVersion(),
-                  let rule = try await store.rule(document.rule, version: latest.number) else { return [] }
-            let confirmations = OpenPeriodConfirmation.byRule(try await store.openPeriodConfirmations().filter { $0.rule == rule.number })
-            let context = RetentionContext(calendarVersion: latest.number, yearEnd: .schoolYearEnd, rules: [rule.number: rule],
-                                           confirmations: confirmations)
-            return context.awaitedEvents(rule: rule.number, copy: document.copy)
-        }
+        try await attempt { try await awaitedEvents(rules: [document.rule]).names(rule: document.rule, copy: document.copy) }
     }
 }

@@ -72,7 +72,7 @@ extension Sablier {
         if case .document(let reference) = subject { try await reachableDocument(reference, access, useCase: useCase) }
         let loan = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission,
                                               details: [subject.code: subject.target]) {
-            try await store.lend(subject, to: name, unit: unit, on: day, dueOn: due, reason: reason.flatMap(Self.nonEmpty),
+            try await store.lend(subject, to: name, unit: unit, on: day, dueOn: due, reason: reason.nonBlank,
                                  by: access.user.name, at: clock.now)
         }
         return entry(loan, visibility, asOf: day)
@@ -98,7 +98,7 @@ extension Sablier {
             storeTarget = .box(code); named = ["box": code]
         }
         let loan = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: named) {
-            try await store.returnLoan(storeTarget, on: day, note: note.flatMap(Self.nonEmpty), by: access.user.name, at: clock.now)
+            try await store.returnLoan(storeTarget, on: day, note: note.nonBlank, by: access.user.name, at: clock.now)
         }
         return entry(loan, visibility, asOf: day)
     }
@@ -152,11 +152,5 @@ extension Sablier {
                                 details: ["permission": access.permission.rawValue,
                                           "reason": found == nil ? "not-registered" : "outside-unit"])
         }
-    }
-
-    /// The text, trimmed, or nil when it says nothing.
-    static func nonEmpty(_ text: String) -> String? {
-        let trimmed = text.trimmingSpaces()
-        return trimmed.isEmpty ? nil : trimmed
     }
 }

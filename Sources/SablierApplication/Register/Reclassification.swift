@@ -2,14 +2,32 @@ public import SablierCore
 import SablierStore
 
 /// Which documents `document reclassify` moves: exactly one of references, a query, a rule.
-public enum ReclassifySelection: Sendable, Hashable {
+enum ReclassifySelection: Sendable, Hashable {
     case references([String])
     /// The documents a query selects (`holder=RH; closed<2020-07-01`).
     case query(String)
     /// Every document of a rule, typically one a new calendar version retired.
     case rule(String)
 
-    /// How a refusal names the selection.
+    /// The one selection given, or the refusal when none or several are: the use case decides,
+    /// so that the command line and the API cannot disagree.
+    init(references: [String]?, query: String?, rule: String?) throws(Refusal) {
+        switch (references, query, rule) {
+        case (let references?, nil, nil): self = .references(references)
+        case (nil, let query?, nil): self = .query(query)
+        case (nil, nil, let rule?): self = .rule(rule)
+        default: throw Refusal(.reclassifyOneSelection)
+        }
+    }
+
+    /// True for a cohort (a query, a rule), which leaves out the documents no longer held;
+    /// false for references named one by one, which must all move.
+    var isCohort: Bool {
+        if case .references = self { return false }
+        return true
+    }
+
+    /// How a refusal and the audit trail name the selection.
     var label: String {
         switch self {
         case .references(let references): return references.joined(separator: ", ")
@@ -48,6 +66,9 @@ public struct ReclassificationResult: Sendable, Hashable, Codable {
     public var documents: [ReclassifiedEntry]
     /// Documents selected that are already under the rule and copy, left as they are.
     public var unchanged: Int
+    /// Documents a query or a rule selects that are destroyed or deposited, left out: they are
+    /// done with their rule (references named one by one refuse the reclassification instead).
+    public var leftOut: Int
 }
 
 extension Sablier {
@@ -55,17 +76,23 @@ extension Sablier {
     /// all or nothing, recounting their dates; with `dryRun`, lists what would move and their
     /// new dates, and writes nothing.
     ///
-    /// Only documents the reader may see are selected (a reference they may not see reads as
-    /// not registered). A destroyed or deposited document refuses the whole reclassification,
-    /// which names every such document: a cohort is never left split between two rules.
-    public func reclassifyDocuments(_ session: Session, _ selection: ReclassifySelection, to rule: String, copy: String? = nil,
-                                    reason: String, dryRun: Bool = false) async throws(Refusal) -> ReclassificationResult {
+    /// The documents are selected exactly one way: `references`, a `query`, or every document
+    /// of a `rule`; none or several is refused. Only documents the reader may see are selected
+    /// (a reference they may not see reads as not registered). A query or a rule leaves out the
+    /// destroyed and deposited documents it selects, and counts them (`leftOut`): the command
+    /// `calendar import` suggests for a retired rule must work although some of its documents
+    /// were already disposed of. References named one by one are all or nothing: a destroyed or
+    /// deposited one refuses the whole reclassification, which names every such document.
+    public func reclassifyDocuments(_ session: Session, references: [String]? = nil, query: String? = nil, rule selectedRule: String? = nil,
+                                    to rule: String, copy: String? = nil, reason: String,
+                                    dryRun: Bool = false) async throws(Refusal) -> ReclassificationResult {
         let useCase = dryRun ? "document reclassify --dry-run" : "document reclassify"
         let access = try await authorize(session, .reclassifyDocuments, useCase)
         let visibility = try await visibility(access)
         let user = access.user.name
-        let (info, reclassification, reason) = try await auditingRefusals(by: user, useCase: useCase, permission: access.permission,
-                                                                          details: ["to": rule]) {
+        let (selection, info, reclassification, reason) = try await auditingRefusals(by: user, useCase: useCase, permission: access.permission,
+                                                                                     details: ["to": rule]) {
+            let selection = try ReclassifySelection(references: references, query: query, rule: selectedRule)
             let reason = try Refusal.requireText(reason, "reason")
             let number = try Refusal.requireText(rule, "to")
             var kind: CopyKind?
@@ -79,14 +106,15 @@ extension Sablier {
             guard let target = try await store.rule(number, version: info.number) else {
                 throw Refusal(.reclassifyRuleNotInForce, ["rule": number, "version": String(info.number)])
             }
-            return (info, try Reclassification(rule: target, copy: kind), reason)
+            return (selection, info, try Reclassification(rule: target, copy: kind), reason)
         }
         let selected = try await selectForReclassification(selection, visibility, useCase: useCase)
-        let moves = try await auditingRefusals(by: user, useCase: useCase, permission: access.permission, details: ["to": rule]) {
+        let (moves, kept) = try await auditingRefusals(by: user, useCase: useCase, permission: access.permission,
+                                                       details: ["to": rule, "selection": selection.label]) {
             guard !selected.isEmpty else { throw Refusal(.reclassifySelectsNothing, ["selection": selection.label]) }
-            return try reclassification.plan(selected.map { ($0.document, $0.phase) })
+            let kept = selection.isCohort ? selected.filter { !$0.phase.isInactive } : selected
+            return (try reclassification.plan(kept.map { ($0.document, $0.phase) }), kept.count)
         }
-        let unchanged = selected.count - moves.count
         let references = moves.map(\.before.reference)
         let done = try await auditingRefusals(by: user, useCase: useCase, permission: access.permission, details: ["to": rule]) {
             if dryRun { return try await store.previewReclassification(references, reclassification) }
@@ -94,7 +122,8 @@ extension Sablier {
         }
         let entries = done.map { ReclassifiedEntry($0.before, $0.after, today: clock.today) }
         return ReclassificationResult(dryRun: dryRun, rule: reclassification.rule.number, copy: reclassification.copy?.rawValue,
-                                      calendarVersion: info.number, documents: entries, unchanged: unchanged)
+                                      calendarVersion: info.number, documents: entries, unchanged: kept - moves.count,
+                                      leftOut: selected.count - kept)
     }
 
     /// The documents a selection names that the reader may see, by reference: a reference they

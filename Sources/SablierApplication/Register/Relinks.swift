@@ -23,7 +23,7 @@ public struct RelinkEntry: Sendable, Hashable, Codable {
 
 /// A folder relinked: `document relink --from-dir OLD --to-dir NEW --format json`.
 public struct TreeRelink: Sendable, Hashable, Codable {
-    /// The old folder as given, and the new one resolved.
+    /// Both folders resolved (the old one as far as it still exists), as the audit entry names them.
     public var fromDir: String
     public var toDir: String
     /// True when nothing was written (`--dry-run`): `relinked` is what would be.
@@ -33,6 +33,9 @@ public struct TreeRelink: Sendable, Hashable, Codable {
     public var unmatched: [Relinking.Unmatched]
     /// How many files under the new folder were hashed to find them.
     public var filesHashed: Int
+    /// How many files were still at their recorded path under the old folder: never moved,
+    /// neither relinked nor unmatched.
+    public var inPlace: Int
 }
 
 extension Sablier {
@@ -40,25 +43,33 @@ extension Sablier {
     /// SHA-256 recorded, so that a record is never pointed at another document. The file is
     /// measured before the store's transaction opens; the relink, its `relinked` event, the
     /// closing of the integrity incidents that found the file missing and the audit entry are
-    /// one transaction. Refused on a destroyed document and on one without a recorded file.
+    /// one transaction. Refused on a destroyed or deposited document (its file left the
+    /// organisation's custody) and on one without a recorded file. A file of another SHA-256
+    /// is refused naming the path and the SHA-256 recorded; the one found is kept in the audit
+    /// entry of the refusal only.
     public func relinkDocument(_ session: Session, _ reference: String, path: String, reason: String? = nil) async throws(Refusal) -> RelinkEntry {
         let useCase = "document relink"
         let access = try await authorize(session, .correctDocuments, useCase)
         let target = try await visibleDocument(reference, try await visibility(access), useCase: useCase)
-        let relinked = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission,
-                                                  details: ["reference": reference, "path": path]) {
+        let (wanted, file) = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission,
+                                                        details: ["reference": reference, "path": path]) {
             let wanted = try Self.relinkable(target)
-            let move = try Relinking.measure(try Refusal.requireText(path, "path"), for: wanted, access: try await FileAccess.of(store))
+            return (wanted, try Relinking.measure(try Refusal.requireText(path, "path"), for: wanted, access: try await FileAccess.of(store)))
+        }
+        let relinked = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission,
+                                                  details: ["reference": reference, "path": path, "found": file.sha256]) {
+            let move = try Relinking.move(to: file, for: wanted)
             let audit = BatchAudit(action: "document.relink", target: "document \(reference)",
-                                   details: ["from": move.from, "to": move.to, "sha256": move.sha256, "reason": Self.text(reason) ?? ""])
-            return try await store.relink([move], reason: Self.text(reason), audit: audit, by: access.user.name, at: clock.now)
+                                   details: ["from": move.from, "to": move.to, "sha256": move.sha256, "reason": reason.nonBlank ?? ""])
+            return try await store.relink([move], reason: reason.nonBlank, audit: audit, by: access.user.name, at: clock.now)
         }
         guard let first = relinked.first else { throw Refusal(.storeFailure, ["detail": "the relink of \(reference) returned nothing"]) }
         return RelinkEntry(first)
     }
 
-    /// Relinks every live digital document the reader may see whose file was under `oldFolder`
-    /// to the same file under `newFolder`: at its own place below the new folder, or anywhere
+    /// Relinks every digital document still held (neither destroyed nor deposited) that the
+    /// reader may see whose file was under `oldFolder` to the same file under `newFolder`: at its
+    /// own place below the new folder, or anywhere
     /// under it with the same size and SHA-256. All the matches in one transaction with ONE
     /// audit entry (`document.relink-tree`: how many, and the SHA-256 of their references);
     /// every file it could not match is reported with why. `dryRun` writes nothing.
@@ -73,43 +84,34 @@ extension Sablier {
             let newResolved = try Relinking.folder(try Refusal.requireText(newFolder, "to-dir"), access: fileAccess)
             let oldForms = try Relinking.oldFolder(try Refusal.requireText(oldFolder, "from-dir"))
             let wanted = try await store.documents(matching: nil, limit: nil).compactMap { registered -> Relinking.Wanted? in
-                guard registered.phase != .inactifDetruit, let file = registered.document.file,
+                guard !registered.phase.isInactive, let file = registered.document.file,
                       visibility.allows(registered.document.reference, holder: registered.document.holder),
                       Relinking.relativePath(file.path, under: oldForms) != nil else { return nil }
                 return Relinking.Wanted(reference: registered.document.reference, path: file.path, sha256: file.sha256, size: file.size)
             }
             let match = Relinking.matchTree(wanted, oldFolders: oldForms, newFolder: newResolved, access: fileAccess)
-            var result = TreeRelink(fromDir: oldFolder, toDir: newResolved, dryRun: dryRun, relinked: match.moves.map(RelinkEntry.init),
-                                    unmatched: match.unmatched, filesHashed: match.filesHashed)
+            let oldResolved = oldForms.last ?? oldFolder
+            var result = TreeRelink(fromDir: oldResolved, toDir: newResolved, dryRun: dryRun, relinked: match.moves.map(RelinkEntry.init),
+                                    unmatched: match.unmatched, filesHashed: match.filesHashed, inPlace: match.inPlace)
             guard !dryRun, !match.moves.isEmpty else { return result }
             let references = match.moves.map(\.reference)
             let audit = BatchAudit(action: "document.relink-tree", target: "documents", details: [
-                "count": String(references.count), "references-sha256": Self.referencesDigest(references), "from-dir": oldFolder,
-                "to-dir": newResolved, "unmatched": String(match.unmatched.count), "reason": Self.text(reason) ?? "",
+                "count": String(references.count), SourceDigest.referencesKey: SourceDigest.references(references), "from-dir": oldResolved,
+                "to-dir": newResolved, "unmatched": String(match.unmatched.count), "reason": reason.nonBlank ?? "",
             ])
-            result.relinked = try await store.relink(match.moves, reason: Self.text(reason), audit: audit, by: access.user.name, at: clock.now)
+            result.relinked = try await store.relink(match.moves, reason: reason.nonBlank, audit: audit, by: access.user.name, at: clock.now)
                 .map(RelinkEntry.init)
             return result
         }
     }
 
-    /// The file a relink looks for: refused on a destroyed document and on one without a file.
+    /// The file a relink looks for: refused on a destroyed or deposited document (the file left
+    /// the organisation's custody: pointing its record at a file would say it is still held) and
+    /// on one without a file.
     static func relinkable(_ target: RegisteredDocument) throws(Refusal) -> Relinking.Wanted {
         let reference = target.document.reference
-        guard target.phase != .inactifDetruit else { throw Refusal(.documentDestroyed, ["reference": reference]) }
+        guard !target.phase.isInactive else { throw Refusal(.relinkDisposed, ["reference": reference, "phase": target.phase.rawValue]) }
         guard let file = target.document.file else { throw Refusal(.relinkNoFile, ["reference": reference]) }
         return Relinking.Wanted(reference: reference, path: file.path, sha256: file.sha256, size: file.size)
-    }
-
-    /// What a batch's audit entry holds for its documents: the SHA-256 of their references,
-    /// sorted and joined by line breaks, which anyone holding the list can recompute.
-    static func referencesDigest(_ references: [String]) -> String {
-        SourceDigest.sha256Hex(Array(references.sorted().joined(separator: "\n").utf8))
-    }
-
-    /// A text given, trimmed; nil when empty.
-    static func text(_ value: String?) -> String? {
-        guard let value = value?.trimmingSpaces(), !value.isEmpty else { return nil }
-        return value
     }
 }

@@ -49,10 +49,12 @@ struct CalendarImport: UseCaseCommand {
     static func tell(_ stranded: [StrandedDocuments], version: Int, _ write: (String) -> Void) {
         for group in stranded {
             let count = "\(group.count) document\(group.count == 1 ? "" : "s")"
-            write("\(count) under rule \(group.rule) « \(group.title) », which version \(version) does not have: "
-                + "\(group.count == 1 ? "it waits" : "they wait") (rule-not-in-calendar) until reclassified")
+            let which = group.copy.map { "rule \(group.rule) « \(group.title) », exemplaire \($0), a copy version \(version)'s rule lacks" }
+                ?? "rule \(group.rule) « \(group.title) », which version \(version) does not have"
+            write("\(count) under \(which): "
+                + "\(group.count == 1 ? "it waits" : "they wait") (\(group.copy == nil ? "rule-not-in-calendar" : "no-such-copy")) until reclassified")
             write("  " + group.references.joined(separator: ", ") + (group.more > 0 ? ", and \(group.more) more" : ""))
-            write("  " + group.command + (group.suggestion.map { "   (rule \($0) has the same title)" } ?? ""))
+            write("  " + group.command + (group.copy == nil ? group.suggestion.map { "   (rule \($0) has the same title)" } ?? "" : ""))
         }
     }
 

@@ -10,8 +10,9 @@ struct DocumentReclassify: UseCaseCommand {
         discussion: """
             Select the documents by reference, by --query, or by --rule (every document of a rule, e.g. one a \
             new calendar version retired: `calendar import` names them). --dry-run lists what would move with \
-            the new transfer and final dates, and writes nothing. A destroyed or deposited document refuses \
-            the whole reclassification, naming each one.
+            the new transfer and final dates, and writes nothing. --query and --rule leave out (and count) the \
+            destroyed and deposited documents they select; among references named one by one, a destroyed or \
+            deposited document refuses the whole reclassification, naming each one.
             """
     )
 
@@ -27,14 +28,10 @@ struct DocumentReclassify: UseCaseCommand {
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        let given = (references.isEmpty ? 0 : 1) + (query == nil ? 0 : 1) + (rule == nil ? 0 : 1)
-        guard given == 1 else { throw ValidationError("Select the documents one way: references, --query or --rule.") }
-    }
-
     func run(_ sablier: Sablier, _ session: Session) async throws {
-        let selection: ReclassifySelection = query.map { .query($0) } ?? rule.map { .rule($0) } ?? .references(references)
-        let result = try await sablier.reclassifyDocuments(session, selection, to: to, copy: copy, reason: reason, dryRun: dryRun)
+        // The use case refuses none or several selections (reclassify.one-selection).
+        let result = try await sablier.reclassifyDocuments(session, references: references.isEmpty ? nil : references, query: query,
+                                                           rule: rule, to: to, copy: copy, reason: reason, dryRun: dryRun)
         let table = Table(
             columns: ["reference", "title", "from", "to", "before", "after", "next_action"],
             rows: result.documents.map { d in
@@ -46,6 +43,7 @@ struct DocumentReclassify: UseCaseCommand {
         Console.error((result.dryRun ? "dry run: \(count) document\(count == 1 ? "" : "s") would move" : "\(count) document\(count == 1 ? "" : "s") moved")
             + " to rule \(result.rule) (calendar version \(result.calendarVersion))"
             + (result.unchanged > 0 ? "; \(result.unchanged) already under it" : "")
+            + (result.leftOut > 0 ? "; \(result.leftOut) destroyed or deposited left out" : "")
             + (result.dryRun ? "; nothing written (--dry-run)" : ""))
     }
 

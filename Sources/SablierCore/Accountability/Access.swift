@@ -25,7 +25,7 @@ public struct Access: Sendable, Hashable {
 
     /// Units compared as people write them: case and surrounding spaces do not count.
     public static func sameUnit(_ a: String, _ b: String) -> Bool {
-        a == b || a.trimmingSpaces().lowercased() == b.trimmingSpaces().lowercased()
+        a == b || unitKey(a) == unitKey(b)
     }
 
     /// Decides whether `user` may use `permission`: the access, or the refusal (an unknown or

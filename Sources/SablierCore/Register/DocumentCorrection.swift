@@ -1,5 +1,3 @@
-import Foundation
-
 /// A new value for a field that may be empty: a value, or nothing (a date removed, a document
 /// taken out of its box).
 public enum CorrectedValue<Value: Sendable & Hashable>: Sendable, Hashable {
@@ -29,22 +27,7 @@ public struct FieldChange: Sendable, Hashable, Codable {
     /// The changes as the event's detail keeps them: `{"field":{"from":…,"to":…},…}`, keys
     /// sorted, an empty value as `null`, so that the history reads the same on every backend.
     public static func detail(_ changes: [FieldChange]) -> String {
-        struct Values: Encodable {
-            var from: String?
-            var to: String?
-
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: Key.self)
-                try container.encode(from, forKey: .from)
-                try container.encode(to, forKey: .to)
-            }
-
-            enum Key: String, CodingKey { case from, to }
-        }
-        let object = Dictionary(changes.map { ($0.field, Values(from: $0.from, to: $0.to)) }, uniquingKeysWith: { _, last in last })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(object)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        ValueChange.json(Dictionary(changes.map { ($0.field, ValueChange(from: $0.from, to: $0.to)) }, uniquingKeysWith: { _, last in last }))
     }
 
     /// The changes as the audit entry's details: `field.from` and `field.to` for each (an empty

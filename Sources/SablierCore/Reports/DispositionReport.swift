@@ -85,7 +85,7 @@ public struct DispositionReport: Sendable, Hashable, Codable {
         var totalSums: [DispositionOutcomeKey: Sum] = [:]
         var methodSums: [String?: Sum] = [:]
         for tally in tallies.sorted(by: { ($0.holder, $0.rule, $0.list) < ($1.holder, $1.rule, $1.list) }) {
-            let key = LineKey(holder: tally.holder.trimmingSpaces().lowercased(), rule: tally.rule, action: tally.action, outcome: tally.outcome)
+            let key = LineKey(holder: Access.unitKey(tally.holder), rule: tally.rule, action: tally.action, outcome: tally.outcome)
             func add(_ sum: inout Sum, _ count: Int) {
                 sum.count += count
                 sum.lists.insert(tally.list)

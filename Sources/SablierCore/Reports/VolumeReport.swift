@@ -127,7 +127,7 @@ public struct VolumeReport: Sendable, Hashable, Codable {
     }
 
     /// A unit as `Access.sameUnit` compares it.
-    static func unitKey(_ unit: String) -> String { unit.trimmingSpaces().lowercased() }
+    static func unitKey(_ unit: String) -> String { Access.unitKey(unit) }
 }
 
 private struct VolumeDocumentKey: Hashable {

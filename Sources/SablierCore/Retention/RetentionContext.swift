@@ -33,6 +33,12 @@ public struct RetentionContext: Sendable {
     /// Events the calendar names count as confirmed, with the years their remark adds: read
     /// once here rather than from the remark for every document.
     private mutating func confirmNamedEvents(of rule: Rule, as number: String) {
+        Self.confirmNamedEvents(of: rule, as: number, in: &confirmations)
+    }
+
+    /// The same, on confirmations alone: `AwaitedEvents` merges them so, without a year end.
+    static func confirmNamedEvents(of rule: Rule, as number: String,
+                                   in confirmations: inout [String: [CopyKind: [CopyField: OpenPeriodEvent]]]) {
         for copy in rule.copies {
             for field in [CopyField.active, .semiActive] where confirmations[number]?[copy.kind]?[field] == nil {
                 guard let named = field == .active ? copy.activeEvent : copy.semiActiveEvent else { continue }

@@ -61,11 +61,13 @@ public struct CalendarImpact: Sendable {
 }
 
 /// The documents a calendar version strands: those under a rule the version in force has and
-/// the new one does not, which would wait (`rule-not-in-calendar`) until reclassified.
+/// the new one does not, or under a copy (exemplaire principal or secondaire) of a rule the new
+/// version keeps without that copy; they would wait until reclassified.
 ///
-/// Why: a retired or renumbered rule otherwise leaves its documents without dates for good;
-/// `calendar import` and `calendar impact` name them, by rule, with the command that moves
-/// them, and suggest the new version's rule of the same title when there is one.
+/// Why: a retired or renumbered rule, or a copy a rule loses, otherwise leaves its documents
+/// without dates for good; `calendar import` and `calendar impact` name them, by rule (and
+/// copy), with the command that moves them, and suggest the new version's rule of the same
+/// title when there is one, or the copy the rule keeps.
 public struct StrandedRule: Sendable, Hashable {
     /// One document stranded, with its holder unit so that a listing keeps to what its reader may see.
     public struct Document: Sendable, Hashable {
@@ -76,28 +78,47 @@ public struct StrandedRule: Sendable, Hashable {
     public var rule: String
     /// The rule's title in the version it leaves.
     public var title: String
+    /// The copy the new version's rule lacks; nil when the new version lacks the whole rule.
+    public var copy: CopyKind?
     /// Its documents still held by the organisation, by reference.
     public var documents: [Document]
-    /// The new version's rule of the same title (spaces and case aside), when exactly one has it.
+    /// The new version's rule of the same title (spaces and case aside), when exactly one has
+    /// it; for a copy lost, the rule itself.
     public var suggestion: String?
+    /// For a copy lost, the copy the new version's rule keeps, when it keeps one.
+    public var suggestedCopy: CopyKind?
 
-    /// The rules of `old` that `new` lacks, each with its documents still held (destroyed and
-    /// deposited ones are done with their rule), in rule order; rules without documents are left out.
+    /// The rules of `old` that `new` lacks, then the copies of rules `new` keeps without them,
+    /// each with its documents still held (destroyed and deposited ones are done with their
+    /// rule), in rule order; rules and copies without documents are left out.
     public static func find(store: any RegisterStore, from old: RetentionCalendar, to new: RetentionCalendar) async throws -> [StrandedRule] {
-        let kept = Set(new.rules.map(\.number))
+        let kept = Dictionary(new.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         func key(_ title: String) -> String { title.trimmingSpaces().lowercased() }
         var byTitle: [String: [String]] = [:]
         for rule in new.rules { byTitle[key(rule.title), default: []].append(rule.number) }
-        var result: [StrandedRule] = []
-        var seen = Set<String>()
-        for rule in old.rules.sorted(by: { $0.number < $1.number }) where !kept.contains(rule.number) && seen.insert(rule.number).inserted {
-            let documents = try await store.documents(matching: try DocumentQuery(field: "rule", "=", rule.number), limit: nil)
+        func held(_ query: DocumentQuery) async throws -> [Document] {
+            try await store.documents(matching: query, limit: nil)
                 .filter { !$0.phase.isInactive }
                 .map { Document(reference: $0.document.reference, holder: $0.document.holder) }
-            guard !documents.isEmpty else { continue }
-            let sameTitle = byTitle[key(rule.title)] ?? []
-            result.append(StrandedRule(rule: rule.number, title: rule.title, documents: documents,
-                                       suggestion: sameTitle.count == 1 ? sameTitle[0] : nil))
+        }
+        var result: [StrandedRule] = []
+        var seen = Set<String>()
+        for rule in old.rules.sorted(by: { $0.number < $1.number }) where seen.insert(rule.number).inserted {
+            guard let keptRule = kept[rule.number] else {
+                let documents = try await held(try DocumentQuery(field: "rule", "=", rule.number))
+                guard !documents.isEmpty else { continue }
+                let sameTitle = byTitle[key(rule.title)] ?? []
+                result.append(StrandedRule(rule: rule.number, title: rule.title, copy: nil, documents: documents,
+                                           suggestion: sameTitle.count == 1 ? sameTitle[0] : nil, suggestedCopy: nil))
+                continue
+            }
+            for copy in CopyKind.allCases where rule.copy(copy) != nil && keptRule.copy(copy) == nil {
+                let query = try DocumentQuery(parsing: "rule=\(rule.number); copy=\(copy.rawValue)")
+                let documents = try await held(query)
+                guard !documents.isEmpty else { continue }
+                result.append(StrandedRule(rule: rule.number, title: rule.title, copy: copy, documents: documents, suggestion: rule.number,
+                                           suggestedCopy: CopyKind.allCases.first { keptRule.copy($0) != nil }))
+            }
         }
         return result
     }

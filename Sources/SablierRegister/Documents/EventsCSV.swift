@@ -119,15 +119,15 @@ public struct EventLineCheck: Sendable {
     /// The documents the lines name that the reader may see, by reference; a reference absent
     /// here is "not registered", whether it is not or the reader may not see it.
     public var documents: [String: RegisteredDocument]
-    /// The calendar in force, for the events each rule's 888 periods wait for.
-    public var retention: RetentionContext
+    /// The events each rule's 888 periods wait for, under the calendar in force.
+    public var awaited: AwaitedEvents
     public var actor: String
     /// The day of a line that gives none.
     public var today: CivilDate
 
-    public init(documents: [String: RegisteredDocument], retention: RetentionContext, actor: String, today: CivilDate) {
+    public init(documents: [String: RegisteredDocument], awaited: AwaitedEvents, actor: String, today: CivilDate) {
         self.documents = documents
-        self.retention = retention
+        self.awaited = awaited
         self.actor = actor
         self.today = today
     }
@@ -179,7 +179,7 @@ public struct EventLineCheck: Sendable {
             } else {
                 name = line.name
                 if let document {
-                    let awaited = retention.awaitedEvents(rule: document.document.rule, copy: document.document.copy)
+                    let awaited = awaited.names(rule: document.document.rule, copy: document.document.copy)
                     if (try? AwaitedEvent.check(line.name, reference: line.reference, awaited: awaited)) == nil {
                         error("name", .eventNotAwaited, ["rule": document.document.rule, "awaited": awaited.joined(separator: "\n"),
                                                          "event": line.name])

@@ -58,11 +58,14 @@ public enum Relinking {
         public var unmatched: [Unmatched]
         /// How many files under the new folder were hashed (each at most once).
         public var filesHashed: Int
+        /// How many wanted files were found nowhere under the new folder because they never
+        /// moved: still at their recorded path, at the size recorded. Not unmatched.
+        public var inPlace: Int = 0
     }
 
-    /// The file at `path` measured for a relink of `reference`: refused unless it has the
-    /// SHA-256 recorded. The new path comes back resolved.
-    public static func measure(_ path: String, for wanted: Wanted, access: FileAccess) throws(Refusal) -> FileMove {
+    /// The file at `path` measured for a relink of `wanted` (its path resolved, its SHA-256):
+    /// refused when the register may not read it, or when it is the path already recorded.
+    public static func measure(_ path: String, for wanted: Wanted, access: FileAccess) throws(Refusal) -> DigitalFile {
         let measured: DigitalFile
         do {
             measured = try FileFingerprint.measure(path: path, access: access)
@@ -70,9 +73,17 @@ public enum Relinking {
             throw refused(path, error)
         }
         guard measured.path != wanted.path else { throw Refusal(.relinkSamePath, ["reference": wanted.reference, "path": measured.path]) }
+        return measured
+    }
+
+    /// The move to record once the file is measured: refused unless it has the SHA-256 recorded.
+    ///
+    /// The refusal names the path and the SHA-256 recorded, never the one found: it goes back to
+    /// the caller, who would otherwise learn the SHA-256 of any file under the roots. The use case
+    /// keeps the hash found in the refusal's audit entry, for the records manager.
+    public static func move(to measured: DigitalFile, for wanted: Wanted) throws(Refusal) -> FileMove {
         guard measured.sha256 == wanted.sha256 else {
-            throw Refusal(.relinkShaMismatch, ["reference": wanted.reference, "path": measured.path, "expected": wanted.sha256,
-                                               "found": measured.sha256])
+            throw Refusal(.relinkShaMismatch, ["reference": wanted.reference, "path": measured.path, "expected": wanted.sha256])
         }
         return FileMove(reference: wanted.reference, from: wanted.path, to: measured.path, sha256: wanted.sha256)
     }
@@ -142,6 +153,7 @@ public enum Relinking {
             }
         }
         var moves: [FileMove] = []
+        var inPlace = 0
         var pending: [(Wanted, Miss, [String])] = []
         for file in wanted {
             guard let relative = relativePath(file.path, under: oldFolders) else { continue }
@@ -151,7 +163,10 @@ public enum Relinking {
                 // Resolved: a link at the candidate's place is followed, as registration does.
                 let resolved = (try? FileAccess.realPath(candidate)) ?? candidate
                 // Already where the register says: nothing to relink.
-                if resolved == file.path { continue }
+                if resolved == file.path {
+                    inPlace += 1
+                    continue
+                }
                 moves.append(FileMove(reference: file.reference, from: file.path, to: resolved, sha256: file.sha256))
             case .success:
                 pending.append((file, .hashDiffers, [candidate]))
@@ -172,6 +187,9 @@ public enum Relinking {
                 switch same.count {
                 case 1:
                     moves.append(FileMove(reference: file.reference, from: file.path, to: same[0], sha256: file.sha256))
+                case 0 where miss == .notFound && stillInPlace(file):
+                    // Never moved: the old folder still holds it where the register says.
+                    inPlace += 1
                 case 0:
                     unmatched.append(Unmatched(reference: file.reference, path: file.path, why: miss, candidates: seen))
                 default:
@@ -180,7 +198,15 @@ public enum Relinking {
             }
         }
         return TreeMatch(moves: moves.sorted { $0.reference < $1.reference }, unmatched: unmatched.sorted { $0.reference < $1.reference },
-                         filesHashed: hashed)
+                         filesHashed: hashed, inPlace: inPlace)
+    }
+
+    /// True when a regular file of the recorded size is still at the recorded path (a link is
+    /// not followed): the file was not moved. Its SHA-256 is the integrity check's concern, not
+    /// read here.
+    static func stillInPlace(_ file: Wanted) -> Bool {
+        var status = stat()
+        return lstat(file.path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && Int(status.st_size) == file.size
     }
 
     /// The regular files under `folder` whose size is one of `sizes`, by size, paths sorted.

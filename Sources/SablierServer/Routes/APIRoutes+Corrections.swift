@@ -5,7 +5,8 @@ import SablierCore
 /// Corrections and reclassification: `POST /api/v1/documents/{reference}/corrections`,
 /// `POST /api/v1/reclassifications`.
 extension APIRoutes {
-    /// Exactly one of `references`, `query`, `rule`; the rule moved to, the copy, the reason.
+    /// One of `references`, `query`, `rule` (the use case refuses none or several); the rule
+    /// moved to, the copy, the reason.
     struct ReclassificationForm: Decodable, Sendable {
         var references: [String]?
         var query: String?
@@ -24,16 +25,10 @@ extension APIRoutes {
         }
         api.post("reclassifications") { request, context -> Response in
             let form = try await request.json(ReclassificationForm.self, context: context)
-            let selection: ReclassifySelection
-            switch (form.references, form.query, form.rule) {
-            case (let references?, nil, nil): selection = .references(references)
-            case (nil, let query?, nil): selection = .query(query)
-            case (nil, nil, let rule?): selection = .rule(rule)
-            default: throw Refusal(.reclassifyOneSelection)
-            }
             let dryRun = form.dryRun ?? false
-            let result = try await sablier.reclassifyDocuments(try context.session, selection, to: form.to, copy: form.copy,
-                                                               reason: form.reason, dryRun: dryRun)
+            let result = try await sablier.reclassifyDocuments(try context.session, references: form.references, query: form.query,
+                                                               rule: form.rule, to: form.to, copy: form.copy, reason: form.reason,
+                                                               dryRun: dryRun)
             return try json(result, status: dryRun ? .ok : .created)
         }
     }

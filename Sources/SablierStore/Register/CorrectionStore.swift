@@ -15,7 +15,7 @@ public protocol CorrectionStore: RegisterStore {
     /// Moves the documents named to the reclassification's rule (and copy) in ONE transaction:
     /// every document checked first (all or nothing), then for each its row, a `reclassified`
     /// event and its recount; ONE `document.reclassify` audit entry holding the count, the
-    /// rules left and joined, and the SHA-256 of the sorted references joined by newlines.
+    /// rules left and joined, and `SourceDigest.references` of the references moved.
     func reclassifyDocuments(_ references: [String], _ reclassification: Reclassification, reason: String,
                              by actor: String, at instant: Date) async throws -> [DocumentReclassified]
 
@@ -47,14 +47,5 @@ public struct DocumentReclassified: Sendable, Hashable {
     public init(before: RegisteredDocument, after: RegisteredDocument) {
         self.before = before
         self.after = after
-    }
-}
-
-extension Reclassification {
-    /// What the audit trail keeps of a reclassification's documents: the SHA-256 of their
-    /// references, sorted and joined by newlines, so that the set can be proved later without
-    /// the entry growing with it.
-    public static func referencesDigest(_ references: [String]) -> String {
-        SourceDigest.sha256Hex(Array(references.sorted().joined(separator: "\n").utf8))
     }
 }
