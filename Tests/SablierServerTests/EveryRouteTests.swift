@@ -34,12 +34,19 @@ struct EveryRouteTests {
         ("POST /api/v1/documents/{reference}/events", "/api/v1/documents/RH-EMP-0042/events", "gestion.doc",
          #"{"kind":"modified","on":"2026-11-01"}"#),
         ("POST /api/v1/events", "/api/v1/events", "gestion.doc", #"[{"reference":"RH-EMP-0042","kind":"modified","on":"2026-11-02"}]"#),
+        ("POST /api/v1/events/query", "/api/v1/events/query", "gestion.doc",
+         #"{"query":"rule=2101; holder=Ressources humaines","kind":"modified","on":"2026-11-03","confirm":true}"#),
         ("POST /api/v1/documents/{reference}/corrections", "/api/v1/documents/RF-EF-2024/corrections", "gestion.doc",
          #"{"title":"États financiers 2023-2024 (vérifiés)","reason":"titre complété"}"#),
         ("POST /api/v1/reclassifications", "/api/v1/reclassifications", "gestion.doc",
          #"{"references":["RF-EF-2024"],"to":"3102","reason":"mal classé","dryRun":true}"#),
         ("GET /api/v1/boxes", "/api/v1/boxes", "gestion.doc", nil),
         ("POST /api/v1/boxes", "/api/v1/boxes", "gestion.doc", #"{"code":"B-2026-01","location":"Sous-sol"}"#),
+        ("POST /api/v1/boxes/{code}/moves", "/api/v1/boxes/B-2026-01/moves", "gestion.doc",
+         #"{"to":"Entrepôt / Local 3 / Rayon 1","on":"2026-11-20","reason":"Réaménagement"}"#),
+        ("GET /api/v1/boxes/{code}/history", "/api/v1/boxes/B-2026-01/history", "gestion.doc", nil),
+        // `{folder}`: the office's folder, the root the register reads (CohortRoutesTests moves files).
+        ("POST /api/v1/relinks", "/api/v1/relinks", "gestion.doc", #"{"fromDir":"/partage/ancien","toDir":"{folder}","dryRun":true}"#),
         ("GET /api/v1/due", "/api/v1/due?asOf=2026-11-29&action=destroy", "gestion.doc", nil),
         ("GET /api/v1/waiting", "/api/v1/waiting", "gestion.doc", nil),
         ("POST /api/v1/holds", "/api/v1/holds", "gestion.doc", #"{"document":"RF-EF-2024","reason":"Vérification"}"#),
@@ -112,7 +119,8 @@ struct EveryRouteTests {
         try await office.test { client in
             for call in Self.calls {
                 let parts = call.route.split(separator: " ")
-                let response = try await client.call(HTTPRequest.Method(String(parts[0]))!, call.uri, as: call.user, json: call.body)
+                let body = call.body?.replacingOccurrences(of: "{folder}", with: office.directory.url.path)
+                let response = try await client.call(HTTPRequest.Method(String(parts[0]))!, call.uri, as: call.user, json: body)
                 #expect((200..<300).contains(response.status.code), "\(call.route): \(response.status.code) \(response.text.prefix(400))")
             }
         }

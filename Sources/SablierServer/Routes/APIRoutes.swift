@@ -27,6 +27,8 @@ struct APIRoutes: Sendable {
         addHolds(to: authenticated)
         addReports(to: authenticated)
         addLoans(to: authenticated)
+        addBoxes(to: authenticated)
+        addCohorts(to: authenticated)
         addDisposition(to: authenticated)
         addPrivacy(to: authenticated)
         addAccountability(to: authenticated)
