@@ -54,7 +54,7 @@ struct EveryRouteTests {
         ("POST /api/v1/holds/{id}/release", "/api/v1/holds/1/release", "gestion.doc", #"{"reason":"Terminée"}"#),
         ("POST /api/v1/loans", "/api/v1/loans", "gestion.doc", #"{"document":"RH-EMP-0042","to":"Mme Roy/École des Érables","due":"2026-12-15"}"#),
         ("GET /api/v1/loans", "/api/v1/loans?overdue=true&all=true&asOf=2026-12-20", "verif", nil),
-        ("POST /api/v1/loans/{id}/return", "/api/v1/loans/1/return", "gestion.doc", #"{"on":"2026-12-01","note":"Complet"}"#),
+        ("POST /api/v1/loans/{id}/return", "/api/v1/loans/1/return", "gestion.doc", #"{"on":"2026-11-29","note":"Complet"}"#),
         ("POST /api/v1/disposition-lists", "/api/v1/disposition-lists", "gestion.doc", #"{"asOf":"2026-11-29"}"#),
         ("GET /api/v1/disposition-lists", "/api/v1/disposition-lists", "gestion.doc", nil),
         ("GET /api/v1/disposition-lists/{n}", "/api/v1/disposition-lists/1", "gestion.doc", nil),
