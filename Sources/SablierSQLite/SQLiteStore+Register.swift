@@ -278,7 +278,8 @@ extension SQLiteStore: RegisterStore {
         try await perform("recording \(event.kind.rawValue) on \(reference)") { database in
             try await database.write { db in
                 guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
-                try event.kind.checkRecordable(on: reference, phase: Phase(rawValue: row.phase) ?? .actif)
+                try event.checkRecordable(on: reference, phase: Phase(rawValue: row.phase) ?? .actif, openedOn: row.openedOn.flatMap(CivilDate.init(iso:)),
+                                          recorded: try Self.eventRows(of: row.id, db).map { try $0.event() }, today: CivilDate(dayOf: instant))
                 let recorded = try Self.append(event, to: row, at: instant, db)
                 try self.audit(db, user: event.by, action: "document.event", target: "document \(reference)",
                                details: ["kind": event.kind.rawValue, "on": event.on.description, "name": event.name ?? "", "reason": event.reason ?? ""],

@@ -48,9 +48,16 @@ extension SQLiteStore: RelinkStore {
             try await database.write { db in
                 var rows: [(CohortEvent, DocumentRow)] = []
                 rows.reserveCapacity(events.count)
+                let today = CivilDate(dayOf: instant)
+                // Each document's events, with those of the batch before it: a batch naming a
+                // document twice is held to the same rule as two single events.
+                var recordedBy: [Int: [LifecycleEvent]] = [:]
                 for item in events {
                     guard let row = try Self.documentRow(item.reference, db) else { throw Refusal(.documentNotFound, ["reference": item.reference]) }
-                    try item.event.kind.checkRecordable(on: item.reference, phase: Phase(rawValue: row.phase) ?? .actif)
+                    let recorded = try recordedBy[row.id] ?? Self.eventRows(of: row.id, db).map { try $0.event() }
+                    try item.event.checkRecordable(on: item.reference, phase: Phase(rawValue: row.phase) ?? .actif,
+                                                   openedOn: row.openedOn.flatMap(CivilDate.init(iso:)), recorded: recorded, today: today)
+                    recordedBy[row.id] = recorded + [item.event]
                     rows.append((item, row))
                 }
                 // The calendar in force read once for every rule of the cohort, not once per document.
@@ -66,6 +73,20 @@ extension SQLiteStore: RelinkStore {
                 try self.audit(db, user: actor, action: audit.action, target: audit.target, details: audit.details, at: instant)
                 return recorded
             }
+        }
+    }
+
+    public func recordedEvents(of references: [String]) async throws -> [String: [LifecycleEvent]] {
+        try await read("reading the events of \(references.count) document(s)") { db in
+            var found: [String: [LifecycleEvent]] = [:]
+            try Self.inBatches(Array(Set(references)).sorted()) { batch, markers in
+                let rows = try Row.fetchAll(db, sql: "SELECT id, reference FROM document WHERE reference IN (\(markers))", arguments: StatementArguments(batch))
+                for row in rows {
+                    let reference: String = row["reference"]
+                    found[reference] = try Self.eventRows(of: row["id"], db).map { try $0.event() }
+                }
+            }
+            return found
         }
     }
 
@@ -85,6 +106,14 @@ extension SQLiteStore: RelinkStore {
                                         at instant: Date) async throws -> Incident {
         try await perform("reporting an integrity incident") { database in
             try await database.write { db in
+                // A check run again while the first incident is open finds the same thing: it
+                // points at that incident rather than opening a second one.
+                if let open = try Int.fetchOne(db, sql: """
+                    SELECT i.id FROM incident i JOIN incident_document d ON d.incident = i.id
+                    WHERE d.reference = ? AND i.finding = ? AND i.status <> 'ferme' ORDER BY i.id LIMIT 1
+                    """, arguments: [reference, finding.rawValue]) {
+                    return try Self.incident(open, db)
+                }
                 let incident = try self.openIncident(.integrite, description: description, documents: [reference], by: actor, at: instant, db)
                 try db.execute(sql: "UPDATE incident SET finding = ? WHERE id = ?", arguments: [finding.rawValue, incident.id])
                 return incident

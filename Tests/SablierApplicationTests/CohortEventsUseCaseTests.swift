@@ -92,9 +92,9 @@ struct CohortEventsUseCaseTests {
             "6 on register.not-a-date", "7 name events.name-missing", "8 name register.event-not-awaited",
         ])
         let shown = try #require(refusal?.diagnostics.first?.description)
-        #expect(shown == "\(file.path):3:1: error: document RH-EMP-9999 is not registered")
+        #expect(shown == "\(file.path):3:1: error: column reference: document RH-EMP-9999 is not registered")
         // The other unit's document reads exactly as an unknown one.
-        #expect(refusal?.diagnostics[1].message == "document SG-CORR-2021 is not registered")
+        #expect(refusal?.diagnostics[1].message == "column reference: document SG-CORR-2021 is not registered")
         #expect(try await office.store.events(of: "RH-EMP-0107").isEmpty, "the good line was not written either")
         #expect(try await office.audit(after: before).map(\.action) == ["refused"])
     }

@@ -93,7 +93,7 @@ final class RelinkCommandTests {
 
         let done = try sablier("document", "relink", "--from-dir", files, "--to-dir", "partage", "--format", "json")
         #expect(done.status == 1)
-        #expect(done.stderr.contains("relink: 4 files relinked, 1 not matched"), "\(done.stderr)")
+        #expect(done.stderr.contains("relink: 4 files relinked, 0 still in place, 1 not matched"), "\(done.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(done.stdout.utf8)) as? [String: Any])
         let unmatched = try #require(json["unmatched"] as? [[String: Any]])
         #expect(unmatched.count == 1 && unmatched.first?["reference"] as? String == "RF-PAIE-2018" && unmatched.first?["why"] as? String == "hash-differs")
@@ -113,14 +113,14 @@ final class RelinkCommandTests {
             """)
         let refused = try sablier("document", "event", "--csv", bad.path)
         #expect(refused.status == 65)
-        #expect(refused.stderr.contains("\(bad.path):3:3: error: '2024-31-01' is not a date YYYY-MM-DD"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("\(bad.path):3:3: error: column on: '2024-31-01' is not a date YYYY-MM-DD"), "\(refused.stderr)")
         let unchanged = try sablier("document", "show", "RH-EMP-0107", "--format", "json")
         #expect(unchanged.status == 0 && !unchanged.stdout.contains("event-occurred"))
 
         let good = try dir.write("bons.csv", "cote,type,date,événement\nRH-EMP-0107,event-occurred,2024-06-01,fin de l'emploi\n")
         let recorded = try sablier("document", "event", "--csv", good.path)
         #expect(recorded.status == 0, "\(recorded.stderr)")
-        #expect(recorded.stderr.contains("events: 1 event-occurred recorded"))
+        #expect(recorded.stderr.contains("events: 1 (1 event-occurred) recorded"), "\(recorded.stderr)")
         let shown = try sablier("document", "show", "RH-EMP-0107", "--format", "json")
         #expect(shown.stdout.contains("2056-06-30"), "final date counted by hand: 2024-06-30 + 2 + 30 years")
     }
@@ -141,5 +141,43 @@ final class RelinkCommandTests {
         #expect(try sablier("document", "event", "--csv", "x.csv", "--query", "rule=1").status == 64)
         #expect(try sablier("document", "event", "RH-EMP-0107").status == 64)
         #expect(try sablier("document", "event", "RH-EMP-0107", "closed", "--on", "2025-01-01").status == 0, "the single mode still works")
+    }
+
+    @Test("document event --csv lists each event (reference, kind, on, name) and counts them by kind; applied again it is refused whole (exit 65); a missing file exits 66")
+    func eventsFileListedAndNotAppliedTwice() throws {
+        _ = try loadExample()
+        let file = try dir.write("evenements.csv", """
+            reference,kind,on,name
+            RH-EMP-0107,événement survenu,2024-06-01,fin de l'emploi
+            SEC-INS-2025,Modification,2026-01-10,
+            SEC-INS-2025,modified,2026-01-11,
+
+            """)
+        let recorded = try sablier("document", "event", "--csv", file.path)
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let rows = recorded.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(rows.first == "reference kind on name", "\(recorded.stdout)")
+        #expect(rows.contains("RH-EMP-0107 event-occurred 2024-06-01 fin de l'emploi") && rows.contains("SEC-INS-2025 modified 2026-01-11"))
+        #expect(recorded.stderr.contains("events: 3 (1 event-occurred, 2 modified) recorded"), "\(recorded.stderr)")
+
+        let again = try sablier("document", "event", "--csv", file.path)
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("\(file.path):2:4: error: column name: document RH-EMP-0107 already has the event 'fin de l'emploi', recorded on 2024-06-01"),
+                "\(again.stderr)")
+        #expect(try sablier("document", "event", "--csv", "absent.csv").status == 66)
+    }
+
+    @Test("document relink --from-dir: the files never moved are counted in place, not unmatched, and the exit status stays 0; both folders resolved")
+    func relinkTreeWithFilesInPlace() throws {
+        let files = try loadExample().path
+        let partage = dir.file("partage").path
+        try FileManager.default.createDirectory(atPath: partage, withIntermediateDirectories: true)
+        try mv(files + "/correspondance-2021.txt", partage + "/correspondance-2021.txt")
+        let done = try sablier("document", "relink", "--from-dir", "examples/fichiers", "--to-dir", "partage", "--format", "json")
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stderr.contains("relink: 1 file relinked, 4 still in place, 0 not matched"), "\(done.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(done.stdout.utf8)) as? [String: Any])
+        #expect((json["unmatched"] as? [Any])?.isEmpty == true && json["inPlace"] as? Int == 4)
+        #expect((json["fromDir"] as? String)?.hasPrefix("/") == true && (json["toDir"] as? String)?.hasPrefix("/") == true)
     }
 }

@@ -64,6 +64,49 @@ struct RelinkStoreContractTests {
         }
     }
 
+    @Test("inside its transaction the store refuses a cohort naming an event a document has, one dated after the day of the instant, or a document twice with the same event",
+          arguments: Backend.allCases)
+    func cohortHeldToTheRecordingRule(_ backend: Backend) async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try await store(backend, in: directory)
+            let audit = BatchAudit(action: "document.event-cohort", target: "documents", details: [:])
+            let ended = LifecycleEvent(kind: .eventOccurred, on: CivilDate(iso: "2024-06-01")!, by: "gestion.doc", name: "fin de l'emploi")
+            _ = try await store.appendEvents([CohortEvent(reference: "RH-1", event: ended)], audit: audit, by: "gestion.doc", at: now)
+            let before = try await auditCount(store)
+            var later = ended
+            later.on = CivilDate(iso: "2025-06-30")!
+            await #expect(throws: Refusal(.eventAlreadyOccurred, ["reference": "RH-1", "name": "fin de l'emploi", "on": "2024-06-01"])) {
+                try await store.appendEvents([CohortEvent(reference: "RH-2", event: ended), CohortEvent(reference: "RH-1", event: later)],
+                                             audit: audit, by: "gestion.doc", at: now)
+            }
+            let modified = LifecycleEvent(kind: .modified, on: CivilDate(iso: "2024-06-01")!, by: "gestion.doc")
+            await #expect(throws: Refusal(.eventAlreadyRecorded, ["reference": "RH-2", "kind": "modified", "on": "2024-06-01"])) {
+                try await store.appendEvents([CohortEvent(reference: "RH-2", event: modified), CohortEvent(reference: "RH-2", event: modified)],
+                                             audit: audit, by: "gestion.doc", at: now)
+            }
+            let tomorrow = LifecycleEvent(kind: .modified, on: CivilDate(iso: "2026-11-30")!, by: "gestion.doc")
+            await #expect(throws: Refusal.self) {
+                try await store.appendEvent(tomorrow, to: "SG-1", at: now)
+            }
+            #expect(try await store.events(of: "RH-2").isEmpty)
+            #expect(try await store.events(of: "SG-1").isEmpty)
+            #expect(try await auditCount(store) == before)
+        }
+    }
+
+    @Test("an integrity check that finds again what an open incident found opens no second incident: it is given the open one",
+          arguments: Backend.allCases)
+    func integrityIncidentNotOpenedTwice(_ backend: Backend) async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try await store(backend, in: directory)
+            let first = try await store.reportIntegrityIncident(.missing, description: "introuvable", reference: "SG-1", by: "gestion.doc", at: now)
+            let again = try await store.reportIntegrityIncident(.missing, description: "introuvable", reference: "SG-1", by: "gestion.doc", at: now)
+            let changed = try await store.reportIntegrityIncident(.changed, description: "modifié", reference: "SG-1", by: "gestion.doc", at: now)
+            #expect(again.id == first.id && changed.id != first.id)
+            #expect(try await store.incidents().filter { $0.status != .ferme }.count == 2)
+        }
+    }
+
     @Test("a relink measured against a path no longer recorded is refused; otherwise it moves the path, closes the 'missing' incidents only, audits once",
           arguments: Backend.allCases)
     func relink(_ backend: Backend) async throws {

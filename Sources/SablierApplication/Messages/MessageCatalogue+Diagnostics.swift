@@ -303,5 +303,11 @@ extension MessageCatalogue {
         .eventsNameMissing: "un événement event-occurred nomme l'événement qu'attend sa règle (colonne name)",
         .eventsUnknownColumn:
             "la colonne « {column} » n'est pas une colonne d'un fichier d'événements (reference, kind, on, name, reason) ; elle est ignorée",
+        .eventsDocumentNotHeld: "le document {reference} n'est plus détenu par l'organisme ({phase}) ; il ne reçoit plus d'événement",
+        .eventsAfterToday: "le {on} est après aujourd'hui ({today}) : un événement s'inscrit une fois survenu",
+        .eventsClosedBeforeOpening: "une fermeture le {on} précède l'ouverture du document le {opened}",
+        .eventsAlreadyOccurred: "le document {reference} a déjà l'événement « {name} », inscrit au {on}",
+        .eventsAlreadyRecorded: "le document {reference} a déjà un événement {kind} identique au {on}",
+        .eventsRepeatedLine: "le même événement figure déjà à la ligne {first}",
     ]
 }

@@ -26,6 +26,24 @@ extension MessageCatalogue {
         .eventByDisposition: Entry(
             fr: "{kind} : s'inscrit par l'exécution d'une liste de disposition approuvée, jamais directement",
             en: "{kind} is recorded by executing an approved disposition list, never directly"),
+        .documentNoLongerHeld: Entry(
+            fr: "le document {reference} n'est plus détenu par l'organisme ({phase}) : il ne reçoit plus d'événement",
+            en: "document {reference} is no longer held by the organisation ({phase}); it takes no more events"),
+        .eventAfterToday: Entry(
+            fr: "l'événement {kind} daté du {on} n'a pas encore eu lieu (nous sommes le {today}) : il n'est pas inscrit au document {reference}",
+            en: "the {kind} event dated {on} has not happened yet (today is {today}); it is not recorded on document {reference}"),
+        .closedBeforeOpening: Entry(
+            fr: "le document {reference} ne peut être fermé le {on}, avant son ouverture le {opened}",
+            en: "document {reference} cannot be closed on {on}, before it was opened on {opened}"),
+        .eventAlreadyOccurred: Entry(
+            fr: "le document {reference} a déjà l'événement « {name} », inscrit au {on} : il n'est pas inscrit une seconde fois",
+            en: "document {reference} already has the event '{name}', recorded on {on}; it is not recorded twice"),
+        .eventAlreadyRecorded: Entry(
+            fr: "le document {reference} a déjà un événement {kind} identique au {on}",
+            en: "document {reference} already has the same {kind} event on {on}"),
+        .eventsFileNotFound: Entry(
+            fr: "le fichier d'événements {file} n'existe pas",
+            en: "events file {file} does not exist"),
         .eventByCommand: Entry(
             fr: "{kind} : s'inscrit par la commande qui fait le changement (document correct, document reclassify, document relink, loan), jamais directement",
             en: "{kind} is recorded by the command that makes the change (document correct, document reclassify, document relink, loan), never directly"),

@@ -14,12 +14,34 @@ public struct CohortEvents: Sendable, Hashable, Codable {
     public var kinds: [String]
     /// The documents, in the order of the file or by reference for a query.
     public var references: [String]
+    /// Each event, in the same order: what a person checks before and after recording them.
+    public var events: [CohortEventLine] = []
+    /// How many events of each kind, by kind.
+    public var countByKind: [String: Int] = [:]
     /// The SHA-256 of the references sorted and joined by line breaks: what the audit entry holds.
     public var referencesSHA256: String
-    /// Documents a query selects that take no event (destroyed), left out.
+    /// How many documents a query selects that cannot take the event, left out.
     public var leftOut: Int
+    /// Those documents, each with the refusal it would meet (destroyed, deposited, the event
+    /// already recorded…), so that the preview names them before `--yes`.
+    public var leftOutDocuments: [CohortLeftOut] = []
     /// The file's warnings (an unknown column); a file with an error is refused with them.
     public var diagnostics: [Diagnostic]
+}
+
+/// One event of a cohort as shown: its document, kind, day and name.
+public struct CohortEventLine: Sendable, Hashable, Codable {
+    public var reference: String
+    public var kind: String
+    public var on: String
+    public var name: String?
+}
+
+/// A document a query selects that is left out of its cohort, and why: the refusal
+/// `LifecycleEvent.checkRecordable` gives it.
+public struct CohortLeftOut: Sendable, Hashable, Codable {
+    public var reference: String
+    public var refusal: Refusal
 }
 
 /// One event of a cohort sent whole (the API's array): the columns of an events file.
@@ -52,6 +74,12 @@ extension Sablier {
         let access = try await authorize(session, .recordEvents, useCase)
         let shown = name ?? file
         let (lines, diagnostics) = EventsCSV.read(path: file, named: shown)
+        // A file that is not there is not found, as a document or a rule that is not.
+        if diagnostics.diagnostics.contains(where: { $0.location.line == 0 && $0.code == DiagnosticCode.fileMissing.rawValue }) {
+            _ = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: ["source": "file \(shown)"]) {
+                throw Refusal(.eventsFileNotFound, ["file": shown])
+            }
+        }
         return try await recordCohort(access, lines, diagnostics, source: "file \(shown)", file: shown, dryRun: dryRun, useCase: useCase)
     }
 
@@ -71,14 +99,15 @@ extension Sablier {
 
     /// Appends one event to every document `query` selects that the reader may see. Without
     /// `confirm` it writes nothing and says how many documents it would reach (and which), so
-    /// that a person sees the cohort before acting on it. A destroyed document takes no event
-    /// and is left out; an `event-occurred` must be the event each document's rule waits for.
+    /// that a person sees the cohort before acting on it. A document `LifecycleEvent.checkRecordable`
+    /// refuses (destroyed or deposited, or which already has the event) is left out, counted and
+    /// named; an `event-occurred` must be the event each document's rule waits for.
     public func recordEvents(_ session: Session, query: String, kind: String, on day: CivilDate? = nil, name: String? = nil,
                              reason: String? = nil, confirm: Bool) async throws(Refusal) -> CohortEvents {
         let useCase = "document event --query"
         let access = try await authorize(session, .recordEvents, useCase)
         let visibility = try await visibility(access)
-        let (events, leftOut) = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission,
+        let (events, leftOut, leftOutDocuments) = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission,
                                                            details: ["query": query, "kind": kind]) {
             let parsed = try parseQuery(try Refusal.requireText(query, "query"))
             guard let recorded = LifecycleEventKind(rawValue: kind), LifecycleEventKind.recordedByPeople.contains(recorded) else {
@@ -87,7 +116,23 @@ extension Sablier {
             let eventName = recorded == .eventOccurred ? try Refusal.requireText(name, "name") : nil
             let selected = try await store.documents(matching: parsed, limit: nil)
                 .filter { visibility.allows($0.document.reference, holder: $0.document.holder) }
-            let live = selected.filter { $0.phase != .inactifDetruit }
+            let event = LifecycleEvent(kind: recorded, on: day ?? clock.today, by: access.user.name, reason: reason.nonBlank, name: eventName)
+            // The register's own rule, against each document's events: one a document refuses is left out.
+            let recordedEvents = try await store.recordedEvents(of: selected.map(\.document.reference))
+            var live: [RegisteredDocument] = []
+            var leftOut: [CohortLeftOut] = []
+            for document in selected {
+                let reference = document.document.reference
+                do throws(Refusal) {
+                    try event.checkRecordable(on: reference, phase: document.phase, openedOn: document.document.openedOn,
+                                              recorded: recordedEvents[reference] ?? [], today: clock.today)
+                    live.append(document)
+                } catch {
+                    // A date after today is the request's own mistake, the same for every document.
+                    if error.code == .eventAfterToday { throw error }
+                    leftOut.append(CohortLeftOut(reference: reference, refusal: error))
+                }
+            }
             guard !live.isEmpty else { throw Refusal(.cohortEmpty, ["query": query, "kind": kind]) }
             if let eventName {
                 let awaited = try await awaitedEvents(rules: Set(live.map(\.document.rule)))
@@ -96,11 +141,11 @@ extension Sablier {
                                            awaited: awaited.names(rule: document.document.rule, copy: document.document.copy))
                 }
             }
-            let event = LifecycleEvent(kind: recorded, on: day ?? clock.today, by: access.user.name, reason: reason.nonBlank, name: eventName)
-            return (live.map { CohortEvent(reference: $0.document.reference, event: event) }, selected.count - live.count)
+            return (live.map { CohortEvent(reference: $0.document.reference, event: event) }, leftOut.count, leftOut)
         }
         var result = try await writeCohort(access, events, source: "query \(query)", record: confirm, useCase: useCase)
         result.leftOut = leftOut
+        result.leftOutDocuments = leftOutDocuments
         return result
     }
 
@@ -117,7 +162,8 @@ extension Sablier {
                 documents[found.document.reference] = found
             }
             let awaited = try await awaitedEvents(rules: Set(documents.values.map(\.document.rule)))
-            let check = EventLineCheck(documents: documents, awaited: awaited, actor: access.user.name, today: clock.today)
+            let recorded = try await store.recordedEvents(of: Array(documents.keys))
+            let check = EventLineCheck(documents: documents, awaited: awaited, recorded: recorded, actor: access.user.name, today: clock.today)
             let events = check.check(lines, into: &diagnostics)
             guard !diagnostics.hasErrors else {
                 let all = diagnostics.diagnostics
@@ -145,8 +191,11 @@ extension Sablier {
                 try await store.appendEvents(events, audit: audit, by: access.user.name, at: clock.now)
             }
         }
-        return CohortEvents(source: source, recorded: record, count: events.count, kinds: kinds, references: references,
-                            referencesSHA256: digest, leftOut: 0, diagnostics: [])
+        var result = CohortEvents(source: source, recorded: record, count: events.count, kinds: kinds, references: references,
+                                  referencesSHA256: digest, leftOut: 0, diagnostics: [])
+        result.events = events.map { CohortEventLine(reference: $0.reference, kind: $0.event.kind.rawValue, on: $0.event.on.description, name: $0.event.name) }
+        for event in events { result.countByKind[event.event.kind.rawValue, default: 0] += 1 }
+        return result
     }
 
     /// What the 888 periods of `rules` wait for under the calendar in force: the events those

@@ -60,7 +60,13 @@ struct DocumentEvent: UseCaseCommand {
             let cohort = try await sablier.recordEvents(session, query: query, kind: words[0], on: on?.date, name: name, reason: reason,
                                                         confirm: yes)
             try print(cohort, done: yes ? "recorded" : "selected, nothing written")
-            if cohort.leftOut > 0 { Console.error("left out: \(cohort.leftOut) destroyed document(s), which take no event") }
+            if cohort.leftOut > 0 {
+                Console.error("left out: \(cohort.leftOut) document(s), which cannot take this event:")
+                for left in cohort.leftOutDocuments.prefix(output.format == .table ? 20 : Int.max) {
+                    Console.error("  \(left.reference): \(MessageCatalogue.message(left.refusal, in: actor.language))")
+                }
+                if output.format == .table, cohort.leftOutDocuments.count > 20 { Console.error("  … and \(cohort.leftOutDocuments.count - 20) more") }
+            }
             if !yes {
                 Console.error("to record them: the same command with --yes")
             }
@@ -76,11 +82,14 @@ struct DocumentEvent: UseCaseCommand {
         }
     }
 
-    /// The cohort's references (the first ten in a table), and a line saying what was done.
+    /// The cohort's events, one a row (the first ten in a table), and a line counting them by
+    /// kind and saying what was done.
     private func print(_ cohort: CohortEvents, done: String) throws {
-        let shown = output.format == .table ? Array(cohort.references.prefix(10)) : cohort.references
-        try Listing.print(output, table: Table(columns: ["reference"], rows: shown.map { [$0] }), json: cohort)
-        if shown.count < cohort.references.count { Console.error("… and \(cohort.references.count - shown.count) more") }
-        Console.error("events: \(cohort.count) \(cohort.kinds.joined(separator: ", ")) \(done); references SHA-256 \(cohort.referencesSHA256)")
+        let shown = output.format == .table ? Array(cohort.events.prefix(10)) : cohort.events
+        try Listing.print(output, table: Table(columns: ["reference", "kind", "on", "name"], rows: shown.map { [$0.reference, $0.kind, $0.on, $0.name ?? ""] }),
+                          json: cohort)
+        if shown.count < cohort.events.count { Console.error("… and \(cohort.events.count - shown.count) more") }
+        let counts = cohort.kinds.map { "\(cohort.countByKind[$0] ?? 0) \($0)" }.joined(separator: ", ")
+        Console.error("events: \(cohort.count) (\(counts.isEmpty ? "none" : counts)) \(done); references SHA-256 \(cohort.referencesSHA256)")
     }
 }

@@ -54,7 +54,8 @@ struct DocumentRelink: UseCaseCommand {
             + tree.unmatched.map { [$0.reference, $0.why.rawValue, $0.path, $0.candidates.joined(separator: " | ")] }
         try Listing.print(output, table: Table(columns: ["reference", "status", "from", "to"], rows: rows), json: tree)
         let verb = tree.dryRun ? "would be relinked" : "relinked"
-        Console.error("relink: \(tree.relinked.count) file\(tree.relinked.count == 1 ? "" : "s") \(verb), \(tree.unmatched.count) not matched")
+        Console.error("relink: \(tree.relinked.count) file\(tree.relinked.count == 1 ? "" : "s") \(verb), \(tree.inPlace) still in place, "
+                      + "\(tree.unmatched.count) not matched")
         if !tree.unmatched.isEmpty { throw ExitCode.failure }
     }
 }

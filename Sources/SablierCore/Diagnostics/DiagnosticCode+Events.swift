@@ -20,8 +20,26 @@ extension DiagnosticCode {
     public static let eventsUnknownColumn = Self("events.unknown-column",
                                                  "column '{column}' is not a column of an events file (reference, kind, on, name, reason); it is ignored")
 
+    /// `reference`, `phase`: deposited in the archives (`reference`).
+    public static let eventsDocumentNotHeld = Self("events.document-not-held",
+                                                   "document {reference} is no longer held by the organisation ({phase}); it takes no more events")
+    /// `on`, `today` (`on`).
+    public static let eventsAfterToday = Self("events.after-today", "{on} is after today ({today}): an event is recorded once it happened")
+    /// `on`, `opened` (`on`): a `closed` event before the document's opening date.
+    public static let eventsClosedBeforeOpening = Self("events.closed-before-opening",
+                                                       "a closing on {on} is before the document's opening on {opened}")
+    /// `reference`, `name`, `on` (`name`): the document already has that event; a file already
+    /// applied is refused whole.
+    public static let eventsAlreadyOccurred = Self("events.already-occurred",
+                                                   "document {reference} already has the event '{name}', recorded on {on}")
+    /// `reference`, `kind`, `on` (`kind`): the same event is already recorded.
+    public static let eventsAlreadyRecorded = Self("events.already-recorded", "document {reference} already has the same {kind} event on {on}")
+    /// `first` (`reference`): the same event twice in one file.
+    public static let eventsRepeatedLine = Self("events.repeated-line", "the same event already appears on line {first}")
+
     static let events: [Self] = [
         eventsNoLines, eventsReferenceEmpty, eventsNotRegistered, eventsKindEmpty, eventsKindNotRecordable, eventsDocumentDestroyed,
-        eventsNameMissing, eventsUnknownColumn,
+        eventsNameMissing, eventsUnknownColumn, eventsDocumentNotHeld, eventsAfterToday, eventsClosedBeforeOpening, eventsAlreadyOccurred,
+        eventsAlreadyRecorded, eventsRepeatedLine,
     ]
 }

@@ -26,11 +26,25 @@ extension Refusal.Code {
     public static let documentRefusedByStore = Self("document.refused-by-store", .invalidInput)
     /// `box`.
     public static let boxAlreadyRegistered = Self("box.already-registered", .conflict)
+    /// `reference`, `phase`: deposited in the archives, the document takes no more events.
+    public static let documentNoLongerHeld = Self("document.no-longer-held", .conflict)
+    /// `reference`, `kind`, `on`, `today`: an event has not happened yet.
+    public static let eventAfterToday = Self("document.event-after-today", .invalidInput)
+    /// `reference`, `on`, `opened`: a closing before the document was opened.
+    public static let closedBeforeOpening = Self("document.closed-before-opening", .invalidInput)
+    /// `reference`, `name`, `on` (the day recorded): the event occurred once; recorded again it
+    /// would move the dates.
+    public static let eventAlreadyOccurred = Self("document.event-already-occurred", .conflict)
+    /// `reference`, `kind`, `on`: the same event is already recorded.
+    public static let eventAlreadyRecorded = Self("document.event-already-recorded", .conflict)
+    /// `file`: the events file given does not exist.
+    public static let eventsFileNotFound = Self("events.file-not-found", .notFound)
 
     static let register: [Self] = [
         documentNotFound, alreadyRegistered, repeatedReference, boxOfDocumentNotFound, replacedNotFound,
         documentDestroyed, eventByHold, eventByDisposition, eventByCommand, unexpectedEvent, documentRefusedByStore,
-        boxAlreadyRegistered,
+        boxAlreadyRegistered, documentNoLongerHeld, eventAfterToday, closedBeforeOpening, eventAlreadyOccurred, eventAlreadyRecorded,
+        eventsFileNotFound,
     ]
 }
 

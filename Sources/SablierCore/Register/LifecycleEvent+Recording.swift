@@ -9,7 +9,9 @@ extension LifecycleEventKind {
         .created, .modified, .disseminated, .closed, .eventOccurred, .replaced, .transferred, .anonymized, .digitized,
     ]
 
-    /// Refuses recording an event of this kind on a document in `phase`.
+    /// Refuses recording an event of this kind on a document in `phase`: a kind the register
+    /// writes itself, or a document the organisation no longer holds (destroyed, or deposited
+    /// in the archives: its life in the organisation's storage is over).
     public func checkRecordable(on reference: String, phase: Phase) throws(Refusal) {
         switch self {
         case .holdPlaced, .holdReleased: throw Refusal(.eventByHold, ["kind": rawValue])
@@ -17,6 +19,48 @@ extension LifecycleEventKind {
         case .corrected, .reclassified, .relinked, .lent, .returned: throw Refusal(.eventByCommand, ["kind": rawValue])
         default: break
         }
-        guard phase != .inactifDetruit else { throw Refusal(.documentDestroyed, ["reference": reference]) }
+        try phase.checkTakesEvents(reference)
+    }
+}
+
+extension Phase {
+    /// Refuses any event a person records on a document in this phase once the organisation no
+    /// longer holds it: destroyed (`document.destroyed`) or deposited in the archives
+    /// (`document.no-longer-held`), as a correction, a reclassification or a loan are refused.
+    public func checkTakesEvents(_ reference: String) throws(Refusal) {
+        guard self != .inactifDetruit else { throw Refusal(.documentDestroyed, ["reference": reference]) }
+        guard self != .inactifVerse else { throw Refusal(.documentNoLongerHeld, ["reference": reference, "phase": rawValue]) }
+    }
+}
+
+extension LifecycleEvent {
+    /// Refuses appending this event to a document that already has `recorded`, on `today`.
+    ///
+    /// The one rule every path that records a person's event goes through (one event, an events
+    /// file, a query's cohort, the API, and the store inside its transaction), because each
+    /// refusal protects the count: the kind must be one a person records, on a document the
+    /// organisation still holds (neither destroyed nor deposited); an event is never dated after
+    /// today, nor a closing before the opening; an `event-occurred` the document already has is
+    /// refused, naming the day recorded (recorded again, it would move every date that follows);
+    /// and an event identical to one recorded (same kind, day, name and detail) is refused, so
+    /// that a file applied twice records nothing twice.
+    public func checkRecordable(on reference: String, phase: Phase, openedOn: CivilDate?, recorded: [LifecycleEvent],
+                                today: CivilDate) throws(Refusal) {
+        try kind.checkRecordable(on: reference, phase: phase)
+        guard on <= today else {
+            throw Refusal(.eventAfterToday, ["reference": reference, "kind": kind.rawValue, "on": on.description, "today": today.description])
+        }
+        if kind == .closed, let openedOn, on < openedOn {
+            throw Refusal(.closedBeforeOpening, ["reference": reference, "on": on.description, "opened": openedOn.description])
+        }
+        if kind == .eventOccurred, let name {
+            let key = EventName.key(name)
+            if let earlier = recorded.first(where: { $0.kind == .eventOccurred && $0.name.map(EventName.key) == key }) {
+                throw Refusal(.eventAlreadyOccurred, ["reference": reference, "name": earlier.name ?? name, "on": earlier.on.description])
+            }
+        }
+        if recorded.contains(where: { $0.kind == kind && $0.on == on && $0.name == name && $0.detail == detail }) {
+            throw Refusal(.eventAlreadyRecorded, ["reference": reference, "kind": kind.rawValue, "on": on.description])
+        }
     }
 }

@@ -20,6 +20,24 @@ public enum EventsCSV {
         "nom": "name", "motif": "reason", "raison": "reason",
     ]
 
+    /// The French words for the kinds a person records, as a spreadsheet in French writes them
+    /// (accents, case, hyphens aside), and the kind each stands for.
+    static let frenchKinds: [String: LifecycleEventKind] = [
+        "creation": .created, "traitement": .modified, "modification": .modified, "diffusion": .disseminated, "fermeture": .closed,
+        "evenement survenu": .eventOccurred, "remplacement": .replaced, "transfert": .transferred, "anonymisation": .anonymized,
+        "numerisation": .digitized,
+    ]
+
+    /// The kind a line writes: its English name (`event-occurred`) or its French word
+    /// (« événement survenu »), accents, case, hyphens and underscores aside; nil for another word.
+    public static func kind(_ written: String) -> LifecycleEventKind? {
+        if let kind = LifecycleEventKind(rawValue: written) { return kind }
+        let folded = written.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        return LifecycleEventKind(rawValue: folded.replacingOccurrences(of: " ", with: "-")) ?? frenchKinds[folded]
+    }
+
     /// The column a heading stands for: itself, or the English name of a French heading.
     public static func column(_ heading: String) -> String {
         let key = CSVHeader.key(heading)
@@ -121,15 +139,29 @@ public struct EventLineCheck: Sendable {
     public var documents: [String: RegisteredDocument]
     /// The events each rule's 888 periods wait for, under the calendar in force.
     public var awaited: AwaitedEvents
+    /// The events already recorded on each document, by reference: each line is held to
+    /// `LifecycleEvent.checkRecordable` against them and the file's earlier lines, so that a
+    /// file already applied is refused whole rather than recorded twice.
+    public var recorded: [String: [LifecycleEvent]]
     public var actor: String
-    /// The day of a line that gives none.
+    /// The day of a line that gives none, and the last day an event may bear.
     public var today: CivilDate
 
-    public init(documents: [String: RegisteredDocument], awaited: AwaitedEvents, actor: String, today: CivilDate) {
+    public init(documents: [String: RegisteredDocument], awaited: AwaitedEvents, recorded: [String: [LifecycleEvent]],
+                actor: String, today: CivilDate) {
         self.documents = documents
         self.awaited = awaited
+        self.recorded = recorded
         self.actor = actor
         self.today = today
+    }
+
+    /// The same event written on two lines: one document, kind, day and name.
+    private struct LineKey: Hashable {
+        var reference: String
+        var kind: LifecycleEventKind
+        var on: CivilDate
+        var name: String?
     }
 
     /// The events of `lines`, with every problem in `diagnostics`; when it holds an error, no
@@ -137,58 +169,97 @@ public struct EventLineCheck: Sendable {
     public func check(_ lines: [EventLine], into diagnostics: inout DiagnosticCollector) -> [CohortEvent] {
         var events: [CohortEvent] = []
         events.reserveCapacity(lines.count)
+        var recorded = recorded
+        var firstLine: [LineKey: Int] = [:]
         for line in lines {
-            if let event = check(line, into: &diagnostics) { events.append(event) }
+            if let event = check(line, recorded: &recorded, firstLine: &firstLine, into: &diagnostics) { events.append(event) }
         }
         return events
     }
 
-    func check(_ line: EventLine, into diagnostics: inout DiagnosticCollector) -> CohortEvent? {
+    private func check(_ line: EventLine, recorded: inout [String: [LifecycleEvent]], firstLine: inout [LineKey: Int],
+                       into diagnostics: inout DiagnosticCollector) -> CohortEvent? {
         var bad = false
-        func error(_ field: String, _ code: DiagnosticCode, _ values: [String: String] = [:]) {
+        // Worded as `document import` words its own: the column first, then the problem.
+        func report(_ field: String, _ code: DiagnosticCode, _ values: [String: String] = [:]) {
             bad = true
             guard !diagnostics.isFull else { return diagnostics.countLeftOut(.error) }
-            diagnostics.append(Diagnostic(.error, at: line.location(field), code, values, field: field))
+            diagnostics.append(Diagnostic(.error, at: line.location(field), "column \(field): " + code.english(values), field: field,
+                                          code: code.rawValue, values: values.isEmpty ? nil : values))
         }
         var document: RegisteredDocument?
         if line.reference.isEmpty {
-            error("reference", .eventsReferenceEmpty)
+            report("reference", .eventsReferenceEmpty)
         } else if let found = documents[line.reference] {
-            document = found
-            if found.phase == .inactifDetruit { error("reference", .eventsDocumentDestroyed, ["reference": line.reference]) }
+            do throws(Refusal) {
+                try found.phase.checkTakesEvents(line.reference)
+                document = found
+            } catch {
+                let (field, code) = Self.diagnostic(for: error)
+                report(field, code, error.values)
+            }
         } else {
-            error("reference", .eventsNotRegistered, ["reference": line.reference])
+            report("reference", .eventsNotRegistered, ["reference": line.reference])
         }
         let allowed = LifecycleEventKind.recordedByPeople
         var kind: LifecycleEventKind?
         if line.kind.isEmpty {
-            error("kind", .eventsKindEmpty)
-        } else if let known = LifecycleEventKind(rawValue: line.kind.lowercased()), allowed.contains(known) {
+            report("kind", .eventsKindEmpty)
+        } else if let known = EventsCSV.kind(line.kind), allowed.contains(known) {
             kind = known
         } else {
-            error("kind", .eventsKindNotRecordable, ["kind": line.kind, "allowed": allowed.map(\.rawValue).joined(separator: "\n")])
+            report("kind", .eventsKindNotRecordable, ["kind": line.kind, "allowed": allowed.map(\.rawValue).joined(separator: "\n")])
         }
         var day = today
         if !line.on.isEmpty {
-            if let parsed = CivilDate(iso: line.on) { day = parsed } else { error("on", .notADate, ["value": line.on]) }
+            if let parsed = CivilDate(iso: line.on) { day = parsed } else { report("on", .notADate, ["value": line.on]) }
         }
         var name: String?
         if kind == .eventOccurred {
             if line.name.isEmpty {
-                error("name", .eventsNameMissing)
+                report("name", .eventsNameMissing)
             } else {
                 name = line.name
                 if let document {
                     let awaited = awaited.names(rule: document.document.rule, copy: document.document.copy)
                     if (try? AwaitedEvent.check(line.name, reference: line.reference, awaited: awaited)) == nil {
-                        error("name", .eventNotAwaited, ["rule": document.document.rule, "awaited": awaited.joined(separator: "\n"),
+                        report("name", .eventNotAwaited, ["rule": document.document.rule, "awaited": awaited.joined(separator: "\n"),
                                                          "event": line.name])
                     }
                 }
             }
         }
-        guard !bad, let kind else { return nil }
-        return CohortEvent(reference: line.reference,
-                           event: LifecycleEvent(kind: kind, on: day, by: actor, reason: line.reason.isEmpty ? nil : line.reason, name: name))
+        guard !bad, let kind, let document else { return nil }
+        let event = LifecycleEvent(kind: kind, on: day, by: actor, reason: line.reason.isEmpty ? nil : line.reason, name: name)
+        let key = LineKey(reference: line.reference, kind: kind, on: day, name: name.map(EventName.key))
+        if let first = firstLine[key] {
+            report("reference", .eventsRepeatedLine, ["first": String(first)])
+            return nil
+        }
+        firstLine[key] = line.line
+        do throws(Refusal) {
+            try event.checkRecordable(on: line.reference, phase: document.phase, openedOn: document.document.openedOn,
+                                      recorded: recorded[line.reference] ?? [], today: today)
+        } catch {
+            let (field, code) = Self.diagnostic(for: error)
+            report(field, code, error.values)
+            return nil
+        }
+        recorded[line.reference, default: []].append(event)
+        return CohortEvent(reference: line.reference, event: event)
+    }
+
+    /// The column and diagnostic of a line refused by `LifecycleEvent.checkRecordable`: the
+    /// register's rule, worded for the file.
+    static func diagnostic(for refusal: Refusal) -> (field: String, code: DiagnosticCode) {
+        switch refusal.code {
+        case .documentDestroyed: return ("reference", .eventsDocumentDestroyed)
+        case .documentNoLongerHeld: return ("reference", .eventsDocumentNotHeld)
+        case .eventAfterToday: return ("on", .eventsAfterToday)
+        case .closedBeforeOpening: return ("on", .eventsClosedBeforeOpening)
+        case .eventAlreadyOccurred: return ("name", .eventsAlreadyOccurred)
+        case .eventAlreadyRecorded: return ("kind", .eventsAlreadyRecorded)
+        default: return ("kind", .eventsKindNotRecordable)
+        }
     }
 }

@@ -28,9 +28,10 @@ public protocol RegisterStore: CalendarStore, FileRootStore {
     func documents(matching query: DocumentQuery?, limit: Int?) async throws -> [RegisteredDocument]
     /// The document's events, in the order they were recorded.
     func events(of reference: String) async throws -> [RecordedEvent]
-    /// Appends an event and recounts the document. Refused on a destroyed document, and for
-    /// kinds only the register writes: holds (`placeHold`), and destruction, deposit and sorting
-    /// (an approved disposition list's execution).
+    /// Appends an event and recounts the document. Refused by `LifecycleEvent.checkRecordable`
+    /// (today being the day of `instant`): on a document destroyed or deposited, for kinds only
+    /// the register writes (holds, an approved disposition list's execution, the commands that
+    /// make a change), after today, or when the document already has that event.
     @discardableResult
     func appendEvent(_ event: LifecycleEvent, to reference: String, at instant: Date) async throws -> RecordedEvent
 

@@ -18,16 +18,22 @@ public protocol RelinkStore: RegisterStore {
     func relink(_ moves: [FileMove], reason: String?, audit: BatchAudit, by actor: String, at instant: Date) async throws -> [Relinked]
 
     /// Appends every event and recounts each document, in ONE transaction with ONE audit entry,
-    /// `audit`. The same rules as `appendEvent`: a kind only the register writes, a destroyed
-    /// document or a reference not registered refuses the whole cohort.
+    /// `audit`. The same rule as `appendEvent` (`LifecycleEvent.checkRecordable`, today being the
+    /// day of `instant`): a kind only the register writes, a document destroyed or deposited, an
+    /// event after today or already recorded, or a reference not registered refuses the whole cohort.
     func appendEvents(_ events: [CohortEvent], audit: BatchAudit, by actor: String, at instant: Date) async throws -> [RecordedEvent]
+
+    /// The events recorded on each registered document of `references`, in their order, read
+    /// together: what a cohort's events are checked against before anything is written.
+    func recordedEvents(of references: [String]) async throws -> [String: [LifecycleEvent]]
 
     /// The documents of `references` that are registered, read together (a cohort's file names
     /// thousands: one read each would cost more than writing them).
     func documents(_ references: [String]) async throws -> [RegisteredDocument]
 
     /// Opens an integrity incident on one document, keeping what the check found (`finding`),
-    /// so that a relink later closes the `missing` ones it answers.
+    /// so that a relink later closes the `missing` ones it answers. When an incident of that
+    /// document with the same finding is still open, no other is opened: that one is returned.
     func reportIntegrityIncident(_ finding: IntegrityFinding, description: String, reference: String, by actor: String,
                                  at instant: Date) async throws -> Incident
 }
