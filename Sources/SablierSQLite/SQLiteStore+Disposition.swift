@@ -228,6 +228,14 @@ extension SQLiteStore: DispositionStore {
                 guard let document = try db.fetchStoredRows(DocumentRow.self, sql: queries.documentByID, arguments: [row.document]).first else {
                     throw Refusal(.itemNotRegistered, ["list": String(number), "reference": row.reference, "action": row.action])
                 }
+                // An item started before its document went out (an interrupted execution run
+                // again) is not carried out while it is away: `lend` refuses an approved list's
+                // document, and this says so again here.
+                if let open = try Self.openLoanID(ofDocument: row.document, db) {
+                    let loan = try Self.loan(open, db)
+                    throw DispositionProblem(reference: row.reference, kind: .onLoan(loan.id, borrower: loan.borrower))
+                        .refusal(item, today: CivilDate(dayOf: instant))
+                }
                 let event = try Self.dispositionEvent(item, on: CivilDate(dayOf: instant), by: actor)
                 try Self.append(event, to: document, at: instant, db)
                 if item.destroys {

@@ -21,9 +21,11 @@ extension SQLiteStore: LoanStore {
                 case .document(let reference):
                     guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
                     try Loan.checkLendable(try row.document(), phase: Phase(rawValue: row.phase) ?? .actif)
+                    try Loan.checkDates(lentOn: day, dueOn: dueOn)
                     documents = [row]
                 case .box(let code):
                     guard let found = try Self.boxRow(code, db) else { throw Refusal(.boxNotFound, ["box": code]) }
+                    try Loan.checkDates(lentOn: day, dueOn: dueOn)
                     if let open = try Self.openLoanID(ofBox: code, db) { throw try Self.loan(open, db).alreadyOut(subject) }
                     box = found
                     // The documents the box holds now and the organisation still keeps: a
@@ -35,6 +37,18 @@ extension SQLiteStore: LoanStore {
                 for row in documents {
                     if let open = try Self.openLoanID(ofDocument: row.id, db) {
                         throw try Self.loan(open, db).alreadyOut(.document(row.reference))
+                    }
+                    if let list = try Self.unfinishedApprovedList(ofDocument: row.id, db) {
+                        throw Refusal(.loanOfApprovedItem, ["reference": row.reference, "list": String(list)])
+                    }
+                }
+                // A loan recorded late (`--on` in the past) cannot overlap one that came back.
+                var lentBefore: [(what: String, document: Int?, box: String?)] = box.map { [("boîte \($0.code)", nil, $0.code)] } ?? []
+                lentBefore += documents.map { ($0.reference, $0.id, nil) }
+                for (what, document, boxCode) in lentBefore {
+                    if let last = try Self.lastReturn(ofDocument: document, box: boxCode, db), day < last.day {
+                        throw Refusal(.lentBeforeLastReturn, ["reference": what, "on": day.description, "loan": String(last.loan),
+                                                              "returned": last.day.description])
                     }
                 }
                 let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM loan") ?? 1
@@ -82,7 +96,7 @@ extension SQLiteStore: LoanStore {
                     guard let open = try Self.openLoanID(ofBox: code, db) else { throw Refusal(.notOut, ["what": "boîte \(code)"]) }
                     loan = try Self.loan(open, db)
                 }
-                try loan.checkReturn(on: day)
+                try loan.checkReturn(on: day, today: CivilDate(dayOf: instant))
                 try db.execute(sql: "UPDATE loan SET returned_on = ?, returned_at = ?, returned_by = ?, return_note = ? WHERE id = ?",
                                arguments: [day.description, StoredCode.microseconds(instant), actor, note, loan.id])
                 var sequence = try Self.nextEventSequence(db)
@@ -147,12 +161,20 @@ extension SQLiteStore: LoanStore {
 
     // MARK: - Rows
 
-    /// The open loan that has the document (by row id) out, if any.
+    /// The open loan that has the document (by row id) out, if any: one that took it out
+    /// (`loan_document`), or the open loan of the box it is in now — a document put into a box
+    /// already lent (`document add --box`, `document correct --box`) went out with it.
+    ///
+    /// The one answer to "is it on loan?": lending, returning by reference, proposing,
+    /// executing and completing a disposition item all ask it.
     static func openLoanID(ofDocument document: Int, _ db: Database) throws -> Int? {
         try Int.fetchOne(db, sql: """
-            SELECT l.id FROM loan_document ld JOIN loan l ON l.id = ld.loan
-            WHERE ld.document = ? AND l.returned_at IS NULL ORDER BY l.id LIMIT 1
-            """, arguments: [document])
+            SELECT l.id FROM loan l
+            WHERE l.returned_at IS NULL
+              AND (EXISTS (SELECT 1 FROM loan_document ld WHERE ld.loan = l.id AND ld.document = ?)
+                   OR l.box = (SELECT d.box FROM document d WHERE d.id = ?))
+            ORDER BY l.id LIMIT 1
+            """, arguments: [document, document])
     }
 
     /// The open loan of the box itself, if any.
@@ -161,15 +183,46 @@ extension SQLiteStore: LoanStore {
     }
 
     /// Every document out on an open loan (by row id), with that loan's number: one read for a
-    /// whole proposal.
+    /// whole proposal, saying what `openLoanID(ofDocument:)` says of each (the loan that took
+    /// it out, or its box's).
     static func openLoansByDocument(_ db: Database) throws -> [Int: Int] {
         var result: [Int: Int] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT ld.document, l.id FROM loan_document ld JOIN loan l ON l.id = ld.loan WHERE l.returned_at IS NULL
+            UNION ALL
+            SELECT d.id, l.id FROM loan l JOIN document d ON d.box = l.box WHERE l.returned_at IS NULL AND l.box IS NOT NULL
+            ORDER BY 2
             """) {
-            result[row[0] as Int] = row[1] as Int
+            let document: Int = row[0]
+            if result[document] == nil { result[document] = row[1] as Int }
         }
         return result
+    }
+
+    /// The first list approved or being executed, not cancelled, whose item for the document
+    /// (by row id) is not done yet: such a document is promised to its disposition and is not
+    /// lent until the list is executed or cancelled.
+    static func unfinishedApprovedList(ofDocument document: Int, _ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: """
+            SELECT i.list FROM disposition_item i JOIN disposition_list l ON l.number = i.list
+            WHERE i.document = ? AND i.state <> 'done' AND l.state IN ('approved', 'executing')
+              AND NOT EXISTS (SELECT 1 FROM disposition_cancellation c WHERE c.list = l.number)
+            ORDER BY i.list LIMIT 1
+            """, arguments: [document])
+    }
+
+    /// The last day a loan that took out the document (by row id), or the box, came back: a
+    /// loan recorded afterwards cannot go out before it, or the two loans would overlap.
+    static func lastReturn(ofDocument document: Int?, box: String?, _ db: Database) throws -> (day: CivilDate, loan: Int)? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT l.returned_on, l.id FROM loan l
+            WHERE l.returned_on IS NOT NULL
+              AND (l.box = ? OR EXISTS (SELECT 1 FROM loan_document ld WHERE ld.loan = l.id AND ld.document = ?))
+            ORDER BY l.returned_on DESC, l.id DESC LIMIT 1
+            """, arguments: [box, document]) else { return nil }
+        let text: String = row[0]
+        guard let day = CivilDate(iso: text) else { throw CorruptValue("loan \(row[1] as Int) holds the returned_on '\(text)'") }
+        return (day, row[1])
     }
 
     static func loan(_ id: Int, _ db: Database) throws -> Loan {
@@ -178,16 +231,21 @@ extension SQLiteStore: LoanStore {
                    returned_on, returned_at, returned_by, return_note
             FROM loan WHERE id = ?
             """, arguments: [id]) else { throw Refusal(.loanNotFound, ["loan": String(id)]) }
+        let boxCode: String? = row[1]
+        let isOpen = (row[10] as Int?) == nil
+        // The documents it took out and, while a box is out, those put into it since: they are
+        // on this loan too (`openLoanID(ofDocument:)`).
         let documents = try Row.fetchAll(db, sql: """
-            SELECT d.reference, d.holder, d.title FROM loan_document ld JOIN document d ON d.id = ld.document
-            WHERE ld.loan = ? ORDER BY d.reference
-            """, arguments: [id])
+            SELECT d.reference, d.holder, d.title FROM document d
+            WHERE d.id IN (SELECT ld.document FROM loan_document ld WHERE ld.loan = ?)
+               OR (? AND d.box = ? AND d.phase <> 'inactif-detruit' AND d.phase <> 'inactif-verse')
+            ORDER BY d.reference
+            """, arguments: [id, isOpen, boxCode])
         func day(_ index: Int, _ column: String) throws -> CivilDate? {
             guard let text = row[index] as String? else { return nil }
             guard let date = CivilDate(iso: text) else { throw CorruptValue("loan \(id) holds the \(column) '\(text)'") }
             return date
         }
-        let boxCode: String? = row[1]
         let subject: Loan.Subject
         let title: String?
         if let boxCode {

@@ -93,7 +93,12 @@ struct LoanUseCaseTests {
         #expect(sg.loans.isEmpty && sg.withheld == 3)
 
         // Returned, it leaves the open list and stays in --all.
-        let returned = try await office.sablier.returnLoan(manager, .loan(employee.id), on: CivilDate(iso: "2026-12-01")!, note: "Complet")
+        // Recorded on the day it came back or later, never before it.
+        let early = await thrownRefusal { () async throws(Refusal) in
+            try await office.sablier.returnLoan(manager, .loan(employee.id), on: CivilDate(iso: "2026-12-01")!, note: "Complet")
+        }
+        #expect(early == Refusal(.returnInFuture, ["loan": String(employee.id), "on": "2026-12-01", "today": "2026-11-29"]))
+        let returned = try await office.on("2026-12-01").returnLoan(manager, .loan(employee.id), on: CivilDate(iso: "2026-12-01")!, note: "Complet")
         #expect(returned.returnedOn == "2026-12-01" && returned.returnNote == "Complet")
         #expect(try await office.sablier.loans(manager).loans.map(\.id) == [student.id, box.id])
         let history = try await office.sablier.loans(manager, includingReturned: true)
@@ -101,7 +106,7 @@ struct LoanUseCaseTests {
         #expect(history.loans.first?.overdueDays == 0)
     }
 
-    @Test("a document on loan is left out of a proposal with its loan; one lent after approval is refused at execution, naming it, and nothing is done")
+    @Test("a document on loan is left out of a proposal with its loan; an approved list's is not lent; one gone out in a lent box since is refused at execution, naming the loan, and nothing is done")
     func loansAndDisposition() async throws {
         let office = try await TestOffice(.register)
         try await office.releaseDestructions()
@@ -117,7 +122,17 @@ struct LoanUseCaseTests {
 
         let list = try await office.sablier.proposeDisposition(manager, action: .destroy).list.number
         _ = try await office.sablier.approveDisposition(lender, list: list)
-        let again = try await office.sablier.lend(lender, .document("ELV-2010-0001"), to: "Mme Roy", due: Self.due)
+        let promised = await thrownRefusal { () async throws(Refusal) in
+            try await office.sablier.lend(lender, .document("ELV-2010-0001"), to: "Mme Roy", due: Self.due)
+        }
+        #expect(promised == Refusal(.loanOfApprovedItem, ["reference": "ELV-2010-0001", "list": String(list)]))
+        #expect(MessageCatalogue.message(try #require(promised), in: .fr)
+            == "ELV-2010-0001 figure sur la liste de disposition n° \(list), approuvée : il ne peut être prêté avant que la liste soit exécutée ou annulée")
+        #expect(try await office.refusals().last?.details.contains("loan.in-approved-list") == true)
+        // Put into a box already lent, it is out with the box.
+        let again = try await office.sablier.lend(lender, .box("B-2023-RF-01"), to: "Mme Roy", due: Self.due)
+        _ = try await office.store.correctDocument("ELV-2010-0001", DocumentCorrection(box: .set("B-2023-RF-01")), reason: "Rangé",
+                                                   knownSupports: [], by: "gestion.doc", at: TestOffice.now)
         let refused = await thrownRefusal { () async throws(Refusal) in
             try await office.sablier.executeDisposition(manager, list: list, method: "déchiquetage")
         }
@@ -148,7 +163,7 @@ struct LoanUseCaseTests {
             try await office.sablier.moveBox(holder, "B-2014-RF-01", to: "Entrepôt / Local 3", reason: "x")
         }
         #expect(byHolder?.code == .missingPermission)
-        _ = try await office.sablier.returnLoan(manager, .box("B-2014-RF-01"), on: CivilDate(iso: "2026-12-03")!)
+        _ = try await office.on("2026-12-03").returnLoan(manager, .box("B-2014-RF-01"), on: CivilDate(iso: "2026-12-03")!)
         _ = try await office.on("2026-12-04").moveBox(manager, "B-2014-RF-01", to: "Entrepôt / Local 3 / Rayon 1", reason: "Réaménagement")
         #expect(try await office.store.box("B-2014-RF-01")?.location.description == "Entrepôt / Local 3 / Rayon 1")
 

@@ -100,18 +100,25 @@ struct NoticeUseCaseTests {
     @Test("each message goes to the transport alone; one refused is reported, the others still sent")
     func delivery() async throws {
         let (office, sablier) = try await Self.office()
-        let transport = RecordingTransport(refusing: "chef.rh@css.example.qc.ca")
+        let store = office.store
+        let transport = RecordingTransport(refusing: "chef.rh@css.example.qc.ca") {
+            try await store.auditEntries(since: nil, user: nil, target: nil).map(\.action).filter { $0.hasPrefix("notices.") }
+        }
         let run = try await sablier.sendNotices(try await office.session("gestion.doc"), asOf: Self.asOf, days: 208, from: Self.sender,
                                                 transport: transport)
+        // The run is in the trail before the first message leaves; its outcome after the last.
+        #expect(transport.observed == [["notices.send"], ["notices.send"]])
         #expect(!run.dryRun && run.sent == 1)
         #expect(run.messages.map(\.status) == ["sent", "failed"] && run.messages.allSatisfy { $0.text == nil })
         #expect(run.failures == [NoticeFailure(recipient: "rh.chef", unit: "Ressources humaines", reason: "file d'attente pleine")])
         let delivered = transport.delivered
         #expect(delivered.map(\.recipients) == [["rh@css.example.qc.ca"], ["chef.rh@css.example.qc.ca"]])
         #expect(delivered.first.map { MailFixtures.Received(arguments: [], message: $0.message).header("To") } == "rh@css.example.qc.ca")
-        let audit = try await office.audit().last
-        #expect(audit?.action == "notices.send" && audit?.details.contains("\"failedRecipients\":\"rh.chef\"") == true
-                && audit?.details.contains("\"sent\":\"1\"") == true)
+        let entries = try await office.audit().filter { $0.action.hasPrefix("notices.") }
+        #expect(entries.map(\.action) == ["notices.send", "notices.sent"])
+        #expect(entries.first?.details.contains("\"recipients\":\"rh,rh.chef\"") == true)
+        let outcome = entries.last
+        #expect(outcome?.details.contains("\"failedRecipients\":\"rh.chef\"") == true && outcome?.details.contains("\"sent\":\"1\"") == true)
     }
 
     @Test("a proposed disposition list holding the unit's documents is named, with how many are the unit's")
@@ -168,17 +175,19 @@ struct NoticeUseCaseTests {
         #expect(!body.contains("déjà échu"))
     }
 
-    @Test("an overdue loan of the unit's files is named with its borrower and its days late")
+    @Test("an overdue loan of the unit's files is named with its borrower and its days late; a box counts the unit's own files only")
     func overdueLoanText() {
         let loan = Loan(id: 7, subject: .box("B-RH-01"), borrower: "Julie Côté", borrowerUnit: "École des Érables",
                         lentOn: CivilDate(iso: "2026-10-01")!, dueOn: CivilDate(iso: "2026-11-30")!, lentAt: Self.instant, lentBy: "gestion.doc",
-                        reason: nil, documents: ["RH-A", "RH-B"], holderUnits: ["Ressources humaines"])
+                        reason: nil, documents: ["RF-X", "RH-A", "RH-B"],
+                        documentHolders: ["Ressources financières", "Ressources humaines", "ressources humaines "],
+                        holderUnits: ["Ressources financières", "Ressources humaines"])
         #expect(loan.isOverdue(on: Self.asOf))
         let notice = UnitNotice(unit: "Ressources humaines", asOf: Self.asOf, days: 30, through: CivilDate(iso: "2027-01-03")!, due: [],
                                 confidential: [], lists: [], overdueLoans: [loan])
         #expect(!notice.isEmpty)
         #expect(notice.body(to: "rh.chef").contains("PRÊTS EN RETARD (1)\n"
-            + "  - Prêt n° 7 : boîte B-RH-01 (2 dossier(s)), prêté le 2026-10-01 à Julie Côté (École des Érables), à rendre le 2026-11-30 (4 jour(s) de retard)\n"))
+            + "  - Prêt n° 7 : boîte B-RH-01 (2 dossier(s) de l'unité), prêté le 2026-10-01 à Julie Côté (École des Érables), à rendre le 2026-11-30 (4 jour(s) de retard)\n"))
     }
 
     @Test("days are counted across months, leap years and year ends", arguments: [
@@ -187,8 +196,8 @@ struct NoticeUseCaseTests {
     ])
     func dayArithmetic(_ start: String, _ days: Int, _ end: String) {
         let first = CivilDate(iso: start)!, last = CivilDate(iso: end)!
-        #expect(first.addingNoticeDays(days) == last)
-        #expect(CivilDate.dayCount(from: first, to: last) == days)
+        #expect(first.adding(days: days) == last)
+        #expect(last.days(since: first) == days)
     }
 
     @Test("a horizon out of range and a sender that is no address are refused and audited; only the records manager may send")
@@ -203,11 +212,22 @@ struct NoticeUseCaseTests {
             try await sablier.sendNotices(manager, asOf: Self.asOf, days: 30, from: "sablier@css\nBcc: x@y.ca", transport: nil)
         }
         #expect(bad?.code == .invalidEmail)
-        #expect(try await office.refusals().suffix(3).allSatisfy { $0.user == "gestion.doc" && $0.target == "use case notify" })
+        // Asking to send with no transport to send by (the API holds none) is the use case's
+        // refusal, audited like the others, after the permission check.
+        let noTransport = await thrownRefusal {
+            try await sablier.sendNotices(manager, asOf: Self.asOf, days: 30, from: Self.sender, transport: nil, dryRun: false)
+        }
+        #expect(noTransport == Refusal(.noticesDryRunOnly, [:]))
+        #expect(try await office.refusals().suffix(4).allSatisfy { $0.user == "gestion.doc" && $0.target == "use case notify" })
         let detenteur = await thrownRefusal {
             try await sablier.sendNotices(try await office.session("rh.chef"), asOf: Self.asOf, days: 30, from: Self.sender, transport: nil)
         }
         #expect(detenteur?.code == .missingPermission)
+        let detenteurSending = await thrownRefusal {
+            try await sablier.sendNotices(try await office.session("rh.chef"), asOf: Self.asOf, days: 30, from: Self.sender, transport: nil,
+                                          dryRun: false)
+        }
+        #expect(detenteurSending?.code == .missingPermission)
         #expect(try await office.audit().filter { $0.action == "notices.send" }.isEmpty)
     }
 }
@@ -267,13 +287,26 @@ final class RecordingTransport: MailTransport, @unchecked Sendable { // its list
 
     private let lock = NSLock()
     private var kept: [Delivery] = []
+    private var seen: [[String]] = []
     let refusing: String?
+    /// Read at each delivery (e.g. the audit trail's actions), to show what was written before
+    /// the message was handed over.
+    let observe: (@Sendable () async throws -> [String])?
 
-    init(refusing: String? = nil) { self.refusing = refusing }
+    init(refusing: String? = nil, observe: (@Sendable () async throws -> [String])? = nil) {
+        self.refusing = refusing
+        self.observe = observe
+    }
 
     var delivered: [Delivery] { lock.withLock { kept } }
+    /// What `observe` read at each delivery, in order.
+    var observed: [[String]] { lock.withLock { seen } }
 
     func deliver(_ message: String, to recipients: [String]) async throws {
+        if let observe {
+            let value = try await observe()
+            lock.withLock { seen.append(value) }
+        }
         lock.withLock { kept.append(Delivery(message: message, recipients: recipients)) }
         if let refusing, recipients.contains(refusing) { throw Refused(description: "file d'attente pleine") }
     }

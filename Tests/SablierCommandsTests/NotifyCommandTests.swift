@@ -58,7 +58,8 @@ final class NotifyCommandTests {
     func sends() throws {
         try loadRegister()
         let program = try MailFixtures.sendmail(in: mailbox)
-        let result = try sablier("notify", "--as-of", "2026-12-04", "--days", "208", "--sendmail", program.path, "--from", Self.sender)
+        let result = try sablier("notify", "--as-of", "2026-12-04", "--days", "208", "--sendmail", program.path, "--from", Self.sender,
+                                 "--lang", "fr")
         #expect(result.status == 0, "\(result.stderr)")
         let received = try MailFixtures.received(in: mailbox)
         #expect(received.count == 1)
@@ -77,13 +78,17 @@ final class NotifyCommandTests {
         #expect(mail.message.split(separator: "\n").allSatisfy { $0.utf8.count <= 78 })
         #expect(result.stderr.contains("unité « Secrétariat général » : le détenteur sg.chef n'a pas d'adresse électronique"))
         #expect(result.stderr.contains("unité « Ressources financières » : aucun détenteur actif"))
-        #expect(result.stderr.contains("notify on 2026-12-04 through 2027-06-30 (208 days): 1 message(s) — 1 sent, 0 failed; 2 without address"))
+        #expect(result.stderr.contains("avis du 2026-12-04 au 2027-06-30 (208 jours) : 1 message(s) — 1 envoyé(s), 0 en échec ; 2 sans adresse"))
+        #expect(!result.stderr.contains("without address") && !result.stderr.contains("sent"))
         // One audit entry for the run, without the address.
         let audit = try sablier("audit", "log", "--format", "json", "--as", "verif")
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [[String: Any]])
         let run = try #require(entries.last { $0["action"] as? String == "notices.send" })
         #expect((run["details"] as? String)?.contains("\"recipients\":\"rh.chef\"") == true)
         #expect((run["details"] as? String)?.contains("@") == false)
+        let sent = try #require(entries.last { $0["action"] as? String == "notices.sent" })
+        #expect((sent["details"] as? String)?.contains("\"sent\":\"1\"") == true)
+        #expect(entries.map { $0["action"] as? String ?? "" }.filter { $0.hasPrefix("notices.") } == ["notices.send", "notices.sent"])
     }
 
     @Test("a sendmail that exits 75 is reported per message and the command exits 1; the others are still sent")
@@ -91,10 +96,19 @@ final class NotifyCommandTests {
         try loadRegister()
         #expect(try sablier("user", "email", "sg.chef", "chef.sg@css.example.qc.ca", "--as", "admin").status == 0)
         let program = try MailFixtures.sendmail(in: mailbox, failFor: "chef.rh")
-        let result = try sablier("notify", "--as-of", "2026-12-04", "--sendmail", program.path, "--from", Self.sender)
+        let result = try sablier("notify", "--as-of", "2026-12-04", "--sendmail", program.path, "--from", Self.sender, "--lang", "fr")
         #expect(result.status == 1)
         #expect(result.stderr.contains("non envoyé à rh.chef (Ressources humaines) : \(program.path) exited with status 75: sendmail: file d'attente pleine"))
-        #expect(result.stderr.contains("2 message(s) — 1 sent, 1 failed"))
+        #expect(result.stderr.contains("2 message(s) — 1 envoyé(s), 1 en échec"))
+        // In English when asked: every line of the command's own, not only the summary.
+        _ = try sablier("user", "email", "sg.chef", "--clear", "--as", "admin")
+        let english = try sablier("notify", "--as-of", "2026-12-04", "--sendmail", program.path, "--from", Self.sender, "--lang", "en")
+        #expect(english.status == 1)
+        #expect(english.stderr.contains("not sent to rh.chef (Ressources humaines): \(program.path) exited with status 75"))
+        #expect(english.stderr.contains("unit 'Secrétariat général': détenteur sg.chef has no e-mail address"))
+        #expect(english.stderr.contains("unit 'Ressources financières': no active détenteur"))
+        #expect(english.stderr.contains("1 message(s) — 0 sent, 1 failed; 2 without address"))
+        #expect(!english.stderr.contains("non envoyé") && !english.stderr.contains("unité"))
         #expect(try MailFixtures.received(in: mailbox).map(\.arguments) == [["-i", "--", "chef.sg@css.example.qc.ca"]])
         // A sendmail that is not there: reported, exit 1.
         let missing = try sablier("notify", "--as-of", "2026-12-04", "--sendmail", dir.file("absent").path, "--from", Self.sender)
@@ -105,7 +119,7 @@ final class NotifyCommandTests {
     func dryRun() throws {
         try loadRegister()
         let program = try MailFixtures.sendmail(in: mailbox)
-        let within = try sablier("notify", "--as-of", "2026-12-04", "--dry-run", "--sendmail", program.path,
+        let within = try sablier("notify", "--as-of", "2026-12-04", "--dry-run", "--sendmail", program.path, "--lang", "en",
                                  environment: ["SABLIER_NOTICE_DAYS": "208", "SABLIER_MAIL_FROM": Self.sender])
         #expect(within.status == 0, "\(within.stderr)")
         #expect(try MailFixtures.received(in: mailbox).isEmpty)

@@ -14,14 +14,19 @@ struct LoanTests {
              documents: ["RH-EMP-0042"], holderUnits: ["Ressources humaines"])
     }
 
-    @Test("days since 1970-01-01, counted by hand across months, years and 29 February")
-    func daysSinceEpoch() {
-        #expect(day("1970-01-01").daysSinceEpoch == 0)
-        #expect(day("1969-12-31").daysSinceEpoch == -1)
-        #expect(day("2000-03-01").daysSinceEpoch == 11_017)  // 30 years (7 leap days) = 10,957, + 31 + 29
-        #expect(day("2028-03-01").daysSinceEpoch - day("2028-02-28").daysSinceEpoch == 2)
-        #expect(day("2027-03-01").daysSinceEpoch - day("2027-02-28").daysSinceEpoch == 1)
-        #expect(day("2027-01-01").daysSinceEpoch - day("2026-01-01").daysSinceEpoch == 365)
+    @Test("days between civil dates, counted by hand across months, years and 29 February; adding days is its inverse")
+    func daysBetween() {
+        let epoch = day("1970-01-01")
+        #expect(day("1970-01-01").days(since: epoch) == 0)
+        #expect(day("1969-12-31").days(since: epoch) == -1)
+        #expect(day("2000-03-01").days(since: epoch) == 11_017)  // 30 years (7 leap days) = 10,957, + 31 + 29
+        #expect(day("2028-03-01").days(since: day("2028-02-28")) == 2)
+        #expect(day("2027-03-01").days(since: day("2027-02-28")) == 1)
+        #expect(day("2027-01-01").days(since: day("2026-01-01")) == 365)
+        #expect(epoch.adding(days: 11_017) == day("2000-03-01"))
+        #expect(day("2000-03-01").adding(days: -1) == day("2000-02-29"))
+        #expect(day("9999-12-31").adding(days: 1) == day("9999-12-31"))
+        #expect(day("0001-01-01").adding(days: -1) == day("0001-01-01"))
     }
 
     @Test("overdue from the day after the due day, by whole days; never once returned")
@@ -45,17 +50,21 @@ struct LoanTests {
         #expect(throws: Refusal.self) { try Loan.borrower(" / RH") }
     }
 
-    @Test("dates: due the day of the loan is allowed, before it refused; a return before the loan or twice refused")
+    @Test("dates: due the day of the loan is allowed, before it refused; a return before the loan, after today or twice refused")
     func dates() throws {
         try Loan.checkDates(lentOn: day("2026-11-29"), dueOn: day("2026-11-29"))
         #expect(throws: Refusal(.dueBeforeLent, ["due": "2026-11-28", "on": "2026-11-29"])) {
             try Loan.checkDates(lentOn: day("2026-11-29"), dueOn: day("2026-11-28"))
         }
         #expect(throws: Refusal(.returnBeforeLent, ["loan": "7", "on": "2027-11-30", "lent": "2027-12-01"])) {
-            try loan(due: "2027-12-15").checkReturn(on: day("2027-11-30"))
+            try loan(due: "2027-12-15").checkReturn(on: day("2027-11-30"), today: day("2027-12-20"))
         }
         #expect(throws: Refusal(.alreadyReturned, ["loan": "7", "on": "2027-12-10"])) {
-            try loan(due: "2027-12-15", returned: "2027-12-10").checkReturn(on: day("2027-12-11"))
+            try loan(due: "2027-12-15", returned: "2027-12-10").checkReturn(on: day("2027-12-11"), today: day("2027-12-20"))
+        }
+        try loan(due: "2027-12-15").checkReturn(on: day("2027-12-20"), today: day("2027-12-20"))
+        #expect(throws: Refusal(.returnInFuture, ["loan": "7", "on": "2027-12-21", "today": "2027-12-20"])) {
+            try loan(due: "2027-12-15").checkReturn(on: day("2027-12-21"), today: day("2027-12-20"))
         }
     }
 

@@ -110,8 +110,10 @@ struct ReportTests {
 
         let staff = VolumeReport(unit: "RH", documents: documents, boxes: boxes) { $0 == "RH" }
         #expect(staff.documents.map(\.documents) == [14])
-        // RH's two boxes, and the box it shares with SG, still under "several units".
-        #expect(staff.boxes.map(\.holder) == ["RH", nil])
+        // RH's two boxes and the box it shares with SG, all under RH's own line and RH's phase
+        // (semi-actif, not "several phases" from SG's active documents), with the shared box's
+        // whole metres: nothing says SG has documents there.
+        #expect(staff.boxes == [VolumeBoxLine(holder: "RH", phase: .semiActif, boxes: 3, linearMetres: 0.63, boxesWithoutSize: 1)])
         #expect(staff.totalBoxes == 3)
         #expect(staff.totalLinearMetres == 0.63)
     }

@@ -36,6 +36,10 @@ struct NoticeRoutesTests {
             #expect(far.status.code == 422 && far.error?.code == "notices.days-out-of-range")
             let detenteur = try await client.call(.post, "/api/v1/notices", as: "rh.chef", json: #"{"dryRun":true}"#)
             #expect(detenteur.status.code == 403)
+            // The rule is the use case's, after its permission check: one without the permission
+            // hears of the permission, not of sending.
+            let detenteurSending = try await client.call(.post, "/api/v1/notices", as: "rh.chef", json: #"{"dryRun":false}"#)
+            #expect(detenteurSending.status.code == 403)
         }
     }
 }

@@ -16,6 +16,9 @@ struct LoanStoreContractTests {
     let now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
     let day = CivilDate(iso: "2026-11-29")!
     let due = CivilDate(iso: "2026-12-15")!
+    /// A month later: when a return dated after `day` is recorded (a return is never recorded
+    /// before the day it happens).
+    let later = ISO8601DateFormatter().date(from: "2026-12-31T12:00:00Z")!
 
     func withExampleRegister<T>(_ backend: Backend, _ body: (any SablierStorage, TemporaryDirectory) async throws -> T) async throws -> T {
         try await withTemporaryDirectory { directory in
@@ -46,6 +49,12 @@ struct LoanStoreContractTests {
         }
         Issue.record("expected a refusal, but it succeeded")
         return nil
+    }
+
+    /// Records that `reference` sits in `box` (a correction of its record).
+    func putIntoBox(_ store: any SablierStorage, _ reference: String, _ box: String) async throws {
+        _ = try await store.correctDocument(reference, DocumentCorrection(box: .set(box)), reason: "Rangé dans la boîte \(box)",
+                                            knownSupports: [], by: "gestion.doc", at: now)
     }
 
     func kinds(_ store: any SablierStorage, _ reference: String) async throws -> [LifecycleEventKind] {
@@ -88,7 +97,7 @@ struct LoanStoreContractTests {
             #expect(again?.values["borrower"] == "Mme Roy")
 
             let returned = try await store.returnLoan(.document("RH-EMP-0042"), on: CivilDate(iso: "2026-12-10")!, note: "Complet",
-                                                      by: "gestion.doc", at: now)
+                                                      by: "gestion.doc", at: later)
             #expect(returned.returnedOn == CivilDate(iso: "2026-12-10"))
             #expect(returned.returnNote == "Complet")
             #expect(try await kinds(store, "RH-EMP-0042").suffix(2) == [.lent, .returned])
@@ -158,7 +167,7 @@ struct LoanStoreContractTests {
             #expect(moved?.code == .boxLent)
             #expect(moved?.values["loan"] == String(loan.id))
 
-            let back = try await store.returnLoan(.box("B-2014-RF-01"), on: CivilDate(iso: "2026-12-01")!, note: nil, by: "gestion.doc", at: now)
+            let back = try await store.returnLoan(.box("B-2014-RF-01"), on: CivilDate(iso: "2026-12-01")!, note: nil, by: "gestion.doc", at: later)
             #expect(!back.isOpen)
             #expect(try await kinds(store, "RF-BUD-2014").suffix(2) == [.lent, .returned])
             #expect(try await store.openLoan(ofDocument: "RF-BUD-2014") == nil)
@@ -188,7 +197,7 @@ struct LoanStoreContractTests {
         }
     }
 
-    @Test("a document on loan is left out of a proposal, saying which loan; one lent after approval stops the execution, naming it",
+    @Test("a document on loan is left out of a proposal; an approved list's is not lent; one put into a lent box stops the execution and its completion",
           arguments: Backend.allCases)
     func loansHoldBackDisposition(backend: Backend) async throws {
         try await withExampleRegister(backend) { store, _ in
@@ -203,8 +212,25 @@ struct LoanStoreContractTests {
 
             let list = try await store.proposeDisposition(asOf: day, action: .destroy, by: "archiviste", at: now).list.number
             try await store.approveDisposition(list, by: "directrice", at: now)
-            let second = try await store.lend(.document("ELV-2010-0001"), to: "M. Côté", unit: nil, on: day, dueOn: due, reason: nil,
+            // An approved list's document stays for its disposition: it is not lent, alone or
+            // in its box.
+            let promised = await refusal {
+                _ = try await store.lend(.document("ELV-2010-0001"), to: "M. Côté", unit: nil, on: day, dueOn: due, reason: nil, by: "gestion.doc", at: now)
+            }
+            #expect(promised == Refusal(.loanOfApprovedItem, ["reference": "ELV-2010-0001", "list": String(list)]))
+            try await putIntoBox(store, "ELV-2010-0001", "B-2014-RF-01")
+            let boxed = await refusal {
+                _ = try await store.lend(.box("B-2014-RF-01"), to: "M. Côté", unit: nil, on: day, dueOn: due, reason: nil, by: "gestion.doc", at: now)
+            }
+            #expect(boxed == Refusal(.loanOfApprovedItem, ["reference": "ELV-2010-0001", "list": String(list)]))
+
+            // Put into a box already lent, it went out with the box: the execution stops, naming
+            // the box's loan.
+            let second = try await store.lend(.box("B-2023-RF-01"), to: "M. Côté", unit: nil, on: day, dueOn: due, reason: nil,
                                               by: "gestion.doc", at: now)
+            try await putIntoBox(store, "ELV-2010-0001", "B-2023-RF-01")
+            #expect(try await store.openLoan(ofDocument: "ELV-2010-0001")?.id == second.id)
+            #expect(try await store.loans(includingReturned: false).first { $0.id == second.id }?.documents == ["ELV-2010-0001", "RF-EF-2023"])
             let refused = await refusal {
                 _ = try await DispositionExecutor(store: store).execute(list, method: "déchiquetage", vendorCertificate: nil, by: "technicien", at: now)
             }
@@ -216,8 +242,30 @@ struct LoanStoreContractTests {
             #expect(problems.first?.values["borrower"] == "M. Côté")
             #expect(try await store.dispositionList(list)?.state == .approved)
             #expect(try await store.document("ELV-2010-0001")?.phase.isInactive == false)
+            _ = try await store.returnLoan(.box("B-2023-RF-01"), on: day, note: nil, by: "gestion.doc", at: now)
+            #expect(try await store.openLoan(ofDocument: "ELV-2010-0001") == nil)
 
-            _ = try await store.returnLoan(.document("ELV-2010-0001"), on: day, note: nil, by: "gestion.doc", at: now)
+            // An item started, then its document gone out (into a lent box) before it was
+            // completed: the completion is refused, and so is a run again of the execution.
+            try await store.beginExecution(list, method: "déchiquetage", vendorCertificate: nil, pendingReview: [], by: "technicien", at: now)
+            let position = try #require(try await store.dispositionItems(of: list).first { $0.reference == "ELV-2010-0001" }?.position)
+            _ = try await store.startDispositionItem(list: list, position: position, pendingReview: [], by: "technicien", at: now)
+            let third = try await store.lend(.box("B-2014-RF-01"), to: "Mme Roy", unit: nil, on: day, dueOn: due, reason: nil,
+                                             by: "gestion.doc", at: now)
+            try await putIntoBox(store, "ELV-2010-0001", "B-2014-RF-01")
+            let completing = await refusal {
+                _ = try await store.completeDispositionItem(list: list, position: position, by: "technicien", at: now)
+            }
+            #expect(completing?.code == .itemOnLoan)
+            #expect(completing?.values["loan"] == String(third.id) && completing?.values["reference"] == "ELV-2010-0001")
+            let rerun = await refusal {
+                _ = try await DispositionExecutor(store: store).execute(list, method: "déchiquetage", vendorCertificate: nil, by: "technicien", at: now)
+            }
+            #expect(rerun?.code == .itemOnLoan)
+            #expect(try await store.document("ELV-2010-0001")?.phase.isInactive == false)
+            #expect(try await store.dispositionItems(of: list).first { $0.reference == "ELV-2010-0001" }?.state == .started)
+
+            _ = try await store.returnLoan(.box("B-2014-RF-01"), on: day, note: nil, by: "gestion.doc", at: now)
             let outcome = try await DispositionExecutor(store: store).execute(list, method: "déchiquetage", vendorCertificate: nil,
                                                                               by: "technicien", at: now)
             #expect(outcome.done.map(\.reference).contains("ELV-2010-0001"))

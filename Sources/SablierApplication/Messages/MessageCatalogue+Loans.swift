@@ -41,5 +41,14 @@ extension MessageCatalogue {
         .itemOnLoan: Entry(
             fr: "{reference} est prêté (prêt n° {loan} à {borrower}) : il n'est ni détruit, ni trié, ni versé, ni transféré avant son retour",
             en: "{reference} is out on loan {loan} to {borrower}: it is not destroyed, sorted, deposited or transferred until it is returned"),
+        .loanOfApprovedItem: Entry(
+            fr: "{reference} figure sur la liste de disposition n° {list}, approuvée : il ne peut être prêté avant que la liste soit exécutée ou annulée",
+            en: "{reference} is on disposition list {list}, which was approved: it cannot be lent until the list is executed or cancelled"),
+        .lentBeforeLastReturn: Entry(
+            fr: "{reference} ne peut être prêté le {on} : le prêt n° {loan} ne l'a retourné que le {returned}",
+            en: "{reference} cannot be lent on {on}: loan {loan} only brought it back on {returned}"),
+        .returnInFuture: Entry(
+            fr: "le prêt n° {loan} ne peut être retourné le {on}, une date à venir (nous sommes le {today}) : un retour s'inscrit le jour où il a lieu",
+            en: "loan {loan} cannot be returned on {on}, a day still to come (today is {today}): a return is recorded on the day it happens"),
     ]
 }

@@ -65,21 +65,28 @@ extension Sablier {
     ///
     /// With a `transport` every message is handed to it, one at a time: a failure is reported
     /// for that message and the others are still sent. Without one (a dry run) the messages are
-    /// returned whole and nothing leaves Sablier. One audit entry, `notices.send`, records the
-    /// run: recipients by name, counts, failures; no address and no document title.
+    /// returned whole and nothing leaves Sablier; asking to send (`dryRun` false) without a
+    /// transport — over the API, which holds none — is refused (`notices.dry-run-only`).
+    ///
+    /// The audit entry `notices.send` (recipients by name, counts; no address and no document
+    /// title) is written before anything is handed to the transport, so that a message never
+    /// leaves without the trail saying it would; a second entry, `notices.sent`, then records
+    /// how many were accepted and which failed.
     public func sendNotices(_ session: Session, asOf: CivilDate? = nil, days: Int = 30, from sender: String,
-                            transport: (any MailTransport)?) async throws(Refusal) -> NoticeRun {
+                            transport: (any MailTransport)?, dryRun: Bool? = nil) async throws(Refusal) -> NoticeRun {
         let useCase = "notify"
         let access = try await authorize(session, .sendNotices, useCase)
         let actor = access.user.name
         let from: String = try await auditingRefusals(by: actor, useCase: useCase, permission: access.permission) { () throws(Refusal) in
+            if dryRun == false && transport == nil { throw Refusal(.noticesDryRunOnly, [:]) }
             guard (0...Self.maximumNoticeDays).contains(days) else {
                 throw Refusal(.noticeDaysOutOfRange, ["value": String(days), "maximum": String(Self.maximumNoticeDays)])
             }
             return try EmailAddress.checked(sender)
         }
+        let transport = dryRun == true ? nil : transport
         let day = asOf ?? clock.today
-        let through = day.addingNoticeDays(days)
+        let through = day.adding(days: days)
         let now = clock.now
         let facts = try await noticeFacts(asOf: day, through: through)
         let domain = String(from.split(separator: "@").last ?? "localhost")
@@ -108,36 +115,44 @@ extension Sablier {
                 let message = MailMessage(from: from, to: [address], subject: personal.subject, date: now,
                                           messageID: MailMessage.messageID(at: now, recipient: person.name, about: key, domain: domain),
                                           body: personal.body(to: person.name))
-                let text = message.rendered()
-                var entry = NoticeMessage(recipient: person.name, address: address, unit: person.unit, subject: personal.subject,
-                                          due: counts.due, lists: counts.lists, overdueLoans: counts.loans, status: "dry-run", text: text)
-                if let transport {
-                    entry.text = nil
-                    do {
-                        try await transport.deliver(text, to: [address])
-                        entry.status = "sent"
-                        run.sent += 1
-                    } catch {
-                        entry.status = "failed"
-                        run.failures.append(NoticeFailure(recipient: person.name, unit: person.unit, reason: String(describing: error)))
-                    }
-                }
-                run.messages.append(entry)
+                run.messages.append(NoticeMessage(recipient: person.name, address: address, unit: person.unit, subject: personal.subject,
+                                                  due: counts.due, lists: counts.lists, overdueLoans: counts.loans, status: "dry-run",
+                                                  text: message.rendered()))
             }
         }
         _ = try await attempt {
             try await store.appendAudit(user: actor, action: "notices.send", target: "notices", details: Self.auditDetails(run), at: now)
         }
+        guard let transport else { return run }
+        for index in run.messages.indices {
+            let text = run.messages[index].text ?? ""
+            run.messages[index].text = nil
+            do {
+                try await transport.deliver(text, to: [run.messages[index].address])
+                run.messages[index].status = "sent"
+                run.sent += 1
+            } catch {
+                run.messages[index].status = "failed"
+                run.failures.append(NoticeFailure(recipient: run.messages[index].recipient, unit: run.messages[index].unit,
+                                                  reason: String(describing: error)))
+            }
+        }
+        _ = try await attempt {
+            try await store.appendAudit(user: actor, action: "notices.sent", target: "notices", details: [
+                "asOf": run.asOf, "messages": String(run.messages.count), "sent": String(run.sent), "failed": String(run.failures.count),
+                "failedRecipients": run.failures.map(\.recipient).joined(separator: ","),
+            ], at: clock.now)
+        }
         return run
     }
 
-    /// What the trail keeps of a run: names and counts, never an address or a title.
+    /// What the trail keeps of a run before anything leaves: names and counts, never an address
+    /// or a title.
     private static func auditDetails(_ run: NoticeRun) -> [String: String] {
         [
             "asOf": run.asOf, "through": run.through, "days": String(run.days), "dryRun": String(run.dryRun),
-            "messages": String(run.messages.count), "sent": String(run.sent), "failed": String(run.failures.count),
+            "messages": String(run.messages.count),
             "recipients": run.messages.map(\.recipient).joined(separator: ","),
-            "failedRecipients": run.failures.map(\.recipient).joined(separator: ","),
             "withoutAddress": run.withoutAddress.map { gap in gap.detenteur.map { "\($0) (\(gap.unit))" } ?? "(\(gap.unit))" }
                 .joined(separator: ","),
         ]

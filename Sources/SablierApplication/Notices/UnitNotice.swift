@@ -70,10 +70,14 @@ struct UnitNotice: Sendable {
                 let what: String
                 switch loan.subject {
                 case .document(let reference): what = "dossier \(reference)"
-                case .box(let code): what = "boîte \(code) (\(loan.documents.count) dossier(s))"
+                case .box(let code):
+                    // Only the unit's own files: a box may also hold another unit's, which this
+                    // détenteur is not told of, not even by their number.
+                    let own = loan.documentHolders.filter { Sablier.unitKey($0) == Sablier.unitKey(unit) }.count
+                    what = "boîte \(code) (\(own) dossier(s) de l'unité)"
                 }
                 let borrower = loan.borrowerUnit.map { "\(loan.borrower) (\($0))" } ?? loan.borrower
-                let late = CivilDate.dayCount(from: loan.dueOn, to: asOf)
+                let late = asOf.days(since: loan.dueOn)
                 lines.append("  - Prêt n° \(loan.id) : \(what), prêté le \(loan.lentOn) à \(borrower), "
                              + "à rendre le \(loan.dueOn) (\(late) jour(s) de retard)")
             }
@@ -115,37 +119,5 @@ struct UnitNotice: Sendable {
             default: return Character(scalar)
             }
         })
-    }
-}
-
-extension CivilDate {
-    /// The number of days from `start` to `end` (negative when `end` is earlier), without
-    /// Foundation: what a loan's lateness counts.
-    static func dayCount(from start: CivilDate, to end: CivilDate) -> Int {
-        end.noticeDayNumber - start.noticeDayNumber
-    }
-
-    /// The day `count` days after this one (before it when negative).
-    func addingNoticeDays(_ count: Int) -> CivilDate {
-        let number = noticeDayNumber + count
-        // Civil from days (H. Hinnant), on the count of `noticeDayNumber`.
-        let era = (number >= 0 ? number : number - 146_096) / 146_097
-        let dayOfEra = number - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return CivilDate(year: year, month: month, day: day)!
-    }
-
-    /// Days since 0000-03-01, proleptic Gregorian.
-    private var noticeDayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
     }
 }

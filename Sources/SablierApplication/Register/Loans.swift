@@ -48,6 +48,9 @@ public enum LoanReturnTarget: Sendable, Hashable {
     case loan(Int)
     case document(String)
     case box(String)
+    /// Digits as typed on the command line: the loan with that number, or, when there is none
+    /// and a document has that reference, the document.
+    case loanOrDocument(String)
 }
 
 extension Sablier {
@@ -62,7 +65,6 @@ extension Sablier {
         let (name, unit, subject) = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission,
                                                                 details: [subject.code: subject.target]) {
             let (name, unit) = try Loan.borrower(borrower)
-            try Loan.checkDates(lentOn: day, dueOn: due)
             let subject: Loan.Subject = switch subject {
             case .document(let reference): .document(try Refusal.requireText(reference, "document"))
             case .box(let code): .box(try Refusal.requireText(code, "box"))
@@ -88,6 +90,10 @@ extension Sablier {
         let day = day ?? clock.today
         let storeTarget: LoanTarget
         let named: [String: String]
+        var target = target
+        if case .loanOrDocument(let text) = target {
+            target = try await loanOrDocument(text)
+        }
         switch target {
         case .loan(let id):
             storeTarget = .loan(id); named = ["loan": String(id)]
@@ -96,6 +102,9 @@ extension Sablier {
             storeTarget = .document(reference); named = ["document": reference]
         case .box(let code):
             storeTarget = .box(code); named = ["box": code]
+        case .loanOrDocument(let text):
+            // `loanOrDocument` resolved it above; a number that is neither stays a loan's.
+            storeTarget = .loan(Int(text) ?? 0); named = ["loan": text]
         }
         let loan = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission, details: named) {
             try await store.returnLoan(storeTarget, on: day, note: note.nonBlank, by: access.user.name, at: clock.now)
@@ -140,6 +149,15 @@ extension Sablier {
             masked = !visibility.allows(reference, holder: holder)
         }
         return LoanEntry(loan, documents: documents, titleMasked: masked, asOf: day)
+    }
+
+    /// The loan numbered `text` when there is one (or when `text` is no number of a document
+    /// either), else the document whose reference it is.
+    private func loanOrDocument(_ text: String) async throws(Refusal) -> LoanReturnTarget {
+        guard let number = Int(text) else { return .document(text) }
+        guard try await attempt({ try await store.document(text) }) != nil else { return .loan(number) }
+        let loans = try await attempt { try await store.loans(includingReturned: true) }
+        return loans.contains { $0.id == number } ? .loan(number) : .document(text)
     }
 
     /// Refuses, as a reference that does not exist, a document of a unit the access does not

@@ -9,7 +9,9 @@ struct LoanReturn: UseCaseCommand {
         discussion: "A box goes back to the location the register holds for it."
     )
 
-    @Argument(help: "The loan's number, or a document's reference (or give --box).") var target: String?
+    @Argument(help: ArgumentHelp("The loan's number, or a document's reference (or give --box).",
+                                 discussion: "Digits are a loan's number; when no loan has that number and a document has that reference, the document."))
+    var target: String?
     @Option(help: "The box that comes back.") var box: String?
     @Option(help: "The day it came back, YYYY-MM-DD (default: today).") var on: CivilDateArgument?
     @Option(help: "A note on its return (state, missing pieces, …).") var note: String?
@@ -24,8 +26,8 @@ struct LoanReturn: UseCaseCommand {
         let what: LoanReturnTarget
         if let box {
             what = .box(box)
-        } else if let target, let number = Int(target) {
-            what = .loan(number)
+        } else if let target, Int(target) != nil {
+            what = .loanOrDocument(target)
         } else {
             what = .document(target ?? "")
         }

@@ -76,11 +76,9 @@ struct NotifyCommand: UseCaseCommand {
                 Console.out("----- \(index + 1)/\(run.messages.count) — \(message.recipient) (\(message.unit)) -----\n" + text)
             }
         }
-        for gap in run.withoutAddress { Console.error(Self.describe(gap)) }
-        for failure in run.failures {
-            Console.error("non envoyé à \(failure.recipient) (\(failure.unit)) : \(failure.reason)")
-        }
-        Console.error(Self.summary(run))
+        for gap in run.withoutAddress { Console.error(Self.describe(gap, actor.language)) }
+        for failure in run.failures { Console.error(Self.describe(failure, actor.language)) }
+        Console.error(Self.summary(run, actor.language))
         if !run.failures.isEmpty { throw ExitCode(1) }
     }
 
@@ -98,20 +96,47 @@ struct NotifyCommand: UseCaseCommand {
         return text
     }
 
-    static func describe(_ gap: NoticeGap) -> String {
-        let what = "\(gap.due) échéance(s), \(gap.lists) liste(s), \(gap.overdueLoans) prêt(s) en retard"
-        guard let detenteur = gap.detenteur else {
-            return "unité « \(gap.unit) » : aucun détenteur actif — personne n'est avisé (\(what))"
+    /// Who will not hear of their unit, in the reader's language (`--lang`, French by default).
+    static func describe(_ gap: NoticeGap, _ language: Language) -> String {
+        switch language {
+        case .fr:
+            let what = "\(gap.due) échéance(s), \(gap.lists) liste(s), \(gap.overdueLoans) prêt(s) en retard"
+            guard let detenteur = gap.detenteur else {
+                return "unité « \(gap.unit) » : aucun détenteur actif — personne n'est avisé (\(what))"
+            }
+            return "unité « \(gap.unit) » : le détenteur \(detenteur) n'a pas d'adresse électronique — rien ne lui est envoyé (\(what)) ; "
+                + "« sablier user email \(detenteur) ADRESSE »"
+        case .en:
+            let what = "\(gap.due) due document(s), \(gap.lists) list(s), \(gap.overdueLoans) overdue loan(s)"
+            guard let detenteur = gap.detenteur else {
+                return "unit '\(gap.unit)': no active détenteur — nobody is told (\(what))"
+            }
+            return "unit '\(gap.unit)': détenteur \(detenteur) has no e-mail address — nothing is sent to them (\(what)); "
+                + "`sablier user email \(detenteur) ADDRESS`"
         }
-        return "unité « \(gap.unit) » : le détenteur \(detenteur) n'a pas d'adresse électronique — rien ne lui est envoyé (\(what)) ; "
-            + "« sablier user email \(detenteur) ADRESSE »"
     }
 
-    /// `notify on D through T (N days): M message(s) — S sent, F failed; W without address`.
-    static func summary(_ run: NoticeRun) -> String {
-        "notify on \(run.asOf) through \(run.through) (\(run.days) days): \(run.messages.count) message(s) — "
-            + (run.dryRun ? "dry run, none sent" : "\(run.sent) sent, \(run.failures.count) failed")
-            + "; \(run.withoutAddress.count) without address"
+    /// A message sendmail did not accept, and what it said.
+    static func describe(_ failure: NoticeFailure, _ language: Language) -> String {
+        switch language {
+        case .fr: "non envoyé à \(failure.recipient) (\(failure.unit)) : \(failure.reason)"
+        case .en: "not sent to \(failure.recipient) (\(failure.unit)): \(failure.reason)"
+        }
+    }
+
+    /// `avis du D au T (N jours) : M message(s) — S envoyé(s), F en échec ; W sans adresse`, or
+    /// its English.
+    static func summary(_ run: NoticeRun, _ language: Language) -> String {
+        switch language {
+        case .fr:
+            "avis du \(run.asOf) au \(run.through) (\(run.days) jours) : \(run.messages.count) message(s) — "
+                + (run.dryRun ? "essai, aucun envoyé" : "\(run.sent) envoyé(s), \(run.failures.count) en échec")
+                + " ; \(run.withoutAddress.count) sans adresse"
+        case .en:
+            "notify on \(run.asOf) through \(run.through) (\(run.days) days): \(run.messages.count) message(s) — "
+                + (run.dryRun ? "dry run, none sent" : "\(run.sent) sent, \(run.failures.count) failed")
+                + "; \(run.withoutAddress.count) without address"
+        }
     }
 }
 

@@ -63,8 +63,9 @@ struct ReportVolumes: UseCaseCommand {
         abstract: "Documents by phase, support and holder unit, and the linear metres of their boxes where boxes give a size.",
         discussion: """
             Lines of kind `documents` count documents; `boxes` lines count each box once, under \
-            its unit, or under `(several units)` when it holds documents of more than one, and \
-            give the metres of the boxes with a size and how many have none.
+            its unit, or under `(several units)` when it holds documents of more than one (in a \
+            report limited to a unit, under that unit, from its own documents only), and give the \
+            metres of the boxes with a size and how many have none.
             """
     )
 

@@ -29,8 +29,17 @@ extension Refusal.Code {
     /// since the list was approved.
     public static let itemOnLoan = Self("disposition.on-loan", .conflict)
 
+    /// `reference`, `list`: the document (or one the box holds) is on a disposition list approved
+    /// or being executed; it stays for its disposition until the list is executed or cancelled.
+    public static let loanOfApprovedItem = Self("loan.in-approved-list", .conflict)
+    /// `reference` (a document or `boîte CODE`), `on`, `loan`, `returned`: a loan recorded as
+    /// going out before an earlier loan of it came back would overlap that one.
+    public static let lentBeforeLastReturn = Self("loan.before-last-return", .conflict)
+    /// `loan`, `on`, `today`: a return is recorded on the day it happened, not on a day to come.
+    public static let returnInFuture = Self("loan.return-in-future", .invalidInput)
+
     static let loans: [Self] = [
         loanOfDigital, loanOfDisposed, alreadyOut, dueBeforeLent, loanNotFound, notOut, alreadyReturned, returnBeforeLent,
-        boxNotFound, boxLent, boxAlreadyThere, invalidBoxSize, itemOnLoan,
+        boxNotFound, boxLent, boxAlreadyThere, invalidBoxSize, itemOnLoan, loanOfApprovedItem, lentBeforeLastReturn, returnInFuture,
     ]
 }

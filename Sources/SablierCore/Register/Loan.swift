@@ -87,7 +87,7 @@ public struct Loan: Sendable, Hashable, Codable, Identifiable {
 
     /// How many days past its due day it is still out on `day`; 0 when it is not overdue.
     public func overdueDays(on day: CivilDate) -> Int {
-        isOverdue(on: day) ? day.daysSinceEpoch - dueOn.daysSinceEpoch : 0
+        isOverdue(on: day) ? day.days(since: dueOn) : 0
     }
 
     /// `PERSON` or `PERSON/UNIT`, as `--to` gives it: the borrower and their unit.
@@ -122,12 +122,14 @@ public struct Loan: Sendable, Hashable, Codable, Identifiable {
         return Refusal(.alreadyOut, values)
     }
 
-    /// Refuses returning it twice, or on a day before it went out.
-    public func checkReturn(on day: CivilDate) throws(Refusal) {
+    /// Refuses returning it twice, on a day before it went out, or on a day still to come
+    /// (`today`, from the clock): a return records what happened.
+    public func checkReturn(on day: CivilDate, today: CivilDate) throws(Refusal) {
         if let returnedOn { throw Refusal(.alreadyReturned, ["loan": String(id), "on": returnedOn.description]) }
         guard day >= lentOn else {
             throw Refusal(.returnBeforeLent, ["loan": String(id), "on": day.description, "lent": lentOn.description])
         }
+        guard day <= today else { throw Refusal(.returnInFuture, ["loan": String(id), "on": day.description, "today": today.description]) }
     }
 }
 
@@ -191,17 +193,5 @@ extension Box {
             throw Refusal(.boxLent, ["box": code, "loan": String(openLoan.id), "borrower": openLoan.borrower])
         }
         guard location != self.location else { throw Refusal(.boxAlreadyThere, ["box": code, "location": location.description]) }
-    }
-}
-
-extension CivilDate {
-    /// Days since 1970-01-01 (proleptic Gregorian), to count the days between two dates.
-    public var daysSinceEpoch: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

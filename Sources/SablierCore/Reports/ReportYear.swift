@@ -30,30 +30,3 @@ public struct ReportYear: Sendable, Hashable, Codable {
     /// Whether `day` falls in the year.
     public func contains(_ day: CivilDate) -> Bool { first <= day && day <= last }
 }
-
-extension CivilDate {
-    /// The next day: the first of the next month (or year) after a month's last day.
-    public var dayAfter: CivilDate {
-        if day < CivilDate.daysIn(month: month, year: year) { return CivilDate(year: year, month: month, day: day + 1)! }
-        if month < 12 { return CivilDate(year: year, month: month + 1, day: 1)! }
-        return CivilDate(year: year + 1, month: 1, day: 1)!
-    }
-
-    /// The number of days from `earlier` to this day (negative when `earlier` is later), by
-    /// the days each year and month has: what "idle for N days" counts.
-    public func days(since earlier: CivilDate) -> Int {
-        dayNumber - earlier.dayNumber
-    }
-
-    /// Days since 0000-03-01 in the proleptic Gregorian calendar (a civil-from-days count
-    /// without Foundation, so the core stays free of the clock and the time zone).
-    var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let shiftedMonth = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra
-    }
-}

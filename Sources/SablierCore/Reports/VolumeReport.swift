@@ -36,7 +36,8 @@ public struct VolumeDocumentLine: Sendable, Hashable, Codable {
 /// The boxes of one unit (or of several) in one phase (or several), and their linear metres.
 ///
 /// A box is counted once: under its unit when all its documents are that unit's, else under
-/// the "several units" line (`holder` nil); under its phase when all its documents are in it,
+/// the "several units" line (`holder` nil) — in a report limited to a unit, under that unit
+/// whatever else it holds (`VolumeReport.init`); under its phase when all its documents are in it,
 /// else under "several phases" (`phase` nil). Boxes of destroyed documents stay under the
 /// phase `inactif-detruit` (the shelf space their destruction freed).
 public struct VolumeBoxLine: Sendable, Hashable, Codable {
@@ -70,8 +71,10 @@ public struct VolumeReport: Sendable, Hashable, Codable {
 
     /// Folds the store's tallies into the report. `reaches` says which holder units the
     /// reader may count (a détenteur's own, or the `--unit` asked for): a box counts when any
-    /// of its documents is theirs, and is still classed by all the units it holds, so that a
-    /// box shared with another unit is never counted as the reader's alone.
+    /// of its documents is theirs, and is classed by those documents only — their unit, their
+    /// phases — with its whole shelf space, the space the unit's files take. A report limited
+    /// to a unit thus never says that a box also holds another unit's documents, nor in which
+    /// phase those are; the organisation-wide report keeps its "several units" line.
     public init(unit: String?, documents: [DocumentTally], boxes: [BoxTally], reaches: (String) -> Bool) {
         self.unit = unit
         var documentCounts: [VolumeDocumentKey: (holder: String, count: Int)] = [:]
@@ -89,12 +92,14 @@ public struct VolumeReport: Sendable, Hashable, Codable {
 
         struct Box { var holders: [String: String] = [:]; var phases: Set<Phase> = []; var millimetres: Int?; var reached = false }
         var byBox: [String: Box] = [:]
-        for tally in boxes.sorted(by: { ($0.box, $0.holder) < ($1.box, $1.holder) }) {
+        // Only the reader's documents say anything of a box: another unit's, beside them, is
+        // neither named nor counted.
+        for tally in boxes.sorted(by: { ($0.box, $0.holder) < ($1.box, $1.holder) }) where reaches(tally.holder) {
             var box = byBox[tally.box, default: Box(millimetres: tally.linearMillimetres)]
             let key = VolumeReport.unitKey(tally.holder)
             if box.holders[key] == nil { box.holders[key] = tally.holder }
             box.phases.insert(tally.phase)
-            if reaches(tally.holder) { box.reached = true }
+            box.reached = true
             byBox[tally.box] = box
         }
         struct LineKey: Hashable { var unit: String?; var phase: Phase? }

@@ -22,14 +22,14 @@ extension APIRoutes {
     func addNotices(to api: RouterGroup<APIRequestContext>) {
         api.post("notices") { request, context -> Response in
             let form = try await request.json(NoticeForm.self, context: context)
-            if form.dryRun == false { throw Refusal(.noticesDryRunOnly, [:]) }
             var asOf: CivilDate?
             if let text = form.asOf {
                 guard let day = CivilDate(iso: text) else { throw Refusal(.invalidValue, ["field": "asOf", "value": text, "allowed": "YYYY-MM-DD"]) }
                 asOf = day
             }
             let run = try await sablier.sendNotices(try context.session, asOf: asOf, days: form.days ?? 30,
-                                                    from: form.from ?? Self.serverSender(), transport: nil)
+                                                    from: form.from ?? Self.serverSender(), transport: nil,
+                                                    dryRun: form.dryRun)
             return try json(run)
         }
         api.put("users/:name/email") { request, context -> Response in

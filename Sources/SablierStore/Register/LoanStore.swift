@@ -18,15 +18,19 @@ public protocol LoanStore: RegisterStore {
     /// until `dueOn`: a `lent` event on each document (detail: the loan's number), a box's move
     /// out to the borrower, audit `loan.out`.
     ///
-    /// Refuses a digital or disposed document (`loan.digital`, `loan.document-disposed`), a box
-    /// or document not registered, and anything already out (`loan.already-out`, naming the
-    /// open loan); `Loan.checkDates` is the caller's.
+    /// Refuses a digital or disposed document (`loan.digital`, `loan.document-disposed`), then
+    /// dates out of order (`Loan.checkDates`, after lendability so that its refusal does not
+    /// depend on the day), a box or document not registered, anything already out
+    /// (`loan.already-out`, naming the open loan), a document of an approved disposition list
+    /// not yet executed (`loan.in-approved-list`), and a day before an earlier loan of it came
+    /// back (`loan.before-last-return`).
     func lend(_ subject: Loan.Subject, to borrower: String, unit: String?, on day: CivilDate, dueOn: CivilDate,
               reason: String?, by actor: String, at instant: Date) async throws -> Loan
 
     /// Closes the open loan `target` names: `returned` events on its documents, a box's move
     /// back to its recorded location, audit `loan.return`. Refuses what is not out
-    /// (`loan.not-out`, `loan.already-returned`).
+    /// (`loan.not-out`, `loan.already-returned`) and a day after the day of `instant`
+    /// (`loan.return-in-future`).
     func returnLoan(_ target: LoanTarget, on day: CivilDate, note: String?, by actor: String, at instant: Date) async throws -> Loan
 
     /// The open loan that has `reference` out, if any.

@@ -89,6 +89,7 @@ extension Labels {
         "audit_action_user_revoke": Label("Rôle retiré", "Role revoked"),
         "audit_action_user_email": Label("Adresse électronique changée", "E-mail address changed"),
         "audit_action_notices_send": Label("Avis aux détenteurs", "Notices to détenteurs"),
+        "audit_action_notices_sent": Label("Avis aux détenteurs remis à l'envoi", "Notices to détenteurs handed to the mail"),
         // Audit targets: the kind worded, the name or number as written
         "audit_target_user": Label("utilisateur", "user"),
         "audit_target_document": Label("document", "document"),
