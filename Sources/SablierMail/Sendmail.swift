@@ -16,6 +16,14 @@ public struct Sendmail: Sendable {
     /// Why one message was not handed over.
     public struct Failure: Error, Sendable, Hashable, CustomStringConvertible {
         public let description: String
+        /// True when sendmail was stopped after `timeout`: a transport that hangs once is likely
+        /// to hang for the next message too.
+        public var timedOut = false
+
+        public init(description: String, timedOut: Bool = false) {
+            self.description = description
+            self.timedOut = timedOut
+        }
     }
 
     public let path: String
@@ -72,7 +80,9 @@ public struct Sendmail: Sendable {
         watchdog.cancel()
         let signal = ending & 0x7F, exitStatus = (ending >> 8) & 0xFF
         let detail = said.isEmpty ? "" : ": " + said
-        if signal == SIGKILL { throw Failure(description: "\(path) was stopped after \(Int(timeout)) s or killed (signal \(signal))\(detail)") }
+        if signal == SIGKILL {
+            throw Failure(description: "\(path) was stopped after \(Int(timeout)) s or killed (signal \(signal))\(detail)", timedOut: true)
+        }
         if signal != 0 { throw Failure(description: "\(path) was stopped by signal \(signal)\(detail)") }
         if exitStatus != 0 { throw Failure(description: "\(path) exited with status \(exitStatus)\(detail)") }
     }

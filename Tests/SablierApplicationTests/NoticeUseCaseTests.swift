@@ -121,25 +121,32 @@ struct NoticeUseCaseTests {
         #expect(outcome?.details.contains("\"failedRecipients\":\"rh.chef\"") == true && outcome?.details.contains("\"sent\":\"1\"") == true)
     }
 
-    @Test("a proposed disposition list holding the unit's documents is named, with how many are the unit's")
+    @Test("a proposed list of the unit's documents is named to its détenteur; one that also holds another unit's is not, since only the records manager may approve it")
     func pendingList() async throws {
         let (office, sablier) = try await Self.office()
+        let manager = try await office.session("gestion.doc")
         // Rule 1201's documents hold personal information: only those the AIPRP officer
-        // reviewed may be proposed (RH-CONF, confirmed; SG-X and RH-OLD, dismissed here).
-        for reference in ["SG-X", "RH-OLD"] {
-            _ = try await office.store.recordPrivacyReview(reference, decision: .dismiss, measure: nil, note: "aucun renseignement",
-                                                           by: "aiprp", at: TestOffice.now)
-        }
-        let proposal = try await sablier.proposeDisposition(try await office.session("gestion.doc"), asOf: Self.asOf)
-        #expect(proposal.items.map(\.reference).sorted() == ["RH-CONF", "RH-OLD", "SG-X"])
-        let number = proposal.list.number
-        let run = try await sablier.sendNotices(try await office.session("gestion.doc"), asOf: Self.asOf, days: 0, from: Self.sender, transport: nil)
+        // reviewed may be proposed (RH-CONF, confirmed; RH-OLD, dismissed here; SG-X waits).
+        _ = try await office.store.recordPrivacyReview("RH-OLD", decision: .dismiss, measure: nil, note: "aucun renseignement",
+                                                       by: "aiprp", at: TestOffice.now)
+        let own = try await sablier.proposeDisposition(manager, asOf: Self.asOf)
+        #expect(own.items.map(\.reference).sorted() == ["RH-CONF", "RH-OLD"])
+        var run = try await sablier.sendNotices(manager, asOf: Self.asOf, days: 0, from: Self.sender, transport: nil)
         let message = try #require(run.messages.first(where: { $0.recipient == "rh.chef" }))
         #expect(message.lists == 1 && message.due == 2)
         let body = MailFixtures.Received(arguments: [], message: message.text ?? "").body
         #expect(body.contains("LISTES DE DISPOSITION EN ATTENTE DE VOTRE APPROBATION (1)\n"
-            + "  - Liste n° \(number), proposée le 2026-12-04 par gestion.doc : 2 document(s) de votre unité sur 3\n"
-            + "    « sablier disposition show \(number) », puis « sablier disposition approve \(number) »"))
+            + "  - Liste n° \(own.list.number), proposée le 2026-12-04 par gestion.doc : 2 document(s) de votre unité\n"
+            + "    « sablier disposition show \(own.list.number) », puis « sablier disposition approve \(own.list.number) »"))
+        // Withdrawn, then proposed again with SG-X reviewed too: a list of two units.
+        _ = try await sablier.cancelDisposition(manager, list: own.list.number, reason: "Refaite avec SG-X")
+        _ = try await office.store.recordPrivacyReview("SG-X", decision: .dismiss, measure: nil, note: "aucun renseignement",
+                                                       by: "aiprp", at: TestOffice.now)
+        let mixed = try await sablier.proposeDisposition(manager, asOf: Self.asOf)
+        #expect(mixed.items.map(\.reference).sorted() == ["RH-CONF", "RH-OLD", "SG-X"])
+        run = try await sablier.sendNotices(manager, asOf: Self.asOf, days: 0, from: Self.sender, transport: nil)
+        #expect(!run.messages.isEmpty && run.messages.allSatisfy { $0.lists == 0 })
+        #expect(run.messages.allSatisfy { !($0.text ?? "").contains("APPROBATION") })
     }
 
     @Test("a loan of the unit's paper file reaches its détenteur once overdue, with its days late; on its due day it is not overdue")

@@ -115,6 +115,40 @@ final class NotifyCommandTests {
         #expect(missing.status == 1 && missing.stderr.contains("absent is not an executable program"))
     }
 
+    @Test("a sendmail that hangs is stopped after $SABLIER_SENDMAIL_TIMEOUT and the messages left are not handed to it, each reported")
+    func hung() throws {
+        try loadRegister()
+        #expect(try sablier("user", "email", "sg.chef", "chef.sg@css.example.qc.ca", "--as", "admin").status == 0)
+        let calls = mailbox.appendingPathComponent("calls")
+        let program = mailbox.appendingPathComponent("sendmail-lent")
+        try "#!/bin/sh\necho \"$*\" >> '\(calls.path)'\nsleep 300 &\nwait\n".write(to: program, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        let result = try sablier("notify", "--as-of", "2026-12-04", "--sendmail", program.path, "--from", Self.sender, "--lang", "fr",
+                                 environment: ["SABLIER_SENDMAIL_TIMEOUT": "1"])
+        #expect(result.status == 1)
+        // Two détenteurs with an address: the first hangs and is stopped, the second is never tried.
+        #expect(try String(contentsOf: calls, encoding: .utf8).split(separator: "\n").count == 1)
+        #expect(result.stderr.contains("was stopped after 1 s"))
+        #expect(result.stderr.contains("it did not answer within 1 s for an earlier message"))
+        #expect(result.stderr.contains("2 message(s) — 0 envoyé(s), 2 en échec"))
+    }
+
+    @Test("a dry run on a host whose name gives no sender address still shows the messages, and says what sending needs")
+    func dryRunWithoutSender() throws {
+        try loadRegister()
+        // A sender the checks refuse stands for a host without a domain name.
+        let result = try sablier("notify", "--as-of", "2026-12-04", "--days", "208", "--dry-run", "--lang", "fr",
+                                 environment: ["SABLIER_MAIL_FROM": ""])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("À : chef.rh@css.example.qc.ca\nObjet : Sablier — Échéances de l'unité Ressources humaines"))
+        if !result.stderr.contains("sablier@localhost.localdomain") {
+            // The host has a domain: the guess was a good sender, and nothing had to be said.
+            #expect(!result.stderr.contains("--from"))
+        }
+        let sending = try sablier("notify", "--as-of", "2026-12-04", "--from", "sablier", "--sendmail", "/bin/true")
+        #expect(sending.status != 0)
+    }
+
     @Test("--dry-run prints the messages and sends nothing; $SABLIER_NOTICE_DAYS sets the horizon, its last day in, the next out")
     func dryRun() throws {
         try loadRegister()
@@ -123,8 +157,9 @@ final class NotifyCommandTests {
                                  environment: ["SABLIER_NOTICE_DAYS": "208", "SABLIER_MAIL_FROM": Self.sender])
         #expect(within.status == 0, "\(within.stderr)")
         #expect(try MailFixtures.received(in: mailbox).isEmpty)
-        #expect(within.stdout.contains("\nFrom: \(Self.sender)\nTo: chef.rh@css.example.qc.ca\nSubject: =?UTF-8?B?"))
-        #expect(MailFixtures.decodeQuotedPrintable(within.stdout).contains("RH-A  Correspondance RH 2024"))
+        // The preview is what a person reads: the subject and the body decoded, not the message's encodings.
+        #expect(within.stdout.contains("To: chef.rh@css.example.qc.ca\nSubject: Sablier — Échéances de l'unité Ressources humaines au 2026-12-04\n\n"))
+        #expect(within.stdout.contains("RH-A  Correspondance RH 2024") && !within.stdout.contains("=?UTF-8?") && !within.stdout.contains("=C3=A9"))
         #expect(within.stderr.contains("through 2027-06-30 (208 days): 1 message(s) — dry run, none sent"))
         let short = try sablier("notify", "--as-of", "2026-12-04", "--dry-run", "--format", "json",
                                 environment: ["SABLIER_NOTICE_DAYS": "207", "SABLIER_MAIL_FROM": Self.sender])
@@ -134,6 +169,8 @@ final class NotifyCommandTests {
         let messages = try #require(run["messages"] as? [[String: Any]])
         #expect(messages.count == 1 && messages.first?["due"] as? Int == 1 && messages.first?["status"] as? String == "dry-run")
         #expect(MailFixtures.decodeQuotedPrintable(messages.first?["text"] as? String ?? "").contains("RH-A") == false)
+        #expect((messages.first?["text"] as? String)?.contains("From: \(Self.sender)\nTo: chef.rh@css.example.qc.ca\n") == true)
+        #expect((messages.first?["body"] as? String)?.contains("Bonjour rh.chef,") == true)
         let gaps = try #require(run["withoutAddress"] as? [[String: Any]])
         #expect(gaps.map { $0["unit"] as? String } == ["Ressources financières", "Secrétariat général"])
         // Bad horizons are refused before anything is read.

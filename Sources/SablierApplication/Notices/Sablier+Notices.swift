@@ -19,6 +19,8 @@ public struct NoticeMessage: Sendable, Hashable, Codable {
     public var status: String
     /// The whole message as it would be handed to sendmail: in a dry run only.
     public var text: String?
+    /// The message's body as a person reads it (the text is quoted-printable): in a dry run only.
+    public var body: String?
 }
 
 /// A message that sendmail did not accept, and why (what it said).
@@ -112,12 +114,13 @@ extension Sablier {
                 }
                 var personal = notice
                 personal.unit = person.unit
+                let body = personal.body(to: person.name)
                 let message = MailMessage(from: from, to: [address], subject: personal.subject, date: now,
                                           messageID: MailMessage.messageID(at: now, recipient: person.name, about: key, domain: domain),
-                                          body: personal.body(to: person.name))
+                                          body: body)
                 run.messages.append(NoticeMessage(recipient: person.name, address: address, unit: person.unit, subject: personal.subject,
                                                   due: counts.due, lists: counts.lists, overdueLoans: counts.loans, status: "dry-run",
-                                                  text: message.rendered()))
+                                                  text: message.rendered(), body: body))
             }
         }
         _ = try await attempt {
@@ -127,6 +130,7 @@ extension Sablier {
         for index in run.messages.indices {
             let text = run.messages[index].text ?? ""
             run.messages[index].text = nil
+            run.messages[index].body = nil
             do {
                 try await transport.deliver(text, to: [run.messages[index].address])
                 run.messages[index].status = "sent"
@@ -168,11 +172,14 @@ extension Sablier {
             try await store.forEachDueDocument(asOf: through, action: nil) { facts.add($0) }
         }
         facts.confidential = try await attempt { try await store.confidentialReferences() }
+        // Only a list of one unit's documents waits for that unit's détenteur: one holding
+        // several units' documents is approved by the records manager (`disposition approve`
+        // refuses it to a détenteur), so no détenteur is asked for it.
         for list in try await attempt({ try await store.dispositionLists() }) where list.state == .proposed {
             let items = try await attempt { try await store.dispositionItems(of: list.number) }
-            for (key, unitItems) in Dictionary(grouping: items, by: { Self.unitKey($0.holder) }) {
-                facts.add(UnitNotice.PendingList(list: list, unitItems: unitItems.count), unit: unitItems[0].holder, key: key)
-            }
+            let byUnit = Dictionary(grouping: items, by: { Self.unitKey($0.holder) })
+            guard byUnit.count == 1, let (key, unitItems) = byUnit.first else { continue }
+            facts.add(UnitNotice.PendingList(list: list, unitItems: unitItems.count), unit: unitItems[0].holder, key: key)
         }
         for loan in try await attempt({ try await store.loans(includingReturned: false) }) where loan.isOverdue(on: day) {
             for unit in loan.holderUnits { facts.add(loan, unit: unit, key: Self.unitKey(unit)) }

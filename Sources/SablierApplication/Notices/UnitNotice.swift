@@ -9,7 +9,7 @@ import SablierStore
 /// document's title is written `[confidentiel]`, even to its own unit's détenteur, who reads it
 /// whole in Sablier.
 struct UnitNotice: Sendable {
-    /// A proposed list and how many of its items belong to the unit.
+    /// A proposed list of the unit's documents only (a détenteur approves no other), and how many.
     struct PendingList: Sendable {
         var list: DispositionList
         var unitItems: Int
@@ -60,7 +60,7 @@ struct UnitNotice: Sendable {
             for pending in lists {
                 let list = pending.list
                 lines.append("  - Liste n° \(list.number), proposée le \(CivilDate(dayOf: list.proposedAt)) par \(list.proposedBy) : "
-                             + "\(pending.unitItems) document(s) de votre unité sur \(list.itemCount)")
+                             + "\(pending.unitItems) document(s) de votre unité")
                 lines.append("    « sablier disposition show \(list.number) », puis « sablier disposition approve \(list.number) »")
             }
         }

@@ -20,7 +20,9 @@ struct NotifyCommand: UseCaseCommand {
             transfer agent delivers them. A détenteur without an e-mail address (`sablier user email`), \
             or a unit without a détenteur, is reported on standard error. Exit status 1 when a \
             message was not accepted by sendmail (the others are still sent). Environment: \
-            $SABLIER_NOTICE_DAYS, $SABLIER_SENDMAIL, $SABLIER_MAIL_FROM.
+            $SABLIER_NOTICE_DAYS, $SABLIER_SENDMAIL, $SABLIER_MAIL_FROM, $SABLIER_SENDMAIL_TIMEOUT (seconds sendmail
+            may take per message, 60 by default; once it is stopped after that long, the messages left are not
+            handed to it, and are reported as not sent).
             """
     )
 
@@ -45,7 +47,8 @@ struct NotifyCommand: UseCaseCommand {
         _ = try resolvedDays()
         // The default sender is only a guess from the host's name: say how to give one rather
         // than refuse `sablier@HOST` as an address without a domain.
-        if Self.nonEmpty(from) == nil, Self.nonEmpty(ProcessInfo.processInfo.environment["SABLIER_MAIL_FROM"]) == nil {
+        // A dry run sends nothing: it shows the messages with the guess, whatever it is.
+        if !dryRun, Self.nonEmpty(from) == nil, Self.nonEmpty(ProcessInfo.processInfo.environment["SABLIER_MAIL_FROM"]) == nil {
             let guess = Self.defaultSender()
             if !EmailAddress.isAcceptable(guess) {
                 throw ValidationError("This host's name gives no sender address (\(guess) has no domain): give --from ADDRESS or set $SABLIER_MAIL_FROM.")
@@ -64,16 +67,27 @@ struct NotifyCommand: UseCaseCommand {
     func run(_ sablier: Sablier, _ session: Session) async throws {
         let environment = ProcessInfo.processInfo.environment
         let program = Self.nonEmpty(sendmail) ?? Self.nonEmpty(environment["SABLIER_SENDMAIL"]) ?? Self.defaultSendmail
-        let sender = Self.nonEmpty(from) ?? Self.nonEmpty(environment["SABLIER_MAIL_FROM"]) ?? Self.defaultSender()
-        let transport: (any MailTransport)? = dryRun ? nil : SendmailTransport(sendmail: Sendmail(path: program))
+        var sender = Self.nonEmpty(from) ?? Self.nonEmpty(environment["SABLIER_MAIL_FROM"]) ?? Self.defaultSender()
+        if dryRun, !EmailAddress.isAcceptable(sender) {
+            // The host's name has no domain: the preview says so rather than refuse to show anything.
+            Console.error(actor.language == .fr
+                ? "(\(sender) n'est pas une adresse d'expéditeur valable : l'essai montre les messages avec sablier@localhost.localdomain ; pour les envoyer, donnez --from ADRESSE ou $SABLIER_MAIL_FROM)"
+                : "(\(sender) is no valid sender address: the dry run shows the messages from sablier@localhost.localdomain; to send them, give --from ADDRESS or $SABLIER_MAIL_FROM)")
+            sender = "sablier@localhost.localdomain"
+        }
+        let timeout = Double(environment["SABLIER_SENDMAIL_TIMEOUT"] ?? "").flatMap { $0 > 0 ? $0 : nil } ?? 60
+        let transport: (any MailTransport)? = dryRun ? nil : SendmailTransport(sendmail: Sendmail(path: program, timeout: timeout))
         let run = try await sablier.sendNotices(session, asOf: asOf.asOf?.date, days: try resolvedDays(), from: sender, transport: transport)
         switch format {
         case .json:
             Console.out(try JSONOutput.render(run))
         default:
+            // The preview as a person reads it; `--format json` gives the message as sent too.
             for (index, message) in run.messages.enumerated() {
-                guard let text = message.text else { continue }
-                Console.out("----- \(index + 1)/\(run.messages.count) — \(message.recipient) (\(message.unit)) -----\n" + text)
+                guard let body = message.body else { continue }
+                let (to, subject) = actor.language == .fr ? ("À : ", "Objet : ") : ("To: ", "Subject: ")
+                Console.out("----- \(index + 1)/\(run.messages.count) — \(message.recipient) (\(message.unit)) -----\n"
+                            + "\(to)\(message.address)\n\(subject)\(message.subject)\n\n" + body)
             }
         }
         for gap in run.withoutAddress { Console.error(Self.describe(gap, actor.language)) }
@@ -142,20 +156,33 @@ struct NotifyCommand: UseCaseCommand {
 
 /// The sendmail adapter behind the application's `MailTransport`, run on a thread of its own:
 /// its wait for sendmail blocks, which a task of the concurrency pool must not.
-struct SendmailTransport: MailTransport {
+///
+/// Once sendmail has been stopped after its timeout, the messages left are not handed to it:
+/// a mail transfer agent that hangs once hangs for every message, and a nightly run over fifty
+/// units would otherwise wait fifty times as long. Each message left is reported as not sent.
+actor SendmailTransport: MailTransport {
     let sendmail: Sendmail
+    private var hung: String?
+
+    init(sendmail: Sendmail) { self.sendmail = sendmail }
 
     func deliver(_ message: String, to recipients: [String]) async throws {
+        if let hung { throw Sendmail.Failure(description: hung) }
         let sendmail = self.sendmail
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            Thread.detachNewThread {
-                do {
-                    try sendmail.deliver(message, to: recipients)
-                    continuation.resume()
-                } catch {
-                    continuation.resume(throwing: error)
+        do {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                Thread.detachNewThread {
+                    do {
+                        try sendmail.deliver(message, to: recipients)
+                        continuation.resume()
+                    } catch {
+                        continuation.resume(throwing: error)
+                    }
                 }
             }
+        } catch let failure as Sendmail.Failure where failure.timedOut {
+            hung = "not handed to \(sendmail.path): it did not answer within \(Int(sendmail.timeout)) s for an earlier message"
+            throw failure
         }
     }
 }
