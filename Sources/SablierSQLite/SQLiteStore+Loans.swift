@@ -129,7 +129,9 @@ extension SQLiteStore: LoanStore {
         try await perform("moving box \(code)") { database in
             try await database.write { db in
                 guard let box = try Self.boxRow(code, db) else { throw Refusal(.boxNotFound, ["box": code]) }
-                try box.checkMove(to: location, openLoan: try Self.openLoanID(ofBox: code, db).map { try Self.loan($0, db) })
+                let last = try String.fetchOne(db, sql: "SELECT MAX(moved_on) FROM box_move WHERE box = ?", arguments: [code])
+                try box.checkMove(to: location, on: day, today: CivilDate(dayOf: instant), lastMovedOn: try last.map { try StoredCode.civilDate($0, column: "box_move.moved_on") },
+                                  openLoan: try Self.openLoanID(ofBox: code, db).map { try Self.loan($0, db) })
                 try db.execute(sql: "UPDATE box SET building = ?, room = ?, shelving = ? WHERE code = ?",
                                arguments: [location.building, location.room, location.shelving, code])
                 let move = try Self.appendBoxMove(code, on: day, by: actor, at: instant, from: box.location, to: location, loan: nil,

@@ -83,12 +83,13 @@ struct LoanTests {
         }
     }
 
-    @Test("a box's size: metres to whole millimetres, a comma as decimal mark; nothing, zero, negative or words refused")
+    @Test("a box's size: metres to whole millimetres, a comma as decimal mark; nothing, zero, negative, words, or ten metres and more (millimetres typed for metres) refused")
     func boxSize() throws {
         #expect(try Box.linearMillimetres(metres: "0.12") == 120)
         #expect(try Box.linearMillimetres(metres: " 0,385 ") == 385)
         #expect(try Box.linearMillimetres(metres: "2") == 2_000)
-        for bad in ["", "0", "-0.1", "douze", "0.0001", "nan", "inf"] {
+        #expect(try Box.linearMillimetres(metres: "9.5") == 9_500)
+        for bad in ["", "0", "-0.1", "douze", "0.0001", "nan", "inf", "10", "120"] {
             #expect(throws: Refusal(.invalidBoxSize, ["size": bad]), "\(bad)") { try Box.linearMillimetres(metres: bad) }
         }
     }

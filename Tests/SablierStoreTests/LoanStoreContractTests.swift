@@ -173,8 +173,19 @@ struct LoanStoreContractTests {
             #expect(try await store.openLoan(ofDocument: "RF-BUD-2014") == nil)
 
             let newPlace = PhysicalLocation(slashed: "Entrepôt / Local 3 / Rayon 1")
+            // Dated before the return (the box's last move), or after the day it is recorded: refused.
+            let early = await refusal {
+                _ = try await store.moveBox("B-2014-RF-01", to: newPlace, on: CivilDate(iso: "2026-11-30")!, reason: "Réaménagement",
+                                            by: "gestion.doc", at: later)
+            }
+            #expect(early?.code == .boxMoveBeforeLast && early?.values["last"] == "2026-12-01")
+            let ahead = await refusal {
+                _ = try await store.moveBox("B-2014-RF-01", to: newPlace, on: CivilDate(iso: "2027-01-05")!, reason: "Réaménagement",
+                                            by: "gestion.doc", at: later)
+            }
+            #expect(ahead?.code == .boxMoveInFuture && ahead?.values["today"] == "2026-12-31")
             let move = try await store.moveBox("B-2014-RF-01", to: newPlace, on: CivilDate(iso: "2026-12-02")!, reason: "Réaménagement",
-                                               by: "gestion.doc", at: now)
+                                               by: "gestion.doc", at: later)
             #expect(move.position == 2)
             #expect(try await store.box("B-2014-RF-01")?.location == newPlace)
             let same = await refusal {

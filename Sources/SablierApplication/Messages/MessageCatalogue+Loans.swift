@@ -36,8 +36,14 @@ extension MessageCatalogue {
             fr: "la boîte {box} est déjà à {location}",
             en: "box {box} is already at {location}"),
         .invalidBoxSize: Entry(
-            fr: "« {size} » n'est pas un métrage linéaire : donner des mètres plus grands que zéro, par exemple 0.12",
-            en: "'{size}' is not a shelf length: give metres above zero, e.g. 0.12"),
+            fr: "« {size} » n'est pas un métrage linéaire : donner des mètres, plus de zéro et moins de dix, par exemple 0.12",
+            en: "'{size}' is not a shelf length: give metres, above zero and below ten, e.g. 0.12"),
+        .boxMoveInFuture: Entry(
+            fr: "la boîte {box} ne peut pas être déplacée le {on}, après aujourd'hui ({today}) : un déplacement s'inscrit une fois fait",
+            en: "box {box} cannot be moved on {on}, after today ({today}): a move is recorded once done"),
+        .boxMoveBeforeLast: Entry(
+            fr: "la boîte {box} ne peut pas être déplacée le {on} : son dernier déplacement date du {last}, et son historique suit l'ordre des dates",
+            en: "box {box} cannot be moved on {on}: its last move was on {last}, and its history follows the order of dates"),
         .itemOnLoan: Entry(
             fr: "{reference} est prêté (prêt n° {loan} à {borrower}) : il n'est ni détruit, ni trié, ni versé, ni transféré avant son retour",
             en: "{reference} is out on loan {loan} to {borrower}: it is not destroyed, sorted, deposited or transferred until it is returned"),

@@ -23,6 +23,10 @@ extension Refusal.Code {
     public static let boxLent = Self("box.lent", .conflict)
     /// `box`, `location`: the box is already there.
     public static let boxAlreadyThere = Self("box.already-there", .conflict)
+    /// `box`, `on`, `today`: a move is recorded once it happened.
+    public static let boxMoveInFuture = Self("box.move-in-future", .invalidInput)
+    /// `box`, `on`, `last`: dated before the box's last move, it would put its history out of order.
+    public static let boxMoveBeforeLast = Self("box.move-before-last", .invalidInput)
     /// `size`: a box's shelf space in linear metres, more than nothing (e.g. 0.12).
     public static let invalidBoxSize = Self("box.invalid-size", .invalidInput)
     /// `list`, `reference`, `action`, `loan`, `borrower`: a document of the list went out on loan
@@ -40,6 +44,6 @@ extension Refusal.Code {
 
     static let loans: [Self] = [
         loanOfDigital, loanOfDisposed, alreadyOut, dueBeforeLent, loanNotFound, notOut, alreadyReturned, returnBeforeLent,
-        boxNotFound, boxLent, boxAlreadyThere, invalidBoxSize, itemOnLoan, loanOfApprovedItem, lentBeforeLastReturn, returnInFuture,
+        boxNotFound, boxLent, boxAlreadyThere, boxMoveInFuture, boxMoveBeforeLast, invalidBoxSize, itemOnLoan, loanOfApprovedItem, lentBeforeLastReturn, returnInFuture,
     ]
 }

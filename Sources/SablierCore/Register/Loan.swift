@@ -179,7 +179,9 @@ extension Box {
     /// Shelf space in linear metres as people write it (`0.12`), in whole millimetres.
     public static func linearMillimetres(metres text: String) throws(Refusal) -> Int {
         let trimmed = text.trimmingSpaces().replacingOccurrences(of: ",", with: ".")
-        guard let metres = Double(trimmed), metres.isFinite, metres > 0, metres < 1_000 else {
+        // A box takes centimetres of shelf, a few metres at most for the largest bundle: ten
+        // metres or more is a unit typed wrong (millimetres or centimetres for metres).
+        guard let metres = Double(trimmed), metres.isFinite, metres > 0, metres < 10 else {
             throw Refusal(.invalidBoxSize, ["size": text])
         }
         let millimetres = Int((metres * 1_000).rounded())
@@ -187,11 +189,18 @@ extension Box {
         return millimetres
     }
 
-    /// Refuses moving the box to where it already is, or while a loan has it out.
-    public func checkMove(to location: PhysicalLocation, openLoan: Loan?) throws(Refusal) {
+    /// Refuses moving the box to where it already is, or while a loan has it out; and a move
+    /// dated after `today`, or before the box's last move (`lastMovedOn`): its history is in
+    /// order of dates, and its location is where the latest move took it.
+    public func checkMove(to location: PhysicalLocation, on day: CivilDate, today: CivilDate, lastMovedOn: CivilDate?,
+                          openLoan: Loan?) throws(Refusal) {
         if let openLoan {
             throw Refusal(.boxLent, ["box": code, "loan": String(openLoan.id), "borrower": openLoan.borrower])
         }
         guard location != self.location else { throw Refusal(.boxAlreadyThere, ["box": code, "location": location.description]) }
+        guard day <= today else { throw Refusal(.boxMoveInFuture, ["box": code, "on": day.description, "today": today.description]) }
+        if let lastMovedOn, day < lastMovedOn {
+            throw Refusal(.boxMoveBeforeLast, ["box": code, "on": day.description, "last": lastMovedOn.description])
+        }
     }
 }
