@@ -79,11 +79,19 @@ extension SQLiteStore: RelinkStore {
     public func recordedEvents(of references: [String]) async throws -> [String: [LifecycleEvent]] {
         try await read("reading the events of \(references.count) document(s)") { db in
             var found: [String: [LifecycleEvent]] = [:]
+            // Two reads a batch of 500, not one a document: a query's cohort names thousands.
             try Self.inBatches(Array(Set(references)).sorted()) { batch, markers in
-                let rows = try Row.fetchAll(db, sql: "SELECT id, reference FROM document WHERE reference IN (\(markers))", arguments: StatementArguments(batch))
-                for row in rows {
+                var referenceOf: [Int: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT id, reference FROM document WHERE reference IN (\(markers))", arguments: StatementArguments(batch)) {
                     let reference: String = row["reference"]
-                    found[reference] = try Self.eventRows(of: row["id"], db).map { try $0.event() }
+                    referenceOf[row["id"]] = reference
+                    found[reference] = []
+                }
+                guard !referenceOf.isEmpty else { return }
+                let ids = Array(referenceOf.keys)
+                let sql = DocumentEventRow.table.select(.sqlite, where: []) + " WHERE document IN (\(ids.map { _ in "?" }.joined(separator: ", "))) ORDER BY sequence"
+                for row in try db.fetchStoredRows(DocumentEventRow.self, sql: sql, arguments: StatementArguments(ids)) {
+                    if let reference = referenceOf[row.document] { found[reference, default: []].append(try row.event()) }
                 }
             }
             return found
