@@ -137,13 +137,7 @@ final class SpawnedTool: Sendable {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        sablier_spawnattr_isolate(&attributes)
         // `sh -c SCRIPT TOOL SOFT HARD ARGUMENTS…`: in the script, $0 is the tool, $1 and $2 the
         // limits. At the soft limit the kernel sends SIGXCPU (which says why the tool stopped),
         // at the hard one, a second later, SIGKILL. Should `ulimit` fail, a lower hard limit is
