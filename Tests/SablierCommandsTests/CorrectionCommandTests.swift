@@ -64,7 +64,7 @@ final class CorrectionCommandTests {
         let dry = try sablier("document", "reclassify", "--rule", "1201", "--to", "3201", "--reason", "mal classé", "--dry-run",
                               "--as", "gestion.doc")
         #expect(dry.status == 0, "\(dry.stderr)")
-        #expect(dry.stdout.contains("SG-CORR-2021") && dry.stdout.contains("transfert 2025-06-30, destroy 2029-06-30"))
+        #expect(dry.stdout.contains("SG-CORR-2021") && dry.stdout.contains("transfer 2025-06-30, destroy 2029-06-30"))
         #expect(dry.stderr.contains("dry run: 1 document would move to rule 3201") && dry.stderr.contains("nothing written"))
         let unchanged = try sablier("document", "list", "--query", "rule=1201", "--format", "csv", "--as", "gestion.doc")
         #expect(unchanged.stdout.contains("SG-CORR-2021"))

@@ -11,29 +11,13 @@ public enum CalendarImpactTarget: Sendable, Hashable {
     case file(String, maxBytes: Int = ImportLimits.defaultMaxBytes, named: String? = nil)
 }
 
-/// A document's dates under one calendar.
-public struct ImpactDates: Sendable, Hashable, Codable {
-    public var transferOn: String?
-    public var finalOn: String?
-    public var finalAction: String?
-    /// What the count waits for (a `waiting` code), when it cannot be dated.
-    public var waiting: String?
-
-    init(_ status: RetentionStatus) {
-        transferOn = status.transferOn?.description
-        finalOn = status.finalOn?.description
-        finalAction = status.finalAction?.rawValue
-        waiting = status.waiting?.code
-    }
-}
-
 /// One document whose retention a calendar change moves: each element of `calendar impact`.
 public struct CalendarImpactEntry: Sendable, Hashable, Codable {
     public var reference: String
     public var rule: String
     public var copy: String
-    public var before: ImpactDates
-    public var after: ImpactDates
+    public var before: RetentionDates
+    public var after: RetentionDates
 }
 
 /// `calendar impact`: the documents whose dates or actions differ between two calendars.
@@ -130,7 +114,7 @@ extension Sablier {
         return CalendarImpactReport(
             from: fromInfo.number, to: newVersion, file: file,
             entries: visible.map {
-                CalendarImpactEntry(reference: $0.reference, rule: $0.rule, copy: $0.copy.rawValue, before: ImpactDates($0.before), after: ImpactDates($0.after))
+                CalendarImpactEntry(reference: $0.reference, rule: $0.rule, copy: $0.copy.rawValue, before: RetentionDates($0.before), after: RetentionDates($0.after))
             },
             examined: impact.examined, withheld: impact.changes.count - visible.count, diagnostics: diagnostics, stranded: stranded)
     }

@@ -61,25 +61,6 @@ public struct CorrectionForm: Sendable, Hashable, Codable {
     }
 }
 
-/// A document's dates as last counted: what a correction or a reclassification moves.
-public struct RetentionDates: Sendable, Hashable, Codable {
-    public var transferOn: String?
-    public var finalOn: String?
-    public var finalAction: String?
-    /// The next date something falls due.
-    public var dueOn: String?
-    /// What the count waits for (a `waiting` code), when it cannot be dated.
-    public var waiting: String?
-
-    init(_ status: RetentionStatus) {
-        transferOn = status.transferOn?.description
-        finalOn = status.finalOn?.description
-        finalAction = status.finalAction?.rawValue
-        dueOn = status.dueOn?.description
-        waiting = status.waiting?.code
-    }
-}
-
 /// A document corrected: `document correct --format json`, `POST /api/v1/documents/{reference}/corrections`.
 public struct CorrectionResult: Sendable, Hashable, Codable {
     /// The document as now registered and counted.

@@ -27,17 +27,10 @@ struct CalendarImpactCommand: UseCaseCommand {
         Console.report(report.diagnostics)
         let label = report.file.map { "\($0) (not imported)" } ?? "version \(report.to)"
         let table = Table(columns: ["reference", "rule", "copy", "before (version \(report.from))", "after (\(label))"],
-                          rows: report.entries.map { [$0.reference, $0.rule, $0.copy, Self.text($0.before), Self.text($0.after)] })
+                          rows: report.entries.map { [$0.reference, $0.rule, $0.copy, $0.before.summary, $0.after.summary] })
         try Listing.print(output, table: table, json: report.entries)
         Console.error("impact of version \(report.from) → \(label): \(report.entries.count) of \(report.examined) documents under changed rules would change")
         Listing.withheld(report.withheld)
         CalendarImport.tell(report.stranded, version: report.to, Console.error)
-    }
-
-    /// `transfert D, destroy D`, or `attend CODE`.
-    static func text(_ dates: ImpactDates) -> String {
-        if let waiting = dates.waiting { return "attend " + waiting }
-        return [dates.transferOn.map { "transfert \($0)" }, dates.finalOn.map { "\(dates.finalAction ?? "-") \($0)" }]
-            .compactMap { $0 }.joined(separator: ", ")
     }
 }

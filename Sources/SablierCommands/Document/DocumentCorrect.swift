@@ -46,6 +46,6 @@ struct DocumentCorrect: UseCaseCommand {
             + [["due_on", result.before.dueOn ?? result.before.waiting ?? "", result.after.dueOn ?? result.after.waiting ?? ""]])
         try Listing.print(output, table: table, json: result)
         Console.error("\(reference): corrected (event \(result.event.sequence)); "
-            + "\(DocumentReclassify.text(result.before)) → \(DocumentReclassify.text(result.after))")
+            + "\(result.before.summary) → \(result.after.summary)")
     }
 }

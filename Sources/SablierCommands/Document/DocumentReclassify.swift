@@ -35,7 +35,7 @@ struct DocumentReclassify: UseCaseCommand {
         let table = Table(
             columns: ["reference", "title", "from", "to", "before", "after", "next_action"],
             rows: result.documents.map { d in
-                [d.reference, d.title, "\(d.fromRule) \(d.fromCopy)", "\(d.toRule) \(d.toCopy)", Self.text(d.before), Self.text(d.after),
+                [d.reference, d.title, "\(d.fromRule) \(d.fromCopy)", "\(d.toRule) \(d.toCopy)", d.before.summary, d.after.summary,
                  d.nextAction ?? ""]
             })
         try Listing.print(output, table: table, json: result)
@@ -45,12 +45,5 @@ struct DocumentReclassify: UseCaseCommand {
             + (result.unchanged > 0 ? "; \(result.unchanged) already under it" : "")
             + (result.leftOut > 0 ? "; \(result.leftOut) destroyed or deposited left out" : "")
             + (result.dryRun ? "; nothing written (--dry-run)" : ""))
-    }
-
-    /// `transfert D, destroy D`, or `attend CODE`.
-    static func text(_ dates: RetentionDates) -> String {
-        if let waiting = dates.waiting { return "attend " + waiting }
-        return [dates.transferOn.map { "transfert \($0)" }, dates.finalOn.map { "\(dates.finalAction ?? "-") \($0)" }]
-            .compactMap { $0 }.joined(separator: ", ")
     }
 }

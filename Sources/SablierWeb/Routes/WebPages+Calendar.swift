@@ -526,7 +526,7 @@ struct CalendarImpactView {
         switch report {
         case .success(let report):
             let waiting = { (code: String?) in code.map { "\(t("cal_waiting")) : \($0)" } ?? "—" }
-            let final = { (dates: ImpactDates) -> String in
+            let final = { (dates: RetentionDates) -> String in
                 guard let on = dates.finalOn else { return waiting(dates.waiting) }
                 return "\(on) (\(CalendarText.actionWord(dates.finalAction, language)))"
             }
