@@ -139,6 +139,33 @@ struct RegisterTests {
         }
     }
 
+    @Test("an event given at registration (event_date, transferred) after the day of the registration is refused, naming line and field; on that day it is taken")
+    func registeredEventsNotAfterToday() async throws {
+        try await withExampleRegister { store, dir, _ in
+            // `now` is 2026-11-18: the 19th has not happened yet.
+            let late = try dir.write("evenements-futurs.csv", """
+                reference,title,rule,copy,support,holder,opened,closed,event,event_date,transferred
+                RH-F-1,Dossier d'emploi,2101,principal,PA,Ressources humaines,2010-08-20,,fin de l'emploi,2026-11-19,
+                RF-F-2,États financiers 2023,3101,principal,PA,Ressources financières,2023-04-01,2023-09-30,,,2026-11-19
+
+                """)
+            let registrar = DocumentRegistrar(store: store)
+            let error = await #expect(throws: DocumentImportError.self) {
+                try await registrar.importCSV(path: late.path, skipInvalid: false, actor: "gestion.doc", now: now)
+            }
+            let found = (error?.diagnostics ?? []).map { "\($0.location.line) \($0.field ?? "") \($0.code ?? "")" }
+            #expect(found == ["2 event_date register.event-after-today", "3 transferred register.event-after-today"])
+            #expect(error?.diagnostics.first?.values?["today"] == "2026-11-18")
+            #expect(try await store.registeredReferences(among: ["RH-F-1", "RF-F-2"]).isEmpty)
+            let onTheDay = try dir.write("evenements-du-jour.csv", """
+                reference,title,rule,copy,support,holder,opened,closed,event,event_date
+                RH-F-3,Dossier d'emploi,2101,principal,PA,Ressources humaines,2010-08-20,,fin de l'emploi,2026-11-18
+
+                """)
+            #expect(try await registrar.importCSV(path: onTheDay.path, skipInvalid: false, actor: "gestion.doc", now: now).registered == 1)
+        }
+    }
+
     @Test("a register taken over says what is already in semi-active storage: it is not listed for transfer again")
     func alreadyTransferred() async throws {
         try await withExampleRegister { store, dir, _ in

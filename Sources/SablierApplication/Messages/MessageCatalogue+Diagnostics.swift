@@ -97,6 +97,7 @@ extension MessageCatalogue {
         .eventWithoutDate: "l'événement « {event} » n'a pas de date (event_date)",
         .dateWithoutEvent: "une date d'événement (event_date) est donnée sans le nom de l'événement",
         .eventNotAwaited: "la règle {rule} attend {awaited/or}, pas « {event} »",
+        .registeredEventAfterToday: "le {on} est après aujourd'hui ({today}) : un événement s'inscrit une fois survenu",
         .transferredBeforeOpened: "le transfert au semi-actif ({transferred}) précède la date d'ouverture {opened}",
         .notNameValue: "« {value} » n'est pas de la forme nom=valeur",
         .replacesItself: "un document ne peut pas se remplacer lui-même",

@@ -36,6 +36,10 @@ extension DiagnosticCode {
     public static let dateWithoutEvent = Self("register.date-without-event", "event_date is given without the event's name")
     /// `rule`, `awaited` (a list), `event`.
     public static let eventNotAwaited = Self("register.event-not-awaited", "rule {rule} waits for {awaited/or}, not '{event}'")
+    /// `on`, `today`: an event given at registration (`event_date`, `transferred`) after the
+    /// day it is registered, which `document event` would refuse too.
+    public static let registeredEventAfterToday = Self("register.event-after-today",
+                                                       "{on} is after today ({today}): an event is recorded once it happened")
     /// `transferred`, `opened`.
     public static let transferredBeforeOpened = Self("register.transferred-before-opened",
                                                      "the transfer to semi-active storage ({transferred}) is before the opening date {opened}")
@@ -94,7 +98,7 @@ extension DiagnosticCode {
     static let register: [Self] = [
         notADate, referenceEmpty, titleEmpty, holderEmpty, holderOutsideUnit, ruleNotInForce, ruleEmpty, notACopy, copyEmpty,
         noSecondaryCopy, unknownSupport, supportNotListed, supportEmpty, closedBeforeOpened, pathThroughAPI, boxNotRegistered,
-        eventWithoutDate, dateWithoutEvent, eventNotAwaited, transferredBeforeOpened, notNameValue, replacesItself, ownOriginal,
+        eventWithoutDate, dateWithoutEvent, eventNotAwaited, registeredEventAfterToday, transferredBeforeOpened, notNameValue, replacesItself, ownOriginal,
         repeatedInFile, alreadyInRegister, referenceNowhere, notARegisterColumn, registerUnreadable, moreWarnings, fileNotLocal,
         fileMissing, fileIsDirectory, fileNotReadable, fileReadFailed, fileNotRegular, fileOutsideRoots, fileOutsideStoreFolder,
         fileIsSablierOwn, fileMovedWhileOpened,

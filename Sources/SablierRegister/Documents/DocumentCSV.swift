@@ -91,9 +91,14 @@ public struct DocumentChecker: Sendable {
     /// The files rows name, measured before the store's transaction opens, through the rule of
     /// the folders the register may read. Without it, no file may be read.
     public var files: RegisterFiles
+    /// The day of the registration: an event given with a document (`event_date`,
+    /// `transferred`) is not after it, as `document event` refuses one after today. Nil
+    /// checks no such date.
+    public var today: CivilDate?
 
     public init(context: RegisterContext, baseDirectory: URL?, actor: String, restrictedUnit: String? = nil, readsFiles: Bool = true,
-                files: RegisterFiles? = nil) {
+                files: RegisterFiles? = nil, today: CivilDate? = nil) {
+        self.today = today
         self.readsFiles = readsFiles
         self.files = files ?? RegisterFiles(access: FileAccess(roots: [], storeFolder: nil), base: baseDirectory)
         self.context = context
@@ -236,11 +241,16 @@ public struct DocumentChecker: Sendable {
                 }
             }
             if let on = date(draft.eventDate, "event_date") {
+                if let today, on > today {
+                    error("event_date", .registeredEventAfterToday, ["on": on.description, "today": today.description])
+                }
                 events.append(LifecycleEvent(kind: .eventOccurred, on: on, by: actor, reason: "inscrit à l'enregistrement", name: name))
             }
         }
         if let on = date(draft.transferred, "transferred") {
-            if let opened, on < opened {
+            if let today, on > today {
+                error("transferred", .registeredEventAfterToday, ["on": on.description, "today": today.description])
+            } else if let opened, on < opened {
                 error("transferred", .transferredBeforeOpened, ["transferred": on.description, "opened": opened.description])
             } else {
                 events.append(LifecycleEvent(kind: .transferred, on: on, by: actor, reason: "déjà en semi-actif à l'enregistrement"))

@@ -66,7 +66,7 @@ public struct DocumentRegistrar: Sendable {
         }
         let checker = DocumentChecker(
             context: try await context(), baseDirectory: folder, actor: actor,
-            restrictedUnit: visibility?.access.restrictedUnit, readsFiles: readsFiles, files: files)
+            restrictedUnit: visibility?.access.restrictedUnit, readsFiles: readsFiles, files: files, today: CivilDate(dayOf: now))
         let batches = CSVDocumentBatches(csv: csv, checker: checker, skipInvalid: skipInvalid, warnings: warnings, visibility: visibility)
         batches.start()
         defer { batches.stop() }
@@ -146,7 +146,7 @@ public struct DocumentRegistrar: Sendable {
             files.measure(path)
         }
         let checker = DocumentChecker(context: try await context(), baseDirectory: nil, actor: actor, restrictedUnit: visibility?.access.restrictedUnit,
-                                      readsFiles: readsFiles, files: files)
+                                      readsFiles: readsFiles, files: files, today: CivilDate(dayOf: now))
         let (document, problems) = checker.check(draft)
         var diagnostics = problems.map { problem in
             Diagnostic(problem.isWarning ? .warning : .error, at: SourceLocation(file: source, line: 0),
