@@ -148,7 +148,7 @@ let package = Package(
         .target(
             name: "SablierServer",
             dependencies: [
-                "SablierApplication", "SablierCore", "SablierCSV",
+                "SablierApplication", "SablierCore", "SablierCSV", "SablierMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -124,6 +124,12 @@ extension SQLiteStore: LoanStore {
         }
     }
 
+    public func loan(_ id: Int) async throws -> Loan? {
+        try await read("reading loan \(id)") { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM loan WHERE id = ?)", arguments: [id]) == true ? try Self.loan(id, db) : nil
+        }
+    }
+
     public func moveBox(_ code: String, to location: PhysicalLocation, on day: CivilDate, reason: String, by actor: String,
                         at instant: Date) async throws -> BoxMove {
         try await perform("moving box \(code)") { database in

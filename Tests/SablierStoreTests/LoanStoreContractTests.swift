@@ -103,6 +103,8 @@ struct LoanStoreContractTests {
             #expect(try await kinds(store, "RH-EMP-0042").suffix(2) == [.lent, .returned])
             #expect(try await store.loans(includingReturned: false).isEmpty)
             #expect(try await store.loans(includingReturned: true).map(\.id) == [1])
+            #expect(try await store.loan(1)?.returnedOn == CivilDate(iso: "2026-12-10"))
+            #expect(try await store.loan(9) == nil)
             #expect(try await store.openLoan(ofDocument: "RH-EMP-0042") == nil)
             let actions = try await store.auditEntries(since: nil, user: "gestion.doc", target: "loan 1").map(\.action)
             #expect(actions == ["loan.out", "loan.return"])

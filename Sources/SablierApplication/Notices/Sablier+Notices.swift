@@ -96,7 +96,7 @@ extension Sablier {
         var run = NoticeRun(asOf: day.description, through: through.description, days: days, dryRun: transport == nil,
                             messages: [], failures: [], withoutAddress: [], sent: 0)
         let detenteurs = try await attempt { try await store.users() }.filter { $0.active && $0.roles.contains(.detenteur) }
-        let byUnit = Dictionary(grouping: detenteurs) { Self.unitKey($0.unit) }
+        let byUnit = Dictionary(grouping: detenteurs) { Access.unitKey($0.unit) }
         for key in facts.units.keys.sorted() {
             let notice = facts.notice(key, asOf: day, days: days, through: through)
             if notice.isEmpty { continue }
@@ -162,9 +162,6 @@ extension Sablier {
         ]
     }
 
-    /// Units compared as `Access.sameUnit` compares them: case and surrounding spaces aside.
-    static func unitKey(_ unit: String) -> String { Access.unitKey(unit) }
-
     /// Everything the notices say, read once and sorted by unit.
     private func noticeFacts(asOf day: CivilDate, through: CivilDate) async throws(Refusal) -> NoticeFacts {
         let facts = NoticeFacts()
@@ -177,12 +174,12 @@ extension Sablier {
         // refuses it to a détenteur), so no détenteur is asked for it.
         for list in try await attempt({ try await store.dispositionLists() }) where list.state == .proposed {
             let items = try await attempt { try await store.dispositionItems(of: list.number) }
-            let byUnit = Dictionary(grouping: items, by: { Self.unitKey($0.holder) })
+            let byUnit = Dictionary(grouping: items, by: { Access.unitKey($0.holder) })
             guard byUnit.count == 1, let (key, unitItems) = byUnit.first else { continue }
             facts.add(UnitNotice.PendingList(list: list, unitItems: unitItems.count), unit: unitItems[0].holder, key: key)
         }
         for loan in try await attempt({ try await store.loans(includingReturned: false) }) where loan.isOverdue(on: day) {
-            for unit in loan.holderUnits { facts.add(loan, unit: unit, key: Self.unitKey(unit)) }
+            for unit in loan.holderUnits { facts.add(loan, unit: unit, key: Access.unitKey(unit)) }
         }
         return facts
     }
@@ -201,7 +198,7 @@ private final class NoticeFacts: @unchecked Sendable { // filled by one read at 
     var confidential: Set<String> = []
 
     func add(_ item: DueDocument) {
-        units[Sablier.unitKey(item.holder), default: Unit(name: item.holder)].due.append(item)
+        units[Access.unitKey(item.holder), default: Unit(name: item.holder)].due.append(item)
     }
 
     func add(_ list: UnitNotice.PendingList, unit: String, key: String) {

@@ -73,7 +73,7 @@ struct UnitNotice: Sendable {
                 case .box(let code):
                     // Only the unit's own files: a box may also hold another unit's, which this
                     // détenteur is not told of, not even by their number.
-                    let own = loan.documentHolders.filter { Sablier.unitKey($0) == Sablier.unitKey(unit) }.count
+                    let own = loan.documentHolders.filter { Access.sameUnit($0, unit) }.count
                     what = "boîte \(code) (\(own) dossier(s) de l'unité)"
                 }
                 let borrower = loan.borrowerUnit.map { "\(loan.borrower) (\($0))" } ?? loan.borrower

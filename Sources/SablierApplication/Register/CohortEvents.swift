@@ -110,9 +110,7 @@ extension Sablier {
         let (events, leftOut, leftOutDocuments) = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission,
                                                            details: ["query": query, "kind": kind]) {
             let parsed = try parseQuery(try Refusal.requireText(query, "query"))
-            guard let recorded = LifecycleEventKind(rawValue: kind), LifecycleEventKind.recordedByPeople.contains(recorded) else {
-                throw Refusal.invalidValue("kind", kind, allowed: LifecycleEventKind.recordedByPeople.map(\.rawValue))
-            }
+            let recorded = try LifecycleEventKind.recordable(kind)
             let eventName = recorded == .eventOccurred ? try Refusal.requireText(name, "name") : nil
             let selected = try await store.documents(matching: parsed, limit: nil)
                 .filter { visibility.allows($0.document.reference, holder: $0.document.holder) }

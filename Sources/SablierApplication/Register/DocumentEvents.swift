@@ -26,9 +26,7 @@ extension Sablier {
         let awaited = try await awaitedEvents(of: target.document)
         let recorded = try await auditingRefusals(by: access.user.name, useCase: useCase, permission: access.permission,
                                                   details: ["reference": reference]) {
-            guard let kind = LifecycleEventKind(rawValue: kind), LifecycleEventKind.recordedByPeople.contains(kind) else {
-                throw Refusal.invalidValue("kind", kind, allowed: LifecycleEventKind.recordedByPeople.map(\.rawValue))
-            }
+            let kind = try LifecycleEventKind.recordable(kind)
             var eventName = name
             if kind == .eventOccurred {
                 let given = try Refusal.requireText(name, "name")

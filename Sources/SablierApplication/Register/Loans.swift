@@ -156,8 +156,7 @@ extension Sablier {
     private func loanOrDocument(_ text: String) async throws(Refusal) -> LoanReturnTarget {
         guard let number = Int(text) else { return .document(text) }
         guard try await attempt({ try await store.document(text) }) != nil else { return .loan(number) }
-        let loans = try await attempt { try await store.loans(includingReturned: true) }
-        return loans.contains { $0.id == number } ? .loan(number) : .document(text)
+        return try await attempt({ try await store.loan(number) }) != nil ? .loan(number) : .document(text)
     }
 
     /// Refuses, as a reference that does not exist, a document of a unit the access does not

@@ -57,8 +57,7 @@ extension Sablier {
     /// The unit a report is limited to: a détenteur's own (another asked for is refused), or
     /// for an organisation-wide reader the one asked for, if any.
     private func reportUnit(_ access: Access, asked: String?, useCase: String) async throws(Refusal) -> String? {
-        let asked = asked?.trimmingSpaces()
-        let given = asked?.isEmpty == false ? asked : nil
+        let given = asked.nonBlank
         guard access.scope != .all else { return given }
         if let given, !Access.sameUnit(given, access.user.unit) {
             throw await refusing(Refusal(.reportOtherUnit, ["unit": given, "own": access.user.unit]), by: access.user.name, useCase: useCase)

@@ -48,8 +48,8 @@ struct NotifyCommand: UseCaseCommand {
         // The default sender is only a guess from the host's name: say how to give one rather
         // than refuse `sablier@HOST` as an address without a domain.
         // A dry run sends nothing: it shows the messages with the guess, whatever it is.
-        if !dryRun, Self.nonEmpty(from) == nil, Self.nonEmpty(ProcessInfo.processInfo.environment["SABLIER_MAIL_FROM"]) == nil {
-            let guess = Self.defaultSender()
+        if !dryRun, from.nonBlank == nil, ProcessInfo.processInfo.environment["SABLIER_MAIL_FROM"].nonBlank == nil {
+            let guess = HostSender.guess()
             if !EmailAddress.isAcceptable(guess) {
                 throw ValidationError("This host's name gives no sender address (\(guess) has no domain): give --from ADDRESS or set $SABLIER_MAIL_FROM.")
             }
@@ -66,8 +66,8 @@ struct NotifyCommand: UseCaseCommand {
 
     func run(_ sablier: Sablier, _ session: Session) async throws {
         let environment = ProcessInfo.processInfo.environment
-        let program = Self.nonEmpty(sendmail) ?? Self.nonEmpty(environment["SABLIER_SENDMAIL"]) ?? Self.defaultSendmail
-        var sender = Self.nonEmpty(from) ?? Self.nonEmpty(environment["SABLIER_MAIL_FROM"]) ?? Self.defaultSender()
+        let program = sendmail.nonBlank ?? environment["SABLIER_SENDMAIL"].nonBlank ?? Self.defaultSendmail
+        var sender = from.nonBlank ?? environment["SABLIER_MAIL_FROM"].nonBlank ?? HostSender.guess()
         if dryRun, !EmailAddress.isAcceptable(sender) {
             // The host's name has no domain: the preview says so rather than refuse to show anything.
             Console.error(actor.language == .fr
@@ -94,20 +94,6 @@ struct NotifyCommand: UseCaseCommand {
         for failure in run.failures { Console.error(Self.describe(failure, actor.language)) }
         Console.error(Self.summary(run, actor.language))
         if !run.failures.isEmpty { throw ExitCode(1) }
-    }
-
-    /// `sablier@HOSTNAME`, the host's name as the resolver completes it.
-    static func defaultSender() -> String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        let short = gethostname(&buffer, buffer.count) == 0
-            ? String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
-        let host = short.contains(".") ? short : ProcessInfo.processInfo.hostName
-        return "sablier@" + (host.isEmpty ? "localhost" : host)
-    }
-
-    static func nonEmpty(_ text: String?) -> String? {
-        guard let text, !text.isEmpty else { return nil }
-        return text
     }
 
     /// Who will not hear of their unit, in the reader's language (`--lang`, French by default).

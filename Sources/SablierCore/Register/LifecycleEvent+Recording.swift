@@ -9,6 +9,15 @@ extension LifecycleEventKind {
         .created, .modified, .disseminated, .closed, .eventOccurred, .replaced, .transferred, .anonymized, .digitized,
     ]
 
+    /// The kind `text` names, when it is one people record (`recordedByPeople`); else refused
+    /// naming those they do: the one check of a kind a person typed.
+    public static func recordable(_ text: String) throws(Refusal) -> LifecycleEventKind {
+        guard let kind = LifecycleEventKind(rawValue: text), recordedByPeople.contains(kind) else {
+            throw Refusal.invalidValue("kind", text, allowed: recordedByPeople.map(\.rawValue))
+        }
+        return kind
+    }
+
     /// Refuses recording an event of this kind on a document in `phase`: a kind the register
     /// writes itself, or a document the organisation no longer holds (destroyed, or deposited
     /// in the archives: its life in the organisation's storage is over).

@@ -80,7 +80,7 @@ public struct VolumeReport: Sendable, Hashable, Codable {
         var documentCounts: [VolumeDocumentKey: (holder: String, count: Int)] = [:]
         // In the holders' byte order, so that a unit written two ways is named alike whatever the store's order.
         for tally in documents.sorted(by: { $0.holder < $1.holder }) where reaches(tally.holder) {
-            let key = VolumeDocumentKey(unit: VolumeReport.unitKey(tally.holder), phase: tally.phase, support: tally.support)
+            let key = VolumeDocumentKey(unit: Access.unitKey(tally.holder), phase: tally.phase, support: tally.support)
             documentCounts[key, default: (tally.holder, 0)].count += tally.count
         }
         self.documents = documentCounts.map { key, value in
@@ -96,7 +96,7 @@ public struct VolumeReport: Sendable, Hashable, Codable {
         // neither named nor counted.
         for tally in boxes.sorted(by: { ($0.box, $0.holder) < ($1.box, $1.holder) }) where reaches(tally.holder) {
             var box = byBox[tally.box, default: Box(millimetres: tally.linearMillimetres)]
-            let key = VolumeReport.unitKey(tally.holder)
+            let key = Access.unitKey(tally.holder)
             if box.holders[key] == nil { box.holders[key] = tally.holder }
             box.phases.insert(tally.phase)
             box.reached = true
@@ -107,7 +107,7 @@ public struct VolumeReport: Sendable, Hashable, Codable {
         // In box order, so that a unit written two ways is named as its first box names it.
         for (_, box) in byBox.sorted(by: { $0.key < $1.key }) where box.reached {
             let holder = box.holders.count == 1 ? box.holders.values.first : nil
-            let key = LineKey(unit: holder.map(VolumeReport.unitKey), phase: box.phases.count == 1 ? box.phases.first : nil)
+            let key = LineKey(unit: holder.map(Access.unitKey), phase: box.phases.count == 1 ? box.phases.first : nil)
             var line = lines[key, default: (holder, 0, 0, 0)]
             line.boxes += 1
             if let millimetres = box.millimetres { line.millimetres += millimetres } else { line.withoutSize += 1 }
@@ -132,7 +132,6 @@ public struct VolumeReport: Sendable, Hashable, Codable {
     }
 
     /// A unit as `Access.sameUnit` compares it.
-    static func unitKey(_ unit: String) -> String { Access.unitKey(unit) }
 }
 
 private struct VolumeDocumentKey: Hashable {

@@ -17,7 +17,7 @@ extension APIRoutes {
         api.post("boxes/:code/moves") { request, context -> Response in
             let form = try await request.json(BoxMoveForm.self, context: context)
             let move = try await sablier.moveBox(try context.session, try context.parameters.text("code"), to: form.to,
-                                                 on: try Self.loanDay(form.on, "on"), reason: form.reason)
+                                                 on: try CivilDate.requestValue(form.on, field: "on"), reason: form.reason)
             return try json(move, status: .created)
         }
         api.get("boxes/:code/history") { request, context -> Response in

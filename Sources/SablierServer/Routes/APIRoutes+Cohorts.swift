@@ -37,7 +37,7 @@ extension APIRoutes {
             let form = try await request.json(CohortQueryForm.self, context: context)
             let confirm = form.confirm ?? false
             let cohort = try await sablier.recordEvents(try context.session, query: form.query, kind: form.kind,
-                                                        on: try Self.loanDay(form.on, "on"), name: form.name, reason: form.reason,
+                                                        on: try CivilDate.requestValue(form.on, field: "on"), name: form.name, reason: form.reason,
                                                         confirm: confirm)
             return try json(cohort, status: confirm ? .created : .ok)
         }

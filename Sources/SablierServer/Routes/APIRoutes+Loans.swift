@@ -33,22 +33,15 @@ extension APIRoutes {
             case (nil, let box?): subject = .box(box)
             default: throw Refusal(.invalidValue, ["field": "document", "value": "", "allowed": "document | box"])
             }
-            guard let due = try Self.loanDay(form.due, "due") else { throw Refusal.empty("due") }
-            let loan = try await sablier.lend(try context.session, subject, to: form.to, due: due, on: try Self.loanDay(form.on, "on"),
+            guard let due = try CivilDate.requestValue(form.due, field: "due") else { throw Refusal.empty("due") }
+            let loan = try await sablier.lend(try context.session, subject, to: form.to, due: due, on: try CivilDate.requestValue(form.on, field: "on"),
                                               reason: form.reason)
             return try json(loan, status: .created)
         }
         api.post("loans/:id/return") { request, context -> Response in
             let form = try await request.json(LoanReturnForm.self, context: context)
             return try json(try await sablier.returnLoan(try context.session, .loan(try context.parameters.number("id")),
-                                                         on: try Self.loanDay(form.on, "on"), note: form.note))
+                                                         on: try CivilDate.requestValue(form.on, field: "on"), note: form.note))
         }
-    }
-
-    /// A `YYYY-MM-DD` field of a form; nil when absent.
-    static func loanDay(_ text: String?, _ field: String) throws(Refusal) -> CivilDate? {
-        guard let text, !text.isEmpty else { return nil }
-        guard let date = CivilDate(iso: text) else { throw Refusal(.invalidValue, ["field": field, "value": text, "allowed": "YYYY-MM-DD"]) }
-        return date
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import SablierApplication
 import SablierCore
+import SablierMail
 
 /// Notices to each détenteur (`POST /api/v1/notices`) and users' e-mail addresses
 /// (`PUT /api/v1/users/{name}/email`).
@@ -22,12 +23,7 @@ extension APIRoutes {
     func addNotices(to api: RouterGroup<APIRequestContext>) {
         api.post("notices") { request, context -> Response in
             let form = try await request.json(NoticeForm.self, context: context)
-            var asOf: CivilDate?
-            if let text = form.asOf {
-                guard let day = CivilDate(iso: text) else { throw Refusal(.invalidValue, ["field": "asOf", "value": text, "allowed": "YYYY-MM-DD"]) }
-                asOf = day
-            }
-            let run = try await sablier.sendNotices(try context.session, asOf: asOf, days: form.days ?? 30,
+            let run = try await sablier.sendNotices(try context.session, asOf: try CivilDate.requestValue(form.asOf, field: "asOf"), days: form.days ?? 30,
                                                     from: form.from ?? Self.serverSender(), transport: nil,
                                                     dryRun: form.dryRun)
             return try json(run)
@@ -41,7 +37,7 @@ extension APIRoutes {
     /// `sablier@HOST` for the host's full name, or `sablier@localhost.localdomain` when it has
     /// none: a dry run's sender is only shown.
     static func serverSender() -> String {
-        let host = ProcessInfo.processInfo.hostName
-        return "sablier@" + (host.contains(".") && EmailAddress.isAcceptable("sablier@" + host) ? host : "localhost.localdomain")
+        let guess = HostSender.guess()
+        return EmailAddress.isAcceptable(guess) ? guess : "sablier@localhost.localdomain"
     }
 }

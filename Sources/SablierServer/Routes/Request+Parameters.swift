@@ -12,9 +12,7 @@ extension Request {
     }
 
     func queryDate(_ name: String) throws(Refusal) -> CivilDate? {
-        guard let text = query(name) else { return nil }
-        guard let date = CivilDate(iso: text) else { throw Refusal(.invalidValue, ["field": name, "value": text, "allowed": "YYYY-MM-DD"]) }
-        return date
+        try CivilDate.requestValue(query(name), field: name)
     }
 
     func queryInt(_ name: String) throws(Refusal) -> Int? {
@@ -91,5 +89,15 @@ extension Parameters {
     func number(_ name: String) throws -> Int {
         guard let value = Int(try require(name)) else { throw HTTPError(.notFound) }
         return value
+    }
+}
+
+extension CivilDate {
+    /// A `YYYY-MM-DD` value of a request, a query parameter or a field of a JSON body: nil when
+    /// absent or empty, refused naming `field` when it is no such date.
+    static func requestValue(_ text: String?, field: String) throws(Refusal) -> CivilDate? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let date = CivilDate(iso: text) else { throw Refusal(.invalidValue, ["field": field, "value": text, "allowed": "YYYY-MM-DD"]) }
+        return date
     }
 }

@@ -36,6 +36,9 @@ public protocol LoanStore: RegisterStore {
     /// The open loan that has `reference` out, if any.
     func openLoan(ofDocument reference: String) async throws -> Loan?
 
+    /// The loan numbered `id`, open or returned, if there is one.
+    func loan(_ id: Int) async throws -> Loan?
+
     /// Moves a box: its location changes and a move is appended to its history, audit
     /// `box.move`. Refuses a lent box (`box.lent`) and one already there.
     func moveBox(_ code: String, to location: PhysicalLocation, on day: CivilDate, reason: String, by actor: String,
