@@ -29,8 +29,14 @@ public enum FindingType: String, Sendable, Hashable, Codable, CaseIterable, Comp
     case health
     /// The name of a person where a label says so (Nom de l'élève :, Parent :, …).
     case personName = "person-name"
-    /// A person's number in the organisation: employee number (matricule), student file number.
-    case personNumber = "person-number"
+    /// A student's number in the organisation (numéro de fiche, numéro d'élève, student ID).
+    case studentNumber = "student-number"
+    /// An employee's number in the organisation (matricule, numéro d'employé, employee ID).
+    case employeeNumber = "employee-number"
+    /// A person's street address or post office box (adresse): civic number, street, apartment,
+    /// municipality, province and postal code as far as they are written. The organisation's own
+    /// addresses are public (`PublicCharacter.addresses`).
+    case address
 
     /// How much harm disclosure does, 1–10: orders the review queue (most sensitive first).
     public var sensitivity: Int {
@@ -39,8 +45,8 @@ public enum FindingType: String, Sendable, Hashable, Codable, CaseIterable, Comp
         case .ramq, .health: return 9
         case .permanentCode, .driverLicence, .passport: return 8
         case .birthDate: return 6
-        case .personNumber: return 5
-        case .personName: return 4
+        case .studentNumber, .employeeNumber: return 5
+        case .personName, .address: return 4
         case .phone, .email: return 3
         case .postalCode: return 2
         }
@@ -50,8 +56,9 @@ public enum FindingType: String, Sendable, Hashable, Codable, CaseIterable, Comp
     /// information about an identified person.
     public var identifiesPerson: Bool {
         switch self {
-        case .sin, .ramq, .permanentCode, .driverLicence, .passport, .birthDate, .personName, .personNumber: return true
-        case .postalCode, .phone, .email, .bankAccount, .paymentCard, .health: return false
+        case .sin, .ramq, .permanentCode, .driverLicence, .passport, .birthDate, .personName, .studentNumber, .employeeNumber:
+            return true
+        case .postalCode, .address, .phone, .email, .bankAccount, .paymentCard, .health: return false
         }
     }
 
@@ -71,7 +78,9 @@ public enum FindingType: String, Sendable, Hashable, Codable, CaseIterable, Comp
         case .birthDate: return "date de naissance"
         case .health: return "santé"
         case .personName: return "nom"
-        case .personNumber: return "matricule"
+        case .studentNumber: return "numéro d'élève"
+        case .employeeNumber: return "matricule"
+        case .address: return "adresse"
         }
     }
 

@@ -6,7 +6,7 @@
 public struct PrivacyScanner: Sendable {
     /// Changes whenever a detector changes what it finds: a text scanned by another version is
     /// scanned again.
-    public static let version = "1"
+    public static let version = "2"
 
     public var publicCharacter: PublicCharacter
     /// Findings kept per text (the count of each type goes on past it).

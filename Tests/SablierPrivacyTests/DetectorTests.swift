@@ -154,10 +154,13 @@ struct DetectorTests {
         #expect(found("Le parent : il signe le formulaire.").isEmpty)                // not at a field start
     }
 
-    @Test("Person numbers after their label")
+    @Test("Employee and student numbers after their label, typed apart")
     func personNumbers() {
-        #expect(flagging(.personNumber, "Matricule : 118734") == ["118734"])
-        #expect(flagging(.personNumber, "employee_number: 204518") == ["204518"])
+        #expect(flagging(.employeeNumber, "Matricule : 118734") == ["118734"])
+        #expect(flagging(.employeeNumber, "employee_number: 204518") == ["204518"])
+        #expect(flagging(.studentNumber, "Numéro de fiche : 4471902") == ["4471902"])
+        #expect(flagging(.studentNumber, "Student ID: 1087723") == ["1087723"])
+        #expect(flagging(.employeeNumber, "Student ID: 1087723").isEmpty)
         #expect(found("Matricule : 12").isEmpty)
     }
 }

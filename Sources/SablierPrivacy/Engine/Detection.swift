@@ -78,7 +78,7 @@ struct Detection {
         case .nameLabel: return labelledName(keyword, start: index, end: end)
         case .honorific: return honorificName(keyword, start: index, end: end)
         case .kin: return kinName(keyword, start: index, end: end)
-        case .personNumber: return personNumber(keyword, start: index, end: end)
+        case .personNumber(let type): return personNumber(keyword, type, start: index, end: end)
         case .bankAccount: return labelledAccount(keyword, start: index, end: end)
         case .context: return nil
         }

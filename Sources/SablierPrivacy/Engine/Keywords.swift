@@ -11,8 +11,10 @@ enum KeywordAction: Sendable, Hashable {
     case honorific
     /// votre fils, your daughter… before a name.
     case kin
-    /// A label whose value is a person's number (matricule, employee number…).
-    case personNumber
+    /// A label whose value is a person's number in the organisation: a student's
+    /// (`.studentNumber`: numéro de fiche, student ID…) or an employee's (`.employeeNumber`:
+    /// matricule, employee number…).
+    case personNumber(FindingType)
     /// A label whose value is a bank account number.
     case bankAccount
     /// Only a context word, looked for around a candidate.

@@ -19,7 +19,7 @@ public enum StoreSchema {
     /// The migrations, in the order they are applied.
     public static let migrations: [Migration] = [
         v1Calendars, v2Register, v3Disposition, v4Accountability, v5Privacy, v6DispositionCancellation, v7CalendarChecks,
-        v8Credentials, v9FileRoots, v10KeyedAudit, v11RegisterCorrections, v12Loans, v13Notices,
+        v8Credentials, v9FileRoots, v10KeyedAudit, v11RegisterCorrections, v12Loans, v13Notices, v14PublicAddresses,
     ]
 
     /// The migration names, in order: what a store created by this Sablier may have applied.

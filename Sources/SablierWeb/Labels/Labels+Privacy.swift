@@ -115,6 +115,10 @@ extension Labels {
         "priv_type_birth_date": Label("Date de naissance", "Date of birth"),
         "priv_type_health": Label("Santé", "Health"),
         "priv_type_person_name": Label("Nom", "Name"),
+        "priv_type_student_number": Label("Numéro d'élève", "Student number"),
+        "priv_type_employee_number": Label("Matricule d'employé", "Employee number"),
+        "priv_type_address": Label("Adresse", "Address"),
+        // Scans made before the detectors' version 2 did not say whose number it was.
         "priv_type_person_number": Label("Matricule", "Person number"),
     ]
 }
