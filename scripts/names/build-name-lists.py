@@ -29,7 +29,10 @@ SWIFT = os.path.join(ROOT, "Sources", "SablierPrivacy", "Names", "NameLists+Data
 
 # Derivation thresholds (data/names/README.md quotes them).
 QUEBEC_MIN_CHILDREN = 10  # a given name borne by at least this many children born in Quebec 1980–2020
-CENSUS_TOP_SURNAMES = 20000  # the most frequent surnames of the US Census 2010, by rank
+FRANCE_MIN_PEOPLE = 200  # a given name borne by at least this many people born in France 1900–2021
+US_MIN_PEOPLE = 2000  # a given name borne by at least this many people born in the US 1920–2023
+US_FIRST_YEAR = 1920  # older years name few of the people a document names today
+CENSUS_TOP_SURNAMES = 30000  # the most frequent surnames of the US Census 2010, by rank
 
 # The Latin-1 letters U+00C0–U+00FF folded as TextBytes.folded(at:) folds them.
 _LATIN1 = {}
@@ -120,6 +123,35 @@ def quebec_given_names(raw):
     return {key for key, count in keys.items() if count >= QUEBEC_MIN_CHILDREN}
 
 
+def france_given_names(raw):
+    """INSEE's Fichier des prénoms (France, 1900–2021), as copied in ThinkR-open/prenoms."""
+    import rdata_reader
+
+    columns = rdata_reader.data_frame(os.path.join(raw, "prenoms_france.rda"), "prenoms_france")
+    keys = collections.Counter()
+    for name, count in zip(columns["name"], columns["n"]):
+        key = fold(name or "")
+        if key and count:
+            keys[key] += count
+    return {key for key, count in keys.items() if count >= FRANCE_MIN_PEOPLE}
+
+
+def us_given_names(raw):
+    """The US Social Security Administration's national baby names (yobYYYY.txt: name,sex,count)."""
+    keys = collections.Counter()
+    folder = os.path.join(raw, "ssa")
+    for file in sorted(os.listdir(folder)):
+        if not (file.startswith("yob") and file.endswith(".txt")) or int(file[3:7]) < US_FIRST_YEAR:
+            continue
+        with open(os.path.join(folder, file), encoding="ascii") as handle:
+            for line in handle:
+                name, _, count = line.strip().split(",")
+                key = fold(name)
+                if key:
+                    keys[key] += int(count)
+    return {key for key, count in keys.items() if count >= US_MIN_PEOPLE}
+
+
 def census_surnames(raw):
     """The US Census Bureau's 2010 surnames by rank, as copied in kosukeimai/wru."""
     import rdata_reader
@@ -138,7 +170,8 @@ def census_surnames(raw):
 def derive(raw):
     sys.path.insert(0, HERE)
     not_names = set(read_list("not-names.txt"))
-    given = {name for name in quebec_given_names(raw) if name not in not_names and len(name) > 1}
+    given = quebec_given_names(raw) | france_given_names(raw) | us_given_names(raw)
+    given = {name for name in given if name not in not_names and len(name) > 1}
     surnames = {name for name in census_surnames(raw) if name not in not_names and len(name) > 1}
     write_list("given-names.txt", [
         "Given names, folded (lowercase, accents off). Derived by scripts/names/build-name-lists.py;",

@@ -2,7 +2,7 @@
 // Sources and licences: data/names/README.md.
 
 extension NameLists {
-    /// The given names of data/names/given-names.txt (11902), one folded name a line.
+    /// The given names of data/names/given-names.txt (17619), one folded name a line.
     static let givenNameText = """
         aaden
         aadhya
@@ -13,39 +13,57 @@ extension NameLists {
         aalia
         aaliya
         aaliyah
+        aalyah
         aaminah
         aamir
         aanya
         aarav
         aariz
+        aarna
         aaron
         aarush
         aarya
         aaryan
+        aaryn
         aayan
+        abagail
         abanoub
         abarna
         abass
         abbas
         abbass
+        abbes
         abbey
+        abbi
         abbie
         abbigail
+        abbigale
         abby
         abby-gaelle
         abby-rose
         abbygael
         abbygaelle
         abbygail
+        abd
+        abd-el
         abdalla
         abdallah
         abdel
+        abdel-aziz
+        abdel-hakim
+        abdel-kader
+        abdel-karim
+        abdel-malik
+        abdelali
+        abdelatif
         abdelaziz
         abdeldjalil
         abdelghani
         abdelhadi
+        abdelhafid
         abdelhak
         abdelhakim
+        abdelhalim
         abdelhamid
         abdelilah
         abdeljalil
@@ -53,10 +71,16 @@ extension NameLists {
         abdelkarim
         abdelkrim
         abdellah
+        abdellatif
         abdelmadjid
+        abdelmajid
         abdelmalek
         abdelmalik
+        abdelnour
+        abdelrahim
         abdelrahman
+        abdelrahmane
+        abdelrani
         abdelraouf
         abdelwahab
         abdennour
@@ -71,13 +95,19 @@ extension NameLists {
         abderrahmen
         abderrahmene
         abderraouf
+        abderrazak
+        abdeslam
         abdessalam
         abdessamad
         abdias
+        abdiel
+        abdirahman
         abdo
         abdollah
+        abdon
         abdou
         abdoul
+        abdoul-karim
         abdoulaye
         abdoullah
         abdourahamane
@@ -92,11 +122,13 @@ extension NameLists {
         abdulrahman
         abdurahman
         abdurrahman
+        abe
         abed
         abeer
         abegail
         abeille
         abel
+        abelardo
         abelia
         abelle
         abhinav
@@ -109,9 +141,11 @@ extension NameLists {
         abigaele
         abigaelle
         abigail
+        abigale
         abigayle
         abiguel
         abiguelle
+        abilio
         abinaya
         abir
         abira
@@ -120,13 +154,17 @@ extension NameLists {
         abishan
         abla
         abner
+        abou
         aboubacar
         aboubakar
         aboubaker
         aboubakr
         abraham
         abram
+        abran
         abrar
+        abriana
+        abrianna
         abriel
         abrielle
         abril
@@ -140,43 +178,69 @@ extension NameLists {
         abygail
         acacia
         ace
+        acelya
         achille
         achilles
+        achour
         achraf
         achta
         acil
         ada
+        adah
+        adair
+        adalbert
+        adalberto
+        adalee
+        adalia
         adalie
         adaline
+        adalyn
         adalyne
         adalynn
         adam
         adama
+        adamaris
         adame
         adamie
         adamo
         adams
         adan
         adara
+        adda
+        addalyn
+        addalynn
+        addelyn
+        addie
+        addilyn
+        addilynn
         addison
+        addisyn
         addy
+        addyson
         adeeb
         adeel
         adeena
         adel
         adela
+        adelaida
         adelaide
         adele
         adelia
         adeliane
         adelie
+        adelin
         adelina
         adeline
+        adelino
+        adell
+        adella
         adelle
+        adelphine
         adely
         adelya
         adelyn
         adelyne
+        adelynn
         adem
         aden
         adham
@@ -184,25 +248,39 @@ extension NameLists {
         adia
         adib
         adiba
+        adiel
         adil
         adila
+        adile
+        adilene
+        adilyn
+        adilynn
+        adin
         adina
         adis
+        adison
         aditi
         aditya
+        adixia
         adja
         adjani
         adjanie
         adlane
         adlene
         adler
+        adley
         admir
         adnan
         adnane
         adolfo
+        adolph
+        adolphe
+        adolphine
+        adolphus
         adonai
         adonis
         adora
+        adrain
         adreanne
         adria
         adrian
@@ -214,25 +292,36 @@ extension NameLists {
         adriel
         adrielle
         adrien
+        adriene
         adrienne
         adrina
         adryan
         adryana
         adyan
+        adyson
         aedan
         aeden
+        ael
         aela
         aelia
+        aelig
+        aelis
+        aelya
+        aelys
+        aenor
+        aeris
         aesha
         afaf
         affan
         afif
         afnan
         afnane
+        afonso
         afrah
         afroditi
         afsana
         aftab
+        afton
         afzal
         agata
         agate
@@ -243,8 +332,10 @@ extension NameLists {
         aghiles
         aglae
         aglaee
+        agnan
         agnes
         agnieszka
+        agostinho
         agostino
         agustin
         agustina
@@ -252,12 +343,15 @@ extension NameLists {
         aharon
         ahcene
         ahlam
+        ahlame
         ahlem
         ahmad
+        ahmadou
         ahmat
         ahmed
         ahmed-amine
         ahmet
+        ahmir
         ahnaf
         ahron
         ahsan
@@ -269,12 +363,17 @@ extension NameLists {
         aidan
         aiden
         aidy
+        aidyn
         aika
         aiko
         aila
+        ailani
         aileen
         ailin
+        ailyn
         aima
+        aimable
+        aimad
         aiman
         aimane
         aime
@@ -288,21 +387,31 @@ extension NameLists {
         aimie
         aimy
         aina
+        ainara
         ainhoa
+        ainoa
         ainsley
         aisa
         aisha
         aishah
         aislinn
+        aislynn
         aissa
+        aissam
         aissata
         aissatou
+        aisse
+        aissetou
         aitana
         aiva
+        aiya
         aiyana
         aiyanna
         aiza
         aizah
+        aj
+        aja
+        ajani
         ajay
         ajmal
         akash
@@ -311,12 +420,18 @@ extension NameLists {
         akeelah
         akeem
         akian
+        akif
         akil
+        akila
+        akilah
         akim
+        akima
+        akin
         akina
         akinisie
         akira
         akiva
+        akli
         akram
         aksel
         akshara
@@ -336,12 +451,16 @@ extension NameLists {
         alain
         alaina
         alais
+        alaiya
         alaku
         alan
         alana
         alanah
+        alane
+        alani
         alanie
         alanis
+        alann
         alanna
         alannah
         alaric
@@ -355,18 +474,29 @@ extension NameLists {
         alaya
         alayah
         alayna
+        alaysia
         alba
         alban
         albane
+        albanie
         alberic
         albert
+        alberta
+        alberte
+        albertha
         albertine
         alberto
         albin
         albina
+        albine
+        albino
+        alcide
+        alcime
+        alda
         alden
         alderic
         aldin
+        aldjia
         aldo
         aldric
         alea
@@ -379,6 +509,8 @@ extension NameLists {
         aleesha
         aleeyah
         aleeza
+        aleia
+        aleigha
         aleisha
         alejandra
         alejandro
@@ -397,9 +529,12 @@ extension NameLists {
         aleksy
         alen
         alena
+        alene
+        alenzo
         ales
         alesandro
         alesha
+        aleshia
         alesia
         alessa
         alessandra
@@ -407,6 +542,11 @@ extension NameLists {
         alessia
         alessio
         alessya
+        aleta
+        aleth
+        aletha
+        alethea
+        alethia
         alex
         alex-andre
         alex-ann
@@ -445,6 +585,7 @@ extension NameLists {
         alexi
         alexia
         alexia-rose
+        alexian
         alexiane
         alexianne
         alexie
@@ -465,9 +606,16 @@ extension NameLists {
         alexye
         alexym
         alexys
+        alexzander
+        aleyah
         aleyna
+        alezio
         alfonso
+        alfonzo
+        alford
         alfred
+        alfreda
+        alfredine
         alfredo
         alhassane
         ali
@@ -485,6 +633,7 @@ extension NameLists {
         alida
         alie
         alienor
+        aliette
         alijah
         alik
         alika
@@ -494,16 +643,21 @@ extension NameLists {
         alin
         alina
         aline
+        aliocha
         aliona
         aliou
         alioune
         alireza
         alisa
+        alise
+        alisea
         alisee
         alisha
         alishba
+        alishia
         alisia
         alison
+        alisone
         aliss
         alissa
         alissandre
@@ -512,6 +666,8 @@ extension NameLists {
         alisson
         alissya
         alistair
+        alister
+        alita
         alivia
         alix
         alixe
@@ -519,24 +675,32 @@ extension NameLists {
         aliya
         aliyah
         aliyan
+        aliyana
         aliza
         alize
+        alizea
         alizee
         alla
+        allain
         allan
         allana
         allegra
         allen
+        allene
+        alli
         allia
         allicia
         allie
         allison
         allissa
         allisson
+        alliyah
         ally
         ally-rose
         allya
+        allyah
         allycia
+        allyn
         allysa
         allysha
         allysia
@@ -546,26 +710,50 @@ extension NameLists {
         allysson
         allysun
         alma
+        almamy
         almas
+        almeda
         almir
+        almire
         alois
+        aloise
         alon
         alona
         alondra
+        alonna
         alonso
+        alonza
         alonzo
+        alora
         aloupa
+        aloys
+        aloyse
+        aloysius
         alp
+        alper
         alperen
         alpha
         alphee
         alphonse
+        alphonsine
+        alphonso
         alric
         alrick
+        alston
+        alta
         althea
+        alton
+        alva
         alvaro
+        alvie
         alvin
         alvina
+        alvine
+        alvis
+        alvyn
+        alwena
+        alwenna
+        alwin
         aly
         aly-rose
         aly-sun
@@ -576,6 +764,7 @@ extension NameLists {
         alyce
         alycia
         alycia-rose
+        alyette
         alyka
         alyna
         alyne
@@ -584,6 +773,7 @@ extension NameLists {
         alysan
         alysanne
         alyscia
+        alyse
         alysee
         alysen
         alysha
@@ -600,14 +790,19 @@ extension NameLists {
         alyssia
         alysson
         alysun
+        alyvia
         alyx
         alyxia
         alyze
         alyzee
         alyzia
         amaan
+        amable
+        amada
         amadeo
         amadeus
+        amado
+        amador
         amadou
         amael
         amaelle
@@ -618,18 +813,30 @@ extension NameLists {
         amalie
         amalya
         aman
+        amana
+        amance
+        amand
         amanda
+        amande
         amandeep
         amandine
+        amane
         amani
         amanpreet
         amany
         amar
         amara
+        amarah
+        amare
         amari
+        amaria
+        amariah
+        amarie
         amarilys
+        amarion
         amaris
         amaryllis
+        amauri
         amaury
         amaya
         amayah
@@ -639,22 +846,36 @@ extension NameLists {
         amazigh
         ambar
         amber
+        amberlee
         amberly
         ambre
+        ambria
+        ambrine
         ambroise
+        ambroisine
+        ambrose
+        amed
+        amede
+        amedee
         amedeo
         ameen
         ameena
         ameer
         ameera
+        ameerah
         amel
         amela
+        amele
         amelia
         amelia-rose
         ameliane
         amelianne
         amelie
         amelie-rose
+        amelien
+        amelina
+        ameline
+        amelle
         amellia
         amely
         amelya
@@ -666,8 +887,15 @@ extension NameLists {
         amenda
         amer
         america
+        americo
+        amerie
+        amethyst
         amethyste
         ami
+        amia
+        amiah
+        amias
+        amicie
         amie
         amiel
         amielle
@@ -687,16 +915,30 @@ extension NameLists {
         amirah
         amirali
         amirhossein
+        amiri
         amisha
         amit
         amita
         amitis
+        amity
+        amiya
+        amiyah
         amjad
+        amjed
         ammar
+        ammie
+        ammon
         ammy
         amna
         amnay
+        amon
+        amor
+        amora
+        amory
         amos
+        amour
+        amoura
+        amparo
         amr
         amra
         amrit
@@ -708,6 +950,8 @@ extension NameLists {
         amy-jade
         amy-lee
         amy-rose
+        amya
+        amyah
         amylee
         amylia
         amylie
@@ -727,6 +971,7 @@ extension NameLists {
         anae
         anaee
         anael
+        anaele
         anaelle
         anaeve
         anahe
@@ -734,14 +979,25 @@ extension NameLists {
         anahi
         anahid
         anahita
+        anai
+        anaia
+        anaiah
         anaik
         anaika
         anais
+        anaise
+        anaiya
         anakim
         anakin
         anakyn
+        analee
+        anali
         analia
+        analicia
         analie
+        analisa
+        analise
+        analy
         anam
         anamaria
         anamika
@@ -752,7 +1008,10 @@ extension NameLists {
         anass
         anasse
         anastacia
+        anastacio
+        anastase
         anastasia
+        anastasie
         anastasiia
         anastasios
         anastasiya
@@ -760,20 +1019,30 @@ extension NameLists {
         anastassiya
         anastasya
         anastazia
+        anasthasia
+        anasthasie
         anatole
         anatoly
         anaya
         anayah
+        anayeli
         anays
         anca
+        ancelin
         anda
+        andeol
+        ander
         anders
         anderson
+        andgel
         andi
         andia
         andie
+        andoche
+        andoni
         andra
         andrada
+        andrae
         andre
         andre-anne
         andre-philippe
@@ -804,24 +1073,32 @@ extension NameLists {
         andrii
         andriy
         andro
+        andry
         andrzej
         andy
         aneesa
         anel
         anela
+        anelia
         anelie
         anella
+        anelya
         anemone
         anes
         aness
+        anessa
         aneta
+        anette
         anfal
         anfel
         angad
         ange
+        ange-marie
         angel
         angela
         angele
+        angelena
+        angeles
         angelia
         angelic
         angelica
@@ -830,15 +1107,20 @@ extension NameLists {
         angelik
         angelika
         angeliki
+        angelin
         angelina
         angeline
+        angelino
         angelique
+        angelita
         angella
+        angelle
         angelo
         angelos
         angely
         angelyk
         angelyka
+        angelyn
         angelyna
         angelyne
         angelyque
@@ -848,8 +1130,13 @@ extension NameLists {
         anh
         ani
         ania
+        aniah
+        anibal
         anic
         anica
+        anice
+        anicet
+        anicette
         anicia
         anick
         anicka
@@ -865,15 +1152,24 @@ extension NameLists {
         anirudh
         anis
         anisa
+        anise
         anish
         anisha
         aniss
         anissa
+        anisse
+        anissia
+        aniston
         anita
         anitha
+        anitra
+        aniya
+        aniyah
         anja
         anjali
         anjana
+        anjanette
+        anjelica
         ankit
         ankita
         anmol
@@ -907,50 +1203,88 @@ extension NameLists {
         anna-rose
         anna-sophia
         annabel
+        annabell
         annabella
         annabelle
+        annabeth
         annae
         annael
         annaelle
         annaeve
         annah
+        annaick
+        annaig
+        annaik
         annais
+        annalee
+        annaleigh
         annalie
+        annaliese
         annalisa
+        annalise
+        annamae
         annamaria
+        annamarie
         annarose
         annastasia
         anne
+        anne-carole
+        anne-caroline
         anne-catherine
+        anne-cecile
+        anne-celine
         anne-charlie
         anne-charlotte
         anne-chloe
         anne-christine
         anne-claire
         anne-clara
+        anne-claude
         anne-elisabeth
+        anne-elise
         anne-elizabeth
         anne-emilie
+        anne-emmanuelle
+        anne-fleur
+        anne-flore
         anne-florence
+        anne-france
+        anne-francoise
         anne-frederic
         anne-frederique
         anne-gabrielle
         anne-gaelle
+        anne-helene
+        anne-isabelle
         anne-julie
         anne-justine
         anne-laure
         anne-laurence
         anne-laurie
+        anne-line
+        anne-lise
+        anne-louise
+        anne-lyse
         anne-marie
         anne-renee
         anne-rose
         anne-sarah
+        anne-solene
         anne-sophie
+        anne-sylvie
+        anne-therese
+        anne-valerie
         anne-victoria
+        anne-yvonne
+        annecy
         anneke
         annelie
+        anneliese
         annelise
+        annelyse
         annemarie
+        annet
+        annetta
         annette
         anni
         annia
@@ -958,17 +1292,24 @@ extension NameLists {
         annick
         annie
         annie-claude
+        annie-france
         annie-kim
         annie-pier
         annie-rose
         annik
         annika
         annissa
+        anniston
+        annita
+        annmarie
+        annoncia
+        annonciade
         annouk
         annule
         anny
         anny-pier
         annya
+        anonyme
         anosha
         anouar
         anouchka
@@ -977,12 +1318,18 @@ extension NameLists {
         anouka
         anoushka
         ansel
+        anselme
+        anselmo
         ansh
+        ansley
         anson
         anta
         anthea
+        anthelme
+        anthime
         anthoine
         anthon
+        anthoney
         anthoni
         anthonie
         anthonin
@@ -991,75 +1338,111 @@ extension NameLists {
         anthony
         anthony-james
         anthonyn
+        anthyme
+        antione
+        antionette
         antoine
         antoine-olivier
         antoinette
         anton
+        antone
         antonella
+        antonette
         antoni
         antonia
         antonie
         antonietta
         antonin
         antonina
+        antonine
         antonino
         antonio
         antonios
+        antonn
         antonny
         antony
         antonyn
         antoun
         antoyne
         antranik
+        antton
+        antwain
         antwan
+        antwon
+        antwone
         anum
         anusha
         anushka
         anwar
-        any
         any-pier
         anya
         anyanka
         anyk
         anyka
+        anyla
         anypier
+        anys
         anyssa
         anzo
+        aodren
+        aoife
         aous
         aphrodite
+        apoline
+        apollinaire
         apolline
         apollo
+        apollonie
         apostolos
+        appolinaire
+        appoline
+        appolonie
         april
+        apryl
         aqsa
         ara
         arabella
+        araceli
+        aracely
         arad
         arafat
         aram
         aramis
         aran
         arantxa
+        aranza
         aras
         arash
+        araya
         araz
+        arcade
         archana
         archange
         archer
         archibald
         archie
         arda
+        ardell
+        ardella
         arden
+        ardis
+        ardith
         areeb
         areeba
         areej
         aref
         arek
+        areli
+        arely
         aren
         areni
         ares
+        areski
+        aretha
         arezki
         arfan
+        argan
+        argentine
         argyro
         arham
         ari
@@ -1073,6 +1456,8 @@ extension NameLists {
         ariann
         arianna
         arianne
+        aric
+        arica
         aridj
         arie
         ariel
@@ -1080,74 +1465,130 @@ extension NameLists {
         ariele
         ariella
         arielle
+        aries
         arif
         arij
         arije
         arik
+        arika
         arin
         arina
         arine
         ario
+        arion
+        arionna
         aris
         arisa
         arish
         arisha
         arissa
+        ariste
         aristide
         aristidis
         aristote
         aristotelis
         ariya
         ariyah
+        ariyana
+        ariyanna
+        arizona
         arjun
+        arla
+        arlan
+        arleen
+        arlen
+        arlena
         arlene
+        arlet
+        arleth
         arlette
+        arley
+        arlie
+        arlin
+        arline
+        arlis
         arlo
+        arlyn
         armaan
         arman
+        armance
         armand
+        armande
+        armandine
         armando
         armani
+        armantine
         armel
+        armele
         armelle
         armen
+        armida
         armin
         armita
+        armon
+        armond
+        armoni
+        armonie
+        armony
+        arnaldo
         arnaud
+        arnauld
         arnault
         arnav
+        arne
+        arnell
+        arnetta
         arnika
         arno
         arnold
+        arnoldo
+        arnould
+        arnulfo
         aron
+        arone
+        aronn
         arooj
         aroua
         arris
+        arron
+        arrow
         arsalan
         arsen
         arsene
         arsenii
+        arsenio
         arshad
         arsham
         arshdeep
         arshia
         arslan
         arslane
+        art
         arta
         artem
+        artemio
         artemis
+        arthemise
+        arther
         arthika
         arthur
+        arthus
+        artie
         artin
         artiom
+        artis
         arto
         artur
         arturo
+        artus
         artyom
         arun
+        arvid
+        arvil
         arvin
         arwa
         arwen
+        arwenn
         ary
         arya
         aryah
@@ -1161,46 +1602,68 @@ extension NameLists {
         aryeh
         aryel
         aryelle
+        aryn
         aryo
+        arzu
         asa
         asad
         asael
         asal
+        ascension
         aseel
+        asel
+        ash
         asha
         ashanti
         ashar
+        ashby
         ashely
         asher
+        ashia
         ashish
         ashkan
+        ashlea
         ashlee
+        ashlei
         ashleigh
         ashley
+        ashli
+        ashlie
+        ashlin
         ashly
         ashlyn
         ashlynn
         ashraf
+        ashten
+        ashtin
         ashton
+        ashtyn
         ashvin
         ashwin
         asia
+        asiah
         asif
         asil
         asim
         asiya
+        aslam
         aslan
         asli
         asma
         asmaa
         asmae
+        asmin
+        asna
         aspen
+        aspyn
         asra
+        assa
         assad
         assalas
         assane
         assem
         asser
+        assetou
         assia
         assil
         assile
@@ -1208,11 +1671,14 @@ extension NameLists {
         assirem
         assitan
         assiya
+        assiyah
         assma
+        assomption
         assunta
         assya
         aston
         astou
+        astree
         astrid
         astride
         aswin
@@ -1220,7 +1686,9 @@ extension NameLists {
         atanas
         atara
         atash
+        atef
         athan
+        athanase
         athanasia
         athanasios
         atharv
@@ -1232,23 +1700,38 @@ extension NameLists {
         atif
         atifa
         atika
+        atilla
         atiya
         atlas
+        atreus
         atreyu
         atticus
         attila
         attilio
+        aubane
         aube
         aubert
         aubin
         aubree
         aubrey
+        aubri
+        aubriana
+        aubrianna
         aubrie
+        aubriella
+        aubrielle
         aubry
         auceane
         auceanne
         aude
+        aude-marie
+        audelia
         audelie
+        audeline
+        auden
+        audie
+        audra
+        audran
         audray
         audre
         audrea
@@ -1257,6 +1740,7 @@ extension NameLists {
         audreanne
         audree
         audree-anne
+        audren
         audrey
         audrey-ann
         audrey-anne
@@ -1267,30 +1751,44 @@ extension NameLists {
         audrey-rose
         audreyann
         audreyanne
+        audriana
+        audrianna
         audric
         audrick
+        audrie
         audrina
         audry
         audryna
         august
+        augusta
         auguste
         augustin
+        augustina
         augustine
         augusto
+        augustus
+        aundrea
         auphelie
         aura
         auralie
         auraly
+        aurane
+        aure
+        aurea
         aurel
         aurele
         aurelia
         aureliane
         aurelie
         aurelien
+        aureline
         aurelio
         aurellie
         aurely
         aurelye
+        auria
+        aurian
+        auriana
         auriane
         aurianne
         aurora
@@ -1300,35 +1798,50 @@ extension NameLists {
         auston
         austyn
         automne
+        autum
         autumn
         auxane
+        auxence
         ava
+        avah
         avalon
+        avalyn
+        avalynn
         avani
         avedis
         aveline
+        aven
+        averi
         averie
         avery
         avi
         avia
+        avian
         aviana
         avianna
+        aviel
         avigail
         avigdor
         avin
         avinash
+        avion
+        avis
+        avit
         avital
         aviv
         aviva
         avneet
         avni
         avo
+        avon
         avraham
         avril
         avrohom
         avrum
         awa
         awais
+        awen
+        awena
         aws
         axel
         axele
@@ -1343,6 +1856,8 @@ extension NameLists {
         ayala
         ayan
         ayana
+        ayane
+        ayann
         ayanna
         ayat
         ayaz
@@ -1353,6 +1868,7 @@ extension NameLists {
         ayelet
         ayesha
         ayham
+        ayhan
         ayla
         aylan
         aylane
@@ -1362,6 +1878,8 @@ extension NameLists {
         ayline
         ayman
         aymane
+        aymar
+        aymeline
         aymen
         aymene
         aymeric
@@ -1371,17 +1889,25 @@ extension NameLists {
         aymrick
         aymrik
         ayna
+        aynur
         ayoub
         ayoube
         ayra
+        ayron
         ayrton
         ayse
+        aysegul
+        aysel
         aysenur
         aysha
+        aysia
+        aysima
+        aysun
         ayub
         ayush
         ayva
         ayyan
+        ayyoub
         azaan
         azad
         azadeh
@@ -1394,57 +1920,111 @@ extension NameLists {
         azaly
         azan
         azar
+        azari
         azaria
         azariah
         azarie
+        azdine
+        azeddine
+        azedine
         azel
         azelia
         azelie
+        azeline
+        azenor
         azhar
+        aziel
+        azilis
+        aziliz
+        azilys
         azim
         aziz
         aziza
+        azize
         azlan
         azra
+        azrael
         azriel
+        azucena
+        azul
         azur
         azure
         azza
+        azzeddine
+        azzedine
+        azziz
+        baba
         babacar
         babak
+        babette
+        baby
+        babyboy
+        babylas
         bachar
         bachir
         bader
+        badia
         badis
         badr
+        badra
+        badre
         badreddine
+        badredine
+        bafode
         bahar
         bahara
         bahareh
         bahia
+        bahija
         baila
+        bailee
+        baileigh
         bailey
         baily
+        bakari
         bakary
         baker
+        bakhta
         bakr
         baktash
+        baldemar
         balkis
+        balla
+        balqis
+        baltazar
         balthazar
+        bambi
         bana
+        bandiougou
+        banks
         bao
         baptiste
+        baptistin
+        baptistine
         bara
         baraa
         barae
         baraka
         baran
+        barb
         barbara
+        barbe
+        barbie
+        barbra
         bardia
         baris
         barnabe
+        barney
+        baron
+        barrett
+        barrie
+        barron
         barry
+        bart
         barthelemy
+        bartholome
+        bartholomew
+        barton
         bartosz
         baruch
         basel
@@ -1460,48 +2040,78 @@ extension NameLists {
         bassem
         bassil
         bassim
+        bassirou
         bassma
         bastian
         bastien
+        bathilde
         batiste
         batool
         batoul
         batsheva
+        batuhan
         batya
+        baudoin
+        baudouin
+        baxter
         baya
         bayan
         bayane
+        baylee
+        bayleigh
+        bayley
+        baylie
+        baylor
         bayram
         bayrem
+        bayron
+        bazil
+        bazile
         bea
+        bear
         beata
         beatrice
         beatrix
         beatriz
         beatryce
         beau
+        beaux
+        becca
         bechara
         bechir
+        beck
         becka
         beckett
         beckham
+        becki
+        beckie
         becky
+        bedirhan
         beheshta
         behzad
         bejamin
+        bekir
         bela
+        belaid
         belal
         belen
+        belgacem
+        belia
+        belinay
         belinda
         belkacem
         belkis
         bella
         bella-rose
+        bellamy
         belle
         belma
+        belva
         belynda
         ben
         benafsha
+        benaiah
+        benamar
         benedict
         benedicte
         beni
@@ -1510,44 +2120,94 @@ extension NameLists {
         benito
         benjamen
         benjamin
+        benjamine
         benjamyn
         benji
+        benjiman
+        benjy
         bennett
+        bennie
         benny
+        benoist
         benoit
+        benoite
+        benoni
         benson
+        bentlee
         bentley
+        bently
+        benton
         benyamin
         benzion
+        beranger
         berangere
+        berat
+        berenger
+        berengere
         berenice
         berfin
+        berivan
+        berkan
+        berkay
+        berkeley
+        berkley
         berl
+        berlin
         berline
         bernadette
+        bernadin
+        bernadine
         bernard
+        bernardin
+        bernardine
         bernardo
+        berneice
+        bernell
+        bernetta
         bernice
+        bernie
+        berniece
+        bernita
         berny
+        berry
+        bert
+        berta
         bertha
+        berthe
         berthier
+        berthilde
+        bertie
+        bertille
         bertin
+        bertram
         bertrand
+        bertrande
         beryl
         besma
+        bess
+        bessie
         beth
         bethanie
+        bethann
         bethany
         bethel
         bethsaida
         betina
+        betsey
         betsy
+        bette
+        bettie
         bettina
         betty
+        bettye
         betul
+        beulah
+        beverlee
         beverley
         beverly
+        bexley
         beya
+        beyza
         bhavik
         bhavya
         biagio
@@ -1556,6 +2216,7 @@ extension NameLists {
         bianka
         bibi
         bibiane
+        bienaime
         bienvenu
         bijan
         bilal
@@ -1568,6 +2229,7 @@ extension NameLists {
         billie
         billie-rose
         billy
+        billye
         bily
         bina
         bineta
@@ -1576,85 +2238,157 @@ extension NameLists {
         bintou
         binyamin
         binyomin
+        birdie
+        bishop
         bishoy
         bissan
         bita
+        bixente
         bjorn
+        blade
+        blain
         blaine
         blair
+        blaire
         blaise
+        blaize
         blake
+        blakely
         blanca
+        blanch
         blanche
         blandine
+        blane
+        blas
         blayke
+        blayne
         blaze
         blessing
+        bleuenn
+        bleuette
         blima
         blimi
         blimie
         blimy
+        blondine
+        blossom
+        bluette
         bluma
+        blythe
         bo
         boaz
         bob
         bobbi
         bobbie
         bobby
+        bobbye
         boby
+        bocar
         bochra
+        bode
+        boden
         bodhi
+        bodie
         bogdan
         bohdan
         bojan
         bojana
+        boleslaw
+        bonaventure
+        boniface
+        bonita
         bonnie
+        bonny
+        booker
+        boone
         bora
         boran
         boris
         borislav
         borna
         boruch
+        bosco
+        boston
+        boualem
         boubacar
+        boubakar
+        boubaker
+        boubou
         bouchra
+        boumediene
+        boumedienne
         boutaina
+        bouziane
+        bouzid
         bowen
         bowie
         boyan
+        boyce
+        boyd
         boyuan
         bracha
         brad
         braden
+        bradford
+        bradlee
         bradley
         bradly
+        bradon
         brady
+        bradyn
         braeden
         braedon
+        braedyn
+        braelyn
+        braelynn
         brahim
+        brahima
         brahm
         braiden
+        brain
         bram
         branda
         brandan
+        brandee
         branden
         brandi
+        brandie
+        brandin
         brando
         brandon
         brandon-lee
+        brandt
         brandy
         brandyn
         branko
+        brannon
+        branson
         brant
+        brantlee
+        brantley
         braulio
         braxton
+        braxtyn
         brayan
         brayden
         braydon
         brayen
+        braylee
+        brayleigh
+        braylen
+        braylin
+        braylon
+        brayson
+        brayton
+        brea
         breana
+        breann
         breanna
         breanne
+        breck
+        brecken
         bree
+        breeanna
         breindy
         brenda
         brenda-lee
@@ -1664,24 +2398,56 @@ extension NameLists {
         brendon
         brenna
         brennan
+        brennen
+        brennon
         brent
+        brentley
+        brenton
+        breon
+        breonna
+        bret
         brett
+        brewen
         bria
+        briac
         brian
         briana
         briand
         brianna
         briannah
         brianne
+        briar
         brice
+        bridger
         bridget
+        bridgett
         bridgette
+        brie
+        brieanna
+        brieg
         briella
         brielle
+        brien
+        brieuc
+        brigette
+        briggs
+        brigham
         bright
+        brighton
+        brigid
         brigida
         brigitte
         brihanna
+        briley
+        brinda
+        brinlee
+        brinley
+        brion
+        brionna
+        brisa
+        briseida
+        brissa
+        bristol
         britanie
         britannie
         britanny
@@ -1689,16 +2455,36 @@ extension NameLists {
         brithanie
         brithany
         britney
+        britni
+        britt
+        britta
+        brittaney
+        brittani
         brittanie
         brittany
+        brittnee
         brittney
+        brittni
+        brittnie
+        brittny
+        britton
+        brixton
+        broc
         brock
+        broderick
         brodie
         brody
+        brogan
+        bronislaw
+        bronislawa
         bronson
         bronwyn
+        bronx
         brook
         brooke
+        brookelyn
+        brookelynn
+        brooklin
         brooklyn
         brooklyne
         brooklynn
@@ -1706,43 +2492,87 @@ extension NameLists {
         bruce
         brucha
         bruna
+        brune
+        brunehilde
+        brunella
+        brunette
         bruno
         bruno-pierre
         bryan
         bryana
         bryanna
         bryant
+        bryar
         bryce
+        brycen
         bryden
         bryen
+        bryer
+        brylee
+        bryleigh
+        brylie
         bryn
         bryna
+        brynlee
+        brynleigh
+        brynley
         brynn
+        brynna
+        brynne
+        bryon
+        brysen
         bryson
         brytanie
         brythanie
+        bryton
+        btissam
+        buck
+        bud
+        buddy
+        buffy
+        buford
+        bunyamin
         burak
         burhan
+        burke
+        burl
+        burnell
+        burnice
+        burt
         burton
         bushra
+        busra
+        buster
+        butch
         byanca
         byanka
         byron
         cade
         caden
         cadence
+        cady
+        caeden
         cael
         caelan
+        caelyn
+        caesar
         caiden
         cailey
         cailin
+        cailyn
+        cain
         caio
         cairo
         caitlin
         caitlyn
+        caitlynn
+        cal
+        calder
         cale
         caleb
         caleigh
+        calen
+        caley
         cali
         calia
         calie
@@ -1753,21 +2583,44 @@ extension NameLists {
         calix
         calixa
         calixte
+        calla
+        callahan
+        callan
+        calleigh
+        callen
+        calli
         callie
+        calliope
         callista
+        calliste
         callum
         cally
+        calogera
         calogero
         calum
         calvin
+        calvyn
+        caly
         calypso
+        calysta
+        cam
+        camari
         camay
+        cambree
+        cambria
+        cambrie
         camden
+        camdyn
+        camel
         camelia
         camelie
         camellia
         camelya
+        cameran
         cameron
+        camerone
+        cameryn
+        cami
         camie
         camil
         camila
@@ -1779,30 +2632,57 @@ extension NameLists {
         camillia
         camilo
         camilya
+        cammie
         cammy
+        campbell
+        camren
         camron
         camryn
         camy
         camylia
         camylle
-        can
+        canaan
+        canan
         candace
+        candance
+        candelaria
+        candelario
+        candi
         candice
         candida
         candide
+        candido
+        candie
+        candis
         candy
+        candyce
+        candys
+        canelle
+        cannelle
+        cannon
+        canon
+        cansu
+        cantin
+        canyon
         capri
+        caprice
         capucine
         cara
+        cardell
         carel
         carelle
         caren
+        carene
         carey
+        cari
         cariane
         carianne
+        carie
+        carin
         carina
         carine
         carinne
+        carisa
         carissa
         carl
         carl-alexandre
@@ -1812,28 +2692,45 @@ extension NameLists {
         carl-etienne
         carl-olivier
         carla
+        carla-marie
         carle
         carlee
+        carleen
+        carleigh
         carlene
         carlens
+        carleton
+        carletta
         carley
+        carli
         carlie
+        carlin
         carline
         carlo
         carlos
         carlota
+        carlotta
         carlton
         carly
+        carlyle
+        carlyn
+        carlyne
+        carma
+        carman
         carmel
         carmela
+        carmele
         carmelie
         carmelina
+        carmelita
         carmella
         carmelle
         carmelo
         carmen
         carmina
         carmine
+        carmon
+        carnell
         carol
         carol-ann
         carol-anne
@@ -1844,51 +2741,83 @@ extension NameLists {
         carole
         carole-ann
         carole-anne
+        carolee
         carolie
         carolina
         caroline
+        caroll
         caroll-ann
         carollan
         carollane
         carollanne
+        carolle
         carolline
         carolyn
         carolyne
         carolynn
+        caron
+        carri
         carrie
+        carrington
+        carrol
+        carroll
+        carsen
         carson
+        carsten
+        carsyn
         carter
+        cartier
+        carver
         cary
+        caryl
         caryn
         caryne
         carys
         casandra
+        case
+        casen
         casey
         cash
+        cashton
+        casie
         casimir
+        casimira
+        cason
         casper
+        caspian
         cassandra
         cassandre
+        cassaundra
         cassendra
         cassey
+        cassi
         cassia
         cassian
         cassidy
         cassie
+        cassien
         cassiopee
         cassius
+        cassondra
         cassy
         castiel
+        castille
+        cataldo
         cataleya
         catalin
         catalina
         catarina
+        catelyn
         caterina
         caterine
         catharina
+        catharine
+        catheline
         catherina
         catherine
         catheryne
+        cathey
+        cathi
         cathia
         cathie
         cathleen
@@ -1899,6 +2828,7 @@ extension NameLists {
         cathya
         catia
         catie
+        catina
         catlin
         catrina
         catrine
@@ -1906,11 +2836,24 @@ extension NameLists {
         cattleya
         caty
         cayden
+        caydence
         cayla
+        caylee
+        cayleigh
+        caylin
+        caysen
+        cayson
+        ceasar
         cebastien
         cecelia
+        cecil
         cecile
         cecilia
+        cecilie
+        cecilien
+        cecilio
+        cecily
+        cedar
         cederic
         cederick
         cederik
@@ -1918,60 +2861,99 @@ extension NameLists {
         cedrick
         cedrik
         cedrika
+        cedrine
         cedrique
         cedrix
         cedryck
         cedryk
         celena
+        celene
+        celenie
         celeste
         celestin
         celestina
         celestine
+        celestino
         celia
         celian
         celiane
+        celie
+        celien
         celina
         celine
+        celinie
+        celio
+        cellia
+        celso
         celya
+        celyan
         celyna
         celyne
         cem
         cendrine
+        cengiz
+        ceren
+        cerena
         cerine
+        cerise
+        cesaire
         cesar
+        cesarine
+        ceyda
+        ceylan
+        ceylin
         cezar
+        chabane
         chace
         chad
         chada
         chadd
         chade
+        chaden
         chadi
         chadia
         chadine
+        chadrick
         chadwick
         chady
+        chafia
         chafic
         chafik
+        chafika
         chahd
+        chahid
+        chahida
+        chahin
+        chahinaz
         chahine
         chahinez
+        chahineze
+        chahrazad
         chahrazed
         chaim
         chaima
         chaimaa
         chaimae
+        chaina
+        chainez
+        chaineze
         chakib
+        chakir
         cham
         chama
         chams
+        chamseddine
         chan
         chana
         chance
+        chancellor
+        chanda
         chandler
         chandni
         chandra
         chanel
         chanele
+        chanell
         chanelle
         chanez
         chang
@@ -1982,21 +2964,32 @@ extension NameLists {
         chant
         chantal
         chantale
+        chante
         chantel
+        chantell
         chantelle
         chany
         chao
+        chaouki
         charalambos
         charbel
         charif
+        charis
+        charise
+        charisma
+        charissa
+        charisse
         charity
+        charla
         charlaine
         charle
         charle-antoine
         charle-olivier
         charlee
         charleen
+        charleigh
         charlelie
+        charlemagne
         charlene
         charles
         charles-alex
@@ -2029,6 +3022,9 @@ extension NameLists {
         charles-philippe
         charles-william
         charles-xavier
+        charlesia
+        charleston
+        charlette
         charley
         charli
         charliane
@@ -2040,10 +3036,12 @@ extension NameLists {
         charlie-maude
         charlie-rose
         charline
+        charlise
         charlize
         charlo
         charlot
         charlotte
+        charlton
         charly
         charly-ann
         charly-rose
@@ -2051,23 +3049,36 @@ extension NameLists {
         charlyn
         charlyne
         charmaine
+        charolette
         chase
+        chasen
+        chasidy
+        chasity
+        chassidy
+        chassity
+        chastity
         chatelaine
+        chauncey
         chava
         chavy
         chaya
+        chayce
         chayma
         chaymaa
         chaymae
+        chayna
         chayse
         chayton
         chaz
         chazz
         che
         cheick
+        cheickne
         cheikh
+        cheima
         chelsea
         chelsey
+        chelsi
         chelsie
         chelsy
         chems
@@ -2076,46 +3087,78 @@ extension NameLists {
         chen
         cheng
         chenxi
+        cherazade
+        cheree
+        cheri
         cherie
         cherif
         cherifa
+        cherilyn
         cherine
+        cherise
         cherish
+        cherokee
+        cherri
+        cherrie
         cherry
         cheryl
+        cheryle
+        cheryll
+        cheryne
         cheskel
         chesky
+        chesley
+        chesney
         chester
+        chet
         chetan
+        chevelle
         chevy
         cheyanne
         cheyenne
+        cheyma
         chi
         chiara
+        chimene
+        china
+        chip
+        chiquita
         chirag
         chiraz
         chirine
+        chjara
         chlea
         chloe
         chloee
         chloey
+        chokri
         chouaib
+        choukri
         chourouk
+        chretien
         chris
+        chrislaine
         chrisoula
         chrissy
         christ
         christa
         christabel
+        christain
         christal
+        christan
+        christeen
         christel
         christele
         christella
         christelle
         christen
+        christena
+        christene
+        christi
         christian
         christiana
         christiane
+        christianna
         christianne
         christiano
         christie
@@ -2126,6 +3169,7 @@ extension NameLists {
         christo
         christof
         christofer
+        christoper
         christoph
         christophe
         christopher
@@ -2133,10 +3177,12 @@ extension NameLists {
         christy
         christyna
         christyne
+        chrys
         chrysanthi
         chrysoula
         chrystal
         chrystel
+        chrystele
         chrystelle
         chrystian
         chrystina
@@ -2145,22 +3191,49 @@ extension NameLists {
         chrystopher
         chuck
         chun
+        chyanne
+        chyna
+        chynna
         cian
         ciana
+        cianna
         ciara
         ciaran
+        ciarra
+        cicely
+        cidalia
+        cielo
+        cienna
         ciera
         cierra
+        cigdem
+        cihan
         cilia
         cillian
         cimon
+        cinda
+        cindi
         cindie
         cindy
+        cinnamon
         cinthia
         cinthya
         cintia
         cinzia
+        cipriano
+        circe
+        ciro
+        cisse
+        citlali
+        citlalli
+        citlaly
+        cladie
+        clair
+        claira
         claire
+        claire-lise
+        claire-marie
+        clairette
         clara
         clara-eve
         clara-maude
@@ -2169,12 +3242,17 @@ extension NameLists {
         clare
         clarence
         clarens
+        claribel
         clarice
+        clarisa
         clarissa
         clarisse
         clarita
         clark
         clarke
+        clarys
+        clarysse
+        claud
         claude
         claude-olivier
         claudel
@@ -2188,64 +3266,111 @@ extension NameLists {
         claudie
         claudine
         claudio
+        claudius
         claudy
         claudya
         clay
         clayton
         clea
         clelia
+        clelie
+        clelya
+        clem
         clemence
         clement
+        clemente
+        clementin
         clementine
+        clemmie
         cleo
+        cleon
         cleopatra
         cleophee
         clermont
+        clervie
+        clet
+        cleta
+        cletus
+        cleve
+        cleveland
+        cleya
         clhoe
         cliff
         clifford
         cliford
+        clifton
         clint
         clinton
+        clio
         clive
         clodie
         clodine
+        clodomir
         clody
         cloe
         cloee
         cloey
+        clorinde
+        clotaire
         clothilde
         clotilde
         clover
         clovis
+        cloyd
         clyde
         coby
         codey
+        codi
+        codie
         cody
+        coen
         cohen
+        colas
+        colbert
+        colbie
         colby
         cole
         coleen
+        coleman
+        coleson
+        coleton
         colette
+        coley
         colin
         coline
         colleen
+        collette
         collin
+        colline
         collins
+        collyne
+        colomba
+        colomban
         colombe
+        colombine
+        colson
         colt
         colten
+        colter
+        coltin
         colton
+        columbus
+        colyne
         come
         conan
+        concepcion
+        conception
         concetta
+        conchita
         cong
+        conley
         conlucy
         conner
         connie
         connor
         conor
         conrad
+        conrado
         constance
         constandina
         constant
@@ -2255,6 +3380,9 @@ extension NameLists {
         constantino
         constantinos
         constanza
+        consuelo
+        contessa
+        conway
         cooper
         cora
         cora-lee
@@ -2269,61 +3397,119 @@ extension NameLists {
         coraly
         coralye
         coralyne
+        corantin
+        corban
+        corbett
         corbin
+        corbyn
         cordelia
         cordell
+        coreen
+        corene
+        corenthin
         corentin
+        corentine
+        coretta
         corey
         cori
         corie
+        corin
         corina
         corine
         corinna
         corinne
+        corissa
+        corliss
+        cormac
         corneille
         cornelia
+        cornelie
+        cornelious
+        cornelius
+        cornell
         corrado
+        corrie
+        corrin
         corrina
         corrine
+        corry
+        cortez
+        cortland
         cortney
+        corto
+        corwin
         cory
         coryne
         corynne
+        cosette
+        cosima
         cosimo
+        cosme
         cosmin
+        cosmo
         costa
         costantino
         costantinos
         costas
+        coty
         coumba
         courteney
+        courtland
         courtney
+        courtnie
+        coy
         craig
+        crawford
+        cree
+        creed
+        creighton
+        crepin
+        crew
+        cris
+        crissy
+        crista
         cristal
         cristel
         cristelle
+        cristen
+        cristi
         cristian
         cristiana
         cristiano
+        cristie
+        cristin
         cristina
         cristine
         cristobal
         cristofer
         cristophe
         cristopher
+        cristy
+        crosby
         cruz
         crystal
         crystale
         crystel
         crystelle
         cullen
+        curley
+        curt
         curtis
+        curtiss
+        cy
         cyan
+        cyana
+        cyane
+        cyann
         cybel
         cybele
+        cybelia
         cybelle
+        cydney
         cylia
+        cylian
         cyndel
+        cyndelle
         cyndi
         cyndia
         cyndie
@@ -2331,27 +3517,54 @@ extension NameLists {
         cynthia
         cyntia
         cyprien
+        cyprienne
+        cyr
+        cyriac
+        cyrian
+        cyriane
+        cyriaque
+        cyriel
         cyrielle
         cyril
+        cyrill
         cyrille
         cyrine
         cyrus
+        czeslaw
+        czeslawa
+        dacia
+        dado
         dael
+        daelyn
         daemon
         dafne
         dafnee
         dafney
+        dahbia
         dahlia
         dahlie
         dahlya
         daiana
+        daija
+        daijah
+        dailyn
         daina
+        daisey
+        daisha
         daisy
+        daja
+        dajah
         dajana
+        dajuan
+        dakari
+        dakoda
         dakota
+        dakotah
         daksh
         dalal
+        dalary
         dale
+        daleyza
         dalhia
         dali
         dalia
@@ -2366,21 +3579,33 @@ extension NameLists {
         dalin
         daline
         daliyah
+        dalla
         dallas
+        dallin
+        daloba
         dalton
         daly
         dalya
         dalyane
         dalyanne
+        damani
+        damarcus
+        damari
+        damarion
         damaris
+        damen
+        dameon
         damia
         damian
         damiano
         damien
+        damienne
+        damiens
         damion
         damir
         damla
         damon
+        damond
         damya
         damyan
         damyen
@@ -2396,7 +3621,11 @@ extension NameLists {
         danahe
         danahee
         danai
+        dandre
         dane
+        danelle
+        danette
+        dangelo
         dani
         dania
         danial
@@ -2408,6 +3637,7 @@ extension NameLists {
         daniel
         daniela
         daniele
+        daniell
         daniella
         danielle
         daniil
@@ -2420,23 +3650,33 @@ extension NameLists {
         danilo
         danis
         danish
+        danisha
+        danita
         daniya
         daniyal
         danley
+        dann
         danna
+        dannette
+        danni
         dannick
         dannie
+        danniel
+        dannielle
         dannik
         danny
         dannyck
         dannyka
         danrick
         dante
+        danton
         dany
         danya
         danyal
         danyck
         danyel
+        danyell
+        danyelle
         danyk
         danyka
         danyl
@@ -2449,8 +3689,11 @@ extension NameLists {
         daphney
         daphnie
         daphny
+        daquan
         dara
         darby
+        darcey
+        darci
         darcie
         darcy
         dareen
@@ -2471,36 +3714,56 @@ extension NameLists {
         darina
         darine
         dario
+        darion
         daris
         darius
         dariush
         dariya
         darko
         darla
+        darleen
         darlene
         darline
         darling
         darly
+        darlyn
         darlyne
         darnel
         darnell
+        darold
         daron
         darquise
         darragh
         darrel
         darrell
         darren
+        darrian
+        darrick
+        darrien
+        darrin
+        darrion
+        darris
+        darrius
+        darron
         darryl
         darsh
         darshan
         darvens
+        darvin
         darwin
         dary
         darya
         daryane
         daryl
+        daryle
+        daryn
         daryna
+        dash
         dasha
+        dashaun
+        dashawn
+        dashiell
+        dasia
         dassine
         dastan
         dat
@@ -2508,42 +3771,59 @@ extension NameLists {
         dave
         daven
         davens
+        daveon
         davey
         davi
+        davian
         davick
         david
         david-alexandre
         david-alexis
         david-olivier
+        davida
         davide
         davidee
         davidson
+        davie
         davin
         davina
         davinder
+        davion
         davis
         davit
         davon
+        davonte
         davor
         davrick
         davy
         davyd
         dawn
+        dawna
+        dawne
         dawood
+        dawoud
         dawson
         dax
         daxton
         daya
         dayan
         dayana
+        dayanara
+        dayane
+        dayann
         dayanna
+        dayena
         daylan
         dayle
         daylen
+        daylin
+        daylon
         daymian
         daymon
         dayna
         dayne
+        dayron
+        daysha
         dayton
         dayven
         dayvon
@@ -2554,16 +3834,35 @@ extension NameLists {
         deana
         deandra
         deandre
+        deandrea
+        deane
+        deangelo
+        deann
         deanna
         deanne
+        deante
+        deanthony
+        deasia
         deaven
         deavon
+        debbi
         debbie
+        debbra
         debby
+        debi
         debora
         deborah
         debra
+        debrah
+        decker
         declan
+        dedra
+        dedrick
+        dee
+        deeann
+        deedee
+        deedra
+        deegan
         deelan
         deema
         deen
@@ -2575,51 +3874,117 @@ extension NameLists {
         deidre
         deion
         deirdre
+        deisy
         deitane
+        deja
+        dejah
         dejan
+        dejon
+        dejuan
+        deklan
+        del
+        delaine
         delan
+        delana
         delaney
+        delanie
         delano
         delaram
+        delbert
+        delena
         delfina
+        delfino
+        delhia
         delia
         delice
         delicia
+        delila
         delilah
         delina
+        delinda
+        delisa
+        dell
         della
+        delma
+        delmar
+        delmas
+        delmer
+        delois
+        delora
+        delores
+        deloris
         delphee
+        delphia
         delphie
+        delphin
         delphine
         delphis
         delphyne
         delsa
+        delta
+        delton
+        delvin
         delya
+        demarco
+        demarcus
+        demari
+        demario
+        demarion
         demba
         demetra
+        demetri
+        demetria
+        demetric
+        demetrice
+        demetrio
         demetrios
+        demetris
         demetrius
         demi
         demian
         demir
         demitra
         demitri
+        demond
+        demonte
         dempsey
         demy
         dena
+        denae
         denali
+        deneen
+        denia
+        denice
+        denim
         denis
         denisa
         denise
         denisha
         denisse
+        denita
         denitsa
         deniz
+        denize
+        denna
+        dennie
         dennis
+        dennise
         denny
+        denovan
+        denton
         denver
         denys
+        denyse
         denzel
+        denzil
+        deon
+        deondre
+        deonna
+        deonta
+        deontae
+        deonte
+        dequan
+        derald
         dereck
         derek
         derian
@@ -2627,40 +3992,68 @@ extension NameLists {
         derick
         derik
         derin
+        deron
         derreck
         derrek
+        derrell
         derrick
+        derrik
+        derwin
         derya
         deryck
         deryk
+        deryl
+        desean
+        deshaun
         deshawn
+        deshon
+        desi
+        desir
+        desirae
         desire
         desiree
         desislava
         desmond
         desneiges
         despina
+        dessie
+        destany
         destin
         destinee
         destiney
+        destini
+        destinie
         destiny
+        detra
         dev
         deva
         devan
+        devante
+        devaughn
         deven
         devid
         devin
         devlin
         devoiry
         devon
+        devona
+        devonta
+        devontae
         devonte
         devora
         devorah
         devran
+        devy
         devyn
+        dewayne
+        dewey
+        dewi
+        dewitt
         dex
         dexter
         deyan
+        dezirae
+        dezmond
         dhalia
         dhara
         dhia
@@ -2668,29 +4061,42 @@ extension NameLists {
         dhruvi
         di
         dia
+        diaba
+        diadie
         diala
         diamond
         dian
         diana
         diandra
         diane
+        diann
         dianna
         dianne
+        diarra
         diba
         dick
+        dickie
         dickson
         didier
         diego
+        dienaba
+        dieneba
+        dietrich
         dieudonne
         dieynaba
         dihia
         dihya
         dijana
+        dikra
         dikran
         dila
         dilan
         dilara
+        dilek
+        dilhan
         dillan
+        dillard
+        dillion
         dillon
         dima
         dimitar
@@ -2702,164 +4108,304 @@ extension NameLists {
         dina
         dinah
         dinesh
+        dinis
         dino
         diogo
         dion
+        dione
         dionisia
         dionisios
+        dionna
+        dionne
+        dionte
         dionysios
         dior
+        dirk
         disha
         divin
         divina
         divine
         divya
+        diwan
+        dixie
         dixon
         diya
         diyae
         diyar
+        djalil
         djamal
         djamel
         djamil
         djamila
+        djamilla
         djana
+        django
+        djany
+        djason
         djawad
+        djawed
+        djayan
+        djayann
         djayden
+        djebril
+        djelloul
+        djemal
+        djemel
+        djemila
+        djena
+        djenaba
         djeneba
+        djenna
+        djennah
+        djessim
         djessy
         djibril
+        djibryl
+        djiby
         djihane
+        djilali
+        djillali
+        djimmy
+        djina
+        djino
         djordan
         djordje
+        djulian
+        djulyan
         dmitri
         dmitriy
         dmitry
         dmytro
         doaa
+        dock
+        dogan
         doha
         doina
         dolan
+        dollie
         dolly
         dolores
         domenic
         domenica
+        domenick
         domenico
+        dominga
+        domingo
+        domingos
         dominic
+        dominica
         dominick
         dominico
         dominik
         dominika
         dominike
         dominique
+        dominque
         dominyk
+        domitille
+        domonic
+        domonique
         don
         dona
+        donal
         donald
         donat
+        donatella
+        donatien
+        donatienne
         donato
         donavan
         donaven
+        donavin
+        donavon
+        donell
         donevan
         donia
+        donielle
+        donita
+        donn
         donna
+        donnell
+        donnie
         donny
         donovan
+        donta
+        dontae
+        dontay
+        donte
+        dontrell
         donya
         dora
+        doran
         dorcas
         doreen
+        dorene
         doress
+        doretha
+        doretta
+        dori
         doria
         dorian
         doriana
         doriane
+        doriann
         dorianne
         dorin
         dorina
+        dorinda
         dorine
         doris
         dorota
+        dorotha
         dorothe
+        dorothea
         dorothee
         dorothy
         dorra
+        dorris
         dorsa
+        dorsaf
+        dorsey
+        dortha
+        dorthea
+        dorthy
         dory
         doryan
         doryane
         doryann
         doryanne
+        dottie
+        doua
         douaa
         douae
+        doug
         douglas
+        douglass
+        douha
         dounia
         dounya
         dov
         dovid
+        dovie
+        doyle
         dragan
         dragana
         dragos
         drake
+        dramane
+        draven
+        drayden
+        dream
+        dreama
+        drema
         drew
         driss
+        dru
+        drucilla
+        drue
+        drusilla
         dua
         duaa
         duane
+        duarte
         duc
         dudley
         duke
         dulce
         dumitru
         duncan
+        dune
         dunia
         dunya
+        durward
+        durwood
         dustin
         dusty
         dustyn
         duvid
+        duwayne
         duy
+        duygu
+        dwain
+        dwaine
+        dwan
+        dwane
         dwayne
         dwight
         dyana
+        dyclan
         dylan
         dylane
         dylann
         dylanne
         dylen
         dyllan
+        dylon
         dyna
+        dynasty
         dyson
         eamon
+        ean
         earl
+        earle
+        earlean
+        earlene
+        earlie
+        earline
+        early
+        earnest
+        earnestine
+        eartha
         eason
+        easter
         easton
         eaven
         eben
         ebenezer
+        eboni
+        ebonie
         ebony
         ebrahim
+        ebru
         ecaterina
+        echo
+        ecrin
         ed
         eda
         edan
+        edanur
+        edd
+        edda
         eddie
+        eddine
         eddy
         edel
+        edeline
         edem
         eden
+        edene
+        edenn
         edens
         eder
+        edern
         ederson
         edgar
         edgard
         edgardo
         edi
+        edie
         edin
         edina
         edison
         edith
+        edithe
+        ediz
+        edme
+        edmee
         edmond
+        edmonde
         edmund
+        edmundo
         edna
         edouard
         edouardo
@@ -2867,11 +4413,15 @@ extension NameLists {
         edrick
         edrik
         edris
+        edsel
         edson
         eduard
         eduardo
+        edvard
+        edvin
         edwar
         edward
+        edwardo
         edwidge
         edwige
         edwin
@@ -2879,27 +4429,38 @@ extension NameLists {
         edwine
         edwyn
         edy
+        edythe
+        edzio
         eesha
         efe
         effie
+        efflam
         effy
         efraim
+        efrain
+        efren
         efstathios
         efstratios
         eftihia
         egan
         ege
         eglantine
+        egon
         egor
+        egypt
         ehab
         ehan
         ehsan
+        eian
         eiden
         eileen
+        eisley
         eitan
         eithan
         ekaterina
         ekaterini
+        ekrem
+        el
         ela
         elad
         elaf
@@ -2907,26 +4468,39 @@ extension NameLists {
         elaia
         elaina
         elaine
+        elais
         elaisa
+        elam
         elan
         elana
         elanie
         elanor
+        elanur
         elaura
+        elaya
         elayna
+        elayne
         elazar
+        elba
+        elbert
         elchonon
         elda
         elden
         eldon
+        eldora
+        eldred
         eldrick
+        eldridge
         elea
         eleana
         eleane
         eleanna
         eleanne
         eleanor
+        eleanora
         eleanore
+        elease
+        eleazar
         electra
         elefterios
         eleftheria
@@ -2938,13 +4512,20 @@ extension NameLists {
         eleni
         elenie
         elenna
+        elenora
         eleny
         eleonie
         eleonor
         eleonora
         eleonore
+        elexis
         elfee
         elfie
+        elfriede
+        elfy
+        elgin
+        elhadj
+        elhadji
         elham
         eli
         eli-anne
@@ -2964,8 +4545,11 @@ extension NameLists {
         elianne
         eliano
         elias
+        eliaz
+        eliazar
         elicia
         elida
+        elidjah
         elie
         elie-ann
         elie-anne
@@ -2973,7 +4557,9 @@ extension NameLists {
         elie-maude
         elie-rose
         eliel
+        elien
         elies
+        eliette
         eliezer
         elif
         elijade
@@ -2999,6 +4585,7 @@ extension NameLists {
         elisa
         elisabel
         elisabelle
+        elisabete
         elisabeth
         elisabetta
         elisane
@@ -3013,6 +4600,7 @@ extension NameLists {
         elisha
         elisheva
         elisia
+        elisio
         elissa
         elissar
         elissia
@@ -3021,26 +4609,33 @@ extension NameLists {
         eliyah
         eliyahou
         eliyahu
+        eliz
         eliza
         elizabel
         elizabelle
         elizabet
+        elizabete
         elizabeth
         elizabeth-rose
         elizaveta
         elize
+        elizebeth
+        elizio
         elka
         ella
         ella-rose
         ellana
         elle
+        ellea
         ellen
         ellena
         elleni
+        ellery
         elli
         ellia
         elliana
         elliane
+        ellianna
         ellie
         ellie-anne
         ellie-jade
@@ -3048,7 +4643,9 @@ extension NameLists {
         elliot
         elliott
         ellis
+        ellison
         ellora
+        ellsworth
         elly
         elly-ann
         elly-anne
@@ -3056,16 +4653,25 @@ extension NameLists {
         elly-rose
         ellya
         ellye
+        ellyn
+        ellyne
         ellyot
         elma
         elmehdi
         elmer
         elmira
+        elmire
+        elmo
+        elmore
+        elna
         elnaz
+        elnora
+        eloa
         eloah
         eloan
         eloane
         eloann
+        eloanne
         elodia
         elodie
         elody
@@ -3077,7 +4683,9 @@ extension NameLists {
         eloick
         eloie
         eloik
+        eloine
         elois
+        eloisa
         eloise
         eloize
         elon
@@ -3085,23 +4693,43 @@ extension NameLists {
         elora
         elorah
         elorie
+        elorri
         elouan
+        elouane
         elouann
+        elouen
+        elouise
+        elowan
         eloy
         eloyse
         elpida
         elric
         elrick
         elrik
+        elroy
         elsa
+        else
         elsie
         elson
         elssa
         elsy
         elton
+        elva
+        elvan
+        elvera
+        elvia
+        elvie
         elvin
+        elvina
         elvira
+        elvire
         elvis
+        elwan
+        elwen
+        elwenn
+        elwin
+        elwood
+        elwyn
         ely
         ely-ann
         ely-anna
@@ -3111,6 +4739,7 @@ extension NameLists {
         ely-rose
         elya
         elya-rose
+        elyah
         elyakim
         elyam
         elyan
@@ -3124,11 +4753,15 @@ extension NameLists {
         elycia
         elye
         elyes
+        elyess
+        elyette
         elyjade
         elyjah
         elyka
+        elyn
         elyna
         elyne
+        elynn
         elyo
         elyot
         elyott
@@ -3149,32 +4782,44 @@ extension NameLists {
         elyzabelle
         elyzabeth
         elza
+        elzie
         ema
         ema-rose
         emaan
         emad
         emael
         emaelle
+        emalee
         emalie
         emaly
         eman
+        emani
         emanuel
         emanuela
         emanuele
         emanuella
         emanuelle
+        emari
         ember
+        emberly
+        emberlynn
+        emel
         emelia
         emelie
         emeline
         emely
+        emelyn
         emelyne
         emerald
+        emerance
         emeraude
+        emeri
         emeric
         emerick
+        emerie
         emerik
         emerson
+        emersyn
         emery
         emeryck
         emeryk
@@ -3208,6 +4853,7 @@ extension NameLists {
         emily-rose
         emilya
         emilye
+        emin
         emina
         emine
         emir
@@ -3221,23 +4867,37 @@ extension NameLists {
         emma-rose
         emmaelle
         emmalee
+        emmaleigh
         emmalie
+        emmaline
         emmaly
+        emmalyn
+        emmalynn
         emmanuel
         emmanuela
+        emmanuele
         emmanuella
         emmanuelle
+        emmarie
+        emme
         emmeline
         emmeraude
         emmerick
+        emmerson
         emmet
         emmett
         emmi
         emmie
+        emmit
+        emmitt
         emmy
         emmy-rose
         emmylou
         emna
+        emogene
+        emoni
+        emory
+        emrah
         emran
         emre
         emric
@@ -3265,17 +4925,36 @@ extension NameLists {
         emylou
         emyrose
         ena
+        enael
+        enaelle
+        enaya
+        encarnacion
         endrick
         endy
         enea
+        enedina
         eneko
         enes
+        engin
+        enguerran
+        enguerrand
         engy
+        enid
+        enio
+        enis
+        enki
         ennio
+        ennis
+        enoa
+        enoah
         enoch
         enock
+        enogat
+        enoha
         enola
         enora
+        enorah
+        enos
         enric
         enrica
         enrick
@@ -3284,36 +4963,62 @@ extension NameLists {
         enrika
         enrique
         enryck
+        ensar
+        ensley
         enya
         enza
+        enzio
         enzo
+        eole
+        eolia
         eolie
         ephraim
-        era
+        ephrem
+        epiphane
+        epiphanie
+        eponine
         eran
+        erasmo
+        eray
+        ercan
+        erdem
+        erell
         eren
         erfan
         erhan
+        eriberto
         eric
         erica
         erich
         erick
         ericka
         erickson
+        erie
         erik
         erika
         erin
         erina
         erine
         erinn
+        eris
         erkan
+        erlene
+        erlinda
         erline
+        erma
+        erna
         ernest
+        ernestina
+        ernestine
         ernesto
+        ernie
         ernst
         erol
         eros
         errol
+        ersin
+        ertugrul
+        erva
         ervin
         erwan
         erwann
@@ -3321,13 +5026,22 @@ extension NameLists {
         eryk
         eryka
         eryn
+        eryne
+        erynn
+        esai
         esaie
+        esau
         esdras
+        esequiel
         esha
         eshaal
         eshal
         eshan
+        esila
+        esin
+        eslem
         esma
+        esmanur
         esmay
         esme
         esmee
@@ -3335,39 +5049,56 @@ extension NameLists {
         esperance
         esperanza
         espoir
+        esprit
         esra
         esraa
         essa
         essam
+        essence
         essia
+        essie
+        esta
         esteban
         estebane
+        estebann
         estee
+        estefani
         estefania
+        estefany
         estel
         estela
+        estell
         estella
         estelle
         ester
         estera
         estevan
+        esteve
         estheban
         esthel
         esther
         estrella
         esty
         etan
+        etann
+        eternity
         ethan
         ethane
         ethann
         ethel
+        ethelyn
         ethen
         ethienne
         etia
         etiene
         etienne
+        etiennette
+        etiennise
+        etta
         etty
         etua
+        eudes
+        eudoxie
         eugen
         eugene
         eugenelle
@@ -3375,8 +5106,18 @@ extension NameLists {
         eugenia
         eugenie
         eugenio
+        eula
+        eulalia
         eulalie
+        euloge
         eunice
+        euphemie
+        euphrasie
+        eurydice
+        eusebe
+        eusebio
+        eustache
+        eustase
         eva
         eva-lee
         eva-maria
@@ -3387,6 +5128,8 @@ extension NameLists {
         evagelia
         evalie
         evaly
+        evalyn
+        evalynn
         evan
         evana
         evander
@@ -3402,6 +5145,7 @@ extension NameLists {
         evans
         evanthia
         evany
+        evariste
         evarose
         evdokia
         eve
@@ -3416,12 +5160,21 @@ extension NameLists {
         evelyn
         evelyne
         evelynn
+        evelyse
         even
+        evenor
         evens
+        ever
+        everardo
         everest
         everett
+        everette
+        everlee
         everleigh
+        everley
         everly
+        evert
+        evette
         evgeni
         evgenia
         evgeny
@@ -3432,28 +5185,50 @@ extension NameLists {
         evlyn
         evlyne
         evodie
+        evon
+        evonne
+        evrard
         evy
         ewa
+        ewald
         ewan
+        ewann
         ewen
+        ewenn
         exauce
         exaucee
         exavier
+        expedit
+        expedite
         eya
         eyad
         eyal
+        eydan
         eyden
+        eyleen
+        eylem
+        eyline
+        eylul
+        eymen
+        eymeric
         eytan
         eythan
+        eyup
         eza
         ezechiel
         ezeckiel
         ezekiel
         ezekyel
+        ezel
+        ezell
         ezequiel
+        ezgi
+        ezilda
         ezio
         ezra
+        ezrah
         ezriel
+        ezzio
         fabian
         fabiana
         fabiano
@@ -3468,14 +5243,18 @@ extension NameLists {
         fabrizio
         facundo
         fadel
+        fadela
         fadi
         fadia
+        fadil
         fadila
         fadima
+        fadime
         fadoua
         fadwa
         fady
         fae
+        fael
         fahad
         fahd
         fahed
@@ -3483,10 +5262,13 @@ extension NameLists {
         fahim
         fahima
         fahmida
+        faical
         faiga
         faigy
+        faina
         fairouz
         faisal
+        faissal
         faith
         faiz
         faiza
@@ -3494,15 +5276,25 @@ extension NameLists {
         fallon
         fallone
         fallou
+        falon
+        falone
         falonne
         fama
         fan
+        fanch
+        fanchon
+        fanelie
+        fanette
         fania
         fanie
         fannie
         fanny
         fanta
+        fantin
+        fantine
         fany
+        faouzi
+        faouzia
         fara
         farah
         farahnaz
@@ -3511,8 +5303,11 @@ extension NameLists {
         farbod
         fardeen
         fardin
+        farel
+        farell
         fares
         faress
+        farha
         farhad
         farhan
         farhana
@@ -3521,21 +5316,28 @@ extension NameLists {
         faria
         farid
         farida
+        faride
         fariha
         faris
         farkhunda
         farley
+        faron
         farouk
         farrah
+        farrell
+        farris
         farshad
         faryal
         farzad
         farzana
+        fatah
         fatema
         fatemeh
         faten
+        fathi
         fathia
         fathima
+        fatia
         fatih
         fatiha
         fatim
@@ -3549,41 +5351,59 @@ extension NameLists {
         fatine
         fatma
         fatme
+        fatna
         fatou
         fatouma
         fatoumata
+        faty
         faustin
         faustine
+        faustino
         fausto
         fauve
+        favian
         favour
         fawad
         fawaz
+        fawn
         fawzi
         fay
+        fayad
         faycal
+        faycel
         faye
+        fayel
         fayez
+        fayrouz
         faysal
+        fayssal
+        fayth
+        fayza
+        fazia
         fazil
         federica
         federico
         fedi
         fedor
-        fee
         fee-lycia
         fei
         feigy
         feish
+        felecia
+        felica
         felice
         felicia
+        feliciano
         felicie
+        felicien
+        felicienne
         felicite
         felicity
         felicya
         felie
         felip
         felipe
+        felisa
         felisha
         felix
         felix-alexandre
@@ -3597,47 +5417,73 @@ extension NameLists {
         felixe
         felixia
         fella
+        felton
         felycia
         felyx
+        fenda
         feng
         fenix
         feras
         ferdaws
+        ferdi
         ferdinand
+        ferdinande
         ferdous
         fereshta
         ferhat
         ferial
         feriel
+        fermin
+        fern
         fernand
         fernanda
+        fernande
         fernando
+        ferne
+        ferreol
+        ferris
+        feryel
+        fethi
         fey
+        feyza
         fidel
         fidele
+        fideline
+        fidencio
         fidji
         fidjie
+        filiberto
         filip
         filipe
         filippo
+        filiz
         filomena
+        fily
         finlay
         finley
         finn
         finnegan
+        finnian
         finnley
         fiona
         fiorella
         firas
         firass
+        firat
         firdaous
         firdaws
+        firmin
+        firmine
+        fischer
+        fisher
         fiza
         fizza
         flaurence
         flavia
+        flavian
         flavie
         flavien
+        flavienne
         flavio
         flavy
         flechane
@@ -3646,6 +5492,9 @@ extension NameLists {
         flechere
         fletcher
         fleur
+        fleurine
+        fleury
+        flint
         flor
         flora
         floralie
@@ -3655,61 +5504,113 @@ extension NameLists {
         florane
         floranne
         flore
+        floreal
+        florelle
         florence
         florencia
+        florencio
+        florene
         florent
+        florentin
         florentine
+        florentino
+        florestan
+        florestine
+        florette
+        floria
         florian
+        floriana
         floriane
         florianne
+        floriant
+        florida
         florie
+        florient
+        florimond
         florin
+        florina
+        florinda
         florine
+        floris
+        florise
+        floryan
+        flossie
+        floy
         floyd
         flynn
+        fode
+        fodie
+        fonda
+        ford
         forest
         forrest
+        fortuna
+        fortune
+        fortunee
+        foster
         fotini
         fotios
         fotis
         fouad
+        foucauld
+        foued
+        foulemata
+        foune
+        fouzi
+        fouzia
         fox
         fradel
         frady
         fraida
         fraidy
+        fran
+        franc
         franca
         france
+        france-lise
+        franceline
+        francelise
         frances
         francesca
         francesco
         franceska
+        francette
         franchesca
         francheska
         francia
+        franciane
         francine
         francis
         francis-olivier
         francisca
         francisco
+        francise
         franciska
+        francisque
         franck
+        franckie
         francky
         franco
         francois
+        francois-joseph
+        francois-marie
         francois-olivier
         francois-pierre
+        francois-regis
         francois-xavier
         francoise
         francys
         frank
         frankie
         franklin
+        franklyn
         franky
+        fransisco
         frantz
         franz
         fraser
         fred
+        freda
         freddie
         freddy
         frederic
@@ -3726,26 +5627,36 @@ extension NameLists {
         frederyk
         frederyke
         frederyque
+        fredia
+        fredric
         fredrick
         fredy
         freeda
+        freeman
         freida
         freshta
         freya
         freyja
         frida
+        fridolin
         frieda
         frimet
         frimy
         frishta
         fritz
         fuad
+        fulbert
+        fulton
+        funda
         furaha
         furkan
+        furman
         fynn
+        gabe
         gabi
         gabie
         gabin
+        gabino
         gabriel
         gabriela
         gabriele
@@ -3758,8 +5669,10 @@ extension NameLists {
         gabryella
         gabryelle
         gaby
+        gabyn
         gacia
         gad
+        gadiel
         gael
         gaele
         gaelle
@@ -3769,31 +5682,56 @@ extension NameLists {
         gagandeep
         gage
         gaia
+        gaiane
+        gaige
         gail
         gal
         gala
+        galaad
         galadriel
         galadrielle
+        gale
         galen
         gali
         galia
+        galilea
         galina
         gamal
         gamze
         ganna
+        gannon
+        gaoussou
         garance
+        gardner
         gardy
         garen
         gareth
+        garett
+        garfield
         garine
+        garland
+        garner
+        garnet
+        garnett
         garo
+        garold
+        garret
         garrett
+        garrick
+        garrison
         garry
+        garth
+        garvin
         gary
         gaspar
         gaspard
         gassia
         gaston
+        gatien
+        gatienne
+        gatlin
+        gauge
+        gaultier
         gaurav
         gauthier
         gautier
@@ -3802,61 +5740,107 @@ extension NameLists {
         gavin
         gavriel
         gavyn
+        gay
         gaya
+        gayane
+        gaye
+        gayla
         gayle
+        gaylen
+        gaylene
+        gaylon
+        gaylor
+        gaylord
+        gaynell
+        gearld
+        gearldine
+        geary
+        gebril
         gedeon
         geena
         geffrey
+        gema
         gemma
         gena
+        genaro
         gene
         genesis
         geneva
         geneve
         genevieve
+        genie
         genna
         gennaro
+        gennie
         genny
+        geno
+        genoveva
         gentiane
+        gentil
+        gentry
+        geoffray
         geoffrey
         geoffroi
         geoffroy
         george
+        georgeann
+        georgene
         georges
         georges-edouard
         georges-etienne
+        georges-marie
         georges-olivier
+        georget
+        georgetta
         georgette
         georgi
         georgia
         georgiana
+        georgianna
         georgie
         georgina
+        georgine
         georgio
         georgios
         georgiy
         georgy
+        geovanni
+        geovanny
         gerald
         geraldine
         geraldo
+        geralyn
         gerard
+        gerardine
         gerardo
         gerasimos
+        geraud
+        gerda
         geremi
         geremie
         geremy
         gergana
+        geri
         gerlando
         germain
         germaine
         german
+        germinal
+        gerold
         gerome
         geronimo
+        gerri
+        gerrit
         gerry
+        gersende
         gershon
         gerson
+        gertie
         gertrude
+        gerty
         gervais
+        gervaise
+        gery
         gessica
         ghada
         ghadeer
@@ -3865,6 +5849,7 @@ extension NameLists {
         ghaith
         ghali
         ghalia
+        ghania
         ghassan
         ghazal
         ghazi
@@ -3877,6 +5862,7 @@ extension NameLists {
         ghislaine
         ghita
         ghizlane
+        ghjulia
         ghofrane
         ghyslain
         ghyslaine
@@ -3887,22 +5873,37 @@ extension NameLists {
         giana
         giancarlo
         gianfranco
+        giani
         gianluca
         gianmarco
         gianna
         gianni
+        gianny
         gianpaolo
+        giany
+        giavanna
         gibril
+        gibson
         gideon
         gifty
+        gigi
         gil
         gilbert
+        gilberte
         gilberto
         gilda
+        gildas
+        giles
+        gilette
+        giliane
         gill
+        gille
         gilles
+        gillette
         gillian
+        gilliane
         gina
+        gines
         ginette
         ginger
         ginny
@@ -3913,101 +5914,199 @@ extension NameLists {
         giordano
         giorgia
         giorgio
+        giovan
         giovani
         giovanna
         giovanni
         giovanny
+        giovany
+        gipsy
+        girard
+        gisel
         gisela
+        giselaine
         gisele
         giselle
+        gishlaine
         gislain
+        gislaine
+        gislene
+        gislhaine
+        gismonde
+        gissel
+        gisselle
         gita
         gitane
         gitel
         gittel
         gitty
         giulia
+        giulian
         giuliana
+        giuliann
         giulianna
         giuliano
         giulio
         giuseppe
         giuseppina
+        gizelle
+        gizem
+        gladis
         gladys
+        glawdys
         gleb
         glen
         glenda
+        glendon
         glenn
+        glenna
+        glennis
+        glinda
         glodie
         gloire
         gloria
         glorianne
         glory
         glorya
+        glwadys
+        glynda
+        glynis
+        glynn
         godefroy
+        godeleine
+        godfrey
+        godfroy
         godwin
         gohan
         gohar
+        gokhan
         golda
+        golden
         goldie
         goldy
+        goncalo
+        gontran
+        gontrand
+        gonzague
         gonzalo
         goran
+        gordana
         gordon
+        gorge
+        goulven
+        goulwen
+        goundo
+        goundoba
         grace
+        gracelyn
+        gracelynn
+        gracen
+        gracey
         gracia
+        gracianne
         gracie
         graciela
         gracielle
+        gracieuse
         gracy
+        gracyn
         gradi
         grady
         graeme
         graham
         grant
+        granville
+        gratianne
         gratiel
+        gratien
+        gratienne
         gray
+        grayce
+        grayden
+        graydon
+        graysen
         grayson
+        grazia
         graziella
         grecia
+        greer
         greg
         gregg
+        greggory
         gregoire
+        gregor
         gregori
         gregorie
         gregorio
         gregory
         greta
+        gretchen
         gretta
         grey
+        greysen
         greyson
         griffin
         grigorios
+        griselda
+        grover
         grzegorz
         guadalupe
+        gualbert
+        guenael
         guenaelle
+        guenhael
         guenievre
+        guenola
+        guenole
         gueorgui
         guerline
+        guerric
         guerson
+        guewen
+        gui
         guido
         guila
+        guilain
+        guilaine
         guilaume
+        guilene
         guilhem
         guilherme
+        guilian
         guillaum
         guillaume
+        guillaumette
+        guillaumine
+        guillem
+        guillemette
         guillermo
+        guillian
         guilllaume
+        guinevere
+        guirec
         guiseppe
+        guiseppina
+        guislain
+        guislaine
+        gul
+        gulay
+        gulcan
+        gunnar
+        gunner
+        gunther
         gurjit
         gurjot
         gurleen
         gurnoor
         gurpreet
+        gurvan
         gurvinder
+        gurwan
+        gus
+        gussie
         gustav
         gustave
+        gustavie
         gustavo
         guy
         guyanne
@@ -4016,79 +6115,135 @@ extension NameLists {
         guylaine
         guylene
         guyllaume
+        gweltaz
         gwen
         gwenael
+        gwenaele
         gwenaelle
+        gwenda
         gwendal
+        gwendolina
         gwendoline
         gwendolyn
         gwendolyne
+        gwenegan
+        gwenn
+        gwennael
+        gwennaelle
+        gwenola
+        gwenole
+        gwenvael
+        gwenyth
+        gwladys
+        gwyn
         gwyneth
+        gysele
         gyslain
+        gyslaine
+        habi
         habib
         habiba
+        habibatou
         habibullah
         haby
+        hacen
+        hacene
+        hacer
         hachem
+        hachim
+        haci
+        hacina
+        hada
         hadassa
         hadassah
+        hadda
         hadeel
+        haden
         hadi
         hadia
         hadiatou
+        hadidja
         hadil
         hadiya
+        hadj
+        hadja
         hadjar
         hadjer
+        hadjira
+        hadlee
+        hadleigh
         hadley
         hadrien
         hady
+        hafid
+        hafida
         hafsa
         hafsah
         hafssa
+        hagen
+        hager
         hagop
         haidar
         haiden
         haider
         haidy
+        haidyn
         haifa
         haig
+        haikel
+        haile
         hailee
         hailey
         hailie
         haily
         haim
+        haisley
         haitam
         haitham
         haithem
         hajar
+        hajare
         hajer
         hajra
         hajrah
         hakan
         hakeem
         hakim
+        hakima
+        hal
         hala
+        halee
         haleema
+        haleigh
         haley
+        hali
+        halie
         halil
         halim
         halima
         halimatou
+        halime
+        halina
         halla
         halle
+        halley
         hallie
         hally
+        halo
         hamad
+        hamadi
+        hamady
         hamdan
         hamdi
         hamed
+        hamel
         hamid
         hamida
         hamidou
         hamilton
         hammad
         hamna
+        hampton
         hamza
         hamzah
         hamzeh
@@ -4101,6 +6256,8 @@ extension NameLists {
         hanane
         handy
         haneen
+        hanen
+        hanene
         hang
         hani
         hania
@@ -4108,19 +6265,24 @@ extension NameLists {
         hanin
         hanine
         haniya
+        hank
         hanna
+        hannae
         hannah
         hannan
+        hannelore
         hans
         hansel
         hansley
         hany
+        hanya
         hao
         haoran
         haotian
         haoua
         haoyu
         haralambos
+        harald
         hardeep
         hardy
         hareem
@@ -4130,30 +6292,43 @@ extension NameLists {
         harish
         harjot
         harlan
+        harland
+        harlee
         harleen
+        harleigh
         harlem
+        harlen
         harley
+        harlie
         harlow
         harman
         harmeet
+        harmon
+        harmoni
         harmonie
         harmony
         harnoor
         harold
         haron
+        harone
         haroon
         haroun
+        harouna
         haroune
         harout
         haroutioun
         harper
         harpreet
+        harrell
         harriet
+        harriett
+        harriette
         harris
         harrison
         harrisson
         harry
         harsh
+        hartley
         harun
         harvey
         hasan
@@ -4161,77 +6336,119 @@ extension NameLists {
         hashem
         hashim
         hashmatullah
+        haskell
         hasna
         hasnaa
         hasnain
         hassan
         hassane
         hassen
+        hassiba
         hassina
+        hassna
         hasti
         hatem
         hatice
         hatim
+        hatouma
+        hatoumata
         hattie
+        haude
+        hava
         havana
         haven
+        havin
+        havva
         hawa
         hawra
         hawraa
         haya
         hayat
+        hayate
+        hayatte
         haydan
         haydar
+        haydee
         hayden
         hayder
+        haydn
+        hayes
+        hayet
+        hayette
         hayk
+        haykel
         haylee
+        hayleigh
         hayley
         haylie
         haytam
+        haytem
         haytham
         haythem
+        hayward
+        haywood
         hazal
         hazel
         hazem
-        he
         heath
         heather
         heaven
         heavenly
         heba
+        heber
         hector
+        heddy
         hedi
+        hedia
+        hedwig
+        hedwige
         hedy
         heena
+        heide
         heiden
         heidi
         heidie
         heidy
+        heinz
+        hela
         helder
+        helea
         helen
         helena
         helene
+        helga
         helia
         heliane
+        helias
         helie
+        helier
+        heliette
         helin
         helina
+        heline
         helio
         helios
         helix
+        hella
         hellen
         helly
+        helmut
+        helmuth
         helodie
         heloise
         helsa
         hely
+        helya
+        helyett
+        helyette
         hemi
         hemrick
         hemrik
         hemy
         henchy
         hend
+        henda
+        henderson
         hendrick
         hendrik
         hendrix
@@ -4242,104 +6459,171 @@ extension NameLists {
         henny
         henoc
         henri
+        henri-claude
         henri-louis
         henri-pierre
+        henria
         henrick
+        henrietta
         henriette
         henrik
         henrique
         henry
         henryck
         henryk
+        hensley
         henzo
         hera
         herbert
         herby
+        heriberto
         heritier
+        herlinda
         herman
+        hermance
         hermann
+        hermelinda
         hermes
         hermine
+        herminia
+        herminie
         hermione
+        hermon
         hernan
+        herschel
         hersh
         hershel
         hershy
         herve
+        herveline
         hesham
+        hester
+        hettie
         heyden
         hezekiah
         hiba
         hibah
         hicham
+        hichame
         hichem
         hidaya
         hila
+        hilaire
         hilal
         hilarie
+        hilario
+        hilarion
         hilary
         hilda
+        hilde
+        hildegard
+        hildegarde
+        hildevert
+        hilel
         hillary
         hillel
+        hilona
+        hilton
         hina
         hinata
+        hinatea
         hind
         hinda
+        hinde
         hindy
         hippolyte
         hira
+        hiram
+        hiranur
         hisham
         hoang
+        hoani
+        hobart
+        hobert
+        hoche
         hocine
         hoda
         hodan
         hodaya
+        hoel
         holden
         holland
+        holley
+        holli
         hollie
+        hollis
         holly
         holy
         homa
+        homer
+        homere
+        homero
+        honesty
         honey
         hong
+        honor
+        honorat
         honore
+        honoree
         honorine
         hope
         horace
+        horacio
         horia
+        horst
+        hortencia
         hortense
+        hortensia
         hosanna
+        hosea
         hosna
+        hosni
         hossam
         hossein
+        houari
         houcine
         houd
         houda
+        houdeyfa
+        houleye
         houman
         houria
+        housna
+        housni
         houssam
         houssein
         houssem
+        houssine
+        houston
         hovig
         howard
+        howell
+        hoyt
         hrag
         hristo
         hua
         hubert
+        huberte
+        hubertine
         huda
         hudson
+        huey
         hugh
         hughes
         hugo
         hugue
         hugues
         huguette
+        hulya
         huma
         humaira
+        humbert
         humberto
+        humeyra
         humza
         hung
         hunter
+        hurley
         husam
         huseyin
         husna
@@ -4347,10 +6631,15 @@ extension NameLists {
         hussam
         hussein
         hussien
+        huston
         huxley
         huy
         huzaifa
         hyacinthe
+        hylan
+        hyman
+        hyppolite
+        hyrum
         iain
         ian
         iana
@@ -4359,32 +6648,50 @@ extension NameLists {
         ianis
         iann
         iannick
+        iannis
         iaroslav
+        iban
         ibraheem
         ibrahim
         ibrahima
         ibtihal
         ibtissam
+        ibtissame
         ibtissem
+        icham
+        ichem
         ichrak
         ida
+        idalia
+        idalina
         idan
+        idell
+        idella
         idil
         idir
+        idoia
         idris
         idriss
         idrissa
+        idrisse
+        idryss
         idy
+        iesha
         ifrah
+        ignace
         ignacio
+        ignatius
         igor
         ihab
+        iheb
         ihor
         ihsan
         ihsane
         ihssane
+        ike
         iker
         ikhlas
+        ikra
         ikram
         ikrame
         ila
@@ -4394,16 +6701,23 @@ extension NameLists {
         ilane
         ilann
         ilaria
+        ilario
         ilay
         ilayda
+        ilda
+        ildevert
         ileana
         ilef
         ilena
+        ilene
+        ilenzo
         iles
         ilham
+        ilhame
         ilhan
         ilhem
         ilia
+        iliam
         ilian
         iliana
         iliane
@@ -4415,28 +6729,47 @@ extension NameLists {
         ilies
         ilina
         ilinca
+        iline
+        iliona
         iliya
+        ilker
+        ilknur
         illan
+        illana
         illia
+        illian
+        illiana
+        illies
+        illona
         illya
+        illyana
+        illyes
         ilona
+        ilse
         ilya
+        ilyam
         ilyan
         ilyana
         ilyane
+        ilyann
+        ilyanna
         ilyas
         ilyass
         ilyasse
         ilyes
         ilyess
+        ilyesse
         ima
         imaan
         imad
+        imade
         imadeddine
         iman
         imane
         imani
+        imanol
         imany
+        imari
         imed
         imelda
         imen
@@ -4444,11 +6777,14 @@ extension NameLists {
         immacula
         immanuel
         imogen
+        imogene
+        imraan
         imran
         imrane
         imtiaz
         ina
         inaaya
+        inaia
         inaki
         inara
         inas
@@ -4456,31 +6792,44 @@ extension NameLists {
         inasse
         inaya
         inayah
+        incarnation
         india
         indiana
+        indie
+        indigo
         indira
         indra
         indy
         indya
+        inel
         ines
         iness
         inesse
+        inez
+        infant
         inga
         ingrid
         inna
+        innaya
         innocent
+        innocente
         insaf
+        inssaf
+        intissar
         ioan
         ioana
         ioanna
         ioannis
         iohan
         iohann
+        iola
         ion
         iona
+        ione
         ionut
         ioulia
         iouri
+        ipek
         iqra
         ira
         iraj
@@ -4488,28 +6837,37 @@ extension NameLists {
         irem
         irena
         irene
+        irenee
         irfan
+        irfane
+        irie
         irina
         irini
         iris
         irma
+        irmgard
+        irmine
         irvin
         irving
         irwin
         iryna
+        irys
         isa
         isa-eve
         isaac
         isaack
         isaak
+        isaaq
         isabeau
         isabel
         isabela
+        isabell
         isabella
         isabelle
         isac
         isack
         isadora
+        isadore
         isael
         isai
         isaia
@@ -4518,10 +6876,17 @@ extension NameLists {
         isaie
         isak
         isalie
+        isaline
+        isalyne
+        isalys
         isam
+        isamar
+        isao
         isaura
         isaure
         isayah
+        isee
+        isela
         iseult
         isha
         ishaan
@@ -4532,28 +6897,41 @@ extension NameLists {
         ishika
         ishmael
         ishrat
+        isia
         isiah
         isidora
         isidore
+        isidro
         isis
         iskander
         isla
         islam
         islande
         islem
+        isleym
+        isma
         ismael
         ismaelle
+        ismahan
+        ismahane
         ismail
         ismaila
+        ismerie
+        ismet
         isobel
+        isoline
         isra
         israa
         israe
         israel
+        isreal
         issa
         issac
         issam
         issra
+        italia
+        italo
+        itzayana
         itzel
         iulia
         iulian
@@ -4561,6 +6939,7 @@ extension NameLists {
         iva
         ivan
         ivana
+        ivane
         ivanhoe
         ivanie
         ivanka
@@ -4569,12 +6948,22 @@ extension NameLists {
         ivano
         ivaylo
         iverson
+        ivette
+        ivey
+        ivie
+        ivo
         ivona
+        ivonne
         ivory
         ivy
+        iwan
+        iwen
         iyad
+        iyana
+        iyanna
         iyed
         iyes
+        iyla
         iza
         izaac
         izaack
@@ -4589,9 +6978,13 @@ extension NameLists {
         izaiah
         izak
         izalie
+        izayah
         izel
         izia
+        izya
         izza
+        izzabella
+        izzie
         j-christophe
         j-francois
         j-philippe
@@ -4600,31 +6993,54 @@ extension NameLists {
         jaaka
         jabari
         jaber
+        jacalyn
+        jacari
         jace
         jacek
+        jacelyn
+        jacen
         jacey
+        jaci
+        jacie
+        jacinda
+        jacinta
         jacinte
         jacinthe
+        jacinto
         jack
         jackeline
+        jackelyn
+        jacki
         jackie
         jacklyn
+        jacklynn
         jackob
         jackson
         jackusi
         jacky
         jaclyn
+        jaclynn
         jaco
         jacob
         jacob-olivier
+        jacobi
         jacobo
         jacoby
+        jacorey
+        jacqualine
         jacque
         jacquelin
         jacqueline
         jacquelyn
+        jacquelyne
+        jacquelynn
         jacques
         jacques-olivier
+        jacqui
+        jacquie
+        jacquline
+        jacqulyn
+        jacquy
         jacy
         jacynte
         jacynthe
@@ -4632,80 +7048,162 @@ extension NameLists {
         jada
         jade
         jadelie
+        jadelyn
         jaden
+        jadiel
+        jadin
         jadon
+        jadwiga
         jadyn
         jadzia
+        jae
+        jaeda
         jaeden
+        jaedon
+        jaedyn
         jael
+        jaela
+        jaelin
         jaelle
+        jaelyn
+        jaelynn
         jafar
         jagdeep
         jagger
         jahan
+        jahden
         jaheem
         jaheim
         jahel
+        jahid
+        jahir
+        jahlil
         jahmal
+        jahmir
         jahsiah
+        jahyan
+        jahyann
         jai
         jaida
         jaiden
+        jaidyn
+        jaila
+        jailene
+        jailyn
+        jailynn
         jaime
         jaimee
         jaimie
         jaimy
         jaina
+        jair
         jairo
+        jairus
         jaison
+        jajuan
+        jakai
+        jakari
+        jakayla
         jake
         jakie
         jakob
+        jakobe
+        jakobi
         jakson
         jakub
+        jaky
+        jala
         jalal
+        jalane
+        jalayah
+        jaleah
+        jaleel
+        jaleesa
         jalen
         jalil
         jalila
+        jalin
+        jalis
+        jalisa
+        jalissa
+        jaliyah
+        jalon
+        jalyn
+        jalynn
         jamaal
         jamael
         jamal
+        jamar
+        jamarcus
+        jamari
+        jamarion
+        jamaya
+        jame
+        jamee
         jameel
         jameela
         jamel
+        jamell
         james
         james-william
+        jamesha
         jamesley
         jameson
         jamey
         jami
+        jamia
+        jamiah
         jamie
         jamie-lee
         jamieson
         jamil
         jamila
         jamilah
+        jamin
+        jamir
         jamison
+        jamiya
+        jamiyah
+        jammie
         jammy
+        jamon
         jamy
+        jamya
         jan
         jana
         janae
+        janai
         janan
         janani
         janat
+        janay
+        janaya
         jane
+        janea
+        janee
+        janeen
         janel
+        janell
         janelle
+        janelly
+        janely
+        janene
         janessa
         janet
+        janeth
+        janett
+        janetta
         janette
+        janey
         jani
+        jania
+        janiah
         janic
         janica
         janice
         janick
         janie
+        janiece
         janik
         janika
         janin
@@ -4713,35 +7211,70 @@ extension NameLists {
         janine
         janique
         janis
+        janise
+        janiya
+        janiyah
+        jann
         janna
         jannah
         jannat
         jannate
         janne
+        jannet
+        jannette
         jannick
         jannie
         jannik
+        jannine
         janny
         jano
         janos
         janot
         janou
+        jansen
+        january
         janvier
         jany
+        janya
+        janyce
         janyck
         janyka
+        janyla
+        jaouad
+        jaoued
+        jaouen
+        jaquan
+        jaquelin
         jaqueline
+        jaquelyn
+        jaquez
+        jarad
         jared
+        jarell
+        jaren
+        jaret
+        jarett
+        jariel
         jarod
+        jaron
         jarred
+        jarrell
+        jarren
+        jarret
         jarrett
         jarrod
         jarvis
         jasdeep
         jase
         jasen
+        jashawn
+        jasiah
+        jasiel
         jaskaran
         jasleen
+        jaslene
+        jaslyn
+        jaslynn
         jasmeen
         jasmeet
         jasmin
@@ -4758,12 +7291,19 @@ extension NameLists {
         jassim
         jasson
         jaswinder
+        jauffrey
+        jaunita
         javan
+        javen
         javeria
+        javian
         javid
         javier
         javiera
+        javin
+        javion
         javon
+        javonte
         jawad
         jawed
         jax
@@ -4772,27 +7312,40 @@ extension NameLists {
         jaxsen
         jaxson
         jaxton
+        jaxtyn
         jaxx
         jaxxon
         jay
         jaya
+        jayan
         jayce
         jaycee
+        jayceon
+        jaycie
         jaycob
         jayda
         jaydan
         jayde
         jaydee
         jayden
+        jaydin
         jaydon
+        jaye
         jayk
         jayke
         jaykob
         jayla
         jaylah
         jaylan
+        jaylani
+        jaylee
+        jayleen
         jaylen
+        jaylene
         jaylin
+        jaylon
+        jaylyn
+        jaylynn
         jayme
         jaymee
         jaymes
@@ -4800,57 +7353,113 @@ extension NameLists {
         jaymie
         jayna
         jayne
+        jayse
         jaysen
         jayson
         jayssen
         jaysson
         jayven
+        jayvion
+        jayvon
         jayzon
         jaz
+        jazelle
+        jaziah
+        jaziel
+        jazlyn
+        jazlynn
         jazmin
         jazmine
         jazmyn
+        jazmyne
         jazon
         jazz
+        jazzlyn
+        jazzmin
+        jazzmine
         jean
+        jean-alain
+        jean-albert
         jean-alexandre
         jean-alexis
+        jean-andre
+        jean-antoine
         jean-baptiste
         jean-bastien
         jean-benoit
         jean-bernard
+        jean-brice
+        jean-bruno
+        jean-camille
         jean-charles
+        jean-christian
         jean-christophe
         jean-chrystophe
         jean-claude
+        jean-clement
+        jean-damien
         jean-daniel
         jean-david
         jean-denis
+        jean-didier
+        jean-dominique
+        jean-edouard
         jean-elie
+        jean-emile
         jean-emmanuel
+        jean-eric
         jean-etienne
+        jean-eudes
+        jean-fabrice
         jean-felix
+        jean-francis
         jean-francois
+        jean-fred
         jean-frederic
         jean-frederick
         jean-gabriel
+        jean-georges
+        jean-gerard
+        jean-gilles
+        jean-guillaume
         jean-guy
+        jean-henri
+        jean-herve
+        jean-hubert
+        jean-hugues
+        jean-jack
         jean-jacques
+        jean-joel
+        jean-jose
+        jean-joseph
+        jean-julien
+        jean-laurent
+        jean-loic
+        jean-lou
         jean-louis
         jean-loup
         jean-luc
+        jean-lucien
+        jean-manuel
         jean-marc
+        jean-marcel
         jean-marie
         jean-martin
+        jean-mary
         jean-mathieu
+        jean-matthieu
+        jean-maurice
+        jean-max
         jean-maxime
         jean-michael
         jean-michel
+        jean-mickael
         jean-nicholas
         jean-nicolas
         jean-noel
         jean-olivier
         jean-pascal
+        jean-patrice
         jean-patrick
         jean-paul
         jean-philip
@@ -4859,30 +7468,56 @@ extension NameLists {
         jean-phillip
         jean-phillipe
         jean-pierre
+        jean-pol
         jean-raphael
+        jean-raymond
         jean-remi
+        jean-remy
         jean-rene
+        jean-richard
         jean-robert
+        jean-roch
+        jean-roger
+        jean-romain
         jean-samuel
         jean-sebastien
         jean-simon
+        jean-stephane
+        jean-thierry
         jean-thomas
+        jean-victor
+        jean-vincent
         jean-william
         jean-xavier
+        jean-yann
         jean-yves
+        jeana
         jeane
+        jeanelle
+        jeanene
+        jeanetta
         jeanette
+        jeanick
         jeanie
         jeanine
+        jeaninne
+        jeanmarie
         jeanna
         jeanne
+        jeanne-marie
         jeannette
+        jeannick
         jeannie
+        jeannina
         jeannine
         jeannot
         jeanny
         jeason
+        jeb
+        jebril
         jed
+        jedediah
+        jedidiah
         jef
         jeff
         jefferey
@@ -4891,6 +7526,8 @@ extension NameLists {
         jeffrey
         jeffry
         jehan
+        jehane
+        jehanne
         jelani
         jelena
         jemima
@@ -4898,29 +7535,43 @@ extension NameLists {
         jemma
         jemmy
         jena
+        jenae
+        jene
+        jenee
+        jenell
         jenelle
+        jenesis
         jenessa
         jenevieve
+        jeni
         jenica
         jenifael
         jenifer
+        jeniffer
         jenika
+        jenine
+        jenise
         jenisha
         jenna
         jennah
         jennefer
+        jennette
+        jenni
         jennica
         jennie
         jennifer
+        jenniffer
         jennika
         jennilee
         jennily
+        jennings
         jenny
         jenny-lee
         jennyfer
         jennyka
         jennylee
         jennylie
+        jens
         jensen
         jenson
         jensy
@@ -4929,43 +7580,80 @@ extension NameLists {
         jeoffrey
         jephte
         jephthe
+        jerad
+        jerald
+        jeraldine
+        jeramiah
+        jeramie
+        jeramy
+        jere
+        jered
+        jerel
+        jereme
+        jeremey
         jeremi
         jeremiah
         jeremias
         jeremie
         jeremy
+        jeri
+        jeriah
         jerica
         jericho
         jerico
         jerika
+        jerilyn
+        jerimiah
         jerimy
         jermain
         jermaine
+        jermey
+        jermiah
+        jerod
+        jerold
         jerome
+        jeromine
+        jeromy
+        jeron
         jeronimo
+        jerrel
+        jerrell
+        jerri
+        jerrica
+        jerrick
+        jerrie
+        jerrod
+        jerrold
         jerry
         jersey
         jerson
         jerusha
         jesabel
         jesen
+        jesenia
         jeshua
+        jesiah
         jesica
         jesika
         jeson
         jess
         jessa
+        jessalyn
         jesse
         jesse-james
         jesseca
         jessee
         jessen
+        jessenia
         jessey
         jessi
+        jessiah
         jessica
         jessie
         jessie-anne
         jessika
+        jessim
+        jesslyn
         jesson
         jessy
         jessy-ann
@@ -4974,10 +7662,16 @@ extension NameLists {
         jessyca
         jessye
         jessyka
+        jessym
         jesus
+        jet
         jethro
         jett
+        jetta
+        jettie
+        jevon
         jewel
+        jewell
         jeysen
         jeyson
         jezabel
@@ -4990,6 +7684,7 @@ extension NameLists {
         jiaming
         jian
         jiani
+        jianna
         jiaqi
         jiaxin
         jiayi
@@ -5002,12 +7697,14 @@ extension NameLists {
         jihane
         jihanne
         jihed
+        jihene
         jill
         jillian
         jim
         jimena
         jimi
         jimmi
+        jimmie
         jimmy
         jimmy-james
         jimmy-lee
@@ -5017,16 +7714,21 @@ extension NameLists {
         jinal
         jinan
         jinane
+        jinene
         jing
         jingyi
         jinnie
         jinny
+        jiovanni
+        jireh
+        jiselle
         jiwoo
         jiya
         jiyan
         jo
         jo-annie
         joachim
+        joachin
         joackim
         joah
         joakim
@@ -5038,6 +7740,7 @@ extension NameLists {
         joanasie
         joanassie
         joane
+        joanes
         joani
         joanick
         joanie
@@ -5045,17 +7748,24 @@ extension NameLists {
         joann
         joanna
         joanne
+        joannes
         joannie
         joanny
         joany
         joao
         joaquim
         joaquin
+        joaquina
         joas
         job
         jobie
+        jocelin
+        joceline
         jocelyn
         jocelyne
+        jocelynn
+        jocya
+        jodee
         jodi
         jodie
         jody
@@ -5065,16 +7775,25 @@ extension NameLists {
         joel
         joele
         joelie
+        joell
         joella
         joelle
+        joellen
         joellie
         joelly
         joely
         joemie
         joemy
+        joeseph
+        joesph
+        joetta
+        joette
         joeve
+        joevin
         joey
+        joffray
         joffre
+        joffrette
         joffrey
         johan
         johana
@@ -5082,6 +7801,7 @@ extension NameLists {
         johanie
         johann
         johanna
+        johannah
         johanne
         johannes
         johannie
@@ -5090,15 +7810,26 @@ extension NameLists {
         johathan
         john
         john-william
+        johna
         johnatan
         johnathan
         johnathon
+        johnetta
+        johnie
+        johnmichael
+        johnna
+        johnnie
         johnny
+        johnpaul
         johnson
         johny
+        joi
+        joie
         jolaine
         jolan
         jolane
+        jolee
+        joleen
         jolene
         jolia
         joliane
@@ -5117,18 +7848,25 @@ extension NameLists {
         jolyann
         jolyanne
         jolyne
+        jolynn
         jomana
         jon
         jona
+        jonael
         jonah
         jonas
         jonatan
         jonathan
+        jonathann
         jonathon
+        jonell
+        jonelle
         jones
         jonhatan
         joni
+        jonna
         jonnathan
+        jonnie
         jonny
         jony
         jood
@@ -5150,33 +7888,53 @@ extension NameLists {
         jordon
         jordy
         jordyn
+        jordynn
         jorel
         jorge
+        jori
         jorick
         jorik
         joris
         jorja
         jory
+        jorys
+        josalyn
         josaphat
+        joscelyn
+        joscelyne
         jose
+        jose-antonio
         jose-luis
+        jose-manuel
+        jose-maria
+        jose-marie
         joseane
         joseanne
         josee
         josee-anne
         josef
+        josefa
         josefina
+        joselin
         joseline
         joselito
+        joseluis
         joselyn
+        joselyne
         joseph
+        josepha
+        josephe
         josephie
+        josephina
         josephine
+        josephte
         josette
+        josey
         josh
         joshua
         joshuah
         josiah
+        josian
         josiane
         josiann
         josianne
@@ -5185,9 +7943,16 @@ extension NameLists {
         josie-ann
         josie-anne
         josip
+        joslyn
+        joslynn
         josquin
         joss
+        josse
         josselin
+        josseline
+        josselyn
+        josselyne
+        josslyn
         jossua
         josua
         josuah
@@ -5207,38 +7972,68 @@ extension NameLists {
         joudya
         joulia
         joumana
+        jounayd
+        jourdan
         jouri
+        journee
+        journei
         journey
+        journi
+        journie
         joury
         jovan
         jovana
         jovani
+        jovanna
+        jovanni
         jovanny
         jovany
+        jovi
+        jovie
+        jovita
+        jovon
         joy
         joya
         joyce
+        joycelyn
+        joye
         jozef
+        joziah
         juan
+        juan-carlos
         juan-david
         juan-pablo
         juana
         juanasi
         juanasie
+        juancarlos
         juani
         juanita
+        juanito
         juba
+        jubilee
         judah
+        judd
         jude
         judeline
+        judes
+        judge
         judi
+        judicael
+        judicaelle
         judie
+        judikael
         judith
+        judson
         judy
         judy-ann
+        juelz
         jugurtha
         jule
+        julee
+        julen
         jules
+        juli
         julia
         julia-rose
         julian
@@ -5254,6 +8049,7 @@ extension NameLists {
         julie-maude
         julie-pier
         julie-rose
+        julieann
         julien
         julien-pierre
         julienne
@@ -5263,8 +8059,11 @@ extension NameLists {
         juliette
         juline
         julio
+        julisa
         julissa
         julius
+        jullian
+        julot
         july
         july-ann
         julya
@@ -5276,74 +8075,122 @@ extension NameLists {
         jumana
         jun
         junaid
+        junayd
         june
         junhao
         junia
         junie
         junior
         juniper
+        junius
         juno
         junyi
+        jurgen
+        jurnee
         jusipi
+        just
+        juste
         justen
         justice
         justin
         justina
         justine
+        justinien
+        juston
         justus
+        justyce
         justyn
         justyna
         justyne
+        juwan
         jymmi
         jymmy
         jyoti
         kaan
         kabir
+        kace
+        kacee
         kacem
         kacey
+        kaci
+        kacie
+        kacim
         kacy
+        kaddour
         kade
         kadeem
         kaden
+        kadence
         kader
+        kadia
         kadiatou
         kadidia
         kadidiatou
         kadidja
+        kadie
         kadija
+        kadin
+        kadir
         kady
+        kadyn
         kaede
         kaeden
+        kaedyn
         kael
         kaela
         kaelan
         kaelen
         kaeli
         kaelie
+        kaelig
+        kaelin
         kaella
         kaelle
         kaely
         kaelyn
+        kaelynn
+        kaelys
         kaena
+        kahil
         kahina
+        kahlil
+        kahyl
+        kahyna
+        kahys
         kai
         kaia
         kaiden
+        kaidence
+        kaidyn
         kaihan
         kaila
+        kailah
+        kailani
         kailee
+        kaileigh
         kailey
         kaili
         kailin
         kaily
         kailyn
+        kailynn
+        kailys
         kain
         kaina
         kainat
+        kaine
+        kainoa
         kaira
+        kairi
         kairo
         kais
+        kaisen
+        kaiser
         kaisha
+        kaisley
+        kaison
+        kaiss
+        kaissa
         kaissy
         kaitak
         kaitlin
@@ -5353,11 +8200,17 @@ extension NameLists {
         kaiwen
         kaiya
         kal-el
+        kala
         kalan
         kalani
         kale
         kalea
+        kaleah
         kaleb
+        kaled
+        kalee
+        kaleena
+        kalei
         kaleigh
         kalel
         kalem
@@ -5371,38 +8224,57 @@ extension NameLists {
         kaliana
         kaliane
         kalianne
+        kalid
+        kalidou
         kalie
+        kalifa
         kalil
         kalila
+        kalilou
         kalin
         kalina
         kaliopi
+        kalissa
         kalista
         kalix
         kaliyah
+        kallen
         kalli
         kallie
         kalliopi
         kally
         kaloyan
         kalpana
+        kaltoum
         kalven
         kalvin
+        kalvyn
         kaly
         kalya
         kalyana
         kalyane
         kalyann
         kalyanne
+        kalyn
         kalyna
+        kalynn
+        kalyssa
+        kalysta
         kamal
         kamar
+        kamara
+        kamari
+        kamaria
+        kamarion
+        kamden
+        kamdyn
         kamel
         kamelia
         kamelie
         kamely
         kamelya
         kameron
+        kameryn
         kami
         kamie
         kamil
@@ -5412,19 +8284,35 @@ extension NameLists {
         kamilla
         kamille
         kamilya
+        kamiya
+        kamiyah
+        kamora
         kamran
+        kamren
         kamron
         kamryn
         kamy
+        kamya
         kamyar
         kamyl
         kamyla
         kamylia
         kamylle
         kana
+        kandace
+        kandi
+        kandice
+        kandis
+        kandy
         kane
+        kani
         kanika
+        kanisha
+        kaniya
+        kaniyah
+        kannon
         kanwal
+        kany
         kanza
         kaoutar
         kaouthar
@@ -5432,8 +8320,10 @@ extension NameLists {
         kara
         karah
         karam
+        karamba
         karan
         karas
+        kardiatou
         kareem
         kareen
         kareena
@@ -5441,10 +8331,13 @@ extension NameLists {
         karele
         karell
         karelle
+        karely
         karem
         karen
+        karena
         karene
         karenne
+        karey
         kari
         kariane
         kariann
@@ -5452,12 +8345,15 @@ extension NameLists {
         karie
         karim
         karima
+        karime
         karin
         karina
         karine
         karinne
         karis
+        karisa
         karishma
+        karisma
         karissa
         karl
         karl-alexandre
@@ -5469,14 +8365,19 @@ extension NameLists {
         karlane
         karlee
         karleen
+        karleigh
         karlene
         karlens
+        karley
+        karli
         karlie
         karlo
         karlos
         karly
+        karlyn
         karma
         karmen
+        karmyn
         karo
         karol
         karol-ann
@@ -5490,9 +8391,14 @@ extension NameLists {
         karoline
         karolyn
         karolyne
+        karon
+        karren
+        karri
+        karrie
         karsen
         karson
         karsten
+        karsyn
         karter
         karthika
         kary
@@ -5502,14 +8408,23 @@ extension NameLists {
         karyane
         karyann
         karyanne
+        karyl
+        karyme
         karyn
         karyna
         karyne
         karyssa
         kasandra
+        kase
+        kasen
         kasey
+        kash
         kashif
+        kashton
+        kasi
         kasia
+        kasie
+        kason
         kasper
         kasra
         kassandra
@@ -5517,6 +8432,7 @@ extension NameLists {
         kassem
         kassendra
         kassey
+        kassi
         kassia
         kassidy
         kassie
@@ -5525,12 +8441,16 @@ extension NameLists {
         kassya
         kataleya
         katalina
+        katalya
         katalyna
         katarina
         katarzyna
         kate
         kate-lynn
+        katel
         katelin
+        kateline
+        katell
         katelyn
         katelyne
         katelynn
@@ -5540,6 +8460,8 @@ extension NameLists {
         katerine
         kateryna
         kateryne
+        katey
+        kathaleen
         katharina
         katharine
         katheleen
@@ -5547,12 +8469,15 @@ extension NameLists {
         katherin
         katherina
         katherine
+        kathern
         katheryn
         katheryne
+        kathi
         kathia
         kathiana
         kathie
         kathleen
+        kathlene
         kathlyn
         kathlyne
         kathrin
@@ -5563,6 +8488,7 @@ extension NameLists {
         kathryne
         kathy
         kathya
+        kathyrn
         kati
         katia
         katiana
@@ -5571,9 +8497,12 @@ extension NameLists {
         katie
         katina
         katleen
+        katlin
         katlyn
         katlyne
+        katlynn
         katriana
+        katrice
         katrin
         katrina
         katrine
@@ -5582,6 +8511,7 @@ extension NameLists {
         katryna
         katryne
         katsuak
+        kattie
         katty
         katy
         katya
@@ -5592,6 +8522,7 @@ extension NameLists {
         kaven
         kavin
         kavita
+        kavon
         kavya
         kawtar
         kawthar
@@ -5599,21 +8530,28 @@ extension NameLists {
         kay
         kaya
         kayan
+        kayce
         kaycee
         kaycie
+        kaydee
         kayden
         kaydence
+        kaye
         kayla
         kaylah
         kaylan
+        kaylani
         kaylann
         kayle
+        kaylea
         kayleb
         kaylee
         kaylee-ann
         kayleen
+        kaylei
         kayleigh
         kaylen
+        kaylene
         kayley
         kayli
         kaylia
@@ -5623,6 +8561,7 @@ extension NameLists {
         kaylianne
         kaylie
         kaylin
+        kayline
         kaylla
         kaylyn
         kaylynn
@@ -5630,26 +8569,36 @@ extension NameLists {
         kaynan
         kayne
         kayra
+        kayron
+        kays
         kaysen
         kaysha
         kayshawn
         kaysie
         kayson
+        kayss
         kayssie
+        kaytlin
+        kaytlyn
         kayvan
         kayven
+        kc
         ke
         keagan
         keana
+        keandre
         keane
         keanna
         keanu
         keara
         keaton
         keaven
+        kecia
+        kedrick
         keean
         keegan
         keelan
+        keeley
         keely
         keena
         keenan
@@ -5657,25 +8606,42 @@ extension NameLists {
         keerthana
         keesha
         keeven
+        kegan
+        kehlani
         keila
+        keilani
         keily
+        keina
+        keion
         keira
         keiran
         keisha
         keissy
         keith
         kelan
+        kelby
+        kelcey
+        kelci
+        kelcie
+        keli
         kelia
         keliam
         kelian
         keliane
         kelianne
+        kelig
         kelina
+        kelio
+        kelis
         kella
         kellan
+        kelle
+        kellee
         kellen
+        keller
         kelley
         kelli
+        kellia
         kellian
         kelliane
         kellianne
@@ -5690,48 +8656,79 @@ extension NameLists {
         kellyane
         kellyann
         kellyanne
+        kellye
+        kellyn
         kellyna
         kelsea
         kelsey
+        kelsi
         kelsie
         kelsy
+        kelton
+        keltoum
         kelven
         kelvin
         kelvyn
         kely
         kelya
+        kelyah
         kelyan
+        kelyana
         kelyane
         kelyann
         kelyanne
         kelyna
+        kelyo
+        kelyssa
         kemal
         kemberly
         kemi
+        kemil
         kemuel
         kemy
         ken
+        kenael
         kenan
+        kenaya
         kenda
         kendal
         kendall
+        kendell
+        kendji
+        kendjy
         kendra
+        kendric
         kendrick
         kendy
+        kendyl
         kenia
         kenisha
         kenji
+        kenjy
+        kenlee
+        kenleigh
         kenley
         kenna
+        kennadi
+        kennard
+        kennedi
         kennedy
         kenneth
+        kenney
+        kennith
         kenny
         kenrick
+        kensington
         kensley
         kensy
         kent
+        kentin
+        kenton
+        kentrell
         keny
         kenya
+        kenyatta
+        kenyetta
         kenyon
         kenza
         kenzi
@@ -5741,7 +8738,9 @@ extension NameLists {
         keo
         keon
         keona
+        keoni
         kera
+        keran
         kerby
         kerem
         keren
@@ -5750,17 +8749,28 @@ extension NameLists {
         kerian
         kerim
         kerline
+        kermit
         kerolos
         kerri
+        kerrian
+        kerrie
+        kerrigan
         kerry
         kerry-ann
+        kerstin
         kervens
         kervin
+        kerwan
         kerwin
+        keryan
+        keryann
         kesha
+        keshaun
         keshawn
         keshia
         kesia
+        kessie
+        kessim
         kessy
         kethia
         ketia
@@ -5768,6 +8778,7 @@ extension NameLists {
         kettia
         ketty
         ketura
+        keturah
         kevan
         keveen
         keven
@@ -5775,20 +8786,33 @@ extension NameLists {
         kevin
         kevine
         kevins
+        kevon
         kevork
+        kevser
         kevyn
+        kewan
+        kewin
         kexin
         keya
         keyan
+        keyana
         keyanna
         keyden
         keyla
         keylan
         keylia
+        keyliah
+        keylian
+        keyna
         keyon
+        keyona
+        keyonna
         keyra
+        keyran
+        keyron
         keysha
         keyshawn
+        keyssie
         keyvan
         keyven
         kezia
@@ -5799,28 +8823,45 @@ extension NameLists {
         khadija
         khadijah
         khadim
+        khadra
         khady
         khai
+        khais
+        khalani
         khaleb
         khaled
         khaleel
         khaleesi
+        khalia
         khalid
+        khalida
+        khalifa
         khalil
+        khalis
+        khalissa
+        khalys
+        khamari
         khan
         khaoula
+        khari
         khashayar
         khatira
         khawla
         khayden
+        khedidja
         kheira
+        khelya
+        khira
         khloe
         kholoud
         khouloud
+        khristian
+        khristopher
         khurram
         khushi
         kia
         kiaan
+        kiah
         kiam
         kian
         kiana
@@ -5833,24 +8874,39 @@ extension NameLists {
         kiel
         kiera
         kieran
+        kiernan
         kierra
         kiersten
+        kierstin
+        kierstyn
+        kiesha
+        kieth
         kiev
         kieve
         kiley
         kiliam
         kilian
         kiliane
+        kiliann
         kilianne
         killian
+        killyan
         kilyan
+        kilyann
         kim
+        kimani
+        kimany
+        kimball
+        kimber
+        kimberely
         kimberlay
         kimberlee
         kimberley
+        kimberli
         kimberlie
         kimberly
         kimberly-ann
+        kimberlyn
         kime
         kimi
         kimia
@@ -5865,14 +8921,24 @@ extension NameLists {
         kinan
         kinane
         kinda
+        kindra
         king
         kinga
         kingsley
         kingston
+        kinlee
+        kinleigh
+        kinley
         kino
+        kinsey
+        kinslee
+        kinsleigh
         kinsley
         kinza
+        kinzley
         kiona
+        kip
+        kipp
         kira
         kiran
         kirby
@@ -5883,41 +8949,68 @@ extension NameLists {
         kirk
         kirkland
         kirolos
+        kirra
         kirsten
+        kirstie
         kirstin
+        kirstyn
+        kirt
         kisha
         kishan
+        kit
         kitana
         kitty
+        kiya
+        kiyah
         kiyan
         kiyana
         kiyane
+        kizzy
         klara
+        klarissa
         klaudia
         klaus
+        klayton
         klea
+        kleber
+        klebert
+        klervi
+        klervie
         kloe
         kloee
         kloey
         klovis
+        knowledge
         knox
+        koa
         kobe
+        kobi
         koby
         koceila
+        koda
+        kodi
+        kodie
         kody
+        koen
         kofi
         kohen
         kohl
         kolby
         kole
         kolin
+        kollin
+        kolt
+        kolten
         kolton
         kolya
         komal
+        konner
+        konnor
         konrad
         konstantin
         konstantina
         konstantinos
+        kooper
         kora
         kora-lee
         koralee
@@ -5926,18 +9019,29 @@ extension NameLists {
         koraly
         koralye
         koralyne
+        koray
+        korben
+        korbin
+        korbyn
+        korentin
         korey
         kori
+        korie
         korina
         korine
         korinne
+        kortney
         kory
         koryne
         kosta
         kostantinos
         kostas
+        kouider
+        koumba
         kourosh
         kourtney
+        kraig
+        krew
         krikor
         kris
         krish
@@ -5970,6 +9074,8 @@ extension NameLists {
         kristyn
         kristyna
         krisztina
+        kruz
+        krys
         krysta
         krystal
         krystale
@@ -5994,9 +9100,12 @@ extension NameLists {
         kunal
         kurt
         kurtis
+        kurtys
         kush
         kwabena
         kwame
+        kya
+        kyah
         kyam
         kyan
         kyana
@@ -6007,62 +9116,125 @@ extension NameLists {
         kyla
         kylah
         kylan
+        kylar
         kyle
         kylee
         kyleigh
         kylen
         kyler
+        kyli
         kylia
         kyliam
         kylian
+        kyliana
         kyliane
         kyliann
         kylianne
         kylie
+        kylin
         kylla
         kyllian
+        kylo
         kym
         kymani
         kymberly
         kyme
         kymia
         kyna
+        kyndal
+        kyndall
+        kyndra
+        kyng
+        kynlee
         kyo
         kyra
+        kyrah
         kyran
+        kyree
+        kyren
         kyria
         kyriaki
         kyriakos
         kyriam
+        kyrian
         kyrie
+        kyrin
+        kyro
+        kyron
         kyson
         l-philippe
         labiba
+        lacee
         lacey
+        lachelle
         lachlan
+        laci
+        lacie
+        lacy
         ladan
+        ladarius
+        ladislas
+        ladji
+        ladonna
         lady
         lael
         laela
         laelia
+        laena
         laeticia
         laeticya
         laetitia
         laetycia
+        lafayette
         lafleche
+        lahcen
+        lahcene
         lahna
+        lahouari
+        lahoucine
         laia
         laiba
+        laid
         laika
+        laiken
         laila
+        lailah
+        lailani
         laina
+        laine
         lainey
+        lais
+        laisha
+        laissa
         laith
+        lakdar
+        lake
         lakeisha
+        lakelyn
+        laken
+        lakendra
+        lakesha
+        lakeshia
+        lakhdar
+        lakia
+        lakin
+        lakisha
+        lakota
+        lakyn
+        lala
+        lali
+        lalia
+        lalie
+        lalla
+        lallie
+        lalou
         laly
+        lalya
         lam
         lama
         lamar
+        lamarcus
+        lamarr
         lambert
         lambros
         lamees
@@ -6071,39 +9243,91 @@ extension NameLists {
         lamis
         lamisse
         lamita
+        lamont
+        lamonte
         lamya
         lan
         lana
+        lanae
+        lanah
         lance
         lancelot
+        landan
         landen
+        landin
+        landis
         landon
         landry
         landyn
         lane
+        lanell
+        lanette
         laney
         langis
+        langston
         lani
         lanie
+        lanita
+        laniya
+        laniyah
         lanna
+        lannie
         lanny
+        lanora
         lany
         laora
+        laquan
+        laquisha
+        laquita
         lara
+        larae
         laraib
+        laraine
+        laramie
         larbi
+        larhonda
         larisa
         larissa
+        lark
+        larkin
+        laron
+        laronda
         larry
         lars
+        larue
         laryssa
+        lashanda
+        lashaun
+        lashawn
+        lashawnda
+        lashay
+        lashon
+        lashonda
+        lashunda
         lassana
         laszlo
+        latanya
+        latasha
+        latavia
+        latesha
+        lathan
+        latia
+        laticia
         latifa
         latifah
         latika
+        latina
         latisha
+        latonia
+        latonya
+        latoria
+        latosha
         latoya
+        latrell
+        latrice
+        latricia
+        latrina
+        launa
         laura
         laura-eve
         laura-jeanne
@@ -6125,6 +9349,8 @@ extension NameLists {
         lauranne
         laure
         laure-anne
+        laure-helene
+        laure-line
         laure-lou
         laureane
         laureanne
@@ -6135,13 +9361,18 @@ extension NameLists {
         laurelle
         laurelou
         laurely
+        laurelyne
         lauren
         laurena
         laurence
+        laurencia
+        laurencie
         laurene
         laurent
         laurent-olivier
+        laurentine
         laurentiu
+        lauretta
         laurette
         lauri
         lauri-ann
@@ -6166,8 +9397,12 @@ extension NameLists {
         laurielle
         laurier
         laurieve
+        laurin
         laurina
+        laurinda
         laurine
+        lauris
+        lauro
         laury
         laury-ann
         laury-anne
@@ -6177,35 +9412,65 @@ extension NameLists {
         lauryanne
         laurye
         lauryn
+        lauryne
+        laurys
         lausanne
         lauviah
+        lavada
         lavanya
+        lavar
+        lavell
+        lavelle
+        lavera
+        lavern
+        laverna
+        laverne
         lavina
         lavinia
+        lavon
+        lavonda
+        lavonne
+        lawana
+        lawanda
+        lawanna
+        lawerence
+        lawrance
         lawrence
         lawson
+        lawton
         laya
         layal
         layan
         layana
         layanah
         layane
+        layann
+        layanna
+        layannah
         layden
+        layel
         layen
+        layina
         layka
         layla
         laylah
+        laylani
         laylia
         laylou
         layna
+        layne
         laynie
         layth
         layticia
         layton
+        layvin
         lazar
+        lazare
+        lazarine
         lazaro
         lazarus
         lazer
+        lazhar
         lea
         lea-jade
         lea-jeanne
@@ -6221,8 +9486,10 @@ extension NameLists {
         leakim
         leakym
         lealie
+        leamon
         lean
         leana
+        leander
         leandra
         leandre
         leandro
@@ -6236,18 +9503,24 @@ extension NameLists {
         leanny
         leany
         learose
+        leatha
         leaticia
         leatitia
+        leatrice
+        leda
+        ledger
         ledia
         lee
         lee-ann
         lee-anna
         lee-anne
+        lee-lou
         leeah
         leeam
         leeana
         leeann
         leeanna
+        leeanne
         leela
         leeland
         leeloo
@@ -6255,12 +9528,18 @@ extension NameLists {
         leen
         leena
         leeroy
+        leesa
         leevia
         leeya
         leeyah
         leeza
+        legacy
+        legend
+        leger
         leha
         lehna
+        leho
+        lehyan
         lei
         leia
         leib
@@ -6268,13 +9547,16 @@ extension NameLists {
         leif
         leigh
         leigha
+        leighann
         leighton
         leika
         leila
         leilah
         leilani
+        leilany
         leilou
         leina
+        leisa
         leisha
         leith
         leiticia
@@ -6283,10 +9565,22 @@ extension NameLists {
         lela
         leland
         lelia
+        lelio
         lelya
         lemmy
+        lemuel
+        len
         lena
         lena-rose
+        lenael
+        lenaelle
+        lenaic
+        lenaick
+        lenaig
+        lenaik
+        lenais
+        lenard
+        lenaya
         lendon
         leni
         lenia
@@ -6299,8 +9593,10 @@ extension NameLists {
         lennox
         lenny
         lenora
+        lenore
         lenox
         lens
+        lenwood
         leny
         lenya
         lenzo
@@ -6311,44 +9607,67 @@ extension NameLists {
         leo-paul
         leo-pier
         leo-pierre
+        leobardo
+        leocadie
+        leola
         leon
         leona
         leonard
         leonardo
+        leonce
+        leoncia
+        leoncie
+        leone
         leonel
         leoni
         leonid
         leonidas
+        leonide
         leonie
+        leonis
+        leonne
         leonnie
         leonor
         leonora
         leonore
+        leontine
+        leonus
         leony
         leopaul
         leopol
         leopold
+        leopoldine
         leopoldo
         leora
         leoric
+        leota
         leroy
+        lesa
+        lesia
         leslee
         lesley
+        lesli
         leslie
         lesly
         leslye
+        lessie
         lester
+        leta
+        letha
         lethicia
         lethycia
         leticia
         leticya
         letitia
         letizia
+        lettie
         letty
         lettycia
         letycia
         lev
         levana
+        levar
+        levern
         levi
         levina
         levis
@@ -6365,14 +9684,21 @@ extension NameLists {
         lexianne
         lexie
         lexie-ann
+        lexington
         lexis
         lexon
+        lexus
         lexy
         lexya
         lexye
         leya
+        leyan
+        leyana
         leyla
+        leylani
         leyna
+        leyton
+        lezlie
         lhasa
         lhassa
         lhea
@@ -6398,16 +9724,22 @@ extension NameLists {
         licia
         lida
         lidia
+        lidwine
+        lidy
         lidya
         liel
         lielle
         liem
+        lies
         liette
         liev
         ligia
+        liham
         lila
+        lila-rose
         lilah
         lilas
+        lilette
         lili
         lili-ann
         lili-anne
@@ -6427,20 +9759,33 @@ extension NameLists {
         lilianne
         lilie
         lilie-rose
+        lilio
         lilirose
         lilit
         lilith
         liliya
+        lilla
+        lilli
+        lillia
         lillian
         lilliana
         lilliane
+        lillianna
         lillie
         lilly
         lilly-ann
         lilly-anne
         lilly-rose
+        lillyan
+        lillyana
+        lillyann
+        lillyanna
         lilo
+        liloo
         lilou
+        lilouan
+        lilwen
+        lilwenn
         lily
         lily-ann
         lily-anna
@@ -6465,46 +9810,72 @@ extension NameLists {
         limar
         lin
         lina
+        linaelle
         linah
+        linaya
         lincey
         lincoln
         linda
+        lindell
         linden
         lindsay
         lindsey
+        lindsy
         lindy
         line
+        linette
         ling
         linh
         link
+        linn
         linna
         linnea
+        linnie
         lino
+        linoa
         linsay
         linsey
+        linton
         linus
+        linwood
         lio
         lion
         lionel
+        lionelle
+        lionnel
         lior
         liora
         lipa
+        lirone
         lisa
         lisa-marie
         lisabelle
+        lisandra
         lisandre
+        lisandro
+        lisandru
         lisane
         lisanne
         lisbeth
         lise
+        lise-marie
+        lisea
+        liselotte
         lisette
+        lisha
         lisiane
         lisianne
+        lisie
         lison
         lissa
+        lissandre
+        lissandro
         lissette
         lissia
+        lisy
+        lita
         liticia
+        litzy
         liu
         liv
         livia
@@ -6518,16 +9889,28 @@ extension NameLists {
         livya
         liya
         liyah
+        liyam
         liyana
         liz
         liza
+        lizabeth
         lizane
         lizanne
         lizbeth
+        lize
+        lizea
+        lizet
+        lizeth
+        lizette
+        lizie
+        lizio
         lizon
+        lizy
         lizzie
         lizzy
+        llewellyn
         lloyd
+        lluvia
         loam
         loan
         loana
@@ -6539,20 +9922,31 @@ extension NameLists {
         lobna
         lochlan
         loe
+        loeiz
+        loeiza
+        loelia
         loelie
+        loeline
+        loen
+        loena
+        loetitia
         loeva
         loevan
+        loevann
         logan
         logane
         logann
         loganne
         loghan
         lohan
+        lohane
         lohann
         lohik
         loic
         loica
+        loicia
         loick
+        loig
         loik
         loika
         lois
@@ -6562,10 +9956,25 @@ extension NameLists {
         lokman
         lokmane
         lola
+        loli
+        lolie
         lolita
+        loly
+        lon
+        lona
         london
+        londyn
+        londynn
         long
+        loni
+        lonis
+        lonna
+        lonnie
+        lonny
+        lony
+        lonzo
         loona
+        loqman
         lora
         loraine
         loralee
@@ -6574,18 +9983,26 @@ extension NameLists {
         loran
         lorane
         loranne
+        lore
+        lorea
         loredana
+        loree
+        loreen
         loreena
         lorelai
         lorelei
         lorelie
+        loreline
+        lorella
         loren
         lorena
         lorence
+        lorene
         lorenz
         lorenza
         lorenzo
         loretta
+        lorette
         lori
         lori-ann
         lori-anne
@@ -6601,11 +10018,17 @@ extension NameLists {
         lorieve
         lorik
         lorin
+        lorina
+        lorinda
+        lorine
         loris
         lorna
         lorne
         lorraine
+        lorretta
+        lorri
         lorrie
+        lorris
         lorry
         lorry-ann
         lory
@@ -6615,7 +10038,12 @@ extension NameLists {
         loryann
         loryanne
         loryk
+        loryne
+        lorys
         lotfi
+        lothaire
+        lottie
+        lotus
         lou
         lou-ann
         lou-anna
@@ -6634,11 +10062,16 @@ extension NameLists {
         loubna
         louca
         loucas
+        loucia
         loucka
         louckas
         loucy
         loudevick
         loue
+        louella
+        louen
+        louenn
+        louhane
         louic
         louick
         louie
@@ -6666,6 +10099,7 @@ extension NameLists {
         louis-james
         louis-jean
         louis-joseph
+        louis-marie
         louis-martin
         louis-mathieu
         louis-maxime
@@ -6689,8 +10123,12 @@ extension NameLists {
         louisa
         louisanne
         louise
+        louise-marie
+        louisette
+        louisia
         louisiane
         louison
+        louisy
         louiza
         loujain
         loujaine
@@ -6700,34 +10138,51 @@ extension NameLists {
         loukas
         loukia
         loukian
+        loula
         loulia
+        loumeo
         louna
         lounes
         lounis
+        lounna
         loup
         lourdes
         lourick
+        loutfi
         louve
+        louvenia
         louvia
         louvic
         louvik
         love
         lovelie
+        lovell
         lovely
         lovepreet
         lovia
         lovic
+        lovie
         lovik
         lowan
+        lowell
         lowen
+        loy
+        loyal
+        loyalty
+        loyce
         loyck
         loyd
         loyk
+        loys
         ls-philippe
         lu
         lua
         luan
         luana
+        luane
+        luann
+        luanne
+        lubin
         lubna
         luc
         luc-andre
@@ -6736,27 +10191,42 @@ extension NameLists {
         luca
         lucas
         lucassie
+        lucay
         lucca
         luce
+        lucenzo
+        lucero
+        lucette
+        luci
         lucia
         lucian
         luciana
+        luciane
         lucianna
         luciano
         lucie
         lucien
+        lucienne
+        lucila
         lucile
+        lucilia
         lucille
         lucina
         lucinda
+        lucine
         lucio
+        lucious
         lucius
         lucka
         luckas
         lucky
+        lucrece
+        lucretia
         lucy
+        lucyle
         ludger
         ludivine
+        ludiwine
         ludmila
         ludmilla
         ludo
@@ -6769,43 +10239,65 @@ extension NameLists {
         ludvic
         ludvik
         ludwig
+        ludyvine
+        lue
+        luella
+        lugdivine
+        luidgi
+        luidgy
+        luidji
         luigi
         luis
         luisa
+        luiz
         luiza
         lujain
         luka
         lukas
         lukasz
         luke
+        lula
         lulu
         lumi
         luna
         lune
+        lupe
+        lupita
         luqman
+        lura
         luther
+        luvenia
         lux
         luz
         luzer
+        ly
         ly-ann
         lya
         lya-rose
+        lyad
         lyah
         lyam
         lyan
         lyana
+        lyanah
         lyane
         lyanie
         lyann
         lyanna
         lyanne
         lycia
+        lyda
+        lyderic
         lydia
         lydia-rose
         lydiane
         lydianne
         lydie
         lyes
+        lyess
+        lyha
+        lyham
+        lyhana
         lyla
         lylah
         lyle
@@ -6816,90 +10308,147 @@ extension NameLists {
         lylianne
         lylie
         lylie-rose
+        lylio
+        lyloo
         lylou
+        lylwenn
         lyly
         lyly-rose
+        lyman
         lyn
         lyna
+        lynah
         lynda
+        lyndell
+        lynden
         lyndia
         lyndon
         lyndsay
         lyndsey
         lyne
+        lynell
+        lynelle
         lynette
         lynn
         lynna
         lynne
+        lynnette
         lynsay
+        lynsey
+        lynwood
         lyon
         lyonel
         lyra
         lyric
+        lyrik
         lys
         lysa
         lysandra
         lysandre
+        lysandro
         lysane
         lysann
         lysanne
         lyse
+        lysea
         lysia
         lysiane
         lysianne
+        lysie
         lyson
         lyssa
+        lyssana
+        lyssandre
+        lyssandro
         lyssia
         lyticia
         lyv
+        lyvan
+        lyvann
         lyvia
         lyvia-rose
         lyvianne
+        lyvio
         lyza
         lyzanne
+        lyzea
         m-christine
         maalik
+        maamar
         maayan
         maaz
         mabel
+        mable
+        mabrouk
+        mabrouka
+        mac
         macarena
+        macario
+        macayla
         maceo
         macey
         macha
         machael
+        machelle
+        maci
         macie
         maciej
+        macire
         mack
+        mackenna
         mackenson
+        mackenzi
         mackenzie
         mackenzy
+        macklin
+        macon
         macy
+        madalena
         madalina
+        madaline
+        madalyn
+        madalynn
         madani
         maddalena
         madden
         maddie
         maddison
         maddix
+        maddly
         maddox
+        maddux
         maddy
         maddyson
         madeeha
         madelaine
         madeleine
+        madelene
         madelie
+        madelin
         madeline
         madelyn
         madelyne
+        madelynn
         maden
+        madenn
+        madge
+        madi
+        madiana
+        madiba
         madie
         madiha
+        madilyn
+        madilynn
         madina
+        madisen
         madison
         madisson
         madisyn
         madjid
+        madleen
         madlen
+        madly
+        mado
         madona
         madonna
         madox
@@ -6907,6 +10456,7 @@ extension NameLists {
         madrik
         mady
         mady-sun
+        madysen
         madyson
         madysson
         madysun
@@ -6920,63 +10470,100 @@ extension NameLists {
         maela
         maelan
         maelane
+        maelann
         maele
+        maeleen
+        maelenn
         maeli
         maelia
+        maelice
         maelie
         maelie-rose
+        maelig
         maelik
         maeline
+        maelis
+        maeliss
+        maelisse
         maella
         maelle
         maelli
+        maellia
         maellie
+        maelline
         maelly
+        maellya
         maellys
+        maelo
+        maelwenn
         maely
         maely-rose
         maelya
         maelye
+        maelyn
         maelyne
+        maelynn
         maelys
+        maelyse
+        maelyss
+        maelysse
         maena
         maera
+        maeron
+        maessa
         maeva
         maevah
         maeve
         maeven
+        maewenn
+        mafalda
         magalee
         magali
         magalie
         magally
         magaly
         magalye
+        magan
         magda
         magdala
+        magdalen
         magdalena
         magdalene
+        magdelaine
+        magdeleine
         magella
         magellan
+        magen
         maggie
+        magguy
         maggy
+        magid
         magie
+        magloire
         magnolia
         magnus
+        maguelone
+        maguelonne
         maguette
         maguy
         magy
         maha
         mahad
+        mahala
         mahalia
         maham
         mahamadou
         mahamat
         mahan
+        mahault
+        mahaut
+        mahawa
         mahdi
         mahdiya
         mahdy
         mahe
         mahe-lee
+        mahedine
         mahee
         mahee-lee
         maheen
@@ -6991,6 +10578,7 @@ extension NameLists {
         maher
         mahera
         maheva
+        mahfoud
         mahi
         mahik
         mahika
@@ -7000,21 +10588,30 @@ extension NameLists {
         mahina
         mahir
         mahira
+        mahlon
         mahmood
         mahmoud
+        mahmut
         mahnaz
         mahnoor
+        maho
+        mahogany
         mahsa
         mahtab
         mahyka
         mai
+        mai-lan
         mai-lee
+        mai-ly
         maia
+        maialen
+        maiana
         maic
         maica
         maicy
         maida
         maiden
+        maider
         maigane
         maija
         maik
@@ -7022,73 +10619,107 @@ extension NameLists {
         maikan
         maikel
         maiko
+        maiky
         maila
+        mailane
+        maile
         mailee
         mailey
         maili
         mailie
+        mailine
+        mailis
         mailla
         mailly
         mailo
         maily
         mailya
         mailye
+        mailyne
         mailys
+        mailyss
         maimouna
         maimuna
         maina
         maira
+        mairon
         mais
         maisa
         maisha
         maisie
+        maison
         maissa
+        maissam
         maissane
         maisy
         maite
         maitee
+        maitena
         maithe
         maithee
         maiva
         maiwen
         maiwenn
+        maixent
         maiya
+        maizie
         maja
         majd
         majda
+        majdi
         majdouline
         majed
+        majesty
         majid
+        major
         majoric
         majorick
         majorie
         majory
         makaela
+        makai
+        makaila
+        makala
         makan
         makar
         makayla
+        makaylah
         makeda
         makena
         makenna
+        makenzi
         makenzie
         makenzy
+        makhi
+        makiah
+        makiya
+        makiyah
         mako
+        makram
         maksen
         maksim
         maksym
+        makyla
         malaak
         malachi
         malaika
         malak
         malakai
         malake
+        malakhi
+        malaki
+        malani
         malanie
         malaurie
         malaury
         malaya
+        malayah
         malayka
+        malaysia
         malcolm
         malcom
+        malea
+        maleah
         malec
         maleck
         maleeha
@@ -7120,15 +10751,23 @@ extension NameLists {
         malkin
         malkom
         malky
+        mallaurie
+        mallaury
+        mallie
         mallorie
         mallory
         mally
         malo
+        maloe
+        malon
         malone
+        malonn
         malorie
         malory
         malou
         malu
+        malvin
+        malvina
         maly
         malya
         malycia
@@ -7136,24 +10775,37 @@ extension NameLists {
         malyk
         malyka
         malyssia
+        mama
+        mamadi
         mamadou
         mamady
+        mame
+        mamie
+        mamou
         mamoudou
         mamoun
-        man
         mana
+        manael
         manahil
         manal
+        manale
+        manao
         manar
         manasse
+        manda
         mandeep
         mandi
         mandie
         mandoline
         mandy
         mane
+        manea
+        manech
         manel
+        manele
+        manelle
         manessa
+        manfred
         manha
         mani
         manija
@@ -7174,6 +10826,9 @@ extension NameLists {
         manoa
         manoah
         manoe
+        manoel
+        manola
+        manolita
         manolo
         manon
         manoucheka
@@ -7196,12 +10851,15 @@ extension NameLists {
         mao
         maori
         maorie
+        maple
         mara
         mara-jade
         marah
         maral
         maram
         marame
+        maranda
+        marbella
         marc
         marc-alain
         marc-alexandre
@@ -7219,48 +10877,83 @@ extension NameLists {
         marc-eric
         marc-etienne
         marc-gabriel
+        marc-henri
         marc-olivier
+        marceau
         marcel
         marcela
         marcelin
+        marcelina
         marceline
         marcelino
+        marcell
         marcella
         marcelle
+        marcellin
+        marcelline
         marcello
+        marcellus
         marcelo
+        marci
         marcia
+        marcie
+        marcienne
         marcin
         marck
         marco
         marcos
         marcus
         marcy
+        mardell
         mardoche
         mardochee
         mareck
         marek
         marelie
+        marely
+        maren
         mareva
         margaret
+        margareth
+        margarett
+        margarette
+        margarida
         margarita
+        margarito
+        margault
         margaux
+        marge
         margerie
+        margery
         margherita
+        margie
         margo
         margot
+        margret
         marguerita
         marguerite
+        marguerite-marie
+        margueritte
         mari
         maria
         maria-alejandra
         maria-alexandra
         maria-camila
+        maria-carmen
+        maria-christina
+        maria-dolores
         maria-elena
+        maria-fatima
         maria-fernanda
+        maria-helena
+        maria-isabel
         maria-jose
+        maria-luisa
+        maria-rosa
+        maria-teresa
         maria-victoria
         mariah
+        mariajose
         mariam
         mariama
         mariame
@@ -7277,106 +10970,195 @@ extension NameLists {
         mariannick
         mariano
         marianthi
+        mariata
         maribel
         maribelle
+        maribeth
         marica
+        maricela
         marick
         maricka
+        maricruz
         marie
+        marie-adeline
+        marie-agnes
+        marie-aimee
         marie-alex
         marie-alice
+        marie-aline
+        marie-alix
+        marie-amandine
+        marie-amelie
+        marie-anais
         marie-andree
         marie-ange
+        marie-angele
+        marie-angelique
+        marie-anick
         marie-ann
         marie-anna
         marie-anne
+        marie-annick
+        marie-annie
+        marie-antoinette
+        marie-armelle
+        marie-astrid
+        marie-aude
         marie-audrey
+        marie-aurore
+        marie-beatrice
         marie-belle
+        marie-benedicte
+        marie-bernadette
+        marie-bernard
+        marie-berthe
         marie-blanche
+        marie-brigitte
         marie-camille
         marie-carmen
+        marie-caroline
         marie-catherine
+        marie-cecile
+        marie-celine
         marie-chantal
         marie-chantale
         marie-charlotte
         marie-chloe
+        marie-christelle
+        marie-christiane
         marie-christine
         marie-claire
         marie-clara
         marie-claude
+        marie-claudine
+        marie-clemence
+        marie-clotilde
+        marie-colette
+        marie-daniele
         marie-danielle
+        marie-denise
+        marie-dolores
+        marie-dominique
         marie-douce
+        marie-edith
         marie-elaine
         marie-elisabeth
         marie-elise
         marie-elizabeth
+        marie-elodie
         marie-elyse
         marie-emilie
         marie-emmanuelle
+        marie-estelle
+        marie-eugenie
         marie-eva
         marie-eve
+        marie-evelyne
         marie-fee
         marie-felix
         marie-felixe
         marie-fleur
+        marie-flore
         marie-florence
         marie-france
+        marie-francoise
         marie-frederique
         marie-gabrielle
+        marie-gaelle
         marie-genevieve
+        marie-george
+        marie-georges
+        marie-germaine
         marie-helene
+        marie-henriette
         marie-isabelle
+        marie-jacqueline
         marie-jade
         marie-jane
         marie-jeanne
         marie-jo
         marie-joe
         marie-joelle
+        marie-jose
         marie-josee
+        marie-joseph
+        marie-josephe
+        marie-josephine
+        marie-josette
+        marie-josiane
         marie-julie
         marie-kate
         marie-kim
+        marie-laetitia
         marie-laure
         marie-laurence
         marie-lea
         marie-lee
         marie-li
+        marie-liesse
         marie-line
         marie-lise
+        marie-lorraine
         marie-lou
         marie-louise
         marie-loup
+        marie-lourdes
         marie-luce
+        marie-lucie
         marie-lune
         marie-ly
         marie-lyne
         marie-lys
+        marie-lyse
         marie-madeleine
+        marie-magdeleine
         marie-mai
+        marie-marguerite
+        marie-marthe
+        marie-martine
         marie-maude
         marie-maxim
         marie-maxime
         marie-may
         marie-michele
         marie-michelle
+        marie-monique
+        marie-nathalie
         marie-neige
+        marie-nelly
+        marie-nicole
         marie-noel
+        marie-noele
         marie-noelle
+        marie-oceane
+        marie-odette
         marie-odile
         marie-pascale
+        marie-paule
+        marie-pauline
         marie-perle
         marie-philip
         marie-philipe
         marie-philippe
         marie-pier
         marie-pierre
+        marie-reine
         marie-renee
         marie-rose
         marie-sarah
         marie-sol
+        marie-solange
         marie-soleil
         marie-sophie
+        marie-stephanie
+        marie-suzanne
+        marie-sylvie
         marie-therese
+        marie-thereze
+        marie-veronique
+        marie-victoire
+        marie-virginie
+        marie-yvonne
         marieke
         mariel
         mariela
@@ -7385,11 +11167,13 @@ extension NameLists {
         marielou
         mariem
         marieme
+        marien
         mariepier
         marietou
         marietta
         mariette
         marieve
+        marigold
         mariia
         marija
         marijane
@@ -7410,6 +11194,7 @@ extension NameLists {
         marilise
         marilou
         mariloup
+        marilu
         marilune
         marily
         marilye
@@ -7421,28 +11206,37 @@ extension NameLists {
         marin
         marina
         marine
+        marinella
+        marinette
         marino
         mario
         marion
         marios
         maripier
+        maris
         marisa
         marise
+        marisela
         marisha
         mariska
         marisol
         marisoleil
         marissa
         marita
+        maritchu
         marithe
         maritta
         maritza
         marium
         marius
+        marivel
+        marivonne
         mariya
+        mariyah
         mariyam
         marja
         marjan
+        marjane
         marjerie
         marjo
         marjolaine
@@ -7455,7 +11249,12 @@ extension NameLists {
         mark-anthony
         mark-antoine
         mark-olivier
+        markayla
+        markeith
+        markel
+        markell
         markenson
+        markita
         marko
         markos
         markus
@@ -7464,48 +11263,79 @@ extension NameLists {
         marky
         marla
         marlaine
+        marlana
         marlee
+        marleen
+        marleigh
         marleine
+        marlen
         marlena
         marlene
         marley
+        marli
         marlie
+        marlin
         marline
+        marlise
         marlo
         marlon
+        marlone
+        marlonn
         marlow
         marlowe
         marly
         marlyn
         marlyne
+        marlys
+        marlyse
+        marna
+        marni
         marnie
+        maroine
         maroua
         marouan
         marouane
         maroun
         maroussia
+        marquel
+        marques
+        marquetta
+        marquez
         marquis
+        marquise
+        marquita
         marsel
         marsha
         marshal
         marshall
+        marshawn
         marta
+        martell
+        martez
         martha
         marthe
+        marti
         martial
+        martim
         martin
         martina
         martine
         marty
         martyne
+        marva
+        marveen
+        marvel
         marven
         marvens
         marvin
+        marvis
         marvyn
         marwa
         marwah
         marwan
         marwane
+        marwen
+        marwin
         mary
         mary-ange
         mary-ann
@@ -7515,12 +11345,14 @@ extension NameLists {
         mary-jane
         mary-kate
         mary-lee
+        mary-line
         mary-lou
         mary-loup
         mary-pier
         mary-soleil
         marya
         maryah
+        maryalice
         maryam
         maryama
         maryame
@@ -7530,12 +11362,17 @@ extension NameLists {
         maryann
         maryanna
         maryanne
+        maryannick
         marybel
         marybelle
+        marybeth
+        maryellen
         maryem
         maryeve
         maryjane
+        maryjo
         maryka
+        marykate
         marykim
         marylaine
         marylee
@@ -7548,16 +11385,20 @@ extension NameLists {
         maryloup
         marylune
         marylyn
+        marylynn
+        maryn
         maryna
         maryne
         maryon
         marypier
+        maryrose
         marysa
         maryse
         maryska
         marysol
         marysoleil
         maryssa
+        maryvonne
         masa
         masen
         masha
@@ -7580,14 +11421,17 @@ extension NameLists {
         massylia
         masten
         mastene
+        masyn
         matan
         matea
         mateen
         matei
+        mateis
         mateo
         mateus
         mateusz
         mathea
+        matheis
         matheo
         matheos
         matheus
@@ -7601,6 +11445,8 @@ extension NameLists {
         mathilde
         mathis
         mathura
+        mathurin
+        mathurine
         mathusan
         mathy
         mathyas
@@ -7613,6 +11459,7 @@ extension NameLists {
         matieu
         matilda
         matilde
+        matilin
         matin
         matis
         matiss
@@ -7620,7 +11467,9 @@ extension NameLists {
         matiusi
         matt
         mattea
+        mattei
         matteo
+        matteu
         mattew
         mattheo
         matthew
@@ -7632,8 +11481,11 @@ extension NameLists {
         matti
         mattia
         mattias
+        mattie
         mattieu
+        mattin
         mattis
+        mattison
         mattiusie
         matty
         mattys
@@ -7647,14 +11499,21 @@ extension NameLists {
         maude-emilie
         maude-sophie
         maudeline
+        maudie
         maura
         maurane
         mauranne
         maureen
         maurice
+        mauricette
+        mauricia
         mauricio
+        maurille
+        maurin
+        maurine
         maurizio
         mauro
+        maury
         maveric
         maverick
         maverik
@@ -7669,6 +11528,7 @@ extension NameLists {
         mavryck
         mavryk
         mavy
+        mawa
         max
         max-antoine
         max-olivier
@@ -7679,6 +11539,7 @@ extension NameLists {
         maxen
         maxence
         maxendre
+        maxens
         maxie
         maxim
         maxim-olivier
@@ -7687,12 +11548,15 @@ extension NameLists {
         maximilian
         maximiliano
         maximilien
+        maximilienne
         maximillian
         maximillien
+        maximin
         maximo
         maximos
         maximus
         maxine
+        maxton
         maxwell
         maxx
         maxym
@@ -7702,9 +11566,11 @@ extension NameLists {
         may-ann
         may-anne
         may-lee
+        may-line
         maya
         maya-rose
         mayah
+        mayalen
         mayan
         mayana
         mayane
@@ -7712,29 +11578,49 @@ extension NameLists {
         mayara
         mayas
         maybelle
+        maycee
         mayden
         mayela
         mayer
         mayes
+        mayeul
         maygan
         maygane
         mayka
         mayla
+        maylan
+        maylane
+        maylann
         maylee
+        mayleen
         mayli
         maylia
         mayliane
         maylie
+        maylin
         maylina
         mayline
         maylis
+        mayliss
         maylissa
+        maylisse
         maylodie
+        maylon
+        maylone
+        maylonn
+        mayme
+        maymouna
         mayna
+        maynard
         mayra
         mayranie
+        mayron
+        mayrone
+        mayronn
         mays
         maysa
+        maysam
+        maysan
         maysen
         mayson
         mayssa
@@ -7749,13 +11635,19 @@ extension NameLists {
         mayva
         mayve
         mayven
+        mazarine
         maze
         mazen
+        mazie
         mazigh
         mazin
         mazine
+        mcarthur
+        mccoy
+        mckay
         mckayla
         mckenna
+        mckenzi
         mckenzie
         mckinley
         mea
@@ -7765,6 +11657,10 @@ extension NameLists {
         meaghan
         meane
         meanne
+        mecca
+        mechelle
+        medard
+        meddy
         mederic
         mederick
         mederik
@@ -7772,12 +11668,16 @@ extension NameLists {
         mederyk
         medgine
         medhi
+        medhy
+        medi
         medina
+        medine
         medjina
         medjine
         medric
         medrick
         medrik
+        medy
         meeka
         meena
         meera
@@ -7797,6 +11697,7 @@ extension NameLists {
         meghan
         meghane
         meghann
+        meguy
         mehak
         mehdi
         mehdy
@@ -7808,30 +11709,43 @@ extension NameLists {
         mehwish
         mei
         meighan
+        meije
         meika
+        meilani
         meilech
         meili
+        meily
         meir
         meira
         meissa
+        meissane
+        mejdi
         mekayla
         mekhi
+        mekki
         mel
+        melaine
         melani
         melania
         melanie
         melany
+        melba
+        melchior
+        melda
         melea
         meleena
         melek
         melia
         melia-rose
+        meliana
         meliane
         meliann
         melianne
         melicia
         melie
         melie-rose
+        melih
+        meliha
         melijade
         melik
         melika
@@ -7839,6 +11753,8 @@ extension NameLists {
         melina
         melinda
         meline
+        melinee
+        melio
         melis
         melisa
         melisande
@@ -7848,22 +11764,35 @@ extension NameLists {
         melissande
         melissandre
         melissane
+        melisse
         meliza
         mellie
         mellina
         mellisa
         mellissa
         melly
+        melodee
         melodi
         melodia
         melodie
         melody
         melodye
         meloe
+        meloee
+        melonie
+        melony
         melrick
         melrose
+        meltem
+        melton
+        melusine
+        melva
+        melvil
         melvin
+        melvina
+        melvine
         melvyn
+        melwan
         mely
         mely-ann
         mely-anne
@@ -7871,27 +11800,34 @@ extension NameLists {
         melya
         melya-rose
         melyan
+        melyana
         melyane
         melyann
         melyanne
         melyka
         melyna
         melynda
+        melyne
         melynna
+        melys
         melysa
         melyse
         melyssa
         memphis
         mena
         menachem
+        menahem
         menashe
         mendel
         mendy
+        menel
         menelik
         meng
         menna
+        menzo
         meo
         meral
+        meranda
         meranie
         mercedes
         mercedez
@@ -7908,29 +11844,61 @@ extension NameLists {
         merieme
         merik
         merika
+        merilyn
         merina
+        merine
         merissa
+        merl
+        merle
+        merlene
         merlin
         merline
+        merlyn
         merna
         merola
         merouane
+        merri
         merrick
+        merrie
+        merrill
+        merritt
+        merry
+        merryl
+        merton
         merve
         merveille
         mervin
+        merwan
+        merwane
         mery
         meryam
         meryem
         meryka
         meryl
+        meryll
         meshach
         meshilem
         meshulem
+        mesmin
+        messaline
+        messaoud
+        messaouda
+        messi
         messiah
+        messon
+        mesut
+        meta
+        metehan
+        metin
+        meva
         meven
+        mevlut
+        mewen
+        mewenn
         meyer
         meygan
+        meylie
+        meyline
         meyranie
         meyson
         meyssa
@@ -7952,14 +11920,17 @@ extension NameLists {
         micaella
         micah
         micaiah
+        micayla
         micha
         michael
         michael-anthony
         michaela
+        michaele
         michaella
         michaelle
         michail
         michal
+        michale
         michalis
         micheal
         michee
@@ -7970,6 +11941,7 @@ extension NameLists {
         michele
         michelina
         micheline
+        michell
         michella
         michelle
         mick
@@ -7980,11 +11952,17 @@ extension NameLists {
         mickeal
         mickel
         mickey
+        micki
+        mickie
         micky
         midori
+        mieczyslaw
+        miesha
         migael
+        migdalia
         miguel
         miguel-angel
+        miguelangel
         mihaela
         mihai
         mihail
@@ -8000,12 +11978,14 @@ extension NameLists {
         mikail
         mikaila
         mikal
+        mikala
         mikayel
         mikayla
         mike
         mikeal
         mikel
         mikela
+        mikell
         mikella
         mikey
         mikha
@@ -8015,6 +11995,7 @@ extension NameLists {
         miki
         mikka
         mikkel
+        mikki
         mikko
         miko
         miky
@@ -8027,6 +12008,7 @@ extension NameLists {
         milan
         milana
         milane
+        milani
         milania
         milann
         milanne
@@ -8040,9 +12022,12 @@ extension NameLists {
         miles
         mileva
         miley
+        milford
         milhan
+        milhane
         mili
         milia
+        milian
         miliana
         miliane
         milianne
@@ -8050,32 +12035,43 @@ extension NameLists {
         milie
         milika
         milina
+        milio
         milissa
         milka
         milla
+        millard
         miller
         millicent
         millie
         milly
         milo
         milos
+        miloud
         milton
         mily
         mily-ann
         milya
         milyna
         mimi
+        mimose
+        mimoun
+        mimouna
         min
         mina
         minahil
         minal
+        mindi
         mindy
+        minerva
         ming
         minh
+        minna
         minnie
         mio
+        miquel
         mira
         mirabelle
+        mirac
         miracle
         miral
         miralie
@@ -8090,9 +12086,13 @@ extension NameLists {
         mirela
         mirella
         mirelle
+        miren
+        mirette
+        mireya
         miri
         miriam
         miriame
+        mirian
         miriana
         miriane
         mirianne
@@ -8117,30 +12117,48 @@ extension NameLists {
         mishel
         mishka
         missy
+        misti
+        mistie
         misty
         mitch
         mitchel
         mitchell
         mitesh
         mitra
+        mittie
+        mitzi
         miya
+        miyah
         mladen
         mo
         moad
         moana
         moataz
         moaz
+        moctar
+        moderan
+        modeste
+        modestine
+        modesto
+        modibo
+        mody
         moeez
         moemen
         moesha
         mohamad
+        mohamadou
         mohamed
         mohamed-adam
         mohamed-ali
+        mohamed-amin
         mohamed-amine
+        mohamed-amir
         mohamed-anis
+        mohamed-aziz
+        mohamed-lamine
         mohamed-rayan
         mohamed-reda
+        mohamed-yacine
         mohamed-yassine
         mohammad
         mohammadreza
@@ -8160,10 +12178,13 @@ extension NameLists {
         moira
         moise
         moises
+        moisette
         moishe
         moishy
         moiz
         mokhtar
+        mokrane
+        moktar
         molie
         molina
         molka
@@ -8173,18 +12194,31 @@ extension NameLists {
         momen
         momina
         mona
+        monae
         moncef
+        monet
+        monette
         monia
         monic
         monica
         monika
         moniqua
         monique
+        monir
         monroe
+        monserrat
+        montaine
         montana
+        monte
+        montez
+        montgomery
+        montie
+        montrell
         montserrat
+        monty
         monya
         morad
+        morade
         moran
         morane
         mordechai
@@ -8193,10 +12227,17 @@ extension NameLists {
         morgane
         morgann
         morganne
+        morgen
+        morgiane
         moriah
+        morine
+        morjane
         morris
         morsal
+        morton
+        morvan
         mory
+        mose
         moses
         moshe
         mossaab
@@ -8208,11 +12249,13 @@ extension NameLists {
         mouad
         mouadh
         mouctar
+        moufida
         mouhamad
         mouhamadou
         mouhamed
         mouhammad
         mouhammed
+        moulay
         mouloud
         mouna
         mounia
@@ -8220,16 +12263,24 @@ extension NameLists {
         mounir
         mounira
         mourad
+        mourade
         mousa
+        mouslim
         moussa
         moustafa
         moustapha
+        mozell
+        mozelle
         mrick
         muaz
         muchen
+        muguette
         muhamed
+        muhamet
         muhammad
         muhammed
+        muhammed-ali
+        muhammet
         mujtaba
         muna
         muneeb
@@ -8237,12 +12288,15 @@ extension NameLists {
         murad
         murat
         muriel
+        muriele
         murielle
         murphy
         murray
+        murry
         mursal
         murtaza
         musa
+        musab
         mushka
         muskan
         mustafa
@@ -8256,15 +12310,20 @@ extension NameLists {
         myalie
         myana
         mychael
+        mychal
         mychele
         myckael
         myckel
+        myesha
         myguel
+        myia
         myka
         mykael
         mykaela
         mykaella
         mykaelle
+        mykah
+        mykayla
         myke
         mykel
         mykhailo
@@ -8275,6 +12334,7 @@ extension NameLists {
         mylah
         mylaine
         mylan
+        mylana
         mylane
         mylann
         mylee
@@ -8282,11 +12342,14 @@ extension NameLists {
         mylena
         mylene
         myles
+        mylhan
         mylia
+        myliana
         myliane
         mylianne
         mylie
         mylina
+        mylla
         mylo
         myna
         myra
@@ -8310,7 +12373,10 @@ extension NameLists {
         myrlene
         myrna
         myron
+        myrtice
         myrtille
+        myrtis
+        myrtle
         mysha
         naama
         naba
@@ -8318,11 +12384,15 @@ extension NameLists {
         nabiha
         nabil
         nabila
+        nabile
+        nabintou
         nacer
         nacera
         nachman
         nachmen
         nacim
+        nacima
+        nacira
         nada
         nadav
         nadeem
@@ -8331,7 +12401,10 @@ extension NameLists {
         nadeige
         nadejda
         nader
+        nadera
+        nadhir
         nadia
+        nadiege
         nadim
         nadin
         nadine
@@ -8339,18 +12412,26 @@ extension NameLists {
         nadira
         nadiya
         nadja
+        nadjet
         nadji
+        nadjia
         nadjib
+        nadjim
+        nady
         nadya
         nadyne
+        nae
         naeem
         nael
         naela
+        naelia
         naelie
         naella
         naelle
         naelly
         naely
+        naelya
+        naelys
         naema
         naeva
         naevia
@@ -8360,10 +12441,14 @@ extension NameLists {
         nafissatou
         naftali
         nagham
+        naguib
         nahel
         nahema
+        nahia
         nahid
         nahida
+        nahil
+        nahila
         nahim
         nahima
         nahla
@@ -8371,10 +12456,13 @@ extension NameLists {
         nahomy
         nahuel
         nahum
+        nahyl
         nai
         naia
         naica
+        naicha
         naida
+        naig
         naika
         nail
         naila
@@ -8386,31 +12474,48 @@ extension NameLists {
         naime
         naina
         naira
+        nais
         naisha
+        naissa
+        najah
         najat
+        najate
         najd
+        najee
+        najet
+        najette
         naji
         najia
         najib
+        najim
         najla
         najlaa
         najma
+        najoua
         najwa
         nakia
         nakisha
         nakita
         nala
+        nalani
         nalia
+        nallely
         naly
         nalya
         nam
         naman
+        nami
         nan
         nana
+        nanci
         nancie
         nancy
+        nanette
+        nannette
+        nannie
         nanny
         nanor
+        nans
         nao
         naoki
         naome
@@ -8418,7 +12523,10 @@ extension NameLists {
         naomie
         naomy
         naomye
+        naoual
+        naouel
         naoufal
+        naoufel
         napoleon
         nara
         narayan
@@ -8428,10 +12536,12 @@ extension NameLists {
         narek
         narges
         nargis
+        nariah
         nariman
         narimane
         narimene
         narjes
+        narjess
         narjis
         narjiss
         narjisse
@@ -8440,22 +12550,31 @@ extension NameLists {
         nasha
         nasim
         nasir
+        nasira
         nasma
         nasra
         nasreddine
+        nasri
         nasrin
         nasrine
         nasser
+        nassera
+        nasserdine
         nassim
         nassima
+        nassime
+        nassira
         nastaran
         nastasia
         nastassia
         natacha
         natael
+        natale
+        natalee
         natali
         natalia
         natalie
+        natalina
         nataliya
         nataly
         natalya
@@ -8469,7 +12588,9 @@ extension NameLists {
         natasa
         natascha
         natasha
+        natashia
         nate
+        nateo
         nathacha
         nathael
         nathaelle
@@ -8480,6 +12601,7 @@ extension NameLists {
         nathan
         nathanael
         nathanaelle
+        nathane
         nathanel
         nathania
         nathanial
@@ -8489,8 +12611,14 @@ extension NameLists {
         nathasha
         nathen
         natheo
+        nathys
+        natividad
+        natosha
         nattan
         natthan
+        natty
+        nausicaa
+        nautica
         nava
         navdeep
         naveed
@@ -8502,33 +12630,44 @@ extension NameLists {
         navy
         navya
         nawal
+        nawale
         nawar
         naweed
         nawel
+        nawell
+        nawelle
         nawfal
         nawfel
         nawid
         nay
         naya
         nayab
+        nayah
         nayan
         nayden
         nayel
         nayeli
+        nayely
         nayiri
         nayka
+        nayl
         nayla
         naylah
         nayma
+        nayra
         nayten
         naythan
         naythen
         nayton
+        nazaire
         nazanin
         nazar
+        nazareth
+        nazha
         nazia
         nazifa
         nazih
+        naziha
         nazim
         nazir
         nazli
@@ -8541,11 +12680,14 @@ extension NameLists {
         ned
         neda
         nedjma
+        nedra
         neebin
         neel
         neela
         neelam
+        neely
         neema
+        neftali
         negar
         negin
         neha
@@ -8553,35 +12695,49 @@ extension NameLists {
         nehemiah
         nehemie
         nehemy
+        nehla
         neige
         neil
         neila
         neilla
         neilson
         neissa
+        nejla
+        nejma
         nektaria
         nektarios
+        nel
+        nelda
         nelia
         nelie
+        nelio
         nell
         nella
+        nelle
         nelli
         nellia
         nelliane
         nellie
+        nello
         nelly
         nelly-ann
         nelly-anne
         nelly-rose
         nellya
+        nels
         nelson
         nelya
         nemanja
         nemo
+        nena
         nenad
+        nene
         neo
+        neoma
         neomie
         nephtalie
+        nerea
+        nereida
         neriah
         nerissa
         nerlande
@@ -8589,14 +12745,19 @@ extension NameLists {
         nermin
         nermine
         nesanel
+        neslihan
         nesma
+        nesrin
         nesrine
         ness
         nessa
         nessim
         nessrine
+        nesta
         nestor
+        neta
         netanel
+        nettie
         neva
         nevada
         nevaeh
@@ -8605,36 +12766,48 @@ extension NameLists {
         neven
         nevena
         nevia
+        neville
         nevin
         nevio
+        newell
         newton
         neyl
         neyla
+        neymar
         neyssa
         nezar
+        nezha
         ngoc
         nguyen
         nia
         niama
+        niame
         nibal
         nibras
+        nicaise
+        nichelle
         nichita
+        nichol
         nichola
         nicholaos
         nicholas
+        nicholaus
         nichole
         nick
         nickan
         nicki
         nickie
         nicklas
+        nicklaus
         nicko
         nickola
         nickolaos
         nickolas
+        nickole
         nickson
         nicky
         nico
+        nicodeme
         nicodemo
         nicol
         nicola
@@ -8650,20 +12823,24 @@ extension NameLists {
         nicolina
         nicolle
         nicolo
+        nicomede
         nida
         nidal
         nidhal
         nidhi
         nidia
         niels
+        niesha
         nigel
         nihad
         nihal
+        nihed
         nihel
         nika
         nikan
         nikhil
         niki
+        nikia
         nikie
         nikita
         nikitas
@@ -8673,12 +12850,14 @@ extension NameLists {
         nikko
         nikky
         niklas
+        niklaus
         niko
         nikol
         nikola
         nikolai
         nikolaos
         nikolas
+        nikolaus
         nikolay
         nikole
         nikoleta
@@ -8688,10 +12867,13 @@ extension NameLists {
         nikshan
         niky
         nikyta
-        nil
         nila
         nilab
         nilani
+        nilay
+        nilda
+        nile
+        niles
         nilofar
         niloofar
         niloufar
@@ -8699,12 +12881,17 @@ extension NameLists {
         nima
         nimra
         nina
+        nine
+        ninfa
         nino
         ninon
+        niouma
+        nirina
         nirmine
         niroshan
         nirva
         nisa
+        nisanur
         nisha
         nishan
         nishanth
@@ -8720,6 +12907,7 @@ extension NameLists {
         nivine
         nixon
         niya
+        niyah
         nizar
         noa
         noah
@@ -8729,17 +12917,28 @@ extension NameLists {
         noalie
         noam
         noan
+        noane
+        noann
+        noble
         noe
         noee
         noel
         noela
+        noelan
+        noelani
+        noele
         noelia
         noelie
+        noeline
+        noelise
         noella
         noelle
         noellie
+        noelline
         noelly
         noely
+        noelya
+        noelyne
         noemi
         noemia
         noemie
@@ -8749,15 +12948,25 @@ extension NameLists {
         noha
         noham
         nohan
+        nohann
+        nohe
+        nohemi
         nohemie
         nohemy
         nohlan
+        nohra
         nola
         nolan
+        nolane
         nolann
+        nolen
         nolhan
+        nolhann
         nollan
+        nolwen
         nolwenn
+        nona
+        nonce
         noor
         noora
         nora
@@ -8766,42 +12975,69 @@ extension NameLists {
         noraly
         norane
         norbert
+        norberto
+        nordin
+        nordine
+        noredine
         noreen
+        norene
+        norhane
+        norhene
         nori
+        noria
+        noriane
+        norine
         norma
         norman
         normand
+        norris
+        norwood
+        nouara
         nouh
         nouha
         nouhaila
         nour
+        nour-eddine
         noura
         nouran
         nourane
+        nourdine
         noure
         noureddine
+        nouredine
         nourelhouda
         nourhan
         nourhane
+        nourhene
+        nouria
+        nourredine
         noussaiba
+        noussayba
         nova
+        novah
         novak
         novalee
         novalie
         novaly
         novan
+        novella
         noyan
         ntumba
+        nubia
         nuchem
         nuha
         numa
         numidia
         nuno
+        nunzia
         nur
+        nuray
+        nurcan
         nuria
         nusrat
         nya
         nyah
+        nyasia
         nycolas
         nydia
         nyko
@@ -8810,12 +13046,24 @@ extension NameLists {
         nyla
         nylah
         nylan
+        nyle
+        nyls
+        nyna
+        nyno
+        nyomi
         nyota
+        nyra
         nyssa
+        oaklee
+        oakleigh
         oakley
+        oaklyn
+        oaklynn
         oana
         obada
+        obadiah
         obed
+        obie
         oce-ann
         ocean
         oceana
@@ -8825,41 +13073,66 @@ extension NameLists {
         oceanna
         oceanne
         ocelia
+        ocie
         octave
         octavia
         octavian
         octavie
         octavio
+        octavius
+        oculi
         odalie
+        odalis
+        odalys
         odelia
         odelie
+        odeline
+        odell
         odessa
         odette
+        odie
         odile
+        odille
         odilon
         odin
+        odis
+        odon
         odree
         odrey
+        odyle
         ofelia
         ofelie
         ofely
         ognjen
+        oguz
+        oguzhan
         ohana
         oihan
+        oihana
+        okan
         oksana
         oksanna
+        oktay
         ola
         olan
         oleg
         oleksandr
         oleksandra
         oleksiy
+        olen
         olena
+        oleta
+        olfa
         olga
         oli
+        oliana
         olie
+        olin
+        olinda
+        oliva
         olive
         oliver
+        olivette
         olivia
         olivia-rose
         oliviane
@@ -8868,6 +13141,7 @@ extension NameLists {
         olivya
         olli
         ollie
+        ollivier
         olly
         oly
         olympe
@@ -8875,32 +13149,50 @@ extension NameLists {
         olyvia
         olyvier
         om
+        oma
         omaima
         omar
         omari
+        omarion
         omayma
         ombeline
+        ombline
+        omega
         omer
+        omerine
         omid
         omnia
         omran
+        ona
+        ondine
+        oneal
         oneil
+        onesime
         onil
         ons
         onur
         onyx
         oona
+        opal
         opale
+        opaline
         ophelia
         ophelie
+        opheline
         ophely
         ophelya
+        ora
+        oral
+        oralia
+        oran
         orane
         orel
         orelia
         orelie
         orely
         oren
+        oreste
+        orhan
         ori
         oria
         orian
@@ -8908,54 +13200,102 @@ extension NameLists {
         oriane
         orianna
         orianne
+        orin
         orion
+        orlan
         orlando
         orlane
+        orlanne
         orly
+        ornela
         ornella
+        orpha
         orphee
+        orrin
+        orso
         orson
+        orval
+        orville
         osaka
         osama
+        osbaldo
         oscar
+        osiel
+        osiris
         oskar
         osman
+        osmar
+        osmin
         ossama
+        ossie
         osvaldo
+        oswald
         oswaldo
+        otha
+        othilie
         othman
         othmane
         othniel
+        othon
         otilia
         otis
+        otman
         otmane
+        ottis
         otto
+        ouafa
+        ouahiba
+        ouahid
         oualid
+        ouarda
+        ouardia
+        ouassila
         ouassim
+        ouida
         ouissam
+        ouissem
+        ouiza
+        oulfa
         oumaima
         oumar
+        oumarou
+        oumaya
         oumayma
+        oumeyma
         oumnia
         oumou
         oumy
         ourania
+        ourdia
+        ouria
+        ourida
         ouriel
+        ours
         ousama
         ousman
         ousmane
         oussama
+        ouways
         ovide
         ovidiu
         ovila
         oviya
         owais
         owen
+        owenn
         oxana
+        oxane
         oxanna
+        oyana
         ozalee
         ozan
+        ozcan
+        ozell
+        ozge
+        ozgur
         ozias
+        oziel
+        ozkan
         ozlem
         ozzie
         ozzy
@@ -8963,12 +13303,24 @@ extension NameLists {
         pablo
         pacey
         pacifique
+        paco
         pacome
+        page
         paige
+        paislee
+        paisleigh
         paisley
+        paityn
         palig
+        palma
+        palmer
+        palmire
+        palmyre
         paloma
+        pam
+        pamala
         pamela
+        pamelia
         pamelie
         pamella
         panagiota
@@ -8977,16 +13329,29 @@ extension NameLists {
         panayiota
         panayiotis
         panayotis
+        pandora
         paniz
+        pansy
+        paol
         paola
+        paolina
+        paoline
         paolo
+        papa
+        pape
+        paquerette
+        paquita
         paraskevi
+        parfait
+        parfaite
         parham
         paris
         parisa
         parker
         parmis
         parnian
+        parris
+        parrish
         parsa
         parth
         parveen
@@ -8995,35 +13360,52 @@ extension NameLists {
         pascalin
         pascaline
         pascalle
+        pascual
         pasha
         paskal
         paskale
         pasquale
         pasqualina
         pasqualino
+        passion
         pat
         patience
         patil
         patric
+        patrica
         patrice
         patricia
         patricio
         patrick
         patricya
         patrik
+        patrina
         patrizia
         patrizio
         patrycia
         patrycja
         patryk
         patsy
+        patti
+        pattie
+        patty
+        patxi
         paul
+        paul-adrien
         paul-alexandre
         paul-andre
         paul-antoine
+        paul-arthur
+        paul-edouard
         paul-emile
+        paul-emmanuel
+        paul-henri
+        paul-henry
+        paul-louis
+        paul-marie
         paula
         paule
+        pauletta
         paulette
         paulin
         paulina
@@ -9038,46 +13420,83 @@ extension NameLists {
         paxton
         payal
         payam
+        payden
+        payson
+        payten
         payton
         pearl
+        pearlie
+        pearline
         pedram
         pedro
         pegah
+        peggie
         peggy
         peguy
+        peighton
+        peio
+        pelagie
+        pelin
         penda
         penelope
         peneloppe
         peniel
         penina
+        penni
+        pennie
         penny
+        pepin
+        pepita
+        pepper
         percy
         peretz
+        peri
+        perine
         perl
         perla
         perle
+        perline
+        pernell
+        pernelle
+        peroline
+        perri
         perrine
         perry
+        persephone
+        pervenche
         pessy
         petar
+        pete
         peter
         peterson
         petr
         petra
         petro
+        petronille
         petros
         petru
+        petrus
+        peyo
         peyton
         phaedra
         phanie
         phanny
         phany
         phara
+        pharel
+        pharell
+        pharrell
+        phebe
         phebee
         phelix
         phenix
+        phil
+        philae
+        philbert
+        phileas
         philemon
         philibert
+        philiberte
         philip
         philip-antoine
         philipe
@@ -9091,8 +13510,12 @@ extension NameLists {
         phillip
         phillipe
         phillippe
+        phillis
+        philogone
+        philomena
         philomene
         philopatir
+        phineas
         phoebe
         phoenix
         phuong
@@ -9100,6 +13523,8 @@ extension NameLists {
         phylicia
         phylip
         phylippe
+        phylis
+        phyliss
         phyllis
         pia
         pier
@@ -9116,27 +13541,42 @@ extension NameLists {
         pier-yves
         pierce
         pierick
+        pierina
         pierluc
         piero
         pierre
+        pierre-adrien
+        pierre-alain
         pierre-alex
         pierre-alexandre
         pierre-alexis
         pierre-andre
         pierre-anthony
         pierre-antoine
+        pierre-arnaud
+        pierre-baptiste
         pierre-carl
         pierre-charles
         pierre-david
         pierre-edouard
         pierre-emile
         pierre-emmanuel
+        pierre-eric
         pierre-etienne
+        pierre-francois
+        pierre-henri
+        pierre-henry
+        pierre-jean
+        pierre-julien
         pierre-karl
+        pierre-laurent
         pierre-louis
+        pierre-loup
         pierre-luc
         pierre-marc
+        pierre-marie
         pierre-michel
+        pierre-nicolas
         pierre-olivier
         pierre-paul
         pierre-philippe
@@ -9144,23 +13584,35 @@ extension NameLists {
         pierrette
         pierric
         pierrick
+        pierrine
         pierrot
+        pierson
         pietro
         pilar
         pina
+        pinar
         pinchas
         pinchus
+        pinkie
+        pio
         piotr
         piper
         piraveen
+        placide
         plamedi
         platon
         poasie
         pol
         polina
+        polly
         pooja
         poonam
         poppy
+        porfirio
+        porsche
+        porsha
+        porter
+        portia
         pouria
         pouya
         prabhjot
@@ -9177,13 +13629,19 @@ extension NameLists {
         precillia
         precious
         preeti
+        prentice
+        prentiss
         prescilia
         prescilla
         prescillia
+        preslee
         presley
         preston
         priam
+        price
         pricilla
+        pricillia
+        primo
         prince
         princess
         princesse
@@ -9196,20 +13654,29 @@ extension NameLists {
         priscillia
         prisha
         priska
+        privat
         priya
         priyanka
+        promise
         prosper
         providence
         prudence
+        prudent
+        prune
         prunelle
         pryscilla
+        pulcherie
         puneet
         putulik
+        pyper
         qais
         qamar
         qasim
+        qassim
+        qays
         qi
         qian
+        qiana
         qianyu
         qing
         quan
@@ -9217,35 +13684,66 @@ extension NameLists {
         queen
         queenie
         quentin
+        quenton
+        quiana
+        quin
+        quincey
         quincy
+        quinlan
         quinn
         quinten
         quintin
         quinton
+        quiterie
+        quitterie
         qullik
+        quoc
         qusai
         rabab
         rabah
+        rabha
         rabia
         rabie
         rabih
+        rabiha
+        rabiya
         racha
         rachad
         rachael
+        racheal
+        rached
         rachel
         rachele
+        rachell
         rachelle
         rachid
+        rachida
+        rachide
         racim
+        racquel
         rada
+        radegonde
+        radhia
         radhika
         radia
+        radija
         radin
+        radoine
+        radouan
+        radouane
         radu
         radvin
         radwan
         rae
+        raeann
+        raechel
         raed
+        raegan
+        raekwon
+        raeleigh
+        raelene
+        raelyn
+        raelynn
         rafael
         rafaela
         rafaele
@@ -9253,6 +13751,7 @@ extension NameLists {
         rafaelle
         rafal
         rafat
+        rafe
         raffael
         raffaela
         raffaele
@@ -9262,6 +13761,8 @@ extension NameLists {
         rafia
         rafif
         rafik
+        rafika
+        ragan
         raghad
         raha
         rahaf
@@ -9274,12 +13775,19 @@ extension NameLists {
         rahma
         rahman
         rahul
+        rahyan
         raid
         raiden
         raihan
+        raihana
+        railey
+        raimond
+        raimonde
         rain
         raina
         raine
+        rainey
+        rais
         raisa
         raissa
         raizel
@@ -9294,7 +13802,9 @@ extension NameLists {
         rajvir
         rajwinder
         rakan
+        rakeem
         rakesh
+        raleigh
         ralf
         rali
         ralph
@@ -9314,19 +13824,29 @@ extension NameLists {
         ramiro
         ramon
         ramona
+        ramone
         ramses
         ramsey
         ramsha
+        ramuntcho
         ramy
         ramya
         ramzi
         ramzy
         ran
         rana
+        ranae
+        rance
         rand
         randa
+        randal
         randall
+        randee
+        randel
+        randell
         randi
+        randie
+        randle
         randolph
         randy
         raneem
@@ -9334,7 +13854,9 @@ extension NameLists {
         rania
         ranim
         ranime
+        raniyah
         ranjit
+        ransom
         rany
         ranya
         raouf
@@ -9347,17 +13869,24 @@ extension NameLists {
         raquel
         rares
         rasha
+        rashaad
         rashad
+        rashard
+        rashaun
+        rashawn
         rashed
         rasheed
         rashid
         rashida
         rassim
+        ratiba
         raul
         raven
         ravi
         ravinder
         ravneet
+        ravyn
+        ravza
         rawad
         rawan
         rawane
@@ -9370,91 +13899,148 @@ extension NameLists {
         rayann
         rayanna
         rayanne
+        rayburn
         rayden
+        raye
         rayen
         rayene
+        rayford
         rayhan
         rayhana
         rayhane
+        raylan
+        raylee
+        rayleigh
+        raylen
+        raylene
+        raylynn
         raymon
         raymond
         raymonde
+        raymundo
         rayn
         rayna
+        raynal
         raynald
+        raynard
         rayne
+        rayshawn
         rayven
+        rayvon
         rayyan
         raza
         razan
         razane
         razia
+        razika
         razmig
         razvan
         rea
         reagan
         real
         reanna
+        reatha
+        reba
+        rebbecca
         rebeca
         rebecca
         rebecka
         rebeka
         rebekah
         rebekka
+        rebel
+        recep
         reda
         redha
+        redoine
+        redouan
         redouane
+        redwan
+        redwane
         reece
         reed
         reem
         reema
         reena
         reese
+        refugio
         regan
+        regena
+        regenia
         reggie
         regina
+        reginal
         reginald
         regine
         regis
         reham
         rehan
         rehana
+        rehane
         rei
         reid
+        reign
         reilly
         reina
+        reinaldo
         reine
+        reine-claude
+        reine-marie
+        reinette
+        rejane
         rejean
+        rejeanne
         remas
         remi
         remi-pierre
         remie
         remington
+        remise
         remo
+        remond
+        remonde
         remy
         ren
         rena
         renad
+        renae
         renald
         renaldo
+        renan
+        renard
         renata
         renato
         renaud
         renaude
         rene
+        rene-claude
+        renea
         renee
         renee-claude
+        renelde
         renelle
+        renette
+        renita
         reno
         renzo
+        resul
+        reta
+        retha
+        retta
         reuben
         reuven
+        reva
         rex
+        rexford
         rey
         reya
         reyan
         reyansh
+        reyes
         reyhan
+        reymond
+        reymonde
+        reymundo
         reyna
         reynald
         reynaldo
@@ -9462,11 +14048,14 @@ extension NameLists {
         reza
         rhali
         rhea
+        rhett
         rhianna
         rhiannon
         rhita
         rhoda
         rhonda
+        rhyan
+        rhylee
         rhys
         ria
         riad
@@ -9478,8 +14067,11 @@ extension NameLists {
         ricardo
         ricardy
         riccardo
+        rich
         richa
         richard
+        richarde
+        richardo
         richardson
         richelle
         richer
@@ -9490,24 +14082,35 @@ extension NameLists {
         richy
         rick
         rickey
+        ricki
+        rickie
         ricky
         rico
         rida
         riddhi
         ridge
         ridha
+        ridley
+        ridvan
         ridwan
         riel
         rifat
         rifka
         rifky
+        riggs
+        rigobert
+        rigoberto
         rihab
         riham
         rihana
         rihanna
         rihem
         rikki
+        rilee
+        rileigh
+        riles
         riley
+        rilynn
         rim
         rima
         rimas
@@ -9515,8 +14118,12 @@ extension NameLists {
         rimsha
         rina
         rinad
+        rinaldo
+        ringo
         rino
         rio
+        ripley
+        risa
         rishi
         rita
         ritaj
@@ -9528,22 +14135,32 @@ extension NameLists {
         ritel
         riva
         river
+        rivers
         rivka
         rivkah
         rivky
         riwa
+        riwan
         riya
         riyad
         riyadh
         riyan
+        rizlaine
+        rizlane
+        rizlene
         rizwan
         roa
         roan
+        rob
         roba
+        robb
         robbie
+        robbin
         robby
         robert
         roberta
+        roberte
+        robertine
         roberto
         robin
         robina
@@ -9552,47 +14169,70 @@ extension NameLists {
         robyn
         rocco
         roch
+        rochdi
         rochel
         rochelle
         rocio
         rock
         rocky
+        rod
+        rodayna
+        roddy
+        roderic
         roderick
+        rodger
         rodion
         rodney
         rodolfo
+        rodolph
         rodolphe
         rodrick
         rodrigo
         rodrigue
         rody
+        roel
+        rogan
+        rogatien
+        rogelio
         roger
+        rogerio
+        rogers
         rohaan
         roham
         rohan
         rohit
         rojda
+        rojelio
         rojin
         rokaya
         rokhaya
         rokia
         rola
         roland
+        rolanda
         rolande
         rolando
         roldy
+        rolf
         rolland
+        rollande
+        rollie
+        rollin
         roma
         romain
+        romaine
         romaissa
         roman
         romance
         romane
         romann
         romano
+        romaric
         romario
         romayssa
         rome
+        romel
+        romello
         romeo
         romi
         romie
@@ -9601,6 +14241,7 @@ extension NameLists {
         rommel
         rommie
         rommy
+        romona
         romuald
         romy
         ron
@@ -9609,23 +14250,33 @@ extension NameLists {
         ronald
         ronaldo
         ronan
+        ronda
+        rondell
         ronel
         ronen
         roni
         ronika
         ronin
         ronit
+        ronna
+        ronnell
+        ronni
         ronnie
         ronny
         rony
         roodly
         roody
+        roosevelt
+        roque
+        rori
         rory
         rosa
         rosa-lee
+        rosa-maria
         rosabel
         rosabelle
         rosaire
+        rosalba
         rosalee
         rosali
         rosalia
@@ -9636,16 +14287,22 @@ extension NameLists {
         rosalinda
         rosaline
         rosally
+        rosalva
         rosaly
         rosalye
+        rosalyn
         rosalyne
         rosalynn
+        rosan
         rosana
         rosane
+        rosann
         rosanna
         rosanne
         rosaria
         rosario
+        rosaura
+        roscoe
         rose
         rose-aimee
         rose-alice
@@ -9661,32 +14318,44 @@ extension NameLists {
         rose-emma
         rose-emy
         rose-helene
+        rose-line
         rose-marie
         rose-mary
+        rose-may
+        roseann
         roseanna
         roseanne
         rosee
         roselia
         roselie
         roseline
+        rosella
         roselle
         rosely
         roselya
         roselyn
         roselyne
+        roselynn
         rosemarie
         rosemary
         rosemay
+        rosemonde
+        rosendo
+        rosetta
         rosette
+        rosevelt
         rosha
         roshan
         roshni
+        rosia
         rosiane
         rosianne
         rosie
         rosie-anne
         rosina
         rosine
+        rosio
+        rosita
         roslyn
         ross
         rostom
@@ -9704,8 +14373,11 @@ extension NameLists {
         roumayssa
         roupen
         rowan
+        rowdy
         rowen
         rowena
+        rowland
+        rowyn
         roxan
         roxana
         roxane
@@ -9717,82 +14389,119 @@ extension NameLists {
         roy
         roya
         royal
+        royalty
         royce
         roza
         rozalie
         rozaly
+        rozella
+        rozenn
         ruan
         ruba
         rubab
+        rubben
         ruben
         rubens
         rubi
         rubie
+        rubin
         rubina
         rubis
         ruby
         ruby-rose
+        rubye
         ruchel
         ruchy
         ruddy
         rudi
         rudolf
+        rudolfo
         rudolph
+        rudolphe
         rudy
+        rueben
+        ruffin
+        rufin
+        rufine
         rufus
+        ruger
         ruhi
         rui
+        rukiye
+        rumeysa
         rumi
         ruoxi
         rupert
         rupinder
+        rush
         ruslan
+        russ
         russel
         russell
+        rustin
         rusty
         ruth
+        rutha
+        ruthann
+        ruthanne
+        ruthie
         ruxandra
         ryad
         ryan
+        ryane
         ryann
         ryanne
         ryder
+        ryen
         ryker
         rylan
         ryland
         rylee
         ryleigh
+        rylen
         ryley
         rylie
+        rylin
+        rylynn
         rym
         ryma
         ryme
+        ryne
+        ryon
         ryu
         saad
         saadat
+        saadi
         saadia
         saanvi
         saarah
         saba
         sabah
+        sabas
+        sabastian
         saber
         sabie
         sabiha
         sabin
         sabina
         sabine
+        sabir
         sabra
         sabri
+        sabria
         sabrina
         sabrine
+        sabry
         sabryna
         sacha
         sachin
         sadaf
         sade
         sadek
+        sadi
         sadia
         sadie
+        sadio
         sadra
         sadya
         saeed
@@ -9805,6 +14514,7 @@ extension NameLists {
         safia
         safiatou
         safina
+        safir
         safiya
         safouane
         safwan
@@ -9821,8 +14531,10 @@ extension NameLists {
         sahel
         saher
         sahil
+        sahin
         sahra
         sai
+        saian
         said
         saida
         saidou
@@ -9831,9 +14543,16 @@ extension NameLists {
         saige
         saika
         sailasie
+        sailor
         saim
         saima
         saina
+        saint
+        saint-ange
+        saint-jean
+        saint-martin
+        sainte
+        sainte-croix
         saira
         saisha
         saja
@@ -9846,10 +14565,12 @@ extension NameLists {
         sako
         saku
         sakura
+        sal
         salah
         salah-eddine
         salaheddine
         salam
+        salamata
         salar
         salas
         saleem
@@ -9857,15 +14578,21 @@ extension NameLists {
         saleha
         salem
         salematou
+        salena
         sali
+        salia
+        salif
         salih
         saliha
         salim
         salima
         salimata
         salimatou
+        salime
+        salimou
         salina
         saliou
+        sallie
         sally
         salma
         salman
@@ -9873,8 +14600,10 @@ extension NameLists {
         salome
         salomee
         salomon
+        saloua
         salsabil
         salvador
+        salvator
         salvatore
         salwa
         saly
@@ -9890,14 +14619,18 @@ extension NameLists {
         samar
         samara
         samarah
+        samari
+        samaria
         samatar
         samatha
         samaya
         samba
+        samed
         sameer
         sameera
         sameh
         samer
+        samet
         sami
         samia
         samian
@@ -9912,6 +14645,7 @@ extension NameLists {
         samirah
         samisa
         samiya
+        samiyah
         sammi
         sammie
         sammuel
@@ -9919,10 +14653,13 @@ extension NameLists {
         sammy-jo
         sammy-joe
         samnang
+        samone
+        sampson
         samra
         samreen
         samsara
         samson
+        samual
         samuel
         samuel-alexandre
         samuela
@@ -9939,6 +14676,8 @@ extension NameLists {
         sanaa
         sanad
         sanae
+        sanah
+        sanai
         sanam
         sanaz
         sandeep
@@ -9953,20 +14692,27 @@ extension NameLists {
         sandryne
         sandy
         sanela
+        sanford
         sania
         saniya
+        saniyah
         sanja
         sanjana
         sanjay
         sanjeevan
         sanjida
+        sanjuana
+        sanjuanita
+        sankoumba
         sanna
+        santa
         santana
         santhosh
         santiago
         santina
         santino
         santo
+        santos
         sany
         sanya
         sao
@@ -10026,6 +14772,8 @@ extension NameLists {
         saraly
         saran
         saranya
+        saray
+        sarena
         sarha
         sari
         saria
@@ -10036,6 +14784,7 @@ extension NameLists {
         sarina
         sarine
         sarita
+        sariyah
         sarkis
         saro
         sarra
@@ -10048,29 +14797,49 @@ extension NameLists {
         saskya
         satia
         satine
+        saturnin
+        saturnine
         satya
         saul
         saule
+        saundra
+        sauveur
         savana
         savanah
         savanna
         savannah
+        saveria
         saverio
         savina
+        savinien
         savio
+        savion
         sawsan
+        sawsane
+        sawsen
+        sawsene
         sawyer
         saya
         sayan
         sayana
+        sayann
+        sayf
+        saylor
         scarlet
         scarlett
         scarlette
         schadrac
+        scheherazade
         schneider
         schneur
+        scholastie
+        scholastique
+        schuyler
+        scot
         scott
+        scottie
         scotty
+        scout
         seamus
         sean
         sean-william
@@ -10079,71 +14848,117 @@ extension NameLists {
         sebastian
         sebastiano
         sebastien
+        sebastienne
+        sebrina
+        seda
+        sedat
         seddik
+        sedona
         sedra
         sedric
         sedrick
         sedrik
         seema
         seena
+        sefa
+        sefora
         segolene
         seher
         sehrish
         seif
         seifeddine
         sekou
+        selah
+        selda
+        selen
         selena
         selene
+        selenia
         selia
         selim
         selima
         selin
         selina
         selma
+        selman
+        selmen
         selsabil
+        selya
         selyan
         selyane
         selyna
         sem
         sema
+        semaj
+        semi
+        semia
+        semih
+        semra
         sen
         sena
         sendy
+        seneca
         senna
         senthuran
+        seny
         sepanta
         sepehr
         sephora
+        september
+        septime
         sequoia
         sera
         serafina
         serah
+        seraphie
+        seraphin
         seraphina
+        seraphine
+        serdar
         sereen
         serena
         serene
         serenity
         serge
         sergei
+        serges
         sergey
+        sergine
         sergio
         sergiu
         sergiy
         serguei
         serhat
+        serife
         serigne
         serina
         serine
         serkan
+        serpil
+        servais
+        servan
+        servando
+        servane
+        servanne
         setareh
         setayesh
         seth
         sevag
         sevan
         sevana
+        sevda
+        seven
         severin
         severine
+        sevgi
+        sevim
+        sevrine
+        sevyn
+        seyana
+        seydina
         seydou
+        seyma
+        seymour
         seynabou
         shaan
         shabana
@@ -10170,6 +14985,8 @@ extension NameLists {
         shahid
         shahida
         shahin
+        shahine
+        shahinez
         shahriar
         shahrukh
         shahrzad
@@ -10179,59 +14996,97 @@ extension NameLists {
         shaila
         shaily
         shaima
+        shain
         shaina
         shaindel
         shaindy
+        shaines
+        shainess
+        shainez
+        shaineze
+        shainna
         shakeem
+        shakia
         shakila
         shakir
         shakira
+        shala
         shalina
         shalini
         shalom
+        shalonda
         sham
         shama
         shamar
+        shameka
+        shamika
         shamim
         shams
         shamus
+        shamya
         shan
         shana
+        shanae
+        shanaelle
         shanahan
         shanaya
         shanda
+        shandra
         shandy
         shane
+        shaneka
         shanel
+        shanell
         shanelle
         shani
         shania
         shanice
         shanie
+        shaniece
         shanika
+        shaniqua
+        shanita
+        shaniya
+        shaniyah
         shann
         shanna
+        shannan
         shannel
         shannen
         shannie
         shannon
         shanny
         shanon
+        shanone
         shant
+        shanta
         shantal
+        shante
+        shantel
+        shantell
+        shantelle
         shanti
         shanty
         shany
         shanya
+        shanyce
+        shanys
+        shaquan
+        shaquana
         shaquille
+        shaquita
         shara
         sharan
         sharbel
+        sharee
         sharen
         shari
         sharif
         sharifa
+        sharita
+        sharla
         sharlee
+        sharleen
         sharlene
         sharlie
         sharly
@@ -10239,80 +15094,130 @@ extension NameLists {
         sharmila
         sharmin
         sharon
+        sharonda
+        sharone
+        sharron
+        sharyl
+        sharyn
+        shasta
         shaul
         shaun
         shauna
+        shaunna
+        shavon
+        shavonne
         shavy
+        shawanda
         shawn
         shawn-william
         shawna
+        shawnda
         shawnee
+        shawnna
         shawny
         shay
         shaya
         shayaan
         shayan
         shayana
+        shayann
         shayden
         shaye
         shayla
         shaylee
         shaylin
+        shaylyn
+        shaylynn
         shayma
         shaymaa
         shayn
         shayna
         shayne
+        shayness
+        shaynez
+        shaynna
         shaza
         shazia
         shea
         shean
+        shedrick
         sheena
+        sheherazade
         sheila
+        sheilah
         sheilla
+        sheima
         sheina
         shekina
         shekinah
         shela
+        shelba
+        shelbi
         shelbie
         shelby
         shelden
         sheldon
+        shelia
         shella
         shelley
+        shelli
+        shellie
         shelly
         shelly-ann
         shelsea
         shelsey
         shelsy
+        shelton
         shemar
         shems
+        shemsy
         shen
         shena
         sheng
+        shepard
+        shepherd
         sheraz
+        sherazade
+        sheree
         shereen
         sheri
         sheridan
+        sherie
         sherif
+        sherilyn
         sherine
+        sherita
         sherley
         sherline
         sherly
         sherlyn
+        sherman
         sheron
+        sherrell
         sherri
+        sherrie
+        sherrill
+        sherron
         sherry
+        sherryl
         shervin
         sherwin
+        sherwood
         sheryl
+        sheryne
         sheva
         sheyla
+        sheyma
+        sheyna
         sheza
         shi
         shia
+        shiann
+        shianne
+        shiela
         shifra
         shihab
+        shilo
         shiloh
         shima
         shimon
@@ -10323,6 +15228,8 @@ extension NameLists {
         shirel
         shirin
         shirine
+        shirlee
+        shirlene
         shirley
         shiv
         shiva
@@ -10340,6 +15247,8 @@ extension NameLists {
         sholom
         shon
         shona
+        shonda
+        shonna
         shoshana
         shraga
         shreya
@@ -10353,44 +15262,66 @@ extension NameLists {
         shyanne
         shyla
         shylah
+        shyrel
+        si
         sia
+        siam
         siana
         sianna
         siasi
         siasie
         sibel
+        sibyl
         sibylle
         sid
         sid-ahmed
         sid-ali
         siddharth
         sidi
+        sidi-mohamed
         sidney
+        sidoine
         sidonie
         sidra
+        sidy
+        siegfried
         siena
         sienna
         siera
         sierra
         sifa
+        siga
+        sigismond
+        sigrid
         siham
+        sihame
         sihan
         sihem
+        siheme
         sila
         silas
+        silene
         silia
         silina
         siline
         siloe
         silva
+        silvain
         silvana
+        silvano
+        silver
+        silvere
+        silvestre
         silvia
+        silviane
         silvie
         silvio
         silviu
         silya
         sima
+        simao
         simcha
+        simeo
         simeon
         simeonie
         simi
@@ -10405,13 +15336,16 @@ extension NameLists {
         simona
         simone
         simonne
+        simplice
         simran
         sina
         sinai
         sinan
+        sincere
         sinda
         sindie
         sindy
+        sinem
         singh
         sinisa
         sinthuja
@@ -10422,34 +15356,58 @@ extension NameLists {
         siraj
         sireen
         sirena
+        siri
         sirin
         sirine
         sirius
+        siryne
         sissi
+        sita
         sivan
         siwar
+        sixte
         sixtine
         siya
         siyu
         siyuan
         skander
+        skip
         sky
         skye
         skyla
+        skylah
         skylar
         skylee
         skyler
         skylie
+        skylynn
+        slade
+        slater
         slim
+        sliman
         slimane
         sloan
         sloane
+        smael
+        smahane
         smail
+        smain
         smit
         smith
         sneha
+        snezana
+        soa
         soan
+        soana
+        soane
+        soann
+        soanne
+        soazic
+        soazig
         sobia
+        socorro
+        socrate
+        soen
         sofi
         sofia
         sofia-rose
@@ -10457,30 +15415,47 @@ extension NameLists {
         sofiane
         sofianne
         sofie
+        sofien
+        sofiene
         sofiia
         sofiya
         sofya
+        sofyan
+        sofyane
         sogand
         soha
         sohaib
         sohail
+        soham
         sohan
         sohane
+        sohann
+        sohanne
+        sohayb
         soheib
         soheil
+        sohel
+        sohen
         sohrab
+        soizic
+        soizick
+        sokaina
         sokha
         sokhna
+        sokona
         sol
         solal
         solan
+        solana
         solane
         solange
+        solann
         solea
         soleane
         soledad
         soleil
         solen
+        solena
         solene
         solenn
         solenne
@@ -10492,13 +15467,20 @@ extension NameLists {
         solomon
         solveig
         solveil
+        solyne
         somaya
+        somer
+        somia
+        sommer
         sona
         sonal
         sonali
         sonam
         sondos
+        sondra
+        soner
         song
+        songul
         sonia
         sonja
         sonny
@@ -10508,12 +15490,14 @@ extension NameLists {
         sopheap
         sophia
         sophia-rose
+        sophian
         sophiane
         sophianne
         sophie
         sophie-ann
         sophie-anne
         sophie-rose
+        sophien
         sophonie
         sophorn
         sophy
@@ -10523,67 +15507,106 @@ extension NameLists {
         soraya
         sorayah
         soren
+        sorenza
+        soria
+        soriba
         sorin
         soriya
         soroush
+        sory
         sorya
+        sosthene
+        sosthenes
         sotiria
         sotirios
         souad
+        souade
         souadou
         soufian
         soufiane
+        soufyane
         souha
         souhaib
         souhail
+        souhaila
+        souhayb
+        souhayl
+        souhayla
         souheil
+        souheila
+        souheyl
+        souhil
         souhila
         soujoud
         soukaina
         soukayna
+        soukeina
+        soukeyna
         soulaimane
         soulayman
         soulaymane
+        soulaymen
+        soulef
         souleiman
+        souleimane
         souleyman
         souleymane
+        souleymen
         soumaya
+        soumayya
         soumeya
         soumia
+        soumiya
+        soumya
         soundous
         soundouss
         souraya
+        souria
         sovann
         spencer
+        spenser
         spiridon
         spiro
         spiros
+        spring
         spyridon
         spyros
         srdjan
         sruly
         stacey
+        staci
+        stacia
         stacie
         stacy
+        stafford
         staicy
         stamatia
         stamatina
         stamatis
         stan
+        stanford
+        stanis
         stanislas
         stanislav
         stanislaw
+        stanislawa
         stanley
+        stann
+        stanton
+        stany
         star
+        starla
         starr
         stavros
         stavroula
         steacy
         stecy
+        steele
         steeve
         steeven
         steevens
         steevenson
+        steevy
         stefan
         stefana
         stefane
@@ -10594,6 +15617,8 @@ extension NameLists {
         stefano
         stefanos
         stefany
+        stefen
+        steffanie
         steffany
         steffi
         steffie
@@ -10605,6 +15630,7 @@ extension NameLists {
         stellie
         stelly
         stepan
+        stephaine
         stephan
         stephane
         stephani
@@ -10617,11 +15643,17 @@ extension NameLists {
         stephanos
         stephany
         stephen
+        stephenie
         stephie
+        stephon
         stephy
+        sterenn
         sterline
         sterling
+        stessie
         stessy
+        stetson
+        stevan
         steve
         steven
         stevens
@@ -10630,9 +15662,14 @@ extension NameLists {
         stevie
         stevy
         stewart
+        stive
         stiven
         stone
+        stoney
         storm
+        stormi
+        stormie
+        stormy
         stuart
         stylianos
         styve
@@ -10640,6 +15677,9 @@ extension NameLists {
         su
         suad
         subhan
+        sue
+        sueann
+        suellen
         sufyan
         suha
         suhaib
@@ -10653,21 +15693,31 @@ extension NameLists {
         suleman
         suleyman
         suliman
+        sulivan
         sullivan
+        sully
+        sullyvan
+        sulpice
         sultan
         sultana
+        sulyvan
         sumaiya
         suman
         sumaya
         sumayya
         sumayyah
+        sumeyye
         sumit
         summer
+        sumner
         sun
+        suna
         sundeep
         sundus
         sunil
         sunita
+        sunni
+        sunnie
         sunny
         sunshine
         suny
@@ -10679,57 +15729,97 @@ extension NameLists {
         surya
         susan
         susana
+        susann
         susanna
         susannah
         susanne
         susie
         susy
+        sutton
         suzan
         suzana
+        suzane
+        suzann
         suzanna
         suzanne
+        suzel
         suzelle
         suzette
         suzie
+        suzon
         suzy
         sven
         svetlana
         swan
+        swane
         swann
+        swanny
+        swany
+        swen
+        syana
+        syanna
         sybel
         sybelle
         sybil
+        sybile
         sybille
+        syble
         sydnee
         sydney
+        sydni
+        sydnie
         sydra
         syed
         syeda
         sylas
         sylia
+        sylva
         sylvain
+        sylvaine
+        sylvan
         sylvana
+        sylvanie
+        sylvano
+        sylver
+        sylvere
         sylvester
         sylvestre
+        sylvette
         sylvia
+        sylvian
+        sylviana
         sylviane
         sylvianne
         sylvie
         sylvie-anne
+        sylvina
+        sylvine
         sylvio
+        symeon
         symon
+        symone
+        symphony
+        symphorien
+        syncere
         syndie
         syndy
         synthia
         syntia
         syphax
         syra
+        syrielle
         syrine
         tabassum
         tabasum
         tabatha
+        tabetha
         tabitha
+        tacko
+        tad
         tadeo
+        tadeusz
+        taelor
+        taelyn
         tafari
         taha
         tahani
@@ -10738,13 +15828,18 @@ extension NameLists {
         tahina
         tahir
         tahira
+        tahis
+        tahj
         tahlia
         tahmid
         tahmina
+        taho
         tahreem
         tahsin
+        tahys
         tai
         taicha
+        taieb
         taiga
         taim
         taima
@@ -10752,13 +15847,17 @@ extension NameLists {
         tais
         taisha
         taisia
+        taissia
         taj
         tajinder
+        takisha
         takwa
         tal
         tala
         talal
+        talan
         talar
+        taleah
         taleen
         talha
         tali
@@ -10769,11 +15868,15 @@ extension NameLists {
         talin
         talina
         taline
+        talisa
+        talisha
         talissa
+        talitha
         taliya
         taliyah
         tallulah
         tally
+        talmadge
         talon
         taly
         taly-ann
@@ -10782,18 +15885,24 @@ extension NameLists {
         talyna
         talyssa
         tam
+        tamala
         tamana
         tamanna
         tamar
         tamara
         tamarah
+        tamatha
         tameem
+        tameka
+        tamela
         tamer
         tamera
         tami
         tamia
+        tamica
         tamie
         tamika
+        tamiko
         tamila
         tamim
         tamin
@@ -10801,21 +15910,38 @@ extension NameLists {
         tamir
         tamira
         tamisha
+        tammara
+        tammi
         tammie
         tammy
         tammy-lee
+        tamra
         tamusi
         tamy
+        tamya
         tamyra
+        tana
+        tanais
+        tanaya
+        tancrede
+        taneisha
+        tanesha
+        tangela
+        tangi
+        tangui
         tanguy
         tania
         tanika
         tanina
         tanisha
+        taniya
+        taniyah
         tanja
+        tanna
         tannaz
         tanner
         tanveer
+        tanvi
         tanvir
         tanya
         tanysha
@@ -10824,15 +15950,24 @@ extension NameLists {
         taous
         tara
         tarah
+        taraji
+        tarak
+        taran
         taras
         tarek
         tareq
+        tari
         tarik
         tariq
+        taron
+        tarra
+        tarsha
         tarun
         taryn
         tasha
+        tashia
         tasia
+        taslim
         tasneem
         tasnia
         tasnim
@@ -10843,56 +15978,122 @@ extension NameLists {
         tate
         tatiana
         tatianna
+        tatiyana
         tatjana
         tatum
         tatyana
         tatyanna
+        taurean
+        taurus
+        tavares
+        tavaris
+        tavia
+        tavian
+        tavion
+        tavis
+        tavon
+        tawana
+        tawanda
+        tawanna
+        tawny
+        tawnya
         taya
         tayana
+        tayden
         tayeb
         tayla
         taylan
+        taylar
+        taylee
+        taylen
         tayler
+        taylin
         taylor
         taym
         tayma
         tayna
+        tayrick
+        tayron
+        tayson
+        tayssir
+        taytum
         tayyab
         tchad
         tea
         teagan
         teah
+        teana
+        teanna
         ted
+        teddie
         teddy
+        tedy
+        teegan
         teena
+        teeyah
         tegan
+        tehani
         tehila
+        tehya
+        teigan
+        teiva
         tej
         tejal
+        telia
+        telio
+        telma
+        temperance
+        temple
+        tena
+        tenisha
+        tenley
         tennessee
+        tennille
+        tenzin
         teo
         teodor
         teodora
+        teodoro
+        teoman
+        tequila
+        tera
+        terance
+        terell
         terence
         teresa
+        terese
+        teresita
+        teressa
         tereza
         teri
         terra
+        terran
         terrance
+        terrel
         terrell
         terrence
         terri
+        terrie
+        terrill
+        terron
         terry
+        tesla
         tesnim
         tesnime
         tess
         tessa
         tessia
         tessie
+        tessnim
         tessy
         teva
         tevin
+        tewfik
         teya
+        thad
+        thaddee
+        thaddeus
+        thadee
         thaer
         thaila
         thaina
@@ -10906,6 +16107,7 @@ extension NameLists {
         thalye
         thalyna
         thamara
+        thane
         thanh
         thania
         thanina
@@ -10913,35 +16115,69 @@ extension NameLists {
         thao
         thara
         tharun
+        thatcher
+        thayna
+        thays
         thea
+        theadore
+        theana
+        theau
+        theda
         theia
+        thelia
+        thelio
         thelma
+        themis
         theo
+        theodis
         theodor
         theodora
         theodore
+        theodorine
         theodoros
+        theodose
         theodosios
+        theodule
         theogene
         theophane
         theophile
+        theophilus
         theoren
+        theotim
         theotime
         theresa
         therese
+        therese-marie
+        theresia
+        theresien
+        theresine
+        thereze
+        theron
         therry
+        thery
         thessa
+        thi
+        thia
         thiago
         thibaud
+        thibauld
         thibault
         thibaut
+        thibo
         thida
+        thiebaut
+        thiefaine
         thien
         thierno
         thierry
         thiery
+        thifaine
+        thimeo
+        thimote
         thimothe
+        thimothee
         thimothy
+        thiphaine
         thiziri
         thom
         thoma
@@ -10952,10 +16188,27 @@ extension NameLists {
         thomas-louis
         thomas-olivier
         thomas-xavier
+        thomasina
+        thomasine
         thomassie
+        thomassine
         thommy
+        thompson
         thomy
         thony
+        thor
+        thorin
+        thornton
+        thurman
+        thurston
+        thuy
+        thya
+        thyago
+        thyam
+        thylan
+        thylane
+        thylio
+        thymeo
         tia
         tiago
         tiam
@@ -10964,61 +16217,109 @@ extension NameLists {
         tianna
         tianyi
         tiara
+        tiarra
+        tibo
+        tiburce
         tidiane
+        tidjane
+        tiera
+        tierney
+        tierra
         tierry
+        tiesha
+        tifaine
         tifanie
         tifanny
         tifany
+        tifenn
+        tiffaine
+        tiffaney
         tiffani
         tiffanie
         tiffany
+        tiffen
+        tiffiny
+        tigane
         tigran
+        tiguida
+        tiguidanke
         tijana
+        tijani
+        tilia
+        tilian
+        tilio
+        till
+        tillie
+        tillman
+        tilly
         tim
         tima
+        timae
+        timael
+        timao
+        timber
         timea
         timeo
+        timmie
+        timmothy
         timmy
         timo
         timofey
+        timoleon
+        timon
         timote
         timotei
         timothe
         timothee
         timothey
         timothy
+        timoty
         timour
         timur
+        timy
         tina
+        tinael
         ting
         tinhinane
+        tinley
         tino
+        tinsley
+        tionna
         tiphaine
         tiphanie
         tiphany
         tisha
+        titan
         tito
         titouan
         titus
         tivi
         tiya
         tiziana
+        tiziano
         tiziri
+        tj
         toan
         toba
         tobby
+        tobey
         tobi
         tobias
         tobie
         tobin
         toby
+        tod
         todd
+        tolga
         tom
         toma
         tomas
+        tomasa
         tomasz
+        tomeka
         tomer
         tomi
+        tomika
         tomislav
         tommaso
         tommi
@@ -11026,31 +16327,79 @@ extension NameLists {
         tommy
         tommy-lee
         tomy
+        tonda
+        toney
         tong
         toni
         tonia
+        tonie
+        tonin
+        tonino
+        tonio
+        tonisha
+        tonja
         tonny
         tony
         tonya
+        torey
         tori
+        torie
         torin
+        torrance
+        torrence
+        torrey
+        torri
+        torrie
         tory
+        tosca
+        toscane
+        tosha
         toufic
         toufik
+        touria
+        toussaint
+        toussainte
+        toussine
         tova
+        towanda
+        toya
+        trace
+        tracee
         tracey
+        traci
         tracie
         tracy
+        trae
         traian
+        tramaine
         tran
         trang
         trany
+        travion
         travis
+        travon
         travys
         trayvon
+        tre
+        treasure
+        trecy
+        tremaine
+        tremayne
+        trena
         trent
+        trenten
         trenton
+        tresa
         tresor
+        tressa
+        tressie
+        tressy
+        treva
+        trever
+        trevin
+        trevion
+        trevis
+        trevon
         trevor
         trey
         treyton
@@ -11058,42 +16407,90 @@ extension NameLists {
         tricia
         tricya
         trina
+        trinidad
+        trinite
+        triniti
         trinity
+        tripp
         trish
         trisha
         trista
         tristan
         tristano
         tristen
+        tristian
         tristin
+        triston
+        tristyn
         trixie
         tro
         troy
+        tru
+        trudi
+        trudie
         trudy
+        true
+        truett
+        truman
         trung
         trycia
         trystan
+        tsipora
         tuan
+        tuana
         tuba
         tucker
         tudor
         tugba
+        tugdual
+        tulay
         tumasi
         tunu
+        turenne
+        turner
+        twana
+        twila
+        twyla
+        txomin
         ty
         tya
+        tyago
         tyana
         tyanna
+        tyasia
+        tyce
         tye
+        tyesha
+        tyfenn
+        tyffanie
+        tyla
         tylan
+        tylar
         tyler
+        tylia
+        tylian
+        tyliann
+        tylio
         tylor
+        tymae
+        tymael
+        tymeo
         tymothe
         tyna
+        tyno
+        typhaine
         typhanie
+        typhene
+        tyquan
         tyra
+        tyran
+        tyre
+        tyree
+        tyreek
+        tyrek
         tyrel
         tyrell
+        tyren
         tyrese
         tyron
         tyrone
@@ -11106,9 +16503,13 @@ extension NameLists {
         tzivia
         tzorty
         tzvi
+        ubaldo
         ubert
+        ufuk
         ugo
+        ugur
         uliana
+        ulises
         ulric
         ulrich
         ulrick
@@ -11122,20 +16523,34 @@ extension NameLists {
         umar
         umberto
         umer
+        umit
         umut
         una
+        unai
+        unique
+        unknown
+        uranie
+        urbain
+        urban
+        uriah
         uriel
         urielle
+        urijah
         ursula
         ursule
         usama
         usher
         usman
         uzair
+        uziel
         uzma
+        vada
         vadim
         vahe
+        vaiana
         vaishnavi
+        val
+        valarie
         valence
         valencia
         valene
@@ -11149,7 +16564,9 @@ extension NameLists {
         valerian
         valeriane
         valerie
+        valerien
         valeriia
+        valerine
         valerio
         valeriya
         valery
@@ -11159,6 +16576,8 @@ extension NameLists {
         vallier
         valmont
         valois
+        valorie
+        valter
         van
         vana
         vance
@@ -11166,10 +16585,12 @@ extension NameLists {
         vanesa
         vanessa
         vania
+        vanille
         vanina
         vanja
         vanna
         vannessa
+        vannina
         vansh
         vanya
         varsha
@@ -11189,6 +16610,7 @@ extension NameLists {
         vassilios
         vassily
         vaughn
+        vayda
         veaceslav
         veasna
         ved
@@ -11196,11 +16618,37 @@ extension NameLists {
         vedran
         veer
         vega
+        velda
+        veli
+        velia
+        velma
+        velva
+        velvet
+        venant
+        venceslas
         venessa
         venezia
+        venice
+        venise
+        venita
         venus
         vera
+        verane
+        verda
+        verdell
         verena
+        vergie
+        verl
+        verla
+        verlin
+        vern
+        verna
+        verne
+        vernell
+        vernetta
+        vernice
+        vernie
+        vernita
         vernon
         verona
         veronic
@@ -11209,14 +16657,22 @@ extension NameLists {
         veronik
         veronika
         veronique
+        vesna
+        vesta
+        vester
         viana
+        vianey
         vianna
         vianney
         viateur
+        vic
+        vicenta
         vicente
+        vicenzo
         vichy
         vick
         vicken
+        vickey
         vicki
         vickie
         vicky
@@ -11228,10 +16684,13 @@ extension NameLists {
         victor-olivier
         victoria
         victoria-rose
+        victorien
+        victorin
         victorine
         victory
         victorya
         vida
+        vidal
         vidhi
         vienna
         viet
@@ -11242,54 +16701,70 @@ extension NameLists {
         viken
         viki
         vikie
+        vikki
         vikram
         viktor
         viktoria
         viktoriya
         viky
+        vilma
         vina
         vinay
         vince
         vincent
         vincent-olivier
         vincent-xavier
+        vincente
+        vincenza
         vincenzo
+        vinciane
         vinh
         vinicius
+        vinnie
         vinny
         vinoth
+        vinson
         viny
         viola
         violaine
+        violene
         violet
         violeta
         violetta
         violette
         viraj
+        virgie
         virgil
         virgile
+        virgina
         virginia
         virginie
         virginy
+        viridiana
         vishal
         vishnu
         vita
         vital
         vitali
         vitalie
+        vitaline
         vitaliy
         vitaly
         vithusha
         vithushan
         vito
         vitor
+        vitoria
         vittoria
         vittorio
+        viva
         vivaan
         vivek
+        vivette
         vivian
         viviana
         viviane
+        vivianna
         vivianne
         vivien
         vivienne
@@ -11299,12 +16774,18 @@ extension NameLists {
         vladislav
         vladislava
         vladyslav
+        volkan
         volodymyr
+        voltaire
+        von
+        vonda
+        vonnie
         vuk
         vyacheslav
         vyctor
         vyktor
         vyncent
+        wacil
         wacim
         wade
         wadih
@@ -11314,72 +16795,125 @@ extension NameLists {
         wafae
         wagner
         wahab
+        wahib
+        wahiba
         wahid
+        wahil
         wail
         wais
+        wajdi
         wala
         walaa
+        waldemar
+        waldo
         waleed
         wali
         walid
         walker
         wallace
+        wally
+        walt
         walter
+        walton
+        waly
         wanda
+        wandrille
         wania
         wanis
+        wanita
         waqar
         waqas
         ward
         warda
+        wardell
+        waren
+        warner
         warren
         waseem
         wasim
+        wassil
         wassila
         wassim
+        wassima
+        wassime
         watson
+        waverly
+        wayan
+        wayatt
+        wayde
+        wayland
+        waylen
         waylon
+        wayman
+        waymon
         wayne
+        webster
         weena
         wei
+        weldon
         wellan
+        wellington
+        wells
+        welton
         wen
+        wenceslas
+        wendall
         wendel
         wendell
         wendi
         wendie
         wendy
         wensley
+        werner
         wes
         wesam
         wesley
         wesly
+        wesson
+        west
+        westin
         westley
         weston
+        westyn
+        whitley
         whitney
         wiam
         wiame
         widad
+        wided
         wideline
         widley
         widline
         widlyne
+        wiem
         wiiliam
         wijdane
+        wilber
         wilbert
+        wilbur
+        wilburn
+        wilda
         wilder
+        wiley
+        wilford
         wilfred
         wilfredo
         wilfrid
         wilfried
         wilhelm
+        wilhelmina
+        wilhelmine
         wilhem
         wiliam
         wilkens
         will
         willa
+        willam
         willan
+        willard
         willem
+        willene
+        willi
         willia
         william
         william-alexandre
@@ -11394,15 +16928,23 @@ extension NameLists {
         willow
         willy
         willyam
+        wilma
         wilmer
         wilson
+        wilton
         wilyam
+        windell
         windy
+        winfield
+        winford
+        winfred
         wing
         winifred
         winner
         winnie
+        winnifred
         winona
+        winslow
         winson
         winston
         winter
@@ -11412,23 +16954,41 @@ extension NameLists {
         wissam
         wissem
         withney
+        wladimir
+        wladislas
+        wladislaw
+        wladislawa
+        wladyslas
+        wladyslaw
+        wladyslawa
         wojciech
         wolf
         wolfgang
         woodley
         woodly
+        woodrow
         woody
         wren
+        wrenley
         wyatt
+        wylan
         wyliam
+        wylie
         wylliam
         wyllyam
+        wyman
+        wynn
+        wynona
         wynter
+        xabi
+        xan
         xander
         xavi
         xavie
         xavier
         xavier-alexandre
+        xaviere
+        xavion
         xavyer
         xena
         xenia
@@ -11445,6 +17005,8 @@ extension NameLists {
         xinyu
         xinyue
         xiomara
+        xitlali
+        xochitl
         xu
         xuan
         xzavier
@@ -11456,33 +17018,49 @@ extension NameLists {
         yacine
         yacob
         yacoub
+        yacouba
         yacov
         yadiel
+        yadira
         yael
         yaelle
+        yagmur
+        yahaira
         yahia
+        yahir
         yahya
         yair
+        yajaira
         yakim
         yakine
         yakoub
         yakov
+        yakup
         yalda
         yama
         yaman
         yamen
+        yamilet
+        yamileth
         yamin
         yamina
+        yamine
+        yamna
         yan
         yan-alexandre
         yan-eric
         yan-olivier
         yana
+        yanael
+        yanaelle
         yancy
+        yandel
         yanel
+        yaneli
         yanelle
         yaneric
         yanerick
+        yanet
         yang
         yani
         yanic
@@ -11496,6 +17074,7 @@ extension NameLists {
         yanira
         yanis
         yaniss
+        yanisse
         yaniv
         yanka
         yanko
@@ -11508,16 +17087,24 @@ extension NameLists {
         yannick
         yannicka
         yannie
+        yannig
         yannik
         yannis
         yanny
         yanrick
         yao
         yara
+        yareli
+        yarely
+        yaren
+        yaretzi
+        yaretzy
+        yaritza
         yaron
         yaroslav
         yasaman
         yasamin
+        yasar
         yaseen
         yasemin
         yaser
@@ -11525,6 +17112,7 @@ extension NameLists {
         yasha
         yashar
         yasin
+        yasine
         yasir
         yasma
         yasmeen
@@ -11533,6 +17121,7 @@ extension NameLists {
         yasmine
         yasna
         yasser
+        yassim
         yassin
         yassine
         yassir
@@ -11540,6 +17129,7 @@ extension NameLists {
         yassmine
         yasten
         yastene
+        yavuz
         yaya
         yazan
         yazdan
@@ -11547,6 +17137,7 @@ extension NameLists {
         yazid
         yazmin
         yazmine
+        ydriss
         ye
         yecheskel
         yechezkel
@@ -11560,6 +17151,8 @@ extension NameLists {
         yehudis
         yekaterina
         yelena
+        yelina
+        yeliz
         yelizaveta
         yelyzaveta
         yenty
@@ -11567,6 +17160,7 @@ extension NameLists {
         yeshaya
         yeshaye
         yeshua
+        yesica
         yesmine
         yessenia
         yessica
@@ -11582,9 +17176,11 @@ extension NameLists {
         yides
         yifan
         yifei
+        yigit
         yihan
         yijia
         yilin
+        yilmaz
         yiming
         yin
         ying
@@ -11603,37 +17199,64 @@ extension NameLists {
         yiyang
         yiyi
         ylan
+        ylana
+        ylane
         ylann
+        ylena
+        ylenzo
+        ylhan
+        ylian
+        yliana
+        ylias
+        ylies
+        yliess
+        yllan
+        ylona
+        ynes
+        yness
         yoakim
         yoan
         yoana
         yoann
         yoanna
+        yoanne
         yoav
         yocheved
         yoel
+        yoen
         yohan
         yohana
         yohann
         yohanna
+        yola
         yolaine
+        yolan
+        yoland
         yolanda
         yolande
+        yolann
+        yolene
+        yolonda
         yomna
+        yon
         yona
         yonah
         yonatan
         yonathan
         yoni
         yonis
+        yonni
         yoram
+        yoran
         yordan
         yorgo
         yori
         yoric
         yorick
         yorik
+        yoris
         yosef
+        yoselin
         yoseph
         yoshtin
         yoshua
@@ -11644,11 +17267,17 @@ extension NameLists {
         yossra
         youba
         youcef
+        youen
+        youenn
         youmna
+        youn
         youna
         younes
         youness
         younesse
+        young
+        younis
+        younous
         youri
         yourick
         yourik
@@ -11657,6 +17286,7 @@ extension NameLists {
         yousif
         yousof
         yousra
+        yousri
         youssef
         youssof
         youssouf
@@ -11667,14 +17297,20 @@ extension NameLists {
         yousuf
         youva
         yovan
+        yovani
         yowan
+        yris
         ysaac
         ysaak
         ysabel
         ysabelle
+        ysaline
+        yse
         ysee
         yseult
+        ysia
         ysmael
+        yssa
         yu
         yuan
         yuchen
@@ -11687,6 +17323,7 @@ extension NameLists {
         yuki
         yulia
         yuliana
+        yulissa
         yuliya
         yuma
         yumi
@@ -11695,8 +17332,10 @@ extension NameLists {
         yuna
         yunes
         yunus
+        yunus-emre
         yuqi
         yuri
+        yuridia
         yurik
         yuriy
         yury
@@ -11712,18 +17351,27 @@ extension NameLists {
         yuxin
         yuxuan
         yuze
+        yvain
         yvan
         yvana
+        yvane
         yvanie
         yvann
         yvanna
+        yvanne
         yveline
+        yvelise
+        yvelyne
         yvens
         yvenson
         yves
+        yves-marie
         yvette
         yvon
+        yvone
         yvonne
+        yvonnette
+        yvonnick
         yzaak
         yzabel
         yzack
@@ -11753,6 +17401,10 @@ extension NameLists {
         zackary
         zackery
         zackiel
+        zada
+        zaden
+        zadie
+        zadig
         zael
         zaelie
         zahara
@@ -11766,15 +17418,19 @@ extension NameLists {
         zahraa
         zaia
         zaid
+        zaida
         zaiden
         zaik
+        zaim
         zain
         zaina
         zainab
         zaineb
         zaira
+        zaire
         zak
         zakael
+        zakai
         zakari
         zakaria
         zakarie
@@ -11794,10 +17450,14 @@ extension NameLists {
         zalia
         zalman
         zalmen
+        zamir
         zana
         zanae
         zander
+        zandra
         zane
+        zaniya
+        zaniyah
         zao
         zara
         zarah
@@ -11806,23 +17466,33 @@ extension NameLists {
         zariah
         zarif
         zarina
+        zariyah
         zaven
         zavian
         zavier
+        zavion
         zawadi
         zaya
         zayan
+        zayane
         zayd
+        zayda
         zayden
         zayed
+        zayla
+        zaylee
+        zaylen
         zayn
         zayna
         zaynab
         zaynah
         zayne
         zayneb
+        zdzislaw
         zea
+        zeb
         zeba
+        zebulon
         zechariah
         zeenat
         zeeshan
@@ -11832,21 +17502,38 @@ extension NameLists {
         zeina
         zeinab
         zeineb
+        zeke
+        zelal
         zelda
         zelia
         zelie
+        zeliha
+        zella
+        zelma
+        zely
         zelya
+        zen
         zena
         zenab
+        zenaida
+        zenaide
+        zendaya
+        zenobia
         zenon
+        zephaniah
+        zephir
+        zephirin
         zephyr
         zeshan
+        zeus
         zev
         zeyad
+        zeyd
         zeyna
         zeynab
         zeyneb
         zeynep
+        zhane
         zhao
         zhe
         zhen
@@ -11855,26 +17542,34 @@ extension NameLists {
         zi
         zia
         ziad
+        zian
+        ziane
         zidan
         zidane
         zied
         zihan
         zihao
+        zilan
         zina
         zinab
+        zine
         zine-eddine
         zineb
         zineddine
         zinedine
+        zinnia
         zion
+        zipporah
         ziqi
         zishan
         zissy
+        zita
         zitong
         ziva
         zixuan
         ziya
         ziyad
+        ziyed
         ziyi
         ziyu
         ziyue
@@ -11883,6 +17578,7 @@ extension NameLists {
         zoe-lee
         zoee
         zoelie
+        zoeline
         zoely
         zoey
         zofia
@@ -11891,26 +17587,50 @@ extension NameLists {
         zohal
         zohar
         zohra
+        zoie
         zoik
         zola
         zolan
         zoltan
+        zona
         zora
+        zorah
+        zoraida
         zoran
+        zoubida
+        zoubir
         zouhair
+        zouhir
+        zouina
+        zoulikha
         zoya
         zubair
         zuhal
         zuhra
+        zulema
+        zuleyha
+        zulma
+        zumra
+        zuri
+        zuriel
         zvi
         zya
         zyad
+        zyair
+        zyaire
+        zyan
+        zyed
+        zygmund
+        zygmunt
         zyon
         """
 
-    /// The surnames of data/names/surnames.txt (19989), one folded name a line.
+    /// The surnames of data/names/surnames.txt (29962), one folded name a line.
     static let surnameText = """
         aaron
+        aarons
+        aaronson
+        aasen
         abad
         abadie
         abalos
@@ -11921,75 +17641,111 @@ extension NameLists {
         abbate
         abbe
         abbey
+        abbot
         abbott
         abboud
+        abbruzzese
         abdalla
         abdallah
+        abdelaziz
+        abdella
+        abdelrahman
         abdi
+        abdirahman
         abdo
+        abdou
         abdul
         abdulla
         abdullah
         abdullahi
+        abdulrahman
         abe
         abebe
         abed
+        abeita
         abel
+        abele
         abell
         abella
         abels
+        abelson
+        abendroth
         aber
         abercrombie
         aberle
         abernathy
         abernethy
         abeyta
+        abid
         abila
         able
         ables
         abner
         abney
+        abood
+        aboytes
+        abplanalp
+        abraha
         abraham
         abrahams
+        abrahamsen
         abrahamson
         abram
+        abramov
         abramowitz
         abrams
         abramson
         abrego
         abreu
         abril
+        abron
+        abruzzo
         absher
         abshire
         abston
         abt
         abundis
+        abundiz
         aburto
+        acampora
         accardi
+        accardo
+        ace
+        acebedo
+        acedo
+        aceituno
         acero
+        aceto
         acevedo
         aceves
         acharya
+        acheampong
         achenbach
         acheson
         acker
         ackerman
         ackermann
         ackerson
+        ackles
         ackley
         acklin
         ackman
         acord
         acosta
+        acquaviva
         acree
+        acres
         acton
         acuff
         acuna
+        adachi
         adair
         adam
         adamczyk
         adame
+        adamek
         adames
+        adami
         adamo
         adams
         adamski
@@ -11998,84 +17754,140 @@ extension NameLists {
         aday
         adcock
         adcox
+        adderley
         addington
         addis
         addison
+        addo
         addy
         ade
+        adebayo
         adelman
         adelson
         aden
         ader
+        aderholt
+        ades
+        adeyemi
+        adger
         adhikari
+        adjei
         adkins
         adkinson
         adkison
         adkisson
         adler
+        admire
+        adolf
         adolph
         adorno
+        adragna
         adrian
         adriano
+        adsit
+        adu
+        aeschliman
+        afanador
+        afonso
+        afshar
         afzal
         agan
+        agar
+        agard
         agarwal
+        agbayani
+        agcaoili
         agee
         ager
         aggarwal
+        agha
+        agin
         agnello
+        agner
         agnew
+        agosta
+        agostinelli
         agostini
+        agostino
         agosto
+        agramonte
         agrawal
+        agredano
+        agresta
         aguado
         aguas
         aguayo
         agudelo
+        agudo
         aguero
         aguiar
         aguila
         aguilar
         aguilera
+        aguillard
         aguillon
         aguinaga
         aguinaldo
+        aguiniga
         aguirre
+        aguon
         agustin
+        agyemang
         ahart
         ahearn
         ahern
         ahl
+        ahlberg
         ahlers
+        ahlgren
+        ahlquist
         ahlstrom
+        ahluwalia
         ahmad
         ahmadi
         ahmed
         ahn
+        ahner
         aho
+        ahrendt
         ahrens
         ahsan
         ahuja
         ahumada
+        aichele
         aiello
         aiken
         aikens
+        aikin
+        aikins
+        aikman
+        ainslie
         ainsworth
+        aird
+        airhart
         aispuro
+        aitchison
         aitken
         ajayi
+        akana
         akbar
+        akbari
         ake
         aker
+        akerman
         akers
         akey
         akhtar
         akhter
+        aki
         akin
         akins
+        akiyama
+        akopyan
         akram
         akridge
         akter
+        akther
         alaimo
         alam
         alameda
@@ -12086,8 +17898,10 @@ extension NameLists {
         alanis
         alaniz
         alarcon
+        alarid
         alas
         alatorre
+        alavez
         alba
         alban
         albanese
@@ -12097,20 +17911,26 @@ extension NameLists {
         albaugh
         albee
         alber
+        alberico
         albers
         alberson
         albert
         alberti
+        albertini
         alberto
         alberts
         albertson
+        alberty
         albin
         albino
+        albor
         albrecht
         albright
         albritton
         albro
+        albuquerque
         albury
+        alcaide
         alcala
         alcantar
         alcantara
@@ -12118,20 +17938,27 @@ extension NameLists {
         alcazar
         alcocer
         alcock
+        alcon
         alcorn
         alcorta
+        alcoser
         alcott
+        aldaba
         aldaco
         aldama
         aldana
         aldape
         alday
+        aldaz
         alden
         alder
         alderete
+        alderfer
         alderman
         alderson
         aldinger
+        aldous
+        aldred
         aldrete
         aldrich
         aldridge
@@ -12142,8 +17969,14 @@ extension NameLists {
         alejo
         alejos
         aleman
+        alemayehu
+        alemu
+        alers
         aleshire
+        alesi
+        alessandro
         alessi
+        alessio
         alewine
         alex
         alexander
@@ -12151,37 +17984,47 @@ extension NameLists {
         alexis
         alfano
         alfaro
+        alferez
         alfieri
         alfonso
         alford
         alfred
+        alfrey
         algarin
         alger
         ali
+        aliaga
         alicea
         aliff
+        alioto
         alix
+        alkhatib
         alkire
         allain
         allaire
         allan
         allard
+        allbee
         allbright
         allbritton
         alldredge
-        allee
         alleman
+        allemand
         allen
         allende
         allender
+        allensworth
         aller
         alles
         alley
         alleyne
+        allgeier
         allgood
         alli
         allie
         alligood
+        allin
+        alling
         allis
         allison
         allman
@@ -12189,12 +18032,18 @@ extension NameLists {
         allmond
         alloway
         allred
+        alls
         allshouse
+        allsop
         allsup
+        allums
         ally
         allyn
         alm
+        almada
         almaguer
+        alman
+        almand
         almanza
         almanzar
         almaraz
@@ -12207,65 +18056,109 @@ extension NameLists {
         almond
         almonte
         almquist
+        almy
+        alo
+        aloi
         alongi
         alonso
         alonzo
+        alper
         alpert
+        alphin
+        alphonse
+        alphonso
         alpizar
+        alred
         alsip
+        alsobrook
         alsop
+        alspach
         alspaugh
         alston
         alsup
         alt
         altamirano
+        altenburg
         alter
+        althaus
         althoff
         althouse
+        altidor
         altieri
         altizer
+        altland
         altman
+        altmann
+        alto
+        altobelli
+        altom
+        altomare
         alton
+        alumbaugh
         alva
         alvarado
         alvardo
         alvarenga
         alvares
         alvarez
+        alvaro
         alvear
+        alverio
         alverson
         alves
         alvey
+        alviar
         alvidrez
+        alvin
+        alvino
         alvis
+        alviso
         alvizo
         alvord
         alward
+        alwine
         aly
         alzate
+        amabile
+        amacher
+        amacker
         amado
         amador
+        amaker
         aman
         amann
+        amante
         amar
+        amara
         amaral
+        amarante
+        amarillas
         amaro
+        amason
         amato
         amaya
+        amberg
         ambler
         ambriz
         ambrocio
+        ambroise
         ambrose
         ambrosino
         ambrosio
         amburgey
+        amburn
+        ameen
+        amell
         amen
         amend
         amendola
         ament
         amer
+        amerine
+        amerman
         amerson
         ames
+        amesquita
         amey
         amezcua
         amezquita
@@ -12273,94 +18166,147 @@ extension NameLists {
         amico
         amidon
         amin
+        amini
         amir
+        amiri
         amis
         ammann
+        ammar
         ammerman
         ammon
         ammons
+        amo
         amodeo
         amon
         amor
         amore
+        amorim
         amoroso
         amos
+        amparan
         amparo
         amrhein
         amsden
+        amsler
         amstutz
         amundsen
         amundson
         amy
+        amyx
         anand
+        anastacio
         anastasi
+        anastasia
         anastasio
         anaya
         ancheta
         anchondo
+        ancira
         ancona
+        ancrum
+        anctil
+        andaya
+        andazola
+        anderegg
         anders
         andersen
         anderson
         andersson
         anderton
         andes
+        anding
         andino
+        ando
         andrada
         andrade
+        andrades
+        andras
         andre
         andrea
         andreas
         andreasen
         andree
+        andreoli
         andres
         andresen
         andress
         andrew
         andrews
         andrus
+        andry
         andrzejewski
         andujar
         anello
         ang
+        ange
         angel
         angeles
         angelini
         angell
+        angelle
         angelo
+        angelone
+        angelucci
         anger
         angle
+        angles
         anglin
+        angotti
+        angst
+        angstadt
         anguiano
         angulo
         angus
+        anhalt
+        anjum
+        ankeny
         anker
         ankney
         ankrom
+        anna
+        annan
+        annas
         annis
         annunziata
         ansari
+        anschutz
+        ansel
         ansell
         anselmo
         ansley
         anson
         anspach
+        anstett
+        anstine
+        antal
+        antczak
+        antes
         anthony
+        antill
         antillon
         antle
         antley
         antoine
+        antolin
         anton
+        antonacci
         antone
         antonelli
+        antonetti
+        antonini
         antonio
         antonucci
         antony
+        antos
         antrim
         antuna
         antunes
         antunez
+        antwi
+        antwine
         anwar
+        anyanwu
+        anzaldo
         anzaldua
         anzalone
         anzures
@@ -12368,28 +18314,45 @@ extension NameLists {
         aparicio
         apel
         apgar
+        apicella
+        aplin
         apodaca
         apolinar
         aponte
         apostol
         appel
+        appelbaum
+        appell
         apperson
         appiah
         apple
         applebaum
         applebee
         appleby
+        applegarth
         applegate
         appleman
         appleton
         applewhite
+        applin
         appling
+        april
+        aquilar
+        aquilina
+        aquilino
         aquino
+        ara
+        arabie
+        aracena
         aragon
+        arai
         araiza
         arakaki
+        arakawa
+        arakelian
         araki
         arambula
+        aramburo
         arana
         aranda
         arango
@@ -12398,31 +18361,47 @@ extension NameLists {
         araujo
         arauz
         araya
+        arballo
         arbaugh
+        arbelaez
         arbogast
         arboleda
+        arbour
         arbuckle
+        arcand
         arce
         arceneaux
         arceo
+        arch
         archambault
+        archambeau
+        archbold
         archer
+        archey
         archibald
         archibeque
         archie
         archila
         archuleta
+        archuletta
+        arcia
         arciga
+        arcila
         arciniega
         arcos
         arcuri
         ard
         arden
+        ardila
         ardis
+        ardito
         ardoin
         ardon
+        ardrey
+        arebalo
         arechiga
         arehart
+        arel
         arellanes
         arellano
         arena
@@ -12432,40 +18411,62 @@ extension NameLists {
         arends
         arendt
         arens
+        arent
+        ares
         arevalo
+        arevalos
         arey
+        argabright
+        argento
         argo
+        argote
         arguelles
         arguello
         argueta
+        arguijo
+        argumedo
+        argyle
         arias
         arif
+        ariola
+        aris
         arispe
+        arista
+        aristizabal
         arita
         ariza
+        arizaga
         arizmendi
         arizpe
         arjona
+        arkin
         arledge
         arline
+        arlt
+        arman
         armand
         armas
         armbrust
         armbruster
         armendariz
+        arment
         armenta
         armentrout
         armer
         armes
+        armfield
         armijo
         armistead
         armitage
+        armor
         armour
         arms
         armstead
         armstrong
+        arn
         arnaud
         arndt
+        arnell
         arner
         arneson
         arnett
@@ -12475,15 +18476,25 @@ extension NameLists {
         arnold
         arnone
         arnott
+        arntz
+        arnwine
         arocha
         arocho
         aron
+        aronoff
+        aronov
         aronson
         arora
+        aros
         arp
+        arpin
+        arquette
+        arrant
+        arras
         arreaga
         arredondo
         arreguin
+        arrellano
         arreola
         arriaga
         arriaza
@@ -12492,37 +18503,57 @@ extension NameLists {
         arrington
         arriola
         arrowood
+        arrowsmith
+        arroyave
         arroyo
+        arroyos
         arruda
         arsenault
+        arseneau
         arshad
         arteaga
         arter
+        arterburn
         arthur
         arthurs
         artiaga
         artiga
+        artiles
         artis
         artman
+        artrip
         artz
+        arvelo
         arvidson
         arvin
+        arviso
+        arvizo
         arvizu
         arwood
         ary
+        arya
         arzate
         arzola
+        arzu
         asad
+        asamoah
         asante
         asare
         asaro
+        asato
         asay
         asbell
         asberry
+        asbill
         asbury
         ascencio
+        asch
+        asche
         aschenbrenner
+        ascher
         asencio
+        asfaw
+        asghar
         ash
         ashbaugh
         ashbrook
@@ -12530,33 +18561,52 @@ extension NameLists {
         ashby
         ashcraft
         ashcroft
+        ashdown
         ashe
+        ashenfelter
         asher
         ashford
         ashley
+        ashline
         ashlock
         ashman
         ashmore
         ashraf
         ashton
+        ashurst
         ashworth
         asif
         askew
+        askey
+        askin
         askins
+        askren
         aslam
+        asmar
         asmus
+        asmussen
+        asper
+        aspinwall
+        asplund
         assad
+        assaf
+        assefa
         asselin
+        ast
         astacio
+        astin
         astle
         aston
+        astor
         astorga
         astudillo
         asuncion
+        atallah
         atchison
         atchley
         aten
         atencio
+        ater
         ates
         atha
         atherton
@@ -12566,58 +18616,97 @@ extension NameLists {
         atkin
         atkins
         atkinson
+        atkison
+        atkisson
         atlas
+        atnip
+        attanasio
+        attar
+        attard
         attaway
         atteberry
+        attebery
         atterberry
+        attia
+        attwood
+        atwal
         atwater
         atwell
         atwood
         aube
+        aubert
         aubin
         aubrey
         aubry
         aubuchon
+        auch
         auclair
         aucoin
         audet
         audette
         auer
         auerbach
+        auge
+        augello
+        augenstein
         auger
+        augsburger
         august
+        augusta
         auguste
         augustin
         augustine
+        augusto
         augustus
+        augustyn
+        augustyniak
+        auker
         auld
+        aull
         ault
         aultman
         auman
+        aumiller
         aune
         aung
+        aungst
         aurand
+        aurelio
+        auriemma
         ausmus
         aust
+        austen
         austin
         austria
         auten
+        auth
         authement
+        auton
         autrey
         autry
+        auvil
         auxier
+        auyeung
+        auzenne
+        avakian
         avallone
         avalos
         avant
+        avants
         avelar
         avelino
         avellaneda
+        avena
         avendano
         avent
         avera
         averett
+        averette
         averill
+        averitt
+        aversa
         avery
+        avetisyan
         avey
         avila
         aviles
@@ -12628,58 +18717,93 @@ extension NameLists {
         avitia
         awad
         awan
+        awe
+        awwad
+        axe
         axelrod
         axelson
         axtell
+        axton
         ayala
         aybar
         aycock
+        aydin
         aye
+        ayele
         ayer
         ayers
+        aylesworth
         aylor
         aylward
+        aymond
+        ayo
         ayon
         ayotte
         ayoub
         ayres
+        ayscue
+        ayub
         azad
         azam
         azar
+        azcona
+        azeez
         azevedo
+        azimi
         aziz
         azizi
+        azpeitia
+        azua
         azure
+        azzam
         ba
+        baade
+        baar
         baas
         baba
+        babayan
         babb
         babbitt
+        babbs
         babcock
+        babel
         baber
+        babers
+        babic
         babich
         babin
         babineau
         babineaux
+        babson
         babu
         baca
+        bacani
+        baccam
         bacchus
         baccus
         bach
         bachand
+        bache
         bachelder
+        bachelor
         bacher
+        bachert
         bachman
         bachmann
         bachmeier
+        bachus
         back
         backer
         backes
         backhaus
+        backlund
         backman
         backstrom
         backus
         bacon
+        bacote
+        badal
+        badalamenti
         bade
         badeaux
         baden
@@ -12687,11 +18811,16 @@ extension NameLists {
         badger
         badgett
         badgley
+        badia
         badilla
         badillo
+        badolato
+        badon
+        badua
         bae
         baehr
         baek
+        baena
         baer
         baez
         baeza
@@ -12700,22 +18829,31 @@ extension NameLists {
         baggs
         baginski
         bagley
+        bagnall
+        bagshaw
         bagwell
         bah
         baham
         bahe
         bahena
         bahl
+        bahm
+        bahn
+        bahnsen
         bahr
         bai
         baier
         baig
+        baik
         bail
         bailes
         bailey
+        bailie
+        bailiff
         baillargeon
         baillie
         bailon
+        bailor
         baily
         bain
         bainbridge
@@ -12729,6 +18867,7 @@ extension NameLists {
         baisden
         baisley
         baity
+        baiza
         baize
         bajaj
         bajwa
@@ -12737,64 +18876,112 @@ extension NameLists {
         bakke
         bakken
         bakker
+        bakos
         baksh
+        bakshi
         bal
         bala
+        balaban
+        balaji
+        balakrishnan
         balan
+        balandran
         balas
         balasubramanian
+        balazs
         balboa
+        balboni
         balbuena
         balcazar
+        balcer
         balch
         balcom
+        bald
+        baldauf
         balderas
         balderrama
+        balderson
+        baldi
+        baldini
         baldino
+        baldo
+        baldock
         baldonado
+        baldree
         baldridge
+        balducci
+        baldus
         baldwin
         bale
         balentine
         bales
+        balestrieri
         baley
         balfour
+        balian
         balint
         balistreri
         balk
+        balkcom
         balke
+        balko
         ball
         balla
+        balladares
         ballance
+        ballantine
         ballantyne
         ballard
+        ballas
         ballenger
         ballentine
+        ballester
         ballesteros
         ballew
+        balleza
         balli
         balliet
+        ballin
+        balling
         ballinger
+        ballman
         ballou
         ballow
         balls
+        ballweg
+        balmaceda
         balmer
         balog
         balogh
+        balogun
+        balon
         balsamo
         balser
+        balsley
         baltazar
         baltes
+        balthazar
+        baltierra
         baltimore
+        baltodano
         baltz
+        baltzell
+        baltzer
+        balzano
         balzer
+        bamba
+        bamberg
+        bamberger
+        bame
         bamford
         ban
         banach
         banales
         banas
+        banaszak
         bancroft
         banda
+        bandera
         banderas
         bandy
         bane
@@ -12805,20 +18992,27 @@ extension NameLists {
         banfield
         bang
         bangert
+        bangerter
+        banghart
         bangs
         bangura
         banh
         banister
         bank
         banker
+        bankert
+        bankes
         bankhead
+        banko
         banks
+        bankson
         bankston
         banner
         bannerman
         banning
         bannister
         bannon
+        bano
         banos
         bansal
         banta
@@ -12828,50 +19022,74 @@ extension NameLists {
         baptist
         baptista
         baptiste
+        baquero
+        bar
         bara
         barahona
         barajas
+        barak
         barakat
         baran
         baranowski
+        baranski
+        barash
         baratta
         barb
         barba
+        barbagallo
         barbara
+        barbaro
         barbato
+        barbe
         barbeau
         barbee
         barber
         barbera
+        barberena
+        barbero
+        barbier
         barbieri
         barbosa
         barbour
         barboza
+        barbuto
         barcelo
+        barcelona
+        barcena
         barcenas
         barcia
         barclay
         barco
+        barcomb
         barcus
+        barczak
         bard
         bardales
         barden
         bardin
+        bardo
         bardsley
         bardwell
         bare
         barefield
         barefoot
         barela
+        bares
         barfield
+        barg
+        barga
         bargas
         barge
         barger
         bargo
         barham
+        barhorst
+        bari
         baril
         barile
+        barilla
         barillas
+        barish
         bark
         barker
         barkley
@@ -12882,12 +19100,15 @@ extension NameLists {
         barletta
         barley
         barlow
+        barman
         barmore
         barna
         barnaby
         barnard
+        barndt
         barner
         barnes
+        barnet
         barnett
         barnette
         barney
@@ -12897,33 +19118,49 @@ extension NameLists {
         barnhouse
         barnum
         barnwell
+        baro
+        barocio
         baron
+        barona
         barone
+        baroni
         baros
         barr
         barra
+        barraclough
+        barradas
         barragan
+        barrales
         barranco
+        barrantes
         barras
         barratt
         barraza
         barre
+        barreda
         barreiro
+        barren
         barrentine
         barrera
         barreras
+        barresi
         barret
         barreto
         barrett
         barrette
+        barretto
         barrick
         barrie
         barrientes
+        barrientez
         barrientos
         barrier
         barriga
+        barrilleaux
+        barrineau
         barringer
         barrington
+        barrio
         barrios
         barris
         barron
@@ -12934,6 +19171,9 @@ extension NameLists {
         barrs
         barrus
         barry
+        barsky
+        barsness
+        barstad
         barstow
         bart
         barta
@@ -12948,26 +19188,45 @@ extension NameLists {
         barthel
         barthelemy
         bartholomew
+        bartko
+        bartkowiak
         bartle
+        bartleson
         bartlett
         bartley
         bartling
+        bartlow
         bartman
         barto
+        bartol
+        bartoli
         bartolo
         bartolome
+        bartolomei
+        bartolomeo
         bartolotta
         barton
         bartos
+        bartosh
         bartow
         bartram
         bartsch
         bartz
+        barua
+        baruch
         barwick
+        basa
+        basaldua
+        basch
         basco
         bascom
         basden
+        basdeo
+        basel
+        basey
+        basford
         bash
+        basha
         basham
         bashaw
         bashir
@@ -12979,7 +19238,10 @@ extension NameLists {
         baskerville
         baskett
         baskin
+        baskins
         basler
+        basnet
+        basnight
         basquez
         bass
         bassett
@@ -12988,24 +19250,33 @@ extension NameLists {
         bassler
         basso
         bast
+        basta
         bastian
         bastida
         bastidas
         bastien
         bastin
+        baston
+        bastos
         basu
         basulto
         basurto
+        basye
+        batalla
         batchelder
         batchelor
+        batdorf
         bate
         bateman
         bates
+        bateson
         batey
         bath
+        bathurst
         batie
         batista
         batiste
+        batman
         bator
         batra
         batres
@@ -13013,6 +19284,11 @@ extension NameLists {
         batt
         battaglia
         batten
+        battersby
+        batterson
+        batterton
+        battey
+        battin
         battista
         battiste
         battle
@@ -13022,27 +19298,40 @@ extension NameLists {
         batty
         baty
         batz
+        baublitz
+        bauch
         baucom
+        baucum
         bauder
         baudoin
         bauer
+        bauerle
         baugh
+        baughan
         baugher
         baughman
         baughn
+        baugus
         baum
         bauman
         baumann
         baumbach
+        baumberger
         baumeister
         baumer
+        baumert
         baumgardner
         baumgart
         baumgarten
         baumgartner
+        baun
         baur
+        baus
         bausch
         bautista
+        bauza
+        bavaro
+        bawden
         bax
         baxley
         baxter
@@ -13057,22 +19346,33 @@ extension NameLists {
         bayliss
         baylon
         baylor
+        baynard
         bayne
         baynes
+        bayona
         bays
         baysinger
+        baza
         bazaldua
         bazan
         baze
         bazemore
         bazile
+        bazinet
+        bazzell
         bazzi
+        be
+        bea
         beach
         beacham
+        beachler
+        beachum
         beachy
+        beacom
         beadle
         beadles
         beagle
+        beahm
         beaird
         beal
         beale
@@ -13082,24 +19382,32 @@ extension NameLists {
         beam
         beaman
         beamer
+        beamish
         beamon
         beams
         bean
         beane
+        beans
         bear
+        bearce
         beard
         bearden
+        beardslee
         beardsley
         beas
         beasley
         beason
         beato
         beaton
+        beatrice
         beattie
         beatty
         beaty
+        beaubien
+        beaubrun
         beauchamp
         beauchemin
+        beauchesne
         beaudet
         beaudette
         beaudin
@@ -13110,48 +19418,76 @@ extension NameLists {
         beaumont
         beaupre
         beauregard
+        beausoleil
         beauvais
+        beaven
         beaver
         beavers
         beazley
+        bebee
         bebout
+        becenti
         becerra
         becerril
         bechard
         becher
+        becht
         bechtel
+        bechtol
         bechtold
         beck
+        beckel
         becker
+        beckerman
+        beckert
         beckett
         beckford
         beckham
+        beckler
         beckles
         beckley
         beckman
         beckmann
+        becknell
         beckner
+        becks
         beckstead
+        beckstrom
+        beckum
         beckwith
+        beckworth
         becnel
         becraft
         becton
         bedard
         beddingfield
+        beddow
         bedell
+        bedenbaugh
         bedford
         bedgood
+        bedi
+        bedingfield
         bednar
+        bednarczyk
+        bednarek
         bednarski
         bednarz
         bedolla
+        bedore
+        bedoy
         bedoya
+        bedrosian
+        bedsole
         bedwell
         bee
         beebe
         beech
         beecham
         beecher
+        beechy
+        beecroft
+        beede
         beedle
         beegle
         beehler
@@ -13161,6 +19497,7 @@ extension NameLists {
         beem
         beeman
         beemer
+        been
         beene
         beer
         beerman
@@ -13169,77 +19506,129 @@ extension NameLists {
         beesley
         beeson
         beets
+        bega
+        beganovic
         begay
         begaye
+        begg
         beggs
         begin
         begley
+        begnaud
         begum
         behan
         behar
+        beharry
+        behl
+        behler
         behling
         behm
+        behn
         behnke
         behr
+        behrend
         behrends
         behrendt
         behrens
         behringer
+        behrman
+        behrmann
+        behymer
+        beidler
         beier
+        beighley
         beil
         beiler
+        beilke
         beirne
+        beisel
+        beiter
+        beitler
+        beitzel
         bejar
         bejarano
         bekele
         belair
         beland
         belanger
+        belay
+        belcastro
         belcher
         belden
         belding
         belen
         belew
+        belfield
         belfiore
         belford
+        belgarde
+        belgrave
         belin
         belisle
         beliveau
         belizaire
         belk
+        belkin
         belknap
         bell
         bella
+        bellah
         bellamy
+        belland
+        bellanger
+        bellar
         bellard
+        bellas
+        bellavia
         belle
+        bellefeuille
         beller
         belles
+        belleville
         bellew
         belli
+        bellin
         bellinger
+        bellini
         bellino
         bellis
         belliveau
         bellman
+        bellmore
         bello
+        bellomo
         bellomy
+        bellon
+        belloso
+        bellotti
+        bellow
         bellows
+        bellucci
         belman
+        belmares
         belmont
         belmonte
         belmontes
+        belmore
+        belnap
         belote
+        below
         belser
+        belsky
         belt
+        belter
         belton
         beltran
         beltre
         beltz
         belue
+        belville
         belvin
+        belyea
         belz
+        belzer
         bembry
+        bement
         bemis
         ben
         benally
@@ -13251,51 +19640,77 @@ extension NameLists {
         bence
         bench
         bencomo
+        bencosme
         benda
         bendel
+        bendele
         bender
         benedetti
         benedetto
         benedict
         benefiel
         benefield
+        beneke
         benes
+        benesh
+        benevento
         benevides
+        benfer
         benfield
         benford
         benge
+        bengston
         bengtson
         benham
+        benigno
+        benincasa
+        benish
         benites
         benitez
         benito
         benjamin
+        benke
+        benkert
+        benko
         benn
+        bennefield
         benner
         bennet
         bennett
         bennette
+        bennie
         benning
         benninger
         benningfield
         bennington
         bennion
+        bennis
         benny
+        beno
         benoit
+        bensen
         benson
         bent
         bentley
         bento
         benton
         bentz
+        benvenuto
+        benware
         benway
         benz
+        benzel
+        benzing
+        bequette
+        bera
         beran
         beranek
         berard
         berardi
         berber
+        berberian
         berberich
+        berends
         berens
         beres
         beresford
@@ -13307,6 +19722,7 @@ extension NameLists {
         bergeron
         bergerson
         bergeson
+        bergevin
         bergey
         berggren
         bergh
@@ -13318,13 +19734,21 @@ extension NameLists {
         bergquist
         bergren
         bergstrom
+        bergum
+        berhane
+        berhe
         beringer
+        berisha
         berk
         berke
+        berkebile
+        berkeley
         berkey
+        berkheimer
         berkley
         berkman
         berkowitz
+        berkshire
         berlanga
         berlin
         berliner
@@ -13332,34 +19756,58 @@ extension NameLists {
         bermea
         bermejo
         bermeo
+        bermudes
         bermudez
+        berna
         bernabe
         bernal
         bernard
+        bernardez
         bernardi
         bernardini
         bernardino
         bernardo
         bernat
+        bernath
         berndt
         berner
+        berney
         bernhard
         bernhardt
         bernier
         berning
         berns
         bernstein
+        berntsen
+        bero
+        berquist
+        berra
+        berrett
+        berrian
+        berridge
         berrier
+        berrio
         berrios
+        berroa
+        berrones
         berry
         berryhill
         berryman
+        berson
         bert
         berta
+        bertelsen
         berthelot
         berthiaume
         berthold
+        berti
+        bertin
+        bertino
+        bertke
         bertolini
+        bertolino
+        bertone
+        bertoni
         bertram
         bertrand
         bertsch
@@ -13368,63 +19816,99 @@ extension NameLists {
         berumen
         berwick
         besaw
+        besch
         beshears
         bess
         besse
         besser
         bessette
         bessey
+        bessler
+        besson
         best
+        beste
         bester
+        beswick
         betances
         betancourt
         betancur
+        betcher
+        beth
+        bethany
         bethea
         bethel
         bethke
         bethune
         bettencourt
+        betters
+        betterton
         bettinger
         bettis
+        betton
         betts
         betty
         betz
+        beutel
         beutler
+        bevacqua
         bevan
         bevans
+        bevard
+        bevel
         bever
+        beverage
         beveridge
+        beverley
         beverly
         bevers
         bevilacqua
         bevill
+        beville
+        bevington
         bevins
         bevis
         bewley
         bey
+        beydoun
+        beyene
         beyer
         beyers
+        beynon
         bhagat
         bhakta
+        bhalla
         bhandari
         bhardwaj
+        bhargava
+        bhasin
         bhat
         bhatia
+        bhatnagar
         bhatt
         bhattacharya
+        bhattarai
         bhatti
+        bhavsar
         bhuiyan
+        bhullar
         bi
+        bia
+        biagi
+        bialas
+        bialek
         bianchi
         bianchini
         bianco
         bias
         bibb
+        bibbins
         bibbs
         bibby
         bibeau
         bibi
+        bibiano
         bible
+        bibler
         bice
         bick
         bickel
@@ -13433,22 +19917,39 @@ extension NameLists {
         bickett
         bickford
         bickham
+        bickle
         bickley
         bicknell
+        biddinger
+        biddix
         biddle
+        biddy
         bidwell
         bieber
         biederman
+        biegel
         biehl
         bieker
         biel
+        bielawski
         bielecki
         bielski
         bien
         bienaime
+        bieniek
+        bienvenu
         bier
+        bierbaum
+        bieri
+        bierly
         bierman
         biermann
+        biernacki
+        biery
+        bies
+        biffle
+        bigbee
+        bigby
         bigelow
         bigger
         biggers
@@ -13458,33 +19959,53 @@ extension NameLists {
         bigham
         bigler
         bigley
+        bigsby
         bilal
+        bilbao
         bilbo
         bilbrey
+        bilby
         bilderback
+        bilek
+        bilello
         biles
         bilger
+        bilinski
         bill
         biller
+        billet
         billie
+        billig
+        billing
         billings
+        billingslea
         billingsley
         billington
         billiot
+        billips
+        billiter
         billman
         bills
         billups
         billy
         bilodeau
+        bilotta
+        bilski
         bilyeu
+        bina
         binder
+        binette
         binford
         bing
         bingaman
         binger
         bingham
+        bingman
         binion
         binkley
+        binkowski
+        binney
+        binning
         binns
         biondi
         biondo
@@ -13492,54 +20013,80 @@ extension NameLists {
         birchfield
         bird
         birdsall
+        birdsell
         birdsong
         birdwell
         birge
         birk
+        birkeland
+        birkett
         birkholz
+        birks
         birmingham
         birnbaum
         birney
         biro
         biron
+        birr
         birt
         bisbee
         bischof
         bischoff
+        biscoe
         bise
         bish
+        bishoff
         bishop
+        bisono
         bissell
         bissett
+        bissette
         bisson
         bissonette
         bissonnette
         biswas
+        bitar
+        bitler
         bitner
         bitter
+        bittick
         bitting
         bittinger
         bittle
         bittner
+        bitton
+        bitz
+        bitzer
         bivens
         bivins
+        bivona
         bixby
         bixler
         bizzell
         bjerke
         bjork
         bjorklund
+        bjorkman
+        bjornson
+        bjornstad
         black
         blackard
         blackburn
         blacker
+        blackerby
+        blacketer
         blackford
+        blackham
         blackledge
+        blackley
+        blacklock
         blackman
         blackmer
         blackmon
         blackmore
         blackshear
+        blackshire
+        blackson
         blackstock
         blackston
         blackstone
@@ -13550,6 +20097,7 @@ extension NameLists {
         blades
         blagg
         blaha
+        blahnik
         blain
         blaine
         blair
@@ -13563,51 +20111,80 @@ extension NameLists {
         blakemore
         blakeney
         blaker
+        blakes
         blakeslee
+        blakesley
         blakey
         blakley
         blakney
         blalock
         blanc
+        blancarte
         blancas
         blanch
         blanchard
+        blanche
+        blanchet
         blanchette
+        blanchfield
+        blanck
         blanco
         bland
         blandford
         blanding
         blandon
+        blane
         blaney
         blanford
         blank
+        blanke
+        blankenbaker
         blankenship
         blankinship
         blanks
+        blansett
         blanton
         blas
+        blaschke
+        blasco
+        blase
         blaser
         blasi
         blasingame
         blasko
         blass
         blassingame
+        blatchford
         blatt
+        blatter
         blattner
         blau
+        blauser
         blauvelt
+        blay
         blaylock
+        blaze
         blazek
         blazer
         blea
+        bleakley
+        bleau
+        blecha
         bledsoe
+        bleeker
         bleich
+        bleier
         blessing
         blevins
         blewett
+        bley
         blick
+        blickenstaff
+        blind
         blinn
         bliss
+        blissett
+        blitz
         bliven
         blizzard
         bloch
@@ -13618,10 +20195,14 @@ extension NameLists {
         blohm
         blom
         blomberg
+        blomgren
         blomquist
+        blondin
         blood
+        bloodgood
         bloodworth
         bloom
+        bloomberg
         bloomer
         bloomfield
         bloomquist
@@ -13633,10 +20214,15 @@ extension NameLists {
         blouin
         blount
         blow
+        blowe
         blowers
+        bloxham
+        bloyd
         blubaugh
-        blue
+        bluestein
+        bluford
         bluhm
+        bluitt
         blum
         blumberg
         blume
@@ -13644,14 +20230,21 @@ extension NameLists {
         blumenthal
         blumer
         blundell
+        blunk
         blunt
+        blust
         bly
         blystone
+        blyth
         blythe
         bo
+        boakye
+        boal
+        boals
         boan
-        board
         boardman
+        boarman
+        boas
         boateng
         boatman
         boatner
@@ -13660,32 +20253,50 @@ extension NameLists {
         boaz
         bob
         bobadilla
+        bobak
         bobb
         bobbitt
+        bobby
         bober
+        boberg
         bobo
         bocanegra
+        bocchino
+        boccia
+        bochenek
         bock
+        bockelman
+        bockman
+        boda
         bodden
         boddie
         boddy
         bode
+        bodell
         boden
+        bodenhamer
+        bodenheimer
         bodie
         bodiford
         bodily
         bodin
         bodine
         bodkin
+        bodley
         bodnar
         bodner
         body
         boe
+        boeck
+        boecker
+        boeckman
+        boedeker
         boehler
         boehm
         boehme
         boehmer
         boelter
+        boen
         boer
         boerger
         boerner
@@ -13694,20 +20305,26 @@ extension NameLists {
         boesch
         boese
         boettcher
+        boettger
         bogan
         bogar
         bogard
         bogardus
         bogart
         bogdan
+        bogen
         boger
         bogert
         boggan
         boggess
+        boggio
         boggs
         bogle
+        bognar
         bogner
+        bogucki
         bogue
+        bogus
         bohan
         bohanan
         bohannan
@@ -13715,30 +20332,44 @@ extension NameLists {
         bohanon
         bohl
         bohlen
+        bohler
+        bohling
+        bohlman
+        bohlmann
         bohm
         bohman
         bohn
         bohne
         bohner
         bohnert
+        bohnsack
+        bohon
         bohorquez
         bohr
         bohrer
         boice
+        boileau
+        bois
+        boise
+        boisseau
         boisvert
         boivin
         bojorquez
+        bol
         bolan
         boland
         bolander
         bolanos
+        bolar
         bold
         bolden
         bolding
         bolds
         boldt
         bolduc
+        bole
         bolen
+        bolender
         boler
         boles
         boley
@@ -13751,43 +20382,61 @@ extension NameLists {
         boll
         boller
         bolles
+        bollig
         bollin
         bolling
         bollinger
         bollman
         bologna
+        bolstad
         bolster
         bolt
         bolte
         bolton
         boltz
         bolyard
+        bolz
         boman
         bomar
+        bomba
         bombard
+        bombardier
         bomberger
         bommarito
+        bon
         bona
         bonacci
         bonanno
         bonaparte
         bonar
+        bonavita
         bond
+        bondar
+        bondarenko
+        bonde
         bondi
+        bondoc
         bonds
         bondurant
         bondy
         bone
+        bonebrake
         bonelli
+        bonenfant
         boner
         bones
+        bonesteel
         bonet
         bonetti
         boney
         bonfiglio
+        bong
         bongiorno
         bongiovanni
         bonham
+        bonhomme
+        boni
+        boniface
         bonifacio
         bonilla
         bonin
@@ -13795,22 +20444,36 @@ extension NameLists {
         bonn
         bonneau
         bonnell
+        bonnema
         bonner
         bonnet
         bonnett
         bonnette
+        bonneville
         bonney
+        bonnie
         bono
         bonomo
+        bonsall
+        bonser
+        bonsignore
+        bonsu
+        bontempo
         bontrager
+        bonura
+        bonvillain
+        booe
         booher
         book
         booker
         bookman
         bookout
+        books
         boomer
         boon
         boone
+        boonstra
+        boor
         boos
         boose
         booth
@@ -13820,65 +20483,104 @@ extension NameLists {
         booze
         boozer
         bopp
+        borah
         borba
+        borboa
         borbon
         borchardt
+        borcherding
         borchers
         borchert
+        borda
+        bordeau
         bordeaux
         bordelon
         borden
         border
         borders
         bordner
+        bordonaro
         borek
         borel
         borelli
         boren
+        borenstein
         borer
         borg
+        borge
         borgen
         borger
+        borgerding
         borges
+        borgeson
+        borgia
         borgman
+        borgmann
         boring
         boris
         borja
         borjas
+        borjon
         bork
+        borkholder
         borkowski
         borland
         borman
         bormann
         born
         borne
+        borneman
+        bornemann
         bornstein
         borntrager
         borntreger
+        boroff
+        boron
         boros
+        borowicz
         borowski
         borquez
+        borrayo
         borrego
+        borrell
         borrelli
         borrero
+        borromeo
+        borror
         borst
+        borth
+        borthwick
+        bortner
         borton
         bortz
+        boruff
         borum
         borunda
+        borys
         bos
+        bosak
         bosarge
         bosch
+        boschert
         bosco
         bose
+        boseman
+        boser
+        boshears
+        bosler
         bosley
         bosma
         bosman
+        bosque
         bosquez
         boss
+        bossard
         bosse
+        bosserman
         bossert
         bost
+        boster
+        bostian
         bostic
         bostick
         boston
@@ -13889,49 +20591,70 @@ extension NameLists {
         botelho
         botello
         botero
+        both
+        bothe
         bothwell
         botkin
+        botros
         botsford
         bott
         botta
+        botti
+        botto
         bottom
         bottomley
         bottoms
         bottorff
         botts
+        bou
         bouchard
         boucher
         bouck
         boudreau
         boudreaux
         bouffard
+        boughner
         boughton
         bouie
         bouknight
         boulanger
         boulay
+        boulden
         bouldin
+        boulet
         bouley
+        boulos
+        boulter
         boulton
         boulware
         bouma
+        bouman
         bounds
         bourassa
+        bourbeau
         bourdeau
         bourdon
         bourg
         bourgeois
+        bourget
+        bourgoin
         bourke
         bourland
         bourn
         bourne
         bourque
+        bourquin
+        bouse
         bousquet
+        boutilier
         boutin
         bouton
+        boutros
         boutte
         boutwell
         bouvier
+        bouwman
+        bouyer
         bova
         bove
         bovee
@@ -13943,10 +20666,12 @@ extension NameLists {
         bower
         bowerman
         bowers
+        bowersock
         bowersox
         bowes
         bowie
         bowker
+        bowland
         bowlby
         bowler
         bowles
@@ -13955,15 +20680,24 @@ extension NameLists {
         bowling
         bowman
         bown
+        bowne
         bowser
+        bowsher
         bowyer
         box
+        boxer
         boxley
+        boy
+        boyajian
         boyce
         boyd
         boyden
         boydston
+        boydstun
+        boye
+        boyea
         boyer
+        boyers
         boyes
         boyett
         boyette
@@ -13975,14 +20709,26 @@ extension NameLists {
         boyland
         boyle
         boyles
+        boyne
         boynton
         boysen
+        boyt
+        boyter
+        boyum
+        boza
         bozarth
+        boze
         bozek
         bozeman
+        bozman
+        bozzo
+        braasch
         braaten
         braatz
+        brabant
+        brabec
         brabham
+        brabson
         bracamonte
         bracamontes
         bracco
@@ -13990,12 +20736,15 @@ extension NameLists {
         bracero
         bracewell
         bracey
+        brach
         brack
+        brackeen
         bracken
         brackett
         brackin
         brackins
         brackman
+        brackney
         bracy
         bradberry
         bradburn
@@ -14003,21 +20752,29 @@ extension NameLists {
         braddock
         braddy
         braden
+        brader
         bradfield
         bradford
         bradham
+        bradish
         bradley
         bradshaw
         bradsher
+        bradstreet
         bradt
         bradway
+        bradwell
         brady
         brafford
         braga
         bragdon
+        brager
         bragg
         braggs
         braham
+        brahm
+        brahmbhatt
+        brailsford
         brain
         brainard
         brainerd
@@ -14031,30 +20788,45 @@ extension NameLists {
         bramblett
         brame
         bramer
+        bramhall
         bramlett
+        bramley
         brammer
         bramwell
         bran
         branam
+        branan
+        branca
         brancato
         branch
+        branche
         branco
         brand
+        brandao
+        brandau
         brandel
         brandenburg
+        brander
         brandes
         brandl
         brandon
         brandow
+        brands
         brandt
+        brandy
         branham
+        branigan
         brann
         brannan
         brannen
         brannigan
+        branning
         brannock
         brannon
+        brannum
+        branscome
         branscum
+        bransford
         branson
         branstetter
         brant
@@ -14063,13 +20835,20 @@ extension NameLists {
         branton
         branum
         brar
+        brasch
+        brase
         brasel
         brasfield
         brashear
         brashears
         brasher
+        brashier
+        brasil
+        brasington
         brass
         brassard
+        brasseaux
+        brassell
         brassfield
         braswell
         bratcher
@@ -14081,7 +20860,9 @@ extension NameLists {
         brauer
         brault
         braun
+        brauner
         braunstein
+        brautigam
         braverman
         bravo
         brawley
@@ -14090,33 +20871,50 @@ extension NameLists {
         braxton
         bray
         brayboy
+        brayman
         brayton
+        braz
         brazeal
+        brazeau
+        brazee
         brazell
         brazelton
         braziel
         brazier
         brazil
+        brazzell
         brea
         breault
         breaux
         breazeale
+        brecher
         brecht
+        breck
         breckenridge
+        breda
+        bredeson
         breece
         breed
         breeden
         breeding
         breedlove
         breen
+        brees
         breese
         breeze
         brehm
         brehmer
+        breidenbach
+        breier
+        breiner
+        breit
+        breitbach
         breitenbach
         breitenstein
+        breithaupt
         brekke
         breland
+        brelsford
         bremer
         bremner
         brendel
@@ -14128,9 +20926,15 @@ extension NameLists {
         brennen
         brenner
         brent
+        brentlinger
         brenton
+        brents
+        breon
+        brereton
         brescia
+        bresee
         breshears
+        bresler
         breslin
         bresnahan
         bressler
@@ -14139,13 +20943,17 @@ extension NameLists {
         bretz
         breuer
         breunig
+        brevard
         brew
         brewer
         brewington
         brewster
         brewton
         brey
+        breyer
+        brezina
         brian
+        bribiesca
         brice
         briceno
         brick
@@ -14156,19 +20964,28 @@ extension NameLists {
         brickman
         brickner
         bridge
+        bridgeford
         bridgeforth
         bridgeman
         bridger
         bridgers
         bridges
+        bridgett
         bridgewater
         bridgman
         bridwell
         brien
+        brienza
         brier
+        briere
+        brierley
+        briese
+        brigance
+        briganti
         briggs
         brigham
         bright
+        brightbill
         brightman
         brighton
         brightwell
@@ -14177,37 +20994,57 @@ extension NameLists {
         briles
         briley
         brill
+        brillhart
         brim
         brimer
         brimhall
+        brimm
         brimmer
+        brin
         brindle
         brindley
         brinegar
         briner
+        briney
+        bringas
+        bringhurst
         brink
         brinker
         brinkerhoff
         brinkley
         brinkman
         brinkmann
+        brinkmeyer
+        brinks
+        brinley
+        brinn
         brinson
         brinton
+        brion
         briones
+        brisbane
+        brisbin
         brisco
         briscoe
         briseno
+        brison
         brissette
         brisson
         brister
         bristol
         bristow
+        britain
+        brite
         brito
         britt
         brittain
         britten
+        brittian
         brittingham
+        britto
         britton
+        britz
+        brixey
         brizendine
         brizuela
         broach
@@ -14226,26 +21063,40 @@ extension NameLists {
         brobst
         brocato
         brochu
+        brocious
         brock
+        brocker
         brockett
         brockington
         brockman
+        brockmann
+        brockmeyer
         brockway
+        brockwell
+        brod
+        broda
         brodbeck
+        brode
         broder
         broderick
         brodersen
         brodeur
         brodie
         brodsky
+        brodt
         brody
+        broeker
         brogan
         brogden
         brogdon
         brokaw
+        broker
         broman
         bromberg
+        bromfield
         bromley
+        bronaugh
+        bronk
         bronner
         bronson
         bronstein
@@ -14253,8 +21104,11 @@ extension NameLists {
         brooke
         brooker
         brookes
+        brookhart
+        brooking
         brookins
         brookman
+        brookover
         brooks
         brookshire
         broom
@@ -14265,14 +21119,18 @@ extension NameLists {
         brosius
         brosnan
         bross
+        brosseau
         brost
         brothers
         brotherton
         brott
+        brotzman
         brough
+        broughman
         broughton
         brouillard
         brouillette
+        brouse
         broussard
         brousseau
         brouwer
@@ -14287,29 +21145,47 @@ extension NameLists {
         browning
         brownlee
         brownlow
+        brownson
         brownstein
         broxton
         broyles
+        broz
+        brozek
         brubaker
+        brucato
         bruce
         bruch
         bruck
         brucker
         bruckner
         bruder
+        brue
+        brueckner
+        brueggeman
+        brueggemann
+        bruemmer
+        bruen
         bruening
         bruggeman
         brugger
+        brugh
         bruhn
+        brule
+        brum
+        brumback
         brumbaugh
+        brumbelow
         brumfield
+        brumit
         brumley
         brumm
+        brummel
         brummer
         brummett
         brummitt
         brun
         brundage
+        brundidge
         brune
         bruneau
         brunell
@@ -14322,6 +21198,8 @@ extension NameLists {
         bruni
         bruning
         brunk
+        brunke
+        brunn
         brunner
         bruno
         bruns
@@ -14330,6 +21208,7 @@ extension NameLists {
         brunt
         brunton
         brush
+        bruso
         bruss
         brust
         bruton
@@ -14339,55 +21218,87 @@ extension NameLists {
         bryce
         bryden
         bryer
+        brymer
         bryner
         bryson
         brzezinski
         brzozowski
+        bu
+        bubar
         bubb
         bublitz
         bucci
         buch
         buchan
         buchanan
+        buchanon
         bucher
+        buchert
         buchheit
+        buchholtz
         buchholz
         buchman
+        buchner
+        bucholtz
+        bucholz
+        buchta
+        buchwald
         bucio
         buck
+        buckalew
         buckelew
         buckingham
         buckland
         buckle
         buckler
         buckles
+        bucklew
         buckley
         bucklin
         buckman
         buckmaster
         buckner
+        bucko
         buckwalter
         bucy
+        buczek
+        buczkowski
+        buczynski
         buda
         budd
         budde
         budge
+        budnick
+        budnik
+        budreau
         budzinski
+        bueche
+        buechel
         buechler
+        buechner
         buehler
+        buehner
         buell
+        buelna
         buelow
         buenaventura
         buendia
         bueno
         buenrostro
         buentello
+        buerger
         buescher
+        buesing
+        bueso
         buettner
         buff
         buffa
+        buffalo
+        buffaloe
         buffington
+        buffkin
         bufford
+        buffum
         bufkin
         buford
         bugarin
@@ -14397,41 +21308,64 @@ extension NameLists {
         buhl
         buhler
         buhr
+        buhrman
         bui
+        buice
         buie
+        buis
         buitrago
         buitron
         buker
+        bukhari
         bukowski
         bulger
+        bulkley
         bull
+        bulla
         bullard
         bullen
         buller
         bullington
         bullins
+        bullion
         bullis
         bulloch
         bullock
+        bulluck
+        bulman
+        bulmer
+        bultman
+        bumanglag
         bumgardner
         bumgarner
         bump
+        bumpers
         bumpus
         bun
         bunce
         bunch
+        bundick
+        bundrick
         bundy
         bunge
         bunger
         bunker
+        bunkley
         bunn
         bunnell
         bunner
+        bunt
+        bunten
         buntin
         bunting
         bunton
+        bunyard
         buono
+        buonocore
+        bupp
+        burak
         buras
+        burba
         burbach
         burbage
         burbank
@@ -14452,40 +21386,60 @@ extension NameLists {
         burdge
         burdick
         burdine
+        burditt
+        burek
+        bures
         buresh
         burford
         burg
         burgan
         burgard
+        burgdorf
         burge
+        burgener
         burger
         burgess
         burgett
+        burghardt
+        burgher
         burgin
+        burgio
+        burgoon
         burgos
         burgoyne
+        burhans
+        burian
         burk
+        burkard
         burkart
         burke
+        burkeen
+        burkert
         burkes
         burket
         burkett
         burkey
         burkhalter
+        burkhard
         burkhardt
         burkhart
         burkhead
         burkholder
+        burkle
         burkley
+        burkman
         burks
         burleigh
         burleson
+        burlew
         burley
         burling
         burlingame
         burlison
         burman
         burmeister
+        burmester
+        burn
         burnam
         burnell
         burner
@@ -14494,45 +21448,70 @@ extension NameLists {
         burnette
         burney
         burnham
+        burningham
         burnley
         burns
+        burnsed
         burnside
+        burnworth
+        burpee
         burr
         burrage
         burrell
         burress
+        burridge
+        burrier
         burrill
         burris
         burriss
+        burritt
+        burrola
+        burrough
         burroughs
         burrow
+        burrowes
         burrows
+        burruel
         burrus
         burruss
+        burry
         burse
+        bursey
         burson
         burstein
         burt
         burtch
+        burtis
+        burtner
         burton
+        burts
+        burtt
         burwell
         bury
         burzynski
+        busa
         busbee
         busby
         buscemi
         busch
+        busche
         buscher
+        buschman
+        buschmann
         buse
         buser
+        busey
         bush
+        busha
         bushee
+        bushell
         bushey
         bushman
         bushnell
         bushong
         busick
         buske
+        buskey
         buskirk
         buss
         bussard
@@ -14546,23 +21525,40 @@ extension NameLists {
         bustillos
         bustos
         buswell
+        butch
         butcher
+        buteau
         butera
         buterbaugh
+        buth
+        butkovich
+        butkus
         butler
         butner
         butt
+        buttars
+        butterbaugh
         butterfield
         butters
         butterworth
         buttler
+        buttner
         button
         buttram
+        buttrey
+        buttry
         butts
         butz
+        buxbaum
         buxton
+        buys
+        buza
+        buzard
+        buzbee
         buzzard
         buzzell
+        buzzelli
+        byam
         byard
         byars
         byas
@@ -14572,11 +21568,17 @@ extension NameLists {
         byerley
         byerly
         byers
+        byfield
+        byford
         byington
         byler
+        bylsma
+        bynes
+        bynoe
         bynum
         byram
         byrd
+        byrge
         byrne
         byrnes
         byrns
@@ -14584,45 +21586,66 @@ extension NameLists {
         byron
         byrum
         byun
+        bywater
+        caamano
         caba
+        cabada
         caballero
         caban
         cabana
         cabanas
+        cabanillas
         cabaniss
         cabe
         cabell
         cabello
+        cabeza
         cabezas
         cable
         cabot
         cabral
         cabrales
         cabrera
+        cacace
+        cacciatore
         caceres
         cacho
+        cacioppo
+        cadavid
         caddell
+        cadden
+        caddy
         cade
         cadena
         cadenas
+        cadenhead
         cadet
+        cadieux
         cadiz
         cadle
+        cadman
         cadogan
+        cadorette
+        cadotte
         cadwallader
         cadwell
         cady
         caesar
+        caetano
+        cafaro
         caffee
         caffey
         caffrey
         cage
         caggiano
         cagle
+        cahall
         cahill
         cahn
         cahoon
+        cahue
         cai
+        caiazzo
         caicedo
         cail
         cain
@@ -14630,12 +21653,22 @@ extension NameLists {
         caines
         cairns
         cairo
+        caison
+        caito
+        cajamarca
+        cajigas
+        cala
         calabrese
+        calabria
         calabro
         calahan
         calandra
         calaway
+        calbert
         calcagno
+        calcaterra
+        calcote
+        caldeira
         calder
         caldera
         calderon
@@ -14643,6 +21676,7 @@ extension NameLists {
         calderwood
         caldwell
         cale
+        caleb
         calero
         cales
         caley
@@ -14651,13 +21685,18 @@ extension NameLists {
         calhoun
         cali
         caliendo
+        califano
+        caligiuri
+        calise
         calix
         calixte
         calixto
         calkins
         call
         callaghan
+        callaham
         callahan
+        callais
         callan
         callanan
         callas
@@ -14669,108 +21708,172 @@ extension NameLists {
         callender
         calleros
         calles
+        callicoat
+        callicutt
         callier
+        callies
         callihan
         callis
         callison
+        callister
+        callow
         calloway
+        calma
+        calmes
+        calnan
         calo
         calton
+        calva
+        calvario
         calvert
         calvillo
         calvin
         calvo
         calzada
+        calzadilla
+        cam
         camacho
         camara
+        camarda
         camarena
         camargo
         camarillo
         camberos
         cambra
+        cambre
+        cambria
         cambridge
         cambron
         camden
         camejo
+        camel
+        camera
         camero
         cameron
+        camille
         camilleri
+        camillo
         camilo
+        caminiti
+        camino
+        camire
         cammack
         cammarata
+        cammon
         camp
         campa
         campagna
         campana
+        campanaro
         campanella
         campanelli
+        campanile
+        campas
         campbell
+        campeau
         camper
         campfield
+        campillo
         campion
+        campione
         campisi
         campo
         campos
         campoverde
+        camps
+        campusano
         campuzano
         canada
         canaday
         canady
+        canal
         canale
         canales
+        canary
         canas
         canavan
         cancel
         canchola
         cancino
+        cancio
         candela
         candelaria
         candelario
+        candelas
         candia
         candido
         candler
+        candy
         cane
         canedo
         canela
+        canepa
+        canete
         canez
         canfield
         cangelosi
+        caniglia
+        canino
         canipe
         canizales
+        canizalez
         canlas
         cann
+        cannaday
         cannady
         cannata
+        cannell
         cannella
+        canney
         canning
         cannizzaro
         cannon
         cano
         canon
+        canova
         canseco
+        cansino
         cansler
+        cantarero
         canter
         canterbury
         cantero
+        cantey
+        cantillo
         cantin
         cantley
         canto
         canton
+        cantone
         cantor
+        cantos
         cantrell
         cantu
         cantwell
         canty
         canup
         cao
+        caouette
+        cap
+        capalbo
+        capaldi
         capasso
         cape
+        capece
         capehart
         capel
+        capell
+        capella
         capellan
+        capelle
+        capello
+        capen
         capers
         caperton
+        capes
         capetillo
+        capistran
+        capizzi
         caplan
         caple
         caples
@@ -14778,20 +21881,33 @@ extension NameLists {
         capo
         capobianco
         capone
+        caporale
         capote
         capozzi
+        capozzoli
         capp
+        cappel
+        cappelletti
+        cappelli
         cappello
+        capper
         cappiello
         capps
+        cappuccio
         capra
         caprio
+        capriotti
         capron
+        capshaw
+        captain
         capuano
         caputo
         carabajal
         caraballo
         caracciolo
+        carachure
+        caradine
+        caravella
         caraveo
         caraway
         carbajal
@@ -14799,12 +21915,19 @@ extension NameLists {
         carbaugh
         carberry
         carbo
+        carbon
         carbonaro
         carbone
         carbonell
+        carbonneau
         carcamo
+        carchi
         card
+        cardamone
+        cardarelli
+        cardell
         cardella
+        cardello
         carden
         cardenas
         carder
@@ -14816,32 +21939,44 @@ extension NameLists {
         cardon
         cardona
         cardone
+        cardosa
         cardoso
         cardoza
         cardozo
         cardwell
+        carelli
         carew
         carey
         cargile
         cargill
+        cargo
+        carhart
+        cariaga
         carias
         carico
         carignan
         carillo
         carini
         carino
+        carithers
         carl
+        carlberg
         carle
         carleton
         carley
+        carli
         carlile
         carlin
+        carling
         carlino
         carlisle
+        carll
         carlo
         carlock
         carlon
+        carlone
         carlos
+        carls
         carlsen
         carlson
         carlstrom
@@ -14851,23 +21986,30 @@ extension NameLists {
         carmack
         carman
         carmean
+        carmel
         carmen
         carmichael
         carmody
         carmon
         carmona
         carmouche
+        carn
         carnahan
+        carneal
         carnegie
+        carneiro
         carnell
         carner
         carnes
         carnevale
         carney
         carnley
+        carns
         caro
         carol
         carolan
+        carolina
+        caroll
         carollo
         caron
         carone
@@ -14875,47 +22017,72 @@ extension NameLists {
         carpenter
         carpentier
         carper
+        carpino
         carpio
         carr
+        carra
+        carraher
+        carranco
+        carrano
         carranza
         carrara
         carrasco
         carrasquillo
         carraway
+        carreira
         carreiro
+        carrel
         carrell
         carreno
         carreon
         carrera
         carreras
         carrero
+        carretero
+        carreto
         carrick
         carrico
+        carrie
         carrier
         carriere
         carrigan
+        carriger
+        carriker
         carrillo
         carrington
         carrion
         carrizales
+        carro
         carrol
         carroll
         carron
         carrow
+        carrozza
         carruth
         carruthers
         carson
+        carsten
         carstens
         carstensen
         carswell
+        cart
+        carta
         cartagena
         carte
         cartee
         carter
         cartier
+        cartledge
+        cartmell
+        cartmill
+        carton
+        cartrette
         cartwright
         carty
+        caruana
+        carucci
         caruso
+        caruth
         caruthers
         carvajal
         carvalho
@@ -14924,20 +22091,28 @@ extension NameLists {
         cary
         casado
         casados
+        casady
         casagrande
+        casal
         casale
         casanova
         casares
         casarez
         casarrubias
         casas
+        casasola
+        casaus
+        casavant
+        casazza
         cascio
         casco
         case
         casebolt
         casella
+        caserta
         casey
         cash
+        cashen
         cashin
         cashion
         cashman
@@ -14947,6 +22122,8 @@ extension NameLists {
         casillas
         casimir
         casimiro
+        casino
+        casique
         caskey
         casler
         casner
@@ -14957,21 +22134,31 @@ extension NameLists {
         cass
         cassady
         cassano
+        cassar
         cassara
         cassel
         cassell
         cassella
         casselman
+        cassels
+        casserly
+        cassese
+        casseus
         cassidy
+        cassin
         cassity
+        casso
         casson
+        cast
         castagna
+        castaldi
         castaldo
         castaneda
         castano
         castanon
         casteel
         castelan
+        castell
         castellano
         castellanos
         castelli
@@ -14979,7 +22166,10 @@ extension NameLists {
         castellon
         castelo
         caster
+        casterline
+        castiglia
         castiglione
+        castile
         castilla
         castille
         castilleja
@@ -14988,6 +22178,7 @@ extension NameLists {
         castle
         castleberry
         castleman
+        castles
         castner
         casto
         caston
@@ -14995,22 +22186,31 @@ extension NameLists {
         castor
         castorena
         castrejon
+        castrellon
+        castrillo
+        castrillon
         castro
         castruita
         caswell
+        catala
         catalan
         catalano
+        cataldi
         cataldo
         catanese
         catania
         catano
         catanzaro
+        catapano
         catchings
         cate
         cater
         cates
         cathcart
+        cather
+        cathers
         cathey
+        catino
         catlett
         catlin
         cato
@@ -15018,17 +22218,26 @@ extension NameLists {
         caton
         catron
         catt
+        cattell
         cauble
         caudell
         caudill
         caudillo
         caudle
         caufield
+        caughey
+        caughman
+        caughron
         caulder
         cauley
         caulfield
+        caulk
+        caulkins
+        causby
         causey
         cauthen
+        cava
+        cavagnaro
         cavalier
         cavaliere
         cavallaro
@@ -15039,30 +22248,50 @@ extension NameLists {
         cave
         cavender
         caver
+        caverly
         caves
+        cavett
+        cavey
         cavin
         caviness
         cavins
         cavitt
         cawley
+        cawood
         cawthon
+        cayabyab
+        cayce
+        cayer
         cayetano
         caylor
+        cayo
         cayton
         caywood
         cazares
         cazarez
+        cazier
+        cea
         cearley
         ceasar
         ceaser
         ceballos
+        cebreros
+        cebula
+        cecchini
+        cecena
         cecere
+        cech
         cecil
+        cecilio
         cedano
         cedeno
         cedillo
+        cedillos
+        ceesay
+        cefalu
         ceja
         celaya
+        celedon
         celentano
         celeste
         celestin
@@ -15070,28 +22299,47 @@ extension NameLists {
         celestino
         celis
         cella
+        celli
+        cellini
+        cen
         cendejas
         ceniceros
         centeno
-        center
         centers
         cepeda
+        cepero
         cephas
+        cephus
+        cera
+        cercone
         cerda
+        cereceres
         cerezo
+        cerino
         cermak
         cerna
+        cerniglia
         cerny
         ceron
+        cerone
         cerra
         cerrato
+        cerrillo
         cerritos
         cerrone
+        cerros
+        certain
+        cerullo
+        cerutti
         cervantes
         cervantez
+        cervenka
+        cerveny
         cervera
         cesar
+        cesare
         cesario
+        cesena
         cespedes
         cessna
         cevallos
@@ -15100,12 +22348,15 @@ extension NameLists {
         chace
         chacko
         chacon
+        chadbourne
+        chadd
         chadha
         chadwell
         chadwick
         chae
         chaffee
         chaffin
+        chaffins
         chafin
         chagnon
         chagolla
@@ -15121,27 +22372,35 @@ extension NameLists {
         chalfant
         chalk
         chalker
+        challa
         chalmers
+        cham
         chamberlain
         chamberland
         chamberlin
         chambers
         chamblee
         chambless
+        chamblin
         chambliss
         chamness
         chamorro
         champ
         champagne
+        champine
         champion
         champlin
+        champney
         chan
         chance
         chancellor
         chancey
+        chancy
         chand
         chandler
         chandra
+        chandran
+        chandrasekaran
         chaney
         chang
         channel
@@ -15150,6 +22409,7 @@ extension NameLists {
         chao
         chapa
         chaparro
+        chapdelaine
         chapel
         chapin
         chaplin
@@ -15159,6 +22419,7 @@ extension NameLists {
         chappelle
         chapple
         chaput
+        char
         charboneau
         charbonneau
         chard
@@ -15166,15 +22427,21 @@ extension NameLists {
         charette
         charity
         charland
+        charlebois
         charles
         charleston
         charlesworth
         charley
         charlie
+        charlot
+        charlson
         charlton
         charney
+        charon
         charpentier
         charron
+        charter
+        charters
         chartier
         chartrand
         chase
@@ -15189,73 +22456,99 @@ extension NameLists {
         chatmon
         chatterjee
         chatterton
+        chattin
         chau
         chaudhari
         chaudhary
         chaudhry
+        chaudry
         chauhan
         chauncey
         chauvin
         chavarin
         chavarria
+        chavero
         chavers
         chaves
         chavez
         chavira
         chavis
+        chavous
         chawla
+        chay
         che
         chea
         cheadle
         cheatham
         cheatwood
         check
+        checo
         chee
         cheek
         cheeks
         cheema
+        cheers
         cheeseman
         cheesman
         cheever
+        chelette
         chen
         chenault
         chenevert
         cheney
         cheng
+        chenier
+        chennault
         chenoweth
         cheong
         cheramie
         cherian
         cherney
+        chernoff
+        cherrington
         cherry
         chery
+        chesebro
+        cheshier
         cheshire
         chesley
         chesney
         chesnut
+        chesnutt
         chess
         chesser
         chesson
         chester
         chestnut
+        chestnutt
         cheung
         chevalier
         chevez
         chew
         chewning
+        cheyne
+        chhabra
+        chhay
+        chhim
+        chhun
         chi
         chia
         chiang
         chiappetta
+        chiaramonte
         chiarello
         chiasson
+        chica
         chicas
         chichester
         chick
+        chickering
         chico
         chicoine
         chidester
         chien
+        chiesa
+        chilcoat
         chilcote
         child
         childers
@@ -15264,14 +22557,19 @@ extension NameLists {
         chiles
         chilson
         chilton
+        chim
         chin
+        china
         chinchilla
         ching
         chinn
         chino
         chiodo
+        chiou
         chipman
         chipps
+        chiquito
+        chiriboga
         chirico
         chirino
         chirinos
@@ -15289,14 +22587,20 @@ extension NameLists {
         chmielewski
         chmura
         cho
+        choat
         choate
+        chock
         choe
+        chohan
         choi
         choice
+        choiniere
         chojnacki
+        chokshi
         chon
         chong
         choo
+        chopp
         chopra
         choquette
         chou
@@ -15306,8 +22610,11 @@ extension NameLists {
         chouinard
         chow
         chowdhury
+        chowning
         choy
         chretien
+        chris
+        chrisco
         chrisman
         christ
         christen
@@ -15315,31 +22622,42 @@ extension NameLists {
         christenson
         christian
         christiano
+        christians
         christiansen
         christianson
         christie
+        christina
         christine
+        christison
         christman
         christmas
         christner
         christoff
         christoffersen
         christofferson
+        christoph
+        christophe
         christopher
+        christophersen
         christopherson
         christy
         chronister
+        chrysler
         chrzanowski
         chu
         chua
         chuang
         chubb
+        chuck
+        chudy
         chui
+        chum
         chumbley
         chumley
         chun
         chung
         chunn
+        chuong
         chupp
         church
         churchill
@@ -15348,116 +22666,187 @@ extension NameLists {
         chute
         ciaccio
         ciampa
+        ciampi
         cianci
+        ciancio
+        cianciolo
+        ciano
+        ciaramitaro
+        cibrian
         ciccarelli
+        cicchetti
         ciccone
         cicero
+        cichocki
         cichon
+        cichy
         cid
+        cielo
         cienfuegos
         ciesielski
+        ciesla
         cieslak
+        cifelli
         cifuentes
+        cilley
+        cimini
         cimino
+        cina
+        cinco
         cincotta
+        cinelli
+        cinnamon
         cintron
         cioffi
+        ciotti
         cipolla
+        ciprian
         cipriani
         cipriano
+        cira
+        cirelli
+        ciriaco
         cirillo
+        cirilo
+        cirino
         cisco
         cisneros
         cisse
         cissell
         citizen
+        citro
+        citron
         ciulla
+        civil
+        cizek
         claar
         claassen
         clabaugh
         claborn
         clack
         claeys
+        claffey
         claflin
+        clagett
+        clagg
         claggett
         claiborne
         clair
+        claire
         clairmont
         clampitt
         clancy
         clanton
         clapp
         clapper
+        clara
         clardy
         clare
+        clarey
+        claridge
         clark
         clarke
+        clarkin
         clarkson
+        claro
         claros
         clary
         clasen
         class
         classen
+        clatterbuck
         claude
         claudio
         claunch
         claus
+        clause
+        clausell
         clausen
+        clauser
+        clausing
         clauson
         clauss
         claussen
+        clavel
         clavijo
         clawson
         claxton
         clay
         clayborn
         clayborne
+        claybrook
         claycomb
+        clayman
         claypool
+        claypoole
+        clayson
         clayton
         claytor
         clear
+        clearwater
         cleary
+        cleaveland
         cleaver
         cleaves
+        cleckler
         cleek
         clegg
         cleghorn
         cleland
+        clelland
         clem
+        clemans
         clemens
         clement
         clemente
+        clementi
         clements
         clemmer
         clemmons
         clemons
+        clendenen
         clendenin
         clendening
+        clerk
         clermont
         cleveland
         clevenger
         clever
         clevinger
+        clewis
         click
+        cliett
         cliff
         clifford
         clift
         clifton
+        climaco
         climer
         clinard
+        clinch
         cline
+        clines
         clingan
+        clingenpeel
         clinger
+        clingerman
+        clingman
+        clink
+        clinkenbeard
         clinkscales
         clinton
+        clippinger
+        clock
         clodfelter
         cloer
         cloninger
+        clonts
         clontz
+        cloonan
         clopton
         clore
         close
+        closs
         closson
         clothier
         cloud
@@ -15467,12 +22856,16 @@ extension NameLists {
         cloutier
         clover
         clow
+        cloward
         clower
         clowers
         cloyd
         clubb
         cluck
         cluff
+        clugston
+        clukey
+        clum
         clune
         clute
         clutter
@@ -15481,13 +22874,19 @@ extension NameLists {
         clymer
         clyne
         co
+        coach
         coachman
+        coad
         coady
         coakley
+        coale
+        coalson
         coan
+        coate
         coates
         coatney
         coats
+        coaxum
         cobb
         cobbins
         cobble
@@ -15496,18 +22895,29 @@ extension NameLists {
         cobian
         coble
         coblentz
+        cobler
+        cobo
         cobos
         coburn
+        coby
         coca
+        coccia
         cocco
+        cochenour
         cochran
         cochrane
+        cockburn
+        cocke
         cockerham
+        cockerill
         cockrell
+        cockrill
         cockrum
         coco
+        codd
         coddington
         coder
+        coderre
         cody
         coe
         coelho
@@ -15528,42 +22938,61 @@ extension NameLists {
         cogburn
         cogdell
         cogdill
+        coger
         coggin
         coggins
         coghill
         coghlan
+        cogley
         cogswell
         cohan
         cohee
         cohen
         cohn
         cohoon
+        cohrs
         coil
+        coit
         coke
         coker
+        cokley
         cola
         colangelo
+        colarusso
+        colas
+        colberg
         colbert
+        colborn
         colburn
         colby
+        colclasure
+        colclough
         coldiron
+        coldren
         coldwell
         cole
         colegrove
         colella
         coleman
+        colen
         coles
         coletta
         coletti
         coley
         colgan
+        colgrove
         colin
+        colina
         colindres
         coll
         collado
         collar
         collard
         collazo
+        colledge
+        coller
+        colleran
+        collet
         collett
         collette
         colletti
@@ -15572,43 +23001,66 @@ extension NameLists {
         collier
         colligan
         collin
+        colling
         collings
+        collingwood
         collins
+        collinson
         collinsworth
         collis
         collison
+        collman
+        collom
+        collopy
         collum
         collura
+        collyer
+        collymore
         colman
         colmenares
         colmenero
+        colocho
         coloma
         colombo
         colon
         colonna
         colorado
         colosimo
+        colpitts
         colquitt
         colson
         colston
         colt
         colter
         colton
+        coltrane
         colucci
+        columbia
         columbus
         colunga
         colvard
+        colville
         colvin
         colwell
         colyer
+        coman
+        comas
+        combes
+        combest
         combs
         comeau
         comeaux
+        comella
         comer
         comerford
+        comes
         comfort
         comiskey
+        comito
         commander
+        commisso
+        commodore
+        commons
         como
         compean
         compton
@@ -15621,10 +23073,12 @@ extension NameLists {
         concannon
         concepcion
         concha
+        conchas
         conde
         conder
         condie
         condit
+        condo
         condon
         condra
         condrey
@@ -15635,12 +23089,17 @@ extension NameLists {
         coney
         confer
         conforti
+        cong
         congdon
         conger
         congleton
+        conigliaro
         coniglio
+        conine
+        conkey
         conkle
         conklin
+        conkling
         conlan
         conlee
         conley
@@ -15648,34 +23107,45 @@ extension NameLists {
         conlon
         conn
         connally
+        connaughton
         connell
         connelly
         conner
         conners
         connery
+        connett
         connolly
         connor
         connors
         conover
+        conquest
         conrad
         conroy
+        conry
         considine
         consiglio
         constable
         constance
+        constancio
         constant
+        constante
+        constantin
         constantine
         constantino
+        constanza
+        consuegra
         conte
         conteh
         conti
         contino
+        contrera
         contreras
         converse
         convery
         conway
         conwell
         conyers
+        coody
         coogan
         cook
         cooke
@@ -15683,12 +23153,16 @@ extension NameLists {
         cooksey
         cookson
         cool
+        coolbaugh
         cooley
         coolidge
+        coombe
+        coombes
         coombs
         coomer
         coomes
         coon
+        coonce
         cooney
         coonrod
         coons
@@ -15700,20 +23174,33 @@ extension NameLists {
         copas
         cope
         copeland
+        copelin
+        copen
         copenhaver
         copes
+        copher
+        copland
+        coplen
         copley
         coplin
         copp
+        coppa
         coppage
         coppedge
         copper
+        coppersmith
+        coppin
         coppinger
         copple
         coppock
         coppola
+        copus
         cora
         corado
+        coral
+        coram
+        corbeil
+        corbell
         corbett
         corbin
         corbitt
@@ -15721,41 +23208,51 @@ extension NameLists {
         corby
         corchado
         corcoran
+        cord
+        cordaro
         cordeiro
         cordell
         corder
         cordero
         cordes
+        cordier
         cordle
+        cordner
         cordoba
         cordon
         cordova
         cordray
+        cordrey
         core
         corea
         coreas
         corella
         corey
         coria
+        coriell
         cork
         corker
         corkery
         corl
+        corle
         corlett
         corlew
         corley
         corliss
+        cormack
         corman
         cormier
         corn
         cornejo
         cornelio
+        cornelious
         cornelison
         cornelius
         cornell
         corner
         cornett
         cornette
+        corniel
         corning
         cornish
         cornman
@@ -15765,6 +23262,9 @@ extension NameLists {
         corona
         coronado
         coronel
+        corp
+        corpening
+        corporan
         corpus
         corpuz
         corr
@@ -15773,15 +23273,21 @@ extension NameLists {
         corrales
         corrao
         correa
+        corredor
         correia
         correll
+        corrie
         corrigan
         corriveau
+        corro
         corry
+        corsaro
+        corsetti
         corsi
         corso
         corson
         cort
+        corter
         cortes
         cortese
         cortez
@@ -15789,6 +23295,9 @@ extension NameLists {
         cortinas
         cortright
         corum
+        corvera
+        corvin
+        corvino
         corwin
         cory
         coryell
@@ -15810,46 +23319,66 @@ extension NameLists {
         cossio
         cost
         costa
+        costabile
         costales
         costantino
         costanza
         costanzo
+        costas
         costello
         coster
         costigan
         costilla
         costin
         costley
+        costlow
         costner
         coston
         cota
         cote
+        cotham
         cothern
         cothran
         cothren
+        cothron
         cotner
         coto
+        cotta
+        cottam
         cotten
         cotter
+        cotterman
         cottingham
         cottle
         cottman
         cotto
+        cottom
         cotton
         cottone
         cottrell
         cottrill
+        coty
         couch
         couey
+        coufal
+        coughenour
         coughlan
         coughlin
         couillard
+        coulibaly
         coulombe
+        coulon
         coulson
+        coulston
+        coultas
         coulter
+        counce
         council
+        counter
+        counterman
         countryman
         counts
+        coupe
         cournoyer
         coursey
         courson
@@ -15857,28 +23386,38 @@ extension NameLists {
         courtemanche
         courter
         courtney
+        courtois
         courtright
         courts
         courville
         coury
         cousar
+        couser
         cousin
         cousineau
         cousino
         cousins
+        coutee
+        coutinho
         couto
+        couts
         coutts
         coutu
         couture
         couturier
+        couvillion
         covarrubias
         covell
         covelli
+        covello
         cover
+        coverdale
         covert
         covey
         coviello
+        covin
         covington
+        covino
         cowan
         cowans
         coward
@@ -15890,71 +23429,109 @@ extension NameLists {
         cowgill
         cowherd
         cowie
+        cowin
         cowles
         cowley
         cowling
+        cowman
+        cowsert
         cox
+        coxe
+        coxwell
         coy
+        coyer
+        coykendall
         coyle
         coyne
         cozad
         cozart
+        cozza
+        cozzens
         cozzi
+        cozzolino
         crabb
         crabbe
         crabill
+        crable
         crabtree
+        crace
         craddock
+        crader
         craft
         crafton
+        crafts
         crager
+        cragg
         crago
+        cragun
         craig
         craighead
         crain
         craine
+        crall
         cram
         cramer
         crampton
         crandall
         crandell
         crane
+        craner
+        craney
         cranfill
         cranford
         crank
         cranmer
+        cranor
         cranston
+        crapo
+        crapps
         crary
         crase
         crass
         crater
+        craun
         craven
         cravens
         craver
+        cravey
+        craw
         crawford
         crawley
         cray
         craycraft
         crayton
+        crea
         creager
         creamer
         crean
+        creary
         creasey
+        creasman
         creason
         creasy
+        crecelius
+        credeur
+        credle
         cree
         creech
         creed
         creedon
+        creegan
         creek
         creekmore
         creel
+        creer
+        creger
+        crego
         creighton
         cremeans
+        cremer
         crenshaw
+        crepeau
         crespin
         crespo
         cress
+        cressey
         cressman
         cresswell
         creswell
@@ -15967,69 +23544,109 @@ extension NameLists {
         criddle
         crider
         crigger
+        crigler
+        crilly
         crim
+        crimi
         crimmins
         criner
+        criollo
         cripe
         crippen
         cripps
         crisafulli
+        crisanto
         crisci
+        criscione
+        crisco
+        criscuolo
         crisler
+        crislip
         crisman
         crisostomo
         crisp
         crispin
+        crispino
         criss
         crissman
         crist
+        cristiano
         cristobal
         criswell
         critchfield
+        critchley
+        critchlow
+        critelli
         crites
         crittenden
         crittendon
+        critzer
         crivello
+        crocco
         croce
         crochet
         crocker
         crockett
+        croff
+        crofford
+        crofoot
         croft
+        crofts
+        croghan
+        croke
         croker
         croley
         croll
         cromartie
+        crombie
         cromer
         crompton
         cromwell
         cron
         cronan
         crone
+        croney
         cronin
         cronk
+        cronkhite
         crook
+        crooke
+        crooker
         crooks
+        crookston
         croom
         crooms
+        cropp
         cropper
+        crosbie
         crosby
+        crose
         crosier
         croskey
+        crosland
         crosley
         cross
+        crossan
         crossen
+        crosser
+        crossett
         crossland
         crossley
+        crosslin
         crossman
+        crossno
         crosson
         crosswhite
         croston
+        croswell
         croteau
         crothers
         crotts
         crotty
         crouch
+        croucher
         crouse
+        crout
         crow
         crowder
         crowe
@@ -16049,8 +23666,10 @@ extension NameLists {
         cruickshank
         cruikshank
         cruise
+        crull
         crum
         crumb
+        crumble
         crumbley
         crume
         crumley
@@ -16058,21 +23677,39 @@ extension NameLists {
         crumpler
         crumpton
         crumrine
+        crunk
+        crupi
         cruse
         crutcher
         crutchfield
+        crute
         cruz
+        cruzado
+        cruze
+        cruzgarcia
+        cruzhernandez
+        cruzlopez
+        cruzmartinez
+        cryan
         cryer
         crystal
+        cua
         cuadra
         cuadrado
+        cuadros
+        cuautle
         cuba
         cubas
         cubbage
+        cubero
+        cubias
+        cubillos
         cuccia
+        cuda
         cudd
         cuddy
         cude
+        cudney
         cue
         cuellar
         cuello
@@ -16084,6 +23721,7 @@ extension NameLists {
         cuevas
         cuff
         cuffee
+        cuffie
         cui
         culberson
         culbert
@@ -16093,41 +23731,64 @@ extension NameLists {
         culhane
         cull
         cullen
+        cullens
         culler
+        cullers
         culley
+        culligan
         cullinan
+        cullinane
         cullins
         cullison
         cullum
+        cully
         culotta
         culp
         culpepper
+        culton
         culver
+        culverhouse
         culwell
+        cumbee
         cumberbatch
         cumberland
+        cumberledge
         cumbie
+        cumbo
+        cumby
         cumming
         cummings
         cummins
+        cumpston
         cunanan
         cundiff
         cuneo
         cunha
         cunniff
+        cunning
         cunningham
         cuomo
+        cuozzo
+        cupit
         cupp
         cupples
+        cupps
+        cura
         curbelo
+        curci
         curcio
         curd
+        cure
+        curet
         cureton
         curfman
         curiel
         curl
         curlee
+        curless
         curley
+        curnow
+        curnutt
         curran
         curren
         currence
@@ -16137,50 +23798,78 @@ extension NameLists {
         currier
         currin
         curry
+        curtice
         curtin
         curtis
         curtiss
         curto
         curtsinger
         cusack
+        cusano
         cushing
         cushman
         cusick
+        cusimano
+        cusson
+        custard
         custer
         custis
         custodio
         cusumano
         cuthbert
         cuthbertson
+        cuthrell
         cutler
         cutlip
         cutrer
         cutright
+        cutrone
         cutshall
         cutshaw
         cutter
         cutting
         cutts
         cuyler
+        cybulski
+        cygan
+        cypert
         cypher
         cyphers
+        cypress
         cyr
         cyrus
+        czaja
+        czajka
         czajkowski
+        czapla
         czarnecki
         czech
         czerwinski
         dabbs
         dabney
         dabrowski
+        dacanay
+        dacey
         dacosta
+        dacruz
+        dacunha
         dacus
+        dada
         daddario
+        daddio
         dade
+        dady
+        daffron
+        dagenais
         daggett
+        daggs
+        dagley
         dagostino
         dague
+        dahal
+        dahan
         daher
+        dahir
         dahl
         dahlberg
         dahle
@@ -16192,6 +23881,8 @@ extension NameLists {
         dahlquist
         dahlstrom
         dahm
+        dahmen
+        dahmer
         dahms
         dahn
         dai
@@ -16200,29 +23891,43 @@ extension NameLists {
         dail
         dailey
         daily
+        daines
+        dais
         dake
         dakin
         dalal
+        dalbec
+        dalbey
         dalby
         dale
+        daleo
+        dales
         dalessandro
         dalessio
         daley
         dalke
         dall
+        dallaire
         dallas
         dalley
         dallman
+        dallmann
+        dally
         dalrymple
         dalton
         daly
         dalzell
         dam
+        damas
+        damaso
         damato
+        dambra
         dambrosio
         dame
+        damelio
         dameron
         dames
+        damewood
         damian
         damiani
         damiano
@@ -16231,50 +23936,74 @@ extension NameLists {
         dammann
         damon
         damore
+        damour
         dampier
         damron
         dan
         dana
         danaher
+        danahy
         dance
         dancer
         dancy
         dandrea
         dandridge
+        dandurand
         dandy
         dane
+        danek
         danford
         danforth
         dang
         dangelo
         dangerfield
+        dangler
+        danh
         daniel
         daniele
         daniell
+        daniello
         daniels
+        danielsen
         danielson
         danis
+        dankert
         danko
         danks
         danley
         dann
         danna
+        dannenberg
         danner
+        dano
         danos
+        danowski
         dansby
+        dansereau
+        dansie
         dant
+        dante
         dantonio
         dantzler
         danz
+        danziger
+        danzy
         dao
         daoud
         daoust
+        daponte
+        dar
+        darbonne
         darby
+        darcangelo
         darcy
+        dardar
         darden
         dare
         dargan
+        darius
         dark
+        darko
         darland
         darley
         darling
@@ -16283,99 +24012,152 @@ extension NameLists {
         darnell
         darosa
         darr
+        darragh
         darrah
         darrell
         darrington
+        darrough
         darrow
         darst
         dart
+        darter
+        dartez
+        darty
+        darville
         darwin
         darwish
         das
+        dasari
+        dasgupta
         dash
         dasher
         dashiell
+        dashner
         dasilva
         dass
         datta
         dattilo
         dau
         daub
+        dauber
         daubert
         dauer
+        daughenbaugh
         daugherty
+        daughtery
+        daughtrey
         daughtry
+        daul
         daulton
         daum
         dauphin
+        dauphinais
         dauria
         dauzat
         davalos
+        davanzo
         dave
         davenport
         daves
         davey
+        davi
         david
+        davidoff
+        davidov
         davids
         davidson
         davie
         davies
+        davignon
         davila
+        davilla
         davin
         davis
         davison
         davisson
+        davitt
         davy
         daw
+        dawdy
         dawe
         dawes
         dawkins
         dawley
+        dawn
         dawood
+        daws
+        dawsey
         dawson
         day
+        dayal
+        dayan
         daye
         days
         dayton
         daza
+        dea
         deacon
+        deady
+        deak
+        deakin
         deakins
         deal
         dealba
+        dealmeida
         dean
         deanda
+        deandrade
         deane
+        deaner
         deangelis
         deangelo
         deans
         dearborn
+        dearden
         deardorff
         dearing
         dearman
         dearmas
+        dearmon
         dearmond
         dearth
+        deary
         deas
+        dease
         deason
+        deasy
         deatherage
         deaton
         deaver
         deavers
         deavila
+        debarros
+        debartolo
         debellis
+        debenedictis
         deberry
+        debiase
         deblasio
+        deblois
+        debnam
         deboard
         deboer
         debolt
+        debonis
         debord
         debose
+        debow
         debruin
+        debruyn
         debusk
+        dec
         decamp
         decarlo
         decaro
+        decarolis
+        decarvalho
         decastro
+        decatur
         decesare
         dechant
         decicco
@@ -16384,11 +24166,17 @@ extension NameLists {
         decker
         deckert
         declue
+        decola
         decosta
+        decoste
+        decoster
         decoteau
+        decoursey
         decuir
         dedeaux
+        dedic
         dedios
+        dedman
         dedmon
         dedrick
         dee
@@ -16403,89 +24191,157 @@ extension NameLists {
         deer
         deere
         deering
+        deery
         dees
         deese
         deeter
+        deets
         defalco
         defazio
         defelice
         defeo
+        deffenbaugh
+        defibaugh
+        defilippis
         defilippo
         defoe
+        defoor
         deford
         deforest
+        deforge
+        defrance
+        defrancesco
         defrancisco
         defranco
+        defrank
         defreitas
+        defries
+        degaetano
+        degante
         degarmo
         degen
+        degenhardt
         degennaro
         degeorge
+        degler
         degnan
         degner
+        degollado
+        degraaf
+        degracia
         degraff
+        degraffenreid
+        degrave
         degraw
+        degree
         degregorio
         degroat
+        degroff
         degroot
         deguzman
         dehaan
+        dehaas
         deharo
         dehart
         dehaven
         deherrera
         dehn
+        dehner
+        dehoff
         dehoyos
+        deibel
         deibert
+        deibler
+        deignan
+        deihl
         deines
+        deis
         deitch
+        deiter
+        deitrich
+        deitrick
         deitz
+        dejager
+        dejarnette
         dejean
         dejesus
         dejohn
         dejong
+        dejonge
+        dekeyser
         dekker
+        dekle
         delacerda
         delacruz
         delafuente
         delagarza
+        delagrange
+        delaguila
+        delahanty
         delahoussaye
+        delahoz
         delaluz
+        delamater
         delamora
         delancey
+        delancy
+        deland
         delaney
+        delange
         delangel
         delano
         delany
         delao
+        delap
         delapaz
         delapena
+        delapp
         delara
         delariva
         delarosa
         delatorre
+        delatte
+        delaughter
         delaune
+        delaurentis
         delavega
+        delawder
         delay
         delbosque
+        delbridge
+        delcambre
         delcampo
         delcarmen
         delcastillo
         delcid
+        delee
+        deleeuw
+        delehanty
         deleo
         deleon
         delfin
         delfino
         delgadillo
         delgado
+        delgiudice
+        delgreco
+        delgrosso
         delia
         delima
+        deline
         delira
+        delisi
         delisle
         delk
+        delker
         dell
+        deller
         dellinger
+        delmar
+        delmonico
         delmonte
+        delmore
+        delmundo
         deloach
         deloatch
         deloera
@@ -16493,54 +24349,84 @@ extension NameLists {
         delong
         delorenzo
         delorme
+        delosangeles
         delosreyes
+        delosrios
         delossantos
         delozier
         delp
         delph
+        delpino
+        delpozo
+        delprete
         delreal
         delrio
         delrosario
+        delsignore
         deltoro
         deluca
+        delucca
         delucia
         deluna
         delva
         delvalle
         delvecchio
         delvillar
+        delzer
         demaio
         demar
+        demarais
         demarco
         demaree
         demarest
         demaria
+        demaris
         demars
         demartini
         demartino
         demas
         demasi
         dematteo
+        demay
+        demayo
+        dembowski
         demby
         demello
         demelo
         dement
         demeo
+        demeritt
         demers
         demery
+        demesa
         demeter
+        demeyer
+        demichele
+        demille
         deming
         demko
+        demma
+        demmer
+        demo
+        demonte
+        demore
         demos
         demoss
         demott
         demps
         dempsey
         dempster
+        demski
         demuth
+        dena
+        denard
+        denardo
+        denaro
         denault
+        denbow
         denby
         dendy
+        deneen
         deng
         dengler
         denham
@@ -16553,9 +24439,12 @@ extension NameLists {
         denlinger
         denman
         denmark
+        denmon
         denn
         dennard
         dennehy
+        dennen
+        denner
         dennett
         denney
         dennie
@@ -16565,31 +24454,58 @@ extension NameLists {
         denniston
         denny
         deno
+        denslow
         densmore
         denson
         dent
+        dente
         denton
+        denzer
         deo
+        deocampo
+        deol
         deoliveira
         depalma
+        depaola
+        depaoli
+        depaolo
         depasquale
         depaul
         depaula
+        depauw
         depaz
+        depena
         depew
+        depietro
         depina
+        depinto
+        depp
         deppe
+        deppen
         depriest
+        deptula
         depue
+        deputy
+        depuy
+        der
         deramus
         deras
         derby
+        derbyshire
+        derderian
+        deremer
+        deriso
+        derks
         dermody
         deroche
+        deroo
         derosa
         derose
+        derosia
         derosier
+        derossett
         derouen
+        derouin
         derr
         derrick
         derrickson
@@ -16597,74 +24513,119 @@ extension NameLists {
         derringer
         derry
         derryberry
+        derstine
+        deruiter
+        derusha
+        deruyter
         dery
         desai
         desalvo
+        desanti
         desantiago
         desantis
         desanto
+        desantos
         desautels
+        desch
+        deschaine
         deschamps
         deschenes
+        desena
+        deshane
+        deshazer
         deshazo
         deshields
+        deshmukh
         deshong
         deshotel
         deshpande
         desiderio
+        desilets
         desilva
         desimone
         desir
+        desjardin
         desjardins
+        desjarlais
         deskins
+        deslauriers
         desmarais
+        desmet
         desmond
+        desormeaux
         desoto
         desousa
         desouza
         despain
+        desposito
+        despres
         desrochers
         desroches
         desrosiers
+        desselle
+        dessert
+        desta
         destefano
+        destin
+        determan
         deters
+        detmer
         detrick
+        dettloff
+        dettman
+        dettmann
+        dettmer
+        detty
         detweiler
         detwiler
         deuel
         deutsch
         devall
+        devan
         devane
         devaney
         devaughn
         devault
         deveau
+        deveaux
         dever
         devera
         devereaux
         devereux
         devers
         devi
+        devilbiss
         deville
+        devillier
+        devin
         devine
         devinney
         devita
         devito
         devitt
+        devivo
         devlin
         devoe
+        devoll
+        devora
         devore
         devos
         devries
         dew
         dewald
+        dewall
         dewalt
+        dewan
         dewar
         dewberry
         dewees
         deweese
         dewey
+        dewhurst
+        dewing
+        dewit
         dewitt
+        dewitte
         dewolf
         dewolfe
         dews
@@ -16672,77 +24633,138 @@ extension NameLists {
         dey
         deyo
         deyoung
+        dhakal
         dhaliwal
+        dhar
+        dhawan
         dhillon
+        dia
         diab
+        diakite
         dial
         diallo
+        dials
         diamond
         diana
         dias
         diaz
         diazdeleon
+        dibartolo
+        dibartolomeo
+        dibattista
         dibble
         dibella
+        dibello
         dibenedetto
+        dibernardo
         dibiase
         diblasi
+        dibona
+        dicamillo
         dicarlo
         dice
+        dicesare
+        dichiara
         dicicco
         dick
+        dicke
         dicken
         dickens
         dickenson
+        dicker
         dickerman
         dickerson
+        dickert
         dickey
         dickie
         dickinson
         dickison
         dickman
+        dickmann
         dicks
         dickson
+        dicostanzo
         dicus
         didier
+        didio
+        didion
         didomenico
         didonato
+        diebel
         diebold
+        dieckmann
+        diede
         diederich
         diedrich
+        diefenbach
+        diegel
         diego
         dieguez
         diehl
+        diehm
+        diekmann
+        diel
         diem
         diemer
         diener
         diep
+        diercks
+        dieringer
+        dierker
+        dierkes
+        dierking
         dierks
+        diers
+        dies
         dieter
+        dieterich
+        dieterle
         dietrich
         dietrick
+        dietsch
         dietz
         dietzel
+        dieu
+        dieudonne
+        dieujuste
         diez
+        difabio
+        diffenderfer
+        difilippo
         difiore
         difrancesco
         difranco
+        digangi
         digby
+        digennaro
         diggins
         diggs
         digiacomo
+        digioia
         digiorgio
         digiovanni
         digirolamo
+        digiulio
+        digman
+        dignan
         digregorio
+        diiorio
         dike
         dilbeck
+        dilday
+        dildine
+        dildy
         dileo
+        dilger
+        diliberto
+        dilks
         dill
         dillard
         dille
+        dillenbeck
         diller
         dilley
+        dilling
         dillinger
         dillingham
         dillion
@@ -16750,8 +24772,11 @@ extension NameLists {
         dillon
         dillow
         dills
+        dilone
         dilorenzo
+        diloreto
         dilts
+        diltz
         dilworth
         dimaggio
         dimaio
@@ -16760,18 +24785,24 @@ extension NameLists {
         dimartino
         dimas
         dimatteo
+        dimattia
         dimauro
         dimeglio
         dimeo
         dimick
+        dimino
         dimitrov
         dimmick
+        dimmitt
+        dimon
         dimond
         din
+        dina
         dinan
         dinapoli
         dinardo
         dinatale
+        dine
         dineen
         dines
         ding
@@ -16786,9 +24817,13 @@ extension NameLists {
         dinicola
         dinkel
         dinkins
+        dinneen
+        dino
         dinsmore
+        dinunzio
         dinwiddie
         dion
+        dionicio
         dionisio
         dionne
         diop
@@ -16798,28 +24833,50 @@ extension NameLists {
         dipaola
         dipaolo
         dipasquale
+        dipiazza
         dipietro
         dippel
+        dippold
+        direnzo
+        dirienzo
         dirks
         dirksen
+        dirocco
         disalvo
         disanto
         disbrow
+        disch
+        dishaw
+        disher
         dishman
+        dishon
+        diskin
         disla
         dismuke
         dismukes
         disney
+        distasio
         distefano
+        distel
+        ditch
+        ditmore
+        ditommaso
         dittman
         dittmar
         dittmer
         ditto
         dittrich
+        ditty
+        ditullio
+        ditzler
+        dively
         diver
+        divers
+        divincenzo
         divine
         divito
         dix
+        dixit
         dixon
         dixson
         dizon
@@ -16827,74 +24884,122 @@ extension NameLists {
         doak
         doan
         doane
+        dobbin
         dobbins
         dobbs
+        dobie
+        doble
+        dobler
+        dobos
+        dobrowolski
         dobson
         doby
+        dobyns
         docherty
         dock
         dockery
         dockins
+        dockstader
         dockter
         doctor
         dodd
         dodds
         dodge
+        dodgen
+        dodrill
         dodson
         doe
+        doebler
+        doerfler
         doering
         doerr
+        doescher
         dogan
         doggett
+        doheny
         doherty
+        dohm
+        dohrmann
+        doi
+        doig
         doiron
+        doke
+        dokken
         dolan
         dolby
         dolce
+        dold
         dole
+        dolen
         doles
         dolezal
         dolin
         doll
         dollar
         dollard
+        dollarhide
+        dollinger
+        dollins
+        dollison
+        dolloff
         dolly
         dolores
         dolph
         dolphin
         dolson
         doman
+        domangue
+        domanski
         dombroski
         dombrowski
         domenech
+        domenico
+        domer
         domingo
+        domingos
         domingue
         domingues
         dominguez
+        dominic
         dominick
         dominique
         domino
         dominquez
         dominy
+        domke
         don
+        dona
+        donadio
         donaghy
         donahoe
+        donahoo
         donahue
         donald
         donaldson
+        donalson
+        donat
         donatelli
+        donath
         donathan
         donati
         donato
+        dondero
+        done
         donegan
         donelson
         doner
         dones
         doney
         dong
+        donham
         donis
+        donjuan
+        donlan
         donley
+        donlin
         donlon
+        donn
+        donnan
         donnell
         donnellan
         donnelly
@@ -16904,14 +25009,21 @@ extension NameLists {
         donoho
         donohoe
         donohue
+        donoso
         donovan
         doody
         doolan
         dooley
         doolin
+        dooling
         doolittle
+        doom
+        doonan
         dopp
+        dopson
+        dora
         dorado
+        dorame
         doran
         dorantes
         dorazio
@@ -16921,106 +25033,162 @@ extension NameLists {
         dorfman
         dorgan
         doria
+        dorian
         doris
         dority
         dorman
         dorn
+        dornan
         dorner
+        dorney
+        dorothy
+        dorough
         dorr
+        dorrance
         dorrell
         dorris
+        dorrough
+        dorsainvil
         dorsch
         dorsett
         dorsey
+        dorta
         dortch
         dorton
+        dorval
+        dorvil
+        dory
         dosch
+        doscher
+        dose
         doshi
         doss
         dossantos
         dossett
+        dossey
         dostal
         doster
+        dostie
+        doten
         dotson
+        dotter
         dotts
         doty
+        doub
+        double
+        doubleday
         doucet
         doucette
         doud
         dougan
+        dougher
         dougherty
         doughty
         douglas
         douglass
+        douma
+        douse
         douthit
+        douthitt
+        douville
         dove
         dover
         dow
         dowd
         dowdell
         dowden
+        dowding
         dowdle
         dowdy
         dowe
         dowell
+        dower
+        dowers
         dowler
         dowling
+        down
         downard
+        downen
         downer
         downes
         downey
         downie
         downing
         downs
+        dowty
         doxey
         doyal
+        doyen
         doyle
         doyon
         dozier
+        drabek
         draeger
+        dragan
+        drager
         drago
         dragon
         dragoo
+        draheim
         drain
         drake
         drakeford
+        drakes
         drane
         drapeau
         draper
         draughn
+        draughon
         draves
         drawdy
         dray
         drayer
         drayton
+        drechsler
         drees
+        dreger
         dreher
+        dreibelbis
         dreier
         dreiling
+        dreisbach
         drennan
         drennen
+        drennon
         drescher
         dressel
         dresser
         dressler
         drew
+        drewery
         drewes
         drewry
         drews
         drexler
         dreyer
+        dreyfus
+        dries
+        driessen
         driggers
         driggs
         drinkard
         drinkwater
+        drinnon
         driscoll
         driskell
         driskill
         driver
+        droege
+        drolet
+        drone
         drost
+        droste
+        drouillard
         drouin
         drown
+        droz
         drozd
+        drozdowski
         drucker
         drum
         drumheller
@@ -17046,12 +25214,22 @@ extension NameLists {
         dubinsky
         dublin
         dubois
+        duboise
         dubon
         dubose
+        dubray
+        dubreuil
+        dubs
+        dubuc
+        dubuisson
         dubuque
         duby
+        duca
+        ducey
+        duch
         ducharme
         duchene
+        duchesne
         duck
         ducker
         duckett
@@ -17061,17 +25239,29 @@ extension NameLists {
         ducote
         duda
         dudas
+        dudash
+        dudding
+        duddy
+        dudeck
         dudek
         dudgeon
         dudley
+        dudzik
+        dudzinski
         due
         duell
         duenas
+        duenes
         duenez
+        duer
+        duerksen
         duerr
+        dues
         duet
         dufault
+        dufek
         duff
+        duffer
         duffey
         duffie
         duffield
@@ -17081,63 +25271,87 @@ extension NameLists {
         dufrene
         dufresne
         dugan
+        dugar
         dugas
         duggan
         dugger
         duggins
         duguay
+        duhaime
         duhamel
         duhart
+        duhe
         duhon
         duke
         dukes
         dula
+        dulac
         dulaney
         dulay
         duley
         dulin
+        duling
         dull
         dumais
+        duman
         dumas
+        dumke
         dumlao
+        dumm
         dummer
         dumond
         dumont
         dunagan
+        dunavant
         dunaway
         dunbar
         duncan
+        duncanson
         dundas
+        dundon
         dunfee
         dunford
         dungan
+        dungey
         dunham
         dunigan
+        dunk
         dunkel
         dunkelberger
         dunker
         dunkin
         dunkle
         dunkley
+        dunklin
         dunlap
         dunleavy
+        dunlevy
         dunlop
         dunmire
         dunmore
         dunn
         dunnam
+        dunnavant
         dunne
         dunnigan
         dunning
+        dunnington
         dunphy
         dunsmore
         dunson
+        dunstan
         dunston
         dunton
+        dunwoody
         duong
+        dupee
         duplantis
+        duplechain
+        duplechin
+        dupler
         duplessis
         dupont
+        dupras
         dupre
         dupree
         duprey
@@ -17154,64 +25368,95 @@ extension NameLists {
         durden
         duren
         durfee
+        durfey
+        durgan
         durgin
         durham
         durkee
         durkin
+        durling
+        durning
         durocher
         duron
         durr
+        durrance
         durrant
         durrett
         durso
         durst
         duryea
         dusek
+        dusenberry
+        dushane
         dussault
+        dusseau
+        dust
         dustin
+        dutan
         dutcher
+        dutkiewicz
         dutra
+        dutson
         dutt
         dutta
         dutton
         duty
+        duva
         duval
         duvall
         dvorak
+        dwiggins
         dwight
+        dworak
+        dworkin
         dwyer
         dy
         dyal
         dyar
+        dyas
+        dyche
+        dyches
         dyck
         dycus
         dye
         dyer
         dyess
+        dygert
         dyke
         dykema
+        dykeman
         dykes
+        dykman
         dykstra
         dymond
+        dynes
         dysart
         dyson
         dziedzic
         eaddy
         eades
+        eadie
         eads
         eady
         eagan
+        eagen
         eager
         eagle
+        eagles
+        eagleson
+        eagleton
         eaglin
         eaker
         eakes
         eakin
         eakins
+        eakle
         ealey
         ealy
         eames
         eanes
+        eardley
+        eargle
         earhart
         earl
         earle
@@ -17219,11 +25464,15 @@ extension NameLists {
         earley
         earls
         early
+        earlywine
         earnest
         earnhardt
+        earnhart
+        earnshaw
         earp
         earwood
         eash
+        easler
         easley
         eason
         east
@@ -17241,38 +25490,53 @@ extension NameLists {
         easton
         eastridge
         eastwood
+        eatman
         eatmon
         eaton
         eaves
         ebanks
+        ebarb
+        ebbert
         ebel
         ebeling
+        eber
         eberhard
         eberhardt
         eberhart
         eberle
+        eberlein
         eberly
         ebersole
         ebert
+        eberts
+        eble
+        eblen
         ebling
         ebner
+        ebrahim
+        ebrahimi
+        ebright
         ebron
         eby
         eccles
         eccleston
+        echard
         echavarria
         echevarria
         echeverri
         echeverria
+        echeverry
         echols
         eck
         eckard
+        eckardt
         eckart
         eckel
         eckels
         eckenrode
         ecker
         eckert
+        eckes
         eckhardt
         eckhart
         eckhoff
@@ -17282,14 +25546,22 @@ extension NameLists {
         ecklund
         eckman
         eckstein
+        eckstrom
+        economou
+        ector
         eddie
+        eddinger
         eddings
         eddington
         eddins
         eddleman
+        edds
         eddy
+        ede
+        edel
         edelen
         edelman
+        edelson
         edelstein
         eden
         edenfield
@@ -17297,77 +25569,125 @@ extension NameLists {
         eder
         edgar
         edge
+        edgecomb
         edgell
         edgerly
         edgerton
+        edgeworth
+        edgin
         edgington
+        edgmon
+        edick
         edie
+        ediger
         edinger
         edington
         edison
         edler
+        edlin
         edlund
         edman
+        edmisten
         edmiston
         edmond
         edmonds
         edmondson
         edmonson
+        edmund
         edmunds
         edmundson
         edney
         edouard
+        edrington
         edsall
         edson
         edward
         edwards
+        edwardson
+        edwin
         eells
+        efaw
         effinger
+        effler
         efird
         egan
         egbert
+        ege
         eger
+        egerton
+        egge
         eggen
         egger
         eggers
         eggert
         eggleston
+        eggleton
         egli
         egner
+        egolf
         eguia
+        ehle
+        ehlen
         ehler
         ehlers
         ehlert
+        ehlinger
+        ehmann
+        ehmke
+        ehrenberg
         ehret
         ehrhardt
         ehrhart
+        ehrich
         ehrlich
         ehrman
         eich
         eichelberger
+        eichenberger
+        eichenlaub
         eicher
         eichhorn
+        eichinger
         eichler
         eichman
         eichner
+        eichorn
+        eick
         eickhoff
         eid
         eide
+        eiden
         eidson
+        eifert
+        eikenberry
         eiland
         eiler
+        eilerman
         eilers
         einhorn
+        eischen
+        eisel
         eisele
+        eiseman
         eisen
+        eisenbarth
         eisenberg
+        eisenhardt
         eisenhart
         eisenhauer
+        eisenhower
         eisenman
+        eisenmann
+        eisenstein
+        eisler
+        eisman
         eisner
         eitel
         ek
+        ekberg
+        eke
         eklund
+        ekman
         ekstrom
         el
         elam
@@ -17378,6 +25698,7 @@ extension NameLists {
         eldred
         eldredge
         eldridge
+        elenes
         eley
         elgin
         eli
@@ -17385,40 +25706,62 @@ extension NameLists {
         elias
         eliason
         elie
+        elijah
+        elison
         elizalde
         elizarraras
         elizarraraz
         elizondo
         elkin
         elkins
+        elko
         ell
         ellard
         elledge
         ellefson
+        ellen
         ellenberger
         ellenburg
+        ellender
+        ellenwood
         eller
         ellerbe
         ellerbee
+        ellerbrock
+        ellerman
         ellett
+        elling
         ellinger
         ellingson
+        ellingsworth
         ellington
+        ellingwood
         elliot
         elliott
         ellis
         ellison
+        ellisor
+        elliston
         ellman
         ells
         ellsworth
+        ellwanger
         ellwood
         ellzey
+        elm
+        elman
+        elmendorf
         elmer
+        elmi
         elmore
+        elmquist
         elms
         elrod
+        elsasser
         elsayed
         elsberry
+        else
+        elsea
         elser
         elsey
         elsner
@@ -17426,55 +25769,84 @@ extension NameLists {
         elston
         elswick
         elton
+        elvir
+        elvira
         elwell
         elwood
         ely
         elzey
+        elzinga
+        elzy
+        em
         emanuel
+        emanuele
         emberton
         embree
         embrey
         embry
+        emch
         emerick
         emerson
         emert
         emery
+        emfinger
+        emge
         emig
+        emigh
+        emile
+        emily
+        emma
         emmanuel
+        emmel
+        emmer
         emmerich
+        emmerson
         emmert
         emmett
         emmons
         emond
         emory
+        empey
+        empson
         emrich
         emrick
+        emry
         enamorado
+        encalada
         encarnacion
         encinas
+        encinias
         enciso
+        enck
         enderle
         enders
         endicott
         endo
         endres
+        endress
         endsley
         enfield
         enfinger
         eng
+        engberg
+        engdahl
         engebretson
         engel
         engelbrecht
         engelhardt
         engelhart
         engelke
+        engelking
         engelman
         engelmann
         engels
         engen
         enger
+        engh
         england
+        englander
         engle
+        englebert
         englehart
         engleman
         engler
@@ -17482,40 +25854,57 @@ extension NameLists {
         engles
         english
         englund
+        engman
         engram
         engstrom
         enloe
         enlow
         ennis
+        enns
         eno
         enoch
         enochs
         enos
         enright
+        enrique
+        enriques
         enriquez
         ensign
         ensley
         ensminger
         ensor
+        ensz
+        enterline
         entrekin
         entwistle
         enyart
+        enyeart
+        enz
         eoff
+        ephraim
+        epler
         epley
         epling
         epp
+        eppard
         epperly
         epperson
+        eppes
+        eppinger
+        epple
         eppler
         eppley
         epps
         epstein
+        epting
+        equihua
         erazo
         erb
         erbe
         erby
         erdman
         erdmann
+        erhard
         erhardt
         erhart
         ericksen
@@ -17523,27 +25912,44 @@ extension NameLists {
         ericson
         eriksen
         erikson
+        eriksson
+        erisman
+        erives
         erlandson
+        erler
+        ernandez
         ernest
+        ernsberger
         ernst
+        erpelding
         errico
         erskine
         ertel
+        ertl
         ervin
         erving
         erwin
+        esau
+        escajeda
         escalante
         escalera
         escalona
         escamilla
         escandon
+        escano
         escarcega
         escareno
         esch
+        eschbach
+        escher
+        esco
         escobar
         escobedo
+        escorcia
         escoto
+        escott
         escudero
+        escue
         escutia
         esguerra
         esh
@@ -17551,12 +25957,21 @@ extension NameLists {
         eshleman
         eskew
         eskridge
+        esler
         eslick
         eslinger
         espada
+        espaillat
         espana
         esparza
+        espe
         espejo
+        esper
+        esperanza
+        espericueta
+        espey
+        espin
+        espina
         espinal
         espindola
         espino
@@ -17565,41 +25980,60 @@ extension NameLists {
         espinoza
         espiritu
         espitia
+        esplin
         esposito
         espy
         esqueda
         esquer
         esquibel
+        esquilin
         esquivel
+        esquivias
+        essa
         essary
         esser
         essex
+        essick
         essig
         esslinger
+        essman
         estabrook
+        estacio
         esteban
         estell
         estelle
         estep
+        estepp
         ester
+        esterline
+        esterly
         esters
         estes
         esteves
         estevez
         estey
+        estill
+        estime
         estrada
         estrella
+        estremera
+        estridge
+        estudillo
+        estupinan
         etchison
         etheredge
         etheridge
+        etherington
         etherton
         ethier
         ethington
         ethridge
         etienne
+        etsitty
         etter
         ettinger
         etzel
+        etzler
         eubank
         eubanks
         euceda
@@ -17608,20 +26042,33 @@ extension NameLists {
         eugenio
         euler
         eure
+        eurich
+        eury
         eusebio
         eustace
+        eustice
+        eutsey
+        eutsler
         evan
         evangelista
         evanoff
         evans
         evanson
+        evarts
+        evatt
+        eve
         eveland
+        evelyn
         even
         evens
+        evensen
         evenson
+        everage
         everett
         everette
+        everetts
         everhart
+        everidge
         everitt
         everly
         everman
@@ -17629,63 +26076,98 @@ extension NameLists {
         eversole
         everson
         evert
+        everton
         everts
+        every
         eves
+        evett
         evins
+        evitts
+        evola
+        evon
         ewald
+        ewalt
+        ewan
         ewart
         ewell
         ewen
+        ewer
         ewers
         ewert
         ewing
+        exantus
         exley
         exline
+        exner
+        exposito
         exum
         eye
         eyer
         eyler
+        eyman
         eyre
+        eyster
+        ezekiel
         ezell
         ezzell
+        ezzo
+        faas
+        fabbri
         fabela
         faber
         fabian
         fabiano
         fabre
         fabrizio
+        fabry
+        facer
         facey
         facio
         fackler
+        fackrell
         factor
         facundo
         fadden
+        faddis
+        fadel
         fader
         fagan
+        fagen
         fager
         fagg
         fagin
         fagundes
         faherty
         fahey
+        fahmy
         fahnestock
         fahy
+        faile
         failla
         fails
         fain
         fair
+        fairbairn
+        fairbank
         fairbanks
+        fairbrother
         fairchild
         faircloth
+        fairclough
+        faires
         fairfax
         fairfield
+        fairhurst
         fairley
         fairman
         fairweather
+        faisal
         faison
         faith
         fajardo
+        fakhoury
         falbo
+        falck
         falco
         falcon
         falcone
@@ -17693,20 +26175,33 @@ extension NameLists {
         fales
         falgout
         falk
+        falke
+        falkenberg
+        falkenstein
         falkner
         falkowski
         fall
+        fallen
         faller
         fallin
         fallis
         fallon
         falls
+        falter
         falvey
+        falvo
         falzone
+        fama
+        fambro
+        fambrough
+        famiglietti
+        familia
         fan
         fancher
+        fane
         fanelli
         fang
+        fangman
         fankhauser
         fann
         fannin
@@ -17714,27 +26209,43 @@ extension NameLists {
         fannon
         fansler
         fant
+        fantasia
         farabaugh
+        farabee
+        faraci
+        farag
         farah
+        faraj
         farber
+        fares
         farfan
         fargo
         farhat
         faria
         farias
+        farid
+        faries
         farina
         farinas
+        farinella
         faris
+        farish
         farkas
         farley
         farlow
         farmer
+        farnam
+        farnan
+        farnell
         farner
         farney
         farnham
         farnsworth
         farnum
+        faro
         farooq
+        farooqi
+        farooqui
         farquhar
         farquharson
         farr
@@ -17748,74 +26259,134 @@ extension NameLists {
         farrington
         farrior
         farris
+        farrish
         farrow
         farthing
+        farver
         farwell
         fasano
+        fasnacht
+        fason
+        fass
         fassett
+        fassler
         fast
+        fasulo
+        fata
+        fate
         fath
         fatima
+        faubion
         faucett
         faucette
         faucher
         faught
         faul
+        faulconer
+        faulhaber
         faulk
         faulkenberry
         faulkner
+        faulks
+        faunce
         fauntleroy
+        fausett
         faust
+        faustin
         faustino
         fausto
+        fauth
         fauver
+        faux
         fava
+        favata
         favela
+        favila
+        favor
+        favorite
         favors
+        favre
         favreau
+        faw
+        fawaz
         fawcett
+        fawley
         fay
+        fayard
         faye
+        fayne
         faz
         fazekas
+        fazenbaker
         fazio
+        fazzino
         feagin
+        feagins
         fear
+        fearing
+        fearn
         fearon
         fears
+        feasel
         feaster
         feather
         feathers
         featherston
         featherstone
+        feazell
+        febles
+        febres
+        febus
+        fechter
         fecteau
+        fedak
+        feddersen
         fedele
         feder
+        federici
         federico
+        federman
+        fedewa
         fedor
-        fee
+        fedrick
         feehan
         feeley
         feely
         feemster
         feeney
+        feenstra
+        fees
+        feeser
         fegan
         fegley
         feher
         fehr
+        fehrenbach
+        fehrman
+        fei
+        feig
+        feigenbaum
+        feil
         fein
         feinberg
+        feiner
         feingold
+        feinman
         feinstein
         feist
         fekete
         felan
+        felber
         feld
         felder
+        feldhaus
         feldkamp
         feldman
         feldmann
+        feldpausch
+        feldstein
         feldt
+        felger
         felice
         feliciano
         felipe
@@ -17825,11 +26396,14 @@ extension NameLists {
         fell
         feller
         fellers
+        fellman
+        fellner
         fellows
         fells
         felt
         felten
         felter
+        feltes
         feltman
         feltner
         felton
@@ -17839,12 +26413,14 @@ extension NameLists {
         fender
         fenderson
         fendley
+        fenelon
         feng
         fenimore
         fenley
         fenn
         fennell
         fenner
+        fennessy
         fenske
         fenster
         fenstermacher
@@ -17852,6 +26428,8 @@ extension NameLists {
         fenton
         fentress
         fenwick
+        feola
+        fera
         ferber
         ferdinand
         ferebee
@@ -17868,17 +26446,22 @@ extension NameLists {
         fernandes
         fernandez
         fernando
+        ferra
+        ferran
         ferrante
         ferranti
         ferrara
         ferrari
         ferraro
+        ferre
         ferree
         ferreira
         ferrel
         ferrell
+        ferren
         ferrer
         ferrera
+        ferreras
         ferreri
         ferrero
         ferretti
@@ -17891,107 +26474,171 @@ extension NameLists {
         ferris
         ferro
         ferron
+        ferrone
+        ferrucci
         ferrufino
         ferry
         fertig
+        fesler
         fessenden
         fessler
         festa
         fett
         fetter
+        fetterhoff
         fetterman
+        fetterolf
         fetters
         fettig
         fetty
         fetzer
+        feucht
+        feuer
         feuerstein
         few
         fewell
         fey
         fiala
+        fiallo
+        fiallos
+        ficarra
+        fichera
         fichter
+        fichtner
         fick
+        ficken
         fickes
+        fickett
         ficklin
+        fiddler
         fidler
         fiedler
         field
+        fielden
         fielder
         fielding
         fields
+        fiene
+        fiero
         fierro
         fierros
         fife
         fifer
         fifield
         figaro
+        figeroa
+        figg
         figgins
+        figgs
+        figueira
         figueiredo
+        figueras
         figueredo
+        figuereo
         figueroa
+        figura
         fike
         fikes
+        filbert
         file
         filer
         files
         filip
+        filipek
+        filipiak
         filippi
         filippone
         filkins
         filler
+        fillingim
         fillion
+        fillman
         fillmore
         filsaime
         filson
         fimbres
+        finamore
         finan
+        finau
+        finazzo
         finch
         fincham
         fincher
+        finchum
         finck
         findlay
         findley
         fine
         finegan
+        finelli
+        finfrock
         finger
         fink
         finkbeiner
         finke
         finkel
         finkelstein
+        finken
         finkle
         finklea
+        finks
         finlay
         finlayson
         finley
         finn
         finnegan
         finnell
+        finneran
         finnerty
         finney
         finnie
+        finnigan
+        fino
+        finocchiaro
+        finstad
+        finucane
+        fioravanti
         fiore
+        fiorella
+        fiorello
         fiorentino
+        fiorenza
         fiori
         fiorillo
+        fiorini
+        fiorino
+        fiorito
+        fipps
+        firebaugh
         firestone
+        firkins
+        firman
+        firmin
+        first
         firth
         fisch
         fischbach
         fischer
         fischetti
+        fischman
         fiscus
         fish
         fishback
+        fishbein
         fishburn
         fishel
         fisher
         fishman
         fisk
         fiske
+        fister
         fitch
         fitchett
         fite
+        fithian
+        fitterer
+        fitting
+        fitton
         fitts
         fitz
         fitzgerald
@@ -18003,25 +26650,35 @@ extension NameLists {
         fitzsimmons
         fitzsimons
         fitzwater
+        fiveash
         fix
         fizer
         flach
         flack
         flagg
+        flagler
         flaherty
+        flaig
         flake
         flakes
+        flamenco
+        flamm
         flanagan
         flanary
         flanders
         flanery
         flanigan
+        flannagan
         flannery
         flannigan
+        flansburg
+        flaten
         flatley
         flatt
+        flaugher
         flavin
         flax
+        flecha
         fleck
         fleckenstein
         fleeman
@@ -18029,23 +26686,30 @@ extension NameLists {
         fleenor
         fleet
         fleetwood
+        fleig
         fleischer
         fleischman
         fleischmann
         fleisher
         fleishman
+        fleites
         fleming
         flemings
+        flemister
         flemming
+        flener
         flesch
         flesher
         fleshman
         fletcher
         fletes
+        flett
         fleury
+        flewelling
         flick
         flickinger
         flinchum
+        flink
         flinn
         flint
         flippen
@@ -18055,12 +26719,17 @@ extension NameLists {
         flohr
         flom
         flood
+        flook
         flor
         flora
+        florea
         florek
         florence
+        florencio
+        florendo
         florentino
         flores
+        florey
         florez
         florian
         florio
@@ -18069,12 +26738,19 @@ extension NameLists {
         flower
         flowers
         floyd
+        fludd
         fluellen
         fluharty
+        fluke
         fluker
+        flurry
+        flury
         fly
         flynn
         flynt
+        flythe
+        foard
+        fobbs
         focht
         fodor
         foerster
@@ -18084,22 +26760,35 @@ extension NameLists {
         fogg
         fogle
         fogleman
+        foglesong
+        foglia
+        foisy
+        folan
         foland
         folden
         folds
         foley
         folger
+        folino
         folk
+        folkers
+        folkerts
+        folkes
         folks
         follett
         follis
+        follmer
         folmar
         folse
         folsom
+        folts
         foltz
+        folz
+        fomby
         fonda
         fondren
         fong
+        fonner
         fonseca
         font
         fontaine
@@ -18107,13 +26796,17 @@ extension NameLists {
         fontanez
         fontanilla
         fonte
+        fontenette
         fontenot
         fontes
         fonville
         foo
+        fooks
         foor
         foos
+        foose
         foote
+        footman
         foraker
         foran
         forbes
@@ -18130,18 +26823,29 @@ extension NameLists {
         forehand
         foreman
         forero
+        foresman
         forest
         forester
         foret
+        forget
         forgey
         forgione
+        forker
         forman
+        formby
         formica
         forney
+        foronda
         forrest
         forrester
+        forry
+        fors
         forsberg
+        forseth
+        forsgren
         forshee
+        forshey
+        forslund
         forsman
         forst
         forster
@@ -18155,6 +26859,7 @@ extension NameLists {
         fortier
         fortin
         fortino
+        fortman
         fortner
         fortney
         fortson
@@ -18169,11 +26874,18 @@ extension NameLists {
         fossett
         fossum
         foster
+        foth
+        fothergill
         foti
         fouch
+        fouche
+        fought
         foulk
+        foulke
+        foulkes
         foulks
         fountain
+        fountaine
         fournier
         fouse
         foushee
@@ -18182,22 +26894,29 @@ extension NameLists {
         foutch
         fouts
         foutz
+        fowle
         fowler
         fowles
         fowlkes
         fox
+        foxwell
         foxworth
+        foxworthy
         foxx
         foy
         foye
         frady
         fraga
+        fragale
         fragoso
         frahm
+        fraijo
         frailey
         frain
         fraire
+        fraiser
         fraizer
+        fraker
         frakes
         fraley
         fralick
@@ -18205,6 +26924,10 @@ extension NameLists {
         frampton
         france
         frances
+        franceschi
+        franceschini
+        franchi
+        francia
         francis
         francisco
         franck
@@ -18212,33 +26935,50 @@ extension NameLists {
         francoeur
         francois
         frandsen
+        franey
         frank
         franke
         frankel
+        franken
+        frankenfield
         franklin
         franko
+        frankowski
         franks
+        franqui
         fransen
         franson
         frantz
         franz
         franzen
+        franzese
+        frappier
+        frary
         frasca
+        frase
         fraser
         frasher
         frasier
         frasure
         frates
+        fratto
         frausto
+        fravel
         frawley
         fray
+        frayer
+        frayre
+        fraze
         frazee
         frazer
         frazier
         freas
+        frech
         frechette
         fred
         freda
+        fredenburg
+        frederic
         frederick
         fredericks
         fredericksen
@@ -18249,47 +26989,72 @@ extension NameLists {
         fredricks
         fredrickson
         free
+        freeberg
         freeborn
+        freeburg
         freed
         freedman
         freel
         freeland
         freels
         freeman
+        freeney
         freer
+        frees
         freese
+        freestone
         freeze
         fregoso
         frei
         freiberg
+        freiburger
+        freier
+        freimuth
         freire
         freitag
         freitas
+        fremont
         french
+        frenette
+        frenkel
         frenzel
         frerichs
         frese
         freshour
+        freshwater
         fresquez
+        frett
         fretwell
         fretz
         freund
         frew
         frey
+        freyer
+        freyre
+        freytag
         friar
         frias
+        friberg
+        fricano
         frick
         fricke
+        fricker
         fricks
-        friday
+        friddle
         fridley
+        fridman
         fried
+        friedberg
         friedel
+        friederich
+        friedl
         friedland
         friedlander
         friedman
+        friedmann
         friedrich
         friedrichs
+        friedrichsen
         friel
         friend
         frier
@@ -18297,12 +27062,19 @@ extension NameLists {
         fries
         friese
         friesen
+        friess
+        frigo
+        frimpong
         frink
         frisbee
         frisbie
         frisby
         frisch
+        friscia
+        frisco
+        frisina
         frisk
+        friske
         frison
         fritch
         frith
@@ -18310,20 +27082,32 @@ extension NameLists {
         fritsche
         fritts
         fritz
+        fritze
+        fritzinger
+        fritzler
         frizzell
+        frock
         froehlich
         froelich
+        froese
+        frohlich
         froman
         fromm
+        fromme
+        fronczak
         fronk
+        frosch
         frost
+        frueh
         fruge
+        fruth
         frutos
         fry
         fryar
         frye
         fryer
         fryman
+        frymire
         fu
         fucci
         fuchs
@@ -18332,154 +27116,235 @@ extension NameLists {
         fuentez
         fuerst
         fuerte
+        fuertes
         fugate
+        fugere
+        fugett
+        fugitt
         fuhr
+        fuhrer
         fuhrman
         fuhrmann
+        fuhs
         fujii
         fujimoto
         fujita
+        fujiwara
         fukuda
+        fukumoto
+        fukushima
         fulbright
         fulcher
+        fulfer
         fulford
+        fulgencio
         fulgham
         fulghum
         fulk
         fulkerson
         fulks
+        fullam
+        fullard
+        fullbright
         fullen
+        fullenkamp
         fuller
         fullerton
+        fullilove
+        fullington
         fullmer
         fullwood
         fulmer
         fulmore
+        fulop
         fulp
         fulton
         fults
         fultz
+        fulwood
+        funari
         funches
+        funchess
         funderburg
         funderburk
+        fundora
         funes
         funez
         fung
         funk
         funke
         funkhouser
+        funston
         fuqua
+        fuquay
         furey
         furlong
         furlow
         furman
+        furnari
         furness
         furnish
+        furniss
         furr
+        furrer
         furrow
         furry
         furst
         furtado
+        furukawa
+        fury
         fusaro
         fusco
         fuselier
         fuson
         fuss
         fussell
+        fuston
         futch
         futrell
         fye
         fyfe
         fyffe
+        fyock
+        gaal
         gabaldon
+        gabay
         gabbard
         gabbert
         gabel
+        gaber
         gable
         gabler
         gabor
+        gaboury
         gabriel
         gabriele
+        gabrielli
         gabrielson
+        gacek
+        gad
         gadberry
+        gadbois
         gadd
+        gaddie
         gaddis
         gaddy
         gade
+        gadomski
         gadsden
         gadson
+        gaede
         gaertner
         gaeta
+        gaetano
+        gaff
+        gaffey
         gaffney
         gafford
         gage
+        gager
         gagliano
         gagliardi
+        gagliardo
         gagne
         gagner
+        gagnier
         gagnon
         gahagan
+        gahan
+        gaier
         gailey
         gaillard
         gain
         gainer
         gaines
         gainey
+        gainous
+        gains
         gaiser
         gaitan
+        gaiter
         gaither
+        gajda
         gajewski
+        gal
+        gala
         galan
         galang
         galante
+        galarneau
         galarza
         galasso
         galati
         galaviz
         galaz
+        galban
         galbraith
         galbreath
         galdamez
         gale
+        galea
         galeana
         galeano
         galeas
+        galeno
         gales
+        galey
+        galgano
         galiano
         galicia
         galindez
         galindo
+        galipeau
         gall
+        galla
         gallagher
         gallaher
+        galland
         gallant
         gallardo
+        gallatin
         gallaway
         galle
         gallego
         gallegos
+        gallen
+        galler
         galles
+        galletta
+        galley
         galli
         gallien
         galligan
+        galliher
         gallimore
         gallina
         gallion
+        gallivan
         gallman
         gallo
+        gallon
         gallop
+        gallow
         galloway
         gallucci
         gallup
+        galluzzo
         galo
+        galpin
+        galt
         galusha
         galvan
         galvez
         galvin
+        galvis
         galyean
         galyon
         gama
         gamache
+        gamarra
+        gamba
+        gambardella
         gamber
         gambill
         gambino
@@ -18488,52 +27353,75 @@ extension NameLists {
         gamboa
         gambrel
         gambrell
+        gamel
+        gamero
         games
         gamez
         gamino
         gammage
+        gammel
         gammill
         gammon
         gammons
         gan
         gandara
         gandarilla
+        gandee
         gander
         gandhi
+        gandolfo
         gandy
+        ganesan
         ganesh
         ganey
+        gang
+        gangemi
         gangi
+        gangl
+        gangloff
         ganley
         gann
         gannaway
         gannon
         gano
+        ganoe
         gans
+        ganser
         gant
+        ganter
         gantt
         gantz
         ganz
         gao
         gaona
+        gapinski
         garabedian
+        garate
         garay
         garbarino
+        garbe
         garber
         garbutt
         garceau
         garces
         garcia
         garciagarcia
+        garciagonzalez
         garciahernande
         garcialopez
         garciamartinez
         garciaperez
+        garciaramirez
+        garciarodrigue
+        garciasanchez
+        garcilazo
         gard
         gardea
         gardella
         garden
         gardener
+        gardenhire
+        gardin
         gardiner
         gardner
         garduno
@@ -18544,21 +27432,31 @@ extension NameLists {
         garg
         gargano
         gargiulo
+        gargus
         garibaldi
         garibay
         garica
+        gariepy
+        garin
         garland
         garlick
+        garling
+        garlington
+        garlitz
         garlock
+        garlow
         garman
         garmon
+        garn
         garneau
         garner
         garnes
         garnett
         garnica
+        garnier
         garofalo
         garon
+        garoutte
         garr
         garrard
         garren
@@ -18566,15 +27464,24 @@ extension NameLists {
         garrett
         garrick
         garrido
+        garriga
         garrigan
+        garringer
+        garriott
         garris
         garrison
         garrity
+        garro
         garrow
         garry
+        garsia
+        garside
+        garske
+        garson
         garst
         garten
         garth
+        gartin
         gartland
         gartman
         gartner
@@ -18591,23 +27498,33 @@ extension NameLists {
         gasca
         gascon
         gash
+        gashi
+        gasior
+        gaskell
         gaskill
         gaskin
         gaskins
         gaspar
         gaspard
         gasper
+        gasque
         gass
         gassaway
         gasser
+        gassett
         gassman
+        gassner
         gast
         gastelum
+        gastineau
         gaston
+        gatchalian
+        gatchell
         gately
         gates
         gatewood
         gathers
+        gathings
         gathright
         gatica
         gatlin
@@ -18617,85 +27534,155 @@ extension NameLists {
         gattis
         gatto
         gatton
+        gattuso
+        gatz
+        gatzke
         gau
+        gaucin
         gaudet
         gaudette
+        gaudin
         gaudio
         gaudreau
         gauger
         gaughan
+        gaugler
         gaul
+        gaulden
+        gauldin
+        gaulin
+        gaulke
         gault
+        gaumer
         gauna
         gaunt
+        gauntt
+        gaus
         gause
+        gauss
+        gaut
         gautam
         gauthier
+        gauthreaux
         gautier
         gautreau
         gautreaux
         gauvin
+        gaver
+        gavidia
+        gavigan
+        gavilanes
         gavin
+        gavina
+        gavino
         gaviria
         gaw
+        gawel
+        gawlik
+        gawron
+        gawronski
         gaxiola
         gay
         gayden
         gaydos
         gaye
         gayer
+        gayhart
         gayheart
         gayle
+        gayles
         gaylor
         gaylord
+        gayman
+        gaymon
         gaynor
         gaytan
         gayton
         gazaway
+        gazda
         ge
+        gean
         gear
         gearhart
+        gearheart
+        gearing
         geary
+        gebauer
         gebert
         gebhard
         gebhardt
         gebhart
+        gebo
         geddes
+        geddie
+        geddings
+        geddis
         gedeon
         gee
         geer
+        geers
+        geesey
+        geffrard
+        gehl
         gehman
+        gehr
+        gehrig
         gehring
         gehringer
         gehrke
         geib
+        geibel
         geier
         geiger
+        geil
         geis
         geise
+        geisel
         geiser
+        geisinger
         geisler
+        geiss
         geissler
         geist
         gelb
+        gelber
         gelfand
+        gelin
         gelinas
         geller
         gelman
+        gemma
+        gemmell
+        gemmill
         genao
+        genco
         gendreau
         gendron
+        genereux
+        genest
+        geng
         gengler
+        genis
+        gennaro
+        geno
         genova
         genovese
+        gensler
         gent
         gentile
         gentle
+        gentles
         gentner
         gentry
+        gentz
+        geoffroy
         geoghegan
         george
         georges
+        georgeson
+        georgia
+        georgiev
+        georgiou
         gephart
         gerace
         geraci
@@ -18706,20 +27693,27 @@ extension NameLists {
         gerardo
         gerber
         gerdes
+        gerding
+        gere
         geren
         gerena
+        gerges
         gerhard
         gerhardt
         gerhart
+        gerig
+        gering
         gerke
         gerken
         gerlach
         gerling
         germain
+        germaine
         german
         germann
         germano
         germany
+        germosen
         gerner
         gero
         geronimo
@@ -18728,6 +27722,7 @@ extension NameLists {
         gerrish
         gerrity
         gerry
+        gershon
         gerson
         gerst
         gerstein
@@ -18736,27 +27731,56 @@ extension NameLists {
         gertz
         gervacio
         gervais
+        gervasi
+        gervasio
+        gerwig
+        gesell
+        geske
+        gess
+        gessler
         gessner
+        getachew
         getchell
         geter
+        gethers
         getman
+        getter
         gettinger
+        gettings
         getty
         gettys
         getz
+        geurts
         geyer
+        ghanem
+        ghani
+        ghazarian
+        ghee
+        gheen
+        ghent
+        ghimire
         gholson
         gholston
         ghosh
         giacalone
+        giacobbe
+        giaimo
         giambrone
+        giampietro
         giancola
         giang
+        giannelli
+        giannetti
+        gianni
         giannini
         giannone
+        giannotti
+        giaquinto
         giardina
+        giarrusso
         gibb
         gibbens
+        gibbins
         gibbon
         gibbons
         gibbs
@@ -18768,27 +27792,46 @@ extension NameLists {
         giddens
         giddings
         gideon
+        gidley
+        giebel
         gier
+        gierke
         gies
+        giesbrecht
         giese
+        gieseke
+        giesen
         giesler
+        giffen
         giffin
         gifford
         gift
+        gigante
+        giger
         giglio
         gigliotti
+        gignac
         giguere
         gil
+        gilani
         gilbert
         gilbertson
         gilbreath
+        gilbreth
+        gilbride
         gilchrist
         gilcrease
         gildea
+        gilden
         gilder
         gildersleeve
         gile
         giles
+        gilfillan
+        gilford
+        gilham
+        gilkerson
+        gilkes
         gilkey
         gill
         gillam
@@ -18796,9 +27839,12 @@ extension NameLists {
         gilland
         gillard
         gillaspie
+        gillaspy
+        gille
         gilleland
         gillen
         gillenwater
+        giller
         gilles
         gillespie
         gillett
@@ -18808,14 +27854,21 @@ extension NameLists {
         gilliam
         gillian
         gilliard
+        gillie
         gillies
         gilligan
+        gillihan
+        gillikin
         gilliland
+        gillin
         gillingham
+        gillins
         gillis
+        gillison
         gillispie
         gillman
         gillmore
+        gillock
         gillon
         gills
         gillum
@@ -18824,17 +27877,21 @@ extension NameLists {
         gilmer
         gilmore
         gilmour
+        gilpatrick
         gilpin
         gilreath
         gilroy
+        gilsdorf
         gilson
         gilstrap
+        giltner
         gilyard
         gimbel
         gimenez
         gin
         ginder
         gines
+        ginger
         gingerich
         gingras
         gingrich
@@ -18843,16 +27900,24 @@ extension NameLists {
         ginsburg
         ginter
         ginther
+        ginyard
         gioia
         giordano
+        giorgi
         giorgio
+        giovanni
         gipe
         gipson
         giraldo
         girard
         girardi
+        girardin
+        giraud
         girgis
+        giri
+        girma
         girod
+        giroir
         giron
         girouard
         giroux
@@ -18860,6 +27925,11 @@ extension NameLists {
         gish
         gist
         gittens
+        gittings
+        gittins
+        giudice
+        giuffre
+        giuffrida
         giuliani
         giuliano
         giunta
@@ -18867,15 +27937,25 @@ extension NameLists {
         givan
         given
         givens
+        giza
+        gizzi
+        glad
         gladden
+        gladding
         glade
         gladfelter
         gladney
+        gladson
         gladstone
+        gladwell
+        glaeser
         glancy
+        glander
         glanton
         glantz
+        glanville
         glanz
+        glanzer
         glasco
         glascock
         glaser
@@ -18883,18 +27963,27 @@ extension NameLists {
         glasper
         glaspie
         glass
+        glassburn
         glasscock
         glasser
+        glassford
         glassman
+        glasson
         glatt
+        glatz
+        glaude
+        glavin
         glaze
+        glazebrook
         glazer
         glazier
         gleason
         gleaton
+        gleaves
         gledhill
         gleeson
         glen
+        glendenning
         glenn
         glennon
         glessner
@@ -18903,28 +27992,42 @@ extension NameLists {
         glidden
         glidewell
         glines
+        glinski
         glisson
+        glock
+        glodowski
+        glore
         gloria
         glorioso
+        gloss
+        glosson
+        gloster
         glover
         glowacki
         gluck
+        glueck
+        glunt
         glynn
         go
         goad
         gobble
         gobel
+        goben
         gober
         gobert
         gobin
         goble
         gochenour
+        godard
+        godbee
         godbey
         godbold
         godbolt
         godbout
         godby
         goddard
+        godek
+        godette
         godfrey
         godin
         godina
@@ -18934,14 +28037,25 @@ extension NameLists {
         godley
         godoy
         godsey
+        godshall
         godwin
         goebel
         goehring
+        goeke
         goel
+        goeller
+        goelz
+        goen
+        goens
+        goergen
         goering
+        goers
         goertz
+        goertzen
         goetsch
         goetz
+        goetze
+        goetzinger
         goff
         goforth
         goggans
@@ -18950,12 +28064,17 @@ extension NameLists {
         goguen
         goh
         goheen
+        gohl
+        gohn
         goin
         goines
+        going
         goings
         goins
         gokey
+        golan
         gold
+        goldbach
         goldberg
         goldberger
         goldblatt
@@ -18968,24 +28087,42 @@ extension NameLists {
         golding
         goldman
         goldner
+        goldring
         goldsberry
         goldsborough
         goldsby
         goldschmidt
         goldsmith
+        goldson
         goldstein
         goldston
+        goldstone
+        goldsworthy
+        goldwire
+        golembiewski
+        goley
         golightly
         goll
         golla
+        golladay
+        goller
+        golliday
         golson
         golston
+        goltz
         golub
+        gomer
         gomes
         gomez
+        gomillion
         goncalves
+        gonce
+        gonda
+        gondek
+        gonder
         gong
         gongora
+        gonnella
         gonsales
         gonsalez
         gonsalves
@@ -18994,55 +28131,93 @@ extension NameLists {
         gonzaga
         gonzales
         gonzalez
+        gonzalezgarcia
+        gonzalezlopez
+        gonzalezperez
+        goo
         gooch
         good
         goodale
         goodall
+        goodchild
         goode
         goodell
         gooden
         goodenough
         goodfellow
+        goodhart
+        goodhue
         goodin
+        goodine
         gooding
         goodlett
+        goodling
         goodloe
         goodlow
         goodman
         goodner
         goodnight
+        goodnough
+        goodnow
         goodpaster
+        goodpasture
+        goodreau
         goodrich
         goodridge
         goodrow
         goodrum
+        goods
         goodsell
         goodson
         goodspeed
         goodwill
         goodwin
+        goodwine
         goodwyn
         goodyear
+        goold
         goolsby
+        goon
+        goosby
+        goossen
+        gootee
+        gopal
+        gopalakrishnan
+        gora
+        goral
+        goranson
         gorby
+        gorczyca
         gordan
         gorden
+        gorder
         gordillo
         gordon
         gordy
         gore
         gorecki
         goree
+        gorelick
+        gorelik
+        goren
+        gorges
         gorham
+        gorin
         goris
+        gorka
         gorman
         gormley
         gorney
+        gorospe
+        gorr
         gorrell
         gorski
         gorsuch
         gorton
+        gosa
+        gosch
         gose
+        gosha
         goshorn
         goslin
         gosnell
@@ -19050,10 +28225,16 @@ extension NameLists {
         goss
         gossage
         gossard
+        gosse
         gosselin
         gosser
         gossett
         gossman
+        goswami
+        goswick
+        gotay
+        gotcher
+        gotham
         gothard
         goto
         gott
@@ -19073,22 +28254,31 @@ extension NameLists {
         goulding
         goulet
         goulette
+        gourdine
         gourley
         gouveia
         govan
         gove
         govea
         gover
+        govoni
         gow
         gowan
+        gowans
+        gowda
         gowdy
         gowen
+        gowens
         gower
         gowin
+        gowins
         goyal
+        goyer
         goyette
         goza
+        grab
         graber
+        grabill
         grable
         grabow
         grabowski
@@ -19096,15 +28286,21 @@ extension NameLists {
         gracey
         gracia
         graciano
+        gracie
         graczyk
         graddy
         grado
         grady
+        graeber
+        graef
+        graeff
         graf
         graff
+        graffeo
         grafton
         gragg
         graham
+        grahn
         grainger
         grajales
         grajeda
@@ -19112,78 +28308,112 @@ extension NameLists {
         gramajo
         gramlich
         gramling
+        gramm
         grammer
         grams
         gran
+        grana
         granado
         granados
         granata
+        granato
+        granberg
         granberry
         grand
         granda
         grandberry
         grande
         granderson
+        grandinetti
         grandison
         grandstaff
         grandy
         graney
         grange
         granger
+        granier
         granillo
+        granlund
+        grannis
         grant
         grantham
+        grantz
         granville
+        graser
         grass
         grasser
         grassi
         grasso
+        grasty
         grate
+        grattan
         gratton
+        gratz
         grau
+        grauer
+        graul
         gravatt
         gravel
+        graveline
         gravelle
         gravely
+        graven
         graver
         graves
+        gravett
         gravitt
         gravley
         gray
         graybeal
         graybill
+        graydon
         grayer
         grays
         grayson
+        graziani
         graziano
         greaney
         grear
         greathouse
         greaves
+        greb
+        grebe
+        grecco
+        grech
         greco
+        greear
         greek
         greeley
+        greely
         green
+        greenan
         greenawalt
+        greenaway
         greenbaum
         greenberg
         greenblatt
         greene
+        greener
+        greenfeld
         greenfield
         greenhalgh
         greenhaw
         greenhill
+        greenhouse
         greenidge
         greening
         greenland
         greenlaw
         greenleaf
         greenlee
+        greenly
         greenman
         greeno
         greenough
         greenspan
         greenstein
+        greenstreet
+        greenup
         greenwald
         greenwalt
         greenway
@@ -19191,91 +28421,140 @@ extension NameLists {
         greenwood
         greer
         greeson
+        grega
+        greger
+        gregersen
         gregerson
         gregg
         greggs
+        grego
         gregoire
         gregor
+        gregorich
         gregorio
         gregory
         gregson
+        greif
         greig
         greiner
         grell
+        grella
         gremillion
         grenier
+        grennan
+        grenz
+        gresh
         gresham
+        gresko
         gress
+        greulich
         greve
         grewal
         grewe
         grey
+        gribben
+        gribbin
         gribble
         grice
         grider
         gridley
+        grieb
         griebel
         grieco
         griego
         grier
         gries
+        griesbach
+        griese
+        griesemer
+        grieser
+        grieshaber
+        griess
         grieve
+        grieves
         griffen
         griffeth
         griffey
+        griffie
         griffin
+        griffing
         griffis
         griffith
         griffiths
+        griffitts
+        griffo
         grigg
         griggs
+        grigorian
         grigoryan
         grigsby
         grijalva
         grill
+        grilli
         grillo
+        grills
         grim
         grimaldi
         grimaldo
         grimes
+        grimley
         grimm
         grimmer
         grimmett
         grimshaw
         grimsley
+        grinberg
         grinder
         grindle
         grindstaff
         griner
         grinnell
         grinstead
+        grippo
         grisby
+        grise
         grisham
         grissett
         grissom
+        grist
         griswold
+        gritton
         grizzard
+        grizzell
         grizzle
         groat
         grob
+        grobe
         groce
         grochowski
         groen
+        groesbeck
         groff
+        groft
         grogan
         grogg
         groh
+        groleau
+        groll
         grondin
         groner
         groom
+        groome
+        groomes
         grooms
         groover
         gros
+        grosch
         grose
+        groseclose
         gross
         grosse
+        grosser
         grossi
+        grosskopf
         grossman
+        grossmann
+        grossnickle
         grosso
         grosvenor
         grosz
@@ -19288,101 +28567,159 @@ extension NameLists {
         grover
         groves
         grow
+        grubaugh
         grubb
         grubbs
         grube
         gruber
+        gruen
         grullon
         grund
+        grunden
         grundy
+        gruner
         grunewald
         grunwald
         gruver
+        gryder
         grzybowski
         gu
+        guadagno
         guadalupe
         guadarrama
+        guadiana
         guajardo
+        guallpa
+        gualtieri
         guaman
         guan
         guard
         guardado
+        guardino
         guardiola
+        guarin
         guarino
+        guarnieri
+        guastella
         guay
+        gubler
+        gude
+        gudiel
         gudino
+        gue
+        guebara
         guel
         guenther
+        guercio
         guereca
         guerin
         guernsey
         guerra
         guerrera
         guerrero
+        guerrette
         guerrier
+        guerrieri
         guerriero
         guertin
         guess
         guest
         guevara
         guevarra
+        gueye
         guffey
+        guglielmi
         guglielmo
         guice
         guida
+        guider
         guidi
+        guidice
         guido
         guidroz
         guidry
+        guijarro
+        guijosa
+        guilbault
         guilbeau
         guild
+        guiles
         guilford
         guilfoyle
+        guiliano
         guill
         guillaume
+        guillemette
         guillen
         guillermo
         guilliams
         guillory
         guillot
+        guillotte
         guilmette
+        guimaraes
         guimond
         guin
         guinan
         guinn
+        guinto
+        guinyard
+        guion
+        guirguis
         guise
+        guitron
+        guity
         guizar
+        gul
         gula
         gulati
+        gulbranson
+        gulden
         gulick
+        gulino
+        gull
+        gulla
         gulledge
         gullett
+        gullette
         gulley
         gullickson
         gullion
+        gulliver
         gullo
         gully
+        gulotta
         gum
         gumbs
         gumm
         gump
+        gunderman
         gundersen
         gunderson
         gundlach
+        gundrum
+        gundy
+        gunkel
         gunn
         gunnell
         gunnells
         gunnels
         gunning
+        gunnoe
         gunter
         gunther
         guo
         gupta
+        guptill
         gupton
+        gura
+        gurevich
         gurganus
         gurley
         gurney
+        gurr
         gurrola
+        gursky
         gurule
         gurung
         guse
@@ -19390,13 +28727,18 @@ extension NameLists {
         guss
         gust
         gustafson
+        gustave
         gustavson
         gustin
         guth
+        guthmiller
+        guthridge
         guthrie
         gutierres
         gutierrez
+        gutknecht
         gutman
+        gutmann
         gutowski
         gutshall
         guttman
@@ -19404,10 +28746,12 @@ extension NameLists {
         guyer
         guyette
         guymon
+        guynes
         guynn
         guyton
         guzik
         guzman
+        guzzi
         guzzo
         gwaltney
         gwin
@@ -19419,16 +28763,25 @@ extension NameLists {
         haag
         haak
         haake
+        haakenson
+        haaland
         haan
         haar
         haas
         haase
+        habeck
+        habeeb
+        habegger
         habel
         haber
+        haberer
+        haberkorn
         haberman
         habib
+        hachey
         hack
         hackbarth
+        hackenberg
         hacker
         hackett
         hackler
@@ -19436,6 +28789,7 @@ extension NameLists {
         hackman
         hackney
         hackworth
+        hadad
         hadaway
         haddad
         hadden
@@ -19445,12 +28799,21 @@ extension NameLists {
         haddox
         haden
         hadfield
+        hadi
         hadley
         hadlock
         hadnot
+        hadsell
         haefner
+        haegele
+        hafeez
+        hafen
         hafer
+        haff
+        haffey
         haffner
+        hafford
+        hafley
         hafner
         haga
         hagaman
@@ -19464,22 +28827,31 @@ extension NameLists {
         hageman
         hagemann
         hagen
+        hagenbuch
+        hagens
         hager
         hagerman
         hagerty
         haggard
         haggerty
         haggins
+        hagin
         hagins
+        hagle
         hagler
         haglund
         hagman
         hagood
         hagopian
+        hagos
         hagstrom
         hague
+        hagwood
         hagy
         hahn
+        hahne
+        hai
+        haidar
         haider
         haig
         haigh
@@ -19488,19 +28860,30 @@ extension NameLists {
         hail
         haile
         hailey
+        hailu
         hain
         haines
+        hainline
+        hains
         hair
         haire
         hairston
         haislip
         haith
+        haithcock
+        hajduk
         hajek
         haji
+        hajjar
         hakala
         hake
         hakes
         hakim
+        hakimi
+        hakobyan
+        halas
+        halbach
+        halberg
         halbert
         halbrook
         halcomb
@@ -19508,10 +28891,15 @@ extension NameLists {
         hale
         hales
         haley
+        halfacre
+        halfhill
+        halfmann
         halford
+        haliburton
         halim
         hall
         halladay
+        hallahan
         hallam
         hallberg
         halle
@@ -19520,21 +28908,28 @@ extension NameLists {
         hallett
         halley
         hallford
+        hallgren
         halliburton
         halliday
         halligan
         hallinan
+        halling
         hallman
         hallmark
         hallock
         halloran
+        halloway
         hallowell
         halls
         hallstrom
         hallum
+        halm
+        halper
         halperin
         halpern
+        halpert
         halpin
+        halsell
         halsey
         halstead
         halsted
@@ -19546,6 +28941,7 @@ extension NameLists {
         halvorsen
         halvorson
         ham
+        hamacher
         hamad
         hamada
         hamaker
@@ -19563,21 +28959,33 @@ extension NameLists {
         hamed
         hameed
         hamel
+        hamelin
         hamer
         hames
         hamid
+        hamidi
         hamil
         hamill
         hamilton
+        hamler
         hamlet
         hamlett
         hamlin
         hamm
         hammack
+        hammad
         hamman
+        hammann
+        hammar
         hammel
+        hammell
+        hammen
         hammer
+        hammerle
         hammers
+        hammerschmidt
+        hammersley
+        hammersmith
         hammes
         hammett
         hammill
@@ -19590,30 +28998,45 @@ extension NameLists {
         hammontree
         hamner
         hamon
+        hamp
+        hampel
         hampshire
         hampson
         hampton
+        hamre
+        hamric
         hamrick
+        hamstra
+        hamza
         han
+        hana
+        hanan
+        hanby
         hance
         hanchett
         hancock
+        hancox
         hand
+        handa
         handel
         handler
         handley
         hands
         handy
+        hane
+        hanel
         haner
         hanes
         haney
         hanford
         hang
         hanger
+        hanif
         hank
         hanke
         hankerson
         hankey
+        hankin
         hankins
         hankinson
         hanks
@@ -19622,17 +29045,26 @@ extension NameLists {
         hanlon
         hann
         hanna
+        hannaford
         hannah
+        hannahs
         hannan
         hanneman
+        hannemann
         hanner
+        hanners
+        hanney
+        hannibal
         hannigan
         hanning
         hannon
         hannum
+        hanover
         hanrahan
+        hanratty
         hans
         hansard
+        hansberry
         hanscom
         hansel
         hansell
@@ -19640,24 +29072,35 @@ extension NameLists {
         hansen
         hansford
         hanshaw
+        hanshew
         hansley
         hanson
+        hanssen
         hanus
+        hanvey
+        hanzel
         hao
+        happ
         happel
         haq
         haque
         hara
         harada
         haralson
+        haran
+        harari
         harb
         harbaugh
         harber
         harbert
         harbin
         harbison
+        harbor
         harbour
-        hard
+        harbuck
+        harcourt
+        harcrow
+        hardage
         hardaway
         hardcastle
         hardee
@@ -19665,6 +29108,7 @@ extension NameLists {
         harden
         harder
         hardesty
+        hardgrove
         hardie
         hardiman
         hardin
@@ -19677,6 +29121,7 @@ extension NameLists {
         hardwick
         hardy
         hare
+        haren
         harewood
         harford
         harger
@@ -19686,10 +29131,15 @@ extension NameLists {
         hargraves
         hargreaves
         hargrove
+        hari
+        harig
         haring
+        haris
         harjo
+        harju
         harker
         harkey
+        harkin
         harkins
         harkleroad
         harkless
@@ -19699,20 +29149,27 @@ extension NameLists {
         harless
         harley
         harlin
+        harling
         harlow
+        harm
         harman
         harmer
+        harmeyer
         harmon
         harms
+        harmsen
         harn
         harnden
         harned
         harner
         harness
+        harnett
         harney
         harnish
+        harnois
         haro
         harold
+        haros
         harp
         harpe
         harper
@@ -19723,29 +29180,42 @@ extension NameLists {
         harrel
         harrell
         harrelson
+        harries
         harrigan
+        harriger
         harrill
         harriman
+        harring
         harrington
+        harriott
         harris
         harrison
+        harriss
         harrod
         harrold
         harrop
+        harrow
         harry
+        harryman
+        harsch
         harsh
         harshaw
         harshbarger
         harshman
+        harstad
         hart
         harte
+        hartel
         harter
         hartfield
         hartford
+        hartgrove
+        harth
         hartig
         hartigan
         hartin
         harting
+        hartke
         hartl
         hartle
         hartley
@@ -19755,10 +29225,13 @@ extension NameLists {
         hartness
         hartnett
         harton
+        hartranft
         hartsell
         hartsfield
         hartshorn
         hartsock
+        hartson
+        hartt
         hartung
         hartwell
         hartwick
@@ -19768,6 +29241,7 @@ extension NameLists {
         hartzell
         hartzler
         hartzog
+        harvard
         harvell
         harvey
         harvill
@@ -19775,11 +29249,18 @@ extension NameLists {
         harvin
         harward
         harwell
+        harwick
         harwood
         hasan
         hasbrouck
+        hase
         hasegawa
+        haselden
         hash
+        hashem
+        hashemi
+        hashi
+        hashim
         hashimoto
         hashmi
         haskell
@@ -19805,10 +29286,13 @@ extension NameLists {
         hastings
         haston
         hasty
+        haswell
+        hataway
         hatch
         hatchell
         hatcher
         hatchett
+        hatem
         hatfield
         hathaway
         hathcock
@@ -19821,36 +29305,54 @@ extension NameLists {
         hatter
         hatton
         hau
+        hauber
+        haubert
+        haubrich
         hauck
+        hauenstein
         hauer
+        hauff
         haug
         hauge
         haugen
+        hauger
         haugh
         haughey
         haught
         haughton
+        haugland
         hauk
         haun
         haupt
         hauptman
         haus
+        hauschild
         hause
         hauser
+        hausler
         hausman
         hausmann
+        hausner
         havard
         havel
+        havelka
+        haveman
         haven
         havener
         havens
         haver
+        haverkamp
+        havey
         haviland
+        havlik
+        havrilla
+        hawbaker
         hawes
         hawk
         hawke
         hawker
         hawkes
+        hawkey
         hawkins
         hawkinson
         hawks
@@ -19858,9 +29360,12 @@ extension NameLists {
         hawn
         haworth
         haws
+        hawthorn
         hawthorne
+        haxton
         hay
         hayashi
+        haycock
         haycraft
         haydel
         hayden
@@ -19868,36 +29373,50 @@ extension NameLists {
         haye
         hayek
         hayes
+        hayford
         haygood
         hayhurst
         hayles
         hayman
         haymon
+        haymond
+        haymore
+        hayne
         hayner
         haynes
+        haynesworth
         haynie
         hays
+        hayse
         hayslett
         hayslip
         hayter
+        hayton
         hayward
         haywood
         hayworth
+        hazan
         hazard
         hazel
+        hazelbaker
+        hazelett
+        hazell
+        hazeltine
         hazelton
         hazelwood
         hazen
         hazlett
         hazlewood
         hazzard
-        he
         heacock
         head
         headen
+        headings
+        headlee
         headley
         headrick
         heady
+        heagy
         heal
         heald
         healey
@@ -19910,19 +29429,31 @@ extension NameLists {
         hearne
         hearns
         hearon
+        hearst
+        heart
         heasley
+        heaston
         heater
         heath
+        heathcock
+        heather
         heatherly
+        heathman
+        heatley
         heaton
+        heatwole
+        heavener
         heavner
         hebb
         hebel
+        heber
         heberling
         hebert
+        hebner
         hebron
         hecht
         heck
+        heckard
         heckathorn
         heckel
         hecker
@@ -19937,27 +29468,39 @@ extension NameLists {
         hedgepeth
         hedger
         hedges
+        hedgpeth
         hedin
+        hedley
         hedlund
         hedman
         hedrick
         hedstrom
+        hee
         heenan
         heer
+        heeren
         heeter
         heffelfinger
         heffernan
+        heffington
+        heffley
         heffner
         heffron
         hefley
         heflin
         hefner
+        heft
+        hefty
         hegarty
         hege
         hegedus
         heger
         hegg
+        hegge
+        heggie
+        hegland
         hegwood
+        hehn
         heid
         heide
         heidel
@@ -19966,9 +29509,14 @@ extension NameLists {
         heiden
         heidenreich
         heider
+        heidrick
         heidt
         heier
+        heifner
         height
+        heikes
+        heikkila
+        heikkinen
         heil
         heilig
         heilman
@@ -19976,13 +29524,18 @@ extension NameLists {
         heiman
         heimann
         heimbach
+        heimer
         heims
         hein
+        heindel
         heine
+        heinecke
         heineman
         heinemann
         heinen
         heiner
+        heiney
+        heinle
         heinlein
         heinrich
         heinrichs
@@ -19994,49 +29547,76 @@ extension NameLists {
         heise
         heiser
         heisey
+        heishman
         heisler
         heiss
         heist
+        heistand
         heitkamp
         heitman
         heitmann
         heitz
         heitzman
+        helberg
+        helbert
         helbig
+        helbling
         held
+        heldt
         helfer
         helfrich
+        helgerson
         helgeson
         helland
+        hellard
         helle
         heller
+        helling
         hellman
         hellmann
+        hellums
+        hellwig
+        hellyer
         helm
         helman
         helmer
+        helmers
         helmick
+        helmke
         helms
         helmuth
         helsel
         helsley
+        helstrom
         helt
         helton
+        heltzel
         helvey
         helwig
         helzer
+        hem
+        hemann
         hembree
         hemby
         hemenway
+        heminger
         hemingway
+        hemmelgarn
         hemmer
+        hemmert
         hemming
         hemminger
         hemmings
         hempel
         hemphill
+        hempstead
+        hemsley
+        hemstreet
         henao
+        henault
+        hendel
         hendershot
+        hendershott
         henderson
         hendley
         hendon
@@ -20045,9 +29625,16 @@ extension NameLists {
         hendricks
         hendrickson
         hendrix
+        hendrixson
         hendry
+        hendryx
         henegar
+        heneghan
+        henery
         heng
+        hengst
+        heninger
+        henk
         henke
         henkel
         henkle
@@ -20055,9 +29642,13 @@ extension NameLists {
         henline
         henn
         henne
+        henneman
         hennen
+        hennes
+        hennessee
         hennessey
         hennessy
+        henney
         hennig
         hennigan
         henning
@@ -20077,6 +29668,7 @@ extension NameLists {
         henry
         henschel
         hensel
+        hensen
         henshaw
         henslee
         hensler
@@ -20084,9 +29676,13 @@ extension NameLists {
         henson
         hentges
         henthorn
+        henthorne
         henton
+        hentschel
         hentz
+        henwood
         henze
+        heo
         hepburn
         hepler
         hepner
@@ -20095,111 +29691,172 @@ extension NameLists {
         hepworth
         her
         herald
+        herandez
         heras
         herb
         herber
         herbert
+        herbig
+        herbin
+        herbold
         herbst
         hercules
         herd
+        herder
         herdman
         heredia
         hereford
+        herendeen
+        hergert
         hering
+        heritage
         herlihy
         herman
         hermann
+        hermans
+        hermansen
         hermanson
         hermes
+        hermida
+        hermiz
         hermosillo
+        hermsen
         hern
         hernandes
         hernandez
+        hernandezcruz
+        hernandezgarci
         hernandezlopez
+        hernandezperez
         herndon
         herod
         herold
         heron
         heroux
         herr
+        herrada
+        herrejon
         herrell
         herren
         herrera
+        herrero
         herrick
         herrin
         herring
         herrington
+        herriott
         herrman
         herrmann
         herrod
+        herrold
         herron
+        hersch
+        herschberger
         hersey
         hersh
         hershberger
         hershey
+        hershkowitz
         hershman
+        hersom
+        hert
         hertel
+        herter
         hertz
+        hertzberg
         hertzler
         hertzog
         hervey
+        herwig
         herz
         herzberg
         herzig
         herzog
         heskett
+        hesler
         heslin
         heslop
         hess
         hesse
+        hessel
+        hesseltine
         hesser
         hession
         hessler
         hesson
+        hestand
         hester
         heston
+        heth
         hetherington
+        hetland
         hetrick
         hettinger
         hetzel
+        hetzer
+        hetzler
+        heu
         heuer
         heuser
+        heverly
         hewes
         hewett
         hewitt
         hewlett
+        hewson
         hey
+        heydt
+        heyen
         heyer
+        heyl
         heyman
+        heyn
+        heyne
         heyward
         heywood
         hiatt
         hibbard
         hibbert
+        hibbitts
         hibbler
         hibbs
+        hibdon
         hibler
+        hibner
         hice
+        hick
+        hickam
+        hicken
+        hickenbottom
         hickerson
         hickey
         hickle
         hicklin
         hickman
+        hickmon
         hickok
         hickox
         hicks
         hickson
         hidalgo
         hieb
+        hieber
         hiebert
+        hiemstra
+        hier
         hiers
+        hiestand
+        hietpas
         hiett
         higa
         higareda
+        higashi
         higbee
+        higbie
         higby
         higdon
         higginbotham
+        higginbottom
         higgins
         higginson
         higgs
@@ -20213,24 +29870,38 @@ extension NameLists {
         hight
         hightower
         higley
+        hignite
+        higuchi
         higuera
         hilaire
+        hiland
         hilario
         hilbert
+        hilborn
         hilburn
         hild
         hildebrand
         hildebrandt
+        hildebrant
+        hilden
+        hildenbrand
         hilderbrand
         hildreth
         hile
         hileman
         hiler
         hiles
+        hilgendorf
         hilger
+        hilgers
+        hilker
         hill
         hillard
+        hillary
         hille
+        hillebrand
+        hillegas
+        hillegass
         hillen
         hillenbrand
         hiller
@@ -20239,27 +29910,41 @@ extension NameLists {
         hillhouse
         hilliard
         hillier
+        hilligoss
         hilliker
         hillis
         hillman
         hills
+        hillsman
+        hillstrom
         hillyard
         hillyer
         hilson
         hilt
+        hiltner
         hilton
         hilts
         hilty
         hiltz
+        hilyard
+        himel
         himes
+        himmel
+        hincapie
         hinch
+        hinchey
+        hinchman
         hinckley
         hinderliter
+        hindle
         hindman
         hinds
         hine
         hiner
+        hinerman
         hines
+        hing
+        hink
         hinkel
         hinkle
         hinkley
@@ -20269,40 +29954,58 @@ extension NameLists {
         hinojos
         hinojosa
         hinrichs
+        hinrichsen
         hinshaw
+        hinsley
         hinson
         hinton
         hintz
         hintze
         hinz
         hinze
+        hinzman
+        hiott
         hipolito
         hipp
         hipple
         hipps
+        hipsher
+        hiraldo
+        hirano
         hirata
         hird
+        hire
         hires
         hirsch
+        hirschfeld
+        hirschi
         hirschman
         hirsh
         hirst
         hirt
         hirth
+        hiscock
         hise
+        hisel
         hiser
+        hisey
+        hisle
         hislop
+        hissong
         hitch
         hitchcock
         hitchens
         hite
+        hites
         hitt
         hittle
         hitz
         hively
         hix
+        hixenbaugh
         hixon
         hixson
+        hlavaty
         ho
         hoadley
         hoag
@@ -20316,9 +30019,14 @@ extension NameLists {
         hobart
         hobbs
         hobby
+        hobdy
         hobgood
         hobson
         hoch
+        hochberg
+        hochhalter
+        hochman
+        hochstein
         hochstetler
         hock
         hockaday
@@ -20329,33 +30037,51 @@ extension NameLists {
         hocking
         hockman
         hocutt
+        hodapp
+        hodder
+        hodel
+        hodes
         hodgdon
         hodge
         hodges
         hodgin
         hodgins
         hodgkins
+        hodgkinson
+        hodgman
         hodgson
         hodnett
         hodo
         hodson
         hodzic
         hoefer
+        hoefler
+        hoefs
         hoeft
         hoehn
+        hoehne
+        hoeksema
         hoekstra
         hoel
         hoelscher
+        hoenig
         hoeppner
         hoerner
         hoey
+        hof
+        hofacker
+        hofbauer
         hofer
         hoff
+        hoffa
+        hoffart
         hoffer
         hoffert
         hoffman
         hoffmann
+        hoffmaster
         hoffmeister
+        hoffmeyer
         hoffner
         hoffpauir
         hofman
@@ -20363,28 +30089,42 @@ extension NameLists {
         hofmeister
         hofstetter
         hogan
+        hogans
+        hogarth
         hoge
+        hogeland
         hogg
+        hoggan
         hoggard
         hoggatt
         hogge
         hogle
         hoglund
+        hogsett
         hogue
+        hohensee
+        hohenstein
         hohl
         hohman
         hohmann
         hohn
         hoisington
+        hojnacki
         hokanson
         hoke
+        holaday
+        holahan
+        holben
         holbert
         holbrook
         holbrooks
         holcomb
         holcombe
+        holdaway
+        holdeman
         holden
         holder
+        holderfield
         holderman
         holding
         holdren
@@ -20393,21 +30133,28 @@ extension NameLists {
         hole
         holeman
         holen
+        holford
+        holgate
         holguin
         holiday
         holifield
         holiman
         holl
+        hollabaugh
         holladay
+        hollan
         holland
         hollander
         hollandsworth
         hollar
+        hollars
         hollaway
         holle
         holleman
         hollen
         hollenbach
+        hollenback
+        hollenbaugh
         hollenbeck
         holler
         holleran
@@ -20417,6 +30164,7 @@ extension NameLists {
         hollier
         hollifield
         holliman
+        hollin
         hollinger
         hollingshead
         hollingsworth
@@ -20425,82 +30173,134 @@ extension NameLists {
         hollister
         hollman
         holloman
+        hollomon
         hollon
         holloway
         hollowell
         holly
+        hollywood
         holm
         holman
         holmberg
+        holmen
+        holmer
         holmes
         holmgren
         holmquist
         holmstrom
+        holness
+        holoman
+        holroyd
+        holsapple
+        holscher
+        holsclaw
         holsey
+        holshouser
         holsinger
         holst
         holstein
+        holsten
+        holstine
         holston
         holt
         holte
+        holten
         holter
         holthaus
+        holtkamp
         holtman
         holton
+        holtsclaw
         holtz
         holtzclaw
         holtzman
         holub
+        holy
+        holycross
         holyfield
+        holyoak
         holz
+        holzapfel
         holzer
+        holzhauer
+        holzinger
         holzman
+        holzwarth
+        holzworth
         hom
         homa
         homan
         homer
         homes
+        hommel
+        homola
         hon
         honaker
+        honan
         honda
         hone
         honea
+        honer
         honey
         honeycutt
+        honeyman
+        honeywell
         hong
         honig
+        honn
         honore
+        hontz
+        hoo
+        hoobler
         hood
         hook
         hooker
         hooks
         hooley
+        hoon
+        hoop
         hooper
         hoopes
+        hoopingarner
         hoops
         hoose
+        hooser
         hoosier
         hooten
         hooton
         hoots
         hoover
         hope
+        hopes
         hopewell
+        hopf
+        hopgood
+        hopkin
         hopkins
+        hopkinson
         hopp
         hoppe
         hopper
         hoppes
+        hopping
+        hopps
         hopson
         hopwood
+        hoque
+        hora
         horace
         horak
         horan
         hord
         horgan
+        horine
+        horlacher
         horman
         horn
+        hornaday
+        hornak
         hornback
+        hornbaker
         hornbeck
         hornberger
         hornbuckle
@@ -20510,12 +30310,14 @@ extension NameLists {
         hornick
         horning
         hornsby
+        hornstein
         hornung
         hornyak
         horowitz
         horrell
         horrigan
         horrocks
+        horsch
         horsey
         horsley
         horsman
@@ -20526,10 +30328,13 @@ extension NameLists {
         horton
         horvat
         horvath
+        horwath
         horwitz
+        hosack
         hosch
         hose
         hosea
+        hosein
         hosey
         hosford
         hosier
@@ -20539,14 +30344,19 @@ extension NameLists {
         hoskinson
         hosler
         hosley
+        hosman
         hosmer
         hoss
         hossain
+        hosseini
         host
         hostetler
         hostetter
+        hostler
         hotaling
+        hotard
         hotchkiss
+        hoth
         hott
         hottinger
         hotz
@@ -20563,23 +30373,39 @@ extension NameLists {
         houk
         houle
         houlihan
+        hounshell
         houpt
+        hourigan
+        hourihan
         house
         householder
+        houseknecht
         housel
         houseman
         houser
+        houseworth
+        housewright
+        housh
+        houska
         housley
         housman
         houston
+        hout
+        houts
         houtz
+        houze
+        hovanec
         hove
+        hoven
         hover
         hovey
         hovis
         hovland
+        hovsepian
+        how
         howard
         howarth
+        howden
         howe
         howell
         howells
@@ -20591,12 +30417,15 @@ extension NameLists {
         howie
         howington
         howland
+        howle
         howlett
         howley
         howse
         howser
+        howson
         howton
         howze
+        hoxha
         hoxie
         hoy
         hoye
@@ -20604,15 +30433,22 @@ extension NameLists {
         hoyle
         hoyos
         hoyt
+        hoyte
+        hrdlicka
+        hritz
         hruby
         hruska
+        hsia
         hsiao
         hsieh
         hsu
+        hsueh
         htoo
         hu
         hua
+        huaman
         huang
+        huante
         huard
         hubbard
         hubbell
@@ -20621,39 +30457,62 @@ extension NameLists {
         hubbs
         huber
         hubert
+        huberty
         hubler
+        hubner
         huck
+        huckabay
         huckabee
         huckaby
         huckins
+        huckleberry
         hucks
+        huda
         hudak
+        huddle
         huddleston
         hudgens
         hudgins
+        hudkins
         hudnall
         hudock
+        hudon
         hudson
         hudspeth
+        hue
         huebner
+        huegel
+        huelsman
         huerta
         huertas
+        huesca
+        huestis
+        huether
+        huett
         huey
         huezo
         huff
         huffaker
         huffer
         huffine
+        huffines
         huffman
         hufford
         huffstetler
         hufnagel
         hug
+        huggard
+        huggett
         huggins
+        hugh
+        hughart
         hughes
+        hughett
         hughey
         hughley
         hughs
+        hughson
+        hugley
         hugo
         huguley
         huh
@@ -20665,25 +30524,38 @@ extension NameLists {
         huitt
         huizar
         huizenga
+        huizinga
+        hukill
         hulbert
+        hulen
+        hulet
         hulett
         hulin
         huling
         hull
+        hullett
         hullinger
         hulme
         huls
         hulse
         hulsey
+        hult
         hultgren
         hultman
+        hultquist
+        hults
+        hum
         human
+        humber
         humbert
         humble
         hume
         humes
+        humiston
         hummel
+        hummell
         hummer
+        humphery
         humphrey
         humphreys
         humphries
@@ -20692,6 +30564,8 @@ extension NameLists {
         hundt
         huneycutt
         hung
+        hungate
+        hunger
         hungerford
         hunley
         hunn
@@ -20704,13 +30578,20 @@ extension NameLists {
         hunt
         hunte
         hunter
+        hunting
         huntington
         huntley
+        hunton
         huntoon
+        huntsinger
         huntsman
+        huntzinger
         hunziker
+        huo
         huot
         hupp
+        huppert
+        huq
         hur
         hurd
         hurdle
@@ -20718,27 +30599,39 @@ extension NameLists {
         hurlburt
         hurlbut
         hurley
+        hurlock
         hurn
+        huron
         hursey
         hursh
         hurst
+        hurston
         hurt
         hurtado
         hurtt
         hurwitz
         husain
         husband
+        husbands
+        husby
         huse
+        huseby
         huseman
+        huser
         husk
         huskey
         huskins
+        husman
+        huson
         huss
         hussain
+        hussaini
         hussein
         hussey
+        hust
         husted
         huston
+        hutchcraft
         hutchens
         hutcherson
         hutcheson
@@ -20753,10 +30646,16 @@ extension NameLists {
         hutter
         hutto
         hutton
+        hutzler
+        huval
         hux
+        huyck
         huynh
         hwang
+        hy
+        hyams
         hyatt
+        hyche
         hyde
         hyden
         hyder
@@ -20765,41 +30664,86 @@ extension NameLists {
         hyler
         hylton
         hyman
+        hymas
         hymel
+        hymer
         hymes
+        hyndman
+        hynek
         hynes
+        hynson
+        hypes
+        hypolite
         hyppolite
+        hyre
         hysell
+        hyslop
+        hyson
         hyun
+        iacobucci
         iacono
+        iannacone
+        iannelli
         iannone
+        iannucci
+        iannuzzi
         ibanez
         ibarra
+        ibe
         ibrahim
         ice
+        icenhour
         ickes
+        iddings
         ide
+        idris
+        ifill
         iglesias
         ignacio
         igo
+        igoe
+        ihde
+        ihle
+        ihrig
         ike
         ikeda
+        ikerd
+        ikner
+        ilagan
         iler
         iles
+        ilic
+        iliff
+        illescas
+        illig
+        illingworth
         im
+        imai
+        imam
         iman
+        imboden
         imel
         imes
+        imhof
         imhoff
+        imlay
         imler
         immel
+        imperato
         imperial
+        imran
         ince
+        inda
+        indelicato
+        ines
         infante
+        infantino
         ing
+        inga
         ingalls
         inge
         ingersoll
+        ingerson
         ingham
         ingle
         ingles
@@ -20809,27 +30753,45 @@ extension NameLists {
         ingram
         ingrassia
         iniguez
+        inks
+        inlow
         inman
+        inmon
         innes
         innis
         inniss
         innocent
+        inoa
         inocencio
         inoue
         inouye
+        inserra
         inskeep
         insley
         interiano
+        inthavong
         inzunza
+        ionescu
         iorio
+        iovino
         ip
+        ipina
+        ipock
         ippolito
         iqbal
+        iracheta
         iraheta
+        irani
         irby
+        irelan
         ireland
+        irey
+        iriarte
+        irias
+        iribe
         irick
         irigoyen
+        irion
         irish
         irizarry
         irons
@@ -20837,34 +30799,58 @@ extension NameLists {
         irvine
         irving
         irwin
+        isa
         isaac
         isaacs
         isaacson
         isaak
+        isabel
         isabell
+        isabella
+        isabelle
+        isais
         isakson
+        isaza
         isbell
         isenberg
+        isenhart
         isenhour
+        isenhower
+        ishak
         isham
+        ishee
+        isherwood
+        ishida
+        ishihara
         ishii
         ishikawa
         ishmael
         isidoro
         isidro
+        iskander
         islam
+        island
         islas
         isler
         isley
+        ismael
         ismail
+        isner
+        isola
         isom
         ison
         israel
+        isreal
         issa
+        issac
         istre
+        italiano
         ito
+        iturralde
+        itzkowitz
         ivan
         ivanov
+        ivanova
         ivers
         iversen
         iverson
@@ -20876,10 +30862,19 @@ extension NameLists {
         ivins
         ivory
         ivy
+        iwamoto
+        iwanski
+        iwasaki
+        iwata
+        iyengar
         iyer
         izaguirre
         izquierdo
+        izzard
+        izzi
         izzo
+        jabbar
+        jabbour
         jaber
         jablonski
         jacinto
@@ -20903,19 +30898,30 @@ extension NameLists {
         jacquet
         jacquez
         jaeger
+        jafari
         jaffe
+        jafri
         jager
+        jagger
         jaggers
+        jagielski
+        jagodzinski
         jahan
         jahn
         jahnke
+        jahns
         jaime
         jaimes
+        jaimez
         jain
+        jake
         jakes
+        jakob
         jakubowski
         jalbert
         jalloh
+        jallow
+        jalomo
         jama
         jamal
         jamerson
@@ -20925,18 +30931,30 @@ extension NameLists {
         jamil
         jamison
         jan
+        janak
+        janas
         janda
+        jandreau
+        jane
+        janecek
         janes
+        janeway
         jang
         jani
         janicki
         janik
         janis
+        janisch
+        janiszewski
         janke
         jankowski
         janney
+        janousek
         janowski
+        jans
         jansen
+        jansky
+        jansma
         janson
         janssen
         jansson
@@ -20944,54 +30962,76 @@ extension NameLists {
         jantzen
         january
         janus
+        janusz
         janvier
+        janz
         janzen
         jaques
         jaquez
+        jaquith
         jara
         jaramillo
         jarboe
+        jardin
         jardine
+        jarecki
         jared
         jarman
         jarmon
         jarnagin
+        jarnigan
         jaros
         jarosz
         jarquin
         jarrard
         jarreau
         jarrell
+        jarrells
         jarrett
+        jarvi
         jarvis
         jasinski
         jasmin
+        jaso
         jason
         jasper
         jasso
+        jaster
         jauregui
         javed
         javier
+        jawad
         jaworski
         jay
+        jayaraman
+        jaycox
         jayne
         jaynes
         jean
         jeanbaptiste
         jeancharles
+        jeanes
         jeanfrancois
         jeanjacques
         jeanlouis
+        jeanmarie
+        jeanphilippe
         jeanpierre
         jeans
         jeansonne
         jeanty
+        jedlicka
+        jee
+        jeff
         jeffcoat
         jefferies
+        jefferis
         jeffers
         jefferson
         jeffery
+        jefferys
         jeffords
+        jeffress
         jeffrey
         jeffreys
         jeffries
@@ -21001,13 +31041,18 @@ extension NameLists {
         jellison
         jemison
         jen
+        jeng
+        jenkin
         jenkins
         jenkinson
         jenks
+        jenne
         jenner
         jenness
         jennette
+        jenney
         jennings
+        jennison
         jenny
         jensen
         jenson
@@ -21021,12 +31066,16 @@ extension NameLists {
         jeremiah
         jerez
         jerkins
+        jerman
         jernigan
         jerome
         jeronimo
+        jerrell
         jerry
         jervis
+        jeschke
         jeske
+        jespersen
         jess
         jesse
         jessee
@@ -21039,34 +31088,60 @@ extension NameLists {
         jeter
         jett
         jette
+        jetter
         jetton
+        jeudy
+        jeune
         jew
+        jewel
         jewell
         jewett
+        jex
         jha
+        jhaveri
         ji
         jia
+        jian
         jiang
+        jiao
+        jiggetts
+        jilek
         jiles
+        jillson
         jim
         jimenes
         jimenez
         jimerson
         jiminez
+        jimison
         jimmerson
         jin
+        jindra
+        jines
+        jing
         jinks
         jiron
+        jividen
         jo
         joachim
         joaquin
         job
         jobe
         jobes
+        jobin
+        jobson
+        jochim
+        jochum
         jock
+        jodoin
         joe
         joel
+        joffe
+        johal
+        johann
         johannes
+        johannesen
+        johannessen
         johannsen
         johansen
         johanson
@@ -21079,17 +31154,25 @@ extension NameLists {
         johnstone
         joiner
         joines
+        jojola
         jolicoeur
         jolin
+        jolivette
         jolley
         jolliff
+        jolliffe
         jolly
         joly
         jonas
+        jone
         jones
+        jong
         jonson
+        jonsson
         joo
+        joos
         joplin
+        jordahl
         jordan
         jorden
         jordon
@@ -21107,6 +31190,7 @@ extension NameLists {
         joslyn
         jost
         joubert
+        jourdain
         jourdan
         journey
         jovanovic
@@ -21116,80 +31200,128 @@ extension NameLists {
         joya
         joyal
         joyce
+        joye
         joyner
+        joynes
+        joynt
         jozwiak
         ju
         juan
+        juarbe
         juarez
+        judah
         judd
         jude
         judge
+        judice
         judkins
         judson
         judy
         jue
         juergens
+        juhasz
         juhl
         jules
+        julia
         julian
         juliano
         julien
+        julio
         julius
+        juma
         jump
         jumper
         jun
+        junco
         june
         juneau
         jung
         junge
+        jungers
+        jungwirth
         junior
+        junious
+        junk
         junker
+        junkin
         junkins
+        juntunen
+        jupiter
         jurado
         jurek
+        jurewicz
         jurgens
         jurgensen
+        jurkiewicz
+        jurkowski
         jury
         jusino
         just
+        juste
+        justesen
         justice
         justin
         justiniano
+        justis
         justo
         justus
+        jutras
+        ka
+        kaatz
         kaba
+        kabat
         kabir
+        kaczmarczyk
         kaczmarek
         kaczor
+        kaczorowski
         kaczynski
+        kader
+        kading
         kadlec
+        kaehler
         kaelin
+        kaestner
         kafka
         kagan
         kahan
         kahl
         kahle
         kahler
+        kahlon
         kahn
+        kahrs
+        kai
         kail
         kain
         kaiser
+        kakar
         kalb
         kale
         kaler
+        kaleta
+        kaley
+        kalil
         kalin
         kalina
         kalinowski
+        kalis
         kalish
         kallas
+        kallenbach
+        kallio
         kalman
+        kalmbach
+        kalra
         kaltenbach
         kam
         kamal
         kamara
+        kamath
         kamau
         kamel
         kamen
+        kamer
         kamin
         kaminski
         kaminsky
@@ -21197,19 +31329,27 @@ extension NameLists {
         kammer
         kammerer
         kamp
+        kampa
+        kamper
+        kampf
         kamps
         kan
         kanagy
+        kanda
         kandel
         kane
+        kaneko
         kaneshiro
         kang
         kangas
         kania
         kann
         kannan
+        kanner
         kanter
+        kantner
         kantor
+        kanu
         kao
         kapadia
         kaplan
@@ -21219,67 +31359,121 @@ extension NameLists {
         kappes
         kappler
         kapur
+        kapusta
+        kar
+        kara
         karam
+        karan
+        karapetyan
         karas
+        karasek
+        karbowski
         karch
         karcher
+        karczewski
         kardos
+        kareem
+        karel
+        karels
+        karg
+        kargbo
         karim
         karimi
+        kariuki
         karki
         karl
         karle
+        karlen
         karlin
+        karls
         karlson
+        karlsson
         karn
+        karner
         karnes
         karns
+        karol
         karp
         karpinski
         karr
         karras
         karst
         karsten
+        kartchner
+        karwoski
+        karwowski
+        kary
         kase
         kaser
+        kasey
         kash
+        kashani
+        kashyap
         kaspar
+        kasparian
         kasper
         kasprzak
+        kasprzyk
         kass
         kassa
         kassab
+        kassel
+        kassem
+        kassim
+        kassis
         kast
         kasten
         kaster
         kastner
         kates
+        kath
         kato
         katona
         kats
+        katt
         katz
+        katzenberger
+        katzer
         katzman
+        kau
         kauffman
+        kauffmann
         kaufman
         kaufmann
         kaul
+        kaup
         kaur
+        kaus
+        kaushik
         kautz
+        kautzman
         kavanagh
         kavanaugh
+        kawa
+        kawaguchi
+        kawakami
         kawamoto
+        kawamura
+        kawasaki
         kay
         kaya
         kaye
         kaylor
         kays
         kayser
+        kazarian
+        kazee
+        kazemi
         kazi
+        kazmi
         kazmierczak
+        kazmierski
         ke
         kea
         keach
         keagle
+        kealoha
+        kealy
         kean
         keane
         keaney
@@ -21287,12 +31481,17 @@ extension NameLists {
         kearney
         kearns
         kearse
+        keasler
+        keast
         keathley
         keating
         keaton
+        keatts
         kebede
         keck
+        keckler
         kee
+        keeble
         keebler
         keech
         keefe
@@ -21307,52 +31506,73 @@ extension NameLists {
         keels
         keely
         keen
+        keena
         keenan
         keene
         keener
         keeney
+        keenum
+        keep
         kees
         keese
         keesee
         keesler
+        keesling
         keeter
         keeton
         keever
         keffer
+        kegel
         kegler
         kegley
         kehl
+        kehler
+        kehn
         kehoe
         kehr
+        kehrer
         keifer
+        keiffer
         keil
+        keilman
         keim
         keiper
         keiser
         keisler
         keister
         keita
+        keiter
         keith
         keithley
         keitt
+        keizer
         kelch
+        kelchner
+        keleher
         kelemen
         kell
         kellam
         kellar
         kelleher
+        kellems
+        kellen
+        kellenberger
         keller
         kellerman
         kellett
         kelley
         kelliher
         kelling
+        kellison
+        kellman
         kellner
         kellogg
         kells
         kellum
         kelly
         kelm
+        kelman
+        kelsay
         kelsch
         kelsey
         kelso
@@ -21363,21 +31583,33 @@ extension NameLists {
         kemble
         kemmer
         kemmerer
+        kemnitz
         kemp
         kemper
         kempf
+        kempker
         kempton
+        kenan
         kendall
         kendig
+        kendle
+        kendra
         kendrick
         kendricks
+        kenison
+        keniston
+        kenley
         kenna
         kennard
+        kenneally
         kennedy
+        kennel
         kennell
         kennelly
+        kennemer
         kenner
         kennerly
+        kennerson
         kennett
         kenney
         kennington
@@ -21391,6 +31623,7 @@ extension NameLists {
         kenyon
         keo
         keogh
+        keohane
         keough
         keown
         kephart
@@ -21398,21 +31631,29 @@ extension NameLists {
         kepley
         keplinger
         kepner
+        keppel
         kepple
         keppler
         kerber
         kerby
+        kercher
+        kerekes
+        kerfoot
+        kerins
+        kerkhoff
         kerley
         kerlin
         kern
         kernan
         kerner
         kerney
+        kernodle
         kerns
         kerr
         kerrick
         kerrigan
         kerry
+        kerschner
         kersey
         kersh
         kershaw
@@ -21420,21 +31661,31 @@ extension NameLists {
         kersten
         kerstetter
         kersting
+        kervin
         kerwin
+        keshishian
         kesler
         kesner
         kessel
+        kesselring
         kessinger
         kessler
         kester
         kesterson
+        kestler
         kestner
         ketcham
+        ketchem
+        ketcher
+        ketcherside
         ketchum
+        ketelsen
         ketner
         ketron
         ketter
         ketterer
+        kettering
+        ketterling
         ketterman
         kettle
         kettler
@@ -21444,93 +31695,156 @@ extension NameLists {
         keys
         keyser
         kha
+        khachatryan
+        khadka
+        khalaf
         khalid
+        khalifa
         khalil
+        khalili
         khalsa
         khan
+        khanal
+        khanam
         khang
         khanna
+        khatib
+        khatoon
         khatri
         khatun
         khawaja
+        kho
+        khokhar
+        khong
+        khosla
+        khouri
         khoury
+        khurana
         khuu
+        ki
         kibbe
+        kibble
+        kibby
         kibler
+        kibodeaux
+        kick
         kicklighter
+        kidane
         kidd
         kidder
+        kidney
         kidwell
         kiefer
         kieffer
         kiehl
+        kiehn
         kiel
+        kielty
         kiely
+        kienzle
         kier
         kiernan
+        kierstead
         kies
         kiesel
+        kieser
         kiesling
+        kiessling
+        kieu
         kifer
         kiger
+        kiggins
         kight
         kiker
+        kikuchi
+        kilbane
+        kilborn
         kilbourn
         kilbourne
+        kilbride
+        kilburg
         kilburn
         kilby
+        kilcoyne
+        kilcrease
+        kilduff
         kile
         kiley
+        kilgo
         kilgore
         kilian
+        kilkenny
+        kill
         killam
         killebrew
         killeen
         killen
+        killgore
         killian
         killinger
         killingsworth
         killion
+        killman
+        killmer
+        killoran
         killough
+        killpack
+        kilmartin
         kilmer
         kilpatrick
         kilroy
         kim
+        kimani
         kimball
+        kimbel
         kimbell
         kimber
         kimberlin
+        kimberling
         kimberly
         kimble
         kimbler
+        kimbrel
         kimbrell
         kimbro
         kimbrough
         kime
         kimes
+        kimm
         kimmel
+        kimmell
+        kimmey
         kimmons
         kimpel
+        kimrey
         kimsey
         kimura
         kin
         kinard
         kincade
         kincaid
+        kincannon
         kincer
         kinch
         kincheloe
         kinchen
         kind
         kindel
+        kindell
         kinder
         kindig
         kindle
+        kindler
         kindred
         kindt
+        kiner
         king
         kingery
+        kinghorn
+        kingman
+        kingrey
         kingsbury
+        kingsland
         kingsley
         kingston
         kinkade
@@ -21538,15 +31852,21 @@ extension NameLists {
         kinkel
         kinlaw
         kinley
+        kinloch
         kinman
+        kinn
         kinnaird
         kinnaman
         kinnard
         kinne
         kinnear
         kinner
+        kinnett
         kinney
         kinnison
+        kinnunen
+        kinoshita
+        kinsel
         kinsella
         kinser
         kinsey
@@ -21554,11 +31874,17 @@ extension NameLists {
         kinsley
         kinslow
         kinsman
+        kinter
+        kintner
         kintz
         kinyon
         kinzel
         kinzer
+        kinzie
+        kiper
         kipp
+        kipper
+        kiraly
         kirby
         kirch
         kircher
@@ -21569,37 +31895,55 @@ extension NameLists {
         kirkbride
         kirkendall
         kirkendoll
+        kirker
         kirkham
         kirkland
         kirkley
+        kirklin
         kirkman
         kirkpatrick
         kirksey
         kirkwood
+        kirn
         kirsch
         kirschbaum
         kirschner
         kirst
+        kirstein
         kirtley
         kirton
         kirven
         kirwan
+        kirwin
         kiser
         kish
+        kishbaugh
+        kisling
         kisner
         kiss
+        kissane
+        kissee
         kissel
         kissell
+        kissick
         kissinger
+        kissling
+        kissner
+        kissoon
         kist
         kistler
         kistner
+        kita
+        kitch
+        kitchell
         kitchen
         kitchens
+        kitchin
         kite
         kitson
         kitt
         kittel
+        kittell
         kittelson
         kitterman
         kittinger
@@ -21608,39 +31952,77 @@ extension NameLists {
         kittredge
         kittrell
         kitts
+        kitzman
         kitzmiller
         kivett
         kizer
+        kjos
+        klaas
+        klaassen
+        klabunde
+        klages
+        klahn
+        klaiber
+        klann
+        klapper
         klar
         klass
         klassen
         klatt
         klaus
+        klausner
+        klawitter
+        kleber
         kleckner
         klee
+        kleeman
+        kleiber
         kleiman
         klein
+        kleinberg
         kleine
         kleiner
+        kleinert
+        kleinhans
         kleinman
+        kleinsasser
         kleinschmidt
         kleist
         klem
+        kleman
+        klement
         klemm
+        klemme
+        klemp
+        klenk
+        klenke
         klepper
+        klett
         kleven
         klick
+        klier
         kliewer
         klima
+        klimas
         klimek
         kline
+        klinedinst
+        klinefelter
         kling
+        klingbeil
+        klinge
+        klingenberg
         klingensmith
         klinger
         klingler
+        klingman
         klink
+        klinker
         klock
+        klocke
+        kloos
         klopfenstein
+        klopfer
         klopp
         klos
         klose
@@ -21652,24 +32034,48 @@ extension NameLists {
         kluesner
         klug
         kluge
+        klumb
         klump
+        klumpp
+        klunk
+        kluth
+        kluttz
+        kluver
         kmetz
+        kmiec
+        kmiecik
+        knaack
+        knaak
+        knab
+        knabe
+        knack
         knapik
         knapp
+        knappenberger
         knarr
         knaub
         knauer
         knauf
+        knauff
         knaus
         knauss
         knebel
         knecht
         knee
         kneeland
+        knell
+        kneller
         knepp
         knepper
         knerr
+        knicely
+        knick
         knickerbocker
+        knierim
+        knies
+        kniffen
+        kniffin
+        knigge
         knight
         knighten
         knighton
@@ -21678,8 +32084,16 @@ extension NameLists {
         knipp
         knisely
         knisley
+        kniss
+        knittel
+        knittle
+        knobel
         knoblauch
         knobloch
+        knoblock
+        knoch
+        knoche
+        knodel
         knoll
         knoop
         knop
@@ -21702,22 +32116,39 @@ extension NameLists {
         knutson
         ko
         kobayashi
+        kobe
+        kobel
         kober
+        kobs
+        kobus
         koch
         kochan
+        kochanski
         kocher
+        kochis
+        kocian
+        kock
         kocsis
+        kodama
         koehl
         koehler
         koehn
+        koehne
         koeller
+        koelling
+        koelsch
         koen
+        koenen
         koenig
         koepke
         koepp
+        koeppel
+        koeppen
         koerber
         koerner
         koester
+        koffler
+        koga
         kogan
         koger
         kogut
@@ -21726,226 +32157,402 @@ extension NameLists {
         kohl
         kohler
         kohli
+        kohlman
         kohls
         kohn
+        kohnen
         kohout
         kohr
         kohut
+        kojima
         kok
         kolakowski
         kolar
+        kolarik
+        kolasa
         kolb
         kolbe
+        kolberg
         kole
+        kolenda
         kolesar
+        koll
         kollar
         koller
         kollman
+        kolman
         kolodziej
+        kolp
+        kolstad
         komar
+        komorowski
+        kon
         kondo
         kone
+        konecny
         konen
         kong
         konieczny
         koning
         konkel
+        konkle
+        konkol
+        kono
         konopka
         konrad
         kontos
+        konz
         koo
+        koob
+        kooistra
         koon
         koonce
         koons
         koontz
         koop
         koopman
+        koos
         kopacz
         kopec
         kopecky
         kopf
         kopp
+        koppel
+        koppenhaver
+        koprowski
+        koran
+        korando
         korb
+        korbel
         koren
         korman
         korn
         kornegay
+        kornfeld
         koroma
+        korpi
         kort
         korte
         korth
         kos
+        kosakowski
+        kosek
+        koser
         koshy
+        kosik
         kosinski
         koski
+        kosko
+        kosloski
         koss
         kost
+        kostecki
+        kostelnik
         koster
+        kostka
         kot
+        kota
+        kotch
+        kotecki
+        koth
         kothari
+        kothe
+        kotowski
         kott
+        kotter
         kottke
+        kotula
+        kotz
+        kou
         kouba
+        kouns
+        kountz
         koury
         kovac
+        kovacevic
         kovach
+        kovacic
         kovacs
         koval
+        kovalenko
+        kovaleski
         kovar
         kovarik
+        kovatch
         kowal
         kowalczyk
+        kowaleski
         kowalewski
         kowalik
         kowalski
         kowalsky
+        koyama
         koza
         kozak
         kozar
         kozel
+        kozicki
+        koziel
+        kozik
         koziol
         kozlowski
+        kozma
+        kraatz
+        krach
+        kracht
         kraemer
+        krafft
         kraft
         krahn
         krajewski
         kraker
+        krakowski
         kral
+        kralik
         krall
+        kram
         kramer
         kramp
         krantz
         kranz
         krapf
+        krasner
+        krasniqi
+        kratochvil
         kratz
         kratzer
         kraus
         krause
         krauss
+        krausz
+        kraut
+        kravetz
         kravitz
         krawczyk
+        krawiec
+        kray
+        kraynak
+        kreager
+        kreamer
         krebs
+        krebsbach
+        kreeger
+        kreft
         kreger
         krehbiel
         kreider
+        kreidler
+        krein
+        kreiner
         kreis
         kreiser
+        kreitz
         kreitzer
         krejci
         krell
         kremer
+        krenek
+        krentz
         krenz
+        krepps
         kreps
         kresge
         kress
+        kretschmer
+        kretz
+        kretzer
+        kreutz
         kreutzer
+        kreuzer
+        krewson
+        krey
         krick
+        krider
         kriebel
         krieg
+        kriegel
         krieger
         krier
         krikorian
+        krill
         kriner
         kring
+        krings
+        krinsky
+        krise
         krishna
         krishnamurthy
         krishnan
         kriss
+        krist
+        kristensen
+        kristiansen
+        kristoff
         kriz
+        krizan
         kroeger
+        kroeker
         kroening
         kroger
         krogh
         krogman
+        krogstad
+        kroh
         krohn
         krol
+        krolikowski
         kroll
         krom
         kromer
         kron
         krone
+        kronenberg
+        kroner
+        kroon
         kropf
         kropp
+        kross
+        kroupa
         krouse
         krout
+        kruckenberg
         krueger
         krug
         kruger
         kruk
+        krukowski
         krull
         krum
         krumm
+        krumwiede
         krupa
+        krupinski
+        krupka
         krupp
         kruse
+        kruszewski
+        krzeminski
         ku
+        kuan
         kuang
+        kuba
+        kubacki
+        kubala
+        kubat
+        kube
         kubiak
+        kubicek
+        kubicki
         kubik
+        kubo
+        kubota
         kucera
+        kuch
+        kuchar
         kucharski
         kuchta
         kuck
         kuczynski
+        kuder
+        kudla
         kue
         kuebler
         kuehl
         kuehn
         kuehne
+        kuehner
+        kuenzi
         kuester
+        kugel
         kugler
+        kuhar
         kuhl
         kuhlman
         kuhlmann
         kuhn
         kuhns
+        kuhr
         kuiper
         kuipers
         kujawa
+        kujawski
         kukla
+        kuklinski
+        kukowski
         kula
+        kulak
         kulas
+        kulesza
+        kulhanek
         kulick
+        kulig
         kulik
+        kulikowski
+        kulka
         kulkarni
         kull
+        kullman
         kulp
+        kulpa
         kumar
+        kumari
+        kumm
         kummer
         kump
+        kumpf
+        kun
+        kunde
+        kundert
         kung
         kunkel
         kunkle
+        kunselman
+        kunst
         kuntz
         kunz
         kunze
         kuo
         kuper
+        kupfer
+        kupiec
+        kuras
         kurek
+        kuriakose
         kurian
+        kurkowski
         kurland
         kurowski
         kurt
         kurth
         kurtz
+        kuruvilla
         kurz
+        kus
         kush
         kushner
+        kushnir
         kuss
         kuster
+        kuta
+        kutch
+        kutcher
         kutz
         kuykendall
         kuzma
+        kuznetsov
         kwak
         kwan
         kwiatkowski
         kwok
         kwon
         kwong
+        ky
+        kyaw
         kyle
         kyler
         kyles
         kyser
+        kyte
         kyzer
         laabs
         labadie
@@ -21954,50 +32561,79 @@ extension NameLists {
         labarge
         labarre
         labat
+        labate
         labbe
+        labeau
         labella
         labelle
+        laber
         laberge
+        lablanc
+        labombard
         labonte
         laborde
+        labossiere
         labounty
         laboy
         labra
         labrada
         labrador
+        labranche
         labrecque
         labrie
+        labriola
+        labrum
+        labuda
         lacasse
+        lacava
         lacayo
+        lacaze
         lacefield
+        lacerda
         lacey
         lach
         lachance
         lachapelle
         lacher
         lachman
+        lachney
+        lacina
         lack
         lackey
+        lackie
+        lackner
+        lacks
         laclair
         lacombe
+        lacorte
         lacoste
+        lacount
         lacour
         lacourse
         lacroix
         lacross
+        lacrosse
+        lacson
         lacy
+        lada
         ladd
+        lade
         ladner
+        ladnier
+        ladouceur
         ladson
         ladue
         laduke
         ladwig
+        lady
+        lafata
         lafave
         lafayette
         laferriere
         lafever
         lafferty
         laffey
+        laffin
         laffoon
         laflamme
         lafleur
@@ -22005,27 +32641,38 @@ extension NameLists {
         lafon
         lafond
         lafontaine
+        lafontant
         laforce
         laforest
         laforge
         lafortune
         lafountain
+        laframboise
         lafrance
         lafreniere
+        lafuente
+        lagana
         lagarde
         lagasse
         lage
+        lager
+        lagman
         lago
         lagos
         lagrange
+        lagreca
         lagrone
         laguardia
         laguerre
         laguna
         lagunas
+        lagunes
+        lahaie
         lahey
+        lahman
         lahr
         lahti
+        lahue
         lai
         laidlaw
         lail
@@ -22033,10 +32680,13 @@ extension NameLists {
         laine
         lainez
         laing
+        lainhart
+        laino
         lair
         laird
         lajeunesse
         lajoie
+        lakatos
         lake
         lakes
         lakey
@@ -22044,58 +32694,98 @@ extension NameLists {
         lakin
         lal
         lala
+        lalani
         laliberte
         lall
+        lalley
         lalli
         lally
         lalonde
+        lalone
+        lalor
         lam
         lama
+        lamacchia
+        lamadrid
+        laman
         lamanna
         lamantia
         lamar
         lamarca
         lamarche
+        lamarr
         lamarre
         lamas
         lamay
         lamb
         lambdin
+        lambe
         lamberson
         lambert
         lamberth
+        lamberti
+        lamberton
+        lambertson
         lambeth
+        lambie
+        lamborn
+        lamboy
         lambrecht
         lambright
+        lambros
+        lambson
+        lamendola
+        lamer
         lamere
+        lamers
+        lamey
+        lamica
+        lamie
         lamkin
         lamm
         lammers
+        lammert
         lamon
+        lamond
         lamonica
+        lamons
         lamont
         lamontagne
+        lamonte
+        lamore
         lamoreaux
         lamothe
         lamotte
+        lamour
         lamoureux
         lamp
         lampe
         lampert
         lamphere
+        lamphier
+        lamping
         lampkin
         lampkins
         lampley
         lampman
+        lamprecht
+        lampson
+        lampton
         lamson
         lamy
         lan
+        lana
+        lanahan
         lancaster
         lance
+        lanclos
+        lanctot
         land
         landa
         landau
         landaverde
+        lande
+        landen
         lander
         landeros
         landers
@@ -22105,11 +32795,14 @@ extension NameLists {
         landin
         landis
         landman
+        lando
+        landolfi
         landon
         landreth
         landrum
         landry
         lands
+        landsman
         landwehr
         landy
         lane
@@ -22119,14 +32812,19 @@ extension NameLists {
         langan
         langdon
         lange
+        langel
+        langenfeld
         langer
         langevin
         langford
         langham
+        langhorne
+        langille
         langlais
         langley
         langlois
         langner
+        langone
         langston
         langton
         langworthy
@@ -22134,21 +32832,34 @@ extension NameLists {
         lanier
         lanigan
         lankford
+        lanman
+        lannan
+        lanni
         lanning
         lannon
         lanoue
+        lanphear
+        lansberry
         lansford
         lansing
+        lanter
         lantigua
+        lantrip
         lantz
+        lanuza
         lanz
         lanza
         lao
+        lapaglia
         lapan
         lape
         lapham
+        lapidus
         lapierre
+        lapin
+        lapine
         lapinski
+        laplaca
         laplant
         laplante
         lapoint
@@ -22156,60 +32867,93 @@ extension NameLists {
         laporta
         laporte
         lapp
+        lappe
         lappin
         laprade
+        lapsley
         lara
         larabee
+        laracuente
+        laramie
+        laramore
+        laraway
+        lard
         lareau
+        laredo
         lares
         large
         largent
         largo
         larimer
         larimore
+        larin
         larios
+        larison
         lariviere
         lark
         larkin
         larkins
+        larner
         larocca
         larocco
         laroche
         larochelle
         larock
         larocque
+        laroque
         larosa
         larose
         larrabee
+        larranaga
         larrea
+        larrick
+        larrimore
         larrison
         larry
         larsen
         larson
+        larsson
         larue
+        larussa
+        larusso
         lary
         lasala
         lasalle
         lasater
+        lascala
+        lascano
+        lasch
+        lascola
         lash
         lashbrook
         lasher
         lashley
+        lasiter
         laska
+        lasker
         laskey
         lasko
         laskowski
         lasky
         lasley
+        lasota
+        laspina
         lass
+        lasseigne
         lassen
         lasseter
         lassiter
+        lasso
         last
         laster
         lastra
+        laswell
+        laszlo
+        lata
+        latch
         latham
         lathan
+        lathem
         lathrop
         latif
         latimer
@@ -22222,41 +32966,61 @@ extension NameLists {
         latshaw
         latson
         latta
+        lattanzi
+        lattanzio
         lattimer
         lattimore
         lattin
+        latu
         lau
         laub
         laubach
         laube
         lauber
         lauck
+        laudenslager
+        lauder
         lauderdale
+        laue
         lauer
+        laufenberg
         laufer
+        lauffer
+        laughery
         laughlin
         laughman
         laughter
+        laughton
         laura
         laureano
         laurel
+        lauren
         laurence
         laurent
         lauria
+        lauricella
         laurie
+        laurin
+        lauritsen
         lauritzen
         lauro
         laursen
         laury
+        lautenschlager
         lauterbach
+        lauth
+        lautzenheiser
         lauver
         laux
         lauzon
         lavalle
         lavallee
         lavalley
+        lavan
         lavelle
         lavender
+        laventure
+        laverde
         lavergne
         laverty
         lavery
@@ -22265,38 +33029,50 @@ extension NameLists {
         lavine
         laviolette
         lavoie
+        lavoy
+        lavy
         law
+        lawal
         lawhead
         lawhon
         lawhorn
+        lawhorne
         lawing
         lawler
         lawless
         lawley
         lawlor
+        lawn
         lawrence
         lawrie
+        lawry
         laws
         lawson
         lawton
         lawver
         lawyer
         lax
+        laxson
         laxton
         lay
         laycock
         layden
+        layer
         layfield
         layman
         laymon
         layne
+        layson
         layton
+        lazalde
         lazar
         lazaro
         lazarus
         lazcano
         lazenby
         lazo
+        lazor
+        lazos
         lazzara
         lazzaro
         lea
@@ -22306,24 +33082,35 @@ extension NameLists {
         leader
         leaf
         league
+        leahey
         leahy
         leak
         leake
+        leaks
         leal
         leaman
         leamon
+        leander
+        leandro
+        leano
         leanos
+        leap
+        leaphart
         lear
+        leard
         learn
         learned
         leary
+        leas
         lease
         leasure
         leath
+        leatham
         leatherman
         leathers
         leatherwood
         leavell
+        leavens
         leaver
         leavitt
         leavy
@@ -22332,23 +33119,32 @@ extension NameLists {
         lebel
         leber
         leblanc
+        lebleu
+        leblond
         lebo
         leboeuf
         lebouef
+        lebow
         lebowitz
         lebron
         lebrun
+        lech
         lechner
         lechuga
+        leck
+        leckie
         leclair
         leclaire
         leclerc
         lecompte
+        leconte
+        lecount
         lecroy
         lecuyer
         leday
         ledbetter
         leddy
+        leder
         lederer
         lederman
         ledesma
@@ -22357,30 +33153,46 @@ extension NameLists {
         ledford
         ledger
         ledgerwood
+        ledlow
+        ledonne
         ledoux
         leduc
         lee
         leech
+        leeder
+        leedom
         leeds
         leedy
         leek
         leeman
+        leep
         leeper
         lees
+        leese
         leeson
         leet
+        leeth
         lefebvre
         lefever
+        lefevers
         lefevre
         leff
         leffel
+        leffew
+        leffingwell
         leffler
         lefkowitz
         lefler
         leflore
+        lefort
+        lefrancois
         leftwich
+        legan
+        legare
         legaspi
+        legate
         legault
+        lege
         legendre
         leger
         legere
@@ -22388,29 +33200,46 @@ extension NameLists {
         legg
         legge
         leggett
+        leggio
         legler
+        lego
         legrand
+        legrande
         legros
+        lehan
+        lehew
         lehman
         lehmann
+        lehmkuhl
         lehn
         lehner
+        lehnert
         lehr
         lehrer
+        lehrman
         lehto
         lei
         leib
+        leibold
         leibowitz
         leiby
         leicht
+        leid
+        leider
+        leidy
+        leifer
         leigh
+        leight
         leighton
         leighty
         leija
         leiker
         lein
         leinbach
+        leinen
+        leingang
         leininger
+        leinweber
         leis
         leiser
         leishman
@@ -22422,47 +33251,71 @@ extension NameLists {
         leiter
         leith
         leitner
+        leitz
+        leitzel
         leiva
+        leja
         lejeune
         leland
+        lem
         lema
         lemaire
         leman
         lemanski
+        lemar
         lemaster
         lemasters
         lemay
+        lembke
         lembo
+        lemelin
+        lemelle
+        lemen
         lemieux
         leming
         lemire
         lemke
         lemley
+        lemm
+        lemma
+        lemme
         lemmer
         lemmon
         lemmons
         lemoine
         lemon
+        lemond
+        lemonds
         lemons
         lemos
         lemus
+        len
+        lena
         lenahan
         lenard
         lenart
         leng
         lengacher
+        lengel
         lengyel
         lenhardt
         lenhart
         lenihan
+        lenk
+        lenker
+        lenning
         lennon
         lennox
+        leno
         lenoir
         lenox
         lent
         lentini
+        lents
         lentz
         lenz
+        lenzen
+        lenzi
         leo
         leon
         leonard
@@ -22471,12 +33324,19 @@ extension NameLists {
         leone
         leonetti
         leong
+        leonguerrero
+        leonhard
         leonhardt
+        leoni
+        leonor
         leopard
         leopold
         leos
         lepage
+        lepak
+        lepard
         lepe
+        lepine
         lepley
         lepore
         lepper
@@ -22488,46 +33348,73 @@ extension NameLists {
         leroux
         leroy
         lesage
+        lesane
+        lesch
         lesh
         lesher
+        lesinski
         lesko
         lesley
         leslie
+        lesmeister
         lesniak
+        lesniewski
         lesperance
+        less
         lessard
         lesser
+        lessig
+        lessley
+        lessman
+        lessner
         lester
+        lesueur
         lesure
+        leszczynski
         letcher
+        letchworth
+        letellier
         letendre
+        letizia
         leto
         letourneau
         letson
         lett
+        lettieri
         letts
         leu
         leung
+        lev
+        leva
         levan
+        levandowski
         levario
         levasseur
         leveille
+        levell
+        levengood
+        levens
         levenson
         leventhal
         leveque
         lever
+        leverenz
         leverett
         leverette
         levering
+        levert
+        leverton
         levesque
         levey
         levi
         levin
         levine
+        leviner
         levingston
         levins
         levinson
         levis
+        levitan
         levitt
         levy
         lew
@@ -22535,45 +33422,74 @@ extension NameLists {
         lewandowski
         lewellen
         lewellyn
+        lewicki
         lewin
         lewis
+        lewison
+        lewter
+        lex
         ley
         leyba
         leyden
+        leyendecker
         leyva
         lezama
+        lezcano
         lheureux
         li
         lian
         liang
         liao
+        lias
+        libbey
         libby
+        liberato
         liberatore
         liberman
         liberto
         liberty
+        liburd
         licari
         licata
         licea
         licht
         lichtenberg
+        lichtenberger
         lichtenstein
+        lichter
+        lichtman
         lichty
+        lick
+        lickteig
         licon
         licona
         liddell
         liddle
+        liddy
         lieb
+        liebe
+        liebel
         lieber
         lieberman
+        liebert
+        liebl
         liebman
+        liebowitz
         liechty
+        liedtke
         lien
+        lierman
+        lies
+        lieser
+        lieske
         lietz
         lieu
+        liew
         liggett
         liggins
         light
+        lightbody
+        lightcap
         lightfoot
         lightle
         lightner
@@ -22581,33 +33497,51 @@ extension NameLists {
         lighty
         ligon
         liguori
+        like
         likens
+        likes
         lile
         liles
+        lilienthal
+        lilja
+        lill
         lillard
+        liller
         lilley
+        lillibridge
         lillie
         lillis
+        lillo
         lilly
         lim
         lima
         limas
+        limbach
         limbaugh
+        limberg
+        liming
         limon
         limones
         lin
+        linan
         linares
+        linch
+        linck
         lincoln
         lind
         lindahl
+        lindamood
         lindauer
         lindberg
+        lindblad
         lindblom
         linde
         lindell
         lindeman
         lindemann
         linden
+        lindenberg
+        lindenmuth
         linder
         linderman
         lindgren
@@ -22615,6 +33549,7 @@ extension NameLists {
         lindley
         lindner
         lindo
+        lindon
         lindow
         lindquist
         lindsay
@@ -22622,11 +33557,15 @@ extension NameLists {
         lindsley
         lindstrom
         line
+        linebarger
+        linebaugh
         lineberger
         lineberry
         linehan
+        linen
         liner
         lines
+        linford
         ling
         lingenfelter
         linger
@@ -22642,36 +33581,54 @@ extension NameLists {
         linn
         linnell
         linneman
+        linney
         lino
+        linquist
+        lins
         linscott
+        linsey
+        linsley
+        linson
         lint
         linthicum
         lintner
         linton
         lintz
         linville
+        linz
+        linzy
+        lion
         liotta
+        liou
         lipari
         lipe
         lipford
         lipinski
         lipka
+        lipke
+        lipkin
         lipman
         lipp
+        lippard
+        lippe
         lippert
         lippincott
         lippman
+        lippold
         lipps
         lipscomb
         lipsey
+        lipski
         lipsky
         lipson
         liptak
         lipton
         lira
+        liranzo
         lirette
         liriano
         lis
+        lisa
         lisenby
         lish
         lisi
@@ -22683,9 +33640,12 @@ extension NameLists {
         list
         lister
         liston
+        liszewski
         litchfield
+        litherland
         litke
         litman
+        litt
         littell
         litten
         litteral
@@ -22693,22 +33653,31 @@ extension NameLists {
         littlefield
         littlejohn
         littlepage
+        littler
         littles
         littleton
         littman
         litton
         littrell
+        litvak
+        litwiller
         litwin
         litz
+        litzinger
         liu
         lively
         livengood
         liverman
         livermore
+        liverpool
+        livers
         livesay
         livingston
         livingstone
+        liwanag
+        liz
         lizama
+        lizana
         lizardi
         lizardo
         lizarraga
@@ -22716,28 +33685,40 @@ extension NameLists {
         llamas
         llanas
         llanes
+        llano
         llanos
         llerena
         llewellyn
+        llorens
         lloyd
         lo
+        loa
         loaiza
         loar
+        loayza
         lobato
+        lobaugh
         lobb
         lobdell
+        lobel
+        lobello
+        loberg
+        lobianco
         lobo
         lobos
+        lobue
         locascio
         loch
         locher
         lochner
         locicero
         lock
+        lockamy
         lockard
         locke
         locker
         lockett
+        lockey
         lockhart
         locklear
         lockley
@@ -22745,6 +33726,8 @@ extension NameLists {
         lockman
         lockridge
         lockwood
+        lococo
+        lodato
         loden
         loder
         lodge
@@ -22754,8 +33737,11 @@ extension NameLists {
         loehr
         loera
         loesch
+        loeser
         loew
+        loewe
         loewen
+        loeza
         loffredo
         lofgren
         lofland
@@ -22766,20 +33752,27 @@ extension NameLists {
         loftus
         logan
         loggins
+        logiudice
         logsdon
+        logston
         logue
         loh
         lohman
         lohmann
+        lohmeyer
+        lohnes
         lohr
         lohse
         loi
         loiacono
+        lois
+        loiseau
         loiselle
         loja
         lok
         loken
         lokey
+        lokken
         lollar
         lolley
         lollis
@@ -22789,64 +33782,108 @@ extension NameLists {
         lombard
         lombardi
         lombardo
+        lombera
         lomeli
         lomonaco
+        lona
         london
         londono
+        lone
         lonergan
+        lones
         loney
         long
         longacre
+        longe
         longenecker
+        longest
         longfellow
+        longhurst
         longino
         longley
+        longman
         longmire
+        longmore
         longnecker
         longo
+        longobardi
         longoria
         longshore
         longstreet
         longstreth
+        longtin
         longwell
         longworth
+        lonon
         loo
+        looby
         look
+        looker
+        looman
         loomis
         looney
         loop
         looper
         loos
         loose
+        lopata
         loper
         lopes
         lopez
+        lopezcruz
         lopezgarcia
+        lopezgonzalez
         lopezhernandez
         lopezlopez
         lopezmartinez
         lopezperez
+        lopezramirez
+        lopezrodriguez
+        lopezsanchez
         lopiccolo
+        lopp
         lopresti
         lor
         lora
+        lorah
+        lorance
+        loranger
+        lorber
+        lorch
         lord
+        lorden
+        lords
         lore
         loredo
+        loren
         lorence
         lorentz
+        lorentzen
         lorenz
         lorenzana
         lorenzen
+        lorenzi
         lorenzo
         loreto
         loria
+        lorick
+        lorimer
         loring
+        lorio
+        lorraine
+        lorton
         lorusso
+        los
+        losada
+        losch
+        loschiavo
         losee
         losey
         losh
         losoya
+        loss
+        loth
+        lotito
         lott
         lotts
         lotz
@@ -22854,19 +33891,33 @@ extension NameLists {
         loucks
         loud
         louden
+        louder
+        louderback
         loudermilk
+        loudin
         loudon
         lough
         loughlin
+        loughman
         loughran
+        loughrey
+        loughridge
+        loughry
         louie
         louis
         louissaint
+        louk
+        louks
         lounsbury
         loupe
+        louque
+        loureiro
         lourenco
+        louthan
         louviere
+        loux
         lovan
+        lovas
         lovato
         love
         loveall
@@ -22878,22 +33929,35 @@ extension NameLists {
         loveless
         lovell
         lovely
+        loveridge
+        lovering
         lovern
         lovett
         lovette
+        lovick
         lovin
         loving
+        lovingood
+        lovings
         lovins
         lovitt
+        lovo
+        lovvorn
         low
         lowden
         lowder
         lowe
         lowell
+        lowen
         lowenstein
+        lowenthal
         lower
+        lowers
         lowery
+        lowes
         lowman
+        lown
+        lowney
         lowrance
         lowrey
         lowrie
@@ -22903,6 +33967,7 @@ extension NameLists {
         loy
         loya
         loyd
+        loyer
         loyola
         loza
         lozada
@@ -22911,20 +33976,29 @@ extension NameLists {
         lozoya
         lu
         lua
+        lubben
         lubbers
+        lubeck
+        luber
         lubin
+        lubinski
+        lubrano
         luby
         luc
         luca
         lucarelli
         lucas
         lucatero
+        lucca
+        lucchese
         lucchesi
         lucci
         luce
+        lucena
         lucente
         lucero
         lucey
+        luchsinger
         lucht
         lucia
         luciani
@@ -22938,30 +34012,47 @@ extension NameLists {
         lucke
         luckett
         luckey
+        luckie
         lucky
+        lucus
         lucy
         luczak
+        ludden
+        ludeman
+        ludington
+        ludlam
         ludlow
+        ludlum
+        ludtke
         ludwick
         ludwig
+        ludy
+        lue
+        luebbert
         luebke
         lueck
         luecke
         lueders
         luedke
         luedtke
+        luellen
         luera
         luevano
         luevanos
         luff
+        luffman
+        lufkin
         luft
+        lugar
         lugo
         lui
         luis
+        luisi
         luiz
         lujan
         lujano
         luk
+        lukacs
         lukas
         lukasik
         luke
@@ -22969,8 +34060,12 @@ extension NameLists {
         lukens
         luker
         lukes
+        lukowski
+        lule
+        lull
         lum
         luman
+        lumbreras
         lumley
         lummus
         lumpkin
@@ -22979,6 +34074,7 @@ extension NameLists {
         luna
         lunceford
         lund
+        lundahl
         lundberg
         lunde
         lundeen
@@ -22989,6 +34085,7 @@ extension NameLists {
         lundstrom
         lundy
         lung
+        lunger
         lunn
         lunsford
         lunt
@@ -22998,72 +34095,122 @@ extension NameLists {
         luongo
         luper
         lupercio
+        lupian
+        lupien
         lupo
+        luppino
         lupton
         luque
+        luquin
         lurie
+        lurry
         lusby
         luse
+        lush
+        lusher
         lusk
         lussier
         lust
         luster
         lustig
         lute
+        luter
         lutes
+        lutgen
+        luth
         luther
+        luthi
+        luthy
         luton
+        lutterman
+        lutton
         luttrell
         lutz
         luu
         luviano
         lux
         luz
+        luzzi
+        lwin
         ly
         lyall
         lybarger
+        lybrand
         lyda
+        lyday
+        lyde
         lyden
+        lydic
+        lydick
         lydon
+        lyell
+        lyerly
+        lyford
         lyke
+        lykes
         lykins
         lyle
         lyles
         lyman
+        lymon
+        lyn
         lynam
         lynch
         lynd
+        lynde
+        lyne
+        lynes
         lynn
         lyon
         lyons
         lytle
         lyttle
+        lytton
         ma
         maag
+        maahs
         maas
         maass
         mabe
+        mabee
+        maben
         maberry
+        mabery
+        mabey
         mabie
+        mabon
         mabrey
         mabry
         mac
         macaluso
+        macaraeg
+        macareno
         macario
         macarthur
         macaulay
         macauley
+        macbeth
+        macbride
+        maccallum
+        maccarone
+        macchia
+        macconnell
         macdonald
         macdougall
         macdowell
         mace
+        maceachern
+        maceda
         macedo
         macek
         macey
         macfarland
         macfarlane
+        macgillivray
         macgregor
         mach
+        macha
+        machacek
         machado
         machen
         machin
@@ -23071,8 +34218,11 @@ extension NameLists {
         macias
         maciejewski
         maciel
+        macinnes
         macintosh
         macintyre
+        macisaac
+        maciver
         mack
         mackall
         mackay
@@ -23083,60 +34233,100 @@ extension NameLists {
         mackiewicz
         mackin
         mackinnon
+        mackintosh
         mackley
         macklin
         macko
+        mackowiak
+        maclachlan
         maclaren
+        maclaughlin
         maclean
+        maclellan
+        maclennan
         macleod
         maclin
+        macmaster
         macmillan
+        macnamara
+        macnaughton
         macneil
         macneill
         macomber
         macon
+        macphail
+        macphee
         macpherson
+        macqueen
         macrae
         macri
         macy
+        madan
         maday
+        maddalena
         madden
+        maddix
         maddock
+        maddocks
         maddox
         maddux
         maddy
+        madeira
+        madej
         mader
         madera
+        madere
         madero
         madewell
         madigan
         madison
+        madkins
+        madonia
         madonna
         madore
+        madriaga
         madrid
         madrigal
+        madril
         madriz
+        madruga
+        madry
         madsen
         madson
         maeda
+        maeder
         maes
+        maese
         maestas
         maez
         maffei
+        maffett
+        magalhaes
+        magallan
         magallanes
         magallon
         magana
+        magar
+        magat
+        magby
+        magda
         magdaleno
         magee
         mager
         magers
         maggard
+        maggart
         maggi
         maggio
+        maggiore
+        magid
+        magiera
         magill
         maginnis
         maglio
         maglione
+        magnan
+        magnani
         magner
         magness
         magno
@@ -23144,18 +34334,27 @@ extension NameLists {
         magnuson
         magnusson
         magoon
+        magro
         magruder
         maguire
+        magwood
         magyar
         mah
+        mahabir
+        mahadeo
         mahaffey
+        mahaffy
         mahajan
         mahan
         mahaney
         mahar
         maharaj
+        mahdi
         maher
+        mahl
+        mahle
         mahler
+        mahlum
         mahmood
         mahmoud
         mahmud
@@ -23165,130 +34364,199 @@ extension NameLists {
         mahone
         mahoney
         mahony
+        mahood
         mahr
         mahurin
         mai
+        maia
         maida
         maiden
         maier
+        maiers
+        maietta
+        maile
+        mailhot
         maillet
         mailloux
         main
+        maina
         maine
         maines
+        mainor
         mains
         maio
+        maiorana
         maiorano
         mair
+        mairena
+        maisano
+        maisel
         maisonet
         maitland
+        maize
         majano
         majeed
+        majerus
         majeski
+        majette
         majewski
+        majid
         majka
         major
         majors
         mak
+        makar
         makela
         maker
         maki
         makin
         makowski
         makris
+        makuch
         malagon
+        malak
         malan
         malatesta
         malave
+        malbrough
+        malchow
         malcolm
         malcom
         maldonado
         male
         malec
+        malecha
         malecki
         malek
+        maleski
         maley
         malhotra
+        malia
         malick
         malik
         malin
+        malina
         malinowski
+        maliszewski
+        malizia
         malkin
+        malkowski
         mall
         mallard
         mallari
+        mallen
         mallery
         mallet
         mallett
         mallette
         malley
+        mallick
+        mallo
         mallon
+        mallonee
         mallory
         mallow
         malloy
+        mallozzi
         malm
         malmberg
+        malmgren
+        malmquist
+        malmstrom
         malo
         malone
         maloney
         maloof
         malott
+        malouf
         maloy
         malpass
+        malpica
+        malson
+        malta
         maltby
         maltese
         malveaux
         maly
-        man
+        mammen
+        mamo
         manahan
+        manalang
         manalo
         manansala
+        manasco
         mance
+        mancebo
         mancera
         mancha
         manchester
         mancia
         mancilla
         mancillas
+        mancinas
+        mancinelli
         mancini
         mancino
         mancuso
+        mandal
         mandel
+        mandelbaum
         mandell
         manders
         mandeville
+        mandigo
+        mandrell
         mandujano
         maner
         manes
         maness
         maney
+        manfre
         manfredi
         mang
+        mangal
         mangan
+        manganaro
         mangano
+        mangat
+        mangels
         manger
         manges
+        mangham
+        mangin
+        mangini
         mangino
         mangione
         mango
         mangold
+        mangone
         mangrum
         mangual
         mangum
         mangus
+        manhart
         mani
+        maniaci
+        manier
         manigault
+        manigo
         manion
         manis
         maniscalco
         manjarrez
+        manka
         manke
         mankin
+        manko
+        mankowski
         manley
+        manlove
         manly
         mann
         manna
+        mannarino
         manners
+        manney
         manning
         mannino
         mannion
@@ -23296,29 +34564,48 @@ extension NameLists {
         manno
         mannon
         manns
+        manny
+        manon
         manor
         manos
+        manring
         manrique
         manriquez
         mans
+        mansaray
         mansell
+        manser
         mansfield
+        manship
+        mansilla
         manske
+        mansker
+        manso
         manson
+        mansoor
         mansour
         mansur
+        mantel
+        mantell
+        manthei
         manthey
+        mantia
         mantilla
         mantle
+        manton
         mantooth
         mantz
+        manu
         manuel
+        manukyan
         manus
+        manville
         manwaring
         manz
         manzanares
         manzano
         manzella
+        manzer
         manzi
         manzo
         mao
@@ -23330,20 +34617,29 @@ extension NameLists {
         mara
         marable
         maradiaga
+        maraj
         marano
+        maranto
+        maras
         marasco
+        marasigan
         maravilla
+        marban
         marble
         marburger
         marbury
         marc
         marcano
         marcantel
+        marcantonio
         marceau
+        marceaux
         marcel
         marcelin
         marcelino
         marcell
+        marcella
+        marcellino
         marcello
         marcellus
         marcelo
@@ -23354,12 +34650,20 @@ extension NameLists {
         marchbanks
         marchese
         marchetti
+        marchi
+        marchione
+        marchman
+        marcia
         marcial
         marciano
+        marcil
         marciniak
+        marcinko
+        marcinkowski
         marco
         marconi
         marcos
+        marcott
         marcotte
         marcoux
         marcucci
@@ -23367,61 +34671,96 @@ extension NameLists {
         marcus
         marcy
         marden
+        marder
         mardis
         marek
         marenco
+        marentes
         mares
         maresca
+        maresh
         marez
+        margeson
+        margiotta
+        margolin
         margolis
+        margulies
         mari
         maria
+        marian
         mariani
         mariano
+        marich
         maricle
         marie
+        marietta
         marin
+        marina
+        marinaccio
+        marinaro
         marine
         marinelli
         marinello
+        mariner
+        marines
         marinez
+        maring
         marini
         marino
+        marinucci
         marion
+        mariotti
         maris
         mariscal
         mark
         markarian
+        markee
         markel
+        markell
         marker
         markert
         markey
+        markgraf
         markham
         markiewicz
+        markin
         markland
         markle
         markley
+        markman
         marko
+        markos
         markovic
         markovich
         markowitz
         markowski
         marks
+        marksberry
+        markum
         markus
+        markwardt
         markwell
         marlar
         marlatt
         marler
+        marlett
         marlette
         marley
         marlin
+        marling
         marlow
         marlowe
+        marmo
         marmol
         marmolejo
+        marmolejos
         marmon
+        marnell
+        marney
+        maron
         marone
         maroney
+        maroon
         marotta
         marple
         marquardt
@@ -23433,7 +34772,9 @@ extension NameLists {
         marquis
         marr
         marra
+        marren
         marrero
+        marriner
         marriott
         marro
         marron
@@ -23442,25 +34783,37 @@ extension NameLists {
         marrow
         marrs
         marrufo
+        marrujo
         mars
         marsala
+        marschall
         marsden
+        marsee
+        marsella
         marsh
         marshall
         marshburn
+        marshman
+        marsico
         marson
+        marsteller
         marston
+        marszalek
+        marta
         marte
         martel
         martell
+        martella
         martelli
         martello
         marten
         martens
         marth
+        marthaler
         marti
         martin
         martindale
+        martindelcamp
         martine
         martineau
         martinek
@@ -23469,40 +34822,65 @@ extension NameLists {
         martinez
         martinezgarcia
         martinezlopez
+        martinezperez
         martini
         martino
         martins
         martinsen
         martinson
+        martir
+        martirosyan
+        martis
         marton
         martone
+        martorana
+        martorano
+        marts
         martucci
         marty
         martyn
         martz
+        marucci
+        maruyama
         marvel
         marvin
         marx
         mary
+        marz
+        marzan
         marzano
+        marzec
+        marzolf
         marzullo
         mas
         mascarenas
+        mascari
         mascaro
+        mascia
         mascorro
+        mase
+        masek
         maselli
         maser
         mash
         mashburn
         masi
+        masias
         masiello
+        masih
+        masino
         mask
         maske
+        maskell
+        maslanka
         maslowski
         mason
         masood
+        masoud
+        masri
         mass
         massa
+        massari
         massaro
         masse
         massenburg
@@ -23510,8 +34888,11 @@ extension NameLists {
         massengill
         massey
         massie
+        massingale
         massingill
+        masso
         masson
+        massoud
         mast
         masten
         master
@@ -23522,15 +34903,22 @@ extension NameLists {
         mastrangelo
         mastro
         mastroianni
+        masucci
         masuda
         mata
         matamoros
         matarazzo
+        matas
         matchett
+        mate
         mateer
+        matejka
         mateo
         mateos
+        matera
+        mateus
         mathai
+        matheis
         mathena
         matheney
         matheny
@@ -23544,20 +34932,31 @@ extension NameLists {
         mathews
         mathewson
         mathias
+        mathies
+        mathiesen
         mathieson
         mathieu
         mathis
+        mathisen
         mathison
         mathur
         mathurin
         matias
         matis
+        matlack
         matlock
         matney
         matos
+        matousek
+        matranga
         matson
         matsuda
+        matsui
         matsumoto
+        matsumura
+        matsunaga
+        matsuoka
+        matsuura
         matt
         matta
         matte
@@ -23573,54 +34972,83 @@ extension NameLists {
         matthews
         matthias
         matthies
+        matthiesen
+        matthis
+        matthys
+        matti
         mattia
         mattice
         mattie
         mattila
         mattingly
+        mattioli
         mattis
         mattison
+        mattix
         mattocks
         mattoon
         mattos
         mattox
         mattson
+        matty
         matula
+        maturo
         matus
         matuszak
+        matuszewski
         matute
+        matyas
         matz
+        matzen
         matzke
         mau
         mauch
         mauck
+        maudlin
         mauer
+        mauger
         maughan
         mauk
         maul
         mauldin
         maule
+        maultsby
         mauney
+        maung
         maupin
         maurer
         maurice
         mauricio
+        mauriello
         mauro
         maury
         maus
+        mauser
         maust
+        mauzy
+        maves
+        mavis
+        maw
+        mawhinney
+        mawyer
         max
         maxey
         maxfield
         maxie
         maxim
+        maximo
         maxon
         maxson
         maxwell
         may
         maya
+        maybee
         mayberry
+        maybin
+        maycock
         maye
+        mayeaux
+        mayeda
         mayen
         mayer
         mayers
@@ -23629,6 +35057,7 @@ extension NameLists {
         mayfield
         mayhall
         mayhew
+        mayhue
         mayhugh
         mayle
         maynard
@@ -23636,20 +35065,29 @@ extension NameLists {
         maynes
         maynor
         mayo
+        mayon
         mayor
         mayoral
         mayorga
+        mayorquin
+        mayotte
         mays
         mayse
         maysonet
         mayton
+        mayville
         mayweather
         maza
+        mazariego
         mazariegos
         maze
+        mazer
+        maziarz
+        mazo
         mazon
         mazur
         mazurek
+        mazurkiewicz
         mazyck
         mazza
         mazzarella
@@ -23658,21 +35096,28 @@ extension NameLists {
         mazzeo
         mazzola
         mazzone
+        mazzoni
+        mazzotta
+        mazzuca
         mcabee
         mcadam
         mcadams
         mcadoo
+        mcadory
         mcafee
         mcaleer
         mcalexander
         mcalister
         mcallister
+        mcaloon
         mcalpin
         mcalpine
+        mcamis
         mcanally
         mcandrew
         mcandrews
         mcaninch
+        mcanulty
         mcardle
         mcarthur
         mcatee
@@ -23680,82 +35125,124 @@ extension NameLists {
         mcauley
         mcauliffe
         mcavoy
+        mcbain
         mcbean
+        mcbeath
         mcbee
         mcbeth
         mcbrayer
         mcbride
+        mcbrien
         mcbroom
         mcbryde
+        mcburnett
         mcburney
+        mccaa
         mccabe
         mccafferty
         mccaffery
         mccaffrey
+        mccaig
         mccain
         mccaleb
         mccalister
         mccall
         mccalla
+        mccallie
+        mccallion
         mccallister
         mccallum
+        mccambridge
+        mccamey
         mccammon
         mccampbell
         mccandless
+        mccane
         mccann
+        mccanna
+        mccannon
         mccants
+        mccardell
         mccardle
+        mccargo
         mccarley
+        mccarrick
         mccarroll
         mccarron
+        mccarson
         mccart
         mccarter
         mccarthy
+        mccartin
         mccartney
         mccarty
         mccarver
+        mccarville
         mccary
+        mccaskey
         mccaskill
         mccasland
         mccaslin
         mccaughey
+        mccaul
         mccauley
         mccaulley
         mccausland
         mccaw
+        mccawley
         mccay
         mcchesney
+        mcchristian
         mcclain
+        mcclaine
+        mcclam
         mcclanahan
+        mcclane
+        mcclaran
         mcclary
         mcclaskey
+        mcclatchey
         mcclay
         mcclean
         mccleary
         mccleery
+        mccleese
         mcclellan
         mcclelland
         mcclendon
+        mcclenny
+        mcclenton
         mccleskey
         mcclintic
         mcclintock
         mcclinton
+        mcclish
         mccloskey
         mccloud
         mccloy
+        mccluney
         mcclung
         mcclure
         mcclurg
+        mcclurkin
         mccluskey
         mcclusky
+        mccoin
+        mccolgan
         mccoll
+        mccolley
+        mccollister
         mccollom
         mccollough
         mccollum
         mccomas
         mccomb
         mccombs
+        mcconaghy
+        mcconico
         mcconkey
+        mcconnaughey
+        mcconnel
         mcconnell
         mcconville
         mccook
@@ -23764,8 +35251,10 @@ extension NameLists {
         mccorkle
         mccormack
         mccormick
+        mccorvey
         mccourt
         mccowan
+        mccowen
         mccown
         mccoy
         mccracken
@@ -23783,11 +35272,17 @@ extension NameLists {
         mccreery
         mccreight
         mccrimmon
+        mccrorey
         mccrory
         mccroskey
+        mccrum
         mccubbin
+        mccubbins
         mccue
         mccuen
+        mccuistion
+        mccuiston
+        mccullah
         mccullar
         mccullen
         mccullers
@@ -23802,50 +35297,73 @@ extension NameLists {
         mccurley
         mccurry
         mccusker
+        mccutchan
         mccutchen
         mccutcheon
         mcdade
+        mcdanel
         mcdaniel
         mcdaniels
         mcdavid
         mcdermott
         mcdevitt
+        mcdill
         mcdole
         mcdonagh
         mcdonald
         mcdonell
         mcdonnell
         mcdonough
+        mcdorman
         mcdougal
         mcdougald
         mcdougall
         mcdougle
         mcdow
         mcdowell
+        mcduff
+        mcduffee
         mcduffie
+        mcduffy
         mceachern
         mceachin
+        mceldowney
         mcelfresh
         mcelhaney
+        mcelhannon
+        mcelhinney
         mcelligott
         mcelrath
+        mcelreath
         mcelroy
+        mcelvain
         mcelveen
         mcelwain
         mcelwee
         mcelyea
+        mcenaney
+        mcenroe
         mcentee
         mcentire
+        mcentyre
+        mceuen
         mcevoy
         mcewan
         mcewen
         mcfadden
+        mcfaddin
+        mcfadyen
         mcfall
         mcfalls
+        mcfann
         mcfarland
         mcfarlane
         mcfarlin
+        mcfarren
+        mcfaul
         mcfee
+        mcfeely
+        mcferren
         mcferrin
         mcgaha
         mcgahan
@@ -23853,22 +35371,43 @@ extension NameLists {
         mcgahey
         mcgann
         mcgarity
+        mcgarr
+        mcgarrah
+        mcgarrity
         mcgarry
         mcgarvey
         mcgary
+        mcgaugh
         mcgaughey
+        mcgaughy
+        mcgaw
+        mcgeary
         mcgee
         mcgeehan
         mcgehee
         mcgeorge
+        mcgettigan
         mcghee
+        mcghie
+        mcgibbon
         mcgill
+        mcgillicuddy
+        mcgillis
+        mcgillivray
+        mcgilvray
         mcginley
         mcginn
         mcginness
         mcginnis
         mcginty
+        mcgirr
         mcgirt
+        mcgivern
+        mcgivney
+        mcglade
+        mcglasson
+        mcglaughlin
+        mcglinchey
         mcglone
         mcglothin
         mcglothlin
@@ -23876,65 +35415,91 @@ extension NameLists {
         mcgoldrick
         mcgonagle
         mcgonigal
+        mcgonigle
         mcgough
         mcgovern
         mcgowan
         mcgowen
+        mcgown
         mcgrady
         mcgrail
+        mcgranahan
         mcgrane
         mcgrath
         mcgraw
+        mcgreal
         mcgreevy
         mcgregor
         mcgrew
         mcgriff
+        mcgroarty
+        mcgrory
         mcgruder
         mcguckin
         mcguffey
         mcguffin
         mcguigan
+        mcguiness
+        mcguinn
         mcguinness
         mcguire
         mcguirk
         mcgurk
         mchale
+        mchaney
         mchargue
         mchenry
         mchone
         mchugh
+        mcilrath
+        mcilroy
+        mcilvain
+        mcilvaine
         mcilwain
         mcinerney
+        mcinnes
         mcinnis
         mcintire
         mcintosh
         mcinturff
         mcintyre
+        mcisaac
         mciver
+        mcivor
         mcjunkin
         mckain
+        mckamey
+        mckane
         mckay
         mckean
+        mckechnie
         mckee
         mckeehan
         mckeel
         mckeen
         mckeever
         mckeithan
+        mckeithen
         mckellar
         mckelvey
         mckelvy
+        mckendree
+        mckendrick
+        mckendry
         mckenna
         mckenney
+        mckenny
         mckenzie
         mckeon
         mckeown
         mckernan
         mckey
         mckibben
+        mckibbin
         mckie
         mckiernan
         mckillip
+        mckillop
         mckim
         mckinley
         mckinney
@@ -23946,6 +35511,7 @@ extension NameLists {
         mckinzie
         mckissack
         mckissick
+        mckitrick
         mckittrick
         mcknight
         mckown
@@ -23958,7 +35524,10 @@ extension NameLists {
         mclarty
         mclaughlin
         mclaurin
+        mclawhorn
         mclean
+        mclees
+        mcleish
         mclellan
         mclelland
         mclemore
@@ -23967,15 +35536,24 @@ extension NameLists {
         mcleod
         mcleroy
         mclin
+        mcloud
         mcloughlin
+        mclucas
+        mcmackin
         mcmahan
         mcmahon
+        mcmains
+        mcmakin
+        mcmanaway
+        mcmanis
         mcmann
         mcmanus
+        mcmartin
         mcmaster
         mcmasters
         mcmath
         mcmeans
+        mcmeekin
         mcmenamin
         mcmichael
         mcmillan
@@ -23986,27 +35564,34 @@ extension NameLists {
         mcmillion
         mcmillon
         mcminn
+        mcmonagle
         mcmorris
         mcmorrow
         mcmullan
         mcmullen
         mcmullin
+        mcmunn
+        mcmurphy
         mcmurray
         mcmurry
         mcmurtrey
+        mcmurtrie
         mcmurtry
         mcnab
         mcnabb
         mcnair
+        mcnall
         mcnally
         mcnamara
         mcnamee
         mcnary
         mcnatt
+        mcnaught
         mcnaughton
         mcneal
         mcnealy
         mcnear
+        mcneel
         mcneeley
         mcneely
         mcnees
@@ -24014,64 +35599,97 @@ extension NameLists {
         mcneil
         mcneill
         mcneilly
+        mcnelis
+        mcnellis
         mcnelly
+        mcnemar
         mcnerney
         mcnett
         mcnew
+        mcnichol
         mcnicholas
         mcnichols
         mcniel
         mcniff
+        mcninch
+        mcnish
+        mcnitt
         mcnulty
         mcnutt
         mcpartland
         mcpeak
         mcpeek
+        mcpeters
         mcphail
+        mcphatter
+        mcphaul
+        mcphearson
         mcphee
+        mcpheeters
+        mcpheron
         mcpherson
         mcphillips
+        mcpike
         mcquade
         mcquaid
+        mcquaig
+        mcquarrie
         mcquay
         mcqueary
         mcqueen
+        mcqueeney
         mcquillan
         mcquillen
         mcquinn
         mcquiston
+        mcquown
         mcrae
+        mcray
         mcree
         mcreynolds
         mcroberts
         mcroy
+        mcshan
         mcshane
+        mcshea
         mcsherry
         mcsorley
         mcspadden
         mcswain
         mcsweeney
         mctaggart
+        mctague
+        mctigue
         mcvay
         mcveigh
         mcvey
+        mcvicar
         mcvicker
+        mcwaters
+        mcwherter
         mcwhirter
+        mcwhite
         mcwhorter
         mcwilliams
         meacham
+        meachum
         mead
         meade
         meader
+        meaders
         meador
         meadors
+        meadow
         meadows
         meads
         meagher
+        mealer
         mealey
+        meals
         mealy
         meaney
         means
+        meany
         meares
         mears
         meas
@@ -24083,17 +35701,26 @@ extension NameLists {
         meche
         mechling
         meck
+        meckley
+        meda
+        medcalf
         medders
+        medearis
         medeiros
         medel
         medellin
+        meder
+        medero
         mederos
         medford
+        medici
         medina
+        medler
         medley
         medlin
         medlock
         medrano
+        medved
         mee
         meece
         meehan
@@ -24101,51 +35728,90 @@ extension NameLists {
         meeker
         meekins
         meeks
+        meers
+        mees
         meese
         mefford
+        megginson
+        meggs
+        megna
         meh
         mehaffey
+        mehan
+        mehdi
         mehl
+        mehler
+        mehling
+        mehmedovic
+        mehmood
         mehr
         mehra
+        mehring
+        mehringer
+        mehrotra
         mehta
         mei
         meidinger
         meier
+        meiers
+        meighan
         meigs
         meikle
+        meinecke
+        meinen
         meiners
         meinert
         meinhardt
         meinke
+        meints
         meis
         meisel
+        meisels
+        meisenheimer
         meiser
         meisner
         meissner
         meister
+        meixner
         mejia
         mejias
+        mejorado
+        mekonnen
+        melamed
         melancon
+        melander
         melanson
         melara
         melby
         melcher
+        melchert
+        melchior
         melchor
         meldrum
         mele
+        melecio
+        melena
         melendez
         melendrez
+        melendy
         melero
+        melfi
         melgar
         melgarejo
         melgoza
+        melhorn
         meli
         melia
+        melick
         melillo
         melin
+        melius
+        melkonian
         mell
+        mellado
         mellen
+        meller
+        mellin
         mellinger
         mello
         mellon
@@ -24155,7 +35821,11 @@ extension NameLists {
         melnik
         melnyk
         melo
+        meloche
+        melody
         melone
+        meloy
+        melrose
         melson
         melton
         meltzer
@@ -24163,11 +35833,14 @@ extension NameLists {
         melvin
         melzer
         membreno
+        memmott
         memon
+        men
         mena
         menard
         menchaca
         mendel
+        mendell
         mendelsohn
         mendelson
         mendenhall
@@ -24176,47 +35849,72 @@ extension NameLists {
         mendieta
         mendiola
         mendivil
+        mendizabal
+        mendola
         mendonca
         mendosa
         mendoza
         menefee
         menendez
         meneses
+        menezes
         meng
+        menge
         mengel
         menges
         menjivar
         menke
+        menne
+        meno
         menon
         mensah
         mensch
+        menser
+        mensing
+        menter
+        mentor
+        mentz
         mentzer
         menz
         menzel
+        menzie
         menzies
+        meo
         meola
         mera
         meraz
+        mercadante
         mercado
         merced
         mercedes
         mercer
+        merchan
         merchant
         mercier
         merck
+        mercure
+        mercuri
         mercurio
         meredith
+        merenda
+        mergen
+        mericle
         merida
         merideth
         merino
+        meritt
+        meriweather
         meriwether
+        merk
         merkel
         merkle
         merkley
+        merle
         merlin
         merlino
         merlo
         merlos
+        mermelstein
         mero
         merola
         merrell
@@ -24230,7 +35928,9 @@ extension NameLists {
         merrow
         merry
         merryman
+        mersch
         mershon
+        merson
         merten
         mertens
         mertes
@@ -24238,32 +35938,53 @@ extension NameLists {
         merwin
         merz
         mesa
+        mescher
         meserve
+        meshell
+        mesina
+        mesquita
         messenger
         messer
+        messerly
+        messerschmidt
         messersmith
         messick
         messier
         messina
+        messineo
         messing
         messinger
         messmer
         messner
+        mesta
         mestas
+        mester
+        mestre
         meszaros
+        metayer
         metcalf
         metcalfe
+        metellus
         metheny
+        methvin
         metivier
         metoyer
+        metro
         mettler
         metts
         metz
+        metzgar
         metzger
+        metzinger
         metzler
+        metzner
         meunier
         meurer
+        meuse
+        mewborn
+        mey
         meyer
+        meyerhoff
         meyers
         meyerson
         meza
@@ -24271,23 +35992,30 @@ extension NameLists {
         mian
         miano
         miao
+        micallef
+        micciche
+        micek
         miceli
         michael
         michaelis
         michaels
         michaelson
+        michal
         michalak
+        michalec
         michalek
         michalik
         michalowski
         michalski
         michaud
         michel
+        micheletti
         michell
         michels
         michelson
         michener
         michie
+        michon
         mick
         mickel
         mickelsen
@@ -24295,6 +36023,9 @@ extension NameLists {
         mickens
         mickey
         mickle
+        mickler
+        mickles
+        mickley
         middaugh
         middendorf
         middlebrook
@@ -24304,44 +36035,72 @@ extension NameLists {
         midgette
         midgley
         midkiff
+        mieczkowski
         miedema
         miele
         mielke
         mier
         miera
         miers
+        miesner
+        mifflin
         migliaccio
         migliore
+        mignone
         miguel
         mihalik
+        mihalko
+        mihelich
+        mihm
+        mijangos
         mijares
         mika
         mike
         mikel
         mikell
+        mikels
+        mikes
         mikesell
+        mikeska
         mikhail
         mikkelsen
         mikkelson
+        miklos
+        mikolajczyk
+        mikos
         mikula
+        mikulski
+        mikus
         milam
         milan
+        milanes
         milani
         milano
         milazzo
+        milbourn
+        milbrandt
         milburn
         milby
+        miler
         miles
+        mileski
         milewski
         miley
         milford
+        milhoan
+        milholland
+        milhouse
         milian
         militello
         milks
         mill
+        milla
+        millage
         millan
         millar
         millard
+        millay
+        milledge
         millen
         millender
         miller
@@ -24350,12 +36109,14 @@ extension NameLists {
         millette
         millhouse
         millican
+        millien
         milligan
         millikan
         milliken
         millikin
         milliman
         milliner
+        milling
         millington
         million
         milliron
@@ -24365,13 +36126,19 @@ extension NameLists {
         mills
         millsap
         millsaps
+        millspaugh
         millward
         millwood
         milne
         milner
+        milnes
         milo
         milone
+        milord
+        milroy
+        milsap
         milstead
+        milstein
         miltenberger
         milton
         mimms
@@ -24379,102 +36146,177 @@ extension NameLists {
         min
         mina
         minard
+        minardi
+        minarik
+        minasian
+        minassian
         minaya
         mincey
         minch
         minchew
+        mincy
         minder
+        minear
         mineo
         miner
+        minero
+        minervini
         mines
         ming
+        minger
         mingle
         mingo
+        mings
         mingus
+        minhas
         minich
         minick
         minier
         minix
+        minjares
         minjarez
         mink
+        minkler
         minks
         minner
+        minney
         minnich
         minnick
+        minniefield
+        minnifield
         minnis
+        minnix
+        mino
+        minogue
         minor
+        minott
+        minshall
+        minshew
+        minson
+        minster
         minter
         minto
         minton
         mintz
+        mintzer
         minyard
         mir
         mira
         mirabal
         mirabella
+        mirabile
         miracle
         miraglia
         miramontes
         miranda
         mire
         mireles
+        miro
         miron
+        mirsky
         mirza
+        misch
+        mischke
+        mischler
+        misener
+        misenheimer
+        miser
         mishler
+        mishoe
         mishra
+        misiak
+        miskell
+        misko
         misner
         misra
+        mister
         mistretta
         mistry
+        misuraca
+        mitch
         mitcham
         mitchel
         mitchell
         mitchem
+        mitchener
         mitchum
         mitra
         mittal
+        mittelstadt
+        mittelstaedt
         mitten
         mitton
         mitts
         mitzel
+        miura
         mix
         mixon
         mixson
+        miyake
         miyamoto
+        miyasato
         miyashiro
         mize
         mizell
         mizelle
         mizer
         mizrahi
+        mizzell
+        mkrtchyan
         mo
         moak
+        moates
         moats
+        mobbs
         moberg
         moberly
         mobley
+        moccia
+        moceri
         mock
+        mockler
         moctezuma
+        mode
+        modeste
         modesto
         modi
         modica
         modlin
+        mody
+        modzelewski
         moe
+        moehring
         moeller
         moen
+        moes
+        moffa
         moffat
         moffatt
+        moffet
         moffett
+        moffit
         moffitt
+        mogan
+        mogavero
+        mogensen
+        mogg
+        mohabir
+        mohamad
         mohamed
         mohammad
+        mohammadi
         mohammed
         mohamud
         mohan
+        mohanty
+        mohiuddin
+        mohl
         mohler
         mohn
         mohney
         mohr
+        mohs
+        mohsin
         moir
         moise
         mojarro
@@ -24485,8 +36327,10 @@ extension NameLists {
         moldenhauer
         moldovan
         mole
+        molenda
         moler
         moles
+        molin
         molina
         molinar
         molinari
@@ -24496,82 +36340,134 @@ extension NameLists {
         molitor
         moll
         moller
+        mollet
         mollett
         mollica
+        mollohan
         molloy
         molnar
         moloney
         molter
+        molyneaux
+        molyneux
         momin
+        mon
         monaco
         monaghan
         monahan
         monarrez
         moncada
         moncayo
+        monceaux
+        moncivais
         moncrief
-        monday
+        mondello
         mondesir
         mondragon
+        mondy
+        mone
+        monegro
+        mones
         monette
         money
+        moneymaker
+        moneypenny
+        monfort
         mong
         monge
+        mongeau
+        mongelli
+        mongeon
         monger
+        mongillo
+        mongold
+        monica
+        monico
+        monier
         moniz
         monjaras
+        monjaraz
         monje
         monk
         monks
+        monn
+        monnier
+        monnin
         monreal
         monroe
         monroy
+        monrroy
         monsalve
+        monsanto
         monsen
         monsivais
         monson
+        monsour
         montag
         montagna
         montague
         montalbano
+        montalbo
         montalto
+        montalvan
         montalvo
         montana
+        montanaro
         montanez
         montano
+        montante
+        montanye
         monte
+        monteagudo
+        montealegre
+        montecalvo
         monteiro
         monteith
         montejano
         montejo
         monteleone
+        montellano
         montelongo
         montemayor
         montenegro
+        monter
         montero
         monterrosa
         monterroso
+        monterroza
         montes
+        montesano
         montesdeoca
         montesino
         montesinos
+        monteverde
         montez
+        montford
         montgomery
         monti
         montiel
         montijo
         montilla
+        montour
         montoya
+        montrose
+        montroy
+        monts
+        montufar
         monty
         montz
+        monzo
         monzon
         moo
         moodie
         moody
+        mooers
         mook
+        moomaw
         moon
         mooney
         mooneyham
+        mooneyhan
         moor
         moore
         moorefield
@@ -24582,11 +36478,16 @@ extension NameLists {
         moorhouse
         mooring
         moorman
+        moors
         moos
         moose
+        moquin
+        mor
         mora
         morabito
+        moradi
         morado
+        moraes
         moraga
         morais
         morales
@@ -24594,8 +36495,12 @@ extension NameLists {
         moran
         morano
         morant
+        morante
         morataya
         moravec
+        morawski
+        mordecai
+        morden
         more
         moreau
         moree
@@ -24611,43 +36516,61 @@ extension NameLists {
         morello
         morelock
         morelos
+        moren
         morena
         morency
         moreno
+        morera
+        moret
+        moreta
         moretti
         moretz
         morey
         morfin
         morford
+        morga
         morgado
         morgan
+        morganti
         morgenstern
         mori
+        moriarity
         moriarty
         morillo
+        morimoto
         morin
         moring
+        moris
+        morison
+        morissette
         morita
         moritz
         mork
         morlan
+        morland
         morley
         morlock
         morman
+        morneau
         morning
         morningstar
         moro
         morocho
+        moron
         morones
         moroney
+        moronta
         moroz
         morphew
         morphis
         morquecho
+        morr
+        morra
         morreale
         morrell
         morrill
         morris
+        morrisette
         morrisey
         morrison
         morriss
@@ -24660,15 +36583,19 @@ extension NameLists {
         mortensen
         mortenson
         mortimer
+        mortimore
         morton
+        morua
         morvant
         mosby
         mosca
         moscato
+        moschella
         moscoso
         mose
         moseley
         mosely
+        moseman
         moser
         moses
         mosher
@@ -24682,35 +36609,52 @@ extension NameLists {
         moss
         mosser
         mossman
+        mosso
         most
+        mostafa
         mosteller
         mota
         mote
         moten
         motes
+        mothershed
         motley
         moton
         motsinger
         mott
         motta
         motter
+        mottley
         motto
+        mottola
+        motyka
         motz
         moua
+        moudy
+        moul
+        moulden
         moulder
+        moulds
         moulton
         moultrie
         mounce
         mount
         mountain
+        mountjoy
         mounts
         moura
+        mourad
+        mourning
+        mousa
         mouser
         moussa
         mousseau
         mouton
+        mouw
         mouzon
+        mowatt
         mowbray
+        mowen
         mower
         mowers
         mowery
@@ -24727,40 +36671,62 @@ extension NameLists {
         moylan
         moyle
         moynihan
+        mozee
         mozingo
+        mozo
         mraz
         mroz
         mrozek
+        mrozinski
         mu
         mucci
         mucha
+        muchow
         muck
         mudd
         mudge
+        mudgett
+        muehlbauer
         mueller
         muench
+        muff
+        mughal
+        muha
         muhammad
+        muhammed
+        muhs
         mui
+        muilenburg
         muir
         muirhead
         muise
         mujica
+        mukai
         mukherjee
+        mulcahey
         mulcahy
         mulder
         muldoon
+        muldowney
+        muldrew
         muldrow
         mule
+        mulero
         mulford
         mulhall
+        mulherin
         mulhern
         mulholland
         mulkey
         mull
+        mullally
+        mullaly
         mullan
         mullane
         mullaney
+        mullarkey
         mullen
+        mullenax
         mullenix
         mullens
         muller
@@ -24776,6 +36742,9 @@ extension NameLists {
         mullins
         mullis
         mulloy
+        mulqueen
+        mulrooney
+        mulroy
         mulvaney
         mulvey
         mulvihill
@@ -24784,9 +36753,13 @@ extension NameLists {
         mumm
         mumma
         mummert
+        mumphrey
         mun
+        muncey
         munch
+        muncie
         muncy
+        mund
         munday
         mundell
         munden
@@ -24796,29 +36769,45 @@ extension NameLists {
         munford
         munger
         mungia
+        mungin
         mungo
         munguia
+        munir
         muniz
         munk
+        munley
         munn
+        munnerlyn
         munns
         munos
         munoz
         munro
         munroe
+        munsch
         munsell
         munsey
         munson
+        munster
+        munsterman
+        muntean
         muntz
+        munyon
         munz
         murad
+        muradyan
         murakami
+        muralles
+        murata
+        muratalla
+        muratore
         murawski
         murch
         murchison
         murcia
+        murdaugh
         murdoch
         murdock
+        murff
         murga
         murguia
         muriel
@@ -24831,79 +36820,131 @@ extension NameLists {
         murphree
         murphy
         murr
+        murrah
         murray
         murrell
+        murrey
         murrieta
+        murrill
         murrin
         murrow
         murry
         murtagh
         murtaugh
         murtha
+        murthy
         musa
+        musante
         muscarella
+        muscat
         muse
         musgrave
         musgrove
         musial
         music
         musick
+        musil
+        musleh
         musselman
         musselwhite
         musser
         musso
+        musson
         mustafa
+        mustain
         mustard
         musto
+        musumeci
         muszynski
+        mutch
         mutchler
         muth
         muto
+        mutschler
         mutter
+        mutz
+        muzquiz
+        muzzy
         mwangi
         myatt
         myer
         myers
         myhre
         myint
+        myler
         myles
         mynatt
+        myres
         myrick
+        myrie
+        myron
+        naab
+        naas
         naber
         nabors
         naccarato
         nace
+        nachman
+        nadal
         nadeau
+        nadeem
         nadel
         nader
         nadler
+        nadolny
+        nadolski
+        naeem
+        naegele
+        naff
+        nafziger
+        nagarajan
         nagata
         nagel
+        nagi
         nagle
+        nagler
         nagy
+        nahar
+        nahas
         naidu
         naik
         nail
+        nailor
+        nails
+        naim
+        naing
         nair
+        nairn
         najar
+        najarian
+        najarro
         najera
         najjar
         nakagawa
+        nakai
         nakamoto
         nakamura
+        nakanishi
         nakano
         nakashima
+        nakasone
         nakata
         nakayama
+        nalbandian
         nale
+        nalepa
         nall
         nalley
         nalls
         nally
         nam
+        nambo
         nance
+        nanda
         nanez
+        nangle
         nanney
+        nanni
         nantz
         napier
         naples
@@ -24913,26 +36954,46 @@ extension NameLists {
         napolitano
         napper
         nappi
+        nappier
         naquin
         naqvi
+        narain
+        naramore
+        narang
         naranjo
         narayan
         narayanan
         narciso
         narcisse
+        nardella
         nardi
+        nardini
+        nardo
         nardone
+        narducci
+        narez
+        narine
+        naron
+        narron
         narvaez
+        nasca
         nascimento
+        naser
         nash
         nasir
         nason
+        nasr
         nass
         nassar
         nasser
+        nassif
+        nast
+        nastasi
         natal
         natale
+        natali
         natarajan
+        natera
         nath
         nathan
         nathaniel
@@ -24947,7 +37008,9 @@ extension NameLists {
         nault
         nauman
         naumann
+        nauta
         nava
+        navar
         navarette
         navarra
         navarre
@@ -24956,28 +37019,49 @@ extension NameLists {
         navarro
         navas
         nave
+        navedo
+        navia
+        navin
+        navratil
+        nawaz
         nawrocki
         nay
         nayak
         naylor
+        nazar
+        nazareno
+        nazari
         nazarian
         nazario
+        nazir
+        nazzaro
         ndiaye
         neace
+        neagle
         neal
         neale
         nealey
+        nealis
         nealon
         nealy
         near
         neary
+        neas
         nease
+        neathery
+        neaves
+        nebeker
         nebel
         neblett
         necaise
+        necessary
+        ned
+        nedd
         nee
+        neeb
         neece
         needham
+        needles
         neel
         neeley
         neely
@@ -24985,12 +37069,19 @@ extension NameLists {
         nees
         neese
         neff
+        negash
+        negley
         negrete
         negri
+        negrin
         negron
+        negus
         neher
         nehls
         nehring
+        neider
+        neidig
+        neidlinger
         neighbors
         neil
         neill
@@ -24998,30 +37089,51 @@ extension NameLists {
         neilson
         neiman
         neira
+        neis
         neitzel
         nell
+        nelligan
         nellis
         nelms
+        neloms
         nelsen
         nelson
+        nembhard
         nemec
+        nemecek
+        nemes
         nemeth
         nemitz
+        nepal
+        nephew
         nepomuceno
         neptune
         neri
+        neria
+        nerio
         nero
+        nery
         nesbit
         nesbitt
+        nesby
+        nesler
         nesmith
         ness
         nester
+        nestler
         nestor
+        neth
+        netherland
         netherton
+        nethery
         neto
         nett
+        netter
         nettles
         nettleton
+        netto
+        netzel
+        netzer
         neu
         neubauer
         neuberger
@@ -25032,14 +37144,22 @@ extension NameLists {
         neuhaus
         neuman
         neumann
+        neumeister
+        neumeyer
+        neuner
+        neuwirth
         nevarez
+        neve
         nevels
+        nevers
         neves
+        neveu
+        nevill
         neville
         nevin
         nevins
         nevitt
-        new
+        nevius
         newberg
         newbern
         newberry
@@ -25054,6 +37174,7 @@ extension NameLists {
         newcomer
         newell
         newhall
+        newhard
         newhart
         newhouse
         newkirk
@@ -25061,20 +37182,35 @@ extension NameLists {
         newlin
         newlon
         newman
+        newmark
+        newnam
         newport
+        newquist
         newsom
         newsome
         newson
         newswanger
         newton
         ney
+        neyland
+        neyman
+        neyra
         nez
         ng
         ngai
+        ngan
+        nghiem
         ngo
+        ngu
+        nguy
         nguyen
+        nhan
         ni
+        niang
+        niazi
+        nibert
         niblett
+        nicasio
         nicastro
         niccum
         nice
@@ -25082,6 +37218,7 @@ extension NameLists {
         nichol
         nicholas
         nicholes
+        nicholl
         nicholls
         nichols
         nicholson
@@ -25093,6 +37230,7 @@ extension NameLists {
         nickens
         nickerson
         nicklas
+        nicklaus
         nickle
         nickles
         nickols
@@ -25103,72 +37241,118 @@ extension NameLists {
         nicola
         nicolai
         nicolas
+        nicolay
         nicoletti
+        nicolini
         nicoll
         nicolosi
         nicosia
         nida
         nie
+        niebla
+        nieblas
+        niebuhr
+        niece
+        niedzwiecki
         niehaus
+        niehoff
+        nield
         nielsen
         nielson
         nieman
         niemann
+        niemczyk
+        niemeier
+        niemela
         niemeyer
         niemi
         niemiec
+        nienaber
         nies
+        niese
         niesen
         nieto
         nieves
         nigh
         nightingale
         nigro
+        nikkel
+        nikolic
+        nikolov
+        niland
         niles
         nilles
         nilsen
         nilson
         nilsson
         nimmo
+        nimmons
         nims
+        nina
+        nine
+        ning
         nino
+        nipp
         nipper
         nisbet
+        nishida
+        nishikawa
+        nishimoto
         nishimura
+        nisley
         nissen
         nissley
         niswonger
+        nitschke
         nitta
+        nitti
         nitz
         niu
+        niven
         nivens
+        niver
         nix
         nixon
+        njie
+        njoku
+        njoroge
         no
+        noa
         noack
         noah
         noakes
+        nobel
         nobile
         noble
         nobles
+        noblin
         noblitt
+        noboa
+        noce
         nocera
         nock
         noda
+        nodarse
+        nodine
         noe
+        noecker
         noel
         noell
         noffsinger
         noga
+        nogales
         noggle
         nogueira
         noguera
+        noguez
         noh
         nokes
         nolan
         noland
         nolasco
         nold
+        nolden
+        nole
         nolen
         noles
         nolin
@@ -25182,65 +37366,100 @@ extension NameLists {
         noonan
         noone
         noor
+        noori
+        nora
         norberg
         norby
         norcross
         nord
+        nordberg
         nordby
         norden
+        nordgren
         nordin
+        nordlund
         nordman
         nordquist
         nordstrom
+        nordyke
+        noreen
         noren
         norfleet
+        norfolk
+        norgaard
         noriega
+        norling
         norman
         normand
         normandin
+        norment
+        norquist
+        norred
         norrell
         norris
         norsworthy
         north
+        northam
+        northcott
         northcutt
         northern
+        northey
         northington
         northrop
         northrup
         northup
+        northway
         norton
         norvell
         norville
         norwood
         nosal
+        nosek
+        noss
         notaro
+        noteboom
         noto
         nott
         nottingham
+        nouri
         nourse
         nova
+        novacek
         novack
         novak
+        novelli
         novello
+        novelo
         novick
+        novo
         novoa
+        novosel
         novotny
         novy
+        nowack
         nowacki
         nowak
         nowakowski
         nowell
         nowicki
+        nowlan
+        nowland
         nowlin
+        nowling
         noyes
         noyola
+        nucci
         nuccio
+        nuckles
         nuckolls
         nuckols
         nugent
         null
+        nuncio
+        nunemaker
         nunes
         nunez
+        nungaray
         nunley
         nunn
         nunnally
@@ -25256,48 +37475,76 @@ extension NameLists {
         nutter
         nutting
         nuzum
+        nuzzi
         nuzzo
+        nwachukwu
+        nwankwo
         nwosu
         nyberg
+        nyce
         nye
         nygaard
+        nygard
         nygren
+        nyland
+        nylander
+        nylund
         nyman
         nyquist
         nystrom
+        oak
         oakes
+        oakland
         oakley
+        oakman
         oaks
         oates
+        oatis
         oatman
+        oats
         obando
         obanion
         obannon
+        obeid
+        obeng
         ober
         oberg
         oberholtzer
         oberlander
         oberle
         oberlin
+        oberman
+        obermeier
         obermeyer
+        obermiller
         oberry
+        oberst
         obert
+        obeso
         obi
+        obispo
         oboyle
+        obrecht
         obregon
         obrian
+        obriant
         obrien
         obryan
         obryant
+        obyrne
         ocallaghan
         ocampo
         ocana
+        ocanas
         ocasio
+        occhipinti
         ocegueda
         oceguera
+        ocheltree
         ochoa
         ochs
         ochsner
+        ocker
         ocon
         oconnell
         oconner
@@ -25305,14 +37552,21 @@ extension NameLists {
         oda
         odaniel
         oday
+        odden
         oddo
         odea
+        odegaard
         odegard
         odeh
         odell
+        odem
         oden
+        oder
+        odette
         odle
+        odoherty
         odom
+        odoms
         odonnell
         odonoghue
         odonovan
@@ -25321,11 +37575,20 @@ extension NameLists {
         odum
         odwyer
         oehler
+        oelke
+        oertel
+        oesterle
         oestreich
+        oetting
         ofarrell
+        offerman
         officer
+        offord
         offutt
+        oflaherty
+        ofori
         ogan
+        ogando
         ogara
         ogata
         ogawa
@@ -25334,6 +37597,8 @@ extension NameLists {
         ogg
         ogilvie
         ogle
+        ogles
+        oglesbee
         oglesby
         ogletree
         ogorman
@@ -25341,40 +37606,69 @@ extension NameLists {
         ogren
         oh
         ohagan
+        ohair
         ohalloran
+        ohanian
         ohanlon
         ohara
         ohare
         ohearn
+        ohern
         ohl
         ohler
+        ohlinger
         ohlson
         ohm
         ohman
+        ohrt
+        oien
+        oiler
+        oja
         ojeda
         ojo
+        ok
+        oka
         okada
         okafor
         okamoto
+        okamura
         okane
+        okazaki
+        oke
         okeefe
         okeeffe
         okeke
         okelley
         okelly
+        okon
+        okonkwo
+        okoro
+        okoye
+        okun
         olague
         olah
         olalde
+        olan
         olander
+        olano
+        olarte
         olaughlin
+        olavarria
+        olaya
+        olberding
+        olcott
         oldaker
         olden
         oldenburg
         oldfield
         oldham
+        oldroyd
         olds
         olea
         oleary
+        olejniczak
+        olenick
+        oler
         oles
         olesen
         oleson
@@ -25389,6 +37683,7 @@ extension NameLists {
         olivas
         olive
         oliveira
+        olivencia
         oliver
         olivera
         oliveras
@@ -25399,8 +37694,11 @@ extension NameLists {
         olivier
         olivieri
         olivo
+        olivos
         oller
+        ollie
         ollis
+        ollison
         olmeda
         olmedo
         olmo
@@ -25412,63 +37710,100 @@ extension NameLists {
         olsen
         olson
         olsson
+        olstad
         olszewski
         oltman
         olvera
+        om
         omalley
         oman
         omar
         omara
         omeara
         omer
+        onan
         onate
         oneal
         oneil
         oneill
         oney
         ong
+        onken
+        onley
         ono
         onofre
+        onofrio
         onorato
+        onstott
         ontiveros
         oo
+        oommen
+        ooten
+        opdyke
+        opel
+        openshaw
+        opfer
+        opheim
+        opie
         opitz
+        opoku
         opp
+        oppelt
         oppenheim
         oppenheimer
+        opper
         opperman
+        opsahl
         oquendo
+        oquin
         oquinn
         oram
         orange
         orantes
+        oravec
         orban
         orchard
         orcutt
+        ord
         ordaz
+        ordones
         ordonez
+        ordoyne
         orduna
         orduno
         ordway
         ore
         orea
         orear
+        oregan
         oregel
+        oregon
         oreilly
+        orejel
         orellana
+        orem
         oren
+        orengo
         orenstein
+        orf
         organ
         orgeron
+        orgill
         orihuela
+        oriley
+        orlandi
         orlando
+        orloff
         orlowski
         orman
         orme
+        ormiston
         ormond
+        ormsbee
         ormsby
         orndorff
         ornelas
+        ornellas
         orner
         orona
         oropeza
@@ -25478,10 +37813,15 @@ extension NameLists {
         orourke
         orozco
         orr
+        orrego
         orrell
         orrick
         orris
+        orsak
+        orsborn
+        orsi
         orsini
+        orso
         ort
         orta
         ortega
@@ -25492,13 +37832,18 @@ extension NameLists {
         ortis
         ortiz
         ortman
+        ortmann
+        ortner
         orton
         ortuno
         orvis
         orwig
+        ory
         orzechowski
+        osberg
         osborn
         osborne
+        osbourn
         osbourne
         osburn
         osby
@@ -25506,27 +37851,43 @@ extension NameLists {
         osegueda
         oseguera
         osei
+        oser
         osgood
         oshaughnessy
         oshea
         oshields
         oshiro
+        osier
+        osinski
+        osler
+        oslund
         osman
+        osmani
         osmond
+        osoria
         osorio
         osornio
+        osorno
+        osorto
         osowski
         ospina
+        ost
+        ostby
         osteen
         ostendorf
         oster
         osterberg
+        osterhoudt
         osterhout
         osterman
+        ostermann
+        ostertag
         ostler
         ostlund
         ostrander
+        ostroff
         ostrom
+        ostrow
         ostrowski
         osullivan
         osuna
@@ -25538,19 +37899,31 @@ extension NameLists {
         othman
         otis
         otoole
+        otsuka
         ott
+        ottaviano
         otte
         otten
+        otter
+        otterson
+        otteson
+        otting
         ottinger
         ottley
         ottman
         otto
+        otts
         otwell
         oubre
+        ouellet
         ouellette
+        ouimet
+        ouimette
         ouk
+        oum
         ours
         ousley
+        outen
         outland
         outlaw
         outten
@@ -25559,6 +37932,7 @@ extension NameLists {
         ovalle
         ovalles
         ovando
+        over
         overall
         overbay
         overbeck
@@ -25566,55 +37940,81 @@ extension NameLists {
         overby
         overcash
         overfield
+        overholser
         overholt
+        overland
         overly
         overman
         overmyer
         overstreet
         overton
         overturf
+        oviatt
         oviedo
+        ovitt
         owen
         owenby
         owens
         owensby
         owings
+        ownbey
         ownby
         owsley
         owusu
         oxendine
         oxford
         oxley
+        oxner
+        oyama
         oyer
         oyler
         oyola
+        oza
+        ozdemir
         ozment
         ozuna
+        paasch
         pablo
         pabon
         pabst
         pace
+        pacella
+        pacelli
+        pacetti
         pacheco
         pacifico
+        pacini
         pack
         packard
         packer
+        packwood
+        paczkowski
         padden
         paddock
         paden
+        padget
         padgett
         padilla
+        padin
+        padmanabhan
+        padro
         padron
         padua
         padula
+        pae
         paek
         paez
+        paff
         pafford
         pagan
         pagano
         page
         pagel
+        pagels
+        paget
         paglia
+        pagliaro
+        pagnotta
         pahl
         pai
         paige
@@ -25623,6 +38023,7 @@ extension NameLists {
         painter
         pair
         paisley
+        pait
         paiva
         paiz
         pajak
@@ -25632,21 +38033,27 @@ extension NameLists {
         palacios
         paladino
         palafox
+        palaguachi
         palazzo
         palazzolo
         palen
         palencia
         palermo
         paley
+        palin
+        palka
         palko
         palladino
         pallares
+        pallas
+        pallotta
         palm
         palma
         palmateer
         palmatier
         palmer
         palmeri
+        palmerin
         palmieri
         palmisano
         palmore
@@ -25662,44 +38069,78 @@ extension NameLists {
         pals
         paluch
         palumbo
+        pam
+        pamplin
         pan
+        panameno
+        pancake
         panchal
+        pancoast
+        panda
         pandey
+        pandit
         pando
+        pandolfi
+        pandolfo
+        panduro
         pandya
         pane
         panek
         panella
         panetta
         pang
+        pangan
         panganiban
+        pangborn
         pangburn
+        pangelinan
         pangilinan
+        pangle
         paniagua
         panico
+        panjwani
         pankey
+        panko
         pankow
         pankratz
         pannell
         panos
+        panozzo
+        pant
+        pantaleo
         pantaleon
         pantano
         panter
+        panther
         pantoja
+        panton
+        panza
+        panzarella
         panzer
+        pao
+        paoletti
+        paoli
+        paolillo
         paolini
+        paolino
         paolucci
         paone
+        paonessa
         papa
         papadopoulos
+        papas
+        papazian
         pape
         papineau
         papke
         papp
         pappalardo
         pappas
+        paprocki
+        paquet
         paquette
         paquin
+        para
         parada
         paradis
         paradise
@@ -25707,9 +38148,13 @@ extension NameLists {
         paramo
         paramore
         paras
+        parcell
         parchman
+        parchment
         pardee
+        pardini
         pardo
+        pardon
         pardue
         pare
         paredes
@@ -25720,14 +38165,18 @@ extension NameLists {
         parente
         parenteau
         parenti
+        parfait
+        parfitt
         parga
         parham
         parikh
+        parillo
         paris
         parise
         pariseau
         parish
         parisi
+        parisien
         park
         parke
         parker
@@ -25739,25 +38188,39 @@ extension NameLists {
         parkin
         parkins
         parkinson
+        parkison
         parkman
         parks
         parlier
+        parlin
         parman
         parmar
         parmelee
         parmenter
+        parmentier
         parmer
+        parmeter
         parmley
         parnell
+        parnes
+        paro
+        parodi
         parr
         parra
+        parrales
+        parramore
+        parras
+        parrella
         parrett
         parrilla
+        parrillo
+        parrinello
         parrino
         parris
         parrish
         parrott
         parry
+        parsell
         parshall
         parsley
         parson
@@ -25771,10 +38234,13 @@ extension NameLists {
         partlow
         parton
         partridge
+        partyka
+        parveen
         parvin
         pascal
         pascale
         pascarella
+        pasch
         paschal
         paschall
         paschke
@@ -25783,25 +38249,36 @@ extension NameLists {
         pascua
         pascual
         pascucci
+        pasek
         pasha
         pasillas
         pasion
         pasko
         pasley
         pasquale
+        pasquariello
         pass
         passalacqua
         passarelli
+        passaro
+        passero
+        passey
+        passman
         passmore
         pasternak
         pastor
         pastore
         pastrana
+        patane
         patch
         patchen
+        patchett
         pate
         patel
         patenaude
+        pater
+        paterno
+        paternoster
         paterson
         pathak
         patil
@@ -25809,10 +38286,12 @@ extension NameLists {
         patin
         patino
         patlan
+        patnaude
         patnode
         paton
         patricio
         patrick
+        patridge
         patron
         patt
         pattee
@@ -25823,57 +38302,89 @@ extension NameLists {
         pattison
         patton
         patty
+        patz
+        patzer
+        pau
+        paucar
         paugh
         paul
         paula
+        paule
+        paulette
         pauley
         pauli
         paulin
+        pauline
         pauling
         paulino
         paulk
         paull
         paulo
+        paulos
         pauls
         paulsen
         paulson
         paulus
         pauly
+        pautz
         pavao
+        pavel
+        pavelka
         pavey
         pavia
+        pavlak
+        pavlicek
         pavlick
         pavlik
+        pavlov
+        pavlovic
+        pavlovich
         pavon
         pavone
         paw
+        pawar
         pawlak
+        pawlicki
         pawlik
+        pawlikowski
         pawloski
         pawlowski
         paxson
         paxton
+        pay
         payan
+        payano
+        paye
+        payer
+        payette
         paylor
         payne
         paynter
+        payson
         payton
         paz
         pazmino
         pazos
+        pea
         peabody
         peace
         peach
+        peacher
         peachey
         peacock
+        peaden
         peak
         peake
+        peaks
+        peal
         pearce
         pearcy
         pearl
         pearlman
+        pearlstein
         pearman
         pearsall
+        pearse
         pearson
         peart
         pease
@@ -25884,19 +38395,25 @@ extension NameLists {
         peavy
         peay
         pech
+        pecha
+        pechacek
         pecina
         peck
         peckham
+        pecor
         pecora
         pecoraro
+        peddicord
         peden
         pedersen
         pederson
         pedigo
+        pedone
         pedraza
         pedrick
         pedro
         pedrosa
+        pedroso
         pedroza
         peebles
         peed
@@ -25909,6 +38426,7 @@ extension NameLists {
         peery
         peet
         peete
+        peeters
         peets
         peffer
         pegg
@@ -25916,43 +38434,63 @@ extension NameLists {
         peguero
         pegues
         pehrson
+        pei
         peifer
         peiffer
+        peil
         peinado
         peirce
+        peixoto
+        pekar
+        pekarek
         pelaez
         pelayo
+        pelc
         pelfrey
         pelham
         pelkey
         pell
+        pelland
+        pelle
         pellegrin
         pellegrini
         pellegrino
+        peller
         pellerin
+        pellerito
         pelletier
         pelley
         pellot
         peloquin
+        pelosi
         pelt
         peltier
         pelton
         peltz
         peluso
+        pelz
         pelzer
         pemberton
         pen
         pena
+        penafiel
+        penaflor
+        penalosa
         penaloza
+        penaranda
         penate
         pence
         pendarvis
+        pendell
         pender
         pendergast
         pendergraft
         pendergrass
+        pendergrast
         pendleton
         pendley
+        penfield
+        penfold
         peng
         penick
         penix
@@ -25961,92 +38499,144 @@ extension NameLists {
         penman
         penn
         penna
+        pennebaker
         pennell
         penner
         penney
         penning
         pennington
+        pennisi
         pennock
         penny
+        pennypacker
         penrod
         penrose
         penson
+        penta
         pentecost
         penton
         pentz
         penwell
         peoples
         pepe
+        peper
         pepin
         peplinski
+        peppard
         pepper
         peppers
+        pepple
+        pequeno
         pera
         perales
         peralez
         peralta
         peraza
+        percell
         percival
         percy
+        perdew
         perdomo
         perdue
         perea
         pereda
+        peregrino
+        pereida
         pereira
         perera
         peres
         pereyra
         perez
         perezgarcia
+        perezgonzalez
         perezhernandez
         perezlopez
+        perezmartinez
         perezperez
+        perfetti
+        perfetto
+        perham
+        peri
         perillo
+        perin
         perine
+        perini
         perino
+        perkey
         perkins
         perkinson
+        perko
+        perkowski
+        perks
         perl
         perla
         perlman
         perlmutter
+        perlstein
+        perman
         permenter
         perna
         pernell
         pero
         perone
+        perotti
+        perras
         perrault
         perreault
         perreira
+        perret
+        perrett
         perri
+        perricone
+        perrier
         perrigo
         perrin
         perrine
+        perrino
+        perritt
+        perro
         perron
         perrone
         perrotta
+        perrotti
         perry
         perryman
         persad
         persaud
+        pershing
+        persico
+        persing
         persinger
         person
         persons
         persson
+        peru
+        perugini
+        perz
+        pesantez
         pesce
         pesek
         pesina
+        pesqueira
+        pesta
         pestana
         pete
         peter
         peterkin
         peterman
+        petermann
         peters
         petersen
         petersheim
         peterson
+        petillo
         petit
+        petite
+        petitfrere
+        petithomme
+        petito
         petitt
+        petrarca
         petras
         petre
         petree
@@ -26055,25 +38645,43 @@ extension NameLists {
         petri
         petrick
         petrie
+        petrik
         petrillo
+        petrin
+        petrini
         petro
+        petrocelli
         petroff
         petrone
+        petros
+        petrosino
+        petroski
         petrosky
         petrosyan
         petrov
         petrovic
         petrovich
+        petrowski
         petrucci
+        petrucelli
         petrus
+        petruska
+        petruzzi
         petry
+        pett
         pettaway
         pettengill
+        pettersen
         petterson
         pettey
         petti
+        pettibone
+        pettie
+        petties
         pettiford
         pettigrew
+        pettijohn
+        pettinato
         pettis
         pettit
         pettitt
@@ -26082,8 +38690,12 @@ extension NameLists {
         pettway
         petty
         pettyjohn
+        petway
+        petz
         petzold
+        peugh
         pew
+        pewitt
         peyton
         pfaff
         pfannenstiel
@@ -26093,182 +38705,299 @@ extension NameLists {
         pfeiffer
         pfeil
         pfister
+        pfleger
+        pflueger
+        pflug
+        pflum
+        pfohl
+        phair
         phalen
         pham
         phan
         phaneuf
         phares
+        pharis
         pharr
         pharris
+        phegley
         phelan
         phelps
+        phenix
         phifer
+        philbeck
         philbin
         philbrick
         philbrook
+        philhower
         philip
         philipp
         philippe
+        philippi
         philipps
         philips
         phillip
+        phillippe
         phillippi
         phillips
+        phillipson
+        phillis
+        philo
+        philogene
+        philp
         philpot
         philpott
+        philson
         philyaw
         phinney
+        phippen
         phipps
+        pho
         phoenix
         phu
         phung
         phuong
+        pi
+        pia
         piasecki
+        piatek
         piatt
         piazza
         pica
+        picado
         picard
+        picariello
+        picasso
         picazo
+        picciano
+        piccione
         piccirillo
         piccolo
         piceno
+        pich
         pichardo
         piche
+        pichette
+        pichler
+        pichon
         pick
         pickard
         pickel
         pickell
         pickens
+        picker
         pickering
         pickett
+        pickford
         pickle
+        pickles
         picklesimer
+        pickney
         pickrell
         pico
+        picon
         picone
         picou
         pidgeon
         piedra
+        piedrahita
+        piehl
         piekarski
         piel
         pieper
         pier
         pierce
+        piercey
         piercy
+        pieri
+        pierpont
         pierre
         pierrelouis
         pierro
+        piersall
         pierson
+        pieters
+        pietila
+        pietras
+        pietro
+        pietrowski
         pietrzak
         pietsch
+        piette
+        pietz
         pifer
         pigeon
+        pigford
         pigg
         piggott
+        pigman
+        pignataro
         pigott
         pike
         piland
+        pilar
         pilarski
+        pilat
+        pilato
+        pilch
         pilcher
         pile
+        pileggi
+        pilger
         pilgrim
         pilkington
+        pilkinton
         pilla
         pillai
         pillar
+        piller
+        pilling
         pillow
         pillsbury
         pilon
         pilot
+        pilson
         pimental
         pimentel
+        pimienta
         pina
+        pinal
         pinales
         pinard
         pinckney
         pincus
         pinder
         pine
+        pineau
         pineda
         pinedo
+        pinegar
         pineiro
+        pinelli
         piner
         pinero
         pines
+        pinette
         ping
         pingel
+        pingree
         pinheiro
+        pinho
         pinion
         pink
         pinkard
         pinkerton
+        pinkett
         pinkham
+        pinkley
         pinkney
+        pinkowski
         pinkston
+        pinnell
         pinner
         pinney
+        pinnick
         pinnix
         pinnock
         pino
         pinon
+        pinsky
         pinson
+        pintado
         pinter
         pinto
         pintor
         pinzon
+        pio
+        pion
+        piontek
+        piorkowski
         piotrowski
         piper
         pipes
+        pipitone
         pipkin
         pipkins
         pippen
+        pippenger
         pippin
         pippins
+        piraino
         pires
+        pirie
         pirkle
         piro
+        pirozzi
         pirtle
         pisani
         pisano
         pisciotta
         piscitelli
+        piscopo
+        pistone
         pita
         pitcher
         pitchford
         pitcock
         pitkin
         pitman
+        pitner
+        pitney
         pitre
+        pitsch
         pitt
         pittard
         pittenger
+        pitter
         pittman
         pitts
+        pittsley
+        pitz
         pitzer
+        pixler
         pixley
         pizana
         pizano
         pizarro
+        pizza
         pizzi
         pizzo
-        place
+        pizzuto
+        pla
+        placek
         placencia
+        placido
+        plain
+        plair
         plaisance
         plaisted
+        plamondon
+        planas
         plancarte
+        planck
         plank
         plant
         plante
+        plants
+        plantz
         plascencia
         plasencia
         plaster
         plata
+        plate
+        plater
         platero
         plath
+        plato
         platt
+        platte
+        platter
+        plattner
+        platts
         platz
+        plautz
         player
         plaza
+        plazola
         pleasant
         pleasants
         pledger
@@ -26277,45 +39006,75 @@ extension NameLists {
         plemons
         pless
         pletcher
+        plew
         pliego
         ploof
         plotkin
+        plotner
         plott
+        plotts
         plouffe
         plourde
+        plowden
         plowman
         plum
         plumb
+        plumer
         plumlee
         plumley
         plummer
         plunk
         plunkett
+        pluta
         plyler
+        plymale
+        po
+        poag
         poage
         poarch
+        poblano
         poblete
+        poch
         poche
+        pocock
+        podgorski
         poe
         poff
+        poffenberger
+        poggi
         pogue
         pohl
         pohlman
+        pohlmann
         poindexter
         pointer
+        points
         poirier
         poisson
+        poitra
         poitras
         pokorny
+        pol
+        polacek
         polak
         polanco
         poland
         polansky
+        polasek
+        polaski
         polen
+        poley
+        polhemus
         poli
+        policastro
+        polich
+        polin
         poling
+        polinski
+        polis
         polite
         polito
+        politte
         polizzi
         polk
         poll
@@ -26323,13 +39082,17 @@ extension NameLists {
         pollak
         pollard
         polley
+        pollick
         pollitt
+        pollman
         pollock
         polly
         polo
         polson
+        polster
         polston
         polzin
+        poma
         pomales
         pomerantz
         pomerleau
@@ -26339,13 +39102,18 @@ extension NameLists {
         pon
         ponce
         poncedeleon
+        ponciano
         pond
         ponder
         ponds
+        pong
         pons
         ponte
+        pontes
+        pontious
         pontius
         ponton
+        ponzio
         pool
         poole
         pooler
@@ -26356,50 +39124,83 @@ extension NameLists {
         poorman
         pop
         popa
+        popal
         pope
+        popejoy
         popescu
         popham
         poplawski
         poplin
         popoca
         popov
+        popovic
         popovich
         popp
         poppe
+        poppell
+        popper
+        popplewell
+        poquette
         porath
         porcaro
         porcelli
         porch
         porche
+        porcher
         porras
+        porreca
         port
         porta
+        portal
+        portalatin
         portales
+        portee
+        portela
+        portell
+        porteous
         porter
         porterfield
         portilla
         portillo
         portis
         portman
+        portner
         portnoy
         porto
         portugal
         portwood
+        portz
         posada
         posadas
+        posch
         posey
         posner
         pospisil
         poss
         post
+        postel
         postell
+        posten
         postma
         poston
+        potash
+        pote
         poteat
         poteet
+        poteete
+        potenza
+        poth
+        pothier
+        potocki
+        potratz
         potter
+        potthoff
+        pottinger
+        pottle
+        pottorff
         potts
         potvin
+        pou
         pough
         poulin
         pouliot
@@ -26408,58 +39209,99 @@ extension NameLists {
         poulson
         poulter
         poulton
+        pouncey
+        pouncy
         pound
         pounders
         pounds
+        poveda
         powe
         powell
+        powelson
         power
         powers
+        powless
+        powley
+        pownall
+        poyer
         poyner
+        poynor
         poynter
+        poythress
         pozo
         pozos
+        pozzi
         prabhu
         prada
         pradhan
         prado
         prager
         prahl
+        prajapati
+        prak
         prakash
         prall
         prange
+        pranger
         prasad
+        prashad
         prater
         prather
+        prato
         pratt
+        pratte
+        pratts
         pray
         preble
         preciado
         predmore
         preece
+        preis
         preiss
         prejean
+        prell
         premo
         prendergast
+        prenger
         prentice
         prentiss
         prescott
+        preslar
+        presler
         presley
         presnell
         press
+        presser
+        pressey
         pressler
         pressley
         pressman
+        pressnell
         presson
+        presswood
+        prest
+        prestage
+        presti
+        prestia
+        presto
         preston
         prestridge
+        prestwood
+        presutti
+        prete
+        pretty
         prettyman
         preuss
         prevatt
+        prevatte
+        prevette
+        prevo
         prevost
         prewett
         prewitt
+        prezioso
         pribble
+        pribyl
         price
         prichard
         prickett
@@ -26467,16 +39309,26 @@ extension NameLists {
         pride
         pridemore
         pridgen
+        pridgeon
+        pridmore
         priebe
+        pries
         priest
         priester
         priestley
         prieto
+        prigge
         prill
+        prillaman
         prim
+        primavera
         prime
+        primeau
         primeaux
         primm
+        primmer
+        primo
+        primrose
         primus
         prince
         principe
@@ -26487,7 +39339,9 @@ extension NameLists {
         printz
         prinz
         prioleau
+        priolo
         prior
+        priore
         prisco
         pritchard
         pritchett
@@ -26495,12 +39349,20 @@ extension NameLists {
         pritts
         privett
         privette
+        privitera
+        proano
+        probasco
+        probert
         probst
+        procell
         prochaska
+        prochnow
         prock
         procopio
         procter
         proctor
+        proffer
+        proffit
         proffitt
         profit
         profitt
@@ -26510,50 +39372,83 @@ extension NameLists {
         proper
         propes
         prophet
+        prophete
+        propp
         propst
         prosper
         prosser
+        prost
+        prothero
+        prothro
+        proto
+        proud
+        proudfoot
+        prough
         proulx
         prout
         prouty
+        provencal
+        provence
         provencher
         provencio
         provenzano
         province
         provo
         provost
+        prowell
         prude
         pruden
         prudencio
+        prudente
         prudhomme
         prue
         pruett
+        pruiett
         pruitt
         pruneda
         prunty
+        prusak
+        pruss
         pry
         pryce
+        pryer
         pryor
+        przybyla
         przybylski
+        ptacek
         ptak
+        pu
         pucci
         puccio
+        puchalski
         puckett
         puebla
+        puello
         puente
         puentes
         puerta
         puerto
+        puett
+        puetz
+        puff
         puffer
         puga
         pugh
+        puglia
         pugliese
         puglisi
+        pugmire
         pugsley
+        puhl
         puig
+        pujol
+        pujols
         pulaski
         puleo
+        pulgarin
+        pulice
         pulido
+        pulis
         pullen
         pulley
         pulliam
@@ -26562,23 +39457,33 @@ extension NameLists {
         pullman
         pullum
         puls
+        pulse
         pulsifer
+        pulsipher
         pulver
         puma
         pumphrey
+        pun
         punch
         pung
+        punzalan
         pupo
         purcell
+        purchase
         purdie
         purdom
         purdue
+        purdum
         purdy
         puri
         purifoy
+        purington
+        purinton
         purkey
         purnell
+        purohit
         purpura
+        pursel
         pursell
         purser
         pursley
@@ -26587,52 +39492,81 @@ extension NameLists {
         puryear
         pusateri
         pusey
+        puskar
+        puskas
+        puterbaugh
         putman
         putnam
         putney
         putt
         putz
+        puzio
         pyatt
+        pyburn
         pye
+        pyeatt
+        pyke
         pylant
         pyle
         pyles
         pyne
         pyron
+        qazi
         qi
         qian
+        qiao
         qin
         qiu
         qu
         quach
         quackenbush
         quade
+        quadri
+        quaid
+        quail
+        quaintance
         qualls
         quam
         quan
         quandt
+        quang
+        quaranta
         quarles
         quarterman
         quast
         quattlebaum
+        quattrocchi
+        quay
+        quaye
         quayle
+        quebedeaux
         queen
+        queener
+        quero
+        querry
+        query
         quesada
         quesenberry
         quevedo
         quezada
+        quiambao
         quick
         quigg
+        quiggle
         quigley
         quijada
         quijano
+        quijas
         quiles
         quill
         quillen
         quillin
         quimby
         quin
+        quinby
+        quincy
         quinlan
+        quinlivan
         quinn
         quinney
         quinones
@@ -26647,6 +39581,7 @@ extension NameLists {
         quinto
         quinton
         quirarte
+        quiring
         quirino
         quirk
         quiroga
@@ -26656,81 +39591,138 @@ extension NameLists {
         quispe
         quist
         quito
+        quizhpi
+        quon
         qureshi
         ra
         raab
         raabe
         raasch
+        raatz
+        rabadan
         rabago
         rabalais
         rabb
+        rabbitt
         rabe
+        rabel
         raber
         rabideau
         rabin
+        rabinovich
         rabinowitz
         rabon
+        raborn
+        rabun
+        raburn
         raby
+        racca
         race
+        racette
         rachal
         rachel
+        rachels
+        racicot
         racine
+        rackers
         rackley
+        racz
+        raczkowski
+        rad
         rada
         radabaugh
         radcliff
         radcliffe
         raddatz
+        radecki
         radel
         rademacher
+        rademaker
         rader
         radford
+        radhakrishnan
+        radice
+        radigan
+        radin
         radke
+        radle
         radley
         radloff
+        rado
+        radomski
+        radosevich
+        radovich
         radtke
+        radu
+        radwan
+        rady
         rae
         rael
+        raether
         rafael
         raff
+        raffa
+        raffaele
         rafferty
+        rafiq
         rafter
         raftery
         ragan
         rager
+        raghavan
         ragin
         ragland
+        ragle
         raglin
         rago
+        ragon
+        ragone
         ragsdale
         ragusa
+        rahaman
         rahe
         rahim
         rahimi
         rahm
         rahman
+        rahmani
         rahn
         rai
         raia
         raiford
         railey
+        railsback
+        raimo
         raimondi
+        raimondo
+        rain
         rainbolt
         raine
         rainer
         raines
         rainey
+        rainford
+        rainone
         rains
         rainville
         rainwater
+        raisor
         raj
         raja
+        rajagopal
+        rajagopalan
         rajan
+        rajendran
+        rajesh
+        rajkumar
+        rajput
         raju
+        rak
         rake
         raker
         rakes
         rakestraw
+        rakow
         rakowski
         raleigh
         raley
@@ -26739,41 +39731,61 @@ extension NameLists {
         ralph
         ralston
         ram
+        rama
         ramachandran
         ramadan
         ramage
         ramakrishnan
+        ramales
         raman
+        ramanathan
+        ramaswamy
+        rambert
         rambo
+        ramcharan
         ramer
         ramesh
         ramey
+        ramic
         ramires
         ramirez
+        ramirezgarcia
+        ramirezlopez
+        ramiro
+        ramkissoon
         ramm
         ramnarine
         ramon
         ramos
         rampersad
+        rampersaud
+        ramroop
         ramsay
         ramsdell
         ramsden
         ramseur
         ramsey
+        ramseyer
         rana
+        ranalli
         ranallo
+        rance
         ranck
         rancourt
         rand
+        randal
         randall
         randazzo
         randel
         randell
         randhawa
         randle
+        randleman
         randles
         rando
+        randol
         randolph
+        ranes
         raney
         range
         rangel
@@ -26788,29 +39800,47 @@ extension NameLists {
         ransom
         ransome
         ranson
+        ranta
         rao
+        rapaport
+        rape
         raper
         raphael
         rapier
+        rapoport
         raposa
         raposo
         rapoza
         rapp
+        rappa
         rappaport
+        rappe
+        rappold
+        rardin
         rarick
         rasberry
         rasch
+        rasche
+        raschke
         rasco
         rascoe
         rascon
         rash
+        rashad
         rasheed
         rashid
+        rask
         raskin
         rasmussen
+        rasmusson
+        rasnake
         rasnick
+        raso
         rasor
         rast
+        rastogi
+        rasul
+        ratajczak
         ratchford
         ratcliff
         ratcliffe
@@ -26819,23 +39849,43 @@ extension NameLists {
         rathbun
         rathburn
         rather
+        rathjen
+        rathke
+        rathman
+        rathod
         ratley
         ratliff
         ratner
+        ratti
+        rattler
+        ratto
+        rattray
+        ratz
         ratzlaff
         rau
         raub
+        raucci
         rauch
         rauda
+        raudales
+        rauf
         rauh
         raulerson
+        rauls
+        raulston
+        raupp
         rausch
         rauscher
         raval
+        rave
         ravelo
         raven
         ravenell
+        ravenscroft
+        raver
         ravi
+        rawles
+        rawley
         rawlings
         rawlins
         rawlinson
@@ -26852,24 +39902,35 @@ extension NameLists {
         rayford
         raygoza
         rayl
+        rayle
+        rayman
         raymer
+        raymo
         raymond
         raymundo
         rayner
         raynes
         raynor
         rayo
+        rayon
         rayos
+        raysor
+        raz
         raza
         razo
+        razon
+        razor
+        razzano
         re
         rea
+        reach
         read
         reade
         reader
         reading
         ready
         reagan
+        reagle
         real
         reale
         ream
@@ -26878,32 +39939,44 @@ extension NameLists {
         reams
         reardon
         rearick
+        reaser
         reason
         reasoner
         reasor
+        reaume
         reaves
         reavis
+        reay
         rebello
         rebelo
         reber
+        rebholz
+        rebman
         rebollar
         rebolledo
+        rebollo
+        rebstock
+        recchia
+        recendez
         rech
         recinos
         recio
         reck
         recker
         record
+        records
         rector
         red
         reda
         redd
+        reddell
         redden
         reddick
         reddin
         redding
         reddington
         reddish
+        redditt
         reddy
         reder
         redfearn
@@ -26913,11 +39986,18 @@ extension NameLists {
         redick
         reding
         redinger
+        redington
+        redlin
         redman
         redmon
         redmond
+        redner
+        rednour
         redondo
+        redus
         redwine
+        redwood
+        ree
         reeb
         reece
         reed
@@ -26931,34 +40011,54 @@ extension NameLists {
         reetz
         reeve
         reeves
+        reffitt
+        rega
+        regal
         regalado
         regan
         reger
         regier
         regina
+        regino
         regis
         register
+        regner
         regnier
         rego
+        regula
         reh
+        rehak
+        rehbein
         rehberg
+        rehder
         rehm
         rehman
+        rehn
+        rehrig
         reiber
         reich
         reichard
         reichardt
+        reichart
         reichel
         reichenbach
         reichert
+        reichle
         reichman
         reid
         reider
         reidy
+        reierson
         reif
         reiff
+        reifsnyder
+        reigel
+        reighard
         reigle
+        reil
+        reiland
         reiley
+        reiling
         reilley
         reilly
         reily
@@ -26969,17 +40069,22 @@ extension NameLists {
         rein
         reina
         reinbold
+        reinders
+        reindl
         reinecke
         reineke
         reiner
+        reiners
         reinert
         reinhard
         reinhardt
         reinhart
         reinhold
         reinke
+        reinking
         reinoso
         reis
+        reisch
         reiser
         reising
         reisinger
@@ -26989,8 +40094,11 @@ extension NameLists {
         reiter
         reith
         reitz
+        reitzel
+        releford
         reliford
         relyea
+        remaley
         rembert
         remer
         remick
@@ -26998,22 +40106,33 @@ extension NameLists {
         remillard
         remington
         remley
+        remmers
+        rempe
+        rempel
+        remus
         remy
         ren
         renard
         renaud
+        rench
+        rencher
         renda
         render
         renderos
         rendon
         rene
         reneau
+        renegar
         renfro
         renfroe
         renfrow
+        rengifo
         renick
+        renk
         renken
         renn
+        renna
+        renne
         renner
         rennick
         rennie
@@ -27028,18 +40147,24 @@ extension NameLists {
         renz
         renzi
         repass
+        repko
         replogle
         repp
         reppert
         requena
         resch
+        reschke
         resendes
         resendez
         resendiz
         reser
+        resh
         resler
         resnick
+        resnik
+        ress
         ressler
+        rester
         restivo
         resto
         restrepo
@@ -27047,48 +40172,76 @@ extension NameLists {
         retana
         retherford
         rettig
+        retzer
         retzlaff
+        reuben
+        reusch
+        reuss
         reuter
         reuther
+        reutter
         reveles
         revell
+        revelle
         revels
+        revere
+        reves
         revilla
         revis
+        revolorio
+        rew
+        rewis
         rex
         rexford
         rexroad
+        rexroat
         rexrode
         rey
+        reyer
         reyes
         reyez
         reyna
         reynaga
+        reynard
+        reynaud
         reynolds
         reynosa
         reynoso
         reza
         rezac
         rezendes
+        reznik
+        rhames
         rhea
+        rheault
         rheaume
         rhee
         rhein
+        rhett
         rhine
         rhinehart
         rhines
+        rho
         rhoades
         rhoads
+        rhoda
         rhode
         rhoden
         rhodes
+        rhodus
         rhone
         rhoten
         rhoton
+        rhudy
         rhymer
         rhymes
         rhyne
+        rhynes
+        rial
+        rials
         riaz
+        ribas
+        ribaudo
         ribble
         ribeiro
         ribera
@@ -27099,27 +40252,37 @@ extension NameLists {
         ricci
         ricciardi
         riccio
+        ricco
         rice
         rich
         richard
         richards
         richardson
+        richarson
+        richart
         richburg
         riche
         richer
         richerson
         richert
+        riches
         richeson
         richey
         richie
         richins
+        richison
         richman
         richmond
         richter
+        richwine
         rick
+        rickabaugh
         rickard
         rickards
+        ricke
+        rickel
         ricker
+        rickerson
         rickert
         ricketson
         rickett
@@ -27128,42 +40291,61 @@ extension NameLists {
         rickman
         ricks
         rico
+        ricotta
         riddell
         ridder
         riddick
         riddle
+        rideau
+        rideaux
+        riden
         ridenhour
         ridenour
         rideout
         rider
         ridge
+        ridgell
+        ridgely
         ridgeway
         ridgley
         ridgway
+        riding
+        ridinger
         ridings
         ridley
+        ridlon
+        ridner
+        ridout
         riebe
         rieck
+        ried
         riedel
         rieder
         riedl
+        riedy
         riegel
         rieger
+        riegle
+        riegler
         riehl
         riehle
         rieke
         riel
+        rielly
         rieman
+        riemenschneider
         riemer
         riendeau
         riera
         ries
         riese
+        rieser
         riess
         rieth
         rife
         riffe
         riffel
+        riffey
         riffle
         rifkin
         rigby
@@ -27176,38 +40358,62 @@ extension NameLists {
         riggle
         riggleman
         riggs
+        righter
+        rigler
         rigney
+        rigsbee
         rigsby
+        riha
+        rijo
         rikard
+        rike
         riker
         riles
         riley
+        rill
+        rim
         rimer
+        rimes
         rimmer
         rinaldi
+        rinaldo
+        rinard
         rincon
         rine
+        rineer
         rinehart
+        rinella
         riner
         rines
         riney
         ring
+        ringel
         ringer
         ringgold
+        ringle
         ringler
         ringo
         rini
         rink
+        rinke
         rinker
+        rinn
         rio
         riojas
         riordan
         rios
         rioux
+        ripka
         ripley
         ripp
+        rippe
+        rippel
+        ripperger
+        rippey
         ripple
+        ripplinger
         rippy
+        riquelme
         risch
         riser
         rish
@@ -27216,33 +40422,49 @@ extension NameLists {
         rising
         risinger
         risk
+        risko
         risley
         risner
+        rispoli
+        risse
         risser
         rist
         ristau
         rister
+        ristow
         rita
         ritch
         ritchey
         ritchie
         ritenour
         riter
+        ritsema
+        rittenberry
         rittenhouse
         ritter
         ritz
+        ritzman
+        riva
+        rivadeneira
         rivard
         rivas
         rivenbark
+        river
         rivera
         rivero
+        riveros
         rivers
         rives
         rivet
+        riviera
+        riviere
+        rivkin
         rix
+        rizer
         rizk
         rizo
         rizvi
+        rizza
         rizzi
         rizzo
         rizzuto
@@ -27253,12 +40475,21 @@ extension NameLists {
         roan
         roane
         roark
+        roath
+        robaina
+        robak
         robards
+        robarge
         robb
+        robben
         robbins
+        robbs
+        robel
+        roberds
         roberge
         roberson
         robert
+        roberti
         roberto
         roberts
         robertson
@@ -27266,6 +40497,7 @@ extension NameLists {
         robey
         robichaud
         robichaux
+        robicheaux
         robidoux
         robie
         robillard
@@ -27276,57 +40508,91 @@ extension NameLists {
         robinson
         robison
         robitaille
+        roble
         robledo
         roblero
         robles
+        robnett
         robson
+        robuck
         roby
         roca
         rocca
+        rocchio
         rocco
+        roch
         rocha
         roche
+        rochefort
         rocheleau
         rochelle
         rochester
         rochford
+        rochin
         rochon
         rock
+        rocke
+        rockefeller
         rocker
         rockett
         rockey
+        rockhill
         rockhold
         rockwell
         rockwood
         rod
+        roda
         rodarte
         rodas
+        rodd
+        rodda
         rodden
         roddy
         rode
         rodela
         roden
+        rodenbaugh
         roder
         roderick
+        rodes
+        rodewald
         rodger
         rodgers
+        rodkey
         rodman
         rodney
+        rodrick
         rodriges
         rodrigo
         rodrigue
         rodrigues
         rodriguez
+        rodriguezlopez
+        rodriques
         rodriquez
+        rodwell
         roe
+        roeber
         roebuck
+        roecker
+        roedel
         roeder
         roehl
         roehm
+        roehrig
+        roell
+        roelofs
         roemer
+        roepke
         roesch
+        roeser
+        roeske
         roesler
+        roesner
         roessler
+        roettger
+        roff
+        rogala
         rogalski
         rogan
         rogel
@@ -27340,45 +40606,67 @@ extension NameLists {
         rohan
         rohde
         rohe
+        rohl
+        rohleder
+        rohlfing
+        rohlfs
+        rohling
         rohloff
         rohm
+        rohman
         rohn
+        rohner
         rohr
         rohrbach
+        rohrbacher
         rohrbaugh
         rohrer
+        rohrig
+        rohrs
+        rohwer
         roig
         rojas
         rojo
         roland
+        rolando
         roldan
         rolen
         roles
         rolf
         rolfe
         rolfes
+        rolin
         roling
         roll
         rolland
         rolle
         roller
+        rolley
+        rollin
         rolling
         rollings
         rollins
+        rollinson
         rollison
+        rollman
         rollo
+        rolls
         roloff
         rolon
         rolph
         rolston
+        rom
         roma
         romain
         romaine
         roman
         romanelli
+        romani
         romano
         romanowski
         romans
+        romanski
+        romberg
         rome
         romeo
         romer
@@ -27387,9 +40675,12 @@ extension NameLists {
         romine
         romines
         rominger
+        romito
         rommel
         romney
         romo
+        ron
+        ronald
         ronan
         rondeau
         rondon
@@ -27402,6 +40693,7 @@ extension NameLists {
         rood
         roof
         rook
+        rooke
         rooker
         rooks
         rooney
@@ -27409,31 +40701,42 @@ extension NameLists {
         roos
         roosa
         roose
+        roosevelt
         root
+        roots
         roper
         ropp
         roque
         roquemore
+        rorick
         rorie
+        rorrer
         ros
         rosa
         rosado
+        rosal
         rosales
         rosalez
+        rosamond
+        rosano
         rosario
         rosas
         rosati
         rosato
+        rosborough
         roscoe
         rose
         roseberry
         roseboro
+        roseborough
         rosell
+        roselle
         roselli
         roseman
         rosemond
         rosen
         rosenau
+        rosenbalm
         rosenbaum
         rosenberg
         rosenberger
@@ -27441,9 +40744,14 @@ extension NameLists {
         rosenblatt
         rosenbloom
         rosenblum
+        rosencrans
         rosendahl
+        rosendo
         rosenfeld
         rosenfield
+        rosengarten
+        rosengren
+        rosenkranz
         rosenow
         rosenquist
         rosenstein
@@ -27452,52 +40760,82 @@ extension NameLists {
         roser
         rosero
         rosete
+        rosette
+        rosetti
         rosier
+        rosillo
         rosin
         rosinski
+        rosko
+        rosman
         rosner
         ross
+        rossbach
+        rossell
+        rosselli
         rosser
         rossetti
         rossi
         rossignol
+        rossini
         rossiter
         rossman
         rosso
         rosson
         rossow
         rost
+        rostro
+        rota
         rote
         rotella
         roten
         roth
+        rothberg
         rothe
         rothenberg
         rothenberger
         rother
         rothermel
+        rothfuss
+        rothgeb
         rothman
         rothrock
         rothschild
         rothstein
         rothwell
         rotolo
+        rotondi
         rotondo
+        rott
         rotter
+        rottman
+        rotunno
+        rotz
         roudebush
+        rougeau
+        roughton
+        rouillard
         rouleau
+        roulhac
+        round
         rounds
         roundtree
         roundy
+        rounsaville
         rountree
+        roupe
         rourke
         rouse
+        rousey
         roush
         rousseau
         roussel
+        roussell
         routh
+        routhier
         routt
         roux
+        rovira
         row
         rowan
         rowden
@@ -27509,22 +40847,31 @@ extension NameLists {
         rowles
         rowlett
         rowley
+        rowsey
+        rowton
         roxas
         roy
         royal
         royall
+        royals
         royalty
         roybal
         royce
         roye
         royer
+        roylance
+        royle
+        roys
         royse
         royster
         royston
         rozanski
+        rozek
         rozell
         rozelle
         rozier
+        rozycki
+        rozzi
         rua
         ruan
         ruane
@@ -27541,70 +40888,119 @@ extension NameLists {
         rubinstein
         rubio
         ruble
+        rubright
         ruby
+        rucci
         ruch
+        rucinski
         ruck
         rucker
         ruckman
+        rucks
         rud
+        ruda
         rudd
         ruddell
         rudder
+        ruddick
+        ruddock
         ruddy
         rude
         ruder
+        ruderman
+        rudin
         rudisill
+        rudloff
+        rudman
         rudnick
+        rudnicki
+        rudolf
         rudolph
         rudy
+        rudzinski
+        rueckert
         rueda
+        ruedas
+        ruehl
+        ruehle
         ruel
         ruelas
+        ruesch
+        rueter
         ruf
         ruff
         ruffin
         ruffing
         ruffino
         ruffner
+        ruffo
+        ruffolo
+        rufino
+        rufo
         rufus
+        ruge
+        ruger
         rugg
         ruggeri
         ruggieri
         ruggiero
         ruggles
+        rugh
+        ruh
+        ruhe
         ruhl
         ruhland
+        ruhlman
         ruis
         ruiz
+        ruland
         rule
+        ruley
         rumbaugh
         rumble
+        rumfelt
         rumley
         rummel
+        rumpf
         rumph
+        rumple
         rumsey
+        rund
+        runde
         rundell
         rundle
+        rundquist
         runge
         runion
+        runions
         runk
+        runkel
         runkle
         runnels
         runner
         running
         runyan
         runyon
+        ruocco
+        ruoff
         rupe
         rupert
+        ruple
         rupp
+        ruppe
         ruppel
         ruppert
         rupprecht
+        ruprecht
+        rus
         rusch
+        ruse
         rush
         rusher
+        rushford
         rushin
         rushing
+        rushlow
         rushton
         rusin
         rusk
@@ -27614,63 +41010,109 @@ extension NameLists {
         russell
         russo
         russom
+        russum
         rust
         rustad
         rustin
         rutan
         ruth
         rutherford
+        rutigliano
         rutkowski
         rutland
         rutledge
         rutt
+        rutten
         rutter
         rutz
         ruud
         ruvalcaba
+        rux
+        ruybal
+        ruyle
         ruzicka
         ryals
         ryan
         ryans
         ryba
         rybak
+        rybarczyk
+        ryberg
         rybicki
+        ryckman
+        rydberg
+        rydell
+        ryden
         ryder
         rye
+        ryer
         ryerson
+        ryker
         ryland
+        rylander
+        ryle
+        ryles
         ryman
         rymer
+        rynearson
+        ryon
+        rys
+        ryser
         ryu
+        rzepka
         sa
+        saab
         saad
+        saar
         saari
         saathoff
         saavedra
         saba
         sabado
         sabala
+        saban
+        sabater
         sabatini
         sabatino
+        sabb
         sabbagh
+        sabedra
+        sabel
         sabella
+        saber
         sabia
+        sabillon
         sabin
+        sabine
         sabino
+        sabio
+        sabir
         sablan
+        sable
         sabo
         sabol
         sabourin
+        sacchetti
         sacco
+        saccone
+        sachdeva
         sachs
+        sachse
         sack
         sackett
+        sackman
         sacks
+        sada
         saddler
+        sadeghi
+        sadek
+        sadiq
         sadler
         sadowski
+        sadowsky
         saechao
         saeed
+        saeger
         saelee
         saenz
         saephan
@@ -27678,55 +41120,90 @@ extension NameLists {
         saeteurn
         saez
         saffell
+        saffer
         saffold
         safford
         safi
+        safran
+        sagan
+        sagar
         sagastume
         sage
         sager
+        sagers
+        sago
+        sagrero
+        sagun
         saha
         sahagun
         sahota
+        sahr
+        saia
         said
         sailer
         sailor
+        sailors
         sain
+        saindon
         saine
         saini
+        sainsbury
         saint
+        saintfleur
         saintil
         saintlouis
         sainz
+        sais
         saito
+        saitta
         saiz
+        sak
         sakai
         sakamoto
+        sakata
+        sakowski
+        saks
         sala
         salaam
+        saladin
         saladino
+        salado
         salah
+        salahuddin
         salais
+        salaiz
+        salam
         salama
         salamanca
         salameh
+        salami
         salamon
         salamone
         salas
+        salasar
+        salata
+        salaz
         salazar
+        salce
         salcedo
         salcido
         saldana
+        saldarriaga
+        saldierna
         saldivar
         sale
         saleem
         saleh
+        salehi
         salem
         salemi
         salerno
         sales
         salgado
         salguero
+        salib
         saliba
+        salih
         salim
         salinas
         saling
@@ -27734,60 +41211,99 @@ extension NameLists {
         sall
         sallee
         salley
+        sallie
+        sallis
+        salloum
+        salls
+        sally
+        salm
         salman
         salmeron
+        salmi
         salmon
         salmons
         salo
+        salois
+        salome
         salomon
+        salomone
         salsbury
         salsman
+        salt
         salter
         salters
+        salto
         saltsman
         saltz
         saltzman
         salva
         salvador
         salvaggio
+        salvati
         salvatierra
         salvato
         salvatore
+        salvi
         salvo
         salyer
         salyers
+        salzano
         salzer
         salzman
         sam
+        sama
+        samaan
+        samad
+        samaha
         samaniego
         samano
+        samara
         samaroo
         samayoa
         sambrano
+        samek
+        samet
         samford
+        sami
+        sammarco
+        sammon
         sammons
+        samms
+        samons
+        samonte
         samora
         sample
         samples
+        sampley
+        sampsel
         sampson
         samra
         sams
         samsel
         samson
+        samudio
         samuel
         samuels
         samuelson
         san
         sanabria
+        sanagustin
         sanborn
         sanches
         sanchez
+        sanchezgarcia
+        sanchezlopez
+        sancho
         sand
+        sandage
+        sandahl
+        sandate
         sandberg
         sande
         sandefur
         sandel
         sandell
+        sanden
         sander
         sanderlin
         sanders
@@ -27795,51 +41311,74 @@ extension NameLists {
         sandford
         sandhu
         sandidge
+        sandiego
         sandifer
+        sandiford
+        sandin
         sandler
         sandlin
         sandman
+        sando
         sandor
         sandoval
+        sandoz
         sandquist
         sandridge
         sands
         sandstrom
+        sandt
         sandusky
+        sandvig
         sandy
+        sane
         saner
         sanfilippo
         sanford
         sang
         sanger
+        sangha
         sangster
+        sanguinetti
+        sanjose
         sanjuan
         sankar
         sankey
+        sanks
         sanmartin
         sanmiguel
         sanner
         sannicolas
         sano
         sanon
+        sanpedro
+        sanroman
+        sansbury
+        sansing
         sansom
         sanson
         sansone
         sant
         santa
+        santaana
+        santacroce
         santacruz
         santamaria
         santana
         santander
         santangelo
+        santaniello
+        santarelli
         santee
+        santella
         santelli
         santi
         santiago
         santibanez
         santiesteban
         santillan
+        santillana
         santillanes
+        santillano
         santilli
         santillo
         santini
@@ -27852,45 +41391,77 @@ extension NameLists {
         santos
         santoyo
         santucci
+        sanville
         sanz
         sao
+        saperstein
         sapien
         sapienza
         saporito
         sapp
         sappington
+        saputo
+        sar
+        sara
         sarabia
+        saraceno
+        saracino
         saragosa
         saravia
         sardina
+        sardinas
+        sardo
         sargeant
         sargent
+        sargsyan
+        sari
         sarinana
         sarkar
+        sarker
+        sarkis
         sarkisian
         sarkissian
+        sarkisyan
         sarmiento
+        sarna
         sarno
+        sarnowski
+        sarpong
+        sarr
+        sarratt
+        sarria
+        sarris
         sarro
+        sarsfield
         sartain
         sartin
         sartor
         sartori
         sarver
         sarvis
+        sarwar
         sasaki
         sass
+        sassaman
+        sassano
         sasse
         sasser
         sasso
+        sasson
         satchell
+        satcher
+        sater
         sather
         sato
+        sattar
         satter
         satterfield
         satterlee
+        satterly
+        satterthwaite
         satterwhite
         sattler
+        sauber
         sauceda
         saucedo
         saucier
@@ -27902,21 +41473,36 @@ extension NameLists {
         sauls
         saulsberry
         saulsbury
+        saulter
         saum
         saunders
+        saur
+        sauro
+        sauseda
         sauter
         sautter
+        sauvageau
         sauve
         savage
         savala
+        savant
         savard
         savarese
+        savastano
+        savedra
         savell
+        savery
+        savidge
         saville
+        savin
         savino
         savoie
+        savory
         savoy
+        sawaya
+        sawhney
         sawicki
+        sawin
         sawtelle
         sawyer
         sawyers
@@ -27926,6 +41512,8 @@ extension NameLists {
         saxon
         saxton
         say
+        sayavong
+        saye
         sayed
         sayegh
         sayer
@@ -27935,6 +41523,8 @@ extension NameLists {
         saylor
         saylors
         sayre
+        scaccia
+        scafidi
         scaggs
         scaglione
         scaife
@@ -27943,24 +41533,41 @@ extension NameLists {
         scalf
         scalia
         scalise
+        scally
         scalzo
         scanlan
         scanlon
         scannell
+        scarano
         scarberry
         scarboro
         scarborough
+        scarbro
         scarbrough
+        scarcella
+        scardina
+        scardino
         scarlett
         scarpa
         scarpelli
         scates
+        scavo
+        scavone
         scearce
+        scerbo
+        schaad
         schaaf
         schaal
+        schaap
+        schaar
+        schaber
+        schacher
         schacht
+        schachter
+        schack
         schad
         schade
+        schadt
         schaefer
         schaeffer
         schafer
@@ -27971,71 +41578,112 @@ extension NameLists {
         schalk
         schall
         schaller
+        schaner
         schank
         schantz
+        schanz
         schaper
+        schapiro
+        schardt
         scharf
         scharff
         schatz
+        schau
         schaub
         schauer
         schechter
         scheck
+        schecter
         scheel
         scheele
         scheer
         scheerer
         scheetz
+        scheff
+        scheffel
         scheffer
         scheffler
         scheib
+        scheibe
+        scheiber
         scheid
+        scheider
+        scheidler
         scheidt
+        schein
+        scheiner
         schell
+        schellenberg
         scheller
+        schelling
         schenck
         schendel
         schenk
         schenkel
+        schenker
+        schepers
         scher
         scherer
+        scherf
         schermerhorn
         scherr
         scherrer
+        schertz
+        schettler
+        scheu
         scheuer
         scheuerman
+        scheuermann
+        scheurer
+        schewe
         schexnayder
+        schiano
         schiavo
         schiavone
         schick
         schieber
         schiefelbein
+        schiefer
+        schiele
+        schier
+        schifano
         schiff
         schiffer
         schiffman
         schild
+        schilke
         schill
+        schillaci
         schiller
         schilling
         schillinger
         schiltz
+        schimke
         schimmel
         schimpf
         schindler
         schipper
+        schippers
         schirmer
         schiro
         schisler
+        schissler
         schlabach
+        schlachter
+        schlagel
+        schlager
+        schlater
         schlatter
         schlecht
         schlegel
         schleicher
+        schleifer
         schlemmer
         schlenker
         schlesinger
         schley
         schlichting
+        schlick
         schloss
         schlosser
         schlueter
@@ -28044,78 +41692,126 @@ extension NameLists {
         schmalz
         schmeling
         schmelzer
+        schmick
         schmid
+        schmidgall
         schmidt
+        schmidtke
+        schmieder
         schmit
         schmitt
         schmitz
+        schmoll
+        schmoyer
         schmuck
         schmucker
         schnabel
         schneck
+        schnee
+        schneeberger
         schneider
         schneiderman
         schnell
+        schnelle
+        schneller
+        schnepf
+        schnepp
+        schnieders
         schnitzer
+        schnitzler
         schnoor
         schnur
+        schnurr
         schober
         schoch
         schock
         schoen
         schoenberg
         schoenberger
+        schoenborn
+        schoenecker
+        schoener
         schoenfeld
+        schoenfelder
         schoenherr
         schoening
+        schoenrock
+        schoff
         schofield
         scholes
         scholl
         scholten
+        scholtz
         scholz
+        schomer
         schommer
+        schon
+        schonfeld
+        schoof
         schoolcraft
         schooler
         schooley
+        schoolfield
+        schools
         schoon
         schoonmaker
         schoonover
+        schopp
+        schoppe
         schorr
         schott
+        schouten
+        schow
+        schrack
         schrader
+        schraeder
+        schrag
         schrage
         schram
         schramm
         schrank
+        schrantz
         schrecengost
         schreck
+        schreckengost
         schreffler
         schreiber
         schreier
         schreiner
+        schrier
+        schriever
+        schrimsher
+        schriner
         schriver
         schrock
         schroder
         schroeder
+        schroepfer
         schroer
         schroeter
+        schroll
         schroth
         schroyer
         schrum
         schubert
+        schuch
         schuck
         schueler
         schuelke
         schueller
+        schuerman
         schuessler
         schuett
         schuette
         schuetz
+        schug
         schuh
         schuldt
         schuler
+        schull
         schuller
         schulman
+        schult
         schulte
         schultheis
         schultz
@@ -28126,57 +41822,101 @@ extension NameLists {
         schumaker
         schuman
         schumann
+        schumer
+        schumm
+        schunk
+        schupbach
         schupp
+        schur
         schurman
         schurr
         schuster
+        schut
         schutt
         schutte
+        schutter
         schutz
         schuyler
         schwab
         schwabe
         schwager
+        schwalbe
         schwalm
         schwan
         schwandt
         schwanke
+        schwantes
+        schwark
+        schwarting
         schwartz
+        schwartzkopf
+        schwartzman
         schwarz
+        schwarze
+        schweers
         schweiger
         schweigert
+        schweikert
         schweitzer
         schweizer
         schwenk
+        schwenke
+        schwerin
+        schwieterman
+        schwimmer
+        schwind
         schwindt
         schwing
+        schwinn
         sciacca
+        scimeca
         sciortino
+        scipio
+        scism
+        sciulli
         sclafani
+        scobee
         scofield
         scoggin
         scoggins
+        scogin
+        scola
+        scolaro
         scoles
+        scotland
         scott
         scotti
         scotto
+        scovel
+        scovill
         scoville
         scranton
+        screws
         scribner
         scriven
+        scrivener
+        scrivens
         scrivner
+        scroggin
         scroggins
         scroggs
         scruggs
         scudder
         scuderi
         scull
+        scullion
         scully
         scurlock
         scurry
+        sea
+        seabaugh
+        seaberg
+        seaberry
         seabolt
         seaborn
         seabrook
+        seabrooks
+        seabury
         seager
         seagle
         seago
@@ -28190,22 +41930,30 @@ extension NameLists {
         seaman
         seamans
         seamon
+        seamons
         seamster
         searcy
         searfoss
+        searight
+        searl
         searle
         searles
         searls
         sears
         sease
         seaton
+        seats
         seaver
         seavey
+        seawell
         seawright
         seay
         sebastian
+        sebesta
+        sebree
         sebring
         sechler
+        sechrest
         sechrist
         seck
         secor
@@ -28215,22 +41963,36 @@ extension NameLists {
         seda
         sedano
         seddon
+        seder
         sedgwick
         sedillo
         sedlacek
         sedlak
+        sedlock
         see
         seeber
+        seed
+        seeds
         seefeldt
         seeger
+        seegmiller
+        seekins
+        seel
         seeley
+        seelig
         seely
         seelye
         seeman
+        seemann
         seery
+        sees
         seese
         seevers
+        sefcik
+        sefton
         segal
+        segall
+        segar
         segarra
         segars
         seger
@@ -28240,24 +42002,39 @@ extension NameLists {
         segoviano
         segraves
         segrest
+        segui
         seguin
         segundo
         segura
+        sehgal
+        seib
         seibel
         seiber
         seibert
         seibold
+        seid
+        seide
         seidel
         seiden
         seidl
         seidler
         seidman
+        seidner
         seifert
+        seiffert
+        seifried
+        seigel
         seigler
         seiler
         seim
+        seip
+        seipel
+        seiple
         seiter
         seitz
+        sekhon
+        sekula
+        selander
         selby
         selden
         selders
@@ -28266,73 +42043,118 @@ extension NameLists {
         selfridge
         selig
         seligman
+        selke
         sell
         sellars
         selle
         selleck
         sellers
         sellman
+        sellner
         sells
         selman
+        selmon
         selph
         seltzer
+        selva
+        selvage
+        selvey
+        selvidge
         selzer
+        sem
         seman
+        semien
         semler
         semon
+        semones
         semple
+        semrau
         sen
         sena
+        senat
+        senatore
+        seneca
         senecal
+        senegal
+        senese
+        seney
         senft
         seng
         senger
+        sengupta
         senior
+        senko
         senn
+        senne
         sennett
         sensabaugh
         sensenig
+        sentell
         senter
+        senters
+        sentz
         seo
         sepe
         sepeda
+        seppala
         sepulvado
         sepulveda
         sequeira
+        sera
         serafin
         serafini
+        serano
+        seraphin
         sereno
+        serfass
         sergeant
         sergent
+        sergi
+        sergio
         serino
         serio
+        sermeno
         serna
         serpa
         serpas
+        serpico
         serra
         serrano
+        serrao
+        serrata
         serrato
         serratos
+        servais
         servantes
-        service
+        servellon
         servin
+        servis
         sesay
+        sesma
         sessa
         session
         sessions
+        sessler
         sessoms
+        sessums
         seth
         sethi
+        setliff
         seto
         setser
+        setter
+        setters
         settle
         settles
         setzer
+        seubert
+        sevcik
         sever
         severance
         severe
         severin
         severino
+        severn
         severns
         severs
         severson
@@ -28340,63 +42162,115 @@ extension NameLists {
         sevier
         sevigny
         sevilla
+        sevillano
+        seville
+        sevin
+        sevy
+        sewall
         seward
         sewell
         sexton
+        seybert
         seybold
+        seyfried
         seyler
         seymore
         seymour
+        sforza
+        sgro
+        sgroi
+        sha
         shabazz
+        shack
         shackelford
         shackleford
+        shackleton
+        shadden
+        shaddix
         shade
         shadle
+        shadley
         shadrick
+        shadwick
+        shady
         shaeffer
         shafer
         shaffer
+        shaffner
+        shafi
         shah
         shahan
+        shaheed
         shaheen
         shahid
+        shahin
+        shahzad
+        shaik
         shaikh
         shain
         shake
+        shaker
+        shakespeare
         shakir
         shamblin
         shamburger
+        shamoon
+        shamoun
+        shamp
+        shams
         shan
         shanahan
         shand
         shands
         shane
         shaner
+        shaneyfelt
+        shang
         shank
         shankar
         shankle
+        shankles
         shanklin
         shanks
         shanley
         shannon
+        shantz
         shao
         shapiro
+        shapley
+        sharber
+        share
+        shareef
         sharer
         sharif
+        shariff
+        sharifi
         sharkey
         sharma
+        sharman
         sharon
         sharp
         sharpe
+        sharper
+        sharples
         sharpless
+        sharpley
+        sharpton
+        sharrock
         sharrow
+        shatley
         shatto
         shattuck
+        shatzer
+        shaub
         shaughnessy
         shaul
+        shaulis
         shaver
         shavers
         shaw
+        shawley
+        shawn
         shawver
         shay
         shea
@@ -28405,49 +42279,72 @@ extension NameLists {
         sheahan
         shealey
         shealy
+        shean
         shear
         sheard
         shearer
         shearin
+        shearon
         shears
         sheats
+        sheckler
         shedd
         sheedy
         sheehan
         sheehy
+        sheeler
         sheeley
         sheely
         sheen
         sheeran
+        sheerin
+        sheesley
         sheets
         sheetz
+        sheff
         sheffer
+        sheffey
         sheffield
+        sheffler
+        shehadeh
         shehan
+        shehata
         sheikh
         shelby
+        shelden
         sheldon
         sheley
         shell
+        shellenbarger
         shellenberger
+        sheller
         shelley
+        shellhammer
         shellman
         shelly
         shelnutt
+        shelor
         shelton
+        shemwell
         shen
         sheng
         shenk
+        shenoy
         shepard
         shepardson
         sheperd
         shephard
         shepherd
         shepler
+        shepley
         sheppard
+        shepperd
         sher
+        sherard
+        sherbert
         sherburne
         sherer
+        sherfield
         sheridan
         sheriff
         sherk
@@ -28467,27 +42364,44 @@ extension NameLists {
         sheth
         shetler
         shetty
+        shevchenko
         shevlin
         shew
+        shewmake
         shewmaker
         shi
+        shibata
+        shibley
         shick
+        shideler
+        shidler
+        shieh
+        shield
         shields
+        shier
+        shiffer
+        shifflet
         shifflett
         shiflet
         shiflett
         shih
         shilling
+        shilts
         shim
         shimabukuro
+        shimada
+        shimek
         shimer
         shimizu
         shimko
+        shimkus
         shimp
         shin
         shinault
+        shindler
         shine
         shiner
+        shingler
         shingleton
         shinkle
         shinn
@@ -28497,30 +42411,47 @@ extension NameLists {
         shipp
         shippee
         shippy
+        shipton
         shirah
+        shirazi
         shire
+        shireman
         shires
         shirey
         shirk
+        shirkey
         shirley
+        shiroma
         shisler
+        shiu
         shive
         shively
         shiver
         shivers
+        shives
         shoaf
         shobe
         shock
         shockey
         shockley
+        shoe
         shoemake
         shoemaker
+        shoff
         shoffner
         shofner
+        shogren
         sholar
+        sholes
+        sholl
+        shomo
+        shon
+        shonk
         shook
         shoop
+        shoopman
         shope
+        shor
         shore
         shores
         shorey
@@ -28530,23 +42461,33 @@ extension NameLists {
         shorts
         shortt
         shorty
+        shott
         shotts
         shotwell
         shoulders
+        shoults
+        shoultz
         shoup
         shouse
         shover
+        show
         showalter
+        showell
         showers
+        showman
         shows
         shrader
+        shreeve
+        shreffler
         shrestha
         shreve
         shreves
         shrewsbury
         shriner
+        shrivastava
         shriver
         shrock
+        shroff
         shropshire
         shrout
         shroyer
@@ -28554,9 +42495,11 @@ extension NameLists {
         shryock
         shu
         shubert
+        shubin
         shuck
         shue
         shuey
+        shufelt
         shuff
         shuford
         shugart
@@ -28564,12 +42507,14 @@ extension NameLists {
         shuler
         shull
         shulman
+        shultis
         shults
         shultz
         shum
         shumake
         shumaker
         shuman
+        shumard
         shumate
         shumpert
         shumway
@@ -28584,58 +42529,94 @@ extension NameLists {
         shuttleworth
         shutts
         shy
+        si
+        sia
+        siano
         sias
         sibert
         sibley
         sibrian
         sica
+        sicairos
         sicard
+        sicilia
         siciliano
         sickels
         sickler
         sickles
+        sida
+        siddall
         siddiqi
+        siddique
         siddiqui
+        siddons
         sidebottom
+        sidell
         siders
         sides
         sidhu
         sidney
+        sidor
+        sidoti
         sidwell
+        sieben
         sieber
         siebert
+        siebold
+        sieck
+        siedlecki
         siefert
+        siefker
         sieg
+        siegal
         siegel
+        sieger
+        siegert
         siegfried
+        siegle
         siegler
+        siegmund
         siegrist
         siemens
+        siemer
+        siemers
+        siems
         sienkiewicz
         sierra
+        siers
         sievers
         sievert
         siewert
         sifford
         sifuentes
         sigala
+        sigel
+        siggers
         sigler
         sigman
         sigmon
         sigmund
+        signor
+        signore
         signorelli
+        sigrist
         siguenza
         sikes
         sikora
         sikorski
         silas
+        silbaugh
         silber
         silberman
+        silbernagel
+        silcott
         silcox
         siler
         silguero
         silk
         sill
+        sillah
+        sillas
         siller
         silliman
         sills
@@ -28645,33 +42626,46 @@ extension NameLists {
         silver
         silvera
         silverberg
+        silveria
         silverio
         silverman
         silvernail
         silvers
+        silversmith
         silverstein
+        silverthorn
+        silvester
         silvestre
         silvestri
+        silvestro
         silvey
         silvia
         silvis
         sim
+        sima
         simard
         simas
         simcox
+        sime
         simek
         simental
         simeon
         simeone
+        simerly
+        simes
+        simic
         simien
+        simington
         simkins
         simko
+        simmer
         simmerman
         simmers
         simmon
         simmonds
         simmons
         simms
+        simo
         simoes
         simon
         simonds
@@ -28680,7 +42674,9 @@ extension NameLists {
         simoneaux
         simonelli
         simonetti
+        simoni
         simonian
+        simonis
         simons
         simonsen
         simonson
@@ -28688,7 +42684,10 @@ extension NameLists {
         simpkins
         simpson
         sims
+        simson
         sin
+        sinatra
+        sinchi
         sinclair
         sindelar
         sine
@@ -28696,24 +42695,42 @@ extension NameLists {
         sing
         singer
         singh
+        singhal
         singletary
+        singleterry
         singleton
         singley
         sinha
         sink
+        sinkfield
         sinkler
+        sinks
         sinn
+        sinner
+        sinnett
         sinnott
+        sinopoli
+        sinor
+        siordia
         sipe
         sipes
+        siple
         sipos
+        sipp
         sippel
         sipple
         siqueiros
+        siracusa
+        siragusa
+        sires
+        siri
         sirianni
         sirmans
+        sirmons
         sirois
+        sirota
         sisco
+        sisemore
         sisk
         sisler
         sisneros
@@ -28721,90 +42738,157 @@ extension NameLists {
         sisson
         sisto
         sistrunk
+        sit
         sites
+        sitko
+        sitler
+        sitter
+        sittig
         sitton
         situ
+        sitz
+        sitzman
         siu
+        sivak
+        sivakumar
+        sivils
         six
+        sixtos
         sizemore
         sizer
+        sjoberg
+        sjogren
+        sjostrom
+        skaar
         skaggs
         skala
+        skalski
+        skates
+        skeels
         skeen
         skeens
+        skeete
         skelley
         skelly
         skelton
         skiba
+        skibinski
         skidmore
         skiles
+        skillern
+        skillings
         skillman
         skinner
         skipper
         skipworth
+        skirvin
+        skiver
         sklar
+        skogen
         skoglund
+        skolnick
+        skolnik
         skoog
+        skow
+        skowron
         skowronski
+        skyles
         slabaugh
+        slaby
         slack
         slade
         sladek
+        slagel
+        slager
         slagle
         slama
         slane
+        slape
         slate
+        slaten
         slater
         slaton
         slattery
+        slatton
+        slaugh
         slaughter
         slaven
         slavens
         slavik
         slavin
+        slawinski
         slawson
         slay
+        slaybaugh
+        slayden
+        slaymaker
         slayton
         sledge
+        sleeman
         sleeper
+        sleeth
+        sleight
+        slemp
         sletten
+        slevin
         slezak
         slick
+        slider
         slifer
         sliger
         sligh
+        slim
+        slingerland
+        slinkard
+        slinker
         sliva
+        slivka
+        sliwa
+        sliwinski
         sloan
         sloane
         sloat
         slocum
+        slocumb
+        slominski
+        slonaker
         slone
         sloop
         sloss
         slough
+        slovak
         slover
         slowik
+        slowinski
         sluder
         slusher
         sluss
         slusser
         sly
+        slye
         smail
+        smale
         small
         smalley
         smalling
         smalls
         smallwood
+        smarr
         smart
         smartt
         smathers
         smead
+        smeal
         smedley
+        smelcer
+        smelley
         smelser
         smeltzer
         smetana
+        smiddy
         smidt
         smiley
+        smirnov
         smit
         smith
         smither
@@ -28813,75 +42897,129 @@ extension NameLists {
         smithey
         smithson
         smithwick
+        smitley
         smits
         smoak
         smock
+        smoke
         smoker
+        smola
         smolen
+        smolenski
+        smolik
         smolinski
         smoot
         smotherman
         smothers
+        smouse
         smucker
+        smullen
+        smyers
+        smyser
         smyth
         smythe
         snapp
+        snarr
         snavely
+        snay
         snead
+        snedden
         sneddon
         snedeker
         sneed
+        snelgrove
         snell
+        sneller
+        snellgrove
         snelling
+        snellings
         snelson
         snider
         snipes
         snively
         snoddy
         snodgrass
+        snoke
         snook
+        snover
         snow
+        snowberger
         snowden
         snyder
         so
         soares
         sobczak
+        sobeck
         sobel
+        sober
+        soberanis
+        sobers
+        sobieski
         sobol
         sobolewski
+        sobota
+        sobotka
+        socarras
         socha
+        socia
+        sockwell
         soden
         soderberg
+        soderlund
+        soderquist
         soderstrom
+        sodhi
         soe
+        sofia
+        sohail
+        sohl
         sohn
         soileau
+        sojka
         sok
         sokol
+        sokoloff
+        sokoloski
         sokolowski
+        sol
         sola
+        solache
+        solan
+        solanki
         solano
         solar
         solares
         solari
         solberg
+        soldano
         sole
         solem
         soler
         soles
+        solheim
+        soliday
         soliman
         solis
+        solivan
         soliz
         sollars
+        sollenberger
+        solley
+        solo
         soloman
         solomon
+        solon
         solorio
         solorzano
         solt
         soltero
         soltis
         soltys
+        solum
         som
+        soma
+        somarriba
+        somera
         somers
         somerville
         somma
@@ -28889,39 +43027,54 @@ extension NameLists {
         sommerfeld
         sommers
         sommerville
+        somoza
         son
+        sones
         song
         songer
         soni
         sonnenberg
+        sonner
         sonnier
         sonntag
         sons
         sontag
+        soo
         sood
         soohoo
+        soong
+        soos
+        sooter
         soper
+        sopher
         sopko
+        sorber
+        sorce
         sorensen
         sorenson
         sorg
         sorge
         soria
         soriano
+        sorkin
         soroka
         sorrell
         sorrells
         sorrels
         sorrentino
+        sorrow
         sorto
         sosa
         sosebee
         sosnowski
+        sostre
+        sotello
         sotelo
         soto
         sotolongo
         sotomayor
         sottile
+        sou
         soucie
         soucy
         souder
@@ -28931,52 +43084,71 @@ extension NameLists {
         soules
         sours
         sousa
+        souter
         south
         southall
         southard
         souther
         southerland
         southern
+        southers
+        southward
         southwell
         southwick
+        southwood
         southworth
+        souto
         souza
         sova
         sow
         sowa
+        soward
         sowards
+        sowden
         sowder
         sowders
         sowell
         sowers
         sowinski
         soza
+        space
+        spackman
         spada
+        spadafora
         spadaro
         spade
         spady
         spaeth
         spafford
         spagnola
+        spagnolo
         spagnuolo
         spahn
         spahr
+        spaid
         spain
+        spainhour
         spalding
+        span
         spang
         spangenberg
         spangler
+        spanier
         spann
         spano
         spanos
         sparacino
+        sparacio
+        spargo
         sparkman
         sparks
         sparling
+        sparr
         sparrow
         spataro
         spates
         spath
+        spatola
         spatz
         spaulding
         speaker
@@ -28985,21 +43157,31 @@ extension NameLists {
         spear
         spearman
         spears
+        speas
         specht
+        speciale
         speck
+        speckman
         spector
+        speece
         speed
         speegle
+        speelman
         speer
         speers
+        spehar
         speicher
         speidel
         speight
         speights
+        speir
+        speirs
+        speiser
         spell
         speller
         spellman
         spells
+        spelman
         spence
         spencer
         spengler
@@ -29010,16 +43192,23 @@ extension NameLists {
         spero
         sperry
         speth
+        spice
         spicer
+        spicher
         spiegel
         spieker
         spielman
         spier
+        spiering
         spiers
         spies
         spiess
+        spiewak
+        spight
+        spigner
         spiker
         spikes
+        spilker
         spillane
         spiller
         spillers
@@ -29033,23 +43222,36 @@ extension NameLists {
         spinks
         spinner
         spinney
+        spino
+        spinosa
+        spira
         spires
         spiro
         spisak
         spitler
+        spittler
         spitz
         spitzer
         spiva
         spivak
         spivey
+        splawn
+        spofford
         spohn
+        sponaugle
+        sponseller
+        sponsler
         spoon
         spooner
         spoor
+        spore
+        sposato
+        spoto
         spotts
         spradley
         spradlin
         spradling
+        spragg
         spraggins
         sprague
         sprankle
@@ -29059,18 +43261,28 @@ extension NameLists {
         sprayberry
         sprecher
         sprenger
+        sprenkle
         spriggs
         spring
         springer
         springfield
         springman
         springs
+        springstead
+        springsteen
+        springston
         sprinkle
+        sproat
         sproles
         sproul
         sprouse
+        sprout
+        sprowl
+        sprowls
         spruell
         spruill
+        sprung
+        sprunger
         spry
         spurgeon
         spurlin
@@ -29078,10 +43290,14 @@ extension NameLists {
         spurlock
         spurr
         spurrier
+        squibb
         squier
         squire
         squires
+        srey
+        sridhar
         srinivasan
+        sriram
         srivastava
         sroka
         staab
@@ -29091,8 +43307,11 @@ extension NameLists {
         stacey
         stach
         stachowiak
+        stachowski
+        stachura
         stack
         stackhouse
+        stackpole
         stacks
         stacy
         stadler
@@ -29105,9 +43324,17 @@ extension NameLists {
         staggs
         stagner
         stahl
+        stahler
+        stahley
         stahlman
+        stahr
+        staib
+        staiger
+        stainback
         stainbrook
         stair
+        stairs
+        stake
         staker
         stalcup
         stalder
@@ -29115,27 +43342,38 @@ extension NameLists {
         stalker
         stall
         stallard
+        stallcup
         stalling
         stallings
         stallman
+        stallone
         stallworth
         stalnaker
         stalter
         stalvey
+        stalzer
         stam
         stamand
+        stamant
         stambaugh
         stamey
         stamm
+        stamos
+        stamour
         stamp
         stamper
         stampley
         stamps
+        stan
+        stanard
         stanback
         stanberry
         stancil
+        stanczak
         standard
+        stander
         standifer
+        standiford
         standish
         standley
         standridge
@@ -29147,115 +43385,194 @@ extension NameLists {
         stange
         stanger
         stangl
+        stangle
         stanhope
+        stanish
+        stanislawski
+        staniszewski
+        stanke
         stankiewicz
         stanko
+        stankus
         stanley
         stannard
         stansberry
         stansbury
+        stansel
         stansell
         stansfield
         stanton
+        stapler
         staples
         stapleton
+        stapley
         stapp
         star
         starbuck
         starcher
+        starck
         stark
         starke
+        starkes
         starkey
         starks
         starkweather
         starling
         starner
         starnes
+        starns
         starr
         starrett
+        starry
+        stasiak
+        stasko
+        stastny
+        staszak
         staten
         states
         statham
         statler
         staton
+        statz
         staub
         stauber
+        staubin
+        staudinger
         staudt
         stauffer
+        staunton
+        stauss
+        stavropoulos
+        stavros
+        stay
+        stayer
         stayton
+        stcharles
         stclair
+        stclaire
         stcyr
+        stdenis
         stead
+        steadham
         steadman
+        steagall
+        stearman
+        stearn
         stearns
         stebbins
         stec
+        stecher
         steck
+        steckel
         stecker
         steckler
         stedman
         steed
+        steedley
+        steege
         steel
         steele
+        steeley
         steelman
         steely
         steen
+        steer
         steere
+        steers
         steeves
         stefan
+        stefanelli
         stefani
+        stefaniak
         stefanik
+        stefano
         stefanski
         steffan
         steffen
         steffens
+        steffensen
         steffes
         steffey
         steffy
         stegall
+        stegeman
         steger
         stegman
         stegner
         stehle
+        stehlik
+        stehr
+        steib
+        steichen
+        steidl
+        steier
         steiger
         steigerwald
         steil
+        steimel
         stein
         steinbach
+        steinbacher
+        steinbeck
         steinberg
         steinberger
+        steinbrecher
         steiner
         steinert
+        steinfeld
         steinhauer
+        steinhaus
+        steinhauser
         steinhoff
+        steininger
         steinkamp
         steinke
+        steinle
         steinman
+        steinmann
         steinmetz
+        steinmeyer
+        steitz
         stell
         stella
+        stellato
+        steller
         stelling
         stelly
+        stelmach
         stelter
         stelzer
         stem
+        stembridge
+        stemen
         stemple
         stenberg
         stender
         stengel
         stenger
         stennett
+        stennis
+        stensland
         stenson
+        stensrud
         stenzel
+        stepan
         stepanek
+        stepanian
         stephan
+        stephans
+        stephany
         stephen
         stephens
         stephenson
         stepney
         stepp
+        steppe
         steptoe
+        sterba
+        sterk
         sterling
+        stermer
         stern
         sternberg
         sterner
@@ -29264,6 +43581,9 @@ extension NameLists {
         stetler
         stetson
         stettler
+        stetz
+        steuer
+        steury
         steve
         steven
         stevens
@@ -29274,6 +43594,7 @@ extension NameLists {
         steveson
         steward
         stewart
+        stfleur
         stgeorge
         stgermain
         sthilaire
@@ -29286,47 +43607,68 @@ extension NameLists {
         stickley
         stickney
         stidham
+        stieber
         stiefel
         stier
+        stiers
         stiff
         stiffler
         stigall
+        stiger
+        stigler
         stiles
         still
+        stille
         stiller
         stilley
+        stillings
         stillman
         stills
+        stillson
+        stillwagon
         stillwell
         stilson
         stiltner
         stilwell
         stimac
+        stimmel
         stimpson
         stimson
         stinchcomb
         stine
         stiner
         stines
+        stinger
         stingley
         stinnett
         stinson
         stipe
+        stipp
+        stirewalt
         stirling
         stites
         stith
         stitt
+        stitzel
         stiver
         stivers
+        stjames
         stjean
         stjohn
+        stjulien
         stlaurent
         stlouis
+        stmarie
         stmartin
+        stobaugh
+        stober
         stock
         stockard
+        stockbridge
         stockdale
         stocker
+        stockert
+        stockham
         stocking
         stockman
         stocks
@@ -29334,10 +43676,17 @@ extension NameLists {
         stockton
         stockwell
         stoddard
+        stoddart
+        stodghill
+        stodola
+        stoeckel
+        stoecker
         stoehr
         stoffel
+        stoffer
         stogner
         stogsdill
+        stoke
         stokely
         stoker
         stokes
@@ -29345,53 +43694,74 @@ extension NameLists {
         stoll
         stolle
         stoller
+        stollings
+        stolp
         stolte
         stoltenberg
         stoltz
+        stoltzfoos
         stoltzfus
         stolz
         stone
         stonebraker
         stoneburner
         stonecipher
+        stonehouse
         stoneking
         stoneman
         stoner
+        stonesifer
+        stonestreet
         stoney
         stonge
+        stookey
+        stooksbury
         stoops
+        stoots
         storch
         storck
         storer
         storey
         storie
         stork
+        storlie
         storm
         stormer
         storms
         storrs
-        story
+        storts
+        stortz
         stotler
         stott
+        stottlemyer
         stotts
+        stoudemire
+        stouder
         stoudt
         stouffer
         stough
         stoughton
         stout
+        stoute
         stovall
         stover
         stow
         stowe
         stowell
         stowers
+        stoy
         stpeter
         stpierre
         stracener
         strachan
         strack
         strader
+        stradford
+        stradley
+        stradling
         strahan
+        strahl
+        strahm
         straight
         strain
         strait
@@ -29402,87 +43772,127 @@ extension NameLists {
         strandberg
         strang
         strange
+        stransky
+        strasburg
         strasser
+        strate
         stratford
         stratman
         stratton
         straub
+        straube
         strauch
+        straughan
         straughn
         straughter
         straus
         strausbaugh
         strauser
         strauss
+        strausser
         straw
         strawbridge
+        strawder
         strawn
         strawser
         strayer
         strayhorn
         streater
+        streb
+        strebel
+        streck
         strecker
         streeter
         streetman
         streets
+        strege
+        strehlow
         streich
         streicher
+        streiff
         streit
+        strength
+        stretch
         stribling
+        strick
         stricker
         strickland
         strickler
         stricklin
         striegel
+        striker
         strine
         stringer
         stringfellow
         stringfield
         stringham
+        striplin
         stripling
+        strite
+        strittmatter
+        strnad
         strobel
+        strobl
         stroble
         strock
         strode
         stroh
+        strohecker
         strohl
         strohm
+        strohmeyer
         strom
+        stromain
         stroman
         stromberg
         strong
         strope
+        strosnider
         strother
+        strothers
         stroud
         stroup
         stroupe
         strouse
         strout
+        strouth
         strozier
+        strub
         strube
         struble
         struck
         strum
         strunk
         struthers
+        strutz
+        struve
         stryker
+        strzelecki
+        stuard
         stuart
+        stubbe
         stubblefield
         stubbs
         stuber
         stuck
         stucker
         stuckey
+        stucki
         stucky
         studdard
         studebaker
         studer
         studley
+        studt
+        stueber
+        stueve
+        stufflebeam
         stuhr
         stukes
         stull
         stults
         stultz
+        stumbaugh
         stumbo
         stump
         stumpf
@@ -29492,10 +43902,14 @@ extension NameLists {
         sturges
         sturgill
         sturgis
+        sturkie
         sturm
+        sturman
         sturtevant
         sturtz
+        stutes
         stutler
+        stutsman
         stutts
         stutz
         stutzman
@@ -29505,33 +43919,59 @@ extension NameLists {
         styron
         su
         suarez
+        suastegui
         suazo
+        subedi
         suber
         subia
         sublett
+        subramaniam
         subramanian
+        such
         suchy
+        suckow
         suda
+        suddarth
+        sudderth
+        suddeth
         sudduth
+        suder
         sudol
         sue
+        suen
         suero
         suess
         sugar
         sugarman
+        sugden
         sugg
         suggs
+        sugimoto
+        sugiyama
+        sugrue
         suh
         suhr
+        sui
+        suire
+        suit
         suiter
         suits
+        suk
+        sulaiman
+        sulak
         suleiman
+        suliman
+        sullenger
         sullens
         sullins
         sullivan
+        sult
         sultan
         sultana
+        sulzer
         sum
+        suman
+        sumida
         sumler
         sumlin
         summa
@@ -29539,25 +43979,41 @@ extension NameLists {
         summerall
         summerfield
         summerford
+        summerhill
         summerlin
         summers
         summerville
         summey
         summitt
+        summy
         sumner
+        sumners
         sumpter
         sumrall
         sumter
         sun
         sund
-        sunday
+        sundar
+        sundaram
         sundberg
+        sunde
+        sundeen
         sunderland
         sunderman
+        sundin
         sundquist
+        sundstrom
         sung
+        sunga
         suniga
+        sunseri
+        sunshine
         super
+        suppa
+        supple
+        supplee
+        sura
+        surace
         surber
         suresh
         surette
@@ -29565,15 +44021,23 @@ extension NameLists {
         suri
         suriel
         surles
+        surma
+        surman
         surprenant
         surratt
+        surrett
+        susi
         sussman
         sustaita
+        sutch
         sutcliffe
         suter
+        sutera
+        sutfin
         sutherland
         sutherlin
         sutliff
+        sutphen
         sutphin
         sutter
         sutterfield
@@ -29582,29 +44046,45 @@ extension NameLists {
         sutton
         suydam
         suzuki
+        svec
         svendsen
+        svenson
+        svensson
         svoboda
         swaby
+        swader
         swafford
+        swager
+        swails
         swaim
         swain
+        swales
         swallow
+        swallows
+        swaminathan
         swan
         swanberg
         swaney
         swanger
+        swango
         swanigan
         swank
         swann
         swanner
         swanson
+        swanstrom
+        swantek
+        sward
         swarey
         swart
         swarthout
+        swartout
         swarts
         swartwood
         swartz
+        swartzendruber
         swartzentruber
+        swasey
         swayne
         swayze
         swearengin
@@ -29612,27 +44092,34 @@ extension NameLists {
         sweat
         sweatman
         sweatt
+        swecker
+        swedberg
         sweeney
         sweeny
         sweet
         sweeten
         sweeting
+        sweetland
         sweetman
+        sweetser
         sweigart
         sweitzer
         swensen
         swenson
         swett
         swiatek
+        swicegood
         swick
         swider
         swiderski
         swift
         swigart
         swiger
+        swigert
         swihart
         swilley
         swim
+        swindall
         swindell
         swindle
         swindler
@@ -29647,45 +44134,73 @@ extension NameLists {
         swint
         swinton
         swisher
+        switalski
         switzer
         swoboda
         swofford
+        swogger
         swope
+        swopes
         sword
         swords
+        swyers
         sy
         sydnor
+        sydow
         syed
         sykes
         sykora
         sylla
         sylva
         sylvain
+        sylve
         sylvester
         sylvestre
         sylvia
+        syme
+        symes
+        symington
         symonds
         symons
+        synder
+        syring
+        sytsma
         syverson
         szabo
+        szafranski
+        szalay
+        szatkowski
         szczepanski
+        szczesny
         sze
+        szekely
         szeto
         szewczyk
+        szilagyi
+        szostak
+        szot
+        szucs
+        szydlowski
         szymanski
         szymczak
         ta
+        tabak
         tabares
+        tabarez
         tabb
+        tabbert
         taber
         tabler
         taboada
+        tabone
         tabor
         tabora
         tabron
         tack
         tacker
         tackett
+        tackitt
+        tacuri
         taddeo
         tadeo
         tadesse
@@ -29695,16 +44210,25 @@ extension NameLists {
         tafolla
         tafoya
         taft
+        tagg
         taggart
         tagle
         tague
         taha
+        taheri
         tahir
         tai
+        tailor
         taing
         tait
+        taitano
+        tak
+        takach
         takacs
         takahashi
+        takata
+        takeda
+        takemoto
         takeuchi
         talamantes
         talamantez
@@ -29713,6 +44237,8 @@ extension NameLists {
         talbert
         talbot
         talbott
+        talcott
+        talerico
         taliaferro
         talkington
         tall
@@ -29723,17 +44249,34 @@ extension NameLists {
         tallon
         tally
         talmadge
+        talmage
+        talsma
         talton
+        talty
+        talwar
         tam
+        tamang
+        tamashiro
         tamayo
+        tamburello
+        tamburro
         tamez
+        tammaro
+        tamplin
         tamura
         tan
+        tanabe
         tanaka
+        tancredi
+        tandon
         tandy
         tang
+        tangeman
         tangen
         tanguay
+        tanguma
+        tani
+        taniguchi
         tanis
         tank
         tankersley
@@ -29743,7 +44286,10 @@ extension NameLists {
         tannenbaum
         tanner
         tansey
+        tanski
         tant
+        tantillo
+        tanton
         tao
         taormina
         tapia
@@ -29757,6 +44303,7 @@ extension NameLists {
         tarantino
         taranto
         tarbell
+        tarbet
         tarbox
         tardif
         tardiff
@@ -29767,39 +44314,68 @@ extension NameLists {
         tarleton
         tarlton
         tarnowski
+        tarpey
         tarpley
         tarr
+        tarrance
         tarrant
+        tarry
         tart
         tartaglia
         tarter
+        tartt
         tarver
         tarvin
+        tarwater
+        tash
+        tashjian
         tasker
         tassin
         tassone
         tat
+        tata
+        tatar
         tate
+        tatem
+        tatham
         tatman
+        tatom
         tatro
         tatum
         taub
         taube
         tauber
+        tauer
+        taul
         taulbee
         taunton
+        tauscher
         tavares
         tavarez
+        tavenner
         tavera
         taveras
+        tavernier
         tawil
         tawney
         tay
+        tayag
+        tayler
         taylor
+        te
+        tea
+        teachey
+        teachout
+        teagle
         teague
         teal
+        teamer
+        teasdale
         teasley
+        teater
+        tebbe
         tebo
+        tecson
         tedder
         tedeschi
         tedesco
@@ -29810,16 +44386,24 @@ extension NameLists {
         teed
         teegarden
         teel
+        teems
         teeple
+        teeples
         teer
         teeter
         teeters
         teets
         tefft
+        tegeler
+        tehrani
+        teichman
+        teigen
         teitelbaum
         teixeira
         tejada
         tejeda
+        tejera
+        tekle
         telfer
         telford
         tell
@@ -29829,15 +44413,23 @@ extension NameLists {
         tellier
         tellis
         tello
+        temme
+        tempel
         temple
         templeman
         temples
+        templet
         templeton
         templin
         tena
+        tenaglia
+        tenbrink
+        tench
+        tenenbaum
         teneyck
         teng
         tennant
+        tenner
         tenney
         tennis
         tennison
@@ -29845,54 +44437,88 @@ extension NameLists {
         tenorio
         teo
         teodoro
+        tep
+        tepe
         tepper
         teran
         tercero
+        teresi
+        terhaar
         terhune
+        termini
         ternes
+        terpening
         terpstra
+        terra
         terranova
         terrazas
+        terrebonne
+        terrel
         terrell
         terrero
         terrill
+        terrio
+        terriquez
         terrones
         terry
         terwilliger
+        terzian
+        tesar
         tesch
         tesfaye
         teske
+        tesoriero
+        tesoro
+        tessema
         tessier
+        tessler
+        tessman
         tessmer
+        test
         testa
         tester
         testerman
+        teston
         teter
+        teti
         tetrault
         tetreault
+        tetrick
         tetzlaff
+        teufel
+        teuscher
         teves
         tevis
         tew
+        tewell
+        tewksbury
         tews
         texeira
+        texidor
+        tezeno
         thach
         thacker
+        thackston
         thai
+        thaker
         thakkar
         thakur
         thaler
         tham
         thames
+        thammavongsa
         than
         thang
         thao
         thapa
         tharp
         tharpe
+        tharrington
         thatcher
         thaxton
         thayer
+        theberge
+        thede
         thedford
         thein
         theis
@@ -29905,10 +44531,18 @@ extension NameLists {
         theriault
         theriot
         theroux
+        therriault
         therrien
+        thesing
+        thetford
+        theurer
         theus
+        thi
+        thiam
         thibault
+        thibeau
         thibeault
+        thibeaux
         thibodaux
         thibodeau
         thibodeaux
@@ -29916,16 +44550,26 @@ extension NameLists {
         thiel
         thiele
         thielen
+        thielman
+        thiem
+        thieman
+        thiemann
         thieme
         thierry
         thies
         thiessen
         thigpen
         thill
+        thiry
+        thistle
+        thode
+        thoennes
         thole
+        tholen
         thom
         thoma
         thoman
+        thomann
         thomas
         thomason
         thomasson
@@ -29935,21 +44579,28 @@ extension NameLists {
         thoms
         thomsen
         thomson
+        thon
         thong
         thor
+        thorburn
+        thoren
         thoreson
         thorn
         thornberry
         thornburg
+        thornburgh
         thorne
+        thornell
         thornhill
         thornley
+        thornock
         thornsberry
         thornton
         thorp
         thorpe
         thorsen
         thorson
+        thrailkill
         thrall
         thrash
         thrasher
@@ -29957,44 +44608,60 @@ extension NameLists {
         threatt
         threet
         threlkeld
+        thresher
         thrift
         throckmorton
+        throne
         throop
         thrower
         thrush
         thurber
+        thurgood
         thurlow
         thurman
         thurmond
         thurston
         thweatt
         tian
+        tiano
+        tibbets
         tibbetts
         tibbits
         tibbitts
         tibbs
+        tiberi
+        tiberio
         tiburcio
+        ticas
         tice
         tichenor
+        tichy
         tickle
+        ticknor
         tidd
         tidmore
         tidwell
         tiede
+        tiedeman
         tiedemann
         tieman
         tiemann
         tien
+        tienda
         tiernan
         tierney
         tietjen
         tietz
         tieu
         tiffany
+        tiffin
+        tift
         tiger
+        tigges
         tighe
         tigner
         tignor
+        tigue
         tijerina
         tilden
         tilford
@@ -30004,13 +44671,22 @@ extension NameLists {
         tillery
         tillett
         tilley
+        tillinghast
         tillis
+        tillison
         tillman
+        tillmon
         tillotson
+        tillson
+        tilly
+        tilman
         tilson
         tilton
+        tim
         timberlake
+        timbrook
         timko
+        timlin
         timm
         timmer
         timmerman
@@ -30018,45 +44694,66 @@ extension NameLists {
         timmons
         timms
         timothy
+        timpson
         tims
+        tin
         tinajero
         tinch
         tincher
         tindal
         tindall
         tindell
+        tinder
         tindle
         tineo
         tiner
         ting
+        tingey
         tingle
         tingler
         tingley
         tinker
         tinkham
+        tinkle
+        tinkler
+        tinnell
         tinney
         tinnin
+        tino
         tinoco
         tinsley
+        tipler
         tippett
+        tippetts
+        tippie
         tippins
         tippit
         tipps
         tipton
         tirado
+        tirey
+        tirone
+        tirpak
         tirrell
         tiscareno
+        tischer
         tischler
         tisdale
         tison
+        tito
         titsworth
         tittle
         titus
+        tiu
         tiwari
+        tjaden
+        tkach
+        tlatelpa
         toal
         tobar
         tober
         tobey
+        tobia
         tobias
         tobin
         tobler
@@ -30066,14 +44763,20 @@ extension NameLists {
         tocco
         todaro
         todd
+        todorov
+        toepfer
         toews
         toft
+        tokar
+        tokarski
         tokarz
         tolan
         toland
         tolar
         tolbert
+        toledano
         toledo
+        tolen
         tolentino
         toler
         toles
@@ -30081,6 +44784,7 @@ extension NameLists {
         toll
         tolle
         tollefson
+        toller
         tolleson
         tollett
         tolley
@@ -30090,28 +44794,47 @@ extension NameLists {
         tolson
         tom
         toma
+        tomaino
         toman
         tomas
+        tomasek
+        tomaselli
         tomasello
+        tomasetti
+        tomasi
+        tomasini
         tomaszewski
         tomberlin
         tomblin
         tomczak
+        tomczyk
         tome
+        tomei
         tomes
+        tomich
+        tomita
+        tomkins
         tomko
         tomlin
         tomlinson
         tompkins
+        tompson
         toms
+        tomson
         ton
+        tone
+        tonelli
         toner
         toney
         tong
+        tonge
         tonkin
         tonn
+        tony
         toohey
+        tooke
         tooker
+        tookes
         toole
         tooley
         toombs
@@ -30120,44 +44843,68 @@ extension NameLists {
         toon
         toone
         toor
+        toothaker
         toothman
+        tootle
         tope
+        topel
         topete
         topham
+        topolski
         topp
         topper
+        toppin
         topping
+        topps
+        torain
+        toral
         torbert
+        torbett
         torchia
+        torgersen
         torgerson
+        torian
         toribio
         torkelson
+        tormey
         toro
         torok
+        torosian
         torpey
+        torralba
         torrance
         torre
         torrence
+        torrens
         torres
         torrey
         torrez
+        torrico
         tortora
+        tortorici
         toscano
         tosh
+        tosi
         tostado
+        toste
         toth
+        totman
         toto
         totten
+        totty
         touch
         touchet
         touchette
         touchstone
+        touchton
+        tougas
         toups
         toure
         tourville
         tousignant
         toussaint
         tovar
+        tovey
         tow
         towe
         towell
@@ -30167,45 +44914,65 @@ extension NameLists {
         towle
         towler
         towles
-        town
         towne
         towner
         townes
         townley
         towns
         townsel
+        townsell
         townsend
         townsley
         townson
+        towry
         toy
+        toyama
+        toye
+        tozer
+        tozier
+        tozzi
+        trace
         tracey
+        trachtenberg
         tracy
         trader
+        traeger
         trafton
         trager
         trahan
         trail
+        train
         traina
         trainer
         trainor
+        tram
         tramel
         trammel
         trammell
         tran
         trang
+        transue
+        trant
+        tranter
         trantham
         traore
         trapani
         trapp
         trask
         traub
+        traughber
+        traut
         trautman
+        trautwein
         traver
         travers
+        traverso
+        travieso
         travis
         trawick
         traxler
         traylor
+        traynham
         traynor
         traywick
         treacy
@@ -30213,55 +44980,98 @@ extension NameLists {
         treadway
         treadwell
         treanor
+        treaster
+        treasure
         treat
         tredway
         treece
+        trees
+        treese
         trego
         treiber
+        treichel
         trejo
+        trejos
+        treloar
+        tremain
+        tremaine
         tremblay
+        tremble
+        trembley
+        tremmel
+        tremper
+        trenary
+        trenholm
         trent
+        trentham
         trepanier
+        treptow
         tressler
+        treto
+        tretter
+        trevathan
         trevino
         trevizo
+        trew
         trexler
+        trezza
         triana
+        tribbett
         tribble
+        tricarico
         trice
+        triche
+        trickett
+        trickey
         trieu
         trigg
         triggs
+        trigo
         trigueros
         trillo
         trim
         trimble
+        trimboli
         trimm
         trimmer
+        tringali
         trinh
         trinidad
         trinkle
         triolo
         tripathi
+        tripi
         triplett
         tripodi
+        tripoli
         tripp
+        trippe
+        trisler
         tristan
         tritt
         trivedi
         trivett
         trivette
+        trobaugh
         troche
+        trochez
         trogdon
+        troia
         troiano
+        troisi
+        trojan
+        trojanowski
         trollinger
         trombetta
         trombley
         trombly
         troncoso
+        trone
+        troop
         trosclair
         trosper
         trost
+        trostle
         trotman
         trott
         trotta
@@ -30269,11 +45079,13 @@ extension NameLists {
         trottier
         troup
         troupe
+        trousdale
         trout
         troutman
         troutt
         trovato
         trowbridge
+        trowell
         trower
         troxel
         troxell
@@ -30281,12 +45093,14 @@ extension NameLists {
         troy
         troyer
         truax
+        truby
         trudeau
         trudel
         trudell
         true
         trueblood
         truelove
+        trueman
         truesdale
         truesdell
         truett
@@ -30299,19 +45113,29 @@ extension NameLists {
         trumbo
         trumbull
         trump
+        trunk
+        trunzo
         truong
+        truscott
+        truslow
         truss
         trussell
         trusty
         tryon
         tsai
+        tsan
         tsang
         tsao
+        tschetter
         tschida
+        tschirhart
         tse
         tseng
+        tsering
         tso
+        tsoi
         tsosie
+        tsou
         tsui
         tu
         tuazon
@@ -30321,35 +45145,57 @@ extension NameLists {
         tuck
         tucker
         tudor
+        tuel
+        tuell
+        tufano
+        tuft
         tufts
         tuggle
+        tuite
+        tuley
         tull
         tuller
+        tulley
         tullis
         tulloch
+        tullock
         tullos
         tully
         tuma
+        tumbleson
+        tumblin
+        tumey
+        tumlin
+        tumminello
         tun
         tune
         tung
+        tungate
+        tunis
+        tunison
         tunnell
         tunney
         tunstall
         tuohy
         tupper
         turano
+        turay
+        turberville
         turbeville
+        turbyfill
         turcios
         turco
         turcotte
         turek
         turgeon
+        turi
         turk
         turley
         turlington
         turman
         turnage
+        turnbaugh
+        turnbough
         turnbow
         turnbull
         turner
@@ -30359,23 +45205,41 @@ extension NameLists {
         turpen
         turpin
         turrentine
+        turrubiartes
+        tursi
+        turton
+        turvey
+        tusa
+        tusing
         tussey
+        tussing
+        tustin
         tuten
         tuthill
         tutor
         tutt
         tuttle
+        twardowski
+        twedt
         tweed
+        tweedie
         tweedy
+        twersky
         twigg
         twiggs
         twilley
+        twine
+        twining
         twiss
+        twist
         twitchell
         twitty
+        twohig
         twombly
         twomey
         twyman
+        ty
+        tyagi
         tye
         tyer
         tyler
@@ -30383,78 +45247,136 @@ extension NameLists {
         tyndall
         tyner
         tynes
+        tyo
         tyra
         tyre
         tyree
         tyrell
         tyrrell
+        tysinger
         tyson
         tyus
+        ubaldo
+        uber
+        uchida
         uddin
         udell
+        udy
         uecker
+        ueda
+        uehara
         ugalde
         ugarte
+        uher
         uhl
         uhler
+        uhlig
+        uhlman
+        uhrich
+        uhrig
+        ulbrich
         ulery
         ulibarri
         ullah
+        ullery
         ullman
+        ullmann
         ulloa
         ullom
         ullrich
         ulm
         ulman
         ulmer
+        ulrey
         ulrich
         ulysse
         um
+        umali
         umana
         umanzor
+        umbarger
         umberger
+        umphrey
         umstead
+        unangst
         underhill
         underwood
         ung
         ungar
+        ungaro
         unger
+        unrein
         unruh
+        unsworth
+        unzueta
+        upadhyay
         upchurch
         updegraff
         updike
+        updyke
         upham
+        uphoff
+        uppal
+        upright
         upshaw
+        upshur
         upson
+        uptain
         upton
+        uranga
+        urbach
         urban
         urbanek
         urbaniak
         urbano
         urbanski
         urbina
+        urdiales
+        ure
+        uren
         urena
+        urenda
+        ureno
         uresti
+        urgiles
         uriarte
         urias
         uribe
         urich
+        urick
+        urie
+        urieta
+        urioste
         uriostegui
+        urizar
         urquhart
+        urquidez
+        urquidi
+        urquilla
         urquiza
+        urquizo
         urrea
         urrutia
         urso
         urzua
+        uselton
         usher
+        usman
+        usrey
         usry
         ussery
+        utecht
         utley
+        utsey
         utt
         utter
         utterback
         utz
+        uvalle
         uy
+        uyeda
+        uyehara
+        uzzell
         vaca
         vacca
         vaccaro
@@ -30466,8 +45388,14 @@ extension NameLists {
         vail
         vaillancourt
         valadez
+        valbuena
+        valcarcel
+        valcin
+        valcourt
+        valderas
         valderrama
         valdes
+        valdespino
         valdez
         valdivia
         valdivieso
@@ -30480,16 +45408,21 @@ extension NameLists {
         valenti
         valentin
         valentine
+        valentini
         valentino
+        valenza
         valenzuela
         valera
+        valeri
         valeriano
         valerio
         valero
         vales
         valiente
+        valk
         valladares
         valladolid
+        vallance
         valle
         vallecillo
         vallee
@@ -30497,18 +45430,33 @@ extension NameLists {
         vallejos
         vallery
         valles
+        valletta
         valley
+        vallier
         valliere
+        vallin
+        vallo
         vallone
+        valois
         valtierra
         valverde
+        valvo
         van
+        vana
+        vanacker
+        vanaken
         vanallen
         vanalstine
+        vanalstyne
+        vanaman
+        vanantwerp
         vanarsdale
+        vanasse
         vanatta
         vanauken
         vanbeek
+        vanbibber
+        vanbrocklin
         vanbrunt
         vanburen
         vanbuskirk
@@ -30517,18 +45465,27 @@ extension NameLists {
         vancil
         vancleave
         vancleve
+        vancura
+        vancuren
         vandam
+        vandamme
+        vandeberg
         vandegrift
         vandehey
         vandemark
         vandenberg
         vandenbosch
+        vandenburg
+        vandenburgh
         vandenheuvel
+        vanderbeek
         vanderbilt
         vanderburg
         vanderford
         vandergriff
         vandergrift
+        vanderheiden
+        vanderheyden
         vanderhoff
         vanderhoof
         vanderhorst
@@ -30536,71 +45493,122 @@ extension NameLists {
         vanderlinden
         vandermark
         vandermeer
+        vandermeulen
         vandermolen
         vanderploeg
+        vanderpol
         vanderpool
         vanderslice
         vanderveen
         vanderveer
+        vandervelde
+        vandervoort
         vandervort
+        vanderwal
         vanderwall
+        vanderwerf
+        vanderwerff
+        vanderwoude
+        vanderzanden
         vandeusen
+        vandevelde
         vandeventer
+        vandever
+        vandewalle
+        vandewater
+        vandine
         vandiver
         vandoren
+        vandorn
+        vandunk
         vandusen
+        vanduyne
+        vandyck
         vandyk
         vandyke
+        vandyken
         vandyne
+        vaneck
         vanegas
         vanek
         vanepps
+        vaness
         vanetten
         vanfleet
         vanfossen
         vang
+        vangelder
         vangilder
         vangorder
+        vanguilder
         vangundy
         vanhook
         vanhoose
+        vanhooser
         vanhorn
+        vanhorne
         vanhouten
         vanhoy
+        vankampen
+        vankeuren
         vankirk
         vanlandingham
+        vanleer
         vanleeuwen
+        vanleuven
+        vanloo
+        vanloon
+        vanmatre
         vanmeter
         vann
         vannatta
+        vannatter
         vanness
+        vannest
         vannorman
         vannostrand
+        vannote
         vannoy
         vanorden
+        vanorder
+        vanorman
         vanover
         vanpatten
         vanpelt
         vanriper
+        vanroekel
         vansant
         vanscoy
+        vanscyoc
         vansickle
         vanslyke
         vantassel
+        vantassell
+        vantine
+        vantrease
         vanvalkenburg
+        vanvalkenburgh
         vanvleet
         vanvliet
         vanvoorhis
+        vanwagenen
         vanwagner
+        vanwagoner
+        vanwert
+        vanwey
+        vanwie
         vanwinkle
         vanwormer
         vanwyk
         vanzandt
         vanzant
         vanzee
+        vanzile
         vaquera
         vaquero
         vara
+        varano
+        vardanyan
         varela
         varga
         vargas
@@ -30609,31 +45617,51 @@ extension NameLists {
         varley
         varma
         varnado
+        varnadoe
+        varnadore
         varnell
         varner
+        varnes
         varney
         varnum
+        varon
         varona
         vartanian
         varughese
+        vasconcellos
+        vasconcelos
+        vasey
+        vasil
+        vasile
+        vaske
         vasko
         vasques
         vasquez
         vass
         vassallo
         vassar
+        vassell
         vasser
+        vasseur
+        vasta
+        vasudevan
+        vath
         vaughan
         vaughn
+        vaughns
         vaught
+        vause
         vavra
         vawter
         vaz
+        vazques
         vazquez
+        vea
         veach
         veal
         veale
         veasey
+        veasley
         veatch
         veazey
         vecchio
@@ -30644,62 +45672,112 @@ extension NameLists {
         vegas
         veiga
         veilleux
+        veillon
         veit
         veitch
         veith
         vejar
         vela
+        velaquez
         velarde
         velasco
+        velasques
         velasquez
         velazco
         velazquez
+        veldman
         velez
         veliz
         vella
+        veloso
         veloz
         veltri
+        vena
         venable
+        venancio
         vences
+        vendetti
         venditti
         venegas
+        venema
         veney
         venezia
+        veneziano
+        venkataraman
+        venkatesan
+        venkatesh
+        venn
+        venne
+        venson
         venters
         ventimiglia
         vento
+        ventre
+        ventresca
         ventura
+        venturini
+        venuti
         venzor
         vera
         veras
+        verastegui
+        verbeck
+        verburg
+        vercher
         verde
+        verdejo
         verdi
         verdin
+        verdon
         verdugo
         verduzco
         vereen
         veres
+        verga
         vergara
+        verhagen
+        verhoff
+        verity
         verma
+        vermeer
+        vermette
         vermeulen
         vermillion
+        vermilyea
+        verna
         verner
+        vernier
         vernon
         verret
         verrett
+        verrill
+        versteeg
+        verville
         vesely
+        vesey
+        vesper
         vess
         vessels
         vest
         vestal
         vester
+        vetrano
+        vetsch
         vetter
+        veverka
         vezina
+        vi
         via
+        vial
         vialpando
         viana
+        viar
+        viars
         viator
+        viau
+        vibbert
         vicari
+        vicario
         vicars
         vice
         vicencio
@@ -30709,35 +45787,58 @@ extension NameLists {
         vickery
         vicknair
         vickrey
+        vicks
         victor
         victoria
+        victorian
         victoriano
         victorino
+        victorio
         victory
+        vicuna
         vida
         vidal
         vidales
+        vidana
         vidaurri
         vides
+        vidmar
         vidrine
         vidrio
         vieira
+        viel
+        viele
         vielma
+        vien
         viens
         viera
+        vierling
+        viernes
         vierra
         viers
+        vieth
         vieyra
+        vig
+        viggiano
         vigil
+        vigliotti
+        vigna
+        vignola
+        vigo
+        vigue
+        vik
         vila
+        vilches
         vilchez
         vilchis
         viles
         villa
         villacis
         villacorta
+        villafan
         villafana
         villafane
+        villafranca
         villafuerte
         villagomez
         villagran
@@ -30745,87 +45846,149 @@ extension NameLists {
         villalba
         villalobos
         villalon
+        villalona
+        villalovos
         villalpando
         villalta
         villalva
         villalvazo
+        villamar
         villamil
+        villamor
         villani
         villano
+        villanova
         villanueva
         villar
         villareal
         villarreal
+        villarroel
         villarruel
         villasana
         villasenor
         villatoro
+        villaverde
         villavicencio
         villeda
         villegas
         villela
+        villella
+        villena
         villeneuve
+        villers
+        villescas
         villicana
         villines
         viloria
+        vinas
         vince
         vincent
         vinci
+        vinciguerra
         vine
+        viner
         vines
+        viney
         vineyard
         vining
+        vink
         vinson
         vinton
         vinyard
+        vinzant
         viola
+        violante
+        violet
         violette
         viramontes
+        virani
         viray
         virden
+        vires
+        virga
         virgen
         virgil
+        virgilio
         virgin
+        virgo
+        virk
+        virtue
+        viruet
+        vis
+        visco
         visconti
+        vise
         visser
+        viswanathan
         vita
         vital
         vitale
+        vitali
+        vite
         vitek
         vitela
+        vitelli
         vitello
+        viteri
         vitiello
         vito
+        vitolo
+        vitti
+        vitug
         vivanco
         vivar
         vivas
         viveiros
+        viverette
         viveros
+        vives
         vivian
         viviano
         vizcaino
         vizcarra
         vlahos
+        vlasak
         vo
+        voegele
+        voelkel
         voelker
+        voeller
+        vogan
         vogel
         vogelsang
+        voges
         vogl
         vogler
         vogt
+        vohra
+        vohs
         voight
         voigt
+        voiles
+        voisin
+        voisine
         voit
+        volcy
+        vold
         volk
         volker
         volkert
         volkman
+        volkmann
+        volkov
         voll
+        vollmar
         vollmer
+        vollrath
         volpe
+        volpi
+        voltaire
         voltz
         volz
+        vonderhaar
+        vonderheide
         vong
+        voong
         voorhees
         voorhies
         vora
@@ -30835,20 +45998,28 @@ extension NameLists {
         vosburg
         vosburgh
         vose
+        voshell
         voss
+        vossen
+        vossler
         votaw
         voth
         vought
         vowell
+        vowels
         voyles
         vrabel
+        vrana
         vreeland
         vroman
         vrooman
         vu
         vue
+        vukovich
         vuong
         vyas
+        wach
+        wachs
         wachtel
         wachter
         wacker
@@ -30858,29 +46029,45 @@ extension NameLists {
         waddle
         waddy
         wade
+        wadhwa
         wadkins
+        wadleigh
         wadley
         wadlington
+        wadman
         wadsworth
+        waechter
         wafer
+        wafford
         wagaman
         wagar
         wagener
         wager
         wagers
         wages
+        waggener
         waggoner
         wagler
+        wagley
+        wagman
         wagner
         wagnon
         wagoner
         wagstaff
         waguespack
         wah
+        wahab
+        wahba
+        waheed
         wahl
+        wahlberg
+        wahler
         wahlstrom
+        wai
         waibel
         waid
+        wain
+        wainright
         wainscott
         wainwright
         wait
@@ -30888,16 +46075,25 @@ extension NameLists {
         waiters
         waites
         waits
+        wajda
         wake
         wakefield
+        wakeland
+        wakeley
         wakeman
+        walberg
+        walborn
+        walbridge
         walburn
         walch
+        walck
         walcott
         walczak
         wald
+        waldeck
         walden
         walder
+        waldie
         waldman
         waldner
         waldo
@@ -30909,14 +46105,21 @@ extension NameLists {
         waldrop
         waldroup
         waldrup
+        waldschmidt
+        waldvogel
         wales
+        walford
         walk
+        walke
         walker
+        walko
+        walkowiak
         walkup
         wall
         walla
         wallace
         wallach
+        walle
         wallen
         waller
         walley
@@ -30925,8 +46128,10 @@ extension NameLists {
         walling
         wallingford
         wallis
+        wallman
         wallner
         walls
+        walmer
         walmsley
         walpole
         walrath
@@ -30934,24 +46139,40 @@ extension NameLists {
         walser
         walsh
         walston
+        walstrom
+        walt
         walter
         walters
         walthall
         walther
+        walthour
         waltman
         walton
         waltrip
         waltz
+        walworth
         walz
+        walzer
+        wambold
         wampler
         wamsley
         wan
         wanamaker
+        wand
+        wander
+        wanek
         wang
+        wangler
+        wanless
         wann
+        wannamaker
         wanner
+        wansley
+        wanzer
         warburton
+        warchol
         ward
+        warda
         wardell
         warden
         wardlaw
@@ -30967,11 +46188,17 @@ extension NameLists {
         wargo
         waring
         wark
+        warkentin
         warlick
+        warmack
         warman
+        warn
         warne
+        warnecke
+        warneke
         warner
         warnick
+        warning
         warnke
         warnock
         warr
@@ -30979,8 +46206,14 @@ extension NameLists {
         warrick
         warriner
         warrington
+        warrior
+        warsame
+        warshaw
+        warth
         warthen
         warwick
+        warzecha
+        wasden
         wash
         washam
         washburn
@@ -30989,88 +46222,134 @@ extension NameLists {
         wasielewski
         wasik
         wasilewski
+        wasinger
+        waskiewicz
         wasko
+        wason
         wass
+        wassel
         wasser
         wasserman
         wasson
         watanabe
+        watchman
         waterbury
+        waterfield
         waterhouse
         waterman
         waters
+        waterson
         watford
         wathen
+        watkin
         watkins
+        watkinson
         watley
         watlington
         watrous
         watson
         watt
+        wattenbarger
         watters
         watterson
         watts
+        waugaman
         waugh
+        wawrzyniak
         wax
+        waxler
         waxman
-        way
         waybright
+        waycaster
+        waye
         wayland
         wayman
         waymire
         wayne
+        wayt
         weakland
         weakley
+        weaks
         wear
         weary
+        wease
+        weatherall
+        weatherbee
         weatherby
         weatherford
+        weatherholt
         weatherly
+        weatherman
         weathers
+        weathersbee
         weathersby
         weatherspoon
         weatherwax
+        weathington
         weaver
         webb
         webber
         weber
+        webre
         webster
         wechsler
+        wecker
+        wedderburn
         wedding
         weddington
         weddle
         wedel
+        wedemeyer
         wedge
         wedgeworth
         wee
         weed
         weeden
+        weedman
+        weedon
         weekes
         weekley
         weekly
         weeks
         weems
         weese
+        weesner
         wegener
         weger
+        weglarz
         wegman
+        wegmann
         wegner
+        wegrzyn
+        wehling
         wehmeyer
         wehner
         wehr
         wehrle
+        wehrman
+        wehunt
         wei
         weibel
+        weible
+        weick
+        weideman
+        weidemann
+        weidler
         weidman
         weidner
+        weier
         weigand
         weigel
         weight
+        weightman
         weigle
         weikel
+        weikert
+        weikle
         weil
         weiland
         weiler
+        weiman
         weimer
         wein
         weinberg
@@ -31079,8 +46358,13 @@ extension NameLists {
         weinert
         weingart
         weingarten
+        weingartner
+        weinheimer
+        weinhold
         weinman
         weinmann
+        weinreich
+        weinrich
         weinstein
         weinstock
         weintraub
@@ -31088,15 +46372,19 @@ extension NameLists {
         weirich
         weis
         weisberg
+        weisbrod
         weise
         weisel
         weisenberger
         weiser
+        weisgerber
         weishaar
+        weisinger
         weisman
         weisner
         weiss
         weisser
+        weissinger
         weissman
         weist
         weisz
@@ -31107,27 +46395,37 @@ extension NameLists {
         welch
         welcher
         welcome
+        weld
+        welden
         weldon
         weldy
         welk
+        welke
         welker
         wellborn
+        welle
         weller
         welles
         welling
         wellington
         welliver
         wellman
+        wellner
+        wellnitz
+        wellons
         wells
         welsch
         welsh
+        welte
         welter
         welton
         welty
+        wemple
         wen
         wendel
         wendell
         wendland
+        wendlandt
         wendler
         wendling
         wendorf
@@ -31135,16 +46433,30 @@ extension NameLists {
         weng
         wenger
         wengerd
+        wengert
+        wenk
         wenner
+        wenning
+        wenrich
+        wensel
+        wente
+        wentland
+        wentling
         wentworth
         wentz
         wentzel
+        wentzell
         wenz
         wenzel
+        werkheiser
+        werkmeister
+        werle
+        werley
         werling
         werner
         wert
         werth
+        wertheimer
         wertman
         werts
         wertz
@@ -31152,14 +46464,18 @@ extension NameLists {
         wesley
         wesner
         wesolowski
+        wess
         wessel
         wessels
+        wessling
         wesson
         west
+        westall
         westberg
         westberry
         westbrook
         westbrooks
+        westbury
         westby
         westcott
         westendorf
@@ -31171,8 +46487,10 @@ extension NameLists {
         western
         westervelt
         westfall
+        westfield
         westgate
         westhoff
+        westin
         westlake
         westley
         westling
@@ -31186,17 +46504,25 @@ extension NameLists {
         westrick
         westwood
         wetherbee
+        wetherby
         wetherell
         wetherington
         wethington
         wetmore
         wetter
+        wettstein
         wetzel
+        wetzler
+        wever
         wexler
+        wey
         weyand
+        weyandt
         weyant
         weyer
+        weyers
         weymouth
+        weyrauch
         whalen
         whaley
         whang
@@ -31206,42 +46532,58 @@ extension NameLists {
         wheatley
         wheaton
         wheeler
+        wheeless
+        wheeling
         wheelock
         whelan
         whelchel
+        wheless
+        whelpley
         wherry
+        whetsel
+        whetsell
         whetstone
         whetzel
         whicker
         whidden
         whiddon
         whigham
+        whinery
         whipkey
+        whipp
         whipple
         whisenant
         whisenhunt
         whisler
         whisman
         whisnant
+        whistler
         whitacre
         whitaker
         whitbeck
         whitby
+        whitcher
         whitcomb
         white
         whiteaker
+        whitecotton
         whited
         whitefield
         whiteford
         whitehair
         whitehead
         whitehill
+        whitehorn
         whitehouse
         whitehurst
+        whitelaw
         whiteley
+        whitelock
         whitely
         whiteman
+        whiten
         whitener
+        whitesel
         whitesell
         whiteside
         whitesides
@@ -31255,12 +46597,15 @@ extension NameLists {
         whitlock
         whitlow
         whitman
+        whitmarsh
         whitmer
         whitmire
         whitmore
         whitner
         whitney
+        whitsell
         whitsett
+        whitsitt
         whitson
         whitt
         whittaker
@@ -31269,87 +46614,133 @@ extension NameLists {
         whitten
         whittenburg
         whittier
+        whittingham
         whittington
         whittle
+        whittlesey
         whitton
         whitty
         whitworth
+        whorley
         whorton
         whyte
+        wiant
+        wiberg
         wible
+        wichert
         wichman
         wichmann
         wick
         wicker
         wickersham
+        wickert
+        wickes
+        wickett
+        wickey
         wickham
+        wickliffe
         wickline
         wicklund
         wickman
         wicks
         wickstrom
+        wickwire
         wideman
         widener
+        widger
+        widjaja
         widman
+        widmann
         widmer
         widner
         wiebe
+        wieber
+        wiechmann
+        wieck
         wieczorek
         wiedeman
         wiedemann
         wieder
+        wiederhold
+        wiedman
         wiegand
+        wiegel
+        wiegert
+        wiegman
         wieland
+        wiemer
+        wieneke
         wiener
+        wienke
         wiens
         wier
+        wierenga
+        wiersema
         wiersma
         wierzbicki
         wiese
+        wiesen
         wieser
         wiesner
         wiest
         wigfall
+        wigger
+        wiggers
         wiggin
         wiggins
         wigginton
+        wigglesworth
         wiggs
         wight
         wightman
         wigington
+        wiginton
         wigley
         wike
+        wikoff
+        wikstrom
         wilbanks
         wilber
         wilbert
+        wilbon
         wilborn
         wilbourn
         wilbur
         wilburn
         wilcher
+        wilcock
         wilcox
+        wilcoxen
+        wilcoxon
         wilcoxson
+        wilczek
         wilczynski
         wild
         wilde
         wilder
+        wilderman
         wildermuth
         wildes
+        wildey
         wilding
         wildman
         wilds
+        wildt
         wile
         wiles
         wiley
         wilfong
         wilford
+        wilgus
         wilhelm
+        wilhelmi
         wilhite
         wilhoit
         wilhoite
         wilk
         wilke
         wilken
+        wilkening
         wilkens
         wilker
         wilkerson
@@ -31359,45 +46750,64 @@ extension NameLists {
         wilkin
         wilkins
         wilkinson
+        wilkison
         wilks
         will
         willard
         willbanks
         willcox
+        willcutt
         wille
         willeford
         willems
+        willenborg
         willer
         willet
         willett
         willette
+        willetts
         willey
+        willford
         willhite
+        willhoite
         william
         williams
         williamson
+        williard
         willie
         williford
+        willig
         willing
         willingham
         willis
         willison
+        williston
         willits
         willman
+        willmann
+        willmon
+        willmore
         willms
         willner
         willoughby
+        willow
         wills
+        willsey
         willson
+        willy
+        wilmarth
         wilmer
         wilmes
         wilmore
         wilmot
         wilmoth
+        wilms
+        wilner
         wilsey
         wilson
         wilt
         wilton
+        wiltrout
         wiltse
         wiltshire
         wiltz
@@ -31408,17 +46818,24 @@ extension NameLists {
         wimbush
         wimer
         wimmer
+        wims
+        wimsatt
         win
         winans
+        winberg
+        winborne
         winburn
         winbush
+        wince
         winch
         winchell
         winchester
+        winckler
         wind
         winder
         winders
         windham
+        windisch
         windle
         windley
         windom
@@ -31427,9 +46844,14 @@ extension NameLists {
         winebarger
         winebrenner
         winegar
+        winegardner
+        wineinger
+        wineland
+        winemiller
         winer
         wines
         winfield
+        winford
         winfree
         winfrey
         wing
@@ -31437,17 +46859,23 @@ extension NameLists {
         wingate
         winger
         wingert
+        wingerter
         winget
         wingfield
         wingler
         wingo
+        wingrove
+        winiarski
         wininger
         wink
         winkel
         winkelman
         winkelmann
+        winkfield
         winkle
+        winkleman
         winkler
+        winkles
         winland
         winn
         winner
@@ -31456,14 +46884,19 @@ extension NameLists {
         winningham
         winsett
         winship
+        winslett
         winslow
         winsor
         winstead
         winston
         wint
         winter
+        winterbottom
         winters
+        winterton
+        winther
         winton
+        winward
         wipf
         wire
         wireman
@@ -31473,20 +46906,34 @@ extension NameLists {
         wirtz
         wisdom
         wise
+        wisecarver
+        wisecup
+        wisely
         wiseman
+        wisener
         wiser
         wishart
         wishon
+        wisler
+        wismer
         wisner
         wisneski
+        wisnewski
         wisniewski
+        wisor
+        wissler
+        wissman
+        wiswell
         witcher
         witek
         witham
+        withee
         witherell
+        witherington
         witherow
         withers
         witherspoon
+        withey
         withrow
         witkowski
         witman
@@ -31503,16 +46950,27 @@ extension NameLists {
         wittrock
         wittwer
         witty
+        witz
         witzel
+        witzke
         wix
+        wixom
+        wixon
+        wixson
+        wlodarczyk
+        wnek
+        wnuk
         woelfel
         woerner
         woessner
         wofford
         wohl
+        wohlers
+        wohlford
         wohlgemuth
         wojciechowski
         wojcik
+        wojnar
         wojtowicz
         wolak
         wolbert
@@ -31526,37 +46984,61 @@ extension NameLists {
         wolfgang
         wolfgram
         wolfinger
+        wolfley
         wolford
         wolfram
         wolfson
+        wolinski
         wolk
         wolken
         woll
+        wollam
+        wollard
+        wollenberg
+        woller
+        wollman
+        woloszyn
+        wolpert
         wolski
         wolter
         wolters
+        woltz
         wolverton
         womack
         womble
+        womer
+        wommack
         won
+        wonderly
+        wonders
         wong
         woo
         wood
         woodall
         woodard
         woodberry
+        woodbridge
         woodburn
         woodbury
+        woodby
         woodcock
+        woodcox
+        wooddell
         woodell
         wooden
         woodfin
         woodford
+        woodfork
         woodham
+        woodhead
         woodhouse
+        woodhull
         woodie
+        woodin
+        wooding
         woodland
         woodley
+        woodlief
         woodman
         woodmansee
         woodring
@@ -31570,22 +47052,30 @@ extension NameLists {
         woodworth
         woody
         woodyard
+        wool
         woolard
         woolbright
         wooldridge
         woolery
+        woolever
         wooley
         woolf
         woolfolk
         woolford
         woolley
+        woolman
         woolridge
         woolsey
+        woolston
+        woolum
+        woolverton
         woolwine
+        woomer
         woosley
         wooster
         wooten
         wooton
+        wootten
         wootton
         worcester
         word
@@ -31593,27 +47083,38 @@ extension NameLists {
         work
         workman
         works
+        worland
         worley
+        worm
         worman
+        wormley
         worrall
         worrell
         worsham
         worsley
+        worstell
         worster
         worth
         wortham
         worthen
         worthey
+        worthing
         worthington
+        worthley
         worthy
         wortman
+        wotring
         wozniak
+        wozny
         wray
+        wrede
         wren
         wrenn
         wright
         wrigley
+        wrinkle
         wrobel
+        wrobleski
         wroblewski
         wrona
         wroten
@@ -31627,6 +47128,7 @@ extension NameLists {
         wurm
         wurst
         wurster
+        wurth
         wurtz
         wyant
         wyatt
@@ -31634,11 +47136,18 @@ extension NameLists {
         wyche
         wyckoff
         wycoff
+        wydra
+        wyer
+        wygant
+        wykoff
         wyland
+        wyles
         wylie
         wyllie
         wyman
         wymer
+        wymore
+        wynia
         wynkoop
         wynn
         wynne
@@ -31649,58 +47158,96 @@ extension NameLists {
         wysong
         wyss
         xavier
+        xi
         xia
         xiang
         xiao
         xie
+        xin
+        xing
         xiong
         xu
         xue
+        yabut
         yacoub
+        yadao
         yadav
+        yadon
         yaeger
+        yaffe
         yager
+        yahn
+        yahya
+        yakubov
         yale
         yam
         yamada
         yamaguchi
         yamamoto
+        yamane
         yamasaki
+        yamashiro
         yamashita
+        yamauchi
         yan
         yancey
         yancy
         yandell
+        yandle
         yanes
         yanez
         yang
+        yanke
+        yanni
+        yano
+        yant
+        yantis
         yao
         yap
+        yaple
         yarber
+        yarberry
         yarborough
+        yarbough
+        yarbro
         yarbrough
         yard
         yardley
         yarger
+        yarnall
         yarnell
+        yarrington
         yasin
+        yassin
+        yasuda
         yates
         yau
         yaw
         yawn
+        yax
+        yazdani
         yazzie
         ybanez
         ybarra
         ye
         yeager
+        yeagley
+        yeakel
+        yeaman
+        yearby
+        yeargin
+        yearout
         yearwood
         yeary
         yeater
         yeates
+        yeatman
+        yeaton
         yeatts
         yeboah
         yee
         yeh
+        yelle
         yelton
         yelverton
         yen
@@ -31709,8 +47256,11 @@ extension NameLists {
         yeomans
         yepes
         yepez
+        yerby
+        yerena
         yerger
         yerkes
+        yescas
         yetter
         yeung
         yi
@@ -31718,40 +47268,59 @@ extension NameLists {
         yim
         yin
         ying
+        yinger
         yingling
+        yingst
         yip
+        yiu
+        yniguez
         yoakum
         yochum
         yockey
         yocom
         yocum
         yoder
+        yohannes
         yohe
         yohn
         yoho
+        yokley
+        yokoyama
+        yokum
         yon
+        yonce
         yong
         yonker
+        yonkers
+        yonts
+        yontz
         yoo
         yoon
         yopp
+        yordy
         york
         yorke
         yoshida
+        yoshikawa
+        yoshimoto
         yoshimura
+        yoshioka
         yost
         you
         youmans
         youn
         younan
         younce
+        younes
         young
         youngberg
         youngblood
         younger
         youngman
         youngquist
+        youngren
         youngs
+        younis
         younker
         younkin
         yount
@@ -31759,95 +47328,167 @@ extension NameLists {
         yousef
         yousif
         youssef
+        yousuf
         yow
         yowell
+        yslas
         yu
         yuan
         yue
         yuen
         yuhas
+        yule
         yun
         yung
         yunker
+        yurko
+        yusko
         yusuf
+        yusupov
         yutzy
         yzaguirre
         zabala
         zabel
+        zabinski
+        zablocki
         zaborowski
+        zabriskie
         zacarias
+        zaccaria
         zach
+        zachariah
         zacharias
         zachary
         zacher
         zachery
+        zachman
+        zachry
         zack
         zackery
         zafar
+        zafra
+        zagal
+        zagar
+        zager
         zagorski
+        zahid
+        zahler
+        zahm
         zahn
+        zahner
         zaidi
+        zaino
         zajac
+        zajicek
         zak
+        zakaria
         zaki
         zakrzewski
+        zaldana
         zaldivar
         zaleski
         zalewski
         zaman
+        zamani
         zamarripa
         zamarron
+        zambito
         zambrana
         zambrano
+        zammit
+        zamor
         zamora
         zamorano
         zamudio
         zander
         zanders
         zane
+        zanetti
         zang
+        zanoni
+        zapanta
         zapata
+        zapf
         zapien
+        zapp
+        zappa
+        zappia
         zaragoza
         zarate
         zarazua
         zarco
+        zarcone
         zaremba
+        zartman
         zastrow
+        zatarain
+        zaugg
         zavala
         zavaleta
+        zavalza
         zawacki
         zawadzki
         zayas
+        zayed
         zazueta
+        zea
         zebrowski
+        zech
+        zechman
+        zeck
+        zee
         zeh
         zehnder
         zehner
         zehr
+        zeidan
+        zeidler
         zeiger
         zeigler
+        zeiler
+        zeis
         zeitler
+        zeitlin
+        zeitz
+        zelasko
         zelaya
         zeledon
+        zelenak
+        zelenka
         zelinski
+        zelinsky
         zell
         zeller
         zellers
         zellmer
         zellner
         zeman
+        zemke
         zendejas
+        zender
         zeng
+        zenk
+        zenner
         zeno
         zenon
+        zent
+        zenteno
+        zentner
+        zentz
+        zeoli
         zepeda
         zepp
         zerbe
+        zerby
         zeringue
         zermeno
         zerr
         zertuche
+        zetina
+        zetino
+        zevallos
+        zhai
+        zhan
         zhang
         zhao
         zhen
@@ -31856,27 +47497,53 @@ extension NameLists {
         zhou
         zhu
         zhuang
+        zhuo
         zia
         zick
+        zickefoose
+        ziebarth
+        ziebell
         ziegler
         zielinski
         zielke
+        zieman
+        ziemann
         ziemba
         ziemer
+        zientek
+        zier
+        ziglar
         zigler
+        zima
+        zimbelman
         zimmer
+        zimmerer
+        zimmerly
         zimmerman
         zimmermann
+        zinck
+        zinger
         zink
+        zinke
         zinn
         ziolkowski
+        zion
+        zipp
+        zipperer
+        zirbel
         zirkle
         zito
+        zizzo
+        zmuda
         zobel
+        zobrist
         zoeller
         zoellner
+        zola
+        zoll
         zoller
         zollinger
+        zollo
         zona
         zook
         zorn
@@ -31885,33 +47552,66 @@ extension NameLists {
         zou
         zuber
         zubia
+        zubiate
+        zuccaro
+        zucco
+        zuchowski
+        zuck
         zucker
         zuckerman
+        zuehlke
+        zuercher
+        zufelt
+        zuidema
+        zuk
         zukowski
+        zuleta
         zullo
         zuluaga
         zumwalt
+        zundel
         zuniga
+        zuno
+        zuo
+        zupan
+        zupancic
         zurawski
         zurcher
         zurek
         zurita
+        zurn
+        zwart
+        zweifel
+        zweig
         zwick
+        zwicker
+        zwiebel
+        zwolinski
         zych
         zylstra
         """
 
-    /// The common French and English words of data/names/common-words.txt (151),
+    /// The common French and English words of data/names/common-words.txt (246),
     /// one folded word a line: a name that is also one of these is ambiguous on its own.
     static let commonWordText = """
+        ace
         aime
+        amber
+        ambre
         amour
         ange
+        angel
         april
+        art
+        ash
+        aube
         august
         autumn
         avril
+        baby
         baker
+        bank
+        banks
         bell
         berger
         best
@@ -31920,45 +47620,73 @@ extension NameLists {
         black
         blanc
         blanche
+        blessing
         bon
         bonheur
         boss
         bourgeois
         bright
+        brooks
         brown
+        buck
+        bud
         bush
         camp
         carpenter
         case
+        cash
+        celeste
         chance
         chase
+        chip
         christmas
         church
         clair
         claire
+        colt
+        constant
         cook
+        cote
         court
         cross
+        crystal
         dale
+        dash
         dawn
         day
         dean
+        december
+        desire
+        destiny
         doctor
         duc
+        duke
+        dusty
+        earl
         early
+        east
         eve
         faith
+        fan
+        february
+        fidele
         field
+        fleur
         ford
         fort
+        fortune
         fox
         franc
+        france
         frank
         free
         fuller
+        gates
         gay
         gentil
+        glass
         gold
+        golden
         good
         grace
         grand
@@ -31969,91 +47697,148 @@ extension NameLists {
         hall
         hand
         hardy
+        harmony
         heart
+        heaven
         hill
         holly
+        honey
         honor
         hope
         hunter
         iris
         ivy
+        jack
+        jade
+        january
+        janvier
         jay
         joy
+        judge
         juin
+        july
         june
+        justice
         king
+        kit
+        lady
         lake
         lane
         law
+        legend
         lion
         little
         long
+        lord
         love
+        loyal
         lucky
+        lune
+        lux
+        lys
+        mai
         major
         march
+        marguerite
         marin
+        marine
         mark
         mars
         mason
+        max
         may
+        melody
         merle
         miles
+        misty
+        modeste
         moon
         noble
         noel
         north
+        november
+        ocean
+        october
         olive
         page
+        parent
+        parfait
         paris
         park
+        pat
         patience
         pearl
         penny
+        perle
         petit
         pierre
         pine
         poisson
         porter
         power
+        precious
         price
         prince
         prudence
         rain
         ray
+        red
         reed
         rich
         river
+        rivers
         robin
         rock
         rose
         roy
         royal
+        ruby
+        rush
+        rusty
         sage
         saint
         salut
+        sandy
         savage
+        september
+        serenity
         short
+        silver
         sky
+        small
         snow
         soleil
+        south
         spring
+        star
+        sterling
         stone
         storm
         strong
+        sue
         summer
+        sun
         sunny
+        tea
         tempest
+        trinity
         true
+        unique
+        val
+        van
         vert
         victoire
         violette
+        wall
         ward
         west
         white
         will
+        winter
+        wise
         wolf
         wood
+        woods
         young
         """
 }

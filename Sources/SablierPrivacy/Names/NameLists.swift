@@ -17,9 +17,10 @@ public struct NameKinds: OptionSet, Sendable, Hashable {
 ///
 /// Why a hash: the detector of names looks up every capitalised word of every text, at the
 /// scan's speed (50 MB/s and more); a 64-bit hash is built while the word is folded, byte by
-/// byte, with no allocation, and costs one or two probes of a table. Two names of the lists
-/// sharing a hash is a chance of about one in 10¹⁴ (the lists' test checks there is none); a word
-/// taken for a name by such a chance only makes a name candidate, which the shapes then judge.
+/// byte, with no allocation, and costs one or two probes of a table. Two words of the lists
+/// sharing a hash is a chance of about one in 10¹⁰ (the lists' test checks there is none); a word
+/// outside the lists taken for one of them, about one in 10¹⁴ a lookup, and it then only makes
+/// a name candidate, which the shapes judge.
 /// Apostrophes are left out so that `O'Brien` and `D'Amours` meet the sources' `OBRIEN`, `DAMOURS`.
 public struct NameKey: Sendable, Hashable {
     public private(set) var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -59,8 +60,9 @@ public struct NameLists: @unchecked Sendable { // immutable after init; the poin
     public let givenNameCount: Int
     public let surnameCount: Int
     public let commonWordCount: Int
-    /// Whether two entries of the lists shared a hash (then one was taken for the other).
-    public let hasCollision: Bool
+    /// How many distinct keys the table holds: the number of distinct words of the three lists,
+    /// unless two words share a hash (the lists' test checks that they do not).
+    public let keyCount: Int
 
     private let keys: UnsafeMutablePointer<UInt64>
     private let kinds: UnsafeMutablePointer<UInt8>
@@ -73,15 +75,12 @@ public struct NameLists: @unchecked Sendable { // immutable after init; the poin
     /// Lists as newline-separated folded words.
     init(givenNames: String, surnames: String, commonWords: String) {
         var entries: [UInt64: UInt8] = [:]
-        var collision = false
         func add(_ text: String, _ kind: NameKinds) -> Int {
             var count = 0
             for line in text.utf8.split(separator: 0x0A) where !line.isEmpty {
                 var key = NameKey()
                 for byte in line { key.append(byte) }
-                let previous = entries[key.slotKey, default: 0]
-                if previous & kind.rawValue != 0 { collision = true }
-                entries[key.slotKey] = previous | kind.rawValue
+                entries[key.slotKey, default: 0] |= kind.rawValue
                 count += 1
             }
             return count
@@ -89,7 +88,7 @@ public struct NameLists: @unchecked Sendable { // immutable after init; the poin
         givenNameCount = add(givenNames, .givenName)
         surnameCount = add(surnames, .surname)
         commonWordCount = add(commonWords, .commonWord)
-        hasCollision = collision
+        keyCount = entries.count
 
         var bits: UInt64 = 4
         while (1 << bits) < entries.count * 2 { bits += 1 }
@@ -179,7 +178,8 @@ public struct NameLists: @unchecked Sendable { // immutable after init; the poin
 }
 
 /// A word's key built byte by byte, with the key of each hyphen-separated part, so that a
-/// compound the lists do not hold whole is judged by its parts in the same pass.
+/// compound the lists do not hold whole is judged by its parts in the same pass. The first
+/// part's key is the whole key met at the first hyphen; a part key is kept only after it.
 private struct CompoundLookup {
     var whole = NameKey()
     var part = NameKey()
@@ -193,7 +193,7 @@ private struct CompoundLookup {
     mutating func append(_ byte: UInt8, in lists: NameLists) -> Bool {
         if isLowerASCII(byte) || byte == 0x27 {
             whole.append(byte)
-            part.append(byte)
+            if hyphens > 0 { part.append(byte) }
             partLength += 1
             return true
         }
@@ -204,13 +204,13 @@ private struct CompoundLookup {
         return true
     }
 
-    @inline(__always)
     mutating func closePart(in lists: NameLists) {
-        partsKinds.formIntersection(lists.kinds(of: part))
+        partsKinds.formIntersection(lists.kinds(of: hyphens == 0 ? whole : part))
         part = NameKey()
         partLength = 0
     }
 
+    @inline(__always)
     mutating func finish(in lists: NameLists) -> NameKinds {
         guard partLength > 0 else { return [] }
         let found = lists.kinds(of: whole)
