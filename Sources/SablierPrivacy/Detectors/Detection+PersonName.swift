@@ -23,6 +23,8 @@ extension Detection {
         // Who signed, when the form says: `Signature of parent: Rachel Cohen`.
         "signature", "signature du parent", "signature of parent", "signature of parent/guardian", "signature de l'employe",
         "signature de l'employee", "signature of employee", "signature du payeur",
+        // A student's own fields on an English form: `Student's last name: O'Sullivan`.
+        "student's name", "student's first name", "student's last name", "child's first name", "child's last name",
     ].map { Keyword($0, .nameLabel) }
     static let honorificKeywords: [Keyword] = [
         "madame", "monsieur", "=mme", "=m.", "=mr", "=mr.", "=mrs", "=mrs.", "=ms", "=ms.", "=mlle", "=dr", "=dr.", "=dre",
@@ -31,14 +33,6 @@ extension Detection {
         "=fils", "=fille", "=daughter", "your son", "his son", "her son", "votre enfant", "your child",
     ].map { Keyword($0, .kin) }
 
-    /// Titles of staff members: a name followed by one of them is public.
-    static let staffTitles = KeywordSet([
-        "directeur", "directrice", "direction", "enseignant", "enseignante", "president", "presidente", "secretaire", "commissaire",
-        "conseiller", "conseillere", "technicien", "technicienne", "representant", "representante", "coordonnateur", "coordonnatrice",
-        "agent", "agente", "orthopedagogue", "psychologue", "infirmiere", "infirmier", "principal", "teacher", "chairman", "chair",
-        "commissioner", "secretary", "director", "coordinator", "counsellor", "counselor", "vice", "adjoint", "adjointe",
-        "responsable", "professionnel", "professionnelle", "membre", "member", "regisseur", "regisseuse", "gestionnaire", "manager",
-    ])
     /// First words that are not names (a form's placeholders and neighbouring labels).
     static let notNames = KeywordSet([
         "=date", "=signature", "=le", "=la", "=les", "=un", "=une", "=the", "=a", "=an", "=non", "=oui", "=yes", "=no", "=aucun",
@@ -67,7 +61,7 @@ extension Detection {
         if Self.companySuffixes.match(in: text, at: position, limit: limit) != nil { return true }
         guard position > name.upperBound else { return false }
         if position < limit, text[position] == 0x28 || text[position] == 0x2D { position = text.skipSpaces(from: position + 1, limit: limit) }
-        return Self.staffTitles.match(in: text, at: position, limit: limit) != nil
+        return Self.staffRoles.match(in: text, at: position, limit: limit) != nil
     }
 
     /// Records a name with its key (its last word, folded) for later mentions.
@@ -91,20 +85,22 @@ extension Detection {
         let after = text.skipSpaces(from: position, limit: limit)
         if after < limit, text[after] == 0x0A { position = after + 1 }
         guard let name = personName(from: position) else { return position }
-        if isPublicName(name) { return name.upperBound }
+        if publicName(name) { return name.upperBound }
         addName(name, confidence: 75, "name after the label « \(keyword.text) : »")
         return name.upperBound
     }
 
     mutating func honorificName(_ keyword: Keyword, start: Int, end: Int) -> Int? {
         guard let name = personName(from: end, skippingHonorific: false, acrossLineBreak: true), name.lowerBound > end else { return nil }
-        if isPublicName(name) { return name.upperBound }
+        if publicName(name) { return name.upperBound }
         let position = text.skipSpaces(from: name.upperBound, limit: limit)
         let lineEnds = position >= limit || text[position] == 0x0A || text[position] == 0x0D
         if atFieldStart(start), lineEnds {
             addName(name, confidence: 60, "name after « \(keyword.text) » heading an address or a line")
         } else {
-            addName(name, confidence: 40, "name after « \(keyword.text) » in a sentence")
+            let listed = honorificNameInLists(name)
+            addName(name, confidence: listed ? 55 : 40,
+                    "name after « \(keyword.text) » in a sentence" + (listed ? ", given name and surname in the public lists" : ""))
         }
         return name.upperBound
     }

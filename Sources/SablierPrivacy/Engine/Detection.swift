@@ -26,6 +26,8 @@ struct Detection {
     let triggers: KeywordSet
     let fieldTriggers: KeywordSet
     var findings: [RawFinding] = []
+    /// The names found so far in this pass, for their later mentions (bounded: `NameMemory`).
+    var names = NameMemory()
 
     init(text: UnsafeBufferPointer<UInt8>, publicCharacter: PublicCharacter) {
         self.text = text
@@ -55,12 +57,18 @@ struct Detection {
                     index = max(index + letter, resume)
                     continue
                 }
+                // Names without a label start only at a capital (most words do not).
+                if text.isUppercaseLetter(at: index), !text.isLetter(before: index), let resume = unlabelledName(at: index) {
+                    index = max(index + letter, resume)
+                    continue
+                }
                 index = text.wordEnd(from: index)
                 continue
             }
             if byte == 0x40 { email(at: index) }
             index += 1
         }
+        finishUnlabelledNames()
     }
 
     /// The keyword starting at a word start, and what it sets off; returns where to resume
@@ -80,13 +88,15 @@ struct Detection {
         case .kin: return kinName(keyword, start: index, end: end)
         case .personNumber(let type): return personNumber(keyword, type, start: index, end: end)
         case .bankAccount: return labelledAccount(keyword, start: index, end: end)
+        case .postOfficeBox: return postOfficeBox(keyword, start: index, end: end)
         case .context: return nil
         }
     }
 
     /// Every keyword that sets off a detector wherever it is…
     static let triggers = KeywordSet(
-        healthKeywords + birthKeywords + honorificKeywords + kinKeywords + personNumberKeywords + bankLabelKeywords)
+        healthKeywords + birthKeywords + honorificKeywords + kinKeywords + personNumberKeywords + bankLabelKeywords
+            + StreetAddressReader.postOfficeBoxKeywords)
     /// …and the labels, which set it off only at the start of a field.
     static let fieldTriggers = KeywordSet(nameLabelKeywords)
 
@@ -109,15 +119,39 @@ struct Detection {
         set.first(in: text, index..<min(limit, index + distance))
     }
 
-    /// Of several context sets, the one whose keyword is nearest before `index`.
+    /// Of several context sets, the one whose keyword is nearest before `index` (on a tie, the
+    /// first set): one walk back over the window for all of them, not one per set.
     func nearest(_ sets: [KeywordSet], before index: Int, within distance: Int) -> (set: Int, keyword: Keyword, at: Int)? {
-        var best: (set: Int, keyword: Keyword, at: Int)?
-        for (number, set) in sets.enumerated() {
-            if let found = context(set, before: index, within: distance), found.at > (best?.at ?? -1) {
-                best = (number, found.keyword, found.at)
+        var position = index
+        let from = max(0, index - distance)
+        while position > from {
+            position -= 1
+            guard KeywordSet.mayStart(text, at: position) else { continue }
+            for number in sets.indices {
+                if let (keyword, _) = sets[number].matchIndex(in: text, at: position, limit: index) {
+                    return (number, sets[number].keywords[keyword], position)
+                }
             }
         }
-        return best
+        return nil
+    }
+
+    /// `nearest` of two or three sets without building an array (a candidate number on dense
+    /// text asks this on almost every line).
+    func nearest(_ first: KeywordSet, _ second: KeywordSet, _ third: KeywordSet? = nil, before index: Int,
+                 within distance: Int) -> (set: Int, keyword: Keyword, at: Int)? {
+        var position = index
+        let from = max(0, index - distance)
+        while position > from {
+            position -= 1
+            guard KeywordSet.mayStart(text, at: position) else { continue }
+            if let (keyword, _) = first.matchIndex(in: text, at: position, limit: index) { return (0, first.keywords[keyword], position) }
+            if let (keyword, _) = second.matchIndex(in: text, at: position, limit: index) { return (1, second.keywords[keyword], position) }
+            if let third, let (keyword, _) = third.matchIndex(in: text, at: position, limit: index) {
+                return (2, third.keywords[keyword], position)
+            }
+        }
+        return nil
     }
 
     /// True at the start of a field: the start of the text or a line, after a tab, `|`, `;` or
@@ -284,6 +318,8 @@ struct Detection {
             // A new number starts only after a space: the parts of `1-20-210-00-541` are no numbers.
             while first < groups.count, groups.separator(first - 1) != 0x20 { first += 1 }
         }
+        // A civic number: one or two groups (`12-14`, `5-1234`) before a street.
+        if groups.count <= 2 { streetAddress(groups) }
         return groups.end
     }
 

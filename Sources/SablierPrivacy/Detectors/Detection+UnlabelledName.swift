@@ -1,0 +1,693 @@
+// Names of persons written without a label: `LAUZON, Guy` and `Tremblay, Léa` in a list,
+// `Hier, Nathalie Bergeron a appelé` in a sentence, `Bonjour Marie,` and `Dear Mr. Smith,`
+// opening a message, a line holding only a name at the foot of a letter, a column of names, and
+// a name met again alone (`Léa` after `Nom de l'élève : Ouellet, Léa`).
+//
+// Why shapes and lists together: a finder that flags every capitalised word is no help to the
+// AIPRP officer. A word counts as a name only where a given-name or surname list of
+// `NameLists` says so (public sources, data/names/README.md) AND the text is shaped as a name is
+// written; the more evidence, the higher the confidence (two list hits and a shape flag, one hit
+// and no shape stays below 50, stored but not flagging). Staff named with their role (Access
+// Act, s. 57), organisations, schools, streets and places stay public, as for labelled names.
+//
+// Speed: the detector runs only at word starts that are uppercase letters and are no keyword;
+// it reads the word once (folding and hashing it, no allocation) and looks it up once in
+// `NameLists`; everything else happens only when that lookup, or the word's capitals, make it a
+// candidate.
+
+extension Detection {
+    /// Greetings that open a letter or a message: the name that follows is the addressee's.
+    static let salutations = KeywordSet([
+        "bonjour", "bonsoir", "=allo", "salut", "=cher", "chere", "=chers", "cheres", "=dear", "=hi", "hello", "=hey",
+        "good morning", "good afternoon", "good evening", "coucou",
+    ])
+    /// Addressees that are no one's name (`Dear Parents,`, `Bonjour à tous`).
+    static let collectiveAddressees = KeywordSet([
+        "parents", "=parent", "famille", "familles", "families", "family", "collegue", "colleague", "=team", "equipe", "=all",
+        "=tous", "=toutes", "everyone", "=amis", "=amies", "friends", "membres", "members", "comite", "committee", "=board",
+        "=staff", "personnel", "eleves", "students", "=sir", "=madam", "madame", "monsieur", "mesdames", "messieurs", "=client",
+        "clients", "customer", "=m.", "=mr", "=mr.", "=mrs", "=mrs.", "=ms", "=ms.", "=mme", "=dr", "=dr.",
+    ])
+    /// Closings of a letter or a message: a line holding only a name right after one signs it.
+    static let closings = KeywordSet([
+        "cordialement", "salutations", "distinguees", "regards", "sincerely", "=merci", "thank you", "=thanks", "bien a vous",
+        "respectueusement", "yours truly", "yours sincerely", "yours faithfully", "amicalement", "au plaisir", "a bientot",
+        "bonne journee", "cheers", "=best", "with thanks", "sinceres",
+    ])
+    /// Words that make the capitalised words after them (or before them) a place or an
+    /// organisation: streets, schools, buildings, services, saints' places (`rue Jean-Talon`,
+    /// `École Marie-Victorin`, `salle Lionel Groulx`, `John Abbott College`).
+    static let placeWords = KeywordSet([
+        "=rue", "avenue", "=av", "=av.", "boulevard", "=boul", "=boul.", "=bd", "chemin", "=ch.", "=rang", "montee", "=route",
+        "=place", "=cote", "promenade", "croissant", "=allee", "impasse", "terrasse", "autoroute", "=pont", "=parc", "=lac",
+        "=mont", "riviere", "=ile", "=quai", "square", "=street", "=st", "=st.", "=ste", "=ste.", "=road", "=rd", "=drive",
+        "=lane", "crescent", "=court", "=park", "=lake", "=mount", "=river", "ecole", "college", "academie", "academy",
+        "polyvalente", "pavillon", "centre", "center", "=salle", "gymnase", "=arena", "bibliotheque", "library", "edifice",
+        "immeuble", "building", "hopital", "hospital", "=clsc", "=chsld", "=cpe", "=cegep", "caisse", "banque", "=bank",
+        "universite", "university", "fondation", "foundation", "commission", "ministere", "ministry", "comite", "committee",
+        "conseil", "council", "=service", "services", "station", "=metro", "=prix", "=prize", "=award", "bourse",
+        "scholarship", "=fonds", "=fund", "=club", "=camp", "eglise", "church", "paroisse", "parish", "=ville",
+        "municipalite", "=city", "=town", "village", "scolaire", "primaire", "secondaire", "school", "elementary", "=high",
+        "secondary", "saint", "sainte", "=hall", "institut", "pharmacie", "clinique", "clinic", "cimetiere", "residence",
+        "=lycee", "=jardin", "garden", "=hotel", "restaurant", "=musee", "museum", "theatre", "theater", "=cinema",
+        "galerie", "gallery", "=marche", "=regie", "societe", "society", "=groupe", "=group", "district", "=mrc", "=css",
+        "department", "=office", "bureau", "=inc", "=inc.", "=ltd", "=ltd.", "=ltee", "=ltee.", "=corp", "=corp.",
+        "association", "cooperative", "=arena", "stade", "stadium", "=aeroport", "airport", "=gare", "=canal", "=port",
+    ])
+    /// Provinces after a municipality's name.
+    static let provinces = KeywordSet([
+        "quebec", "=qc", "=que", "=que.", "ontario", "=ont", "=ont.", "nouveau-brunswick", "new brunswick", "=nb", "manitoba",
+        "alberta", "british columbia", "colombie-britannique", "nova scotia", "nouvelle-ecosse",
+    ])
+    /// Roles of staff members: a name with one just before it, just after it, or on the next
+    /// line (a signature) is a staff member's, public (Access Act, s. 57).
+    static let staffRoles = KeywordSet([
+        "directeur", "directrice", "direction", "enseignant", "enseignante", "president", "presidente", "secretaire",
+        "commissaire", "conseiller", "conseillere", "technicien", "technicienne", "representant", "representante",
+        "coordonnateur", "coordonnatrice", "=agent", "agente", "orthopedagogue", "psychologue", "infirmiere", "infirmier",
+        "principal", "teacher", "chairman", "=chair", "commissioner", "secretary", "director", "coordinator", "counsellor",
+        "counselor", "=vice", "vice-president", "vice-presidente", "vice-principal", "adjoint", "adjointe", "responsable",
+        "professionnel", "professionnelle", "membre", "member", "regisseur", "regisseuse", "gestionnaire", "manager",
+        "psychoeducat", "educateur", "educatrice", "orthophoniste", "travailleur social", "travailleuse sociale",
+        "surveillant", "surveillante", "concierge", "registraire", "analyste", "comptable", "avocat", "avocate", "notaire",
+        "officer", "advisor", "adviser", "=clerk", "librarian", "bibliothecaire", "=nurse", "=head", "superintendent",
+        "administrat", "assistant", "assistante", "protecteur", "protectrice", "therapist", "psychologist",
+        "social worker", "attache", "greffier", "greffiere", "tresorier", "tresoriere", "consultant", "consultante",
+        "=coach", "entraineur", "entraineuse", "=chef", "=cadre", "=doyen", "=doyenne", "ombudsman", "recteur", "rectrice",
+        "titulaire", "instructor", "instructeur", "instructrice", "=dean", "=trustee", "=officier", "=greffe",
+        "contremaitre", "foreman", "supervisor", "superviseur", "superviseure", "magasinier", "ouvrier", "mecanicien",
+        "chauffeur", "secretariat", "payroll officer", "=staff",
+        // People in a public role at an event: a guest, a speaker.
+        "=invite", "=invitee", "=guest", "conferenc", "=speaker", "artiste", "=artist", "=auteur", "=auteure", "=author",
+    ])
+    /// Roles that also label a private person's field on a form (`Parent responsable :`,
+    /// `Titulaire de la carte :`): not read as a staff member's role through a colon.
+    static let formRoles = KeywordSet(["responsable", "titulaire", "membre", "member", "representant", "representante"])
+
+    /// How much the detector keeps in mind while it reads one pass (a region of 256 kB and its
+    /// margins): the words of at most `NameMemory.capacity` names found (then the oldest are
+    /// forgotten), as many of public names, and as many single-word mentions seen before their
+    /// name was found (later ones are not looked back at).
+    struct NameMemory {
+        static let capacity = 64
+        /// Keys (`NameKey.hash`) of the words of persons' names found with confidence ≥ 50.
+        private(set) var known: [UInt64] = []
+        /// Keys of the words of names found public (a staff member with their role).
+        private(set) var publicNames: [UInt64] = []
+        private var nextKnown = 0
+        private var nextPublic = 0
+        /// `findings` up to here have had their words remembered.
+        var remembered = 0
+        /// Single words in the lists, met alone before any name made them a person's.
+        var pending: [(start: Int, end: Int, key: UInt64, given: Bool)] = []
+        /// The last name found alone in its field, and where its line ended: the next line
+        /// holding only a name makes a column of names.
+        var lastLineName: (finding: Int, lineEnd: Int)?
+
+        func isKnown(_ key: UInt64) -> Bool { !known.isEmpty && known.contains(key) }
+        func isPublic(_ key: UInt64) -> Bool { !publicNames.isEmpty && publicNames.contains(key) }
+
+        mutating func remember(_ key: UInt64) {
+            guard !known.contains(key) else { return }
+            if known.count < Self.capacity { known.append(key) } else { known[nextKnown] = key }
+            nextKnown = (nextKnown + 1) % Self.capacity
+        }
+
+        mutating func rememberPublic(_ key: UInt64) {
+            guard !publicNames.contains(key) else { return }
+            if publicNames.count < Self.capacity { publicNames.append(key) } else { publicNames[nextPublic] = key }
+            nextPublic = (nextPublic + 1) % Self.capacity
+        }
+    }
+
+    /// One word as a name is written: letters, with inner hyphens and apostrophes (`Marc-André`,
+    /// `O'Brien`), or an initial (`J.`).
+    struct NameWord {
+        var start: Int
+        var end: Int
+        var key = NameKey()
+        var letters = 0
+        var capitals = 0
+        var hyphens = 0
+        var initial = false
+
+        /// Every letter a capital, two letters at least: a surname as lists write it (`LAUZON`).
+        var allCapitals: Bool { letters >= 2 && capitals == letters }
+        /// A capital and then lowercase letters (`Léa`, `McKenzie`, `Gagnon-Ouellet`).
+        var titleCase: Bool { letters >= 2 && capitals < letters }
+    }
+
+    // MARK: - The detector
+
+    /// At an uppercase word start that is no keyword: the name that starts there, if the lists and
+    /// the text's shape make it one. Returns where to resume when a name (public or not) was read.
+    mutating func unlabelledName(at index: Int) -> Int? {
+        guard startsWord(index) else { return nil }
+        if let greeting = Self.salutations.match(in: text, at: index, limit: limit), atFieldStart(index) {
+            return salutationName(after: greeting.end)
+        }
+        guard let first = nameWord(at: index) else { return nil }
+        let firstKinds = kinds(first)
+        let firstKnown = !first.initial && names.isKnown(first.key.hash)
+        guard !firstKinds.isEmpty || firstKnown || first.allCapitals || first.initial else { return nil }
+        rememberFoundNames()
+        guard !isSaintPlace(first) else { return nil }
+
+        // Two words: `SURNAME, Given`, `Surname, Given`, `Given Surname`, `Given SURNAME`, `J. Surname`.
+        if let (secondStart, comma) = nextNameWord(after: first.end), let second = nameWord(at: secondStart), !second.initial {
+            let secondKinds = kinds(second)
+            let secondKnown = names.isKnown(second.key.hash)
+            if let shape = twoWordShape(first, firstKinds, firstKnown, second, secondKinds, secondKnown, comma: comma) {
+                var end = second.end
+                var reason = shape.reason
+                var confidence = shape.confidence
+                // A third word: a second given name (`Jean Paul Gagnon`) or a second surname
+                // (`Marie Gagnon Tremblay`), when the lists say so.
+                if !comma, !first.allCapitals, let (thirdStart, thirdComma) = nextNameWord(after: second.end), !thirdComma,
+                   let third = nameWord(at: thirdStart), third.titleCase {
+                    let thirdKinds = kinds(third)
+                    if thirdKinds.contains(.surname), !thirdKinds.contains(.commonWord),
+                       secondKinds.contains(.givenName) || secondKinds.contains(.surname) {
+                        end = third.end
+                        if !secondKinds.contains(.surname) { confidence = max(confidence, 70); reason = "given names and a surname from the public lists" }
+                    }
+                }
+                return record(first.start..<end, confidence: confidence, reason: reason)
+            }
+        }
+        guard !first.initial else { return nil }
+        // One word alone: a person's name only if a name found in this text holds it.
+        if firstKnown, !names.isPublic(first.key.hash) {
+            if isPublicPlace(first.start..<first.end) { return first.end }
+            addName(first.start..<first.end, confidence: 60, "a name found elsewhere in the text, met again alone")
+            return first.end
+        }
+        let fieldAlone = holdsField(first.start..<first.end)
+        if fieldAlone, firstKinds.contains(.givenName), !firstKinds.contains(.commonWord) {
+            return record(first.start..<first.end, confidence: 40, reason: "a given name from the public lists alone in its field")
+        }
+        if !firstKinds.intersection([.givenName, .surname]).isEmpty, !firstKinds.contains(.commonWord),
+           names.pending.count < NameMemory.capacity, !isPublicPlace(first.start..<first.end) {
+            names.pending.append((first.start, first.end, first.key.hash, firstKinds.contains(.givenName)))
+        }
+        return nil
+    }
+
+    /// The confidence and reason of two words shaped as a name, or nil when they are not one.
+    private func twoWordShape(_ first: NameWord, _ firstKinds: NameKinds, _ firstKnown: Bool, _ second: NameWord,
+                              _ secondKinds: NameKinds, _ secondKnown: Bool, comma: Bool) -> (confidence: Int, reason: String)? {
+        let firstSurname = firstKinds.contains(.surname) && !firstKinds.contains(.commonWord)
+        let secondGiven = secondKinds.contains(.givenName)
+        let secondSurname = secondKinds.contains(.surname) && !secondKinds.contains(.commonWord)
+        if first.initial {
+            guard second.titleCase || second.allCapitals else { return nil }
+            if secondKnown { return (60, "an initial and a surname found elsewhere in the text") }
+            return secondSurname ? (40, "an initial and a surname from the public lists") : nil
+        }
+        // `LAUZON, Guy`, `LAUZON Guy`: the surname in capitals, as lists write it.
+        if first.allCapitals, second.titleCase, secondGiven || secondKnown {
+            if comma {
+                return firstSurname || firstKnown ? (80, "surname in capitals, then a given name, both in the public lists")
+                    : (65, "a word in capitals, a comma, then a given name from the public lists")
+            }
+            return firstSurname ? (70, "surname in capitals, then a given name, both in the public lists")
+                : (40, "a word in capitals, then a given name from the public lists")
+        }
+        guard first.titleCase else { return nil }
+        // `Tremblay, Léa`: surname, comma, given name, opening a line or a cell of a list (not
+        // `Hier, Nathalie Bergeron`: a word, a comma, then a name).
+        if comma {
+            guard second.titleCase, secondGiven || secondKnown, fieldStarts(before: first.start),
+                  nextNameWord(after: second.end) == nil else { return nil }
+            if firstSurname || firstKnown { return (70, "surname, a comma, then a given name, both in the public lists") }
+            return firstKinds.isEmpty ? (40, "a capitalised word, a comma, then a given name from the public lists") : nil
+        }
+        // `Nathalie Bergeron`, `Guy LAUZON`: given name, then surname.
+        let firstGiven = firstKinds.contains(.givenName)
+        guard firstGiven || firstKnown else { return nil }
+        let firstCommon = firstKinds.contains(.commonWord)
+        if second.allCapitals {
+            guard second.letters >= 3 else { return nil }
+            return secondSurname || secondKnown ? (75, "given name, then a surname in capitals, both in the public lists")
+                : (firstCommon ? nil : (60, "a given name from the public lists, then a surname in capitals"))
+        }
+        guard second.titleCase, !secondKinds.contains(.commonWord) || secondKnown else { return nil }
+        if firstKnown, secondKnown { return (70, "a name found elsewhere in the text, met again") }
+        if secondSurname, !firstCommon || firstKinds.contains(.surname) || firstKnown {
+            return (70, "given name and surname from the public lists")
+        }
+        if secondSurname { return (45, "a given name that is also a common word, then a surname from the public lists") }
+        guard !firstCommon, secondKinds.isEmpty || secondGiven else { return nil }
+        return (45, "a given name from the public lists, then a capitalised word")
+    }
+
+    /// Records a name read without a label unless it is public; raises it where it stands alone
+    /// in its field (a signature, a cell, a line of a list); returns where it ends.
+    private mutating func record(_ name: Range<Int>, confidence: Int, reason: String) -> Int {
+        if isPublicPlace(name) || isStaffMember(name) || isPublicName(name) || wordsArePublic(name) {
+            rememberPublic(name)
+            return name.upperBound
+        }
+        var confidence = confidence
+        var reason = reason
+        let lineEnd = fieldEnd(after: name.upperBound)
+        let alone = lineEnd != nil && fieldStarts(before: name.lowerBound)
+        if alone, let lineEnd {
+            if let signed = signature(lineStart: name.lowerBound, lineEnd: lineEnd) {
+                guard signed else {
+                    rememberPublic(name)
+                    return name.upperBound
+                }
+                confidence = max(confidence + 25, 75)
+                reason += ", alone on its line at the foot of a letter"
+            } else if confidence >= 60 {
+                confidence += 5
+                reason += ", alone in its field"
+            }
+        }
+        if confidence < 35 { return name.upperBound }
+        addName(name, confidence: min(confidence, 90), reason)
+        if alone, let lineEnd, lineEnd < limit, text[lineEnd] == 0x0A || text[lineEnd] == 0x0D {
+            // A column of names: the line before held only a name too.
+            if let last = names.lastLineName, lineStart(of: name.lowerBound) == last.lineEnd + 1 {
+                raiseForColumn(last.finding)
+                raiseForColumn(findings.count - 1)
+            }
+            names.lastLineName = (findings.count - 1, lineEnd)
+        }
+        return name.upperBound
+    }
+
+    private mutating func raiseForColumn(_ number: Int) {
+        guard findings[number].confidence < 60 else { return }
+        findings[number].confidence = 60
+        findings[number].reason += ", in a column of names"
+    }
+
+    /// After `Bonjour`, `Dear`, `Hi`…: an optional honorific, then the addressee's name, then a
+    /// comma, `!` or the line's end.
+    private mutating func salutationName(after greetingEnd: Int) -> Int? {
+        var position = text.skipSpaces(from: greetingEnd, limit: limit)
+        var honorific = false
+        if let found = KeywordSet.honorifics.match(in: text, at: position, limit: limit) {
+            honorific = true
+            position = text.skipSpaces(from: found.end, limit: limit)
+        }
+        guard Self.collectiveAddressees.match(in: text, at: position, limit: limit) == nil,
+              let first = nameWord(at: position), !first.initial, first.letters >= 2, !isSaintPlace(first) else { return nil }
+        var end = first.end
+        var words = 1
+        while words < 3, let (next, comma) = nextNameWord(after: end), !comma, let word = nameWord(at: next), !word.initial {
+            end = word.end
+            words += 1
+        }
+        var after = end
+        while after < limit, text[after] == 0x20 { after += 1 }
+        guard after >= limit || text[after] == 0x2C || text[after] == 0x21 || text[after] == 0x0A || text[after] == 0x0D
+            || text[after] == 0x3A || (text[after] == 0x2E && after + 1 < limit && text[after + 1] == 0x0A) else { return nil }
+        rememberFoundNames()
+        let firstKinds = kinds(first)
+        let name = first.start..<end
+        if isPublicPlace(name) || wordsArePublic(name) { return end }
+        if honorific {
+            addName(name, confidence: 65, "name after a greeting and an honorific, opening a message")
+        } else if firstKinds.contains(.givenName) || firstKinds.contains(.surname) || names.isKnown(first.key.hash) {
+            addName(name, confidence: 65, "a name from the public lists after a greeting, opening a message")
+        } else {
+            addName(name, confidence: 40, "a capitalised word after a greeting, opening a message")
+        }
+        return end
+    }
+
+    /// At the end of a pass: the single words met before their name was found are that person's
+    /// name too, and weak mentions (`M. Gagnon` in a sentence) of a name found are raised.
+    mutating func finishUnlabelledNames() {
+        rememberFoundNames()
+        for (number, mention) in names.pending.enumerated() where !names.isPublic(mention.key) {
+            if names.isKnown(mention.key) {
+                addName(mention.start..<mention.end, confidence: 60, "a name found elsewhere in the text, met alone")
+            } else if mention.given, names.pending.indices.contains(where: { $0 != number && names.pending[$0].key == mention.key }) {
+                // A given name (and nothing else in the lists) met alone twice or more: a child
+                // called by their first name (`Objet : Devoirs d'Alexis`, `Alexis a eu…`).
+                addName(mention.start..<mention.end, confidence: 50, "a given name from the public lists, met alone more than once")
+            }
+        }
+        names.pending.removeAll()
+        guard !names.known.isEmpty else { return }
+        for number in findings.indices where findings[number].type == .personName && findings[number].confidence < 50 {
+            let words = words(in: findings[number].start..<findings[number].end)
+            if !words.isEmpty, words.allSatisfy({ names.isKnown($0.key) && !names.isPublic($0.key) }) {
+                findings[number].confidence = 60
+                findings[number].reason += "; a person named elsewhere in the text"
+            }
+        }
+        names.remembered = findings.count
+    }
+
+    // MARK: - Memory of the names found
+
+    /// Remembers the words of the names found since the last call (by any detector), so that
+    /// their later mentions are recognised.
+    mutating func rememberFoundNames() {
+        guard names.remembered < findings.count else { return }
+        for number in names.remembered..<findings.count where findings[number].type == .personName && findings[number].confidence >= 50 {
+            for word in words(in: findings[number].start..<findings[number].end) { names.remember(word.key) }
+        }
+        names.remembered = findings.count
+    }
+
+    /// Remembers the words of a public name (a staff member with their role).
+    mutating func rememberPublic(_ name: Range<Int>) {
+        for word in words(in: name) { names.rememberPublic(word.key) }
+    }
+
+    /// The words of two letters or more in `range` (a name found: a few words), with their keys.
+    func words(in range: Range<Int>) -> [(key: UInt64, range: Range<Int>)] {
+        var found: [(key: UInt64, range: Range<Int>)] = []
+        var position = range.lowerBound
+        while position < range.upperBound {
+            if text.letterLength(at: position) > 0, !text.isLetter(before: position), let word = nameWord(at: position, anyCase: true) {
+                if word.letters >= 2 { found.append((word.key.hash, word.start..<word.end)) }
+                position = max(position + 1, word.end)
+            } else {
+                position += 1
+            }
+        }
+        return found
+    }
+
+    /// True when every word of the name was found public (and none a person's).
+    private func wordsArePublic(_ name: Range<Int>) -> Bool {
+        let words = words(in: name)
+        return !words.isEmpty && words.allSatisfy { names.isPublic($0.key) && !names.isKnown($0.key) }
+    }
+
+    // MARK: - Reading words
+
+    /// The name-shaped word at `index`: letters with inner hyphens and apostrophes, or an
+    /// initial; uppercase first unless `anyCase`. Nil when glued to digits or too long.
+    func nameWord(at index: Int, anyCase: Bool = false) -> NameWord? {
+        guard index < limit, anyCase || text.isUppercaseLetter(at: index) else { return nil }
+        var word = NameWord(start: index, end: index)
+        var cursor = index
+        while cursor < limit, word.letters <= NameLists.longestWord {
+            let length = text.letterLength(at: cursor)
+            if length > 0 {
+                if text.isUppercaseLetter(at: cursor) { word.capitals += 1 }
+                word.key.append(text.folded(at: cursor).byte)
+                word.letters += 1
+                cursor += length
+                continue
+            }
+            let byte = text[cursor]
+            let joiner: Int
+            var folded: UInt8 = 0x2D
+            if byte == 0x2D { joiner = 1 }
+            else if byte == 0x27 { joiner = 1; folded = 0x27 }
+            else if byte == 0xE2, cursor + 2 < limit, text[cursor + 1] == 0x80, text[cursor + 2] == 0x99 { joiner = 3; folded = 0x27 }
+            else if byte == 0xE2, cursor + 2 < limit, text[cursor + 1] == 0x80, text[cursor + 2] == 0x90 || text[cursor + 2] == 0x91 { joiner = 3 }
+            else { break }
+            let next = cursor + joiner
+            guard text.letterLength(at: next) > 0 else { break }
+            // An English possessive (`Léa's`) ends the name.
+            if folded == 0x27, text[next] | 0x20 == 0x73, !text.isAlnum(at: next + 1) { break }
+            word.key.append(folded)
+            if folded == 0x2D { word.hyphens += 1 }
+            cursor = next
+        }
+        guard word.letters > 0, word.letters <= NameLists.longestWord else { return nil }
+        if word.letters == 1 {
+            guard cursor < limit, text[cursor] == 0x2E, !text.isAlnum(at: cursor + 1) else { return nil }
+            word.initial = true
+            cursor += 1
+        } else if text.isAlnum(at: cursor) || (cursor < limit && (text[cursor] == 0x40 || text[cursor] == 0x5F)) {
+            return nil // glued to digits, an e-mail address or an identifier
+        } else if cursor + 1 < limit, text[cursor] == 0x2E, text.isAlnum(at: cursor + 1) {
+            return nil // a domain or a file name
+        }
+        word.end = cursor
+        return word
+    }
+
+    /// What the lists say of a word (nothing for an initial).
+    @inline(__always)
+    func kinds(_ word: NameWord) -> NameKinds {
+        guard !word.initial else { return [] }
+        if word.hyphens == 0 { return NameLists.shared.kinds(of: word.key) }
+        return NameLists.shared.kinds(ofWordIn: text, range: word.start..<word.end)
+    }
+
+    /// Where the next word of a name starts: after one space, or after `, ` (`Surname, Given`);
+    /// with whether a comma came first. Nil when no capitalised word follows so.
+    func nextNameWord(after end: Int) -> (start: Int, comma: Bool)? {
+        guard end < limit else { return nil }
+        let space = text.spaceLength(at: end)
+        if space > 0 {
+            return text.isUppercaseLetter(at: end + space) ? (end + space, false) : nil
+        }
+        if text[end] == 0x2C, end + 1 < limit {
+            let after = text.spaceLength(at: end + 1)
+            if after > 0, text.isUppercaseLetter(at: end + 1 + after) { return (end + 1 + after, true) }
+        }
+        return nil
+    }
+
+    /// True when `index` starts a word of its own: not the inside of a compound (`Victorin` of
+    /// `Marie-Victorin`, `Brien` of `O'Brien`), nor part of an address, a path or a code.
+    func startsWord(_ index: Int) -> Bool {
+        guard index > 0 else { return true }
+        let before = text[index - 1]
+        switch before {
+        case 0x2D, 0x2E, 0x40, 0x2F, 0x5F, 0x5C, 0x3D, 0x23:
+            return !(text.isAlnum(before: index - 1))
+        case 0x27:
+            // `d'Emma`, `l'École`: an elided article before the word; `O'Brien` reads from `O`.
+            guard index >= 2, text.isLetter(before: index - 1) else { return true }
+            return !text.isLetter(before: index - 2) && isLowerASCII(text[index - 2])
+        case 0x99 where index >= 3 && text[index - 2] == 0x80 && text[index - 3] == 0xE2:
+            guard index >= 4, text.isLetter(before: index - 3) else { return true }
+            return !text.isLetter(before: index - 4) && isLowerASCII(text[index - 4])
+        default:
+            return !isDigit(before)
+        }
+    }
+
+    /// `Saint-Jean`, `Sainte-Julie`, `St-Jérôme`, `Ste-Foy`: a place or a saint, not a person.
+    private func isSaintPlace(_ word: NameWord) -> Bool {
+        guard word.hyphens > 0 else { return false }
+        var position = word.start
+        var prefix: [UInt8] = []
+        while position < word.end, prefix.count < 7 {
+            let folded = text.folded(at: position)
+            if folded.byte == 0x2D { break }
+            prefix.append(folded.byte)
+            position += folded.length
+        }
+        return prefix == Array("saint".utf8) || prefix == Array("sainte".utf8) || prefix == Array("st".utf8) || prefix == Array("ste".utf8)
+    }
+
+    // MARK: - What makes a name public
+
+    /// `isPublicName`, remembering the words of a public name: the board member named with their
+    /// role at the head of the minutes stays public when named again (`Sur proposition de M. X`).
+    mutating func publicName(_ name: Range<Int>) -> Bool {
+        guard isPublicName(name) || isStaffMember(name) else { return false }
+        rememberPublic(name)
+        return true
+    }
+
+    /// For a name after an honorific inside a sentence (`son père, M. Denis Laroche, n'a pas…`):
+    /// true when it is a given name and a surname of the public lists, and not a name this text
+    /// made public before.
+    func honorificNameInLists(_ name: Range<Int>) -> Bool {
+        let words = words(in: name)
+        guard words.count >= 2, !words.allSatisfy({ names.isPublic($0.key) }) else { return false }
+        let first = NameLists.shared.kinds(ofWordIn: text, range: words[0].range)
+        let last = NameLists.shared.kinds(ofWordIn: text, range: words[words.count - 1].range)
+        return first.contains(.givenName) && last.contains(.surname) && !last.contains(.commonWord)
+    }
+
+    /// A place or an organisation: a street, school or building word just before the name
+    /// (through a label's colon: `École : Marie-Victorin`) or just after it, or inside it.
+    private func isPublicPlace(_ name: Range<Int>) -> Bool {
+        // A word of the name that is a place's and no surname (`Lakeshore High`, but `Jin Park`).
+        for word in words(in: name) where Self.placeWords.match(in: text, at: word.range.lowerBound, limit: word.range.upperBound) != nil {
+            if !NameLists.shared.kinds(ofWordIn: text, range: word.range).contains(.surname) { return true }
+        }
+        for word in previousWords(before: name.lowerBound, count: 2, throughColon: true) where Self.placeWords.match(in: text, at: word, limit: limit) != nil {
+            return true
+        }
+        let space = text.spaceLength(at: name.upperBound)
+        if space > 0, Self.placeWords.match(in: text, at: name.upperBound + space, limit: limit) != nil { return true }
+        // A municipality: `Hudson, Quebec`, `Prévost (Québec)`, `Dorval QC`.
+        var position = name.upperBound
+        if position < limit, text[position] == 0x2C { position += 1 }
+        position = text.skipSpaces(from: position, limit: limit)
+        if position < limit, text[position] == 0x28 { position += 1 }
+        return position > name.upperBound && Self.provinces.match(in: text, at: position, limit: limit) != nil
+    }
+
+    /// A staff member named with their role: the role just before the name (`la directrice,
+    /// Nathalie Bergeron`), within two words after it (`Daniel Nguyen, science teacher`), or in
+    /// the next cell of a table row.
+    func isStaffMember(_ name: Range<Int>) -> Bool {
+        // Before it, in apposition (`L'infirmière scolaire, Mme Chantal Giroux`), not a form's
+        // label (`Parent responsable : …` names a parent).
+        for word in previousWords(before: name.lowerBound, count: 3, throughColon: false)
+        where Self.staffRoles.match(in: text, at: word, limit: limit) != nil {
+            return true
+        }
+        // A role as a label (`Orthopédagogue : Mme Valérie Lemay`).
+        var colon = text.skipSpacesBackward(from: name.lowerBound)
+        if colon > 0, text[colon - 1] == 0x2E, let honorific = previousWords(before: name.lowerBound, count: 1, throughColon: false).first {
+            colon = text.skipSpacesBackward(from: honorific)
+        } else if let honorific = previousWords(before: name.lowerBound, count: 1, throughColon: false).first,
+                  KeywordSet.honorifics.match(in: text, at: honorific, limit: limit) != nil {
+            colon = text.skipSpacesBackward(from: honorific)
+        }
+        if colon > 0, text[colon - 1] == 0x3A, let label = previousWords(before: colon - 1, count: 1, throughColon: false).first,
+           Self.staffRoles.match(in: text, at: label, limit: limit) != nil, Self.formRoles.match(in: text, at: label, limit: limit) == nil {
+            return true
+        }
+        // After it, within three words (`Ms. Karen Holt, Grade 2 teacher`).
+        var position = name.upperBound
+        for _ in 0..<3 {
+            guard let after = wordAfter(position) else { return false }
+            if Self.staffRoles.match(in: text, at: after, limit: limit) != nil { return true }
+            position = text.wordEnd(from: after)
+            while position < limit, isDigit(text[position]) { position += 1 }
+        }
+        return false
+    }
+
+    /// The starts of up to two words before `index` on its line, skipping spaces, a comma, a
+    /// colon and lowercase joining words (`École primaire de`).
+    private func previousWords(before index: Int, count: Int, throughColon: Bool) -> [Int] {
+        var starts: [Int] = []
+        var position = index
+        var steps = 0
+        while starts.count < count, steps < count + 2, position > 0 {
+            steps += 1
+            var cursor = position
+            while cursor > 0, text[cursor - 1] == 0x20 || text[cursor - 1] == 0x2C || (throughColon && text[cursor - 1] == 0x3A)
+                || text[cursor - 1] == 0x27 || text[cursor - 1] == 0x09 { cursor -= 1 }
+            guard cursor > 0, text.isLetter(before: cursor) || text[cursor - 1] == 0x2E else { break }
+            if text[cursor - 1] == 0x2E { cursor -= 1 }
+            var start = cursor
+            while start > 0, text.isLetter(before: start) || (text[start - 1] == 0x2D && text.isLetter(before: start - 1)) {
+                start -= isContinuation(text[start - 1]) ? 2 : 1
+            }
+            guard start < cursor else { break }
+            starts.append(start)
+            position = start
+        }
+        return starts
+    }
+
+    /// The start of the word after `end`: past spaces, a comma, a dash, `(` or a tab; nil at a
+    /// line break.
+    private func wordAfter(_ end: Int) -> Int? {
+        var position = end
+        var skipped = 0
+        while position < limit, skipped < 6 {
+            let byte = text[position]
+            if byte == 0x20 || byte == 0x2C || byte == 0x2D || byte == 0x28 || byte == 0x09 { position += 1; skipped += 1; continue }
+            if byte == 0xE2, position + 2 < limit, text[position + 1] == 0x80, text[position + 2] == 0x94 || text[position + 2] == 0x93 {
+                position += 3
+                skipped += 1
+                continue
+            }
+            break
+        }
+        return text.isAlnum(at: position) ? position : nil
+    }
+
+    // MARK: - Fields, lines and signatures
+
+    /// True when the name opens its field: the start of a line or a cell, or the value after a
+    /// label's colon (`participant: Tremblay, Léa` in a CSV file's text).
+    private func fieldStarts(before index: Int) -> Bool {
+        if atFieldStart(index) { return true }
+        var position = index
+        while position > 0, text[position - 1] == 0x20 { position -= 1 }
+        guard position > 0, text[position - 1] == 0x3A else { return false }
+        // The label is at the start of its line.
+        var start = position - 1
+        var steps = 0
+        while start > 0, text[start - 1] != 0x0A, steps < 48 { start -= 1; steps += 1 }
+        return start == 0 || text[start - 1] == 0x0A
+    }
+
+    /// Where the field holding the name ends when nothing but spaces follows it: a line break, a
+    /// tab, `|`, `;` or the end of the text; nil otherwise.
+    private func fieldEnd(after end: Int) -> Int? {
+        var position = end
+        while position < limit {
+            let space = text.spaceLength(at: position)
+            guard space > 0 else { break }
+            position += space
+        }
+        guard position < limit else { return position }
+        switch text[position] {
+        case 0x0A, 0x0D, 0x09, 0x7C, 0x3B: return position
+        default: return nil
+        }
+    }
+
+    private func holdsField(_ name: Range<Int>) -> Bool {
+        fieldEnd(after: name.upperBound) != nil && fieldStarts(before: name.lowerBound)
+    }
+
+    private func lineStart(of index: Int) -> Int {
+        var position = index
+        while position > 0, text[position - 1] != 0x0A { position -= 1 }
+        return position
+    }
+
+    /// For a name alone on its line: true when the line before (blank lines skipped) holds a
+    /// closing (`Cordialement,`, `Regards,`), so the name signs a letter; false when the next line
+    /// gives a staff member's role or the organisation (`Directrice adjointe`, `Secretary General`,
+    /// `Service de l'organisation scolaire`); nil when neither.
+    private func signature(lineStart nameStart: Int, lineEnd: Int) -> Bool? {
+        let start = lineStart(of: nameStart)
+        // The next line.
+        if lineEnd < limit, text[lineEnd] == 0x0A || text[lineEnd] == 0x0D {
+            var next = lineEnd + 1
+            if text[lineEnd] == 0x0D, next < limit, text[next] == 0x0A { next += 1 }
+            next = text.skipSpaces(from: next, limit: limit)
+            if Self.placeWords.match(in: text, at: next, limit: limit) != nil { return false }
+            // A role within the line's first three words (`Payroll Officer, Financial Services`).
+            var word = next
+            for _ in 0..<3 where word < limit && text.letterLength(at: word) > 0 {
+                if Self.staffRoles.match(in: text, at: word, limit: limit) != nil { return false }
+                word = text.wordEnd(from: word)
+                guard text.spaceLength(at: word) > 0 else { break }
+                word += text.spaceLength(at: word)
+            }
+        }
+        // The line before, blank lines skipped.
+        var end = start
+        var blank = 0
+        while end > 0, blank < 3 {
+            end -= 1 // the line break
+            var lineBegin = end
+            while lineBegin > 0, text[lineBegin - 1] != 0x0A, end - lineBegin < 240 { lineBegin -= 1 }
+            if text.skipSpaces(from: lineBegin, limit: end) >= end || (end - lineBegin == 1 && text[lineBegin] == 0x0D) {
+                blank += 1
+                end = lineBegin
+                continue
+            }
+            return Self.closings.last(in: text, lineBegin..<end) != nil ? true : nil
+        }
+        return nil
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The index before a run of spaces and tabs that ends at `index`.
+    func skipSpacesBackward(from index: Int) -> Int {
+        var position = index
+        while position > 0, self[position - 1] == 0x20 || self[position - 1] == 0x09 { position -= 1 }
+        return position
+    }
+}
