@@ -1,6 +1,6 @@
 /// Information with a public character, which is not personal information (Access Act, s. 57):
-/// the organisation's own switchboard and fax numbers, general mailboxes, postal codes of its
-/// buildings, and the e-mail domains of its staff (a staff member's name, title, work address
+/// the organisation's own switchboard and fax numbers, general mailboxes, street addresses and
+/// postal codes of its buildings, and the e-mail domains of its staff (a staff member's name, title, work address
 /// and work telephone are public). The detectors never report them.
 ///
 /// Whatever the configuration, role mailboxes (`info@`, `secretariat@`, `reception@`, …) and
@@ -14,20 +14,25 @@ public struct PublicCharacter: Sendable, Hashable, Codable {
     public private(set) var emails: Set<String>
     /// Six characters, uppercase, no space (`J7Z5T3`).
     public private(set) var postalCodes: Set<String>
+    /// Street addresses and post office boxes of its buildings, normalised
+    /// (`normalisedAddress`: `1200 boulevard industriel`, `cp 123`).
+    public private(set) var addresses: Set<String>
 
-    public init(phones: [String] = [], emailDomains: [String] = [], emails: [String] = [], postalCodes: [String] = []) {
+    public init(phones: [String] = [], emailDomains: [String] = [], emails: [String] = [], postalCodes: [String] = [],
+                addresses: [String] = []) {
         self.phones = Set(phones.compactMap(Self.normalisedPhone))
         self.emailDomains = Set(emailDomains.map { $0.lowercased() })
         self.emails = Set(emails.map { $0.lowercased() })
         self.postalCodes = Set(postalCodes.compactMap(Self.normalisedPostalCode))
+        self.addresses = Set(addresses.compactMap(Self.normalisedAddress))
     }
 
-    public var isEmpty: Bool { phones.isEmpty && emailDomains.isEmpty && emails.isEmpty && postalCodes.isEmpty }
+    public var isEmpty: Bool { phones.isEmpty && emailDomains.isEmpty && emails.isEmpty && postalCodes.isEmpty && addresses.isEmpty }
 
     /// A stable text that changes whenever the configuration does: part of what decides
     /// whether a file scanned before must be scanned again.
     public var fingerprint: String {
-        [phones.sorted(), emailDomains.sorted(), emails.sorted(), postalCodes.sorted()]
+        [phones.sorted(), emailDomains.sorted(), emails.sorted(), postalCodes.sorted(), addresses.sorted()]
             .map { $0.joined(separator: ",") }.joined(separator: ";")
     }
 
@@ -49,6 +54,70 @@ public struct PublicCharacter: Sendable, Hashable, Codable {
             guard letter == (index % 2 == 0) else { return nil }
         }
         return code
+    }
+
+    /// A street address or post office box in the one form that is compared: civic number
+    /// (and its letter, `12a`), the street type canonical (`boul.`, `bd` and `Blvd` are
+    /// `boulevard`; `Street` is `rue`), the street name folded (lowercase, accents off, hyphens
+    /// as spaces, `de`/`des`/`du`/`l'` dropped, `St-` as `saint`) and the orientation (`est`);
+    /// the apartment, municipality, province and postal code are left out — so `1200, boul.
+    /// Industriel, bureau 3, Granby` and `1200 boulevard Industriel` are one address. A box is
+    /// `cp 123` (`C.P. 123`, `P.O. Box 123`). Nil when the text holds no address.
+    ///
+    /// The scan reads addresses by the same rules (`StreetAddressReader`), so what is declared
+    /// public and what a scan finds compare equal; `privacy public suggest` counts letterhead
+    /// addresses in this form. Stable: stored public identifiers are in this form.
+    public static func normalisedAddress(_ text: String) -> String? {
+        // Typed in lowercase, or given in its normalised form (as stored and as `privacy public
+        // suggest` proposes it), an address is read again with each word capitalised: the
+        // normalised form normalises to itself.
+        firstAddress(in: text) ?? firstAddress(in: text.split(separator: " ", omittingEmptySubsequences: false)
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "))
+    }
+
+    /// The first street address or post office box in `text`, normalised.
+    private static func firstAddress(in text: String) -> String? {
+        var bytes = Array(text.utf8)
+        bytes.append(0x0A)
+        return bytes.withUnsafeBufferPointer { buffer -> String? in
+            let reader = StreetAddressReader(text: buffer, limit: buffer.count)
+            var index = 0
+            while index < buffer.count {
+                let atWord = !buffer.isAlnum(before: index)
+                if atWord, isDigit(buffer[index]) {
+                    var end = index
+                    while end < buffer.count, isDigit(buffer[end]) { end += 1 }
+                    var second: Range<Int>?
+                    if end + 1 < buffer.count, buffer[end] == 0x2D, isDigit(buffer[end + 1]) {
+                        var secondEnd = end + 1
+                        while secondEnd < buffer.count, isDigit(buffer[secondEnd]) { secondEnd += 1 }
+                        second = (end + 1)..<secondEnd
+                    }
+                    if let address = reader.street(civic: index, firstEnd: end, second: second) { return reader.normalised(address) }
+                    index = second?.upperBound ?? end
+                    continue
+                }
+                if atWord, buffer.letterLength(at: index) > 0,
+                   let (_, end) = StreetAddressReader.postOfficeBoxSet.matchIndex(in: buffer, at: index, limit: buffer.count) {
+                    if let box = reader.postOfficeBox(keywordStart: index, keywordEnd: end) { return reader.normalised(box) }
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether a normalised address is one of the organisation's: the same, or the same
+    /// followed by more words of a name written without a comma before the municipality
+    /// (`1200 boulevard industriel granby` when `1200 boulevard industriel` is declared).
+    func isPublic(address normalised: String) -> Bool {
+        if addresses.contains(normalised) { return true }
+        var prefix = Substring(normalised)
+        while let space = prefix.lastIndex(of: " ") {
+            prefix = prefix[..<space]
+            if addresses.contains(String(prefix)) { return true }
+        }
+        return false
     }
 
     /// Whether an address belongs to the organisation.

@@ -17,6 +17,8 @@ enum KeywordAction: Sendable, Hashable {
     case personNumber(FindingType)
     /// A label whose value is a bank account number.
     case bankAccount
+    /// A post office box follows (`C.P.`, `case postale`, `P.O. Box`).
+    case postOfficeBox
     /// Only a context word, looked for around a candidate.
     case context
 }

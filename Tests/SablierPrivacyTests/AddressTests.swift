@@ -1,0 +1,134 @@
+import SablierPrivacy
+import Testing
+
+/// The addresses a scan found, as (covered text, confidence).
+private func addresses(_ text: String, _ publicCharacter: PublicCharacter = PublicCharacter()) -> [(text: String, confidence: Int)] {
+    found(text, publicCharacter).filter { $0.type == .address }.map { ($0.text, $0.confidence) }
+}
+
+@Suite("Street addresses and post office boxes")
+struct AddressTests {
+    @Test("French civic addresses on one line: civic number, type, name, apartment, municipality, province, postal code")
+    func frenchOneLine() {
+        #expect(flagging(.address, "Adresse : 1234, rue des Érables, app. 5, Sherbrooke (Québec) J1H 2K3")
+            == ["1234, rue des Érables, app. 5, Sherbrooke (Québec) J1H 2K3"])
+        #expect(flagging(.address, "Domicile : 455 boul. Saint-Joseph Est, Montréal QC H2J 1J8")
+            == ["455 boul. Saint-Joseph Est, Montréal QC H2J 1J8"])
+        #expect(flagging(.address, "Adresse du parent : 12A, chemin du Lac-Bertrand, Lac-des-Seize-Îles")
+            == ["12A, chemin du Lac-Bertrand, Lac-des-Seize-Îles"])
+        #expect(flagging(.address, "Adresse : 5-1234, montée Sainte-Marianne, Mirabel (Québec) J7J 2B6")
+            == ["5-1234, montée Sainte-Marianne, Mirabel (Québec) J7J 2B6"])
+        #expect(flagging(.address, "Adresse : 12-14, rue de l'Église, Saint-Jean-sur-Richelieu")
+            == ["12-14, rue de l'Église, Saint-Jean-sur-Richelieu"])
+        #expect(flagging(.address, "Domicile : 3350, rang Saint-Joseph, Sainte-Sophie (Qc) J5J 2V3")
+            == ["3350, rang Saint-Joseph, Sainte-Sophie (Qc) J5J 2V3"])
+        #expect(flagging(.address, "Résidence : 2075, route 117, Mont-Tremblant") == ["2075, route 117, Mont-Tremblant"])
+        #expect(flagging(.address, "Adresse : 640, av. du Parc, bureau 3") == ["640, av. du Parc, bureau 3"])
+        #expect(flagging(.address, "Adresse : 77 ch. Principal, #204") == ["77 ch. Principal, #204"])
+    }
+
+    @Test("English order and English types: 78 Maple Street, Unit 3; St. Lawrence Blvd. West")
+    func english() {
+        #expect(flagging(.address, "Home address: 78 Maple Street, Unit 3, Lachute, Quebec J8H 3W1")
+            == ["78 Maple Street, Unit 3, Lachute, Quebec J8H 3W1"])
+        #expect(flagging(.address, "Address: 100 St. Lawrence Blvd. West, Apt. 12, Montreal, QC H2X 1Y6")
+            == ["100 St. Lawrence Blvd. West, Apt. 12, Montreal, QC H2X 1Y6"])
+        #expect(flagging(.address, "Mailing address: 15 Oak Crescent, Pointe-Claire, QC") == ["15 Oak Crescent, Pointe-Claire, QC"])
+        #expect(flagging(.address, "Address: 4 Birch Rd., Hudson") == ["4 Birch Rd., Hudson"])
+        #expect(flagging(.address, "Address: 221 3rd Avenue, Lachine") == ["221 3rd Avenue, Lachine"])
+    }
+
+    @Test("Over two and three lines: the municipality's line counts when it holds a province or a postal code")
+    func severalLines() {
+        let letter = "Monsieur Kevin Lachapelle\n2217, chemin du Lac-Bertrand\nLac-des-Seize-Îles (Québec)  J0T 2M0\n\nObjet : Convocation"
+        #expect(flagging(.address, letter) == ["2217, chemin du Lac-Bertrand\nLac-des-Seize-Îles (Québec)  J0T 2M0"])
+        let english = "Ms. Rachel Cohen\n78 Maple Street\nLachute, Quebec\nJ8H 3W1\n\nDear Ms. Cohen,"
+        #expect(flagging(.address, english) == ["78 Maple Street\nLachute, Quebec\nJ8H 3W1"])
+        // The next line is not a municipality: the address stops at its first line.
+        let memo = "Adresse : 1180, rue des Pins\nObjet : Demande de changement d'école"
+        #expect(flagging(.address, memo) == ["1180, rue des Pins"])
+        // The postal-code detector still reports its own finding.
+        #expect(flagging(.postalCode, letter) == ["J0T 2M0"])
+    }
+
+    @Test("Post office boxes: C.P., case postale, P.O. Box, with a station")
+    func postOfficeBoxes() {
+        #expect(flagging(.address, "Adresse postale : C.P. 123, succursale Bureau-chef, Rimouski (Québec) G5L 7C7")
+            == ["C.P. 123, succursale Bureau-chef, Rimouski (Québec) G5L 7C7"])
+        #expect(flagging(.address, "Adresse : case postale 45, Val-David (Québec) J0T 2N0") == ["case postale 45, Val-David (Québec) J0T 2N0"])
+        #expect(flagging(.address, "Mailing address: P.O. Box 456, Station A, Sherbrooke, QC J1H 5H7")
+            == ["P.O. Box 456, Station A, Sherbrooke, QC J1H 5H7"])
+        #expect(flagging(.address, "Domicile : CP 88, Lac-Supérieur") == ["CP 88, Lac-Supérieur"])
+        #expect(addresses("Le CP du groupe 12 est parti").isEmpty)                      // no box number
+    }
+
+    @Test("Confidence: a label or a person's name flags; an organisation's or a business's address is weak")
+    func confidence() {
+        #expect(addresses("Adresse : 34, rue des Pruches, Prévost").map(\.confidence) == [75])
+        #expect(addresses("Madame Sophie Gagnon\n34, rue des Pruches\nPrévost (Québec) J0R 1T0").map(\.confidence) == [70])
+        #expect(addresses("1234, rue des Érables, Sherbrooke").map(\.confidence) == [55])       // a bare address in a form
+        #expect(addresses("Lakeshore Office Supply Ltd.\n1180 Boulevard Saint-Jean, Pointe-Claire, QC H9R 5L3").map(\.confidence) == [35])
+        #expect(addresses("École secondaire des Cèdres — 1400, montée Sainte-Marianne, Mirabel (Québec) J7J 2B6").map(\.confidence) == [35])
+        #expect(addresses("Head office: 455 Avenue Donegani, Pointe-Claire, QC H9R 2W3").map(\.confidence) == [35])
+        // Inside a sentence without a municipality: a place named, weak.
+        #expect(addresses("La rencontre aura lieu au 45, rue Principale dans la grande salle.").map(\.confidence) == [45])
+        // A sentence that says it is where someone lives flags.
+        #expect(addresses("Elle habite au 45, rue Principale depuis mai.").map(\.confidence) == [75])
+    }
+
+    @Test("Numbers followed by something else than a street: counts, dates, budget lines, years, articles, times")
+    func negatives() {
+        #expect(addresses("1234 Fournitures de bureau      2 910,00").isEmpty)
+        #expect(addresses("Le groupe compte 25 élèves et 3 avenues de solution ont été proposées.").isEmpty)
+        #expect(addresses("La rencontre du 12 mars 2025 à 10 h 30.").isEmpty)
+        #expect(addresses("En 2024, rue Principale a été refaite.").isEmpty)
+        #expect(addresses("In 2023 Main Street was repaved.").isEmpty)
+        #expect(addresses("Année scolaire 2024-2025, rue barrée").isEmpty)
+        #expect(addresses("selon l'art. 57, Place des Arts étant fermée").isEmpty)
+        #expect(addresses("La rue est fermée; la rue Principale aussi.").isEmpty)
+        #expect(addresses("Il a échoué 2 cours de Mathématiques.").isEmpty)            // `cours` alone is no street
+        #expect(addresses("Nous avons 3 places disponibles et 2 rues barrées.").isEmpty)
+        #expect(addresses("Route 12 : départ à 7 h 05.").isEmpty)
+        #expect(addresses("Téléphone : 450 555-0147").isEmpty)
+        #expect(addresses("Page 4 Street Festival").isEmpty)
+    }
+
+    @Test("The organisation's addresses are public: never reported, in any written form")
+    func publicAddresses() {
+        let organisation = PublicCharacter(addresses: ["1250, boulevard des Cèdres, Saint-Jérôme"])
+        #expect(addresses("1250, boulevard des Cèdres, Saint-Jérôme (Québec) J7Z 5T3", organisation).isEmpty)
+        #expect(addresses("Adresse : 1250 boul. des Cèdres", organisation).isEmpty)
+        #expect(addresses("Adresse : 1250 BD DES CEDRES, bureau 3", organisation).isEmpty)
+        #expect(addresses("Adresse : 1252, boulevard des Cèdres", organisation).count == 1)   // the neighbour's
+        // An address with the organisation's postal code is weak.
+        #expect(addresses("1250, boulevard des Cèdres, Saint-Jérôme (Québec) J7Z 5T3", PublicCharacter(postalCodes: ["J7Z 5T3"]))
+            .map(\.confidence) == [30])
+    }
+
+    @Test("One normalised form: civic number, canonical type, folded name, orientation; apartment and municipality left out")
+    func normalisedAddress() {
+        #expect(PublicCharacter.normalisedAddress("1200, boul. Industriel, bureau 3, Granby") == "1200 boulevard industriel")
+        #expect(PublicCharacter.normalisedAddress("1200 boulevard Industriel") == "1200 boulevard industriel")
+        #expect(PublicCharacter.normalisedAddress("1200 Industriel Blvd.") == "1200 boulevard industriel")
+        #expect(PublicCharacter.normalisedAddress("455 boul. St-Joseph E., Montréal") == "455 boulevard saint joseph est")
+        #expect(PublicCharacter.normalisedAddress("78 Maple Street, Unit 3") == "78 rue maple")
+        #expect(PublicCharacter.normalisedAddress("1234, rue des Érables, app. 5") == "1234 rue erables")
+        #expect(PublicCharacter.normalisedAddress("5-1234, rue des Érables") == "1234 rue erables")
+        #expect(PublicCharacter.normalisedAddress("12A rue de l'Église") == "12a rue eglise")
+        #expect(PublicCharacter.normalisedAddress("C.P. 123, succursale Bureau-chef") == "cp 123")
+        #expect(PublicCharacter.normalisedAddress("P.O. Box 123") == "cp 123")
+        #expect(PublicCharacter.normalisedAddress("Granby") == nil)
+        #expect(PublicCharacter.normalisedAddress("25 élèves") == nil)
+        #expect(PublicCharacter(addresses: ["1200 boulevard Industriel"]).fingerprint
+            != PublicCharacter().fingerprint)
+        // The normalised form normalises to itself: what is stored reads again (the scanner is
+        // built from the stored forms).
+        for written in ["1200, boul. Industriel", "455 boul. St-Joseph E.", "78 Maple Street", "12 Oak Court", "12A rue de l'Église",
+                        "221 3rd Avenue", "2075, route 117", "C.P. 123", "4 Birch Rd.", "9 Elm Lane, Hudson"] {
+            let normalised = PublicCharacter.normalisedAddress(written)
+            #expect(normalised != nil, "\(written)")
+            #expect(normalised.flatMap(PublicCharacter.normalisedAddress) == normalised, "\(written)")
+        }
+        #expect(PublicCharacter(addresses: ["1200 boulevard industriel"]).addresses == ["1200 boulevard industriel"])
+    }
+}
