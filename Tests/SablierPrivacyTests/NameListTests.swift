@@ -88,7 +88,7 @@ struct NameListTests {
     func listsOfRecord() throws {
         let given = try Self.entries("given-names.txt")
         let surnames = try Self.entries("surnames.txt")
-        let common = try Self.entries("common-words.txt")
+        let common = try Self.entries("common-words.txt") + Self.entries("english-words.txt")
         let excluded = try Self.entries("not-names.txt")
         #expect((15000...20000).contains(given.count))
         #expect((25000...30000).contains(surnames.count))

@@ -8,8 +8,10 @@ data/names/README.md); this script is the derivation, so anyone can check and re
 Two steps:
   --from-raw DIR   derive data/names/given-names.txt and surnames.txt from the raw downloads
                    in DIR (kept out of git; data/names/README.md says where each comes from);
+                   and english-words.txt (the names that are common English words, from
+                   --english-words, SCOWL's size-35 list by default);
   (always)         write Sources/SablierPrivacy/Names/NameLists+Data.swift from the lists in
-                   data/names/ (given-names.txt, surnames.txt, common-words.txt).
+                   data/names/ (given-names.txt, surnames.txt, common-words.txt, english-words.txt).
   --check          write nothing; exit 1 if the Swift file differs from what the lists give.
 
 Output is deterministic: sorted, one folded name per line.
@@ -33,6 +35,9 @@ FRANCE_MIN_PEOPLE = 200  # a given name borne by at least this many people born 
 US_MIN_PEOPLE = 2000  # a given name borne by at least this many people born in the US 1920–2023
 US_FIRST_YEAR = 1920  # older years name few of the people a document names today
 CENSUS_TOP_SURNAMES = 30000  # the most frequent surnames of the US Census 2010, by rank
+# SCOWL's size-35 American English list (Debian's wamerican-small): a name that is one of its
+# lowercase words is also a common English word (Grant, Drew, Hazel).
+ENGLISH_WORDS = "/usr/share/dict/american-english-small"
 
 # The Latin-1 letters U+00C0–U+00FF folded as TextBytes.folded(at:) folds them.
 _LATIN1 = {}
@@ -167,7 +172,18 @@ def census_surnames(raw):
     return set(keys)
 
 
-def derive(raw):
+def english_words(path):
+    """The lowercase words of an English word list (one word a line), folded."""
+    words = set()
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            word = line.strip()
+            if word and word.isascii() and word.isalpha() and word.islower():
+                words.add(word)
+    return words
+
+
+def derive(raw, english_path):
     sys.path.insert(0, HERE)
     not_names = set(read_list("not-names.txt"))
     given = quebec_given_names(raw) | france_given_names(raw) | us_given_names(raw)
@@ -181,12 +197,18 @@ def derive(raw):
         "Surnames, folded (lowercase, accents off). Derived by scripts/names/build-name-lists.py;",
         "sources and licences in data/names/README.md. Do not edit: regenerate.",
     ], surnames)
+    common = set(read_list("common-words.txt"))
+    english = english_words(english_path)
+    write_list("english-words.txt", [
+        "Given names and surnames that are also common English words (SCOWL size 35, lowercase),",
+        "folded. Derived by scripts/names/build-name-lists.py; see data/names/README.md. Do not edit.",
+    ], {name for name in given | surnames if name in english and name not in common})
 
 
 def swift_source():
     given = read_list("given-names.txt")
     surnames = read_list("surnames.txt")
-    common = sorted(set(read_list("common-words.txt")))
+    common = sorted(set(read_list("common-words.txt")) | set(read_list("english-words.txt")))
 
     def literal(entries):
         return "\n".join("        " + entry for entry in entries)
@@ -205,8 +227,9 @@ extension NameLists {{
 {literal(surnames)}
         """
 
-    /// The common French and English words of data/names/common-words.txt ({len(common)}),
-    /// one folded word a line: a name that is also one of these is ambiguous on its own.
+    /// The common French and English words of data/names/common-words.txt and english-words.txt
+    /// ({len(common)}), one folded word a line: a name that is also one of these is ambiguous on
+    /// its own.
     static let commonWordText = """
 {literal(common)}
         """
@@ -217,10 +240,11 @@ extension NameLists {{
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--from-raw", metavar="DIR", help="derive the lists from the raw downloads in DIR")
+    parser.add_argument("--english-words", metavar="FILE", default=ENGLISH_WORDS, help=f"English word list (default {ENGLISH_WORDS})")
     parser.add_argument("--check", action="store_true", help="only check that the Swift file is up to date")
     arguments = parser.parse_args()
     if arguments.from_raw:
-        derive(arguments.from_raw)
+        derive(arguments.from_raw, arguments.english_words)
     source = swift_source()
     if arguments.check:
         with open(SWIFT, encoding="utf-8") as handle:

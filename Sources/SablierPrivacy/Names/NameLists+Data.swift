@@ -2,7 +2,7 @@
 // Sources and licences: data/names/README.md.
 
 extension NameLists {
-    /// The given names of data/names/given-names.txt (17619), one folded name a line.
+    /// The given names of data/names/given-names.txt (17613), one folded name a line.
     static let givenNameText = """
         aaden
         aadhya
@@ -3356,7 +3356,6 @@ extension NameLists {
         colton
         columbus
         colyne
-        come
         conan
         concepcion
         conception
@@ -4708,7 +4707,6 @@ extension NameLists {
         elrik
         elroy
         elsa
-        else
         elsie
         elson
         elssa
@@ -5161,10 +5159,8 @@ extension NameLists {
         evelyne
         evelynn
         evelyse
-        even
         evenor
         evens
-        ever
         everardo
         everest
         everett
@@ -8088,7 +8084,6 @@ extension NameLists {
         jurgen
         jurnee
         jusipi
-        just
         juste
         justen
         justice
@@ -16248,7 +16243,6 @@ extension NameLists {
         tilia
         tilian
         tilio
-        till
         tillie
         tillman
         tilly
@@ -17625,7 +17619,7 @@ extension NameLists {
         zyon
         """
 
-    /// The surnames of data/names/surnames.txt (29962), one folded name a line.
+    /// The surnames of data/names/surnames.txt (29944), one folded name a line.
     static let surnameText = """
         aaron
         aarons
@@ -19361,7 +19355,6 @@ extension NameLists {
         bazinet
         bazzell
         bazzi
-        be
         bea
         beach
         beacham
@@ -19497,7 +19490,6 @@ extension NameLists {
         beem
         beeman
         beemer
-        been
         beene
         beer
         beerman
@@ -20591,7 +20583,6 @@ extension NameLists {
         botelho
         botello
         botero
-        both
         bothe
         bothwell
         botkin
@@ -24880,7 +24871,6 @@ extension NameLists {
         dixon
         dixson
         dizon
-        do
         doak
         doan
         doane
@@ -24984,7 +24974,6 @@ extension NameLists {
         donati
         donato
         dondero
-        done
         donegan
         donelson
         doner
@@ -25760,7 +25749,6 @@ extension NameLists {
         elsasser
         elsayed
         elsberry
-        else
         elsea
         elser
         elsey
@@ -26059,7 +26047,6 @@ extension NameLists {
         eve
         eveland
         evelyn
-        even
         evens
         evensen
         evenson
@@ -29689,7 +29676,6 @@ extension NameLists {
         hepp
         heppner
         hepworth
-        her
         herald
         herandez
         heras
@@ -30402,7 +30388,6 @@ extension NameLists {
         hovis
         hovland
         hovsepian
-        how
         howard
         howarth
         howden
@@ -31256,7 +31241,6 @@ extension NameLists {
         jurkowski
         jury
         jusino
-        just
         juste
         justesen
         justice
@@ -33360,7 +33344,6 @@ extension NameLists {
         lesniak
         lesniewski
         lesperance
-        less
         lessard
         lesser
         lessig
@@ -37316,7 +37299,6 @@ extension NameLists {
         njie
         njoku
         njoroge
-        no
         noa
         noack
         noah
@@ -39921,7 +39903,6 @@ extension NameLists {
         razon
         razor
         razzano
-        re
         rea
         reach
         read
@@ -44507,7 +44488,6 @@ extension NameLists {
         tham
         thames
         thammavongsa
-        than
         thang
         thao
         thapa
@@ -44525,7 +44505,6 @@ extension NameLists {
         theisen
         theiss
         thelen
-        then
         theobald
         theodore
         theriault
@@ -44666,7 +44645,6 @@ extension NameLists {
         tilden
         tilford
         tilghman
-        till
         tiller
         tillery
         tillett
@@ -45767,7 +45745,6 @@ extension NameLists {
         veverka
         vezina
         vi
-        via
         vial
         vialpando
         viana
@@ -47306,7 +47283,6 @@ extension NameLists {
         yoshimura
         yoshioka
         yost
-        you
         youmans
         youn
         younan
@@ -47591,254 +47567,2470 @@ extension NameLists {
         zylstra
         """
 
-    /// The common French and English words of data/names/common-words.txt (246),
-    /// one folded word a line: a name that is also one of these is ambiguous on its own.
+    /// The common French and English words of data/names/common-words.txt and english-words.txt
+    /// (2461), one folded word a line: a name that is also one of these is ambiguous on
+    /// its own.
     static let commonWordText = """
+        abate
+        abbey
+        abbot
+        abeille
+        able
         ace
+        acres
+        admire
         aime
+        akin
+        alas
+        albino
+        ales
+        aline
+        aller
+        alley
+        ally
+        almond
+        alpha
+        alter
+        alto
+        amande
         amber
         ambre
+        ameer
+        amen
+        amend
+        amer
+        amethyst
+        ami
+        amir
         amour
         ange
         angel
+        angelic
+        anger
+        angle
+        angles
+        angst
+        ani
+        anonyme
+        appel
+        apple
         april
+        arcade
+        arch
+        archer
+        arena
+        arenas
+        ares
+        aria
+        arias
+        armor
+        arms
+        arrow
         art
+        ascension
         ash
+        askew
+        aspen
+        astride
+        atlas
         aube
         august
+        aura
         autumn
+        avant
+        avion
+        avis
         avril
+        awe
+        axe
+        aye
+        azalea
+        azure
         baby
+        bachelor
+        back
+        backer
+        bacon
+        bade
+        badger
+        bail
+        bain
         baker
+        bal
+        bald
+        bale
+        bales
+        balk
+        ball
+        balling
+        balls
+        ban
+        bandy
+        bang
+        bangs
+        banister
         bank
+        banker
         banks
+        banner
+        banning
+        bannister
+        bar
+        barb
+        barber
+        bard
+        bare
+        barefoot
+        bares
+        barge
+        bark
+        barks
+        barley
+        barman
+        baron
+        barren
+        barrette
+        barrier
+        barter
+        bash
+        basil
+        bass
+        bath
+        battle
+        battles
+        bay
+        bays
+        beach
+        beagle
+        beam
+        beams
+        bean
+        beans
+        bear
+        beard
+        beau
+        beaver
+        beavers
+        bee
+        beech
+        beer
+        beers
+        beets
+        begin
         bell
+        bellow
+        bellows
+        below
+        belt
+        bench
+        bender
+        bent
         berger
+        berry
         best
+        betters
+        beverage
+        bias
+        bible
+        bickers
+        bien
+        bigger
         bill
+        billing
+        bills
+        binder
+        binning
+        birch
         bird
+        bishop
+        bitter
         black
+        blacker
+        blade
+        blades
         blanc
+        blanch
         blanche
+        bland
+        blank
+        blanks
+        blaze
+        blazer
         blessing
+        blind
+        bliss
+        blitz
+        blizzard
+        block
+        blood
+        bloom
+        blossom
+        blow
+        blunt
+        boas
+        bob
+        bode
+        bodily
+        body
+        bogus
+        bois
+        bol
+        bold
+        bologna
+        bolster
+        bolt
+        bombard
         bon
+        bond
+        bonds
+        bone
+        bones
+        boney
         bonheur
+        bonnet
+        book
+        books
+        boon
+        boor
+        boos
+        booth
+        boots
+        booze
+        border
+        borders
+        boring
+        born
+        borne
         boss
+        bottom
+        bottoms
+        bounds
         bourgeois
+        bouton
+        bow
+        bowler
+        bowling
+        box
+        boxer
+        boy
+        brace
+        brain
+        brake
+        bran
+        branch
+        branche
+        brand
+        brands
+        brandy
+        brasher
+        brass
+        bravo
+        brawn
+        bray
+        brazier
+        breed
+        breeding
+        breeze
+        brew
+        brick
+        bridge
+        bridges
         bright
+        brim
+        brin
+        brink
+        brinks
+        broach
+        broad
+        broker
+        brook
+        brooking
         brooks
+        broom
+        brothers
+        brow
         brown
+        browner
+        browning
+        brun
+        brunette
+        brunt
+        brush
         buck
+        buckle
+        buckles
         bud
+        buddy
+        budge
+        buff
+        buffalo
+        bull
+        bullion
+        bump
+        bumpers
+        bun
+        bunch
+        bunker
+        burden
+        burger
+        burn
+        burner
+        burns
+        burr
+        burrow
+        burrows
+        bury
         bush
+        butcher
+        butler
+        butt
+        butters
+        button
+        butts
+        buys
+        buzzard
+        bye
+        cable
+        caddy
+        cadence
+        cadet
+        cage
+        call
+        callow
+        cam
+        camel
+        camera
         camp
+        camper
+        camps
+        canada
+        canal
+        canary
+        cancel
+        candy
+        cane
+        canning
+        cannon
+        canon
+        canter
+        canyon
+        cap
+        cape
+        capers
+        capes
+        caprice
+        captain
+        carbon
+        card
+        cardinal
+        cargo
+        carol
         carpenter
+        carrier
+        carrion
+        cart
+        carte
+        carton
         case
         cash
+        casino
+        cast
+        caster
+        castle
+        castles
+        catchings
+        cater
+        caulk
+        cavalier
+        cave
+        caves
+        cedar
         celeste
+        celli
+        centers
+        certain
+        chain
+        chalk
+        chambers
+        champ
+        champagne
+        champion
         chance
+        chancellor
+        channel
+        chant
+        chapel
+        char
+        charisma
+        charity
+        charter
+        charters
         chase
+        chasse
+        chastity
+        check
+        cheek
+        cheeks
+        cheers
+        cherish
+        cherry
+        chess
+        chestnut
+        chew
+        chi
+        chick
+        chien
+        child
+        chiles
+        chin
+        china
         chip
+        choice
+        chou
+        chow
+        christen
         christmas
+        chuck
+        chum
         church
+        chute
+        cinnamon
+        citizen
+        citron
+        civil
+        clack
         clair
         claire
+        clapper
+        class
+        clause
+        clay
+        clear
+        cleaver
+        cleaves
+        clerk
+        clever
+        click
+        cliff
+        clinch
+        clink
+        clock
+        close
+        cloud
+        clover
+        cluck
+        clutter
+        coach
+        coats
+        cobble
+        coffee
+        coffer
+        coffin
+        coil
+        coke
+        collar
+        collie
+        colline
+        colon
         colt
+        comas
+        combs
+        comes
+        comfort
+        commander
+        commodore
+        commons
+        conception
+        cone
+        confer
+        conquest
         constant
+        converse
         cook
+        cooks
+        cool
+        coop
+        cooper
+        cope
+        copes
+        copper
+        coral
+        cord
+        cordon
+        core
+        cork
+        corn
+        corner
+        corning
+        corns
+        corpus
+        corral
+        cost
         cote
+        cotton
+        couch
+        council
+        counter
+        countryman
+        counts
+        coupe
         court
+        courts
+        cousin
+        cousins
+        cover
+        covert
+        coward
+        cox
+        coy
+        coyer
+        craft
+        crafts
+        cram
+        crane
+        crank
+        crass
+        crater
+        creed
+        creek
+        crew
+        crews
+        crisp
+        crochet
+        crofts
+        crook
+        crooks
         cross
+        crosser
+        crouch
+        crow
+        crown
+        cruise
+        crumb
+        crumble
         crystal
+        cue
+        cuff
+        cull
+        cumming
+        cunning
+        curd
+        cure
+        curl
+        current
+        curry
+        curt
+        custard
+        cutter
+        cutting
+        cypress
+        daemon
+        daily
+        dais
+        daisy
         dale
+        dally
+        dam
+        dame
+        dames
+        dance
+        dancer
+        dandy
+        dare
+        dark
+        darling
+        dart
         dash
+        daub
         dawn
         day
+        days
+        deacon
+        deal
         dean
+        deans
+        dearth
         december
+        deck
+        deeds
+        deem
+        deems
+        deep
+        deer
+        degree
+        delay
+        delta
+        denim
+        dent
+        deputy
+        derrick
         desire
+        dessert
         destiny
+        deters
+        dew
+        dial
+        dials
+        diamond
+        dice
+        dies
+        dieu
+        dike
+        dill
+        dills
+        din
+        dine
+        dines
+        ditch
+        ditto
+        ditty
+        diver
+        divers
+        divine
+        dix
+        dock
         doctor
+        dodge
+        doe
+        dole
+        doles
+        doll
+        dollar
+        dolly
+        dolphin
+        domino
+        don
+        doom
+        dose
+        double
+        douse
+        dove
+        dowdy
+        down
+        downing
+        downs
+        dragon
+        drain
+        dream
+        dresser
+        drew
+        dries
+        driver
+        drone
+        drown
+        drum
+        drummer
+        dry
+        dryer
+        dubs
         duc
+        duck
+        due
+        dues
+        duet
+        duff
         duke
+        dukes
+        dull
+        dune
+        dunk
+        dust
         dusty
+        duty
+        dye
+        dynasty
+        eager
+        eagle
+        eagles
         earl
+        earls
         early
+        earnest
         east
+        easterly
+        eaves
+        ebony
+        echo
+        eddy
+        edge
+        eke
+        elder
+        elders
+        elle
+        elm
+        elms
+        em
+        ember
+        emerald
+        emir
+        ensign
+        espoir
+        esprit
+        essence
+        eternity
         eve
+        evens
+        every
+        eves
+        expedite
+        eye
+        factor
+        fails
+        fair
         faith
+        falcon
+        fall
+        fallen
+        falls
+        falter
         fan
+        fang
+        fanning
+        fares
+        farmer
+        fast
+        fate
+        faux
+        favor
+        favorite
+        favors
+        fawn
+        fear
+        fearing
+        fears
+        feather
+        feathers
         february
+        fees
+        fell
+        feller
+        fellows
+        fells
+        felt
+        felts
+        fender
+        fern
+        ferry
+        fetter
+        fetters
+        few
+        fiddler
         fidele
         field
+        fielding
+        fields
+        file
+        files
+        filler
+        finch
+        fine
+        finger
+        first
+        fish
+        fisher
+        fitting
+        fix
+        flake
+        flakes
+        fleck
+        fleet
         fleur
+        flick
+        flint
+        flock
+        flood
+        flora
+        flower
+        flowers
+        fluke
+        flurry
+        fly
+        folds
+        folk
+        folks
+        font
+        fontaine
+        force
         ford
+        fore
+        foreman
+        forest
+        foret
+        forget
         fort
+        forte
+        fortes
+        forth
         fortune
+        forward
+        foster
+        fought
+        fountain
         fox
+        frame
         franc
         france
         frank
+        franks
+        fray
         free
+        freed
+        freer
+        frees
+        freeze
+        french
+        freshwater
+        friar
+        fried
+        friend
+        fries
+        frisk
+        frock
+        frost
+        fry
+        fudge
         fuller
+        furlong
+        furnish
+        furrow
+        furry
+        fury
+        fuss
+        gable
+        gage
+        gagne
+        gain
+        gains
+        gal
+        gala
+        gale
+        gales
+        gall
+        gallant
+        galley
+        gallon
+        gallop
+        gamble
+        games
+        gander
+        gang
+        garden
+        gardener
+        garland
+        garnet
+        garret
+        garrison
+        gash
         gates
+        gathers
+        gauge
+        gaunt
         gay
+        gayer
+        gear
+        gearing
+        gee
+        gene
+        genesis
+        genie
+        gent
         gentil
+        gentile
+        gentle
+        gentles
+        gentry
+        gift
+        gill
+        gills
+        gin
+        ginger
+        gist
+        given
+        givens
+        glad
+        gladden
+        glade
         glass
+        glaze
+        glen
+        glory
+        gloss
+        go
+        goad
+        gobble
+        going
         gold
         golden
+        goldsmith
+        gong
+        goo
         good
+        goodnight
+        goods
+        goodwill
+        goon
+        gore
+        gorge
+        gorges
+        gouge
+        grab
         grace
+        gram
+        grams
         grand
+        grant
+        grass
+        grate
+        gravel
+        gravely
+        graven
+        graver
+        graves
         gray
+        grayer
+        grays
         green
+        greener
+        greenhouse
+        greening
         grey
+        grieve
+        grieves
+        grill
+        grills
+        grim
+        grimes
+        grimmer
+        grinder
+        groom
+        grooms
+        gros
+        gross
+        grosser
+        grounds
+        grove
+        groves
+        grow
+        guard
+        guess
+        guest
+        guild
+        guise
+        gull
+        gulley
+        gully
+        gum
+        gunner
+        gunning
+        gust
         guy
+        ha
+        hack
+        hacker
+        hackney
+        haddock
+        haggard
+        hail
+        hair
+        hale
+        hales
         hall
+        hallmark
+        halls
+        halo
+        halter
+        ham
+        hamburger
+        hamlet
+        hammer
+        hammers
+        hammock
         hand
+        handler
+        hands
+        handy
+        hang
+        hanger
+        harbor
+        harden
+        harder
         hardy
+        hare
+        haring
+        harm
         harmony
+        harms
+        harness
+        harp
+        harries
+        harrow
+        harry
+        harsh
+        hart
+        hash
+        hasting
+        hasty
+        hatch
+        haven
+        havens
+        hawk
+        hawks
+        hay
+        hays
+        hazard
+        hazel
+        head
+        headings
+        heady
+        heal
+        heap
+        heaps
+        heard
         heart
+        heater
+        heath
+        heather
         heaven
+        heavenly
+        heckler
+        hedge
+        hedges
+        hefty
+        height
+        held
+        helm
+        helms
+        hem
+        hemming
+        herald
+        herb
+        herd
+        heritage
+        heron
+        herring
+        hey
+        hick
+        hicks
+        hier
+        high
+        highland
         hill
+        hillier
+        hills
+        hilt
+        hilts
+        hind
+        hinds
+        hire
+        hires
+        hitch
+        ho
+        hoard
+        hobby
+        hock
+        hocking
+        holder
+        holding
+        hole
+        holiday
+        holler
         holly
+        holy
+        homes
+        hone
+        honesty
         honey
         honor
+        hood
+        hook
+        hooks
+        hoop
+        hoops
+        hoots
         hope
+        hopes
+        hopper
+        hopping
+        horn
+        hose
+        host
+        house
+        hove
+        hover
+        huddle
+        hue
+        huff
+        hug
+        huh
+        hull
+        hum
+        human
+        humble
+        hung
+        hunger
+        hunt
         hunter
+        hunting
+        hurdle
+        hurt
+        husband
+        husbands
+        husk
+        ice
+        imperial
+        incarnation
+        indigo
+        infant
+        inks
+        innocent
+        ion
         iris
+        irons
+        island
+        ivory
         ivy
         jack
+        jacks
         jade
         january
         janvier
+        jardin
+        jarred
+        jawed
         jay
+        jazz
+        jeans
+        jersey
+        jester
+        jet
+        jeune
+        jewel
+        job
+        joie
+        jolly
+        journey
         joy
+        jubilee
         judge
         juin
         july
+        jump
+        jumper
         june
+        junior
+        juniper
+        junk
+        jury
+        juste
         justice
+        keel
+        keeling
+        keels
+        keen
+        keener
+        keep
+        ken
+        kennel
+        kettle
+        key
+        keys
+        kick
+        kidney
+        kill
+        kin
+        kind
+        kinda
+        kinder
+        kindle
+        kindred
         king
+        kipper
+        kiss
         kit
+        kitchen
+        kitchens
+        kite
+        kitty
+        knack
+        knee
+        knight
+        knights
+        knoll
+        knowledge
+        knuckles
+        lack
+        lacks
+        lacrosse
+        lacy
+        lade
         lady
+        lager
+        laid
+        lain
+        lair
         lake
+        lakes
+        lamb
+        lamer
+        lamp
+        lampe
+        lance
+        land
+        lander
+        lands
         lane
+        lapin
+        lard
+        large
+        lark
+        lash
+        lass
+        last
+        latch
+        laughter
+        laurel
+        lavender
         law
+        lawless
+        lawn
+        laws
+        lawyer
+        lax
+        lay
+        layer
+        layman
+        leach
+        leader
+        leaf
+        league
+        leak
+        leaks
+        lean
+        leap
+        learn
+        learned
+        lease
+        ledger
+        lee
+        leech
+        leek
+        legacy
         legend
+        leisure
+        lemme
+        lemon
+        lemons
+        lens
+        lent
+        leopard
+        lesser
+        lever
+        levering
+        levy
+        liberty
+        lick
+        lien
+        lies
+        lieu
+        light
+        like
+        likens
+        likes
+        lily
+        liming
+        line
+        linen
+        liner
+        lines
+        linger
+        lingo
+        link
+        linker
+        lint
         lion
+        list
         little
+        littler
+        lively
+        livers
+        llamas
+        loam
+        loan
+        lock
+        locker
+        lodge
+        loi
+        lone
         long
+        longest
+        look
+        looney
+        loop
+        loose
+        lopes
         lord
+        lords
+        lore
+        lorry
+        loss
+        loth
+        lotus
+        loud
+        louder
+        loup
         love
+        lovely
+        loving
+        low
+        lower
+        lowers
         loyal
+        loyalty
+        luck
         lucky
+        lull
         lune
+        lung
+        lush
+        lusher
+        lust
+        luster
+        lute
+        lutes
         lux
+        lynch
+        lyric
         lys
+        ma
+        mace
+        macintosh
+        madden
+        madly
+        magnolia
+        mahogany
         mai
+        maiden
+        main
+        mains
+        maison
+        maize
+        majesty
         major
+        majors
+        maker
+        male
+        malin
+        mall
+        mallard
+        mallet
+        mama
+        mane
+        manes
+        manger
+        mango
+        manly
+        manners
+        manning
+        manor
+        mans
+        mantel
+        mantle
+        many
+        maple
+        maples
+        mar
+        marble
         march
+        mares
+        marge
         marguerite
+        maria
+        marigold
         marin
+        marina
         marine
+        mariner
+        marines
         mark
+        marker
+        marks
+        maroon
+        marrow
         mars
+        marsh
+        marshal
+        martial
+        martin
+        marts
+        marvel
+        mas
+        mash
+        mask
         mason
+        mass
+        masse
+        mast
+        master
+        masters
+        mate
+        matin
+        matt
+        matte
+        matter
+        mattes
+        maudlin
+        maul
+        maverick
         max
+        maxim
         may
+        mayor
+        maze
+        meadow
+        meadows
+        meals
+        mealy
+        means
+        medley
+        meek
+        meeker
         melody
+        men
+        mentor
+        merchant
+        mercy
         merle
+        merry
+        messenger
+        messier
+        messing
+        metro
+        mike
+        mikes
         miles
+        milks
+        mill
+        miller
+        milliner
+        milling
+        million
+        mills
+        miner
+        mines
+        mingle
+        mink
+        minks
+        minor
+        miracle
+        mire
+        miser
         misty
+        mitten
+        mitts
+        mix
+        moats
+        mock
+        mode
         modeste
+        mole
+        moles
+        money
+        monk
+        monks
+        moo
+        moody
         moon
+        moor
+        mooring
+        moors
+        moos
+        moose
+        more
+        morning
+        moron
+        mort
+        moss
+        most
+        motley
+        motto
+        mount
+        mountain
+        mounts
+        mourning
+        mower
+        mowers
+        mu
+        muck
+        muff
+        mule
+        mull
+        munch
+        muse
+        music
+        mustard
+        mutter
+        nail
+        nails
+        nation
+        nations
+        natty
+        navy
+        nay
+        near
+        necessary
+        needles
+        neige
+        neighbors
+        nephew
+        nettles
+        newborn
+        newcomer
+        newton
+        nez
+        nice
+        nicely
+        nick
+        nickel
+        nickels
+        nicks
+        niece
+        nigh
+        nightingale
+        nine
         noble
+        nobles
+        noce
         noel
+        noon
+        nord
         north
+        northern
+        nova
         november
+        null
+        nurse
+        nutting
+        oak
+        oaks
         ocean
+        octave
         october
+        officer
+        ogle
+        ogles
+        oh
+        ohm
+        olden
         olive
+        omega
+        opal
+        oral
+        orange
+        orchard
+        ore
+        organ
+        otter
+        ours
+        outlaw
+        over
+        overall
+        overland
+        overly
+        pace
+        pack
+        packer
+        paddock
+        pagan
         page
+        painter
+        pair
+        pal
+        palm
+        palomino
+        pals
+        pan
+        pancake
+        panda
+        pane
+        pang
+        pansy
+        pant
+        panther
+        papa
+        papas
+        paradis
+        paradise
+        parchment
+        pardon
+        pare
         parent
         parfait
         paris
+        parish
         park
+        parks
+        parsley
+        parson
+        parsons
+        partridge
+        pass
+        passion
+        pastor
         pat
+        patch
+        pate
         patience
+        patin
+        patron
+        patty
+        paw
+        pay
+        payer
+        pea
+        peace
+        peach
+        peacock
+        peak
+        peaks
+        peal
         pearl
+        pease
+        peck
+        peek
+        peel
+        peer
+        pelle
+        pelt
+        pen
+        pence
+        penning
         penny
+        peoples
+        pepper
+        peppers
+        perks
         perle
+        person
+        persons
+        peter
+        peters
         petit
+        petite
+        petty
+        pew
+        phoenix
+        pi
+        piccolo
+        pick
+        pickle
+        pickles
+        pier
+        pierce
         pierre
+        pigeon
+        pike
+        pile
+        pilgrim
+        pillar
+        pilling
+        pillow
+        pilot
         pine
+        pines
+        pinion
+        pink
+        pipes
+        pitcher
+        pizza
+        plain
+        plank
+        plant
+        plants
+        plaster
+        plate
+        platter
+        player
+        plaza
+        pleasant
+        plum
+        plumb
+        poche
+        pointer
+        points
         poisson
+        poling
+        polite
+        poll
+        polo
+        pond
+        ponder
+        ponds
+        pool
+        poor
+        pop
+        pope
+        poppy
+        porch
+        porche
+        port
+        portal
         porter
+        post
+        potter
+        pound
+        pounds
         power
+        powers
+        pray
         precious
+        press
+        presto
+        pretty
         price
+        pride
+        pries
+        priest
+        prim
+        prime
+        primmer
+        primrose
         prince
+        princess
+        prior
+        proffer
+        profit
+        prom
+        promise
+        proper
+        prophet
+        prosper
+        proud
+        providence
+        province
+        prude
         prudence
+        prudent
+        prune
+        pry
+        puff
+        puffer
+        pulley
+        pulse
+        puma
+        pun
+        punch
+        purchase
+        putt
+        quail
+        quay
+        queen
+        query
+        quick
+        quill
+        quirk
+        race
+        racine
+        rafter
+        raid
         rain
+        rains
+        rainwater
+        rake
+        rakes
+        ram
+        ran
+        range
+        ranger
+        rank
+        ransom
+        rape
+        rares
+        rash
+        rather
+        rattler
+        rave
+        raven
         ray
+        rayon
+        razor
+        reach
+        read
+        reader
+        reading
+        ready
+        real
+        ream
+        reams
+        reason
+        rebel
+        record
+        records
+        rector
         red
+        redden
         reed
+        reel
+        regal
+        register
+        reign
+        rein
+        reine
+        reis
+        remise
+        renard
+        render
+        rester
+        revels
+        revere
+        rhymes
+        rice
         rich
+        riche
+        richer
+        riches
+        riddle
+        rideau
+        rider
+        ridge
+        riding
+        rife
+        righter
+        riles
+        rim
+        ring
+        rink
+        ripple
+        riser
+        rising
+        risk
         river
         rivers
+        rivet
+        roach
+        rob
         robin
+        robins
+        roche
         rock
+        rocker
+        rocky
+        rod
+        rode
+        roe
+        rogue
+        roles
+        roll
+        roller
+        rolling
+        rolls
+        roman
+        romance
+        roof
+        rook
+        rooks
+        root
+        roots
         rose
+        rosemary
+        rosier
+        rosy
+        rote
+        round
+        rounds
+        rouse
+        row
+        rowdy
         roy
         royal
+        royals
+        royalty
         ruby
+        rudder
+        ruddy
+        rude
+        ruder
+        ruff
+        ruffing
+        rule
+        rumble
+        rumple
+        runner
+        running
+        ruse
         rush
+        rushing
+        rust
         rusty
+        rye
+        saber
+        sable
+        sack
+        sacks
         sage
+        sager
+        said
+        sailor
+        sailors
         saint
+        salami
+        sale
+        sales
+        sally
+        salmon
+        salmons
+        salt
+        salter
         salut
+        sample
+        samples
+        sand
+        sandman
+        sands
         sandy
+        sane
+        saner
+        sang
+        sapphire
+        sari
+        saucier
+        saule
         savage
+        savant
+        savory
+        say
+        scales
+        scarlet
+        schools
+        scout
+        screws
+        scurry
+        sea
+        seal
+        seals
+        seaman
+        sears
+        seats
+        see
+        seed
+        seeds
+        sees
+        self
+        sell
+        selle
+        sellers
+        sells
+        senior
         september
+        sera
+        serene
         serenity
+        sergeant
+        sergent
+        session
+        sessions
+        setter
+        setters
+        settle
+        settles
+        seven
+        sever
+        severance
+        severe
+        severs
+        shack
+        shade
+        shady
+        shaikh
+        shake
+        sham
+        shams
+        shanty
+        share
+        sharp
+        sharper
+        shaver
+        shavers
+        shear
+        shears
+        sheen
+        sheets
+        sheikh
+        shell
+        sheller
+        shepherd
+        sherbert
+        sheriff
+        sherry
+        shield
+        shields
+        shin
+        shine
+        shire
+        shirk
+        shiver
+        shivers
+        shock
+        shoe
+        shook
+        shore
+        shores
         short
+        shorter
+        shorts
+        shoulders
+        show
+        showers
+        showman
+        shows
+        shuck
+        shun
+        shy
+        sickles
+        sides
+        sierra
+        silk
+        sill
+        sills
         silver
+        silvers
+        silversmith
+        simmer
+        simmers
+        sin
+        sincere
+        sine
+        sing
+        singer
+        sink
+        sinks
+        sinner
+        sires
+        sit
+        sites
+        sitter
+        six
+        sizer
+        skates
+        skip
+        skipper
         sky
+        slack
+        slate
+        slaughter
+        slay
+        sleeper
+        slick
+        slim
+        sly
         small
+        smalls
+        smart
+        smit
+        smith
+        smock
+        smoke
+        smoker
+        smothers
+        snider
+        snipes
         snow
+        so
+        sober
+        sobers
+        sol
+        solar
+        sole
         soleil
+        soles
+        soli
+        solo
+        son
+        song
+        sons
+        sorrow
+        sours
         south
+        southern
+        southward
+        sow
+        space
+        spade
+        span
+        sparks
+        sparrow
+        speaker
+        speaks
+        spear
+        spears
+        speck
+        speed
+        spell
+        speller
+        spells
+        spice
+        spies
+        spikes
+        spires
+        spoon
+        spore
+        spray
         spring
+        springs
+        sprinkle
+        sprout
+        sprung
+        spry
+        squire
+        squires
+        stabler
+        stack
+        stacks
+        staff
+        stage
+        staggers
+        stair
+        stairs
+        stake
+        stall
+        stalling
+        stamp
+        stamps
+        standard
+        stapler
+        staples
         star
+        stark
+        starry
+        states
+        stay
+        steel
+        steer
+        steers
+        stem
         sterling
+        stern
+        sterner
+        sterns
+        steward
+        stickler
+        stiff
+        still
+        stiller
+        stills
+        stinger
+        stock
+        stocking
+        stocks
+        stoke
+        stokes
         stone
+        stoney
+        stoops
+        storey
+        stork
         storm
+        storms
+        stormy
+        stout
+        stow
+        straight
+        strain
+        strait
+        strand
+        strange
+        straw
+        streets
+        strength
+        stretch
+        striker
+        strode
         strong
+        struck
+        strum
+        stuck
+        stump
+        styles
+        such
         sue
+        sugar
+        suit
+        suits
+        sultan
+        sum
         summer
+        summers
         sun
+        sung
         sunny
+        sunshine
+        super
+        supple
+        surface
+        swallow
+        swallows
+        swan
+        sweat
+        sweet
+        sweeten
+        swift
+        swim
+        swindle
+        swindler
+        swing
+        swisher
+        sword
+        swords
+        symphony
+        tack
+        tailor
+        tall
+        tally
+        talon
+        tamer
+        tan
+        tang
+        tank
+        tanner
+        tardif
+        tardy
+        tarry
+        tart
+        tarter
+        tawny
         tea
+        tee
+        teed
+        teems
+        teeter
+        teeters
+        tell
+        teller
+        temperance
         tempest
+        temple
+        temples
+        tennis
+        termini
+        test
+        tester
+        thatcher
+        thistle
+        thong
+        thorn
+        thrash
+        thresher
+        thrift
+        throne
+        tiara
+        tickle
+        tiger
+        timber
+        tin
+        tinder
+        ting
+        tingle
+        tinker
+        tinkle
+        toll
+        tome
+        tomes
+        ton
+        tone
+        tong
+        topping
+        touch
+        tow
+        tower
+        towers
+        towns
+        toy
+        trace
+        trader
+        trail
+        train
+        trainer
+        travers
+        treasure
+        treat
+        trees
+        tremble
+        trim
+        trimmer
         trinity
+        troop
+        troupe
+        trout
         true
+        trump
+        trunk
+        trusty
+        tuba
+        tuck
+        tuft
+        tufts
+        tune
+        turner
+        tutor
+        tweed
+        twine
+        twining
+        twist
         unique
+        unknown
+        upright
+        urban
+        usher
+        utter
         val
+        valentine
+        valley
         van
+        veal
+        veer
+        velvet
+        ventre
         vert
+        vessels
+        vest
+        vi
+        vial
+        vicars
+        vice
         victoire
+        victor
+        victory
+        vigil
+        villa
+        vine
+        vines
+        vineyard
+        viola
+        violet
         violette
+        virgin
+        virtue
+        vise
+        vital
+        vite
+        voisin
+        vowels
+        waddle
+        wade
+        wafer
+        wager
+        wagers
+        wages
+        wail
+        wait
+        waiters
+        waits
+        wake
+        walk
+        walker
         wall
+        walling
+        walls
+        waltz
+        wan
+        wand
+        wander
+        wanner
         ward
+        warden
+        warn
+        warning
+        warren
+        warrior
+        wash
+        washer
+        watchman
+        waters
+        watt
+        watts
+        wax
+        wear
+        weary
+        weathers
+        weaver
+        wedding
+        wedge
+        wee
+        weed
+        weekly
+        weeks
+        weight
+        welcome
+        weld
+        welling
+        wellington
+        wells
+        welter
         west
+        western
+        wetter
+        wheat
+        wheeling
         white
+        whiten
+        whittle
+        wick
+        wicker
+        wicks
+        wild
+        wilder
+        wilds
         will
+        willing
+        willow
+        wills
+        wilt
+        win
+        wince
+        winch
+        wind
+        windy
+        wine
+        wines
+        wing
+        wink
+        winner
         winter
+        winters
+        wire
+        wisdom
         wise
+        wisely
+        wiser
+        withers
+        witty
         wolf
+        won
+        wonders
+        woo
         wood
+        wooden
+        wooding
+        woodland
         woods
+        woody
+        wool
+        word
+        work
+        workman
+        works
+        worm
+        worth
+        worthy
+        wren
+        wright
+        wrinkle
+        xi
+        yam
+        yap
+        yard
+        yawn
+        yen
         young
+        younger
         """
 }
