@@ -11,15 +11,22 @@ public struct PrivacyScanner: Sendable {
     public var publicCharacter: PublicCharacter
     /// Findings kept per text (the count of each type goes on past it).
     public var maximumFindings: Int
+    /// Hands back the normalised telephone numbers, postal codes, e-mail domains and addresses
+    /// found (`PrivacyScanResult.letterheadValues`), for `privacy public suggest`; off for every
+    /// other scan, which has no use for the values. Not part of the fingerprint: it changes
+    /// nothing that is found.
+    public var collectsLetterheadValues: Bool
 
-    public init(publicCharacter: PublicCharacter = PublicCharacter(), maximumFindings: Int = 10_000) {
+    public init(publicCharacter: PublicCharacter = PublicCharacter(), maximumFindings: Int = 10_000,
+                collectsLetterheadValues: Bool = false) {
         self.publicCharacter = publicCharacter
         self.maximumFindings = maximumFindings
+        self.collectsLetterheadValues = collectsLetterheadValues
     }
 
     /// A stream to feed one text into, chunk after chunk.
     public func stream() -> PrivacyStream {
-        PrivacyStream(publicCharacter: publicCharacter, maximumFindings: maximumFindings)
+        PrivacyStream(publicCharacter: publicCharacter, maximumFindings: maximumFindings, collectsLetterheadValues: collectsLetterheadValues)
     }
 
     /// Scans a whole text at once.
@@ -45,6 +52,9 @@ public struct PrivacyScanResult: Sendable, Hashable {
     public var byteCount: Int
     /// True when findings were left out past the maximum.
     public var truncated: Bool
+    /// The letterhead's kinds of value found, normalised, past the maximum too; empty unless
+    /// the scanner collects them (`PrivacyScanner.collectsLetterheadValues`). Memory only.
+    public var letterheadValues: Set<LetterheadValue> = []
 
     public var verdict: PrivacyVerdict { PrivacyVerdict(findings: findings, counts: counts) }
 }
@@ -57,6 +67,7 @@ public struct PrivacyScanResult: Sendable, Hashable {
 public struct PrivacyStream {
     let publicCharacter: PublicCharacter
     let maximumFindings: Int
+    let collectsLetterheadValues: Bool
     static let regionSize = 256 * 1024
     static let margin = 1024
 
@@ -69,6 +80,7 @@ public struct PrivacyStream {
     private var kept: [Located] = []
     private var counts: [FindingType: Int] = [:]
     private var truncated = false
+    private var letterheadValues: Set<LetterheadValue> = []
 
     /// A finding located in the whole text.
     struct Located {
@@ -80,9 +92,10 @@ public struct PrivacyStream {
         var excerpt: String
     }
 
-    init(publicCharacter: PublicCharacter, maximumFindings: Int) {
+    init(publicCharacter: PublicCharacter, maximumFindings: Int, collectsLetterheadValues: Bool = false) {
         self.publicCharacter = publicCharacter
         self.maximumFindings = maximumFindings
+        self.collectsLetterheadValues = collectsLetterheadValues
     }
 
     /// The text's bytes so far.
@@ -119,8 +132,9 @@ public struct PrivacyStream {
                     excerpt: $0.excerpt, reason: $0.finding.reason)
         }
         let result = PrivacyScanResult(findings: findings, counts: counts, scalarCount: scalarsBeforeNext, byteCount: byteCount,
-                                       truncated: truncated)
-        self = PrivacyStream(publicCharacter: publicCharacter, maximumFindings: maximumFindings)
+                                       truncated: truncated, letterheadValues: letterheadValues)
+        self = PrivacyStream(publicCharacter: publicCharacter, maximumFindings: maximumFindings,
+                             collectsLetterheadValues: collectsLetterheadValues)
         return result
     }
 
@@ -128,11 +142,19 @@ public struct PrivacyStream {
         let regionEnd = final ? buffer.count : cut(near: buffer.count - 2 * Self.margin)
         guard regionEnd > next || final else { return }
         let regionStart = next
+        let collecting = collectsLetterheadValues
+        var found: [LetterheadValue] = []
         let (located, scalars) = buffer.withUnsafeBufferPointer { text -> ([Located], Int) in
             var detection = Detection(text: text, publicCharacter: publicCharacter)
             detection.run(max(0, regionStart - Self.margin)..<min(text.count, regionEnd + Self.margin))
             let all = detection.findings.sorted { $0.start < $1.start }
             let inRegion = all.filter { $0.start >= regionStart && $0.start < regionEnd }
+            if collecting {
+                for finding in inRegion where FindingType.letterhead.contains(finding.type) {
+                    let written = String(decoding: UnsafeBufferPointer(rebasing: text[finding.start..<finding.end]), as: UTF8.self)
+                    if let value = LetterheadValue.of(finding.type, text: written) { found.append(value) }
+                }
+            }
             var located: [Located] = []
             located.reserveCapacity(inRegion.count)
             var position = regionStart
@@ -166,6 +188,7 @@ public struct PrivacyStream {
             counts[finding.finding.type, default: 0] += 1
             if kept.count < maximumFindings { kept.append(finding) } else { truncated = true }
         }
+        letterheadValues.formUnion(found)
         scalarsBeforeNext = scalars
         next = regionEnd
     }

@@ -29,5 +29,8 @@ extension MessageCatalogue {
         .measureWithoutPersonalInformation: Entry(
             fr: "une mesure ne s'applique qu'à une règle dont les documents contiennent des renseignements personnels (règle {rule})",
             en: "a measure applies only to a rule whose documents hold personal information (rule {rule})"),
+        .suggestionThreshold: Entry(
+            fr: "{field} : le seuil doit être un nombre entier d'au moins 1 (« {value} »)",
+            en: "{field}: the threshold must be a whole number of at least 1 ('{value}')"),
     ]
 }

@@ -1,6 +1,7 @@
 import Foundation
 public import SablierCore
 import SablierPrivacy
+import SablierRegister
 import SablierStore
 
 extension Sablier {
@@ -11,20 +12,72 @@ extension Sablier {
     }
 
     /// Declares one of the organisation's own numbers, domains, addresses or postal codes
-    /// public: scans never report it, and documents already scanned are scanned again. The
-    /// value is stored in the form the scanner compares; the addition is audited.
+    /// public: `addPublicIdentifiers` with one value.
     public func addPublicIdentifier(_ session: Session, kind: PublicIdentifier.Kind, value: String,
                                     note: String? = nil) async throws(Refusal) -> PublicIdentifier {
+        try await addPublicIdentifiers(session, [(kind, value)], note: note).identifiers[0]
+    }
+
+    /// Declares the organisation's own numbers, domains, addresses or postal codes public (the
+    /// AIPRP officer's confirmation, after `privacy public suggest` or not): scans never report
+    /// them. Each value is stored in the form the scanner compares, each addition audited; all
+    /// are checked first, so that one invalid or already declared adds none.
+    ///
+    /// The documents waiting in the review queue whose last scan was flagged by telephone
+    /// numbers, postal codes, e-mail or street addresses alone are scanned again at once: those
+    /// that held only the organisation's own identifiers leave the queue. Every other document
+    /// is scanned again at the next `privacy scan --all` (the scanner's fingerprint changed).
+    public func addPublicIdentifiers(_ session: Session, _ values: [(kind: PublicIdentifier.Kind, value: String)],
+                                     note: String? = nil) async throws(Refusal) -> PublicIdentifierAddition {
         let useCase = "privacy public add"
-        _ = try await authorize(session, .reviewPrivacy, useCase)
-        return try await auditingRefusals(by: session.user.name, useCase: useCase, details: ["kind": kind.rawValue]) {
-            let normalised = try Self.normalised(kind, value)
+        let access = try await authorize(session, .reviewPrivacy, useCase)
+        let kinds = Set(values.map(\.kind.rawValue)).sorted().joined(separator: ",")
+        return try await auditingRefusals(by: session.user.name, useCase: useCase, details: ["kind": kinds]) {
             let note = note?.trimmingSpaces()
-            let identifier = PublicIdentifier(kind: kind, value: normalised, note: note?.isEmpty == true ? nil : note,
-                                              addedAt: clock.now, addedBy: session.user.name)
-            try await store.addPublicIdentifier(identifier)
-            return identifier
+            var identifiers: [PublicIdentifier] = []
+            for (kind, value) in values {
+                let normalised = try Self.normalised(kind, value)
+                guard !identifiers.contains(where: { $0.kind == kind && $0.value == normalised }) else { continue }
+                identifiers.append(PublicIdentifier(kind: kind, value: normalised, note: note?.isEmpty == true ? nil : note,
+                                                    addedAt: clock.now, addedBy: session.user.name))
+            }
+            let declared = try await store.publicIdentifiers()
+            if let already = identifiers.first(where: { identifier in declared.contains { $0.kind == identifier.kind && $0.value == identifier.value } }) {
+                throw Refusal(.publicIdentifierExists, ["kind": already.kind.rawValue, "value": already.value])
+            }
+            for identifier in identifiers {
+                try await store.addPublicIdentifier(identifier)
+            }
+            let (rescanned, leftQueue) = try await rescanLetterheadFlagged(session, visibility(access))
+            return PublicIdentifierAddition(identifiers: identifiers, rescanned: rescanned, leftQueue: leftQueue)
         }
+    }
+
+    /// Scans again the documents waiting in the review queue whose last scan read their text
+    /// whole and was flagged by a letterhead's kinds alone (`FindingType.letterhead`), with the
+    /// public identifiers now declared; returns how many were scanned and how many no longer wait.
+    private func rescanLetterheadFlagged(_ session: Session, _ visibility: Visibility) async throws -> (rescanned: Int, leftQueue: Int) {
+        let waiting = try await store.privacyQueue(includingDecided: false).filter { entry in
+            guard entry.isPending, !entry.flaggedByRule, visibility.allows(entry.reference, holder: entry.holder),
+                  let scan = entry.scan, scan.status == .read, scan.flagged == true, !scan.truncated else { return false }
+            let flagging = scan.findings.filter { $0.confidence >= Finding.flaggingConfidence }
+            return !flagging.isEmpty && flagging.allSatisfy { FindingType(rawValue: $0.type).map(FindingType.letterhead.contains) ?? false }
+        }
+        guard !waiting.isEmpty else { return (0, 0) }
+        let scanning = PrivacyScanning(store: store)
+        let scanner = try await scanning.scanner()
+        let fingerprint = PrivacyScanning.fingerprint(scanner)
+        let readable = try await FileAccess.of(store)
+        var rescanned = 0
+        var leftQueue = 0
+        for entry in waiting {
+            guard let document = try await store.document(entry.reference) else { continue }
+            _ = try await scanning.scanDocument(document, scanner: scanner, fingerprint: fingerprint, access: readable,
+                                                by: session.user.name, at: clock.now)
+            rescanned += 1
+            if try await !store.documentPrivacy(entry.reference).isPending { leftQueue += 1 }
+        }
+        return (rescanned, leftQueue)
     }
 
     /// Removes a public identifier, given as it was declared or in any form that normalises to

@@ -59,33 +59,43 @@ struct PrivacyPublic: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "public",
         abstract: "Declare the organisation's own numbers, e-mail domains and postal codes, which have a public character and never flag.",
-        subcommands: [Add.self, List.self, Remove.self]
+        subcommands: [Add.self, List.self, Remove.self, Suggest.self]
     )
 
     struct Add: UseCaseCommand {
-        static let configuration = CommandConfiguration(commandName: "add", abstract: "Declare a switchboard or fax number, an e-mail domain or address, a postal code.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Declare switchboard or fax numbers, e-mail domains or addresses, postal codes.",
+            discussion: """
+                Each option may be repeated: every value is checked before any is declared. The documents waiting in \
+                the review queue that were flagged by telephone numbers, postal codes, e-mail or street addresses \
+                alone are scanned again at once; the others at the next privacy scan --all.
+                """)
 
-        @Option(help: "A telephone number (switchboard, fax, service line).") var phone: String?
-        @Option(name: .customLong("email-domain"), help: "A domain of the organisation's addresses (staff, services).") var emailDomain: String?
-        @Option(help: "A general address outside those domains.") var email: String?
-        @Option(name: .customLong("postal-code"), help: "The postal code of one of its buildings.") var postalCode: String?
+        @Option(help: "A telephone number (switchboard, fax, service line).") var phone: [String] = []
+        @Option(name: .customLong("email-domain"), help: "A domain of the organisation's addresses (staff, services).") var emailDomain: [String] = []
+        @Option(help: "A general address outside those domains.") var email: [String] = []
+        @Option(name: .customLong("postal-code"), help: "The postal code of one of its buildings.") var postalCode: [String] = []
         @Option(help: "What it is.") var note: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
 
-        var given: [(PublicIdentifier.Kind, String)] {
-            [phone.map { (PublicIdentifier.Kind.phone, $0) }, emailDomain.map { (.emailDomain, $0) }, email.map { (.email, $0) },
-             postalCode.map { (.postalCode, $0) }].compactMap { $0 }
+        var given: [(kind: PublicIdentifier.Kind, value: String)] {
+            phone.map { (PublicIdentifier.Kind.phone, $0) } + emailDomain.map { (.emailDomain, $0) } + email.map { (.email, $0) }
+                + postalCode.map { (.postalCode, $0) }
         }
 
         func validate() throws {
-            guard given.count == 1 else { throw ValidationError("give exactly one of --phone, --email-domain, --email or --postal-code") }
+            guard !given.isEmpty else { throw ValidationError("give at least one of --phone, --email-domain, --email or --postal-code") }
         }
 
         func run(_ sablier: Sablier, _ session: Session) async throws {
-            let (kind, raw) = given[0]
-            let identifier = try await sablier.addPublicIdentifier(session, kind: kind, value: raw, note: note)
-            Console.out("\(kind.rawValue) \(identifier.value) declared public: scans never report it (documents already scanned are scanned again)")
+            let added = try await sablier.addPublicIdentifiers(session, given, note: note)
+            for identifier in added.identifiers {
+                Console.out("\(identifier.kind.rawValue) \(identifier.value) declared public: scans never report it")
+            }
+            Console.out("\(added.rescanned) document\(added.rescanned == 1 ? "" : "s") flagged only by telephone numbers, postal codes, "
+                + "e-mail or street addresses scanned again: \(added.leftQueue) left the review queue; "
+                + "the others are scanned again at the next privacy scan --all")
         }
     }
 

@@ -18,9 +18,11 @@ extension Refusal.Code {
     public static let measureOnDismissal = Self("privacy.measure-on-dismissal", .invalidInput)
     /// `rule`: a measure applies only to a rule holding personal information.
     public static let measureWithoutPersonalInformation = Self("privacy.measure-without-personal-information", .invalidInput)
+    /// `field`, `value`: a threshold of `privacy public suggest` is a whole number of at least 1.
+    public static let suggestionThreshold = Self("privacy.suggest-threshold", .invalidInput)
 
     static let privacy: [Self] = [
         publicIdentifierExists, publicIdentifierNotFound, invalidPublicIdentifier, scanNotFound, nothingToReview,
-        nothingToReviewUnscanned, noMeasure, measureOnDismissal, measureWithoutPersonalInformation,
+        nothingToReviewUnscanned, noMeasure, measureOnDismissal, measureWithoutPersonalInformation, suggestionThreshold,
     ]
 }

@@ -50,6 +50,12 @@ extension APIRoutes {
         api.get("privacy/public-identifiers") { request, context -> Response in
             try page(try await sablier.publicIdentifiers(try context.session), request)
         }
+        // Reads every registered document's text: an action's whole result, not a page.
+        api.get("privacy/public-identifiers/suggestions") { request, context -> Response in
+            try json(try await sablier.suggestPublicIdentifiers(
+                try context.session, minDocuments: try request.queryInt("minDocuments") ?? Sablier.suggestionMinDocuments,
+                minUnits: try request.queryInt("minUnits") ?? Sablier.suggestionMinUnits))
+        }
         api.post("privacy/public-identifiers") { request, context -> Response in
             let form = try await request.json(PublicIdentifierForm.self, context: context)
             let kind = try PublicIdentifier.Kind.parse(form.kind, field: "kind")
