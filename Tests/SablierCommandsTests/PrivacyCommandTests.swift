@@ -63,9 +63,11 @@ final class PrivacyCommandTests {
             """)
         let imported = try sablier("document", "import", csv.path, "--as", "gestion.doc")
         #expect(imported.status == 0, "\(imported.stderr)")
-        for (option, value) in [("--phone", "450 555-0100"), ("--email-domain", "cssvdc.example"), ("--postal-code", "J7Z 5T3")] {
+        for (option, value) in [("--phone", "450 555-0100"), ("--email-domain", "cssvdc.example"), ("--postal-code", "J7Z 5T3"),
+                                ("--address", "1250, boulevard des Cèdres, Saint-Jérôme")] {
             #expect(try sablier("privacy", "public", "add", option, value, "--as", "aiprp").status == 0)
         }
+        #expect(try sablier("privacy", "public", "list").stdout.contains("1250 boulevard cedres"))   // stored normalised
     }
 
     func json(_ text: String) throws -> Any {

@@ -25,6 +25,10 @@ struct AddressTests {
         #expect(flagging(.address, "Résidence : 2075, route 117, Mont-Tremblant") == ["2075, route 117, Mont-Tremblant"])
         #expect(flagging(.address, "Adresse : 640, av. du Parc, bureau 3") == ["640, av. du Parc, bureau 3"])
         #expect(flagging(.address, "Adresse : 77 ch. Principal, #204") == ["77 ch. Principal, #204"])
+        #expect(flagging(.address, "ADRESSE : 1234 RUE DES ÉRABLES, GRANBY (QC) J2G 1A1") == ["1234 RUE DES ÉRABLES, GRANBY (QC) J2G 1A1"])
+        #expect(flagging(.address, "Adresse : 123, 4e Avenue, Québec (Québec) G1R 4S9") == ["123, 4e Avenue, Québec (Québec) G1R 4S9"])
+        #expect(flagging(.address, "Domicile\n88, rue du Couvent\nSaint-Lin–Laurentides (Québec)  J5M 0A1")
+            == ["88, rue du Couvent\nSaint-Lin–Laurentides (Québec)  J5M 0A1"])
     }
 
     @Test("English order and English types: 78 Maple Street, Unit 3; St. Lawrence Blvd. West")

@@ -9,8 +9,8 @@ extension MessageCatalogue {
             fr: "{kind} {value} n'est pas déclaré public",
             en: "{kind} {value} is not declared public"),
         .invalidPublicIdentifier: Entry(
-            fr: "« {value} » n'est pas un identifiant public valide de type {kind} (phone, email-domain, email ou postal-code)",
-            en: "'{value}' is not a valid public identifier of kind {kind} (phone, email-domain, email or postal-code)"),
+            fr: "« {value} » n'est pas un identifiant public valide de type {kind} (phone, email-domain, email, postal-code ou address : une adresse civique ou une case postale)",
+            en: "'{value}' is not a valid public identifier of kind {kind} (phone, email-domain, email, postal-code or address: a street address or post office box)"),
         .scanNotFound: Entry(
             fr: "aucune analyse du contenu {sha256}",
             en: "no scan of content {sha256}"),

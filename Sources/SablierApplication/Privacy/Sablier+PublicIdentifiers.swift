@@ -93,9 +93,10 @@ extension Sablier {
         }
     }
 
-    /// The stored form of a value: ten digits, a lowercase domain or address, `A9A9A9`; the
-    /// scanner's own rules for telephone numbers and postal codes, so that what is stored is
-    /// what it compares.
+    /// The stored form of a value: ten digits, a lowercase domain or e-mail address, `A9A9A9`,
+    /// a normalised street address (`1200 boulevard industriel`); the scanner's own rules for
+    /// telephone numbers, postal codes and street addresses, so that what is stored is what it
+    /// compares.
     static func normalised(_ kind: PublicIdentifier.Kind, _ raw: String) throws(Refusal) -> String {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         let value: String?
@@ -110,6 +111,8 @@ extension Sablier {
             value = address.split(separator: "@").count == 2 && !address.contains(" ") ? address : nil
         case .postalCode:
             value = PublicCharacter.normalisedPostalCode(trimmed)
+        case .address:
+            value = PublicCharacter.normalisedAddress(trimmed)
         }
         guard let value else { throw Refusal(.invalidPublicIdentifier, ["kind": kind.rawValue, "value": trimmed]) }
         return value

@@ -58,7 +58,7 @@ struct PrivacyConfirmRule: UseCaseCommand {
 struct PrivacyPublic: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "public",
-        abstract: "Declare the organisation's own numbers, e-mail domains and postal codes, which have a public character and never flag.",
+        abstract: "Declare the organisation's own numbers, e-mail domains, street addresses and postal codes, which have a public character and never flag.",
         subcommands: [Add.self, List.self, Remove.self, Suggest.self]
     )
 
@@ -75,17 +75,19 @@ struct PrivacyPublic: AsyncParsableCommand {
         @Option(name: .customLong("email-domain"), help: "A domain of the organisation's addresses (staff, services).") var emailDomain: [String] = []
         @Option(help: "A general address outside those domains.") var email: [String] = []
         @Option(name: .customLong("postal-code"), help: "The postal code of one of its buildings.") var postalCode: [String] = []
+        @Option(help: "The street address or post office box of one of its buildings (\"1200, boulevard Industriel, Granby\"; apartment, municipality and postal code do not count).")
+        var address: [String] = []
         @Option(help: "What it is.") var note: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
 
         var given: [(kind: PublicIdentifier.Kind, value: String)] {
             phone.map { (PublicIdentifier.Kind.phone, $0) } + emailDomain.map { (.emailDomain, $0) } + email.map { (.email, $0) }
-                + postalCode.map { (.postalCode, $0) }
+                + postalCode.map { (.postalCode, $0) } + address.map { (.address, $0) }
         }
 
         func validate() throws {
-            guard !given.isEmpty else { throw ValidationError("give at least one of --phone, --email-domain, --email or --postal-code") }
+            guard !given.isEmpty else { throw ValidationError("give at least one of --phone, --email-domain, --email, --postal-code or --address") }
         }
 
         func run(_ sablier: Sablier, _ session: Session) async throws {
@@ -114,7 +116,7 @@ struct PrivacyPublic: AsyncParsableCommand {
 
     struct Remove: UseCaseCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a public identifier.")
-        @Argument(help: "phone, email-domain, email or postal-code.") var kind: KindArgument
+        @Argument(help: "phone, email-domain, email, postal-code or address.") var kind: KindArgument
         @Argument(help: "The value.") var value: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
@@ -128,6 +130,6 @@ struct PrivacyPublic: AsyncParsableCommand {
 
     /// The kinds of public identifier, as typed.
     enum KindArgument: String, ExpressibleByArgument, CaseIterable {
-        case phone, email, emailDomain = "email-domain", postalCode = "postal-code"
+        case phone, email, emailDomain = "email-domain", postalCode = "postal-code", address
     }
 }

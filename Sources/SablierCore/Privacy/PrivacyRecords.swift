@@ -11,6 +11,9 @@ public struct PublicIdentifier: Sendable, Hashable, Codable {
         case email
         /// The postal code of one of the organisation's buildings, `A9A9A9`.
         case postalCode = "postal-code"
+        /// The street address or post office box of one of its buildings, normalised
+        /// (`1200 boulevard industriel`, `cp 123`: `PublicCharacter.normalisedAddress`).
+        case address
     }
 
     public var kind: Kind

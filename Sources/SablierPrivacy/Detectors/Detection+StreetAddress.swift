@@ -86,7 +86,7 @@ extension Detection {
         let placed = locality.municipality || locality.province || locality.postalCode != nil
         let windowStart = lineStart(before: lineStart(before: address.start))
         let distance = address.start - windowStart
-        if let postal = locality.postalCode, publicCharacter.postalCodes.contains(text.ascii(postal).filter { $0 != " " && $0 != "-" }) {
+        if let postal = locality.postalCode, !publicCharacter.postalCodes.isEmpty, publicCharacter.postalCodes.contains(text.ascii(postal).filter { $0 != " " && $0 != "-" }) {
             add(.address, range, confidence: 30, "\(shape) with the organisation's postal code")
             return
         }

@@ -240,7 +240,8 @@ struct StreetAddressReader {
         return joinedWordEnd(from: after)
     }
 
-    /// The end of a word whose parts are joined by `-` or an apostrophe (`Lac-des-Seize-Îles`).
+    /// The end of a word whose parts are joined by `-`, an en dash or an apostrophe
+    /// (`Lac-des-Seize-Îles`, `Saint-Lin–Laurentides`, `L'Assomption`).
     func joinedWordEnd(from index: Int) -> Int {
         var cursor = index
         while cursor < limit {
@@ -248,7 +249,9 @@ struct StreetAddressReader {
             if length > 0 { cursor += length; continue }
             let joiner: Int
             if text[cursor] == 0x2D || text[cursor] == 0x27 { joiner = 1 }
-            else if text[cursor] == 0xE2, cursor + 2 < limit, text[cursor + 1] == 0x80, text[cursor + 2] == 0x99 { joiner = 3 }
+            else if text[cursor] == 0xE2, cursor + 2 < limit, text[cursor + 1] == 0x80, text[cursor + 2] == 0x99 || text[cursor + 2] == 0x93 {
+                joiner = 3
+            }
             else { break }
             guard text.letterLength(at: cursor + joiner) > 0 else { break }
             cursor += joiner

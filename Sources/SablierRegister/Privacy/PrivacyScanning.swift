@@ -25,7 +25,8 @@ public struct PrivacyScanning: Sendable {
     public static func scanner(publicIdentifiers: [PublicIdentifier]) -> PrivacyScanner {
         func values(_ kind: PublicIdentifier.Kind) -> [String] { publicIdentifiers.filter { $0.kind == kind }.map(\.value) }
         return PrivacyScanner(publicCharacter: PublicCharacter(
-            phones: values(.phone), emailDomains: values(.emailDomain), emails: values(.email), postalCodes: values(.postalCode)))
+            phones: values(.phone), emailDomains: values(.emailDomain), emails: values(.email), postalCodes: values(.postalCode),
+            addresses: values(.address)))
     }
 
     /// What decides whether a stored scan still holds: a digest of the scanner's fingerprint.
