@@ -204,12 +204,22 @@ struct KeywordSet: @unchecked Sendable { // immutable after init; the pointers a
         return position
     }
 
+    /// True when a keyword may start at `position`: a byte that folds to a letter (an ASCII
+    /// letter, or the lead byte of `é`, `œ`, `º`…) with no letter just before. Context windows
+    /// are walked byte by byte, so most bytes are turned away here, before any lookup.
+    @inline(__always)
+    static func mayStart(_ text: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        let byte = text[position]
+        guard isASCIILetter(byte) || byte == 0xC3 || byte == 0xC2 || byte == 0xC5 else { return false }
+        return !text.isLetter(before: position)
+    }
+
     /// The last keyword of the set that starts a word in `range`, with its position.
     func last(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (keyword: Keyword, at: Int)? {
         var position = range.upperBound
         while position > range.lowerBound {
             position -= 1
-            guard !isContinuation(text[position]), !text.isLetter(before: position) else { continue }
+            guard Self.mayStart(text, at: position) else { continue }
             if let (number, _) = matchIndex(in: text, at: position, limit: range.upperBound) { return (keywords[number], position) }
         }
         return nil
@@ -219,7 +229,7 @@ struct KeywordSet: @unchecked Sendable { // immutable after init; the pointers a
     func first(in text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (keyword: Keyword, at: Int)? {
         var position = range.lowerBound
         while position < range.upperBound {
-            if !isContinuation(text[position]), !text.isLetter(before: position),
+            if Self.mayStart(text, at: position),
                let (number, _) = matchIndex(in: text, at: position, limit: range.upperBound) {
                 return (keywords[number], position)
             }
