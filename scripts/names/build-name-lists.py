@@ -162,14 +162,14 @@ def census_surnames(raw):
     import rdata_reader
 
     columns = rdata_reader.data_frame(os.path.join(raw, "surnames2010.RData"), "surnames2010")
-    keys = []
+    keys = set()
     for name in columns["surname"]:
         key = fold(name or "")
-        if key and key not in keys[-1:]:
-            keys.append(key)
+        if key:
+            keys.add(key)  # a folded name met again counts once
         if len(keys) >= CENSUS_TOP_SURNAMES:
             break
-    return set(keys)
+    return keys
 
 
 def english_words(path):
