@@ -44,20 +44,55 @@ public struct PrivacyVerdict: Sendable, Hashable, Codable {
     public var summary: String
 
     public init(findings: [Finding], counts: [FindingType: Int]? = nil) {
-        var byType: [FindingType: (count: Int, best: Int)] = [:]
-        for finding in findings {
-            let current = byType[finding.type] ?? (0, 0)
-            byType[finding.type] = (current.count + 1, max(current.best, finding.confidence))
+        // Tallied by the type's place in `allCases` and by index, not in a dictionary nor by
+        // copying each finding: a dense text has tens of thousands.
+        let types = FindingType.allCases
+        var tally = [(count: Int, best: Int)](repeating: (0, 0), count: types.count)
+        var flagged = false
+        var score = 0
+        for index in findings.indices {
+            let type = findings[index].type, confidence = findings[index].confidence
+            let place = type.place
+            tally[place].count += 1
+            tally[place].best = max(tally[place].best, confidence)
+            flagged = flagged || confidence >= Finding.flaggingConfidence
+            score = max(score, type.sensitivity * confidence)
         }
+        var byType: [FindingType: (count: Int, best: Int)] = [:]
+        for (place, type) in types.enumerated() where tally[place].count > 0 { byType[type] = tally[place] }
         let counts = counts ?? byType.mapValues(\.count)
         self.counts = counts
-        flagged = findings.contains(where: \.flags)
-        score = findings.map { $0.type.sensitivity * $0.confidence }.max() ?? 0
+        self.flagged = flagged
+        self.score = score
         let flagging = byType.filter { $0.value.best >= Finding.flaggingConfidence }.sorted { $0.key < $1.key }
         if flagging.isEmpty {
             summary = findings.isEmpty ? "no personal information found" : "only weak findings (\(findings.count)), none flags the document"
         } else {
             summary = flagging.map { "\($0.key.rawValue) ×\(counts[$0.key] ?? $0.value.count) (\($0.value.best))" }.joined(separator: ", ")
+        }
+    }
+}
+
+extension FindingType {
+    /// The type's place in `allCases`, for tallies kept in an array.
+    var place: Int {
+        switch self {
+        case .sin: 0
+        case .ramq: 1
+        case .permanentCode: 2
+        case .driverLicence: 3
+        case .passport: 4
+        case .postalCode: 5
+        case .phone: 6
+        case .email: 7
+        case .bankAccount: 8
+        case .paymentCard: 9
+        case .birthDate: 10
+        case .health: 11
+        case .personName: 12
+        case .studentNumber: 13
+        case .employeeNumber: 14
+        case .address: 15
         }
     }
 }

@@ -24,9 +24,18 @@ public struct PrivacyScanner: Sendable {
         self.collectsLetterheadValues = collectsLetterheadValues
     }
 
+    /// Whether findings carry their masked excerpt and their reason. Off only where nobody
+    /// reads them (`privacy scan PATH…` prints types and offsets): on dense text, writing an
+    /// excerpt and a reason for every line is most of a scan's work. Not part of the
+    /// fingerprint: what is found, and its confidence, do not change.
+    public var describesFindings = true
+
     /// A stream to feed one text into, chunk after chunk.
     public func stream() -> PrivacyStream {
-        PrivacyStream(publicCharacter: publicCharacter, maximumFindings: maximumFindings, collectsLetterheadValues: collectsLetterheadValues)
+        var stream = PrivacyStream(publicCharacter: publicCharacter, maximumFindings: maximumFindings,
+                                   collectsLetterheadValues: collectsLetterheadValues)
+        stream.describesFindings = describesFindings
+        return stream
     }
 
     /// Scans a whole text at once.
@@ -81,6 +90,8 @@ public struct PrivacyStream {
     private var counts: [FindingType: Int] = [:]
     private var truncated = false
     private var letterheadValues: Set<LetterheadValue> = []
+    /// `PrivacyScanner.describesFindings`: excerpts and reasons are left empty when false.
+    var describesFindings = true
 
     /// A finding located in the whole text.
     struct Located {
@@ -133,8 +144,10 @@ public struct PrivacyStream {
         }
         let result = PrivacyScanResult(findings: findings, counts: counts, scalarCount: scalarsBeforeNext, byteCount: byteCount,
                                        truncated: truncated, letterheadValues: letterheadValues)
+        let describes = describesFindings
         self = PrivacyStream(publicCharacter: publicCharacter, maximumFindings: maximumFindings,
                              collectsLetterheadValues: collectsLetterheadValues)
+        describesFindings = describes
         return result
     }
 
@@ -144,11 +157,17 @@ public struct PrivacyStream {
         let regionStart = next
         let collecting = collectsLetterheadValues
         var found: [LetterheadValue] = []
-        let (located, scalars) = buffer.withUnsafeBufferPointer { text -> ([Located], Int) in
+        // Past the maximum, findings are only counted: no offsets, no excerpt.
+        let room = max(0, maximumFindings - kept.count)
+        let (located, overflow, scalars) = buffer.withUnsafeBufferPointer { text -> ([Located], [FindingType], Int) in
             var detection = Detection(text: text, publicCharacter: publicCharacter)
+            detection.describes = describesFindings
             detection.run(max(0, regionStart - Self.margin)..<min(text.count, regionEnd + Self.margin))
-            let all = detection.findings.sorted { $0.start < $1.start }
-            let inRegion = all.filter { $0.start >= regionStart && $0.start < regionEnd }
+            var all = detection.findings
+            all.sort { $0.start < $1.start }
+            // Sorted by start, the region's findings are one run of `all`.
+            let lower = all.firstIndex { $0.start >= regionStart } ?? all.count
+            let inRegion = all[lower..<(all[lower...].firstIndex { $0.start >= regionEnd } ?? all.count)]
             if collecting {
                 for finding in inRegion where FindingType.letterhead.contains(finding.type) {
                     let written = String(decoding: UnsafeBufferPointer(rebasing: text[finding.start..<finding.end]), as: UTF8.self)
@@ -156,7 +175,7 @@ public struct PrivacyStream {
                 }
             }
             var located: [Located] = []
-            located.reserveCapacity(inRegion.count)
+            located.reserveCapacity(min(room, inRegion.count))
             var position = regionStart
             var scalars = scalarsBeforeNext
             func advance(to index: Int) {
@@ -173,21 +192,23 @@ public struct PrivacyStream {
                     position += 1
                 }
             }
-            for finding in inRegion {
+            for finding in inRegion.prefix(room) {
                 advance(to: finding.start)
                 let start = scalars
                 var end = start
                 for index in finding.start..<finding.end where !isContinuation(text[index]) { end += 1 }
                 located.append(Located(finding: finding, byteStart: bufferOffset + finding.start, byteEnd: bufferOffset + finding.end,
-                                       scalarStart: start, scalarEnd: end, excerpt: Excerpt.masked(text, finding, among: all)))
+                                       scalarStart: start, scalarEnd: end, excerpt: describesFindings ? Excerpt.masked(text, finding, among: all) : ""))
             }
             advance(to: regionEnd)
-            return (located, scalars)
+            return (located, inRegion.dropFirst(room).map(\.type), scalars)
         }
         for finding in located {
             counts[finding.finding.type, default: 0] += 1
-            if kept.count < maximumFindings { kept.append(finding) } else { truncated = true }
+            kept.append(finding)
         }
+        for type in overflow { counts[type, default: 0] += 1 }
+        if !overflow.isEmpty { truncated = true }
         letterheadValues.formUnion(found)
         scalarsBeforeNext = scalars
         next = regionEnd
@@ -221,7 +242,7 @@ public struct PrivacyStream {
         for index in kept.indices where kept[index].finding.type == .personName && kept[index].finding.confidence < 50 {
             if let key = kept[index].finding.key, named.contains(key) {
                 kept[index].finding.confidence = 60
-                kept[index].finding.reason += "; a person named elsewhere in the text"
+                if describesFindings { kept[index].finding.reason += "; a person named elsewhere in the text" }
             }
         }
         let identified = kept.contains { $0.finding.type.identifiesPerson && $0.finding.confidence >= 45 }
@@ -232,11 +253,11 @@ public struct PrivacyStream {
             case .health where identified:
                 let strong = finding.confidence >= Detection.healthConfidence.strong
                 finding.confidence = strong ? Detection.healthConfidence.strongIdentified : Detection.healthConfidence.weakIdentified
-                finding.reason += "; the text identifies a person"
+                if describesFindings { finding.reason += "; the text identifies a person" }
             case .postalCode, .phone, .email:
                 if finding.confidence < 60, let lastNameEnd, kept[index].byteStart - lastNameEnd <= 160 {
                     finding.confidence = finding.type == .postalCode ? 60 : 65
-                    finding.reason += "; follows a person's name"
+                    if describesFindings { finding.reason += "; follows a person's name" }
                 }
             case .personName where finding.confidence >= 45:
                 lastNameEnd = kept[index].byteEnd

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SablierApplication
 import SablierCore
+import SablierPrivacy
 import SablierRegister
 
 /// `sablier privacy scan`: reads documents' text and finds personal information in it.
@@ -71,7 +72,11 @@ struct PrivacyScan: UseCaseCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var progress = ProgressBar(total: paths.count, label: "files")
         let summary = try await sablier.scanPrivacyFiles(session, paths: absolute, force: force, read: { path, scanner in
-            PrivacyScanning.scanFile(path, scanner: scanner)
+            // The lines printed hold no excerpt nor reason: they are not written at all (on dense
+            // text, most of a scan's work). A registered document's scan, stored, keeps both.
+            var undescribed = scanner
+            undescribed.describesFindings = false
+            return PrivacyScanning.scanFile(path, scanner: undescribed)
         }, { index, line in
             var line = line
             line.file = paths[index]
@@ -88,9 +93,19 @@ struct PrivacyScan: UseCaseCommand {
         }
     }
 
+    /// `0.0` to `1.0` by hundredths, as `Double`'s description writes them.
+    static let hundredths: [String] = (0...100).map { "\(Double($0) / 100)" }
+
     /// The line, keys sorted: written by hand for the findings, which can be thousands per
     /// file (Foundation's encoder took a tenth of a scan); the strings go through the encoder.
     static func data(_ line: PrivacyFileLine, _ encoder: JSONEncoder) -> Data {
+        /// A confidence as `Double`'s description writes it (`0.75`, `0.5`, `1.0`): the hundredths
+        /// a finding has, from a table, since formatting a `Double` took a tenth of a dense scan.
+        func confidenceText(_ value: Double) -> String {
+            let hundredths = (value * 100).rounded()
+            guard hundredths >= 0, hundredths <= 100, hundredths / 100 == value else { return "\(value)" }
+            return Self.hundredths[Int(hundredths)]
+        }
         func string(_ text: String) -> String {
             String(decoding: (try? encoder.encode(text)) ?? Data("\"\"".utf8), as: UTF8.self)
         }
@@ -98,9 +113,19 @@ struct PrivacyScan: UseCaseCommand {
         if let document = line.document { json += "\"document\":" + string(document) + "," }
         if let error = line.error { json += "\"error\":{\"kind\":" + string(error.kind) + ",\"message\":" + string(error.message) + "}," }
         json += "\"file\":" + string(line.file) + ",\"findings\":["
+        json.reserveCapacity(json.utf8.count + line.findings.count * 72)
         for (index, found) in line.findings.enumerated() {
             if index > 0 { json += "," }
-            json += "{\"confidence\":\(found.confidence),\"end\":\(found.end),\"start\":\(found.start),\"type\":\"\(found.type)\"}"
+            // Appended piece by piece: a `+` chain would build a string for every step.
+            json += "{\"confidence\":"
+            json += confidenceText(found.confidence)
+            json += ",\"end\":"
+            json += String(found.end)
+            json += ",\"start\":"
+            json += String(found.start)
+            json += ",\"type\":\""
+            json += found.type
+            json += "\"}"
         }
         // `null` when the file was not read: never `false`.
         json += "],\"flagged\":" + (line.flagged.map { $0 ? "true" : "false" } ?? "null") + "}\n"

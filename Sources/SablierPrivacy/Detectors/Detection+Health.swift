@@ -44,7 +44,7 @@ extension Detection {
             if confidence > last.confidence {
                 last.confidence = confidence
             }
-            if last.reason.count < 160, !last.reason.contains("« \(keyword.text) »") {
+            if describes, last.reason.count < 160, !last.reason.contains("« \(keyword.text) »") {
                 last.reason += ", « \(keyword.text) »"
             }
             findings[findings.count - 1] = last

@@ -29,12 +29,18 @@ extension Detection {
         }
         guard ends(groups, 0, count) else { return nil }
         let range = start..<groups.end(count - 1)
-        let letters = Array(text[start..<(start + 4)])
-        let digits = text.digits(index..<range.upperBound).map(Int.init)
+        // Letters and digits held inline, not in arrays: on a class list this runs on every line.
+        let letters = SIMD4<UInt8>(text[start], text[start + 1], text[start + 2], text[start + 3])
+        var digits = SIMD8<UInt8>()
+        var filled = 0
+        for position in index..<range.upperBound where isDigit(text[position]) {
+            digits[filled] = text[position] - 0x30
+            filled += 1
+        }
         let asNAM = Self.namDate(digits)
         let asCode = Self.permanentCodeDate(digits)
         let checked = asNAM && Self.ramqCheckDigit(letters: letters, digits: digits)
-        switch nearest([Self.ramqContext, Self.permanentCodeContext], before: start, within: 100) {
+        switch nearest(Self.ramqContext, Self.permanentCodeContext, before: start, within: 100) {
         case let (0, keyword, _)?:
             let date = asNAM ? "a plausible birth date (YYMMDD)" : "no plausible birth date"
             add(.ramq, range, confidence: asNAM ? 95 : 70,
@@ -57,15 +63,15 @@ extension Detection {
     }
 
     /// MM 01–12 or 51–62 and DD a day of that month, from YYMMDD.
-    static func namDate(_ digits: [Int]) -> Bool {
-        let month = digits[2] * 10 + digits[3], day = digits[4] * 10 + digits[5]
+    static func namDate(_ digits: SIMD8<UInt8>) -> Bool {
+        let month = Int(digits[2]) * 10 + Int(digits[3]), day = Int(digits[4]) * 10 + Int(digits[5])
         return DateCheck.isPlausible(month: month > 50 ? month - 50 : month, day: day)
     }
 
     /// DDMMYY with DD 01–31 or 63–93 (born after 1999) and MM 01–12 or 51–62.
-    static func permanentCodeDate(_ digits: [Int]) -> Bool {
-        var day = digits[0] * 10 + digits[1]
-        let month = digits[2] * 10 + digits[3]
+    static func permanentCodeDate(_ digits: SIMD8<UInt8>) -> Bool {
+        var day = Int(digits[0]) * 10 + Int(digits[1])
+        let month = Int(digits[2]) * 10 + Int(digits[3])
         if day > 62 { day -= 62 }
         return DateCheck.isPlausible(month: month > 50 ? month - 50 : month, day: day)
     }
@@ -73,19 +79,19 @@ extension Detection {
     /// petalmd/health_card's RAMQ check: letters as two digits each (A=01 … R=18, S=20 … Z=27),
     /// the four-digit birth year (either century), MM, DD and the differentiator, weighted
     /// 7,1,1,3,9,7,3,9,5,3,1,3,5,7,6,9,1; the sum modulo 10 is the last digit.
-    static func ramqCheckDigit(letters: [UInt8], digits: [Int]) -> Bool {
-        var values: [Int] = []
-        for letter in letters {
-            let ordinal = Int(letter) - 64
+    static func ramqCheckDigit(letters: SIMD4<UInt8>, digits: SIMD8<UInt8>) -> Bool {
+        // Weights 7,1 1,3 9,7 3,9 for the letters' digits, 5,3 for the century, 1,3,5,7,6,9,1
+        // for YYMMDD and the differentiator.
+        let letterWeights: SIMD8<Int> = [7, 1, 1, 3, 9, 7, 3, 9]
+        let digitWeights: SIMD8<Int> = [1, 3, 5, 7, 6, 9, 1, 0]
+        var sum = 0
+        for number in 0..<4 {
+            let ordinal = Int(letters[number]) - 64
             let code = ordinal <= 18 ? ordinal : ordinal + 1
-            values += [code / 10, code % 10]
+            sum += code / 10 * letterWeights[2 * number] + code % 10 * letterWeights[2 * number + 1]
         }
-        let weights = [7, 1, 1, 3, 9, 7, 3, 9, 5, 3, 1, 3, 5, 7, 6, 9, 1]
-        for century in [[1, 9], [2, 0]] {
-            let all = values + century + Array(digits[0..<7])
-            let sum = zip(all, weights).reduce(0) { $0 + $1.0 * $1.1 }
-            if sum % 10 == digits[7] { return true }
-        }
-        return false
+        for number in 0..<7 { sum += Int(digits[number]) * digitWeights[number] }
+        // The four-digit year's century, 19 or 20: 1×5 + 9×3 or 2×5 + 0×3.
+        return (sum + 32) % 10 == Int(digits[7]) || (sum + 10) % 10 == Int(digits[7])
     }
 }

@@ -35,14 +35,29 @@ extension Detection {
         var start = groups.start(first)
         if start > 0, text[start - 1] == 0x28 || text[start - 1] == 0x2B { start -= 1 }
         let range = start..<groups.end(first + count - 1)
-        var digits = text.digits(range).map(Int.init)
-        if hasCountryCode { digits.removeFirst() }
-        let area = digits[0] * 100 + digits[1] * 10 + digits[2]
-        guard digits[0] >= 2, digits[3] >= 2, !(digits[1] == 1 && digits[2] == 1), !(digits[4] == 1 && digits[5] == 1) else {
+        // The ten digits (a country code's 1 left out), inline: no array per candidate.
+        var digits = SIMD16<UInt8>()
+        var filled = 0
+        for position in range where isDigit(text[position]) {
+            digits[filled] = text[position]
+            filled += 1
+        }
+        if hasCountryCode { digits = SIMD16(digits[1], digits[2], digits[3], digits[4], digits[5], digits[6], digits[7], digits[8],
+                                            digits[9], digits[10], 0, 0, 0, 0, 0, 0) }
+        func digit(_ place: Int) -> Int { Int(digits[place]) - 0x30 }
+        let area = digit(0) * 100 + digit(1) * 10 + digit(2)
+        guard digit(0) >= 2, digit(3) >= 2, !(digit(1) == 1 && digit(2) == 1), !(digit(4) == 1 && digit(5) == 1) else {
             return nil
         }
-        let number = digits.map(String.init).joined()
-        if Self.tollFree.contains(area) || publicCharacter.phones.contains(number) { return count }
+        if Self.tollFree.contains(area) { return count }
+        if !publicCharacter.phones.isEmpty {
+            // Ten ASCII digits make a small string: built without an allocation.
+            let number = String(unsafeUninitializedCapacity: 10) { out in
+                for place in 0..<10 { out[place] = digits[place] }
+                return 10
+            }
+            if publicCharacter.phones.contains(number) { return count }
+        }
         if programAccount(after: range.upperBound) { return count }
         if context(Self.businessContext, before: start, within: 40) != nil { return count }
         if context(Self.publicPhoneContext, before: start, within: 40) != nil { return count }

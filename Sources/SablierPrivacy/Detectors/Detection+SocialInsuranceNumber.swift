@@ -33,7 +33,7 @@ extension Detection {
         guard Luhn.isValid(digits) else { return nil }
         if programAccount(after: range.upperBound) { return count }
         let shape = count == 3 ? "9 digits grouped 3-3-3" : "9 digits"
-        switch nearest([Self.sinContext, Self.businessContext, Self.commerceContext], before: range.lowerBound, within: 80) {
+        switch nearest(Self.sinContext, Self.businessContext, Self.commerceContext, before: range.lowerBound, within: 80) {
         case let (0, keyword, _)?:
             let reason = "\(shape), Luhn-valid, after « \(keyword.text) »"
             switch digits[0] {

@@ -17,24 +17,42 @@ struct RawFinding: Sendable {
 /// is looked up among the keywords (labels, health terms, dates of birth); an `@` sets off the
 /// e-mail detector. Context words are looked for only around a candidate, in a small window.
 /// Detectors live in `Detectors/`, one file per family of identifiers.
+///
+/// Kept small: every call of a non-mutating method from a detector (which mutates) copies the
+/// whole value, so what a pass only reads lives behind one reference (`Settings`). At 264 bytes
+/// those copies were a tenth of a dense scan.
 struct Detection {
     let text: UnsafeBufferPointer<UInt8>
-    let publicCharacter: PublicCharacter
     /// Where the pass may read (the buffer's end); triggers stop earlier, at `run`'s bound.
     let limit: Int
-    /// `Detection.triggers`, held here so the loop does not reach for a global at each word.
-    let triggers: KeywordSet
-    let fieldTriggers: KeywordSet
+    let settings: Settings
     var findings: [RawFinding] = []
+    /// Whether findings get their reason (`PrivacyScanner.describesFindings`): when false,
+    /// `add` never builds the reason it is given.
+    var describes = true
     /// The names found so far in this pass, for their later mentions (bounded: `NameMemory`).
     var names = NameMemory()
 
+    /// What a pass reads and never changes.
+    final class Settings: Sendable {
+        let publicCharacter: PublicCharacter
+        /// `Detection.triggers`, held here so the loop does not reach for a global at each word.
+        let triggers: KeywordSet
+        let fieldTriggers: KeywordSet
+
+        init(publicCharacter: PublicCharacter) {
+            self.publicCharacter = publicCharacter
+            triggers = Detection.triggers
+            fieldTriggers = Detection.fieldTriggers
+        }
+    }
+
+    var publicCharacter: PublicCharacter { settings.publicCharacter }
+
     init(text: UnsafeBufferPointer<UInt8>, publicCharacter: PublicCharacter) {
         self.text = text
-        self.publicCharacter = publicCharacter
         limit = text.count
-        triggers = Self.triggers
-        fieldTriggers = Self.fieldTriggers
+        settings = Settings(publicCharacter: publicCharacter)
     }
 
     /// Runs every detector on the triggers found in `range`; candidates may read past it.
@@ -77,8 +95,8 @@ struct Detection {
         if text[index] | 0x20 == 0x6E, let born = bornOn(at: index) { return born }
         // Labels count only at the start of a field: most words are not, and skip their lookup
         // (`de`, a label in an e-mail header, is the most frequent word of French text).
-        let found = triggers.match(in: text, at: index, limit: limit)
-            ?? (atFieldStart(index) ? fieldTriggers.match(in: text, at: index, limit: limit) : nil)
+        let found = settings.triggers.match(in: text, at: index, limit: limit)
+            ?? (atFieldStart(index) ? settings.fieldTriggers.match(in: text, at: index, limit: limit) : nil)
         guard let (keyword, end) = found else { return nil }
         switch keyword.action {
         case .health(let strong): return health(keyword, strong: strong, start: index, end: end)
@@ -102,8 +120,11 @@ struct Detection {
 
     // MARK: - Recording
 
-    mutating func add(_ type: FindingType, _ range: Range<Int>, confidence: Int, _ reason: String) {
-        findings.append(RawFinding(type: type, start: range.lowerBound, end: range.upperBound, confidence: min(100, max(0, confidence)), reason: reason))
+    /// Records a finding. The reason is an autoclosure: its interpolation runs only when
+    /// findings are described.
+    mutating func add(_ type: FindingType, _ range: Range<Int>, confidence: Int, _ reason: @autoclosure () -> String) {
+        findings.append(RawFinding(type: type, start: range.lowerBound, end: range.upperBound, confidence: min(100, max(0, confidence)),
+                                   reason: describes ? reason() : ""))
     }
 
     // MARK: - Context

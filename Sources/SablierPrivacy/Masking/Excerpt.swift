@@ -4,7 +4,6 @@
 /// identify nobody.
 enum Excerpt {
     static let context = 40
-    static let mask: [UInt8] = Array("•".utf8)
 
     /// The longest a finding spans, in bytes (an e-mail address at most): how far before an
     /// excerpt a finding that reaches into it may start.
@@ -12,6 +11,10 @@ enum Excerpt {
 
     /// `all` sorted by start (`Detection` finds them in text order; a few labelled ones may come
     /// late, so the caller sorts).
+    ///
+    /// Built for dense text, where it runs for nearly every line: the bytes to mask are marked in
+    /// a stack buffer, and the excerpt is written straight into the string's storage (one
+    /// allocation per excerpt, no array, no closure per byte).
     static func masked(_ text: UnsafeBufferPointer<UInt8>, _ finding: RawFinding, among all: [RawFinding]) -> String {
         var from = max(0, finding.start - context)
         while from > 0, isContinuation(text[from]) { from -= 1 }
@@ -24,38 +27,49 @@ enum Excerpt {
             let middle = (low + high) / 2
             if all[middle].start < earliest { low = middle + 1 } else { high = middle }
         }
-        var masked: [Range<Int>] = []
-        var candidate = low
-        while candidate < all.count, all[candidate].start < to {
-            let other = all[candidate]
-            if other.type != .health, other.end > from { masked.append(other.start..<other.end) }
-            candidate += 1
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(to - from + 16)
-        if from > 0 { out += Array("…".utf8) }
-        var index = from
-        var lastWasSpace = false
-        while index < to {
-            let byte = text[index]
-            let length = byte < 0x80 ? 1 : UnsafeBufferPointer<UInt8>.scalarLength(byte)
-            let inside = masked.contains { $0.contains(index) }
-            if byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                if !lastWasSpace { out.append(0x20) }
-                lastWasSpace = true
-            } else if isDigit(byte) || (inside && text.letterLength(at: index) > 0) {
-                out += mask
-                lastWasSpace = false
-            } else if inside, byte >= 0x80 {
-                out += mask
-                lastWasSpace = false
-            } else {
-                out += text[index..<min(text.count, index + length)]
-                lastWasSpace = byte == 0x20
+        let width = to - from
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, width)) { inside in
+            inside.initialize(repeating: false)
+            var candidate = low
+            while candidate < all.count, all[candidate].start < to {
+                if all[candidate].type != .health, all[candidate].end > from {
+                    for position in max(from, all[candidate].start)..<min(to, all[candidate].end) { inside[position - from] = true }
+                }
+                candidate += 1
             }
-            index += length
+            // At most three bytes out per byte in (a digit becomes `•`), two `…`, and the last
+            // scalar's bytes past `to` when the text is not valid UTF-8.
+            return String(unsafeUninitializedCapacity: 3 * width + 12) { out in
+                var count = 0
+                @inline(__always) func put(_ byte: UInt8) {
+                    out[count] = byte
+                    count += 1
+                }
+                @inline(__always) func putMask() { put(0xE2); put(0x80); put(0xA2) } // •
+                @inline(__always) func putEllipsis() { put(0xE2); put(0x80); put(0xA6) } // …
+                if from > 0 { putEllipsis() }
+                var index = from
+                var lastWasSpace = false
+                while index < to {
+                    let byte = text[index]
+                    let length = byte < 0x80 ? 1 : UnsafeBufferPointer<UInt8>.scalarLength(byte)
+                    let masked = inside[index - from]
+                    if byte == 0x0A || byte == 0x0D || byte == 0x09 {
+                        if !lastWasSpace { put(0x20) }
+                        lastWasSpace = true
+                    } else if isDigit(byte) || (masked && (byte >= 0x80 || isASCIILetter(byte))) {
+                        // Inside a finding, a letter or any other non-ASCII scalar is masked whole.
+                        putMask()
+                        lastWasSpace = false
+                    } else {
+                        for position in index..<min(text.count, index + length) { put(text[position]) }
+                        lastWasSpace = byte == 0x20
+                    }
+                    index += length
+                }
+                if to < text.count { putEllipsis() }
+                return count
+            }
         }
-        if to < text.count { out += Array("…".utf8) }
-        return String(decoding: out, as: UTF8.self)
     }
 }
