@@ -39,7 +39,7 @@ extension SQLiteStore: RegisterStore {
     }
 
     /// The documents of one call to `registerDocuments(_:by:at:)`.
-    private final class OneBatch: DocumentBatches {
+    final class OneBatch: DocumentBatches {
         // Written once at creation, read once by the store's transaction.
         nonisolated(unsafe) private var documents: [NewDocument]?
 

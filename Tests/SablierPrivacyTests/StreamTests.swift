@@ -75,10 +75,10 @@ struct StreamTests {
         #expect(result.findings.count == 10 && result.counts[.sin] == 50 && result.truncated)
     }
 
-    @Test("an anonymized copy replaces identifiers by their type and keeps the rest")
+    @Test("an anonymized copy replaces identifiers by their type and number and keeps the rest")
     func anonymize() {
         let text = "Nom de l'élève : Léa Ouellet\nDate de naissance : 2014-01-22\nAllergie aux arachides."
         let copy = Anonymizer.anonymize(text, findings: PrivacyScanner().scan(text).findings)
-        #expect(copy == "Nom de l'élève : [nom]\nDate de naissance : [date de naissance]\nAllergie aux arachides.")
+        #expect(copy == "Nom de l'élève : [nom 1]\nDate de naissance : [date de naissance 1]\nAllergie aux arachides.")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SablierCore
 import SablierImport
+import SablierPrivacy
 import SablierRegister
 import SablierSQLite
 import SablierStore
@@ -351,37 +352,30 @@ struct FileAccessTests {
         #expect(FileManager.default.fileExists(atPath: certified.path + "/autre.txt"))
     }
 
-    @Test("the anonymized copy never replaces a file already at its name (another document's): the item is left undone")
+    @Test("the anonymised copy never replaces a file already at its name (another document's): nothing is written")
     func anonymizedCopyNeverOverwrites() async throws {
         let dir = try TemporaryDirectory(prefix: "sablier-files-anonymized")
         defer { dir.remove() }
-        let noon = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
         let store = try SQLiteStore(path: AuditKeyFixture.keyed(dir.file("sablier.sqlite").path))
-        _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: noon)
-        try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: noon)
-        try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: noon)
         let csv = try dir.copyExamples()
         let folder = csv.deletingLastPathComponent().appendingPathComponent("fichiers")
         let letter = folder.appendingPathComponent("correspondance-2021.txt")
+        let publicCharacter = PrivacyScanning.scanner(publicIdentifiers: []).publicCharacter
         try Data("Nom de l'élève : Léa Tremblay\nNAS du parent : 283 406 296\n".utf8).write(to: letter)
         // Another file already bears the copy's name.
         let occupant = folder.appendingPathComponent("correspondance-2021-anonymise.txt")
         try Data("un autre document, à garder\n".utf8).write(to: occupant)
-        _ = try await DocumentRegistrar(store: store).importCSV(path: csv.path, skipInvalid: false, actor: "gestion.doc", now: noon)
-        let scanning = PrivacyScanning(store: store)
-        let scanner = try await scanning.scanner()
-        let document = try #require(try await store.document("SG-CORR-2021"))
-        _ = try await scanning.scanDocument(document, scanner: scanner, fingerprint: PrivacyScanning.fingerprint(scanner), by: "aiprp", at: noon)
-        try await store.recordPrivacyReview("SG-CORR-2021", decision: .confirm, measure: .anonymiser, note: "lettre nominative", by: "aiprp", at: noon)
-        let proposal = try await store.proposeDisposition(asOf: CivilDate(iso: "2026-11-29")!, action: .destroy, by: "gestion.doc", at: noon)
-        try await store.approveDisposition(proposal.list.number, by: "secretaire.general", at: noon)
-        let outcome = try await DispositionExecutor(store: store).execute(proposal.list.number, method: "déchiquetage", vendorCertificate: nil,
-                                                                          by: "gestion.doc", at: noon)
-        let problem = try #require(outcome.integrityProblems.first { $0.reference == "SG-CORR-2021" })
-        #expect(problem.description.contains("already exists"), "\(problem)")
+        let access = try await FileAccess.of(store)
+        #expect(throws: DocumentAnonymizer.Failure.self) {
+            try DocumentAnonymizer.anonymize(reference: "SG-CORR-2021", path: letter.path, publicCharacter: publicCharacter, access: access)
+        }
+        do {
+            _ = try DocumentAnonymizer.anonymize(reference: "SG-CORR-2021", path: letter.path, publicCharacter: publicCharacter, access: access)
+        } catch {
+            #expect(error.description.contains("already exists"), "\(error)")
+        }
         #expect(try String(contentsOf: occupant, encoding: .utf8) == "un autre document, à garder\n")
         #expect(FileManager.default.fileExists(atPath: letter.path))
-        #expect(outcome.anonymized.isEmpty)
         // No temporary file left beside them.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
     }

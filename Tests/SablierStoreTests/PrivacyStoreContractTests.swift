@@ -1,6 +1,7 @@
 import Foundation
 import SablierCore
 import SablierImport
+import SablierPrivacy
 import SablierRegister
 import SablierSQLite
 import SablierStore
@@ -108,10 +109,10 @@ struct PrivacyStoreContractTests {
 struct AnonymizedDispositionTests {
     let now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
 
-    @Test("its anonymized copy is written and recorded before its file is destroyed", arguments: Backend.allCases)
+    @Test("its file is destroyed only once its anonymised copy is made, registered and signed off", arguments: Backend.allCases)
     func anonymizedBeforeDestruction(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeDispositionAndPrivacyStore(in: directory)
+            let store = try backend.makeAnonymizationStore(in: directory)
             _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
             try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
             try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
@@ -134,18 +135,40 @@ struct AnonymizedDispositionTests {
             let proposal = try await store.proposeDisposition(asOf: CivilDate(iso: "2026-11-29")!, action: .destroy, by: "gestion.doc", at: now)
             #expect(proposal.items.contains { $0.reference == "SG-CORR-2021" })
             try await store.approveDisposition(proposal.list.number, by: "secretaire.general", at: now)
-            let outcome = try await DispositionExecutor(store: store).execute(proposal.list.number, method: "déchiquetage",
-                                                                              vendorCertificate: nil, by: "gestion.doc", at: now)
+            func execute() async throws -> DispositionExecutor.Outcome {
+                try await DispositionExecutor(store: store).execute(proposal.list.number, method: "déchiquetage", vendorCertificate: nil,
+                                                                    by: "gestion.doc", at: now)
+            }
+            // No copy yet: the executor makes none itself, and leaves the file.
+            var outcome = try await execute()
+            #expect(outcome.integrityProblems.map(\.kind) == [.notAnonymized(.copy)] && !outcome.isComplete)
+            #expect(FileManager.default.fileExists(atPath: letter.path))
+            #expect(!FileManager.default.fileExists(atPath: examples.appendingPathComponent("fichiers/correspondance-2021-anonymise.txt").path))
+
+            let made = try DocumentAnonymizer.anonymize(reference: "SG-CORR-2021", path: letter.path, publicCharacter: scanner.publicCharacter,
+                                                        access: try await FileAccess.of(store))
+            #expect(made.path == examples.appendingPathComponent("fichiers/correspondance-2021-anonymise.txt").path)
+            #expect(try String(contentsOfFile: made.path, encoding: .utf8)
+                .hasSuffix("====\n\nNom de l'élève : [nom 1]\nNAS du parent : [NAS 1]\nAllergie aux arachides.\n"))
+            let day = CivilDate(iso: "2026-11-29")!
+            try await store.recordAnonymization(
+                Anonymization(original: "SG-CORR-2021", copyReference: "", path: made.path, sha256: made.sha256,
+                              replacements: [AnonymizationReplacement(type: "sin", count: 1, distinct: 1)], madeAt: now, madeBy: "aiprp", note: "copie"),
+                copy: Document(reference: "", title: "Copie anonymisée de Correspondance générale 2021", rule: "1102", copy: .principal,
+                               holder: "Secrétariat général", support: .numerique, openedOn: day, closedOn: day,
+                               file: DigitalFile(path: made.path, sha256: made.sha256, size: made.size, format: "txt")),
+                by: "aiprp", at: now)
+            outcome = try await execute()
+            #expect(outcome.integrityProblems.map(\.kind) == [.notAnonymized(.signOff)] && !outcome.isComplete)
+            #expect(outcome.integrityProblems.first?.description.contains("sign-off") == true)
+
+            try await store.signOffAnonymization(of: "SG-CORR-2021", currentSHA256: made.sha256, note: "lue", by: "aiprp", at: now)
+            outcome = try await execute()
             #expect(outcome.integrityProblems.isEmpty && outcome.isComplete)
-            #expect(outcome.anonymized.map(\.reference) == ["SG-CORR-2021"])
-            let copy = try #require(outcome.anonymized.first)
-            #expect(copy.path == examples.appendingPathComponent("fichiers/correspondance-2021-anonymise.txt").path)
-            #expect(try String(contentsOfFile: copy.path, encoding: .utf8)
-                == "Nom de l'élève : [nom]\nNAS du parent : [NAS]\nAllergie aux arachides.\n")
-            #expect(!FileManager.default.fileExists(atPath: letter.path))
-            let kinds = try await store.events(of: "SG-CORR-2021").map(\.event.kind)
-            #expect(kinds == [.anonymized, .destroyed])
-            #expect(try await store.events(of: "SG-CORR-2021").first?.event.detail == copy.path)
+            #expect(!FileManager.default.fileExists(atPath: letter.path) && FileManager.default.fileExists(atPath: made.path))
+            let events = try await store.events(of: "SG-CORR-2021")
+            #expect(events.map(\.event.kind) == [.anonymized, .destroyed])
+            #expect(events.first?.event.detail == "SG-CORR-2021-ANON")
             // Documents destroyed without that measure get no copy.
             #expect(!FileManager.default.fileExists(atPath: examples.appendingPathComponent("fichiers/paie-2018-anonymise.txt").path))
         }

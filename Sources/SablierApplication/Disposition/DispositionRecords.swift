@@ -187,28 +187,20 @@ public struct DispositionExecutionResult: Sendable, Hashable, Codable {
         public var reference: String
         public var path: String
         public var expectedSHA256: String
-        /// `missing`, `changed`, `unreadable`, `not-anonymized`, `resolves-elsewhere` (the path
-        /// is now a link, or leads to another file: `detail` names it) or `refused`.
+        /// `missing`, `changed`, `unreadable`, `not-anonymized` (measure `anonymiser`: `detail`
+        /// says what it waits for: `copy`, `sign-off` or `copy-changed`), `resolves-elsewhere`
+        /// (the path is now a link, or leads to another file: `detail` names it) or `refused`.
         public var problem: String
         /// The SHA-256 found, for a changed file.
         public var found: String?
-        /// Why it could not be read or anonymized.
+        /// Why it could not be read, or what its destruction waits for.
         public var detail: String?
-    }
-
-    /// An anonymized copy made before a destruction (measure `anonymiser`).
-    public struct AnonymizedCopy: Sendable, Hashable, Codable {
-        public var reference: String
-        public var path: String
-        public var replaced: Int
-        public var sha256: String
     }
 
     public var list: DispositionListRecord
     /// The documents this run completed, in list order.
     public var done: [DispositionItemRecord]
     public var integrityProblems: [IntegrityProblem]
-    public var anonymized: [AnonymizedCopy]
     /// True once every document of the list is done.
     public var complete: Bool
 }

@@ -22,9 +22,6 @@ extension Sablier {
         return DispositionExecutionResult(
             list: DispositionListRecord(outcome.list), done: outcome.done.map { DispositionItemRecord($0) },
             integrityProblems: outcome.integrityProblems.map(DispositionExecutionResult.IntegrityProblem.init),
-            anonymized: outcome.anonymized.map {
-                DispositionExecutionResult.AnonymizedCopy(reference: $0.reference, path: $0.path, replaced: $0.replaced, sha256: $0.sha256)
-            },
             complete: outcome.isComplete)
     }
 }
@@ -36,7 +33,7 @@ extension DispositionExecutionResult.IntegrityProblem {
         case .missing: self.problem = "missing"
         case .changed(let found): self.problem = "changed"; self.found = found
         case .unreadable(let reason): self.problem = "unreadable"; detail = reason
-        case .notAnonymized(let reason): self.problem = "not-anonymized"; detail = reason
+        case .notAnonymized(let wait): self.problem = "not-anonymized"; detail = wait.rawValue
         case .resolvesElsewhere(let resolved): self.problem = "resolves-elsewhere"; detail = resolved
         case .refused(let reason): self.problem = "refused"; detail = reason
         }

@@ -32,5 +32,32 @@ extension MessageCatalogue {
         .suggestionThreshold: Entry(
             fr: "{field} : le seuil doit être un nombre entier d'au moins 1 (« {value} »)",
             en: "{field}: the threshold must be a whole number of at least 1 ('{value}')"),
+        .anonymizeNotRequired: Entry(
+            fr: "le document {reference} n'est pas confirmé avec la mesure anonymiser (mesure : {measure}) : aucune copie anonymisée n'en tient lieu",
+            en: "document {reference} is not confirmed with the measure anonymiser (measure: {measure}): no anonymised copy stands for it"),
+        .anonymizePaper: Entry(
+            fr: "le document {reference} est sur papier : Sablier ne peut pas lire son texte pour en faire une copie anonymisée",
+            en: "document {reference} is on paper: Sablier cannot read its text to make an anonymised copy"),
+        .anonymizedCopyExists: Entry(
+            fr: "le document {reference} a déjà une copie anonymisée : {copy}",
+            en: "document {reference} already has an anonymised copy: {copy}"),
+        .anonymizeRuleNotInForce: Entry(
+            fr: "la règle {rule} n'est pas une règle du calendrier de conservation en vigueur : la copie anonymisée doit relever d'une règle en vigueur",
+            en: "rule {rule} is not a rule of the retention calendar in force: the anonymised copy must fall under a rule in force"),
+        .anonymizeUnknownHolder: Entry(
+            fr: "l'unité {holder} n'est le détenteur d'aucun document ni l'unité d'aucun utilisateur : indiquez une unité connue",
+            en: "unit {holder} holds no document and is no user's unit: give a known unit"),
+        .anonymizeFailed: Entry(
+            fr: "aucune copie anonymisée du document {reference} n'a été faite : {detail}",
+            en: "no anonymised copy of document {reference} was made: {detail}"),
+        .noAnonymizedCopy: Entry(
+            fr: "aucune copie anonymisée du document {reference} n'a été faite",
+            en: "no anonymised copy of document {reference} was made"),
+        .anonymizedCopyChanged: Entry(
+            fr: "la copie anonymisée {copy} du document {reference} n'est plus celle qui a été faite : le fichier {path} a disparu ou son SHA-256 a changé",
+            en: "anonymised copy {copy} of document {reference} is no longer the one made: file {path} is gone or its SHA-256 changed"),
+        .anonymizedCopySigned: Entry(
+            fr: "la copie anonymisée {copy} du document {reference} est déjà approuvée par {by}",
+            en: "anonymised copy {copy} of document {reference} is already signed off by {by}"),
     ]
 }

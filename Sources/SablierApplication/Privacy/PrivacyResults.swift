@@ -93,6 +93,8 @@ public struct PrivacyEntry: Sendable, Hashable, Codable {
     public var file: String?
     public var scan: PrivacyScanResult?
     public var reviews: [PrivacyReviewResult]
+    /// Its anonymised copy and the AIPRP officer's sign-off (`privacy show` only).
+    public var anonymizedCopy: AnonymizationResult?
 
     public init(_ privacy: DocumentPrivacy) {
         reference = privacy.reference

@@ -23,7 +23,9 @@ extension Sablier {
     public func privacyShow(_ session: Session, _ reference: String) async throws(Refusal) -> PrivacyEntry {
         let access = try await authorize(session, .reviewPrivacy, "privacy show")
         _ = try await visibleDocument(reference, visibility(access), useCase: "privacy show")
-        return PrivacyEntry(try await attempt { try await store.documentPrivacy(reference) })
+        var entry = PrivacyEntry(try await attempt { try await store.documentPrivacy(reference) })
+        entry.anonymizedCopy = try await attempt { try await store.anonymization(of: reference) }.map { AnonymizationResult($0, detectorsVersion: nil) }
+        return entry
     }
 
     /// Records the AIPRP officer's decision on a flagged document: it holds personal

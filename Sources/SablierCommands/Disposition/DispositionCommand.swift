@@ -63,7 +63,16 @@ enum DispositionWords {
         case "changed":
             return "\(reference): file \(path) changed since it was registered (SHA-256 \(problem.found ?? "?"), expected \(problem.expectedSHA256)); it was left in place"
         case "not-anonymized":
-            return "\(reference): its measure is anonymiser but \(problem.detail ?? "its anonymized copy cannot be made"); file \(path) was left in place"
+            let waits: String
+            switch problem.detail {
+            case "sign-off":
+                waits = "its anonymised copy waits for the AIPRP officer's sign-off (read it, then: sablier privacy anonymize \(reference) --sign-off --note TEXT)"
+            case "copy-changed":
+                waits = "its anonymised copy is gone or changed since it was signed off (sablier privacy show \(reference))"
+            default:
+                waits = "it waits for its anonymised copy (sablier privacy anonymize \(reference) --rule CODE --holder UNIT --note TEXT)"
+            }
+            return "\(reference): its measure is anonymiser and \(waits); file \(path) was left in place"
         case "resolves-elsewhere":
             return "\(reference): file \(path) now resolves to \(problem.detail ?? "another path") (a symbolic link stands in for it, or it was registered through one); nothing was deleted"
         case "refused":

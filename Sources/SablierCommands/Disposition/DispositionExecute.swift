@@ -31,9 +31,6 @@ struct DispositionExecute: UseCaseCommand {
     func run(_ sablier: Sablier, _ session: Session) async throws {
         let outcome = try await sablier.executeDisposition(session, list: number, method: method, vendorCertificate: vendorCertificate)
         var lines: [String] = []
-        for copy in outcome.anonymized {
-            lines.append("\(copy.reference): anonymized copy \(copy.path) (\(copy.replaced) replaced) made before destruction")
-        }
         for item in outcome.done {
             var line = "\(item.reference): \(item.outcome ?? item.action)"
             if item.destroys, let path = item.file { line += " (file \(path) deleted)" }

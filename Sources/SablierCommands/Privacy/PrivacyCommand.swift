@@ -23,7 +23,7 @@ struct PrivacyCommand: AsyncParsableCommand {
             """,
         subcommands: [
             PrivacyScan.self, PrivacyQueue.self, PrivacyShow.self, PrivacyReviewCommand.self, PrivacyRules.self,
-            PrivacyConfirmRule.self, PrivacyPublic.self,
+            PrivacyConfirmRule.self, PrivacyPublic.self, PrivacyAnonymize.self, PrivacySignOff.self,
         ]
     )
 }

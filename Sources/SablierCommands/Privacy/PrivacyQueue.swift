@@ -74,6 +74,9 @@ struct PrivacyShow: UseCaseCommand {
             lines.append("Review: \(review.decision)\(review.measure.map { " (\($0))" } ?? "") by \(review.reviewedBy) on "
                 + "\(ISO8601DateFormatter().string(from: review.reviewedAt)): \(review.note)")
         }
+        if let copy = privacy.anonymizedCopy {
+            lines.append("Anonymised copy: " + PrivacyAnonymize.describe(copy).replacingOccurrences(of: "\n", with: "\n  "))
+        }
         Console.out(lines.joined(separator: "\n"))
     }
 }

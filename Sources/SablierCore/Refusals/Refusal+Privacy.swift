@@ -21,8 +21,29 @@ extension Refusal.Code {
     /// `field`, `value`: a threshold of `privacy public suggest` is a whole number of at least 1.
     public static let suggestionThreshold = Self("privacy.suggest-threshold", .invalidInput)
 
+    /// `reference`, `measure`: not confirmed with the measure anonymiser, so no copy replaces it.
+    public static let anonymizeNotRequired = Self("privacy.anonymize-not-required", .conflict)
+    /// `reference`: paper (no file): Sablier cannot read it to make a copy.
+    public static let anonymizePaper = Self("privacy.anonymize-paper", .conflict)
+    /// `reference`, `copy`: it has an anonymised copy already.
+    public static let anonymizedCopyExists = Self("privacy.anonymized-copy-exists", .conflict)
+    /// `rule`: the copy's rule is not one of the calendar in force.
+    public static let anonymizeRuleNotInForce = Self("privacy.anonymize-rule-not-in-force", .invalidInput)
+    /// `holder`: no user and no registered document belongs to that unit.
+    public static let anonymizeUnknownHolder = Self("privacy.anonymize-unknown-holder", .invalidInput)
+    /// `reference`, `detail`: its file cannot be read, has changed, or the copy cannot be written.
+    public static let anonymizeFailed = Self("privacy.anonymize-failed", .integrity)
+    /// `reference`: no anonymised copy was made of it.
+    public static let noAnonymizedCopy = Self("privacy.no-anonymized-copy", .notFound)
+    /// `reference`, `copy`, `path`: the copy's file is gone or no longer has the SHA-256 it was made with.
+    public static let anonymizedCopyChanged = Self("privacy.anonymized-copy-changed", .integrity)
+    /// `reference`, `copy`, `by`: the copy is signed off already.
+    public static let anonymizedCopySigned = Self("privacy.anonymized-copy-signed", .conflict)
+
     static let privacy: [Self] = [
         publicIdentifierExists, publicIdentifierNotFound, invalidPublicIdentifier, scanNotFound, nothingToReview,
         nothingToReviewUnscanned, noMeasure, measureOnDismissal, measureWithoutPersonalInformation, suggestionThreshold,
+        anonymizeNotRequired, anonymizePaper, anonymizedCopyExists, anonymizeRuleNotInForce, anonymizeUnknownHolder,
+        anonymizeFailed, noAnonymizedCopy, anonymizedCopyChanged, anonymizedCopySigned,
     ]
 }

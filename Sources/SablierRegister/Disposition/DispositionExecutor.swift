@@ -1,7 +1,6 @@
 public import Foundation
 public import SablierStore
 public import SablierCore
-import SablierPrivacy
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,11 +19,12 @@ import Darwin
 /// matches its SHA-256 is an integrity problem: it is reported, left undone, and the list stays
 /// incomplete (`executing`) until someone looks.
 ///
-/// A document the AIPRP officer confirmed as holding personal information with the measure
-/// `anonymiser` (Access Act, s. 73) is anonymized before its file is destroyed: an anonymized
-/// copy of its text is written next to it (`DocumentAnonymizer`) and an `anonymized` event
-/// naming the copy and its SHA-256 is committed, before the item is started. A copy that cannot
-/// be made (the text cannot be read) is a problem of the same kind: the file is left in place.
+/// A digital document the AIPRP officer confirmed as holding personal information with the
+/// measure `anonymiser` (Access Act, s. 73) is destroyed only once its anonymised copy is made
+/// (`privacy anonymize`: registered under the rule and holder the officer chose) and signed off
+/// by the officer, and the copy's file still has the SHA-256 signed. Until then it is a problem
+/// of the same kind, saying what it waits for: its file is left in place and the list stays
+/// incomplete. The executor makes no copy itself: the copy needs the officer's choices.
 public struct DispositionExecutor: Sendable {
     /// Deletes one file for real. Injectable so that a test can stop the execution between the
     /// steps, as a crash would.
@@ -63,8 +63,9 @@ public struct DispositionExecutor: Sendable {
             case changed(found: String)
             /// It cannot be read.
             case unreadable(String)
-            /// Its measure is `anonymiser` and its anonymized copy cannot be made.
-            case notAnonymized(String)
+            /// Its measure is `anonymiser` and its anonymised copy is not ready: not made, not
+            /// signed off, or changed since it was signed off.
+            case notAnonymized(AnonymizationWait)
             /// The recorded path is now a symbolic link, or resolves to `resolved`, another path
             /// than the one certified: deleting it would remove a link standing in for the file
             /// and certify a destruction that did not happen.
@@ -86,8 +87,14 @@ public struct DispositionExecutor: Sendable {
                 return "\(reference): file \(path) changed since it was registered (SHA-256 \(found), expected \(expectedSHA256)); it was left in place"
             case .unreadable(let reason):
                 return "\(reference): file \(path) cannot be checked (\(reason)); it was left in place"
-            case .notAnonymized(let reason):
-                return "\(reference): its measure is anonymiser but \(reason); file \(path) was left in place"
+            case .notAnonymized(let wait):
+                let waits: String
+                switch wait {
+                case .copy: waits = "it waits for its anonymised copy"
+                case .signOff: waits = "its anonymised copy waits for the AIPRP officer's sign-off"
+                case .copyChanged: waits = "its anonymised copy is gone or changed since it was signed off"
+                }
+                return "\(reference): its measure is anonymiser and \(waits); file \(path) was left in place"
             case .resolvesElsewhere(let resolved):
                 return "\(reference): file \(path) now resolves to \(resolved) (a symbolic link stands in for it, or it was registered through one); nothing was deleted"
             case .refused(let reason):
@@ -102,10 +109,9 @@ public struct DispositionExecutor: Sendable {
         public var list: DispositionList
         /// The items this run completed, in list order.
         public var done: [DispositionItem]
-        /// The items left undone because their file is missing or changed.
+        /// The items left undone because their file is missing or changed, or waits for its
+        /// anonymised copy.
         public var integrityProblems: [IntegrityProblem]
-        /// The anonymized copies made before destruction, in list order.
-        public var anonymized: [AnonymizedCopy] = []
 
         /// True once every item of the list is done.
         public var isComplete: Bool { list.state == .executed }
@@ -123,29 +129,25 @@ public struct DispositionExecutor: Sendable {
                                        by: actor, at: instant)
         var done: [DispositionItem] = []
         var problems: [IntegrityProblem] = []
-        var anonymized: [AnonymizedCopy] = []
-        let privacy = store as? any PrivacyStore
+        let privacy = store as? any AnonymizationStore
         // Read once for the whole list: which documents are confidential (one query), and the
-        // public identifiers the anonymizer leaves in clear (read when first needed).
+        // copies made of those the list destroys.
         let confidential = try await privacy?.confidentialReferences() ?? []
-        var publicCharacter: PublicCharacter?
         // The folders the register may read, once for the list: a file outside them is never deleted.
         let access = try await FileAccess.of(store)
-        for item in try await store.dispositionItems(of: number) where item.state != .done {
+        let items = try await store.dispositionItems(of: number)
+        let copies = try await privacy?.anonymizations(of: items.filter { $0.destroys && confidential.contains($0.reference) }.map(\.reference)) ?? [:]
+        for item in items where item.state != .done {
             switch item.state {
             case .pending:
                 if item.checksFile, let problem = Self.check(item, missingIsProblem: true, access: access) {
                     problems.append(problem)
                     continue
                 }
-                if item.destroys, let privacy, confidential.contains(item.reference) {
-                    let anonymization = try await anonymizeIfRequired(item, privacy, publicCharacter: &publicCharacter, access: access,
-                                                                      by: actor, at: instant)
-                    if let problem = anonymization.problem {
-                        problems.append(problem)
-                        continue
-                    }
-                    if let copy = anonymization.copy { anonymized.append(copy) }
+                if item.destroys, let privacy, confidential.contains(item.reference),
+                   let problem = try await awaitedAnonymization(item, privacy, copy: copies[item.reference], access: access) {
+                    problems.append(problem)
+                    continue
                 }
             case .started:
                 // A missing file means the previous run deleted it. One still there is checked
@@ -165,40 +167,30 @@ public struct DispositionExecutor: Sendable {
             done.append(try await store.completeDispositionItem(list: number, position: item.position, by: actor, at: instant))
         }
         guard let list = try await store.dispositionList(number) else { throw Refusal(.listNotFound, ["list": String(number)]) }
-        return Outcome(list: list, done: done, integrityProblems: problems, anonymized: anonymized)
+        return Outcome(list: list, done: done, integrityProblems: problems)
     }
 
-    /// For a digital document confirmed with the measure `anonymiser`: its anonymized copy, made
-    /// and recorded (`anonymized` event) unless a previous run already did. Nil when no copy is
-    /// required. `publicCharacter` is read from the store the first time a copy is made.
-    func anonymizeIfRequired(_ item: DispositionItem, _ privacy: any PrivacyStore, publicCharacter: inout PublicCharacter?,
-                             access: FileAccess, by actor: String, at instant: Date) async throws -> (copy: AnonymizedCopy?, problem: IntegrityProblem?) {
-        guard let path = item.filePath, let expected = item.fileSHA256 else { return (nil, nil) }
+    /// For a digital document confirmed with the measure `anonymiser`: what its destruction
+    /// still waits for (its copy, the officer's sign-off, or a copy unchanged since it was signed),
+    /// as a problem; nil when it may be destroyed, or needs no copy (another measure, paper).
+    func awaitedAnonymization(_ item: DispositionItem, _ privacy: any AnonymizationStore, copy: Anonymization?,
+                              access: FileAccess) async throws -> IntegrityProblem? {
+        guard let path = item.filePath, let expected = item.fileSHA256 else { return nil }
         let status = try await privacy.documentPrivacy(item.reference)
-        guard status.isConfidential, status.measure == .anonymiser else { return (nil, nil) }
-        let target = DocumentAnonymizer.copyPath(of: path)
-        let events = try await store.events(of: item.reference)
-        if events.contains(where: { $0.event.kind == .anonymized && $0.event.detail == target }), FileManager.default.fileExists(atPath: target) {
-            return (nil, nil)
-        }
-        let known: PublicCharacter
-        if let publicCharacter {
-            known = publicCharacter
+        guard status.isConfidential, status.measure == .anonymiser else { return nil }
+        let wait: AnonymizationWait?
+        if let copy {
+            let signed = copy.signOff?.sha256 ?? copy.sha256
+            let current: String? = switch FileFingerprint.verify(path: copy.path, expected: signed, access: access) {
+            case .intact: signed
+            case .changed(let found): found
+            case .missing, .unreadable, .refused: nil
+            }
+            wait = copy.destructionWait(currentSHA256: current)
         } else {
-            known = PrivacyScanning.scanner(publicIdentifiers: try await privacy.publicIdentifiers()).publicCharacter
-            publicCharacter = known
+            wait = .copy
         }
-        let copy: AnonymizedCopy
-        do {
-            copy = try DocumentAnonymizer.anonymize(reference: item.reference, path: path, publicCharacter: known, access: access)
-        } catch {
-            return (nil, IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: .notAnonymized(error.description)))
-        }
-        let today = CivilDate(dayOf: instant)
-        try await store.appendEvent(LifecycleEvent(kind: .anonymized, on: today, by: actor,
-                                                   reason: "copie anonymisée avant destruction (\(copy.replaced) renseignements remplacés, SHA-256 \(copy.sha256))",
-                                                   detail: copy.path), to: item.reference, at: instant)
-        return (copy, nil)
+        return wait.map { IntegrityProblem(reference: item.reference, path: path, expectedSHA256: expected, kind: .notAnonymized($0)) }
     }
 
     /// Whether the item's file is still the one registered, at its recorded path itself (not

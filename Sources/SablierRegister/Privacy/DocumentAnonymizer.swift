@@ -8,16 +8,20 @@ import Darwin
 public import SablierExtraction
 public import SablierPrivacy
 
-/// An anonymized copy of a document's text (Access Act, s. 73): every finding that identifies or
-/// reaches a person replaced by its type in brackets (`[NAS]`, `[nom]`), whatever its confidence;
-/// written as UTF-8 text next to the original, as `NAME-anonymise.txt`.
+/// A de-identified copy of a document's text (Access Act, s. 73): every finding that identifies or
+/// reaches a person replaced by its type and a number per distinct value (`[nom 1]`, `[NAS 1]`),
+/// whatever its confidence, under a notice saying what the copy is and what it replaced; written
+/// as UTF-8 text next to the original, as `NAME-anonymise.txt`.
 public struct AnonymizedCopy: Sendable, Hashable {
     public var reference: String
     public var source: String
     public var path: String
     public var sha256: String
+    public var size: Int
     /// How many findings were replaced.
     public var replaced: Int
+    /// The replacements by type, with how many distinct values each held. Never the values.
+    public var replacements: [Anonymizer.Replacement]
 }
 
 public enum DocumentAnonymizer {
@@ -113,12 +117,18 @@ public enum DocumentAnonymizer {
             throw Failure(description: "its text cannot be read (\(error.description)), so no anonymized copy can be made")
         }
         let findings = stream.finish().findings
-        let text = Anonymizer.anonymize(String(decoding: bytes, as: UTF8.self), findings: findings)
+        let copy = Anonymizer.copy(of: String(decoding: bytes, as: UTF8.self), findings: findings)
         let target = copyPath(of: path)
-        let data = Data(text.utf8)
+        let data = Data(copy.text.utf8)
         try write(data, to: target, access: access)
         let digest = SourceDigest.sha256Hex(data)
-        return AnonymizedCopy(reference: reference, source: path, path: target, sha256: digest,
-                              replaced: findings.filter { $0.type != .health }.count)
+        return AnonymizedCopy(reference: reference, source: path, path: target, sha256: digest, size: data.count,
+                              replaced: copy.replacements.reduce(0) { $0 + $1.count }, replacements: copy.replacements)
+    }
+
+    /// Removes a copy just written whose registration failed: a copy the register does not
+    /// know of is never left behind. Best effort: `unlink(2)` of that name only.
+    public static func discard(_ copy: AnonymizedCopy) {
+        _ = unlink(copy.path)
     }
 }

@@ -1,0 +1,63 @@
+import SablierPrivacy
+import Testing
+
+@Suite("Anonymised copies: numbered replacements and the notice")
+struct AnonymizerTests {
+    /// A finding of `type` over the first occurrence of `value` at or after `from` in `text`.
+    func finding(_ type: FindingType, _ value: String, in text: String, from: Int = 0) -> Finding {
+        let scalars = Array(text.unicodeScalars)
+        let target = Array(value.unicodeScalars)
+        var start = from
+        while Array(scalars[start..<min(scalars.count, start + target.count)]) != target { start += 1 }
+        return Finding(type: type, confidence: 90, start: start, end: start + target.count, excerpt: "…", reason: "test")
+    }
+
+    @Test("the same person keeps one number wherever and however the name is written; another person gets the next")
+    func samePersonSameNumber() {
+        let text = "Léa Tremblay a écrit. TREMBLAY, Léa signe. Mme Tremblay rappelle. Marc Ouellet répond à Lea Tremblay."
+        let findings = [
+            finding(.personName, "Léa Tremblay", in: text), finding(.personName, "TREMBLAY, Léa", in: text),
+            finding(.personName, "Mme Tremblay", in: text), finding(.personName, "Marc Ouellet", in: text),
+            finding(.personName, "Lea Tremblay", in: text),
+        ]
+        let result = Anonymizer.replace(text, findings: findings)
+        #expect(result.text == "[nom 1] a écrit. [nom 1] signe. [nom 1] rappelle. [nom 2] répond à [nom 1].")
+        #expect(result.replacements == [Anonymizer.Replacement(type: .personName, count: 5, distinct: 2)])
+    }
+
+    @Test("a surname shared by two people is a person of its own, since nothing says which")
+    func ambiguousPart() {
+        let text = "Léa Tremblay et Paul Tremblay ; M. Tremblay absent."
+        let findings = [finding(.personName, "Léa Tremblay", in: text), finding(.personName, "Paul Tremblay", in: text),
+                        finding(.personName, "M. Tremblay", in: text)]
+        #expect(Anonymizer.anonymize(text, findings: findings) == "[nom 1] et [nom 2] ; [nom 3] absent.")
+    }
+
+    @Test("numbers count per type; identifiers are compared on their letters and digits; health stays; overlaps are one replacement")
+    func perType() {
+        let text = "NAS 283 406 296, tél. 819-555-0101, NAS 283406296. Allergie. 1234, rue des Érables"
+        let findings = [
+            finding(.sin, "283 406 296", in: text), finding(.phone, "819-555-0101", in: text), finding(.sin, "283406296", in: text),
+            finding(.health, "Allergie", in: text), finding(.address, "1234, rue des Érables", in: text),
+            finding(.postalCode, "rue des", in: text),
+        ]
+        let result = Anonymizer.replace(text, findings: findings)
+        #expect(result.text == "NAS [NAS 1], tél. [téléphone 1], NAS [NAS 1]. Allergie. [adresse 1]")
+        #expect(result.replacements.map { "\($0.type.rawValue) \($0.count) \($0.distinct)" } == ["sin 2 1", "address 1 1", "phone 1 1"])
+    }
+
+    @Test("the copy opens with a notice in French then English: the detectors' version, a person's check, the counts by type, never a value")
+    func notice() {
+        let text = "Parent : Marc Ouellet. Élève : Léa Ouellet. Marc Ouellet appelle."
+        let findings = [finding(.personName, "Marc Ouellet", in: text), finding(.personName, "Léa Ouellet", in: text),
+                        finding(.personName, "Marc Ouellet", in: text, from: 30)]
+        let copy = Anonymizer.copy(of: text, findings: findings, version: "7")
+        #expect(copy.text.hasPrefix("==== Copie dépersonnalisée ====\nCopie dépersonnalisée par les détecteurs de Sablier (version 7) ; "
+            + "une personne la vérifie avant la destruction de l'original."))
+        #expect(copy.text.contains("Remplacements : nom : 3 (2 personnes)\n"))
+        #expect(copy.text.contains("Replacements: name: 3 (2 people)\n"))
+        #expect(copy.text.hasSuffix("====\n\nParent : [nom 1]. Élève : [nom 2]. [nom 1] appelle."))
+        #expect(!copy.text.contains("Ouellet"))
+        #expect(Anonymizer.copy(of: "rien", findings: [], version: "7").text.contains("Remplacements : aucun\n"))
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import SablierCore
+import SablierImport
+import SablierRegister
+import SablierSQLite
+import SablierStore
+import SablierTestSupport
+import Testing
+
+/// What every `AnonymizationStore` backend must do: the copy registered, the original's event,
+/// the copy kept and audited in one transaction, refused whole by the Core's rules; one copy per
+/// original; a sign-off only of the SHA-256 the copy was made with, and only once.
+@Suite("AnonymizationStore contract")
+struct AnonymizationStoreContractTests {
+    let now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
+    let day = CivilDate(iso: "2026-11-29")!
+    static let made = String(repeating: "c", count: 64)
+
+    /// The example register, SG-CORR-2021 confirmed with the measure anonymiser.
+    func withConfirmedCorrespondence<T>(_ backend: Backend, _ body: (any SablierStorage, TemporaryDirectory) async throws -> T) async throws -> T {
+        try await withTemporaryDirectory { directory in
+            let store = try backend.makeAnonymizationStore(in: directory)
+            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
+            try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
+            try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
+            let examples = directory.file("examples")
+            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
+            _ = try await DocumentRegistrar(store: store).importCSV(
+                path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
+            try await store.recordPrivacyReview("SG-CORR-2021", decision: .confirm, measure: .anonymiser, note: "lettre nominative",
+                                                by: "aiprp", at: now)
+            return try await body(store, directory)
+        }
+    }
+
+    func made(_ original: String = "SG-CORR-2021") -> Anonymization {
+        Anonymization(original: original, copyReference: "", path: "/copies/\(original)-anonymise.txt", sha256: Self.made,
+                      replacements: [AnonymizationReplacement(type: "person-name", count: 7, distinct: 3),
+                                     AnonymizationReplacement(type: "address", count: 1, distinct: 1)],
+                      madeAt: now, madeBy: "aiprp", note: "copie pour la recherche")
+    }
+
+    func copy(rule: String = "1102", holder: String = "Secrétariat général") -> Document {
+        Document(reference: "", title: "Copie anonymisée de Correspondance générale 2021", rule: rule, copy: .secondaire, holder: holder,
+                 support: .numerique, openedOn: day, closedOn: day,
+                 file: DigitalFile(path: "/copies/SG-CORR-2021-anonymise.txt", sha256: Self.made, size: 120, format: "txt"))
+    }
+
+    @Test("the copy is registered under the next free reference, the original's event names it, and both are audited", arguments: Backend.allCases)
+    func recorded(backend: Backend) async throws {
+        try await withConfirmedCorrespondence(backend) { store, _ in
+            // A document already holds the first reference a copy would take.
+            try await store.registerDocuments([NewDocument(document: Document(
+                reference: "SG-CORR-2021-ANON", title: "Autre", rule: "1102", copy: .principal, holder: "Secrétariat général", support: .papier))],
+                by: "gestion.doc", at: now)
+            let before = try await store.auditEntries(since: nil, user: nil, target: nil).count
+            let kept = try await store.recordAnonymization(made(), copy: copy(), by: "aiprp", at: now)
+            #expect(kept.copyReference == "SG-CORR-2021-ANON-2" && kept.signOff == nil && kept.replaced == 8)
+            let registered = try #require(try await store.document("SG-CORR-2021-ANON-2"))
+            #expect(registered.document.rule == "1102" && registered.document.copy == .secondaire && registered.document.file?.sha256 == Self.made)
+            #expect(registered.document.closedOn == day)
+            let event = try #require(try await store.events(of: "SG-CORR-2021").last?.event)
+            #expect(event.kind == .anonymized && event.detail == "SG-CORR-2021-ANON-2" && event.by == "aiprp")
+            let audit = try await store.auditEntries(since: nil, user: nil, target: nil).dropFirst(before)
+            #expect(audit.map(\.action) == ["document.register", "privacy.anonymize"])
+            #expect(audit.last?.target == "document SG-CORR-2021")
+            let read = try #require(try await store.anonymization(of: "SG-CORR-2021"))
+            #expect(read.copyReference == "SG-CORR-2021-ANON-2" && read.replacements == made().replacements && read.note == "copie pour la recherche")
+            #expect(try await store.anonymizations(of: ["SG-CORR-2021", "RF-PAIE-2018"]).keys.sorted() == ["SG-CORR-2021"])
+            #expect(try await store.anonymization(of: "RF-PAIE-2018") == nil)
+        }
+    }
+
+    @Test("refused inside the transaction, nothing written: rule not in force, unknown holder, not anonymiser, one copy already", arguments: Backend.allCases)
+    func refusedWhole(backend: Backend) async throws {
+        try await withConfirmedCorrespondence(backend) { store, _ in
+            let documents = try await store.documents(matching: nil, limit: nil).count
+            await #expect(throws: Refusal(.anonymizeRuleNotInForce, ["rule": "9999"])) {
+                try await store.recordAnonymization(made(), copy: copy(rule: "9999"), by: "aiprp", at: now)
+            }
+            await #expect(throws: Refusal(.anonymizeUnknownHolder, ["holder": "Nulle part"])) {
+                try await store.recordAnonymization(made(), copy: copy(holder: "Nulle part"), by: "aiprp", at: now)
+            }
+            await #expect(throws: Refusal(.anonymizeNotRequired, ["reference": "RF-PAIE-2018", "measure": "-"])) {
+                try await store.recordAnonymization(made("RF-PAIE-2018"), copy: copy(), by: "aiprp", at: now)
+            }
+            #expect(try await store.documents(matching: nil, limit: nil).count == documents)
+            #expect(try await store.events(of: "SG-CORR-2021").isEmpty)
+            #expect(try await store.anonymization(of: "SG-CORR-2021") == nil)
+            // The holder compared as units are: case and spaces aside.
+            try await store.recordAnonymization(made(), copy: copy(holder: " SECRÉTARIAT général"), by: "aiprp", at: now)
+            await #expect(throws: Refusal(.anonymizedCopyExists, ["reference": "SG-CORR-2021", "copy": "SG-CORR-2021-ANON"])) {
+                try await store.recordAnonymization(made(), copy: copy(), by: "aiprp", at: now)
+            }
+            #expect(try await store.documents(matching: nil, limit: nil).count == documents + 1)
+        }
+    }
+
+    @Test("a sign-off needs a copy, the SHA-256 it was made with, and happens once", arguments: Backend.allCases)
+    func signOff(backend: Backend) async throws {
+        try await withConfirmedCorrespondence(backend) { store, _ in
+            await #expect(throws: Refusal(.noAnonymizedCopy, ["reference": "SG-CORR-2021"])) {
+                try await store.signOffAnonymization(of: "SG-CORR-2021", currentSHA256: Self.made, note: "lue", by: "aiprp", at: now)
+            }
+            try await store.recordAnonymization(made(), copy: copy(), by: "aiprp", at: now)
+            let changed = Refusal(.anonymizedCopyChanged, ["reference": "SG-CORR-2021", "copy": "SG-CORR-2021-ANON",
+                                                           "path": "/copies/SG-CORR-2021-anonymise.txt"])
+            await #expect(throws: changed) {
+                try await store.signOffAnonymization(of: "SG-CORR-2021", currentSHA256: String(repeating: "d", count: 64), note: "lue",
+                                                     by: "aiprp", at: now)
+            }
+            await #expect(throws: changed) {
+                try await store.signOffAnonymization(of: "SG-CORR-2021", currentSHA256: nil, note: "lue", by: "aiprp", at: now)
+            }
+            #expect(try await store.anonymization(of: "SG-CORR-2021")?.signOff == nil)
+            let signed = try await store.signOffAnonymization(of: "SG-CORR-2021", currentSHA256: Self.made, note: " lue ", by: "aiprp", at: now)
+            #expect(signed.signOff == AnonymizationSignOff(at: now, by: "aiprp", sha256: Self.made, note: "lue"))
+            #expect(try await store.anonymization(of: "SG-CORR-2021")?.signOff == signed.signOff)
+            await #expect(throws: Refusal(.anonymizedCopySigned, ["reference": "SG-CORR-2021", "copy": "SG-CORR-2021-ANON", "by": "aiprp"])) {
+                try await store.signOffAnonymization(of: "SG-CORR-2021", currentSHA256: Self.made, note: "lue", by: "aiprp", at: now)
+            }
+            let actions = try await store.auditEntries(since: nil, user: nil, target: nil).map(\.action)
+            #expect(actions.filter { $0 == "privacy.anonymize-sign-off" }.count == 1)
+        }
+    }
+}
+
+extension Backend {
+    func makeAnonymizationStore(in directory: TemporaryDirectory) throws -> any SablierStorage {
+        switch self {
+        case .sqlite:
+            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
+        }
+    }
+}
