@@ -70,6 +70,9 @@ struct AddressTests {
     func confidence() {
         #expect(addresses("Adresse : 34, rue des Pruches, Prévost").map(\.confidence) == [75])
         #expect(addresses("Madame Sophie Gagnon\n34, rue des Pruches\nPrévost (Québec) J0R 1T0").map(\.confidence) == [70])
+        #expect(addresses("Nous avons rencontré Madame Sophie Gagnon, 34, rue des Pruches, le 3 mai.").map(\.confidence) == [70])
+        // The nearest word decides: the school's address on a form is the organisation's.
+        #expect(addresses("Adresse de l'école : 88, rue des Bouleaux, Mirabel").map(\.confidence) == [35])
         #expect(addresses("1234, rue des Érables, Sherbrooke").map(\.confidence) == [55])       // a bare address in a form
         #expect(addresses("Lakeshore Office Supply Ltd.\n1180 Boulevard Saint-Jean, Pointe-Claire, QC H9R 5L3").map(\.confidence) == [35])
         #expect(addresses("École secondaire des Cèdres — 1400, montée Sainte-Marianne, Mirabel (Québec) J7J 2B6").map(\.confidence) == [35])

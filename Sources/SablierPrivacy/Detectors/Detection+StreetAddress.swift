@@ -39,7 +39,7 @@ extension Detection {
     /// `en`, `in`, `depuis`; an article, a page, a resolution.
     static let notBeforeCivic = KeywordSet([
         "=art", "=art.", "article", "articles", "section", "chapitre", "chapter", "=page", "=p.", "=pp.", "reglement",
-        "resolution", "=loi", "=law", "=no", "=numero", "number", "=total",
+        "resolution", "=loi", "=law", "=no", "=total",
     ])
     static let notBeforeYear = KeywordSet([
         "=en", "=in", "depuis", "=since", "annee", "=year", "=ete", "summer", "automne", "=fall", "hiver", "winter",
@@ -117,7 +117,7 @@ extension Detection {
     /// A person's name found just before `index` (only spaces, commas, dashes and up to two line
     /// breaks between): the address under a name in a letter or a form.
     private func nameJustBefore(_ index: Int) -> RawFinding? {
-        guard let last = findings.last, last.type == .personName, last.confidence >= 45, last.end <= index,
+        guard let last = findings.last, last.type == .personName, last.confidence >= 40, last.end <= index,
               index - last.end <= 24 else { return nil }
         var lines = 0
         for position in last.end..<index {
