@@ -16,7 +16,8 @@ struct DispositionExecute: UseCaseCommand {
             deleted, then recorded done with its event and, when destroyed, its tombstone: killed at any \
             point, run the command again and it completes. A file that is missing or no longer matches \
             its registered SHA-256 is not touched: it is reported, and the list stays incomplete (exit \
-            status 1).
+            status 1). So is a document confirmed with the measure anonymiser until its anonymised copy is \
+            made (`privacy anonymize`), signed off by the AIPRP officer (`privacy sign-off`) and unchanged.
             """
     )
 

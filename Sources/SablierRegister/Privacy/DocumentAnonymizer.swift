@@ -37,8 +37,8 @@ public enum DocumentAnonymizer {
     }
 
     /// Writes the copy at `target` without ever replacing a file: the target's folder must lie
-    /// inside a root, and nothing may be at `target` (a copy this document's `anonymized` event
-    /// recorded and still there is never made again: the executor skips it). Written to a
+    /// inside a root, and nothing may be at `target` (one copy per original: a second is refused
+    /// before anything is written, `privacy.anonymized-copy-exists`). Written to a
     /// temporary file created with `O_EXCL` in that folder, synced, then linked to its name —
     /// `link(2)` fails if the name exists, where `rename` or `Data.write(.atomic)` replaced
     /// whatever was there, another registered document included.
