@@ -51,6 +51,8 @@ struct AddressTests {
         // The next line is not a municipality: the address stops at its first line.
         let memo = "Adresse : 1180, rue des Pins\nObjet : Demande de changement d'école"
         #expect(flagging(.address, memo) == ["1180, rue des Pins"])
+        let note = "Home address: 12 Maple Street\nOn behalf of the school, we thank you."
+        #expect(flagging(.address, note) == ["12 Maple Street"])
         // The postal-code detector still reports its own finding.
         #expect(flagging(.postalCode, letter) == ["J0T 2M0"])
     }
@@ -63,6 +65,7 @@ struct AddressTests {
         #expect(flagging(.address, "Mailing address: P.O. Box 456, Station A, Sherbrooke, QC J1H 5H7")
             == ["P.O. Box 456, Station A, Sherbrooke, QC J1H 5H7"])
         #expect(flagging(.address, "Domicile : CP 88, Lac-Supérieur") == ["CP 88, Lac-Supérieur"])
+        #expect(flagging(.address, "Adresse : C.P.123\nGranby (Québec) J2G 8E3") == ["C.P.123\nGranby (Québec) J2G 8E3"])
         #expect(addresses("Le CP du groupe 12 est parti").isEmpty)                      // no box number
     }
 

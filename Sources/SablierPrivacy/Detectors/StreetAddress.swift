@@ -344,7 +344,9 @@ struct StreetAddressReader {
     /// The box after a `C.P.`/`P.O. Box` keyword ending at `keywordEnd`: `C.P. 123`, `case postale
     /// no 45`, `P.O. Box 456, Station A`.
     func postOfficeBox(keywordStart: Int, keywordEnd: Int) -> StreetAddress? {
-        var position = text.skipSpaces(from: keywordEnd, limit: limit)
+        var position = keywordEnd
+        if position < limit, text[position] == 0x2E { position += 1 } // `C.P.123`
+        position = text.skipSpaces(from: position, limit: limit)
         if position < limit, text[position] == 0x23 {
             position = text.skipSpaces(from: position + 1, limit: limit)
         } else if position + 1 < limit, text[position] | 0x20 == 0x6E, text.folded(at: position + 1).byte == 0x6F {
@@ -484,23 +486,11 @@ struct StreetAddressReader {
             end = close
             position = text.skipSpaces(from: close, limit: limit)
             if position < limit, text[position] == 0x2C { position = text.skipSpaces(from: position + 1, limit: limit) }
-        } else if municipality {
-            // A municipality's own words may hold a province's name (`Québec`): it was read as one.
-            if let last = lastWord(before: end), province(at: last) == end { hasProvince = true }
         }
         if municipality || hasProvince || position == index, let postalEnd = postalCodeEnd(at: position) {
             return (postalEnd, municipality, hasProvince, position..<postalEnd)
         }
         return (end, municipality, hasProvince, nil)
-    }
-
-    private func lastWord(before index: Int) -> Int? {
-        var position = index
-        while position > 0, text.isLetter(before: position) || text[position - 1] == 0x2D {
-            position -= 1
-            while position > 0, isContinuation(text[position]) { position -= 1 }
-        }
-        return position < index ? position : nil
     }
 
     // MARK: - Normalised form
