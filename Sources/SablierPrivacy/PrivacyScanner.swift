@@ -89,6 +89,8 @@ public struct PrivacyStream {
     private var kept: [Located] = []
     private var counts: [FindingType: Int] = [:]
     private var truncated = false
+    /// The names found so far, for their later mentions in the next regions (bounded).
+    private var names = Detection.NameMemory()
     private var letterheadValues: Set<LetterheadValue> = []
     /// `PrivacyScanner.describesFindings`: excerpts and reasons are left empty when false.
     var describesFindings = true
@@ -162,7 +164,9 @@ public struct PrivacyStream {
         let (located, overflow, scalars) = buffer.withUnsafeBufferPointer { text -> ([Located], [FindingType], Int) in
             var detection = Detection(text: text, publicCharacter: publicCharacter)
             detection.describes = describesFindings
+            detection.names = names
             detection.run(max(0, regionStart - Self.margin)..<min(text.count, regionEnd + Self.margin))
+            names = detection.names.carried(before: regionEnd)
             var all = detection.findings
             all.sort { $0.start < $1.start }
             // Sorted by start, the region's findings are one run of `all`.

@@ -73,6 +73,19 @@ struct UnlabelledNameTests {
         #expect(names("Léa présente des difficultés en lecture.").isEmpty)
     }
 
+    @Test("After an honorific or a kinship word inside a sentence, the lists decide; a person made public stays public")
+    func honorificsAndKin() {
+        #expect(names("Son père, M. Denis Laroche, n'a pas rappelé.") == ["Denis Laroche"])
+        #expect(names("Sur proposition de M. Xyzabc Qwerty, la séance est levée.").isEmpty)
+        #expect(names("Présences : M. Richard Paquette, vice-président.\nSur proposition de M. Richard Paquette, adopté.").isEmpty)
+        #expect(names("L'infirmière scolaire, Mme Chantal Giroux, a rencontré l'élève.").isEmpty)
+        #expect(names("Orthopédagogue : Mme Valérie Lemay.").isEmpty)
+        #expect(names("Keira's older brother, Cian, attends the school.") == ["Cian"])
+        // A given name met alone twice, with nothing else in the text naming that person.
+        #expect(names("Objet : Devoirs d'Alexis\nAlexis a eu de la difficulté.") == ["Alexis", "Alexis"])
+        #expect(names("Hudson, Quebec  J0P 1H0\nHudson, Quebec  J0P 1J0").isEmpty)
+    }
+
     @Test("Public: staff with their role, organisations, schools, streets, places, saints, headings")
     func publicNames() {
         #expect(found("Présences : Mme Chantal Bérubé, directrice; M. Patrick Lemay, enseignant").isEmpty)

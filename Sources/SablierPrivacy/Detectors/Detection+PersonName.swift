@@ -30,7 +30,7 @@ extension Detection {
         "madame", "monsieur", "=mme", "=m.", "=mr", "=mr.", "=mrs", "=mrs.", "=ms", "=ms.", "=mlle", "=dr", "=dr.", "=dre",
     ].map { Keyword($0, .honorific) }
     static let kinKeywords: [Keyword] = [
-        "=fils", "=fille", "=daughter", "your son", "his son", "her son", "votre enfant", "your child",
+        "=fils", "=fille", "=daughter", "your son", "his son", "her son", "votre enfant", "your child", "brother", "sister", "=frere",
     ].map { Keyword($0, .kin) }
 
     /// First words that are not names (a form's placeholders and neighbouring labels).
@@ -110,7 +110,10 @@ extension Detection {
         if position < limit, text[position] == 0x2C { position += 1 }
         guard let name = personName(from: position, skippingHonorific: false) else { return nil }
         let words = text[name].split(separator: 0x20).count
-        addName(name, confidence: words >= 2 ? 60 : 45, "name after « \(keyword.text) »")
+        // One word: a given name of the public lists (`older brother, Cian`) is as sure as two.
+        let listed = words == 1 && NameLists.shared.kinds(ofWordIn: text, range: name).contains(.givenName)
+        addName(name, confidence: words >= 2 || listed ? 60 : 45,
+                "name after « \(keyword.text) »" + (listed ? ", a given name from the public lists" : ""))
         return name.upperBound
     }
 

@@ -41,18 +41,21 @@ extension Detection {
         "=rue", "avenue", "=av", "=av.", "boulevard", "=boul", "=boul.", "=bd", "chemin", "=ch.", "=rang", "montee", "=route",
         "=place", "=cote", "promenade", "croissant", "=allee", "impasse", "terrasse", "autoroute", "=pont", "=parc", "=lac",
         "=mont", "riviere", "=ile", "=quai", "square", "=street", "=st", "=st.", "=ste", "=ste.", "=road", "=rd", "=drive",
-        "=lane", "crescent", "=court", "=park", "=lake", "=mount", "=river", "ecole", "college", "academie", "academy",
+        "=lane", "crescent", "=court", "=lake", "=mount", "=river", "ecole", "college", "academie", "academy",
         "polyvalente", "pavillon", "centre", "center", "=salle", "gymnase", "=arena", "bibliotheque", "library", "edifice",
         "immeuble", "building", "hopital", "hospital", "=clsc", "=chsld", "=cpe", "=cegep", "caisse", "banque", "=bank",
         "universite", "university", "fondation", "foundation", "commission", "ministere", "ministry", "comite", "committee",
         "conseil", "council", "=service", "services", "station", "=metro", "=prix", "=prize", "=award", "bourse",
         "scholarship", "=fonds", "=fund", "=club", "=camp", "eglise", "church", "paroisse", "parish", "=ville",
         "municipalite", "=city", "=town", "village", "scolaire", "primaire", "secondaire", "school", "elementary", "=high",
-        "secondary", "saint", "sainte", "=hall", "institut", "pharmacie", "clinique", "clinic", "cimetiere", "residence",
+        "secondary", "saint", "sainte", "institut", "pharmacie", "clinique", "clinic", "cimetiere", "residence",
         "=lycee", "=jardin", "garden", "=hotel", "restaurant", "=musee", "museum", "theatre", "theater", "=cinema",
         "galerie", "gallery", "=marche", "=regie", "societe", "society", "=groupe", "=group", "district", "=mrc", "=css",
         "department", "=office", "bureau", "=inc", "=inc.", "=ltd", "=ltd.", "=ltee", "=ltee.", "=corp", "=corp.",
         "association", "cooperative", "=arena", "stade", "stadium", "=aeroport", "airport", "=gare", "=canal", "=port",
+        // Days and events named after a person: `Victoria Day`, `la Journée Terry-Fox`.
+        "=day", "=jour", "journee", "=week", "semaine", "=month", "=mois", "festival", "=fete", "=gala", "trophee",
+        "trophy", "=cup", "=coupe", "tournoi", "tournament", "=race", "marathon",
     ])
     /// Provinces after a municipality's name.
     static let provinces = KeywordSet([
@@ -84,16 +87,23 @@ extension Detection {
     /// `Titulaire de la carte :`): not read as a staff member's role through a colon.
     static let formRoles = KeywordSet(["responsable", "titulaire", "membre", "member", "representant", "representante"])
 
-    /// How much the detector keeps in mind while it reads one pass (a region of 256 kB and its
-    /// margins): the words of at most `NameMemory.capacity` names found (then the oldest are
-    /// forgotten), as many of public names, and as many single-word mentions seen before their
-    /// name was found (later ones are not looked back at).
+    /// How much the detector keeps in mind of the names found in a text: the words of at most
+    /// `NameMemory.capacity` persons' names (then the oldest are forgotten) and as many of public
+    /// names, carried from one pass (a region of 256 kB and its margins) to the next by the
+    /// stream, so that `Léa` is known wherever `Nom de l'élève : Ouellet, Léa` stood before; and,
+    /// within a pass, the single-word mentions met before their name, which a name found at most
+    /// `lookAhead` bytes later makes a person's (the margin a pass reads past its region, so the
+    /// result does not depend on where the text was cut into regions).
     struct NameMemory {
-        static let capacity = 64
-        /// Keys (`NameKey.hash`) of the words of persons' names found with confidence ≥ 50.
+        static let capacity = 128
+        static let lookAhead = 768
+        /// Keys (`NameKey.hash`) of the words of persons' names found with confidence ≥ 50, and
+        /// where each was found in this pass (-1: in an earlier pass).
         private(set) var known: [UInt64] = []
-        /// Keys of the words of names found public (a staff member with their role).
+        private var knownAt: [Int] = []
+        /// Keys of the words of names found public (a staff member with their role), and where.
         private(set) var publicNames: [UInt64] = []
+        private var publicAt: [Int] = []
         private var nextKnown = 0
         private var nextPublic = 0
         /// `findings` up to here have had their words remembered.
@@ -104,19 +114,58 @@ extension Detection {
         /// holding only a name makes a column of names.
         var lastLineName: (finding: Int, lineEnd: Int)?
 
-        func isKnown(_ key: UInt64) -> Bool { !known.isEmpty && known.contains(key) }
-        func isPublic(_ key: UInt64) -> Bool { !publicNames.isEmpty && publicNames.contains(key) }
+        /// One bit per key's low six bits: most words are rejected without a look at the lists.
+        private var knownBits: UInt64 = 0
+        private var publicBits: UInt64 = 0
 
-        mutating func remember(_ key: UInt64) {
-            guard !known.contains(key) else { return }
-            if known.count < Self.capacity { known.append(key) } else { known[nextKnown] = key }
+        @inline(__always) private static func bit(_ key: UInt64) -> UInt64 { 1 << (key & 63) }
+        var anyPublic: Bool { publicBits != 0 }
+        @inline(__always) func isKnown(_ key: UInt64) -> Bool { knownBits & Self.bit(key) != 0 && known.contains(key) }
+        @inline(__always) func isPublic(_ key: UInt64) -> Bool { publicBits & Self.bit(key) != 0 && publicNames.contains(key) }
+
+        /// Known from a name found before `position` (or in an earlier pass).
+        func isKnown(_ key: UInt64, before position: Int) -> Bool {
+            guard knownBits & Self.bit(key) != 0 else { return false }
+            return known.indices.contains { known[$0] == key && knownAt[$0] < position }
+        }
+
+        /// Public from a name found before `position` (or in an earlier pass).
+        func isPublic(_ key: UInt64, before position: Int) -> Bool {
+            guard publicBits & Self.bit(key) != 0 else { return false }
+            return publicNames.indices.contains { publicNames[$0] == key && publicAt[$0] < position }
+        }
+
+        mutating func remember(_ key: UInt64, at position: Int) {
+            guard !isKnown(key) else { return }
+            knownBits |= Self.bit(key)
+            if known.count < Self.capacity { known.append(key); knownAt.append(position) } else { known[nextKnown] = key; knownAt[nextKnown] = position }
             nextKnown = (nextKnown + 1) % Self.capacity
         }
 
-        mutating func rememberPublic(_ key: UInt64) {
-            guard !publicNames.contains(key) else { return }
-            if publicNames.count < Self.capacity { publicNames.append(key) } else { publicNames[nextPublic] = key }
+        mutating func rememberPublic(_ key: UInt64, at position: Int) {
+            guard !isPublic(key) else { return }
+            publicBits |= Self.bit(key)
+            if publicNames.count < Self.capacity { publicNames.append(key); publicAt.append(position) } else {
+                publicNames[nextPublic] = key
+                publicAt[nextPublic] = position
+            }
             nextPublic = (nextPublic + 1) % Self.capacity
+        }
+
+        /// What the next pass starts from: the names found before `end` (the region's end; what
+        /// lies past it is read again by the next pass), in the order they were found.
+        func carried(before end: Int) -> NameMemory {
+            var next = NameMemory()
+            for index in Self.ringOrder(known.count, nextKnown) where knownAt[index] < end { next.remember(known[index], at: -1) }
+            for index in Self.ringOrder(publicNames.count, nextPublic) where publicAt[index] < end {
+                next.rememberPublic(publicNames[index], at: -1)
+            }
+            return next
+        }
+
+        /// Indices of a ring buffer from its oldest entry.
+        private static func ringOrder(_ count: Int, _ next: Int) -> [Int] {
+            count < capacity ? Array(0..<count) : Array(next..<count) + Array(0..<next)
         }
     }
 
@@ -143,7 +192,7 @@ extension Detection {
     /// the text's shape make it one. Returns where to resume when a name (public or not) was read.
     mutating func unlabelledName(at index: Int) -> Int? {
         guard startsWord(index) else { return nil }
-        if let greeting = Self.salutations.match(in: text, at: index, limit: limit), atFieldStart(index) {
+        if atFieldStart(index), let greeting = Self.salutations.match(in: text, at: index, limit: limit) {
             return salutationName(after: greeting.end)
         }
         guard let first = nameWord(at: index) else { return nil }
@@ -187,7 +236,7 @@ extension Detection {
             return record(first.start..<first.end, confidence: 40, reason: "a given name from the public lists alone in its field")
         }
         if !firstKinds.intersection([.givenName, .surname]).isEmpty, !firstKinds.contains(.commonWord),
-           names.pending.count < NameMemory.capacity, !isPublicPlace(first.start..<first.end) {
+           names.pending.count < NameMemory.capacity, nextNameWord(after: first.end) == nil, !isPublicPlace(first.start..<first.end) {
             names.pending.append((first.start, first.end, first.key.hash, firstKinds.contains(.givenName)))
         }
         return nil
@@ -196,13 +245,16 @@ extension Detection {
     /// The confidence and reason of two words shaped as a name, or nil when they are not one.
     private func twoWordShape(_ first: NameWord, _ firstKinds: NameKinds, _ firstKnown: Bool, _ second: NameWord,
                               _ secondKinds: NameKinds, _ secondKnown: Bool, comma: Bool) -> (confidence: Int, reason: String)? {
-        let firstSurname = firstKinds.contains(.surname) && !firstKinds.contains(.commonWord)
+        // A surname that is also a common word (`Carrier`, `Smith`) counts where the shape is
+        // strong (capitals, a comma in a list); in a sentence it counts for less.
+        let firstSurname = firstKinds.contains(.surname)
         let secondGiven = secondKinds.contains(.givenName)
-        let secondSurname = secondKinds.contains(.surname) && !secondKinds.contains(.commonWord)
+        let secondSurname = secondKinds.contains(.surname)
+        let secondCommon = secondKinds.contains(.commonWord)
         if first.initial {
             guard second.titleCase || second.allCapitals else { return nil }
             if secondKnown { return (60, "an initial and a surname found elsewhere in the text") }
-            return secondSurname ? (40, "an initial and a surname from the public lists") : nil
+            return secondSurname && !secondCommon ? (40, "an initial and a surname from the public lists") : nil
         }
         // `LAUZON, Guy`, `LAUZON Guy`: the surname in capitals, as lists write it.
         if first.allCapitals, second.titleCase, secondGiven || secondKnown {
@@ -231,12 +283,16 @@ extension Detection {
             return secondSurname || secondKnown ? (75, "given name, then a surname in capitals, both in the public lists")
                 : (firstCommon ? nil : (60, "a given name from the public lists, then a surname in capitals"))
         }
-        guard second.titleCase, !secondKinds.contains(.commonWord) || secondKnown else { return nil }
+        guard second.titleCase, !secondCommon || secondSurname || secondKnown else { return nil }
         if firstKnown, secondKnown { return (70, "a name found elsewhere in the text, met again") }
-        if secondSurname, !firstCommon || firstKinds.contains(.surname) || firstKnown {
+        if secondSurname, secondCommon, !firstCommon || firstKnown {
+            return (60, "given name and surname from the public lists (the surname also a common word)")
+        }
+        if secondSurname, !secondCommon, !firstCommon || firstKinds.contains(.surname) || firstKnown {
             return (70, "given name and surname from the public lists")
         }
-        if secondSurname { return (45, "a given name that is also a common word, then a surname from the public lists") }
+        if secondSurname, !secondCommon { return (45, "a given name that is also a common word, then a surname from the public lists") }
+        guard !secondCommon else { return nil }
         guard !firstCommon, secondKinds.isEmpty || secondGiven else { return nil }
         return (45, "a given name from the public lists, then a capitalised word")
     }
@@ -252,7 +308,8 @@ extension Detection {
         var reason = reason
         let lineEnd = fieldEnd(after: name.upperBound)
         let alone = lineEnd != nil && fieldStarts(before: name.lowerBound)
-        if alone, let lineEnd {
+        // A signature holds a whole line (a table's cell, ended by a tab, is no signature).
+        if alone, let lineEnd, lineEnd >= limit || text[lineEnd] == 0x0A || text[lineEnd] == 0x0D {
             if let signed = signature(lineStart: name.lowerBound, lineEnd: lineEnd) {
                 guard signed else {
                     rememberPublic(name)
@@ -323,10 +380,13 @@ extension Detection {
     /// name too, and weak mentions (`M. Gagnon` in a sentence) of a name found are raised.
     mutating func finishUnlabelledNames() {
         rememberFoundNames()
-        for (number, mention) in names.pending.enumerated() where !names.isPublic(mention.key) {
-            if names.isKnown(mention.key) {
+        let lookAhead = NameMemory.lookAhead
+        for (number, mention) in names.pending.enumerated() where !names.isPublic(mention.key, before: mention.start + lookAhead) {
+            if names.isKnown(mention.key, before: mention.start) || namedSoon(mention.key, after: mention.start) {
                 addName(mention.start..<mention.end, confidence: 60, "a name found elsewhere in the text, met alone")
-            } else if mention.given, names.pending.indices.contains(where: { $0 != number && names.pending[$0].key == mention.key }) {
+            } else if mention.given, names.pending.indices.contains(where: {
+                $0 != number && names.pending[$0].key == mention.key && abs(names.pending[$0].start - mention.start) <= lookAhead
+            }) {
                 // A given name (and nothing else in the lists) met alone twice or more: a child
                 // called by their first name (`Objet : Devoirs d'Alexis`, `Alexis a eu…`).
                 addName(mention.start..<mention.end, confidence: 50, "a given name from the public lists, met alone more than once")
@@ -335,8 +395,17 @@ extension Detection {
         names.pending.removeAll()
         guard !names.known.isEmpty else { return }
         for number in findings.indices where findings[number].type == .personName && findings[number].confidence < 50 {
-            let words = words(in: findings[number].start..<findings[number].end)
-            if !words.isEmpty, words.allSatisfy({ names.isKnown($0.key) && !names.isPublic($0.key) }) {
+            let range = findings[number].start..<findings[number].end
+            var position = range.lowerBound
+            var words = 0
+            var allKnown = true
+            while allKnown, let word = nextWord(in: range, from: &position) {
+                words += 1
+                let key = word.key.hash
+                allKnown = (names.isKnown(key, before: range.lowerBound) || namedSoon(key, after: range.lowerBound))
+                    && !names.isPublic(key, before: range.lowerBound + lookAhead)
+            }
+            if words > 0, allKnown {
                 findings[number].confidence = 60
                 findings[number].reason += "; a person named elsewhere in the text"
             }
@@ -351,35 +420,56 @@ extension Detection {
     mutating func rememberFoundNames() {
         guard names.remembered < findings.count else { return }
         for number in names.remembered..<findings.count where findings[number].type == .personName && findings[number].confidence >= 50 {
-            for word in words(in: findings[number].start..<findings[number].end) { names.remember(word.key) }
+            let range = findings[number].start..<findings[number].end
+            var position = range.lowerBound
+            while let word = nextWord(in: range, from: &position) { names.remember(word.key.hash, at: range.lowerBound) }
         }
         names.remembered = findings.count
     }
 
-    /// Remembers the words of a public name (a staff member with their role).
-    mutating func rememberPublic(_ name: Range<Int>) {
-        for word in words(in: name) { names.rememberPublic(word.key) }
+    /// True when a person's name holding the word starts at most `NameMemory.lookAhead` bytes
+    /// after `position`.
+    private func namedSoon(_ key: UInt64, after position: Int) -> Bool {
+        for finding in findings where finding.type == .personName && finding.confidence >= 50
+            && finding.start > position && finding.start <= position + NameMemory.lookAhead {
+            let range = finding.start..<finding.end
+            var cursor = range.lowerBound
+            while let word = nextWord(in: range, from: &cursor) {
+                if word.key.hash == key { return true }
+            }
+        }
+        return false
     }
 
-    /// The words of two letters or more in `range` (a name found: a few words), with their keys.
-    func words(in range: Range<Int>) -> [(key: UInt64, range: Range<Int>)] {
-        var found: [(key: UInt64, range: Range<Int>)] = []
-        var position = range.lowerBound
+    /// Remembers the words of a public name (a staff member with their role).
+    mutating func rememberPublic(_ name: Range<Int>) {
+        var position = name.lowerBound
+        while let word = nextWord(in: name, from: &position) { names.rememberPublic(word.key.hash, at: name.lowerBound) }
+    }
+
+    /// The next word of two letters or more of a name's `range`, from `position` (moved past it).
+    func nextWord(in range: Range<Int>, from position: inout Int) -> NameWord? {
         while position < range.upperBound {
             if text.letterLength(at: position) > 0, !text.isLetter(before: position), let word = nameWord(at: position, anyCase: true) {
-                if word.letters >= 2 { found.append((word.key.hash, word.start..<word.end)) }
                 position = max(position + 1, word.end)
+                if word.letters >= 2 { return word }
             } else {
                 position += 1
             }
         }
-        return found
+        return nil
     }
 
     /// True when every word of the name was found public (and none a person's).
     private func wordsArePublic(_ name: Range<Int>) -> Bool {
-        let words = words(in: name)
-        return !words.isEmpty && words.allSatisfy { names.isPublic($0.key) && !names.isKnown($0.key) }
+        guard names.anyPublic else { return false }
+        var position = name.lowerBound
+        var words = 0
+        while let word = nextWord(in: name, from: &position) {
+            guard names.isPublic(word.key.hash), !names.isKnown(word.key.hash) else { return false }
+            words += 1
+        }
+        return words > 0
     }
 
     // MARK: - Reading words
@@ -391,6 +481,14 @@ extension Detection {
         var word = NameWord(start: index, end: index)
         var cursor = index
         while cursor < limit, word.letters <= NameLists.longestWord {
+            let ascii = text[cursor]
+            if isASCIILetter(ascii) {
+                if isUpperASCII(ascii) { word.capitals += 1 }
+                word.key.append(ascii | 0x20)
+                word.letters += 1
+                cursor += 1
+                continue
+            }
             let length = text.letterLength(at: cursor)
             if length > 0 {
                 if text.isUppercaseLetter(at: cursor) { word.capitals += 1 }
@@ -500,19 +598,28 @@ extension Detection {
     /// true when it is a given name and a surname of the public lists, and not a name this text
     /// made public before.
     func honorificNameInLists(_ name: Range<Int>) -> Bool {
-        let words = words(in: name)
-        guard words.count >= 2, !words.allSatisfy({ names.isPublic($0.key) }) else { return false }
-        let first = NameLists.shared.kinds(ofWordIn: text, range: words[0].range)
-        let last = NameLists.shared.kinds(ofWordIn: text, range: words[words.count - 1].range)
-        return first.contains(.givenName) && last.contains(.surname) && !last.contains(.commonWord)
+        var position = name.lowerBound
+        guard let first = nextWord(in: name, from: &position) else { return false }
+        var last = first
+        var allPublic = names.isPublic(first.key.hash)
+        while let word = nextWord(in: name, from: &position) {
+            last = word
+            allPublic = allPublic && names.isPublic(word.key.hash)
+        }
+        guard last.start != first.start, !allPublic else { return false }
+        let lastKinds = kinds(last)
+        return kinds(first).contains(.givenName) && lastKinds.contains(.surname) && !lastKinds.contains(.commonWord)
     }
 
     /// A place or an organisation: a street, school or building word just before the name
     /// (through a label's colon: `École : Marie-Victorin`) or just after it, or inside it.
     private func isPublicPlace(_ name: Range<Int>) -> Bool {
         // A word of the name that is a place's and no surname (`Lakeshore High`, but `Jin Park`).
-        for word in words(in: name) where Self.placeWords.match(in: text, at: word.range.lowerBound, limit: word.range.upperBound) != nil {
-            if !NameLists.shared.kinds(ofWordIn: text, range: word.range).contains(.surname) { return true }
+        var cursor = name.lowerBound
+        while let word = nextWord(in: name, from: &cursor) {
+            guard Self.placeWords.match(in: text, at: word.start, limit: word.end) != nil else { continue }
+            let kinds = kinds(word)
+            if !kinds.contains(.surname) || kinds.contains(.commonWord) { return true }
         }
         for word in previousWords(before: name.lowerBound, count: 2, throughColon: true) where Self.placeWords.match(in: text, at: word, limit: limit) != nil {
             return true
@@ -562,8 +669,8 @@ extension Detection {
 
     /// The starts of up to two words before `index` on its line, skipping spaces, a comma, a
     /// colon and lowercase joining words (`École primaire de`).
-    private func previousWords(before index: Int, count: Int, throughColon: Bool) -> [Int] {
-        var starts: [Int] = []
+    private func previousWords(before index: Int, count: Int, throughColon: Bool) -> WordStarts {
+        var starts = WordStarts()
         var position = index
         var steps = 0
         while starts.count < count, steps < count + 2, position > 0 {
@@ -677,9 +784,30 @@ extension Detection {
                 end = lineBegin
                 continue
             }
-            return Self.closings.last(in: text, lineBegin..<end) != nil ? true : nil
+            return closes(lineBegin..<end) ? true : nil
         }
         return nil
+    }
+
+    /// True when a closing opens the line or ends it (`Cordialement,`, `Merci beaucoup!`,
+    /// `…nos salutations distinguées.`): its first word and its last two are looked at, not
+    /// every word (a class list asks this of every line).
+    private func closes(_ line: Range<Int>) -> Bool {
+        let first = text.skipSpaces(from: line.lowerBound, limit: line.upperBound)
+        if Self.closings.match(in: text, at: first, limit: line.upperBound) != nil { return true }
+        for word in previousWords(before: trimmedEnd(of: line), count: 2, throughColon: false)
+        where Self.closings.match(in: text, at: word, limit: line.upperBound) != nil {
+            return true
+        }
+        return false
+    }
+
+    /// Where a line ends without its closing punctuation and spaces.
+    private func trimmedEnd(of line: Range<Int>) -> Int {
+        var end = line.upperBound
+        while end > line.lowerBound, text[end - 1] == 0x20 || text[end - 1] == 0x0D || text[end - 1] == 0x21
+            || text[end - 1] == 0x2E || text[end - 1] == 0x2C || text[end - 1] == 0x09 { end -= 1 }
+        return end
     }
 }
 
@@ -689,5 +817,26 @@ extension UnsafeBufferPointer where Element == UInt8 {
         var position = index
         while position > 0, self[position - 1] == 0x20 || self[position - 1] == 0x09 { position -= 1 }
         return position
+    }
+}
+
+/// Up to four word starts, kept inline: the words before a name, read on every name found.
+struct WordStarts: Sequence, IteratorProtocol {
+    private var starts = SIMD4<Int>(repeating: 0)
+    private(set) var count = 0
+    private var cursor = 0
+
+    mutating func append(_ start: Int) {
+        guard count < 4 else { return }
+        starts[count] = start
+        count += 1
+    }
+
+    var first: Int? { count > 0 ? starts[0] : nil }
+
+    mutating func next() -> Int? {
+        guard cursor < count else { return nil }
+        cursor += 1
+        return starts[cursor - 1]
     }
 }
