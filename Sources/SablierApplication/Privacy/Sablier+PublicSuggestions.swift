@@ -44,7 +44,7 @@ extension Sablier {
             let scanning = PrivacyScanning(store: store)
             let scanner = try await scanning.scanner()
             let readable = try await FileAccess.of(store)
-            var tally = LetterheadTally()
+            var tally = LetterheadTally(minDocuments: minDocuments)
             var unreadable = 0
             for (index, document) in documents.enumerated() {
                 if let values = scanning.letterheadValues(of: document, scanner: scanner, access: readable) {
@@ -54,7 +54,7 @@ extension Sablier {
                 }
                 progress(index + 1, documents.count)
             }
-            let suggestions = tally.suggestions(minDocuments: minDocuments, minUnits: minUnits)
+            let suggestions = tally.suggestions(minUnits: minUnits)
             _ = try await store.appendAudit(
                 user: session.user.name, action: "privacy.public-suggest", target: "privacy public identifiers",
                 details: ["minDocuments": String(minDocuments), "minUnits": String(minUnits), "documents": String(documents.count - unreadable),
@@ -66,29 +66,58 @@ extension Sablier {
     }
 }
 
-/// How often each value recurs: value → documents and units. Units are numbered, so that a
-/// value seen in one document (most of them: a person's) costs one short array, not a set of
-/// names; memory grows with the distinct values, never with the text read.
+/// How often each value recurs: value → documents and units, in memory bounded on a register of
+/// any size. Units are numbered, so that a value seen in one document (most of them: a
+/// person's) costs one short array, not a set of names. A value still under the documents
+/// threshold and not seen in the last `forgetAfter` documents is forgotten: a letterhead recurs
+/// far more often than that, and a register's many persons' values never pile up — what is kept
+/// is the values of the last `forgetAfter` documents and those already at the threshold (at
+/// most the values read divided by the threshold).
 struct LetterheadTally {
-    private var counts: [LetterheadValue: (documents: Int, units: [Int32])] = [:]
+    struct Count {
+        var documents: Int
+        var units: [Int32]
+        /// The number of the last document that held it.
+        var lastSeen: Int
+    }
+
+    let minDocuments: Int
+    let forgetAfter: Int
+    private var counts: [LetterheadValue: Count] = [:]
     private var unitNumbers: [String: Int32] = [:]
+    private var documents = 0
+
+    init(minDocuments: Int, forgetAfter: Int = 50_000) {
+        self.minDocuments = minDocuments
+        self.forgetAfter = forgetAfter
+    }
+
+    /// The values tracked now.
+    var tracked: Int { counts.count }
 
     /// One document's values (each once per document) and its unit.
     mutating func count(_ values: Set<LetterheadValue>, unit: String) {
+        documents += 1
         let number = unitNumbers[unit] ?? {
             let next = Int32(unitNumbers.count)
             unitNumbers[unit] = next
             return next
         }()
         for value in values {
-            counts[value, default: (0, [])].documents += 1
-            if counts[value]?.units.contains(number) == false { counts[value]?.units.append(number) }
+            var count = counts[value] ?? Count(documents: 0, units: [], lastSeen: 0)
+            count.documents += 1
+            count.lastSeen = documents
+            if !count.units.contains(number) { count.units.append(number) }
+            counts[value] = count
+        }
+        if documents % forgetAfter == 0 {
+            counts = counts.filter { $0.value.documents >= minDocuments || documents - $0.value.lastSeen < forgetAfter }
         }
     }
 
     /// The values at or past both thresholds: most documents first, then most units, then by
     /// kind and value.
-    func suggestions(minDocuments: Int, minUnits: Int) -> [PublicIdentifierSuggestion] {
+    func suggestions(minUnits: Int) -> [PublicIdentifierSuggestion] {
         counts.filter { $0.value.documents >= minDocuments && $0.value.units.count >= minUnits }
             .sorted { left, right in
                 if left.value.documents != right.value.documents { return left.value.documents > right.value.documents }
