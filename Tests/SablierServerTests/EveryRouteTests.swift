@@ -110,6 +110,8 @@ struct EveryRouteTests {
         "POST /api/v1/calendar/versions", "POST /api/v1/documents/import", "POST /api/v1/calendar/impact",
         // A file of the recorded SHA-256 at a path made for the test: RelinkRoutesTests.
         "POST /api/v1/documents/{reference}/relink",
+        // A document confirmed with the measure anonymiser: AnonymizationRoutesTests.
+        "POST /api/v1/privacy/documents/{reference}/anonymized-copy", "POST /api/v1/privacy/documents/{reference}/anonymized-copy/sign-off",
     ]
 
     @Test("each route once, in order, answers 2xx")

@@ -31,6 +31,7 @@ struct APIRoutes: Sendable {
         addCohorts(to: authenticated)
         addDisposition(to: authenticated)
         addPrivacy(to: authenticated)
+        addAnonymization(to: authenticated)
         addAccountability(to: authenticated)
         addTokens(to: authenticated)
         addNotices(to: authenticated)
