@@ -25,6 +25,7 @@ struct AddressTests {
         #expect(flagging(.address, "Résidence : 2075, route 117, Mont-Tremblant") == ["2075, route 117, Mont-Tremblant"])
         #expect(flagging(.address, "Adresse : 640, av. du Parc, bureau 3") == ["640, av. du Parc, bureau 3"])
         #expect(flagging(.address, "Adresse : 77 ch. Principal, #204") == ["77 ch. Principal, #204"])
+        #expect(flagging(.address, "Adresse : app. 5, 1234 rue des Érables, Sherbrooke") == ["app. 5, 1234 rue des Érables, Sherbrooke"])
         #expect(flagging(.address, "ADRESSE : 1234 RUE DES ÉRABLES, GRANBY (QC) J2G 1A1") == ["1234 RUE DES ÉRABLES, GRANBY (QC) J2G 1A1"])
         #expect(flagging(.address, "Adresse : 123, 4e Avenue, Québec (Québec) G1R 4S9") == ["123, 4e Avenue, Québec (Québec) G1R 4S9"])
         #expect(flagging(.address, "Domicile\n88, rue du Couvent\nSaint-Lin–Laurentides (Québec)  J5M 0A1")
@@ -40,6 +41,7 @@ struct AddressTests {
         #expect(flagging(.address, "Mailing address: 15 Oak Crescent, Pointe-Claire, QC") == ["15 Oak Crescent, Pointe-Claire, QC"])
         #expect(flagging(.address, "Address: 4 Birch Rd., Hudson") == ["4 Birch Rd., Hudson"])
         #expect(flagging(.address, "Address: 221 3rd Avenue, Lachine") == ["221 3rd Avenue, Lachine"])
+        #expect(flagging(.address, "Mr. David Chen\nApt. 4B, 55 Elm Street\nHudson, QC J0P 1H0") == ["Apt. 4B, 55 Elm Street\nHudson, QC J0P 1H0"])
     }
 
     @Test("Over two and three lines: the municipality's line counts when it holds a province or a postal code")

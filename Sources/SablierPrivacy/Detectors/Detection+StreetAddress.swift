@@ -81,8 +81,14 @@ extension Detection {
     private mutating func report(_ address: StreetAddress, reader: StreetAddressReader, shape: String) {
         let locality = reader.locality(after: address.end)
         let end = max(address.end, locality.end)
-        let range = address.start..<end
         if !publicCharacter.addresses.isEmpty, publicCharacter.isPublic(address: reader.normalised(address)) { return }
+        // An apartment written first (`app. 5, 1234 rue …`, `Apt. 4B, 55 Elm Street`) is part of it.
+        var address = address
+        if !address.isPostOfficeBox, let unitStart = unitBefore(address.start) {
+            address.start = unitStart
+            address.hasUnit = true
+        }
+        let range = address.start..<end
         let placed = locality.municipality || locality.province || locality.postalCode != nil
         let windowStart = lineStart(before: lineStart(before: address.start))
         let distance = address.start - windowStart
@@ -112,6 +118,31 @@ extension Detection {
         } else {
             add(.address, range, confidence: 45, "\(shape) in a sentence, no municipality")
         }
+    }
+
+    /// Where an apartment or unit written before the civic number starts (`app. 5, `, `Unit 3 - `,
+    /// `Apt. 4B, `), or nil.
+    private func unitBefore(_ index: Int) -> Int? {
+        var position = index
+        while position > 0, text[position - 1] == 0x20 { position -= 1 }
+        if position > 0, text[position - 1] == 0x2C || text[position - 1] == 0x2D { position -= 1 }
+        while position > 0, text[position - 1] == 0x20 { position -= 1 }
+        let tokenEnd = position
+        while position > 0, tokenEnd - position < 6, isASCIIAlnum(text[position - 1]) { position -= 1 }
+        let token = position..<tokenEnd
+        guard !token.isEmpty, position > 0, !text.isAlnum(before: position),
+              text.digits(token).count > 0 || token.count == 1 else { return nil }
+        if text[position - 1] == 0x23 { position -= 1 } // `#5`
+        while position > 0, text[position - 1] == 0x20 { position -= 1 }
+        if position > 0, text[position - 1] == 0x2E { position -= 1 } // `app.`
+        let markerEnd = position
+        while position > 0, text.isLetter(before: position) {
+            position -= 1
+            while position > 0, isContinuation(text[position]) { position -= 1 }
+        }
+        guard position < markerEnd, let marker = StreetAddressReader.unitMarkers.match(in: text, at: position, limit: limit),
+              marker.end == markerEnd else { return nil }
+        return position
     }
 
     /// A person's name found just before `index` (only spaces, commas, dashes and up to two line
