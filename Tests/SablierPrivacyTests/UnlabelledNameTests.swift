@@ -73,6 +73,25 @@ struct UnlabelledNameTests {
         #expect(names("Léa présente des difficultés en lecture.").isEmpty)
     }
 
+    @Test("A name found in one region of a long text is known in the next, however the text is fed")
+    func memoryAcrossRegions() {
+        // Over 256 kB of filler: the stream scans the text in more than one region.
+        let filler = String(repeating: "Le groupe a visité le musée avec sa classe.\n", count: 8_000)
+        let text = "Nom de l'élève : Ouellet, Léa\n" + filler + "Léa présente des difficultés en lecture.\n"
+        let whole = PrivacyScanner().scan(text)
+        let bytes = Array(text.utf8)
+        var stream = PrivacyScanner().stream()
+        var offset = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + 65_536)
+            stream.append(Array(bytes[offset..<end]))
+            offset = end
+        }
+        let chunked = stream.finish()
+        #expect(chunked.findings == whole.findings)
+        #expect(whole.findings.filter { $0.type == .personName && $0.flags }.map(\.start) == [17, text.unicodeScalars.count - 41])
+    }
+
     @Test("After an honorific or a kinship word inside a sentence, the lists decide; a person made public stays public")
     func honorificsAndKin() {
         #expect(names("Son père, M. Denis Laroche, n'a pas rappelé.") == ["Denis Laroche"])
