@@ -1,7 +1,7 @@
 // sablier-bench: measures Sablier against reference tools on generated inputs.
 //
 // Usage: swift build -c release && .build/release/sablier-bench [calendar-import [--rules N] | register [--documents N]
-//        | privacy-scan [--megabytes M] [--files F] | serve [--documents N] [--clients C] [--seconds S]
+//        | privacy-scan [--megabytes M] [--files F] [--dense] | serve [--documents N] [--clients C] [--seconds S]
 //        | pages [--documents N]] [--runs K]
 // Prints figures and ratios; it asserts nothing (targets are judged by people, in docs/PERFORMANCE.md).
 
@@ -24,12 +24,15 @@ case "register":
     try RegisterBenchmark(documents: option("--documents", default: 1_000_000), runs: option("--runs", default: 3)).run()
 case "privacy-scan":
     try PrivacyScanBenchmark(megabytes: option("--megabytes", default: 100), files: option("--files", default: 100),
-                             runs: option("--runs", default: 3)).run()
+                             runs: option("--runs", default: 3), dense: arguments.contains("--dense")).run()
 case "privacy-text":
-    // The generated text files alone, in ./privacy-text, to profile a scan by hand.
+    // The generated text files alone, in ./privacy-text, to profile a scan by hand (--dense: the dense corpus).
     let directory = URL(fileURLWithPath: "privacy-text")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    _ = try PrivacyTextGenerator.write(megabytes: option("--megabytes", default: 100), files: option("--files", default: 100), into: directory)
+    let (megabytes, files) = (option("--megabytes", default: 100), option("--files", default: 100))
+    _ = arguments.contains("--dense")
+        ? try PrivacyDenseTextGenerator.write(megabytes: megabytes, files: files, into: directory)
+        : try PrivacyTextGenerator.write(megabytes: megabytes, files: files, into: directory)
 case "calendar-xml":
     // The generated GALA calendar alone, on standard output, to profile an import by hand.
     FileHandle.standardOutput.write(Data(GALAGenerator.calendar(rules: option("--rules", default: 5_000)).utf8))
