@@ -25,8 +25,26 @@ struct AnonymizedCorpusTests {
         var description: String { "\(file) label \(label.map(String.init) ?? "-") (\(type)): \(reason)" }
     }
 
-    /// What the detectors of this commit leave in the copies, measured on the held-out split.
-    static let knownMisses: [KnownMiss] = []
+    /// What the detectors leave in the copies, measured on the held-out split on 2026-12-05 with
+    /// issue 17's detectors in place.
+    static let knownMisses: [KnownMiss] = [
+        KnownMiss(file: "h19-courriel-absence.txt", type: "person-name", label: 7,
+                  reason: "a given name alone after « la mère de », in no surname's company"),
+        KnownMiss(file: "h19-courriel-absence.txt", type: "person-name", label: 9,
+                  reason: "a surname alone after « la famille », with no given name or civility"),
+        KnownMiss(file: "h20-liste-presences.html", type: "student-number", label: 5,
+                  reason: "a student number in a table cell, its label « Numéro de fiche » only in the column's heading"),
+        KnownMiss(file: "h20-liste-presences.html", type: "student-number", label: 6,
+                  reason: "a student number in a table cell, its label « Numéro de fiche » only in the column's heading"),
+        KnownMiss(file: "h20-liste-presences.html", type: "student-number", label: 7,
+                  reason: "a student number in a table cell, its label « Numéro de fiche » only in the column's heading"),
+        KnownMiss(file: "h20-liste-presences.html", type: "student-number", label: 8,
+                  reason: "a student number in a table cell, its label « Numéro de fiche » only in the column's heading"),
+        KnownMiss(file: "h20-liste-presences.html", type: "student-number", label: 9,
+                  reason: "a student number in a table cell, its label « Numéro de fiche » only in the column's heading"),
+        KnownMiss(file: "h24-offer-letter.docx", type: "employee-number", label: 6,
+                  reason: "an employee number three words after its label (« employee ID will be »), in a sentence"),
+    ]
 
     /// Whether `text` (normalised) holds `value` (normalised) as whole words: "Ava" is not in
     /// "available", "1482, montée x" is not in "11482, montée x".
