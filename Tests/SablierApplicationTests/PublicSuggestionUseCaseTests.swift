@@ -79,7 +79,7 @@ struct PublicSuggestionUseCaseTests {
         let family = try #require(after.entries.first { $0.reference == register.letters.first { !$0.letterheadOnly }!.reference })
         #expect(family.status == "pending")
         // Once public, the letterhead is found no more: nothing left to propose.
-        #expect(try await sablier.suggestPublicIdentifiers(aiprp).suggestions.isEmpty)
+        #expect(try await sablier.suggestPublicIdentifiers(aiprp).suggestions.map { "\($0.kind) ×\($0.documents)" } == [])
     }
 
     @Test("a threshold below 1 is refused through the catalogue and audited; suggest is the AIPRP officer's")

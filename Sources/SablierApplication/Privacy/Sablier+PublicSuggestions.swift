@@ -55,8 +55,7 @@ extension Sablier {
                 progress(index + 1, documents.count)
             }
             let suggestions = tally.suggestions(minUnits: minUnits)
-            _ = try await store.appendAudit(
-                user: session.user.name, action: "privacy.public-suggest", target: "privacy public identifiers",
+            _ = try await store.appendAudit(user: session.user.name, action: "privacy.public-suggest", target: "privacy public identifiers",
                 details: ["minDocuments": String(minDocuments), "minUnits": String(minUnits), "documents": String(documents.count - unreadable),
                           "proposed": String(suggestions.count)],
                 at: clock.now)
