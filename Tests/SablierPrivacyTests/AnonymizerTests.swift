@@ -60,4 +60,21 @@ struct AnonymizerTests {
         #expect(!copy.text.contains("Ouellet"))
         #expect(Anonymizer.copy(of: "rien", findings: [], version: "7").text.contains("Remplacements : aucun\n"))
     }
+
+    @Test("the notice itself holds nothing a scan flags, whatever the types it counts: a copy scanned again reports what it left, not its notice")
+    func noticeScansClean() {
+        let replacements = FindingType.allCases.map { Anonymizer.Replacement(type: $0, count: 12, distinct: 3) }
+        let notice = Anonymizer.notice(replacements, version: PrivacyScanner.version)
+        let flagging = PrivacyScanner().scan(notice).findings.filter(\.flags)
+        #expect(flagging.isEmpty, "\(flagging.map { "\($0.type.rawValue): \($0.reason)" })")
+    }
+
+    @Test("a copy scanned again flags nothing where its replacements stand: [nom 1] after « Nom : » is no name")
+    func copyScansClean() {
+        let text = "Nom de l'élève : Léa Tremblay\nNAS du parent : 283 406 296\nCellulaire du parent : 819 555-0101\nCourriel : lea.tremblay@exemple.ca\n"
+        let copy = Anonymizer.copy(of: text, findings: PrivacyScanner().scan(text).findings).text
+        #expect(copy.hasSuffix("Nom de l'élève : [nom 1]\nNAS du parent : [NAS 1]\nCellulaire du parent : [téléphone 1]\nCourriel : [courriel 1]\n"))
+        let flagging = PrivacyScanner().scan(copy).findings.filter(\.flags)
+        #expect(flagging.isEmpty, "\(flagging.map { "\($0.type.rawValue): \($0.reason)" })")
+    }
 }
