@@ -131,7 +131,7 @@ extension Detection {
         while position > 0, tokenEnd - position < 6, isASCIIAlnum(text[position - 1]) { position -= 1 }
         let token = position..<tokenEnd
         guard !token.isEmpty, position > 0, !text.isAlnum(before: position),
-              text.digits(token).count > 0 || token.count == 1 else { return nil }
+              StreetAddressReader(text: text, limit: limit).holdsDigit(token) || token.count == 1 else { return nil }
         if text[position - 1] == 0x23 { position -= 1 } // `#5`
         while position > 0, text[position - 1] == 0x20 { position -= 1 }
         if position > 0, text[position - 1] == 0x2E { position -= 1 } // `app.`

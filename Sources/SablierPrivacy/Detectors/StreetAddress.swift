@@ -334,9 +334,15 @@ struct StreetAddressReader {
         }
         var end = position
         while end < limit, end - position < 6, isASCIIAlnum(text[end]) { end += 1 }
-        guard end > position, !text.isAlnum(at: end), text.digits(position..<end).count > 0 || end - position == 1 else { return index }
+        guard end > position, !text.isAlnum(at: end), holdsDigit(position..<end) || end - position == 1 else { return index }
         address.hasUnit = true
         return end
+    }
+
+    /// Whether `range` holds a digit (no allocation, unlike `digits`).
+    func holdsDigit(_ range: Range<Int>) -> Bool {
+        for position in range where isDigit(text[position]) { return true }
+        return false
     }
 
     // MARK: - Post office box
