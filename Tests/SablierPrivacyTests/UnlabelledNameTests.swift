@@ -69,6 +69,8 @@ struct UnlabelledNameTests {
             == ["Ouellet, Léa", "Léa"])
         #expect(names("Objet : absence d'Emma\nMa fille Emma Lafleur sera absente.") == ["Emma", "Emma Lafleur"])
         #expect(names("Marc Gagnon a signé. Selon M. Gagnon, tout va bien.") == ["Marc Gagnon", "Gagnon"])
+        // A surname in no list, labelled just before: known at once.
+        #expect(names("Nom : Xyzabcq\nXyzabcq a remis son travail.") == ["Xyzabcq", "Xyzabcq"])
         // Not known: a lone given name in a sentence is not flagged.
         #expect(names("Léa présente des difficultés en lecture.").isEmpty)
     }

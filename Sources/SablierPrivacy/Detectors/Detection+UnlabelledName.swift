@@ -197,9 +197,10 @@ extension Detection {
         }
         guard let first = nameWord(at: index) else { return nil }
         let firstKinds = kinds(first)
+        // The names the other detectors found since the last word (each finding is read once).
+        rememberFoundNames()
         let firstKnown = !first.initial && names.isKnown(first.key.hash)
         guard !firstKinds.isEmpty || firstKnown || first.allCapitals || first.initial else { return nil }
-        rememberFoundNames()
         guard !isSaintPlace(first) else { return nil }
 
         // Two words: `SURNAME, Given`, `Surname, Given`, `Given Surname`, `Given SURNAME`, `J. Surname`.
