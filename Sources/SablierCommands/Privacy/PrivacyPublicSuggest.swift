@@ -19,9 +19,9 @@ extension PrivacyPublic {
                 """
         )
 
-        @Option(name: .customLong("min-documents"), help: "Propose a value found in at least this many documents (default 10).")
+        @Option(name: .customLong("min-documents"), help: "Propose a value found in at least this many documents…")
         var minDocuments = Sablier.suggestionMinDocuments
-        @Option(name: .customLong("min-units"), help: "…of at least this many units (default 3).")
+        @Option(name: .customLong("min-units"), help: "…held by at least this many units (holders).")
         var minUnits = Sablier.suggestionMinUnits
         @OptionGroup var store: StoreOptions
         @OptionGroup var actor: ActorOptions
