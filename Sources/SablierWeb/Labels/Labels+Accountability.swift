@@ -74,6 +74,8 @@ extension Labels {
         "audit_action_privacy_public_remove": Label("Renseignement à caractère public retiré", "Public-by-law information removed"),
         "audit_action_privacy_public_suggest": Label("En-tête proposé comme renseignements à caractère public", "Letterhead proposed as public-by-law information"),
         "audit_action_privacy_review": Label("Décision de révision (AIPRP)", "Privacy review decision"),
+        "audit_action_privacy_anonymize": Label("Copie anonymisée faite et inscrite (AIPRP)", "Anonymised copy made and registered"),
+        "audit_action_privacy_anonymize_sign_off": Label("Copie anonymisée approuvée (AIPRP)", "Anonymised copy signed off"),
         "audit_action_privacy_scan": Label("Analyse des renseignements personnels", "Personal information scan"),
         "audit_action_roots_add": Label("Dossier que le registre peut lire ajouté", "Folder the register may read added"),
         "audit_action_roots_remove": Label("Dossier que le registre peut lire retiré", "Folder the register may read removed"),
