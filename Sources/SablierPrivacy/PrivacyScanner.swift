@@ -167,7 +167,9 @@ public struct PrivacyStream {
             detection.names = names
             detection.run(max(0, regionStart - Self.margin)..<min(text.count, regionEnd + Self.margin))
             names = detection.names.carried(before: regionEnd)
+            // Taken out of the pass, so that the sort works in place rather than on a copy.
             var all = detection.findings
+            detection.findings = []
             all.sort { $0.start < $1.start }
             // Sorted by start, the region's findings are one run of `all`.
             let lower = all.firstIndex { $0.start >= regionStart } ?? all.count
@@ -251,24 +253,24 @@ public struct PrivacyStream {
         }
         let identified = kept.contains { $0.finding.type.identifiesPerson && $0.finding.confidence >= 45 }
         var lastNameEnd: Int?
+        // Changed in place: copying each finding out and back cost a retain and a release each.
         for index in kept.indices {
-            var finding = kept[index].finding
-            switch finding.type {
+            let type = kept[index].finding.type, confidence = kept[index].finding.confidence
+            switch type {
             case .health where identified:
-                let strong = finding.confidence >= Detection.healthConfidence.strong
-                finding.confidence = strong ? Detection.healthConfidence.strongIdentified : Detection.healthConfidence.weakIdentified
-                if describesFindings { finding.reason += "; the text identifies a person" }
+                let strong = confidence >= Detection.healthConfidence.strong
+                kept[index].finding.confidence = strong ? Detection.healthConfidence.strongIdentified : Detection.healthConfidence.weakIdentified
+                if describesFindings { kept[index].finding.reason += "; the text identifies a person" }
             case .postalCode, .phone, .email:
-                if finding.confidence < 60, let lastNameEnd, kept[index].byteStart - lastNameEnd <= 160 {
-                    finding.confidence = finding.type == .postalCode ? 60 : 65
-                    if describesFindings { finding.reason += "; follows a person's name" }
+                if confidence < 60, let lastNameEnd, kept[index].byteStart - lastNameEnd <= 160 {
+                    kept[index].finding.confidence = type == .postalCode ? 60 : 65
+                    if describesFindings { kept[index].finding.reason += "; follows a person's name" }
                 }
-            case .personName where finding.confidence >= 45:
+            case .personName where confidence >= 45:
                 lastNameEnd = kept[index].byteEnd
             default:
                 break
             }
-            kept[index].finding = finding
         }
     }
 }
