@@ -52,16 +52,16 @@ extension Detection {
     func isPublicName(_ name: Range<Int>) -> Bool {
         var word = name.lowerBound
         while word < name.upperBound {
-            if Self.companySuffixes.match(in: text, at: word, limit: limit) != nil { return true }
+            if Self.companySuffixes.matchIndex(in: text, at: word, limit: limit) != nil { return true }
             word = text.wordEnd(from: word)
             while word < name.upperBound, text.letterLength(at: word) == 0 { word += 1 }
         }
         var position = text.skipSpaces(from: name.upperBound, limit: limit)
         if position < limit, text[position] == 0x2C { position = text.skipSpaces(from: position + 1, limit: limit) }
-        if Self.companySuffixes.match(in: text, at: position, limit: limit) != nil { return true }
+        if Self.companySuffixes.matchIndex(in: text, at: position, limit: limit) != nil { return true }
         guard position > name.upperBound else { return false }
         if position < limit, text[position] == 0x28 || text[position] == 0x2D { position = text.skipSpaces(from: position + 1, limit: limit) }
-        return Self.staffRoles.match(in: text, at: position, limit: limit) != nil
+        return Self.staffRoles.matchIndex(in: text, at: position, limit: limit) != nil
     }
 
     /// Records a name with its key (its last word, folded) for later mentions.
@@ -109,7 +109,9 @@ extension Detection {
         var position = text.skipSpaces(from: end, limit: limit)
         if position < limit, text[position] == 0x2C { position += 1 }
         guard let name = personName(from: position, skippingHonorific: false) else { return nil }
-        let words = text[name].split(separator: 0x20).count
+        // Words as `split(separator: " ")` counts them, without building the array.
+        var words = 0
+        for position in name where text[position] != 0x20 && (position == name.lowerBound || text[position - 1] == 0x20) { words += 1 }
         // One word: a given name of the public lists (`older brother, Cian`) is as sure as two.
         let listed = words == 1 && NameLists.shared.kinds(ofWordIn: text, range: name).contains(.givenName)
         addName(name, confidence: words >= 2 || listed ? 60 : 45,
@@ -122,11 +124,11 @@ extension Detection {
     /// wrapped between given name and surname: `M. François⏎Desjardins`).
     func personName(from index: Int, skippingHonorific: Bool = true, acrossLineBreak: Bool = false) -> Range<Int>? {
         var position = text.skipSpaces(from: index, limit: limit)
-        if skippingHonorific, let honorific = KeywordSet.honorifics.match(in: text, at: position, limit: limit) {
-            position = text.skipSpaces(from: honorific.end, limit: limit)
+        if skippingHonorific, let (_, honorificEnd) = KeywordSet.honorifics.matchIndex(in: text, at: position, limit: limit) {
+            position = text.skipSpaces(from: honorificEnd, limit: limit)
         }
         let start = position
-        guard text.isUppercaseLetter(at: start), Self.notNames.match(in: text, at: start, limit: limit) == nil else { return nil }
+        guard text.isUppercaseLetter(at: start), Self.notNames.matchIndex(in: text, at: start, limit: limit) == nil else { return nil }
         var end = start
         var words = 0
         var usedComma = false

@@ -114,41 +114,48 @@ extension Detection {
         /// holding only a name makes a column of names.
         var lastLineName: (finding: Int, lineEnd: Int)?
 
-        /// One bit per key's low six bits: most words are rejected without a look at the lists.
-        private var knownBits: UInt64 = 0
-        private var publicBits: UInt64 = 0
+        /// Where each key sits in its ring (keys are never twice in a ring): a key is looked up in
+        /// a probe or two instead of a walk over the ring. A 64-bit mask of the keys' low bits
+        /// stood before it, and was full as soon as a class list had named some sixty persons:
+        /// from then on every capitalised word walked all 128 keys.
+        private var knownIndex = RingIndex()
+        private var publicIndex = RingIndex()
 
-        @inline(__always) private static func bit(_ key: UInt64) -> UInt64 { 1 << (key & 63) }
-        var anyPublic: Bool { publicBits != 0 }
-        @inline(__always) func isKnown(_ key: UInt64) -> Bool { knownBits & Self.bit(key) != 0 && known.contains(key) }
-        @inline(__always) func isPublic(_ key: UInt64) -> Bool { publicBits & Self.bit(key) != 0 && publicNames.contains(key) }
+        var anyPublic: Bool { !publicNames.isEmpty }
+        @inline(__always) func isKnown(_ key: UInt64) -> Bool { knownIndex.find(key) != nil }
+        @inline(__always) func isPublic(_ key: UInt64) -> Bool { publicIndex.find(key) != nil }
 
         /// Known from a name found before `position` (or in an earlier pass).
         func isKnown(_ key: UInt64, before position: Int) -> Bool {
-            guard knownBits & Self.bit(key) != 0 else { return false }
-            return known.indices.contains { known[$0] == key && knownAt[$0] < position }
+            guard let index = knownIndex.find(key) else { return false }
+            return knownAt[index] < position
         }
 
         /// Public from a name found before `position` (or in an earlier pass).
         func isPublic(_ key: UInt64, before position: Int) -> Bool {
-            guard publicBits & Self.bit(key) != 0 else { return false }
-            return publicNames.indices.contains { publicNames[$0] == key && publicAt[$0] < position }
+            guard let index = publicIndex.find(key) else { return false }
+            return publicAt[index] < position
         }
 
         mutating func remember(_ key: UInt64, at position: Int) {
             guard !isKnown(key) else { return }
-            knownBits |= Self.bit(key)
-            if known.count < Self.capacity { known.append(key); knownAt.append(position) } else { known[nextKnown] = key; knownAt[nextKnown] = position }
+            if known.count < Self.capacity { known.append(key); knownAt.append(position) } else {
+                knownIndex.remove(known[nextKnown])
+                known[nextKnown] = key
+                knownAt[nextKnown] = position
+            }
+            knownIndex.insert(key, at: nextKnown)
             nextKnown = (nextKnown + 1) % Self.capacity
         }
 
         mutating func rememberPublic(_ key: UInt64, at position: Int) {
             guard !isPublic(key) else { return }
-            publicBits |= Self.bit(key)
             if publicNames.count < Self.capacity { publicNames.append(key); publicAt.append(position) } else {
+                publicIndex.remove(publicNames[nextPublic])
                 publicNames[nextPublic] = key
                 publicAt[nextPublic] = position
             }
+            publicIndex.insert(key, at: nextPublic)
             nextPublic = (nextPublic + 1) % Self.capacity
         }
 
@@ -166,6 +173,53 @@ extension Detection {
         /// Indices of a ring buffer from its oldest entry.
         private static func ringOrder(_ count: Int, _ next: Int) -> [Int] {
             count < capacity ? Array(0..<count) : Array(next..<count) + Array(0..<next)
+        }
+    }
+
+    /// The keys of a ring of `NameMemory` and where each sits in it: open addressing over 512
+    /// slots (four times the ring's 128 keys, so a probe or two), with backward-shift deletion
+    /// when the ring forgets a key.
+    struct RingIndex {
+        private static let mask = 511
+        private var keys = [UInt64](repeating: 0, count: mask + 1)
+        /// The key's place in the ring; -1 for an empty slot.
+        private var places = [Int16](repeating: -1, count: mask + 1)
+
+        @inline(__always) private static func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 55) }
+
+        /// The key's place in the ring, or nil when it is not there.
+        @inline(__always) func find(_ key: UInt64) -> Int? {
+            var slot = Self.home(key)
+            while places[slot] >= 0 {
+                if keys[slot] == key { return Int(places[slot]) }
+                slot = (slot + 1) & Self.mask
+            }
+            return nil
+        }
+
+        /// Adds a key that is not there yet.
+        mutating func insert(_ key: UInt64, at place: Int) {
+            var slot = Self.home(key)
+            while places[slot] >= 0 { slot = (slot + 1) & Self.mask }
+            keys[slot] = key
+            places[slot] = Int16(place)
+        }
+
+        /// Removes a key that is there, moving back the keys after it that probed past it.
+        mutating func remove(_ key: UInt64) {
+            var hole = Self.home(key)
+            while !(places[hole] >= 0 && keys[hole] == key) { hole = (hole + 1) & Self.mask }
+            var next = (hole + 1) & Self.mask
+            while places[next] >= 0 {
+                // The key at `next` may fill the hole when the hole lies between its home and it.
+                if (next - hole) & Self.mask <= (next - Self.home(keys[next])) & Self.mask {
+                    keys[hole] = keys[next]
+                    places[hole] = places[next]
+                    hole = next
+                }
+                next = (next + 1) & Self.mask
+            }
+            places[hole] = -1
         }
     }
 
@@ -192,8 +246,8 @@ extension Detection {
     /// the text's shape make it one. Returns where to resume when a name (public or not) was read.
     mutating func unlabelledName(at index: Int) -> Int? {
         guard startsWord(index) else { return nil }
-        if atFieldStart(index), let greeting = Self.salutations.match(in: text, at: index, limit: limit) {
-            return salutationName(after: greeting.end)
+        if atFieldStart(index), let (_, greetingEnd) = Self.salutations.matchIndex(in: text, at: index, limit: limit) {
+            return salutationName(after: greetingEnd)
         }
         guard let first = nameWord(at: index) else { return nil }
         let firstKinds = kinds(first)
@@ -347,11 +401,11 @@ extension Detection {
     private mutating func salutationName(after greetingEnd: Int) -> Int? {
         var position = text.skipSpaces(from: greetingEnd, limit: limit)
         var honorific = false
-        if let found = KeywordSet.honorifics.match(in: text, at: position, limit: limit) {
+        if let (_, honorificEnd) = KeywordSet.honorifics.matchIndex(in: text, at: position, limit: limit) {
             honorific = true
-            position = text.skipSpaces(from: found.end, limit: limit)
+            position = text.skipSpaces(from: honorificEnd, limit: limit)
         }
-        guard Self.collectiveAddressees.match(in: text, at: position, limit: limit) == nil,
+        guard Self.collectiveAddressees.matchIndex(in: text, at: position, limit: limit) == nil,
               let first = nameWord(at: position), !first.initial, first.letters >= 2, !isSaintPlace(first) else { return nil }
         var end = first.end
         var words = 1
@@ -382,15 +436,20 @@ extension Detection {
     mutating func finishUnlabelledNames() {
         rememberFoundNames()
         let lookAhead = NameMemory.lookAhead
+        // Only names are looked at below, by where they start: a pass on dense text holds
+        // thousands of findings, and each word met alone looked at all of them.
+        var starts = nameStarts()
         for (number, mention) in names.pending.enumerated() where !names.isPublic(mention.key, before: mention.start + lookAhead) {
-            if names.isKnown(mention.key, before: mention.start) || namedSoon(mention.key, after: mention.start) {
+            if names.isKnown(mention.key, before: mention.start) || namedSoon(mention.key, after: mention.start, among: starts) {
                 addName(mention.start..<mention.end, confidence: 60, "a name found elsewhere in the text, met alone")
+                Self.insert(findings.count - 1, at: mention.start, into: &starts)
             } else if mention.given, names.pending.indices.contains(where: {
                 $0 != number && names.pending[$0].key == mention.key && abs(names.pending[$0].start - mention.start) <= lookAhead
             }) {
                 // A given name (and nothing else in the lists) met alone twice or more: a child
                 // called by their first name (`Objet : Devoirs d'Alexis`, `Alexis a eu…`).
                 addName(mention.start..<mention.end, confidence: 50, "a given name from the public lists, met alone more than once")
+                Self.insert(findings.count - 1, at: mention.start, into: &starts)
             }
         }
         names.pending.removeAll()
@@ -403,7 +462,7 @@ extension Detection {
             while allKnown, let word = nextWord(in: range, from: &position) {
                 words += 1
                 let key = word.key.hash
-                allKnown = (names.isKnown(key, before: range.lowerBound) || namedSoon(key, after: range.lowerBound))
+                allKnown = (names.isKnown(key, before: range.lowerBound) || namedSoon(key, after: range.lowerBound, among: starts))
                     && !names.isPublic(key, before: range.lowerBound + lookAhead)
             }
             if words > 0, allKnown {
@@ -428,12 +487,34 @@ extension Detection {
         names.remembered = findings.count
     }
 
+    /// The pass's names (their numbers in `findings`) sorted by where they start.
+    private func nameStarts() -> [(start: Int, number: Int)] {
+        var starts: [(start: Int, number: Int)] = []
+        for number in findings.indices where findings[number].type == .personName { starts.append((findings[number].start, number)) }
+        starts.sort { ($0.start, $0.number) < ($1.start, $1.number) }
+        return starts
+    }
+
+    /// Adds a name just found to `starts`, in its place.
+    private static func insert(_ number: Int, at start: Int, into starts: inout [(start: Int, number: Int)]) {
+        let index = starts.firstIndex { ($0.start, $0.number) > (start, number) } ?? starts.count
+        starts.insert((start, number), at: index)
+    }
+
     /// True when a person's name holding the word starts at most `NameMemory.lookAhead` bytes
-    /// after `position`.
-    private func namedSoon(_ key: UInt64, after position: Int) -> Bool {
-        for finding in findings where finding.type == .personName && finding.confidence >= 50
-            && finding.start > position && finding.start <= position + NameMemory.lookAhead {
-            let range = finding.start..<finding.end
+    /// after `position`: the names of `starts` in that window (found by bisection) whose
+    /// confidence is 50 or more now.
+    private func namedSoon(_ key: UInt64, after position: Int, among starts: [(start: Int, number: Int)]) -> Bool {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle].start > position { high = middle } else { low = middle + 1 }
+        }
+        for (start, number) in starts[low...] {
+            guard start <= position + NameMemory.lookAhead else { break }
+            guard findings[number].type == .personName, findings[number].confidence >= 50 else { continue }
+            let range = findings[number].start..<findings[number].end
             var cursor = range.lowerBound
             while let word = nextWord(in: range, from: &cursor) {
                 if word.key.hash == key { return true }
@@ -618,21 +699,21 @@ extension Detection {
         // A word of the name that is a place's and no surname (`Lakeshore High`, but `Jin Park`).
         var cursor = name.lowerBound
         while let word = nextWord(in: name, from: &cursor) {
-            guard Self.placeWords.match(in: text, at: word.start, limit: word.end) != nil else { continue }
+            guard Self.placeWords.matchIndex(in: text, at: word.start, limit: word.end) != nil else { continue }
             let kinds = kinds(word)
             if !kinds.contains(.surname) || kinds.contains(.commonWord) { return true }
         }
-        for word in previousWords(before: name.lowerBound, count: 2, throughColon: true) where Self.placeWords.match(in: text, at: word, limit: limit) != nil {
+        for word in previousWords(before: name.lowerBound, count: 2, throughColon: true) where Self.placeWords.matchIndex(in: text, at: word, limit: limit) != nil {
             return true
         }
         let space = text.spaceLength(at: name.upperBound)
-        if space > 0, Self.placeWords.match(in: text, at: name.upperBound + space, limit: limit) != nil { return true }
+        if space > 0, Self.placeWords.matchIndex(in: text, at: name.upperBound + space, limit: limit) != nil { return true }
         // A municipality: `Hudson, Quebec`, `Prévost (Québec)`, `Dorval QC`.
         var position = name.upperBound
         if position < limit, text[position] == 0x2C { position += 1 }
         position = text.skipSpaces(from: position, limit: limit)
         if position < limit, text[position] == 0x28 { position += 1 }
-        return position > name.upperBound && Self.provinces.match(in: text, at: position, limit: limit) != nil
+        return position > name.upperBound && Self.provinces.matchIndex(in: text, at: position, limit: limit) != nil
     }
 
     /// A staff member named with their role: the role just before the name (`la directrice,
@@ -642,7 +723,7 @@ extension Detection {
         // Before it, in apposition (`L'infirmière scolaire, Mme Chantal Giroux`), not a form's
         // label (`Parent responsable : …` names a parent).
         for word in previousWords(before: name.lowerBound, count: 3, throughColon: false)
-        where Self.staffRoles.match(in: text, at: word, limit: limit) != nil {
+        where Self.staffRoles.matchIndex(in: text, at: word, limit: limit) != nil {
             return true
         }
         // A role as a label (`Orthopédagogue : Mme Valérie Lemay`).
@@ -650,18 +731,18 @@ extension Detection {
         if colon > 0, text[colon - 1] == 0x2E, let honorific = previousWords(before: name.lowerBound, count: 1, throughColon: false).first {
             colon = text.skipSpacesBackward(from: honorific)
         } else if let honorific = previousWords(before: name.lowerBound, count: 1, throughColon: false).first,
-                  KeywordSet.honorifics.match(in: text, at: honorific, limit: limit) != nil {
+                  KeywordSet.honorifics.matchIndex(in: text, at: honorific, limit: limit) != nil {
             colon = text.skipSpacesBackward(from: honorific)
         }
         if colon > 0, text[colon - 1] == 0x3A, let label = previousWords(before: colon - 1, count: 1, throughColon: false).first,
-           Self.staffRoles.match(in: text, at: label, limit: limit) != nil, Self.formRoles.match(in: text, at: label, limit: limit) == nil {
+           Self.staffRoles.matchIndex(in: text, at: label, limit: limit) != nil, Self.formRoles.matchIndex(in: text, at: label, limit: limit) == nil {
             return true
         }
         // After it, within three words (`Ms. Karen Holt, Grade 2 teacher`).
         var position = name.upperBound
         for _ in 0..<3 {
             guard let after = wordAfter(position) else { return false }
-            if Self.staffRoles.match(in: text, at: after, limit: limit) != nil { return true }
+            if Self.staffRoles.matchIndex(in: text, at: after, limit: limit) != nil { return true }
             position = text.wordEnd(from: after)
             while position < limit, isDigit(text[position]) { position += 1 }
         }
@@ -763,11 +844,11 @@ extension Detection {
             var next = lineEnd + 1
             if text[lineEnd] == 0x0D, next < limit, text[next] == 0x0A { next += 1 }
             next = text.skipSpaces(from: next, limit: limit)
-            if Self.placeWords.match(in: text, at: next, limit: limit) != nil { return false }
+            if Self.placeWords.matchIndex(in: text, at: next, limit: limit) != nil { return false }
             // A role within the line's first three words (`Payroll Officer, Financial Services`).
             var word = next
             for _ in 0..<3 where word < limit && text.letterLength(at: word) > 0 {
-                if Self.staffRoles.match(in: text, at: word, limit: limit) != nil { return false }
+                if Self.staffRoles.matchIndex(in: text, at: word, limit: limit) != nil { return false }
                 word = text.wordEnd(from: word)
                 guard text.spaceLength(at: word) > 0 else { break }
                 word += text.spaceLength(at: word)
@@ -795,9 +876,9 @@ extension Detection {
     /// every word (a class list asks this of every line).
     private func closes(_ line: Range<Int>) -> Bool {
         let first = text.skipSpaces(from: line.lowerBound, limit: line.upperBound)
-        if Self.closings.match(in: text, at: first, limit: line.upperBound) != nil { return true }
+        if Self.closings.matchIndex(in: text, at: first, limit: line.upperBound) != nil { return true }
         for word in previousWords(before: trimmedEnd(of: line), count: 2, throughColon: false)
-        where Self.closings.match(in: text, at: word, limit: line.upperBound) != nil {
+        where Self.closings.matchIndex(in: text, at: word, limit: line.upperBound) != nil {
             return true
         }
         return false
