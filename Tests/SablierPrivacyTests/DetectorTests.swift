@@ -163,4 +163,56 @@ struct DetectorTests {
         #expect(flagging(.employeeNumber, "Student ID: 1087723").isEmpty)
         #expect(found("Matricule : 12").isEmpty)
     }
+
+    @Test("Person numbers in a table column under a header cell that is their label, kept to that column and that table")
+    func personNumbersInColumns() {
+        let classList = "Liste de classe\nÉlève\tFiche\tAutobus\tPoste\nBOUCHARD, Élodie\t4471236\t12\t3175\nGIRARD, Mathis\t4471589\t1234\t3176\n"
+        #expect(flagging(.studentNumber, classList) == ["4471236", "4471589"])
+        #expect(!found(classList).contains { $0.text == "3175" || $0.text == "1234" })       // bus and extension columns
+        #expect(flagging(.employeeNumber, "Matricule\tNom\n126953\tRoy\n213847 \tOuellet\n") == ["126953", "213847"])
+        #expect(flagging(.studentNumber, "Nom\tStudent ID\nKowalski\t2109371\n") == ["2109371"])
+        #expect(flagging(.studentNumber, "\tÉlève\tFiche\n \n\tBOUCHARD, Élodie\t4471236\n \n") == ["4471236"])  // HTML: blank lines between rows
+        // The table ends at a line without a tab: a number below it is no student's.
+        #expect(flagging(.studentNumber, "Élève\tFiche\nBOUCHARD\t4471236\nTotal des élèves transportés\nA\t4471589\n") == ["4471236"])
+        // A cell holding more than the number, or a header that is more than the label.
+        #expect(flagging(.studentNumber, "Élève\tFiche\nBOUCHARD\t4471236 (ancien)\n").isEmpty)
+        #expect(flagging(.studentNumber, "Élève\tFiche santé\nBOUCHARD\t4471236\n").isEmpty)
+        // Columns that no person-number label heads: amounts, years, extensions.
+        #expect(found("Poste budgétaire\tMontant\nFournitures\t12500\nTransport\t48000\n").isEmpty)
+        #expect(found("Année\tInscriptions\n2024\t1250\n2025\t1310\n").isEmpty)
+        #expect(found("Service\tPoste\nSecrétariat\t3175\nPaie\t3190\n").isEmpty)
+    }
+
+    @Test("A person number after its label and a comma, in a sentence; not a year or a short count")
+    func personNumbersAfterAComma() {
+        #expect(flagging(.employeeNumber, "Your employee number, 238417, and your bank deposit information are unchanged.") == ["238417"])
+        #expect(flagging(.employeeNumber, "Re: Correction of your slips — employee ID 238417") == ["238417"])
+        #expect(found("Votre matricule, 2025 et la date de votre embauche").isEmpty)
+        #expect(found("Student ID, 12 copies").isEmpty)
+    }
+
+    @Test("Health terms of a school or HR file: a medical note, sick leave, an inhaler, a health plan; a field said empty is none")
+    func healthTermsOfIssue17() {
+        let identified = "Nom de l'élève : Zoé Lavigne\n"
+        for line in ["Absence justifiée par un certificat médical.", "Congé de maladie de deux jours.", "Nora must take her puffer at lunch.",
+                     "See her health plan.", "Employee on sick leave since May 4.", "Il utilise son inhalateur avant l'éducation physique."] {
+            #expect(found(identified + line).contains { $0.type == .health && $0.confidence >= 50 }, "\(line)")
+        }
+        // The terms of one line stay one finding.
+        #expect(found(identified + "Problèmes de santé : diabète de type 1; pompe à insuline.").filter { $0.type == .health }.count == 1)
+        #expect(!found(identified + "Allergies : aucune connue.").contains { $0.type == .health })
+        #expect(!found(identified + "Medication: none").contains { $0.type == .health })
+        #expect(found(identified + "Allergies : arachides").contains { $0.type == .health && $0.confidence >= 50 })
+        // A policy names them without being about anyone: weak.
+        #expect(found("Le congé de maladie est accordé sur présentation d'un certificat médical.").allSatisfy { $0.confidence < 50 })
+    }
+
+    @Test("A postal code ending a person's address is its own finding, however far the label")
+    func postalCodeInsideAnAddress() {
+        let notice = "Nouvelle adresse : 52, rue des Mésanges, app. 2\n                   Saint-Jérôme (Québec)  J7Y 3K8"
+        #expect(flagging(.postalCode, notice) == ["J7Y 3K8"])
+        #expect(flagging(.address, notice).count == 1)
+        // An organisation's address: its postal code stays weak.
+        #expect(flagging(.postalCode, "Imprimerie Boréale inc.\n1450, boulevard Industriel, bureau 200, Saint-Jérôme (Québec) J7Y 3K8").isEmpty)
+    }
 }

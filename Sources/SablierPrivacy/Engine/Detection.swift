@@ -32,6 +32,8 @@ struct Detection {
     var describes = true
     /// The names found so far in this pass, for their later mentions (bounded: `NameMemory`).
     var names = NameMemory()
+    /// A table column headed by a student- or employee-number label, for the rows below it.
+    var numberColumn = NumberColumn()
 
     /// What a pass reads and never changes.
     final class Settings: Sendable {
@@ -341,6 +343,7 @@ struct Detection {
         }
         // A civic number: one or two groups (`12-14`, `5-1234`) before a street.
         if groups.count <= 2 { streetAddress(groups) }
+        if numberColumn.isActive { numberInColumn(groups) }
         return groups.end
     }
 
