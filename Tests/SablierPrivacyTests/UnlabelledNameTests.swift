@@ -1,3 +1,5 @@
+import Foundation
+import SablierExtraction
 import SablierPrivacy
 import Testing
 
@@ -126,5 +128,114 @@ struct UnlabelledNameTests {
         #expect(names("Health Information\nEmergency Contact Procedures\n").isEmpty)
         #expect(names("Victoria Day, Friday, December 5").isEmpty)
         #expect(names("Imprimerie Boréale inc.").isEmpty)
+    }
+}
+
+/// Misses and false alarms a reviewer and a user trial found (issue 17): Quebec surnames that are
+/// also French words or street types, `St-` surnames, particles, families, capitals, table cells,
+/// and the public figures, brands, works and places that read as a given name and a surname.
+@Suite("Names without a label: misses and false alarms from review")
+struct UnlabelledNameReviewTests {
+    func names(_ text: String) -> [String] { flagging(.personName, text) }
+
+    @Test("Côté, one of Quebec's commonest surnames, is found in every shape (côte is a street type, not a place word in a name)")
+    func cote() {
+        #expect(names("Bonjour Madame Côté,\nVoici le document.") == ["Côté"])
+        #expect(names("Hier, William Côté a appelé au secrétariat.") == ["William Côté"])
+        #expect(names("Merci de votre aide.\n\nCordialement,\n\nMarie Côté\n") == ["Marie Côté"])
+        #expect(names("Côté, William\nGagnon, Léa\n") == ["Côté, William", "Gagnon, Léa"])
+        #expect(names("Présents : LAUZON, Guy et CÔTÉ, William.") == ["LAUZON, Guy", "CÔTÉ, William"])
+        #expect(names("Marie Côté\nDirectrice adjointe\n").isEmpty)
+    }
+
+    @Test("Quebec surnames that are also French words or street words, in a sentence, a list and after a greeting")
+    func surnamesThatAreWords() {
+        let people = ["Julie Lapointe", "Marc Lachance", "Luc Larue", "Anne Boulanger", "Paul Meunier", "Eric Boucher", "Sophie Roy",
+                      "Martin Leblanc", "Louise Lebrun", "Jean Richard", "Luc Martin", "Nadia Rivière", "Lucie Fontaine", "Marc Bois"]
+        for person in people {
+            #expect(names("Hier, \(person) a appelé au secrétariat.") == [person])
+            #expect(names("Hier, \(person) ont appelé.") == [person], "ont is no province")
+            let parts = person.split(separator: " ")
+            #expect(names("Absents\n\(parts[1].uppercased()), \(parts[0])\n") == ["\(parts[1].uppercased()), \(parts[0])"])
+            #expect(names("Bonjour Madame \(parts[1]),\nMerci.") == [String(parts[1])])
+        }
+    }
+
+    @Test("St-Pierre, St-Onge, St-Laurent are surnames in a name's shape, and places alone")
+    func saintSurnames() {
+        #expect(names("Absents\nLAUZON Guy\nST-PIERRE Alice\n") == ["LAUZON Guy", "ST-PIERRE Alice"])
+        #expect(names("Absents\nLAUZON Guy\nCÔTÉ William\n") == ["LAUZON Guy", "CÔTÉ William"])
+        #expect(names("Hier, Alice St-Pierre a appelé. Paul St-Onge et Marie St-Laurent aussi.")
+            == ["Alice St-Pierre", "Paul St-Onge", "Marie St-Laurent"])
+        #expect(names("St-Onge, Paul\nGagnon, Léa\n") == ["St-Onge, Paul", "Gagnon, Léa"])
+        #expect(names("Saint-Jean-sur-Richelieu, le 3 mars\nSaint-Laurent, Québec\nSt-Jérôme (Québec)\nboulevard St-Laurent\nSaint-Jean Baptiste\n")
+            .isEmpty)
+    }
+
+    @Test("A class list: Surname Given on each line, items after a dash, a family's surname")
+    func listsAndFamilies() {
+        #expect(names("Tremblay Léa\nTran Kim-Linh\nGagnon William\n") == ["Tremblay Léa", "Tran Kim-Linh", "Gagnon William"])
+        #expect(names("Élèves\n- Tremblay, Léa\n- Tran, Kim-Linh\n") == ["Tremblay, Léa", "Tran, Kim-Linh"])
+        #expect(names("Famille Béland\nFamily Smith\n") == ["Béland", "Smith"])
+        #expect(names("Objet : rencontre avec la famille Tremblay") == ["Tremblay"])
+        #expect(names("Dear Parents,\nFamily Day is on Monday.").isEmpty)
+    }
+
+    @Test("Particles: de la, Du, Van der; Mc and O' stay whole")
+    func particles() {
+        #expect(names("Hier, Anna Van der Berg a appelé.") == ["Anna Van der Berg"])
+        #expect(names("Hier, Anne de la Fontaine a appelé.") == ["Anne de la Fontaine"])
+        #expect(names("Hier, Marc Du Tremblay a appelé.") == ["Marc Du Tremblay"])
+        #expect(names("Kevin McDonald et Sean O'Brien sont venus.") == ["Kevin McDonald", "Sean O'Brien"])
+    }
+
+    @Test("A signature in capitals after a closing; in capitals in a heading, weak")
+    func capitals() {
+        #expect(names("Merci,\n\nJULIE LAVOIE\n") == ["JULIE LAVOIE"])
+        #expect(names("Cordialement,\nJULIE LAVOIE\n") == ["JULIE LAVOIE"])
+        #expect(names("RAPPORT ANNUEL\nJULIE LAVOIE\nLe groupe a visité le musée.").isEmpty)
+    }
+
+    @Test("Surname and given name in the cells of a row (tabs, bars, an HTML table as extraction writes it)")
+    func tableCells() throws {
+        #expect(names("Nom\tPrénom\tGroupe\nTremblay\tLéa\t402\nCôté\tÉmile\t402\n") == ["Tremblay", "Léa", "Côté", "Émile"])
+        #expect(names("Tremblay | Léa\nGagnon | William\n") == ["Tremblay", "Léa", "Gagnon", "William"])
+        #expect(names("Grant\tPrincipal\n").isEmpty)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sablier-cells-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("groupe.html")
+        try Data("<html><body><table><tr><th>Nom</th><th>Prénom</th></tr><tr><td>Tremblay</td><td>Léa</td></tr><tr><td>Côté</td><td>William</td></tr></table></body></html>".utf8).write(to: page)
+        var bytes: [UInt8] = []
+        _ = try TextExtractor().extract(fileAt: page.path) { bytes.append(contentsOf: $0) }
+        #expect(names(String(decoding: bytes, as: UTF8.self)) == ["Tremblay", "Léa", "Côté", "William"])
+    }
+
+    @Test("Organisations, brands, authors, works and buildings named after people stay public")
+    func publicFigures() {
+        #expect(names("La Fondation Lucie et André Chagnon finance le projet.").isEmpty)
+        #expect(names("Achats chez Jean Coutu et café Tim Hortons. Stage chez Morgan Stanley.").isEmpty)
+        #expect(names("Lectures : Michel Tremblay, Harper Lee, Margaret Atwood, Louis Riel, Gabrielle Roy, Émile Nelligan, Anne Frank.").isEmpty)
+        #expect(names("Lire le roman Maria Chapdelaine et Will Grayson, Will Grayson.").isEmpty)
+        #expect(names("Un roman de Kevin Smith, a novel by Nathalie Bergeron.").isEmpty)
+        #expect(names("Rendez-vous à Victoria Park puis à Jackson Hall.").isEmpty)
+        // The list is no excuse: a letter signed by someone who shares a public figure's name is theirs.
+        #expect(names("Merci,\n\nMichel Tremblay\n") == ["Michel Tremblay"])
+        #expect(names("PARK, Jin\nHALL, Marie\n").contains("HALL, Marie"))
+    }
+
+    @Test("A person named with their role in the minutes, named again, is public, not a weak name")
+    func minutes() {
+        let text = "Présences : M. Richard Paquette, vice-président.\nSur proposition de M. Richard Paquette, adopté. M. Paquette vote."
+        #expect(!found(text).contains { $0.type == .personName })
+        #expect(!found("Personne-ressource : Mme Lucie Gagnon, 514 555-1234").contains { $0.type == .personName })
+    }
+
+    @Test("« perso » is a whole word (Tél. perso), not the start of Personne-ressource")
+    func persoIsAWord() {
+        #expect(flagging(.phone, "Personne-ressource : 514 555-1234").isEmpty)
+        #expect(flagging(.email, "Personne-ressource : lucie.gagnon@example.com").isEmpty)
+        #expect(flagging(.phone, "Tél. perso : 514 555-1234") == ["514 555-1234"])
+        #expect(flagging(.phone, "Téléphone (cell. perso.) 514 555-1234") == ["514 555-1234"])
     }
 }

@@ -92,7 +92,9 @@ extension Detection {
 
     mutating func honorificName(_ keyword: Keyword, start: Int, end: Int) -> Int? {
         guard let name = personName(from: end, skippingHonorific: false, acrossLineBreak: true), name.lowerBound > end else { return nil }
-        if publicName(name) { return name.upperBound }
+        // A board member named with their role earlier (`Présences : M. X, vice-président`) is
+        // public when named again (`Sur proposition de M. X`), not a weak person's name.
+        if publicName(name) || wordsArePublic(name) { return name.upperBound }
         let position = text.skipSpaces(from: name.upperBound, limit: limit)
         let lineEnds = position >= limit || text[position] == 0x0A || text[position] == 0x0D
         if atFieldStart(start), lineEnds {

@@ -39,7 +39,9 @@ extension Detection {
     /// `École Marie-Victorin`, `salle Lionel Groulx`, `John Abbott College`).
     static let placeWords = KeywordSet([
         "=rue", "avenue", "=av", "=av.", "boulevard", "=boul", "=boul.", "=bd", "chemin", "=ch.", "=rang", "montee", "=route",
-        "=place", "=cote", "promenade", "croissant", "=allee", "impasse", "terrasse", "autoroute", "=pont", "=parc", "=lac",
+        // Not `côte` (a street type, as in `côte Saint-Antoine`): it is also `Côté`, one of Quebec's
+        // commonest surnames, and the address detector reads the street.
+        "=place", "promenade", "croissant", "=allee", "impasse", "terrasse", "autoroute", "=pont", "=parc", "=lac",
         "=mont", "riviere", "=ile", "=quai", "square", "=street", "=st", "=st.", "=ste", "=ste.", "=road", "=rd", "=drive",
         "=lane", "crescent", "=court", "=lake", "=mount", "=river", "ecole", "college", "academie", "academy",
         "polyvalente", "pavillon", "centre", "center", "=salle", "gymnase", "=arena", "bibliotheque", "library", "edifice",
@@ -56,6 +58,48 @@ extension Detection {
         // Days and events named after a person: `Victoria Day`, `la Journée Terry-Fox`.
         "=day", "=jour", "journee", "=week", "semaine", "=month", "=mois", "festival", "=fete", "=gala", "trophee",
         "trophy", "=cup", "=coupe", "tournoi", "tournament", "=race", "marathon",
+        // Buildings and grounds named after a person, the word after the name (`Jackson Hall`, `Victoria Park`).
+        "=hall", "=park", "=plaza",
+    ])
+    /// Particles between a given name and a surname: `de la Fontaine`, `Van der Berg`, `Du Tremblay`.
+    static let nameParticles = KeywordSet([
+        "=de", "=de la", "=du", "=des", "=van", "=van der", "=van den", "=van de", "=von", "=der", "=di", "=da", "=del",
+        "=della", "=dos", "=ten", "=ter",
+    ])
+    /// `Famille Béland`, `Family Smith`: the surname after it is a family's.
+    static let familyWords = KeywordSet(["=famille", "=family"])
+    /// `et`, `and` between two people's names that an organisation bears together.
+    static let conjunctions = KeywordSet(["=et", "=and"])
+    /// Public figures, brands and titles of works that read as a given name and a surname of the
+    /// lists: authors and people a course outline or a school names (`Michel Tremblay`,
+    /// `Margaret Atwood`, `Louis Riel`), shops and firms named after their founder (`Jean Coutu`,
+    /// `Tim Hortons`), novels named after their hero (`Maria Chapdelaine`). Short on purpose: a
+    /// public figure is known by the words around them (`publicWorkWords`); this list holds the
+    /// ones a school's documents name most. Not applied to a name alone on its line (a letter
+    /// signed `Michel Tremblay` is a person's).
+    static let publicFigures = KeywordSet([
+        // Authors and works read in Quebec's and Canada's schools.
+        "=michel tremblay", "=gabrielle roy", "=emile nelligan", "=anne hebert", "=rejean ducharme", "=dany laferriere",
+        "=kim thuy", "=michel rabagliati", "=felix leclerc", "=gilles vigneault", "=yves theriault", "=louis hemon",
+        "=maria chapdelaine", "=margaret atwood", "=lucy maud montgomery", "=anne shirley", "=mordecai richler",
+        "=harper lee", "=anne frank", "=will grayson", "=john green", "=roald dahl", "=victor hugo", "=jules verne",
+        "=agatha christie", "=mark twain", "=william shakespeare", "=harry potter", "=tom sawyer", "=marie curie",
+        // People of history and public life a lesson names.
+        "=louis riel", "=jacques cartier", "=samuel de champlain", "=rene levesque", "=wilfrid laurier", "=terry fox",
+        "=lionel groulx", "=maurice richard", "=jean beliveau", "=celine dion", "=nelson mandela", "=martin luther king",
+        "=pierre trudeau", "=justin trudeau", "=louis-joseph papineau", "=marguerite bourgeoys", "=jeanne mance",
+        // Shops and firms named after a person.
+        "=jean coutu", "=tim hortons", "=morgan stanley", "=tommy hilfiger", "=calvin klein", "=ralph lauren",
+        "=ronald mcdonald", "=hudson's bay", "=thomas cook", "=dr. oetker",
+    ])
+    /// Words that make the name after them an author's or a work's: `le roman Maria Chapdelaine`,
+    /// `a novel by Harper Lee`, `Lectures : Gabrielle Roy`.
+    static let publicWorkWords = KeywordSet([
+        "=roman", "=romans", "=novel", "=novels", "=livre", "=book", "=books", "=poeme", "=poem", "=poemes", "=poems",
+        "=recueil", "=conte", "=contes", "=piece", "=play", "=film", "=movie", "=oeuvre", "=oeuvres", "=chanson", "=song",
+        "ecrivain", "ecrivaine", "=writer", "=poete", "=poet", "dramaturge", "playwright", "romancier", "romanciere",
+        "novelist", "=lectures", "=readings", "written by", "ecrit par", "ecrite par",
+        "=author", "=auteur", "=auteure", "=autrice",
     ])
     /// Provinces after a municipality's name.
     static let provinces = KeywordSet([
@@ -80,6 +124,8 @@ extension Detection {
         "titulaire", "instructor", "instructeur", "instructrice", "=dean", "=trustee", "=officier", "=greffe",
         "contremaitre", "foreman", "supervisor", "superviseur", "superviseure", "magasinier", "ouvrier", "mecanicien",
         "chauffeur", "secretariat", "payroll officer", "=staff",
+        // The staff member a notice names to answer questions (`Personne-ressource : Mme X`).
+        "personne-ressource", "personne ressource", "personnes-ressources", "personnes ressources",
         // People in a public role at an event: a guest, a speaker.
         "=invite", "=invitee", "=guest", "conferenc", "=speaker", "artiste", "=artist", "=auteur", "=auteure", "=author",
     ])
@@ -255,10 +301,23 @@ extension Detection {
         rememberFoundNames()
         let firstKnown = !first.initial && names.isKnown(first.key.hash)
         guard !firstKinds.isEmpty || firstKnown || first.allCapitals || first.initial else { return nil }
-        guard !isSaintPlace(first) else { return nil }
+        // `Saint-Jean`, `St-Jérôme` alone are places; `ST-PIERRE Alice`, `St-Onge, Paul` are names.
+        let saintCompound = isSaintPlace(first)
+
+        // `Anne de la Fontaine`, `Pieter Van der Berg`, `Marc Du Tremblay`: a given name, a
+        // particle, then a surname (read before two words, or `Pieter Van` would be taken).
+        if first.titleCase, firstKinds.contains(.givenName) || firstKnown, let surname = particleSurname(after: first.end) {
+            let surnameKinds = kinds(surname)
+            if surnameKinds.contains(.surname) || names.isKnown(surname.key.hash),
+               !firstKinds.contains(.commonWord) || !surnameKinds.contains(.commonWord) {
+                return record(first.start..<surname.end, confidence: surnameKinds.contains(.commonWord) ? 60 : 70,
+                              reason: "given name, a particle, then a surname from the public lists")
+            }
+        }
 
         // Two words: `SURNAME, Given`, `Surname, Given`, `Given Surname`, `Given SURNAME`, `J. Surname`.
-        if let (secondStart, comma) = nextNameWord(after: first.end), let second = nameWord(at: secondStart), !second.initial {
+        if let (secondStart, comma) = nextNameWord(after: first.end), !saintCompound || comma || first.allCapitals,
+           let second = nameWord(at: secondStart), !second.initial {
             let secondKinds = kinds(second)
             let secondKnown = names.isKnown(second.key.hash)
             if let shape = twoWordShape(first, firstKinds, firstKnown, second, secondKinds, secondKnown, comma: comma) {
@@ -280,6 +339,25 @@ extension Detection {
             }
         }
         guard !first.initial else { return nil }
+        // A row of a table: the surname in one cell, the given name in the next (`Tremblay⇥Léa`,
+        // an HTML table's cells as extraction writes them, `GAGNON | William`).
+        if firstKinds.contains(.surname) || firstKnown, atFieldStart(first.start), let cell = nextCell(after: first.end),
+           let given = nameWord(at: cell), !given.initial, fieldEnd(after: given.end) != nil {
+            let givenKinds = kinds(given)
+            if givenKinds.contains(.givenName), !givenKinds.contains(.commonWord) || !firstKinds.contains(.commonWord) {
+                let reason = "a surname, then a given name in the next cell of its row, both in the public lists"
+                let before = findings.count
+                _ = record(first.start..<first.end, confidence: 70, reason: reason)
+                guard findings.count > before else { return first.end }
+                return record(given.start..<given.end, confidence: 70, reason: reason)
+            }
+        }
+        guard !saintCompound else { return nil }
+        // `Famille Béland`, `la famille Tremblay`, `Family Smith`: the surname a family bears.
+        if firstKinds.contains(.surname), let family = previousWords(before: first.start, count: 1, throughColon: false).first,
+           Self.familyWords.matchIndex(in: text, at: family, limit: first.start) != nil {
+            return record(first.start..<first.end, confidence: 60, reason: "a surname from the public lists after « famille »")
+        }
         // One word alone: a person's name only if a name found in this text holds it.
         if firstKnown, !names.isPublic(first.key.hash) {
             if isPublicPlace(first.start..<first.end) { return first.end }
@@ -320,17 +398,32 @@ extension Detection {
             return firstSurname ? (70, "surname in capitals, then a given name, both in the public lists")
                 : (40, "a word in capitals, then a given name from the public lists")
         }
+        // `JULIE LAVOIE`: a whole name in capitals, as a signature or a heading writes it; weak
+        // unless it signs a letter or stands in a column of names.
+        if first.allCapitals, second.allCapitals, !comma, firstKinds.contains(.givenName), secondSurname,
+           !firstKinds.contains(.commonWord), !secondCommon {
+            return (40, "given name and surname in capitals, both in the public lists")
+        }
         guard first.titleCase else { return nil }
         // `Tremblay, Léa`: surname, comma, given name, opening a line or a cell of a list (not
         // `Hier, Nathalie Bergeron`: a word, a comma, then a name).
         if comma {
             guard second.titleCase, secondGiven || secondKnown, fieldStarts(before: first.start),
                   nextNameWord(after: second.end) == nil else { return nil }
+            // A surname that is also a common word opening a sentence (`Hier, Anne de la Fontaine a
+            // appelé`) counts only when the given name ends the field (`Côté, William`).
+            if firstKinds.contains(.commonWord), !firstKnown, fieldEnd(after: second.end) == nil { return nil }
             if firstSurname || firstKnown { return (70, "surname, a comma, then a given name, both in the public lists") }
             return firstKinds.isEmpty ? (40, "a capitalised word, a comma, then a given name from the public lists") : nil
         }
-        // `Nathalie Bergeron`, `Guy LAUZON`: given name, then surname.
+        // `Tremblay Léa`, `Tran Kim-Linh`: surname, then given name, holding a line or a cell
+        // of a class list (in a sentence, two such words are too often something else).
         let firstGiven = firstKinds.contains(.givenName)
+        if firstSurname, !firstGiven, !firstKinds.contains(.commonWord), second.titleCase, secondGiven, !secondCommon,
+           fieldStarts(before: first.start), fieldEnd(after: second.end) != nil {
+            return (55, "surname, then a given name, both in the public lists, holding its line")
+        }
+        // `Nathalie Bergeron`, `Guy LAUZON`: given name, then surname.
         guard firstGiven || firstKnown else { return nil }
         let firstCommon = firstKinds.contains(.commonWord)
         if second.allCapitals {
@@ -355,14 +448,14 @@ extension Detection {
     /// Records a name read without a label unless it is public; raises it where it stands alone
     /// in its field (a signature, a cell, a line of a list); returns where it ends.
     private mutating func record(_ name: Range<Int>, confidence: Int, reason: String) -> Int {
-        if isPublicPlace(name) || isStaffMember(name) || isPublicName(name) || wordsArePublic(name) {
+        let lineEnd = fieldEnd(after: name.upperBound)
+        let alone = lineEnd != nil && fieldStarts(before: name.lowerBound)
+        if isPublicPlace(name) || isStaffMember(name) || isPublicName(name) || wordsArePublic(name) || isPublicFigure(name, alone: alone) {
             rememberPublic(name)
             return name.upperBound
         }
         var confidence = confidence
         var reason = reason
-        let lineEnd = fieldEnd(after: name.upperBound)
-        let alone = lineEnd != nil && fieldStarts(before: name.lowerBound)
         // A signature holds a whole line (a table's cell, ended by a tab, is no signature).
         if alone, let lineEnd, lineEnd >= limit || text[lineEnd] == 0x0A || text[lineEnd] == 0x0D {
             if let signed = signature(lineStart: name.lowerBound, lineEnd: lineEnd) {
@@ -543,7 +636,7 @@ extension Detection {
     }
 
     /// True when every word of the name was found public (and none a person's).
-    private func wordsArePublic(_ name: Range<Int>) -> Bool {
+    func wordsArePublic(_ name: Range<Int>) -> Bool {
         guard names.anyPublic else { return false }
         var position = name.lowerBound
         var words = 0
@@ -614,7 +707,11 @@ extension Detection {
     func kinds(_ word: NameWord) -> NameKinds {
         guard !word.initial else { return [] }
         if word.hyphens == 0 { return NameLists.shared.kinds(of: word.key) }
-        return NameLists.shared.kinds(ofWordIn: text, range: word.start..<word.end)
+        let listed = NameLists.shared.kinds(ofWordIn: text, range: word.start..<word.end)
+        // `St-Pierre`, `St-Onge`, `Saint-Laurent`: Quebec surnames the lists miss (the Census writes
+        // none), and places too; a surname that is also a common word needs a name's shape.
+        if word.hyphens == 1, isSaintPlace(word) { return [.surname, .commonWord] }
+        return listed
     }
 
     /// Where the next word of a name starts: after one space, or after `, ` (`Surname, Given`);
@@ -630,6 +727,27 @@ extension Detection {
             if after > 0, text.isUppercaseLetter(at: end + 1 + after) { return (end + 1 + after, true) }
         }
         return nil
+    }
+
+    /// The surname after a particle (`de`, `de la`, `du`, `van der`, `von`, `di`…) that follows a
+    /// given name, or nil.
+    private func particleSurname(after end: Int) -> NameWord? {
+        let space = text.spaceLength(at: end)
+        guard space > 0, let (_, particleEnd) = Self.nameParticles.matchIndex(in: text, at: end + space, limit: limit) else { return nil }
+        let after = text.spaceLength(at: particleEnd)
+        guard after > 0, let surname = nameWord(at: particleEnd + after), !surname.initial else { return nil }
+        return surname
+    }
+
+    /// The start of the word in the next cell of a row after `end`: past spaces, one tab or `|`
+    /// and spaces; nil otherwise.
+    private func nextCell(after end: Int) -> Int? {
+        var position = end
+        while position < limit, text[position] == 0x20 { position += 1 }
+        guard position < limit, text[position] == 0x09 || text[position] == 0x7C else { return nil }
+        position += 1
+        while position < limit, text[position] == 0x20 { position += 1 }
+        return text.isUppercaseLetter(at: position) ? position : nil
     }
 
     /// True when `index` starts a word of its own: not the inside of a compound (`Victorin` of
@@ -699,12 +817,21 @@ extension Detection {
         // A word of the name that is a place's and no surname (`Lakeshore High`, but `Jin Park`).
         var cursor = name.lowerBound
         while let word = nextWord(in: name, from: &cursor) {
-            guard Self.placeWords.matchIndex(in: text, at: word.start, limit: word.end) != nil else { continue }
+            guard let (_, placeEnd) = Self.placeWords.matchIndex(in: text, at: word.start, limit: word.end) else { continue }
+            // `St-Pierre` in a name's shape: a surname (read as one by `kinds`), not a place.
+            if placeEnd < word.end, isSaintPlace(word) { continue }
             let kinds = kinds(word)
-            if !kinds.contains(.surname) || kinds.contains(.commonWord) { return true }
+            if !kinds.contains(.surname) { return true }
+            // A surname that is also a place's word names the place when it ends the name as a
+            // place's type does (`Victoria Park`, `Jackson Hall`), not in a list (`PARK, Jin`).
+            if kinds.contains(.commonWord), word.end == name.upperBound, !word.allCapitals,
+               !text[name].contains(0x2C) { return true }
         }
-        for word in previousWords(before: name.lowerBound, count: 2, throughColon: true) where Self.placeWords.matchIndex(in: text, at: word, limit: limit) != nil {
-            return true
+        let before = previousWords(before: name.lowerBound, count: 2, throughColon: true)
+        for word in before where placeWord(at: word) { return true }
+        // The second of two people an organisation is named after (`Fondation Lucie et André Chagnon`).
+        if let conjunction = before.first, Self.conjunctions.matchIndex(in: text, at: conjunction, limit: limit) != nil {
+            for word in previousWords(before: conjunction, count: 3, throughColon: false) where placeWord(at: word) { return true }
         }
         let space = text.spaceLength(at: name.upperBound)
         if space > 0, Self.placeWords.matchIndex(in: text, at: name.upperBound + space, limit: limit) != nil { return true }
@@ -713,7 +840,29 @@ extension Detection {
         if position < limit, text[position] == 0x2C { position += 1 }
         position = text.skipSpaces(from: position, limit: limit)
         if position < limit, text[position] == 0x28 { position += 1 }
-        return position > name.upperBound && Self.provinces.matchIndex(in: text, at: position, limit: limit) != nil
+        // Capitalised: `ont` and `que` in lowercase are French words (`Eric Boucher ont appelé`).
+        return position > name.upperBound && text.isUppercaseLetter(at: position)
+            && Self.provinces.matchIndex(in: text, at: position, limit: limit) != nil
+    }
+
+    /// An author, a public figure, a work or a brand: a name of `publicFigures` not alone on its
+    /// line, or a name after a word of `publicWorkWords` (through a label's colon).
+    private func isPublicFigure(_ name: Range<Int>, alone: Bool) -> Bool {
+        if !alone, let (_, figureEnd) = Self.publicFigures.matchIndex(in: text, at: name.lowerBound, limit: limit), figureEnd == name.upperBound {
+            return true
+        }
+        for word in previousWords(before: name.lowerBound, count: 2, throughColon: true)
+        where Self.publicWorkWords.matchIndex(in: text, at: word, limit: limit) != nil {
+            return true
+        }
+        return false
+    }
+
+    /// True when a word of `placeWords` starts at `word`, not as the first part of a compound
+    /// (`Paul St-Onge et Marie St-Laurent`: a surname before the name, not a street).
+    private func placeWord(at word: Int) -> Bool {
+        guard let (_, placeEnd) = Self.placeWords.matchIndex(in: text, at: word, limit: limit) else { return false }
+        return placeEnd >= limit || text[placeEnd] != 0x2D
     }
 
     /// A staff member named with their role: the role just before the name (`la directrice,
@@ -799,6 +948,8 @@ extension Detection {
         if atFieldStart(index) { return true }
         var position = index
         while position > 0, text[position - 1] == 0x20 { position -= 1 }
+        // An item of a list: `- Tremblay, Léa`, `* Tran, Kim-Linh` at the start of a line.
+        if position > 0, position < index, text[position - 1] == 0x2D || text[position - 1] == 0x2A { return atFieldStart(position - 1) }
         guard position > 0, text[position - 1] == 0x3A else { return false }
         // The label is at the start of its line.
         var start = position - 1
@@ -844,7 +995,8 @@ extension Detection {
             var next = lineEnd + 1
             if text[lineEnd] == 0x0D, next < limit, text[next] == 0x0A { next += 1 }
             next = text.skipSpaces(from: next, limit: limit)
-            if Self.placeWords.matchIndex(in: text, at: next, limit: limit) != nil { return false }
+            // Not a compound's first part (`ST-PIERRE Alice`, the next name of a list).
+            if let (_, placeEnd) = Self.placeWords.matchIndex(in: text, at: next, limit: limit), placeEnd >= limit || text[placeEnd] != 0x2D { return false }
             // A role within the line's first three words (`Payroll Officer, Financial Services`).
             var word = next
             for _ in 0..<3 where word < limit && text.letterLength(at: word) > 0 {
