@@ -61,8 +61,9 @@ public struct PrivacyScanResult: Sendable, Hashable {
     public var byteCount: Int
     /// True when findings were left out past the maximum.
     public var truncated: Bool
-    /// The letterhead's kinds of value found, normalised, past the maximum too; empty unless
-    /// the scanner collects them (`PrivacyScanner.collectsLetterheadValues`). Memory only.
+    /// The letterhead's kinds of value found, normalised, past the maximum too, the first
+    /// 1,000 of each kind (`PrivacyStream.letterheadValuesPerKind`); empty unless the scanner
+    /// collects them (`PrivacyScanner.collectsLetterheadValues`). Memory only.
     public var letterheadValues: Set<LetterheadValue> = []
 
     public var verdict: PrivacyVerdict { PrivacyVerdict(findings: findings, counts: counts) }
@@ -92,6 +93,11 @@ public struct PrivacyStream {
     /// The names found so far, for their later mentions in the next regions (bounded).
     private var names = Detection.NameMemory()
     private var letterheadValues: Set<LetterheadValue> = []
+    /// How many distinct values of each kind `letterheadValues` holds: at most
+    /// `letterheadValuesPerKind`, since a letterhead is a handful and a directory of ten
+    /// thousand numbers must not fill the memory of `privacy public suggest`.
+    private var letterheadKinds: [LetterheadValue.Kind: Int] = [:]
+    public static let letterheadValuesPerKind = 1_000
     /// `PrivacyScanner.describesFindings`: excerpts and reasons are left empty when false.
     var describesFindings = true
 
@@ -215,7 +221,9 @@ public struct PrivacyStream {
         }
         for type in overflow { counts[type, default: 0] += 1 }
         if !overflow.isEmpty { truncated = true }
-        letterheadValues.formUnion(found)
+        for value in found where letterheadKinds[value.kind, default: 0] < Self.letterheadValuesPerKind {
+            if letterheadValues.insert(value).inserted { letterheadKinds[value.kind, default: 0] += 1 }
+        }
         scalarsBeforeNext = scalars
         next = regionEnd
     }

@@ -16,19 +16,21 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
         }
     }
 
-    public func addPublicIdentifier(_ identifier: PublicIdentifier) async throws {
-        try await perform("adding a public identifier") { database in
+    public func addPublicIdentifiers(_ identifiers: [PublicIdentifier]) async throws {
+        try await perform("adding public identifiers") { database in
             try await database.write { db in
-                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM privacy_public_identifier WHERE kind = ? AND value = ?)",
-                                        arguments: [identifier.kind.rawValue, identifier.value]) != true else {
-                    throw Refusal(.publicIdentifierExists, ["kind": identifier.kind.rawValue, "value": identifier.value])
+                for identifier in identifiers {
+                    guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM privacy_public_identifier WHERE kind = ? AND value = ?)",
+                                            arguments: [identifier.kind.rawValue, identifier.value]) != true else {
+                        throw Refusal(.publicIdentifierExists, ["kind": identifier.kind.rawValue, "value": identifier.value])
+                    }
+                    try db.execute(sql: "INSERT INTO privacy_public_identifier (kind, value, note, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [identifier.kind.rawValue, identifier.value, identifier.note,
+                                               StoredCode.microseconds(identifier.addedAt), identifier.addedBy])
+                    try self.audit(db, user: identifier.addedBy, action: "privacy.public.add",
+                                   target: Self.auditTarget(identifier.kind, identifier.value),
+                                   details: ["note": identifier.note ?? ""], at: identifier.addedAt)
                 }
-                try db.execute(sql: "INSERT INTO privacy_public_identifier (kind, value, note, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [identifier.kind.rawValue, identifier.value, identifier.note,
-                                           StoredCode.microseconds(identifier.addedAt), identifier.addedBy])
-                try self.audit(db, user: identifier.addedBy, action: "privacy.public.add",
-                               target: Self.auditTarget(identifier.kind, identifier.value),
-                               details: ["note": identifier.note ?? ""], at: identifier.addedAt)
             }
         }
     }

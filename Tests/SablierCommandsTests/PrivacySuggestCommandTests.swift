@@ -35,6 +35,9 @@ final class PrivacySuggestCommandTests {
         let phoneLine = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("phone ") })
         #expect(phoneLine.split(separator: " ", omittingEmptySubsequences: true).prefix(4) == ["phone", "8195550100", "30", "5"])
         #expect(phoneLine.hasSuffix("sablier privacy public add --phone 8195550100"))
+        // Three of its letters named, for the officer to look at before confirming.
+        let shown = Set(register.letters.map(\.reference)).filter { phoneLine.contains(" \($0) ") }
+        #expect(shown.count == 3, "\(phoneLine)")
         #expect(table.stderr.contains("privacy public suggest: 30 documents read; 4 proposed (at least 30 documents of 5 units)"), "\(table.stderr)")
 
         let json = try sablier("privacy", "public", "suggest", "--format", "json", "--min-units", "5", "--as", "aiprp")
@@ -57,7 +60,12 @@ final class PrivacySuggestCommandTests {
         let waiting = try #require(try JSONSerialization.jsonObject(with: Data(queue.stdout.utf8)) as? [[String: Any]])
         #expect(Set(waiting.compactMap { $0["reference"] as? String }) == Set(register.letters.filter { !$0.letterheadOnly }.map(\.reference)))
 
-        let refused = try sablier("privacy", "public", "suggest", "--min-units", "0", "--as", "aiprp")
-        #expect(refused.status != 0 && refused.stderr.contains("minUnits"), "\(refused.stderr)")
+        let refused = try sablier("privacy", "public", "suggest", "--min-units", "1", "--lang", "en", "--as", "aiprp")
+        #expect(refused.status != 0 && refused.stderr.contains("--min-units: the threshold must be a whole number of at least 2 ('1')"),
+                "\(refused.stderr)")
+        // A negative number is the option's value, refused by the same sentence, not a missing value.
+        let negative = try sablier("privacy", "public", "suggest", "--min-documents", "-1", "--lang", "fr", "--as", "aiprp")
+        #expect(negative.status != 0 && negative.stderr.contains("--min-documents : le seuil doit être un nombre entier d'au moins 3 (« -1 »)"),
+                "\(negative.stderr)")
     }
 }

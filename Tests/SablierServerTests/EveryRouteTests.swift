@@ -80,7 +80,7 @@ struct EveryRouteTests {
         ("POST /api/v1/privacy/public-identifiers", "/api/v1/privacy/public-identifiers", "aiprp",
          #"{"kind":"email-domain","value":"css.example.qc.ca"}"#),
         ("GET /api/v1/privacy/public-identifiers", "/api/v1/privacy/public-identifiers", "aiprp", nil),
-        ("GET /api/v1/privacy/public-identifiers/suggestions", "/api/v1/privacy/public-identifiers/suggestions?minDocuments=1&minUnits=1",
+        ("GET /api/v1/privacy/public-identifiers/suggestions", "/api/v1/privacy/public-identifiers/suggestions?minDocuments=3&minUnits=2",
          "aiprp", nil),
         ("DELETE /api/v1/privacy/public-identifiers/{kind}/{value}", "/api/v1/privacy/public-identifiers/email-domain/css.example.qc.ca", "aiprp", nil),
         ("GET /api/v1/users", "/api/v1/users", "admin", nil),

@@ -11,7 +11,7 @@ import Testing
 /// its result and refusals as JSON.
 @Suite("The letterhead's suggestions route")
 struct PublicSuggestionRoutesTests {
-    @Test("the letterhead of 30 letters from 5 units is proposed with its counts; a threshold below 1 is a 422, another's request a 403")
+    @Test("the letterhead of 30 letters from 5 units is proposed with its counts; a threshold below its floor is a 422, another's request a 403")
     func suggestions() async throws {
         let office = try await ServerOffice()
         let register = try LetterheadRegister(in: office.directory.url, perUnit: 6, repeatedFamilyLetters: 4)
@@ -30,7 +30,7 @@ struct PublicSuggestionRoutesTests {
             // The family in four letters of one unit is no letterhead.
             #expect(!suggestions.contains { $0["value"] as? String == LetterheadRegister.familyPhone(LetterheadRegister.repeatedFamily) })
 
-            let zero = try await client.call(.get, "/api/v1/privacy/public-identifiers/suggestions?minUnits=0", as: "aiprp")
+            let zero = try await client.call(.get, "/api/v1/privacy/public-identifiers/suggestions?minUnits=1", as: "aiprp")
             #expect(zero.status.code == 422 && zero.error?.code == "privacy.suggest-threshold", "\(zero.text)")
             let other = try await client.call(.get, "/api/v1/privacy/public-identifiers/suggestions", as: "gestion.doc")
             #expect(other.status.code == 403)

@@ -103,6 +103,29 @@ struct PrivacyStoreContractTests {
             }
         }
     }
+
+    /// A letterhead is declared as a whole: one value already there adds none of the others,
+    /// and writes no audit entry for them (a future PostgreSQL store must pass this too).
+    @Test("public identifiers are added all or none", arguments: Backend.allCases)
+    func publicIdentifiersAllOrNone(backend: Backend) async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try backend.makePrivacyStore(in: directory)
+            func identifier(_ kind: PublicIdentifier.Kind, _ value: String) -> PublicIdentifier {
+                PublicIdentifier(kind: kind, value: value, addedAt: now, addedBy: "aiprp")
+            }
+            try await store.addPublicIdentifier(identifier(.postalCode, "J1H2K3"))
+            await #expect(throws: Refusal(.publicIdentifierExists, ["kind": "postal-code", "value": "J1H2K3"])) {
+                try await store.addPublicIdentifiers([identifier(.phone, "8195550100"), identifier(.postalCode, "J1H2K3"),
+                                                      identifier(.emailDomain, "css.example.qc.ca")])
+            }
+            #expect(try await store.publicIdentifiers().map(\.value) == ["J1H2K3"])
+            let audited = try await (store as? any AccountabilityStore)?.auditEntries(since: nil, user: nil, target: nil)
+                .filter { $0.action == "privacy.public.add" }.count
+            #expect(audited == 1)
+            try await store.addPublicIdentifiers([identifier(.phone, "8195550100"), identifier(.emailDomain, "css.example.qc.ca")])
+            #expect(try await store.publicIdentifiers().map(\.value).sorted() == ["8195550100", "J1H2K3", "css.example.qc.ca"])
+        }
+    }
 }
 
 @Suite("Disposition of a document confirmed with the measure anonymiser")

@@ -3,14 +3,27 @@ import SablierCore
 extension MessageCatalogue {
     static let privacy: [Refusal.Code: Entry] = [
         .publicIdentifierExists: Entry(
-            fr: "{kind} {value} est déjà déclaré public",
-            en: "{kind} {value} is already declared public"),
+            fr: "« {value} » ({kind}) figure déjà parmi les identifiants publics",
+            en: "'{value}' ({kind}) is already declared public",
+            words: ["kind": publicKindNames]),
         .publicIdentifierNotFound: Entry(
-            fr: "{kind} {value} n'est pas déclaré public",
-            en: "{kind} {value} is not declared public"),
+            fr: "« {value} » ({kind}) ne figure pas parmi les identifiants publics",
+            en: "'{value}' ({kind}) is not declared public",
+            words: ["kind": publicKindNames]),
         .invalidPublicIdentifier: Entry(
-            fr: "« {value} » n'est pas un identifiant public valide de type {kind} (phone, email-domain, email, postal-code ou address : une adresse civique ou une case postale)",
-            en: "'{value}' is not a valid public identifier of kind {kind} (phone, email-domain, email, postal-code or address: a street address or post office box)"),
+            fr: "« {value} » n'est pas un identifiant public valide : {kind}",
+            en: "'{value}' is not a valid public identifier: {kind}",
+            words: ["kind": [
+                "phone": Entry(fr: "un téléphone a dix chiffres, indicatif régional compris (819 555-0100)",
+                               en: "a telephone number has ten digits, area code included (819 555-0100)"),
+                "email-domain": Entry(fr: "un domaine de courriel s'écrit sans @ ni espace (css.example.qc.ca)",
+                                      en: "an e-mail domain has no @ and no space (css.example.qc.ca)"),
+                "email": Entry(fr: "un courriel s'écrit nom@domaine, sans espace (accueil@css.example.qc.ca)",
+                               en: "an e-mail address is name@domain, without spaces (accueil@css.example.qc.ca)"),
+                "postal-code": Entry(fr: "un code postal s'écrit A9A 9A9 (J1H 2K3)", en: "a postal code is A9A 9A9 (J1H 2K3)"),
+                "address": Entry(fr: "une adresse est une adresse civique (1200, boulevard Industriel) ou une case postale (C.P. 123)",
+                                 en: "an address is a street address (1200, boulevard Industriel) or a post office box (P.O. Box 123)"),
+            ]]),
         .scanNotFound: Entry(
             fr: "aucune analyse du contenu {sha256}",
             en: "no scan of content {sha256}"),
@@ -30,8 +43,14 @@ extension MessageCatalogue {
             fr: "une mesure ne s'applique qu'à une règle dont les documents contiennent des renseignements personnels (règle {rule})",
             en: "a measure applies only to a rule whose documents hold personal information (rule {rule})"),
         .suggestionThreshold: Entry(
-            fr: "{field} : le seuil doit être un nombre entier d'au moins 1 (« {value} »)",
-            en: "{field}: the threshold must be a whole number of at least 1 ('{value}')"),
+            fr: "--{option} : le seuil doit être un nombre entier d'au moins {minimum} (« {value} ») : plus bas, les renseignements d'une personne sont proposés comme ceux de l'en-tête",
+            en: "--{option}: the threshold must be a whole number of at least {minimum} ('{value}'): any lower and a person's information is proposed as the letterhead's"),
+        .publicRescanFileMissing: Entry(
+            fr: "le document {reference} n'a pas été analysé de nouveau : son fichier {path} est introuvable",
+            en: "document {reference} was not scanned again: its file {path} is missing"),
+        .publicRescanFailed: Entry(
+            fr: "le document {reference} n'a pas été analysé de nouveau : {detail}",
+            en: "document {reference} was not scanned again: {detail}"),
         .anonymizeNotRequired: Entry(
             fr: "le document {reference} n'est pas confirmé avec la mesure anonymiser (mesure : {measure}) : aucune copie anonymisée n'en tient lieu",
             en: "document {reference} is not confirmed with the measure anonymiser (measure: {measure}): no anonymised copy stands for it"),
@@ -59,5 +78,15 @@ extension MessageCatalogue {
         .anonymizedCopySigned: Entry(
             fr: "la copie anonymisée {copy} du document {reference} est déjà approuvée par {by}",
             en: "anonymised copy {copy} of document {reference} is already signed off by {by}"),
+    ]
+
+    /// The kinds of public identifier in the reader's words, for the refusals that name one
+    /// (`kind` carries the code: phone, email-domain, email, postal-code, address).
+    static let publicKindNames: [String: Entry] = [
+        "phone": Entry(fr: "téléphone", en: "telephone number"),
+        "email-domain": Entry(fr: "domaine de courriel", en: "e-mail domain"),
+        "email": Entry(fr: "courriel", en: "e-mail address"),
+        "postal-code": Entry(fr: "code postal", en: "postal code"),
+        "address": Entry(fr: "adresse", en: "address"),
     ]
 }

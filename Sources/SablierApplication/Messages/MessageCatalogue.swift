@@ -25,10 +25,14 @@ public enum MessageCatalogue {
     public struct Entry: Sendable {
         public let fr: String
         public let en: String
+        /// The words a value's code is written as, by value name then code (`kind`: `phone` →
+        /// « téléphone »), so that a refusal carries codes and the sentence reads in its language.
+        public let words: [String: [String: Entry]]
 
-        public init(fr: String, en: String) {
+        public init(fr: String, en: String, words: [String: [String: Entry]] = [:]) {
             self.fr = fr
             self.en = en
+            self.words = words
         }
 
         public func text(_ language: Language) -> String { language == .fr ? fr : en }
@@ -48,8 +52,11 @@ public enum MessageCatalogue {
     public static func message(_ refusal: Refusal, in language: Language) -> String {
         guard let entry = entries[refusal.code] else { return refusal.description }
         // A value holding refusals (`Refusal.nesting`) is written one refusal a line.
-        let values = refusal.values.mapValues { value in
+        var values = refusal.values.mapValues { value in
             Refusal.nested(in: value).map { $0.map { "  - " + message($0, in: language) }.joined(separator: "\n") } ?? value
+        }
+        for (name, byCode) in entry.words {
+            if let code = values[name], let word = byCode[code] { values[name] = word.text(language) }
         }
         return fill(entry.text(language), with: values)
     }

@@ -12,12 +12,16 @@ public struct PublicIdentifierSuggestion: Sendable, Hashable, Codable {
     public var documents: Int
     /// …and how many units (détenteurs) hold those documents.
     public var units: Int
+    /// The references of the first documents that hold it (at most three, all visible to the
+    /// reader), so that the officer can look at them before confirming.
+    public var examples: [String]
 
-    public init(kind: String, value: String, documents: Int, units: Int) {
+    public init(kind: String, value: String, documents: Int, units: Int, examples: [String] = []) {
         self.kind = kind
         self.value = value
         self.documents = documents
         self.units = units
+        self.examples = examples
     }
 }
 
@@ -47,4 +51,10 @@ public struct PublicIdentifierAddition: Sendable, Hashable, Codable {
     /// Of those, the ones no longer waiting for the AIPRP officer: they held only the
     /// organisation's own identifiers.
     public var leftQueue: Int
+    /// Documents that should have been scanned again but could not be (file missing or
+    /// unreadable, store failing): they wait in the queue until `privacy scan --all`.
+    public var notRescanned: Int
+    /// Why, one refusal per document not scanned again (or one for the whole rescan when the
+    /// queue could not be read), said in the catalogue's words; the identifiers stand.
+    public var rescanProblems: [Refusal]
 }

@@ -20,19 +20,23 @@ extension Sablier {
 
     /// Declares the organisation's own numbers, domains, addresses or postal codes public (the
     /// AIPRP officer's confirmation, after `privacy public suggest` or not): scans never report
-    /// them. Each value is stored in the form the scanner compares, each addition audited; all
-    /// are checked first, so that one invalid or already declared adds none.
+    /// them. Each value is stored in the form the scanner compares; all are checked, then added
+    /// in one store transaction with their audit entries, so that one invalid or already
+    /// declared adds none.
     ///
-    /// The documents waiting in the review queue whose last scan was flagged by telephone
+    /// Then the documents waiting in the review queue whose last scan was flagged by telephone
     /// numbers, postal codes, e-mail or street addresses alone are scanned again at once: those
     /// that held only the organisation's own identifiers leave the queue. Every other document
     /// is scanned again at the next `privacy scan --all` (the scanner's fingerprint changed).
+    /// The additions stand whatever that rescan meets: a document that could not be scanned
+    /// again is counted and said why in the result (`notRescanned`, `rescanProblems`), not
+    /// thrown, since throwing would tell of a refusal what is in fact declared.
     public func addPublicIdentifiers(_ session: Session, _ values: [(kind: PublicIdentifier.Kind, value: String)],
                                      note: String? = nil) async throws(Refusal) -> PublicIdentifierAddition {
         let useCase = "privacy public add"
         let access = try await authorize(session, .reviewPrivacy, useCase)
         let kinds = Set(values.map(\.kind.rawValue)).sorted().joined(separator: ",")
-        return try await auditingRefusals(by: session.user.name, useCase: useCase, details: ["kind": kinds]) {
+        let identifiers = try await auditingRefusals(by: session.user.name, useCase: useCase, details: ["kind": kinds]) {
             let note = note?.trimmingSpaces()
             var identifiers: [PublicIdentifier] = []
             for (kind, value) in values {
@@ -41,43 +45,74 @@ extension Sablier {
                 identifiers.append(PublicIdentifier(kind: kind, value: normalised, note: note?.isEmpty == true ? nil : note,
                                                     addedAt: clock.now, addedBy: session.user.name))
             }
-            let declared = try await store.publicIdentifiers()
-            if let already = identifiers.first(where: { identifier in declared.contains { $0.kind == identifier.kind && $0.value == identifier.value } }) {
-                throw Refusal(.publicIdentifierExists, ["kind": already.kind.rawValue, "value": already.value])
-            }
-            for identifier in identifiers {
-                try await store.addPublicIdentifier(identifier)
-            }
-            let (rescanned, leftQueue) = try await rescanLetterheadFlagged(session, visibility(access))
-            return PublicIdentifierAddition(identifiers: identifiers, rescanned: rescanned, leftQueue: leftQueue)
+            try await store.addPublicIdentifiers(identifiers)
+            return identifiers
         }
+        let rescan = await rescanLetterheadFlagged(session, access)
+        return PublicIdentifierAddition(identifiers: identifiers, rescanned: rescan.rescanned, leftQueue: rescan.leftQueue,
+                                        notRescanned: rescan.notRescanned, rescanProblems: rescan.problems)
+    }
+
+    /// What scanning again the documents flagged by a letterhead's kinds alone did.
+    private struct LetterheadRescan {
+        var rescanned = 0
+        var leftQueue = 0
+        var notRescanned = 0
+        var problems: [Refusal] = []
     }
 
     /// Scans again the documents waiting in the review queue whose last scan read their text
     /// whole and was flagged by a letterhead's kinds alone (`FindingType.letterhead`), with the
-    /// public identifiers now declared; returns how many were scanned and how many no longer wait.
-    private func rescanLetterheadFlagged(_ session: Session, _ visibility: Visibility) async throws -> (rescanned: Int, leftQueue: Int) {
-        let waiting = try await store.privacyQueue(includingDecided: false).filter { entry in
-            guard entry.isPending, !entry.flaggedByRule, visibility.allows(entry.reference, holder: entry.holder),
-                  let scan = entry.scan, scan.status == .read, scan.flagged == true, !scan.truncated else { return false }
-            let flagging = scan.findings.filter { $0.confidence >= Finding.flaggingConfidence }
-            return !flagging.isEmpty && flagging.allSatisfy { FindingType(rawValue: $0.type).map(FindingType.letterhead.contains) ?? false }
-        }
-        guard !waiting.isEmpty else { return (0, 0) }
+    /// public identifiers now declared; counts how many were scanned, how many no longer wait,
+    /// and those that could not be scanned again, each with its reason in the catalogue's words.
+    /// Never throws: the identifiers are declared already.
+    private func rescanLetterheadFlagged(_ session: Session, _ access: Access) async -> LetterheadRescan {
+        var outcome = LetterheadRescan()
+        let waiting: [DocumentPrivacy]
         let scanning = PrivacyScanning(store: store)
-        let scanner = try await scanning.scanner()
-        let fingerprint = PrivacyScanning.fingerprint(scanner)
-        let readable = try await FileAccess.of(store)
-        var rescanned = 0
-        var leftQueue = 0
-        for entry in waiting {
-            guard let document = try await store.document(entry.reference) else { continue }
-            _ = try await scanning.scanDocument(document, scanner: scanner, fingerprint: fingerprint, access: readable,
-                                                by: session.user.name, at: clock.now)
-            rescanned += 1
-            if try await !store.documentPrivacy(entry.reference).isPending { leftQueue += 1 }
+        let scanner: PrivacyScanner
+        let readable: FileAccess
+        do throws(Refusal) {
+            let visibility = try await visibility(access)
+            waiting = try await attempt {
+                try await store.privacyQueue(includingDecided: false).filter { entry in
+                    guard entry.isPending, !entry.flaggedByRule, visibility.allows(entry.reference, holder: entry.holder),
+                          let scan = entry.scan, scan.status == .read, scan.flagged == true, !scan.truncated else { return false }
+                    let flagging = scan.findings.filter { $0.confidence >= Finding.flaggingConfidence }
+                    return !flagging.isEmpty && flagging.allSatisfy { FindingType(rawValue: $0.type).map(FindingType.letterhead.contains) ?? false }
+                }
+            }
+            guard !waiting.isEmpty else { return outcome }
+            scanner = try await attempt { try await scanning.scanner() }
+            readable = try await attempt { try await FileAccess.of(store) }
+        } catch {
+            outcome.problems.append(error)
+            return outcome
         }
-        return (rescanned, leftQueue)
+        let fingerprint = PrivacyScanning.fingerprint(scanner)
+        for entry in waiting {
+            do {
+                guard let document = try await store.document(entry.reference) else { continue }
+                let scanned = try await scanning.scanDocument(document, scanner: scanner, fingerprint: fingerprint, access: readable,
+                                                              by: session.user.name, at: clock.now)
+                switch scanned.status {
+                case .scanned, .unchanged:
+                    outcome.rescanned += 1
+                    if try await !store.documentPrivacy(entry.reference).isPending { outcome.leftQueue += 1 }
+                case .fileMissing:
+                    outcome.notRescanned += 1
+                    outcome.problems.append(Refusal(.publicRescanFileMissing, ["reference": entry.reference, "path": scanned.path ?? ""]))
+                default:
+                    outcome.notRescanned += 1
+                    outcome.problems.append(Refusal(.publicRescanFailed, ["reference": entry.reference,
+                                                                         "detail": scanned.problem ?? scanned.status.rawValue]))
+                }
+            } catch {
+                outcome.notRescanned += 1
+                outcome.problems.append(Refusal(.publicRescanFailed, ["reference": entry.reference, "detail": "\(error)"]))
+            }
+        }
+        return outcome
     }
 
     /// Removes a public identifier, given as it was declared or in any form that normalises to

@@ -14,6 +14,13 @@ extension Sablier {
     /// serve that person (a school, the student services). A false proposal costs the AIPRP
     /// officer one look; nothing becomes public without their confirmation.
     public static let suggestionMinUnits = 3
+    /// The lowest thresholds the officer may ask for: below three documents of two units, a
+    /// family's telephone or a person's address is proposed as often as a letterhead, and the
+    /// list becomes a list of persons' information with nothing to tell it from the letterhead.
+    public static let suggestionFloorDocuments = 3
+    public static let suggestionFloorUnits = 2
+    /// Documents named with each proposal, so that the officer can look before confirming.
+    public static let suggestionExamples = 3
 
     /// Proposes the organisation's letterhead to the AIPRP officer: the telephone numbers,
     /// postal codes, e-mail domains and street addresses found in at least `minDocuments`
@@ -34,8 +41,9 @@ extension Sablier {
         let useCase = "privacy public suggest"
         let access = try await authorize(session, .reviewPrivacy, useCase)
         return try await auditingRefusals(by: session.user.name, useCase: useCase) {
-            for (field, threshold) in [("minDocuments", minDocuments), ("minUnits", minUnits)] where threshold < 1 {
-                throw Refusal(.suggestionThreshold, ["field": field, "value": String(threshold)])
+            for (option, threshold, floor) in [("min-documents", minDocuments, Self.suggestionFloorDocuments),
+                                               ("min-units", minUnits, Self.suggestionFloorUnits)] where threshold < floor {
+                throw Refusal(.suggestionThreshold, ["option": option, "minimum": String(floor), "value": String(threshold)])
             }
             let visibility = try await visibility(access)
             let candidates = try await store.documents(matching: nil, limit: nil)
@@ -48,13 +56,13 @@ extension Sablier {
             var unreadable = 0
             for (index, document) in documents.enumerated() {
                 if let values = scanning.letterheadValues(of: document, scanner: scanner, access: readable) {
-                    tally.count(values, unit: document.document.holder)
+                    tally.count(values, unit: document.document.holder, document: Int32(index))
                 } else {
                     unreadable += 1
                 }
                 progress(index + 1, documents.count)
             }
-            let suggestions = tally.suggestions(minUnits: minUnits)
+            let suggestions = tally.suggestions(minUnits: minUnits) { documents[Int($0)].document.reference }
             _ = try await store.appendAudit(user: session.user.name, action: "privacy.public-suggest", target: "privacy public identifiers",
                 details: ["minDocuments": String(minDocuments), "minUnits": String(minUnits), "documents": String(documents.count - unreadable),
                           "proposed": String(suggestions.count)],
@@ -78,6 +86,9 @@ struct LetterheadTally {
         var units: [Int32]
         /// The number of the last document that held it.
         var lastSeen: Int
+        /// The first documents that held it (their index in the caller's list), at most
+        /// `Sablier.suggestionExamples`: the officer looks at them before confirming.
+        var examples: [Int32]
     }
 
     let minDocuments: Int
@@ -95,7 +106,7 @@ struct LetterheadTally {
     var tracked: Int { counts.count }
 
     /// One document's values (each once per document) and its unit.
-    mutating func count(_ values: Set<LetterheadValue>, unit: String) {
+    mutating func count(_ values: Set<LetterheadValue>, unit: String, document: Int32) {
         documents += 1
         let number = unitNumbers[unit] ?? {
             let next = Int32(unitNumbers.count)
@@ -103,9 +114,10 @@ struct LetterheadTally {
             return next
         }()
         for value in values {
-            var count = counts[value] ?? Count(documents: 0, units: [], lastSeen: 0)
+            var count = counts[value] ?? Count(documents: 0, units: [], lastSeen: 0, examples: [])
             count.documents += 1
             count.lastSeen = documents
+            if count.examples.count < Sablier.suggestionExamples { count.examples.append(document) }
             if !count.units.contains(number) { count.units.append(number) }
             counts[value] = count
         }
@@ -115,8 +127,8 @@ struct LetterheadTally {
     }
 
     /// The values at or past both thresholds: most documents first, then most units, then by
-    /// kind and value.
-    func suggestions(minUnits: Int) -> [PublicIdentifierSuggestion] {
+    /// kind and value; each names its first documents by `reference`.
+    func suggestions(minUnits: Int, reference: (Int32) -> String) -> [PublicIdentifierSuggestion] {
         counts.filter { $0.value.documents >= minDocuments && $0.value.units.count >= minUnits }
             .sorted { left, right in
                 if left.value.documents != right.value.documents { return left.value.documents > right.value.documents }
@@ -124,6 +136,6 @@ struct LetterheadTally {
                 return left.key < right.key
             }
             .map { PublicIdentifierSuggestion(kind: $0.key.kind.rawValue, value: $0.key.value, documents: $0.value.documents,
-                                              units: $0.value.units.count) }
+                                              units: $0.value.units.count, examples: $0.value.examples.map(reference)) }
     }
 }

@@ -98,6 +98,14 @@ struct PrivacyPublic: AsyncParsableCommand {
             Console.out("\(added.rescanned) document\(added.rescanned == 1 ? "" : "s") flagged only by telephone numbers, postal codes, "
                 + "e-mail or street addresses scanned again: \(added.leftQueue) left the review queue; "
                 + "the others are scanned again at the next privacy scan --all")
+            if !added.rescanProblems.isEmpty {
+                // The identifiers stand: what could not be scanned again waits for privacy scan --all.
+                Console.error("\(added.notRescanned) document\(added.notRescanned == 1 ? "" : "s") could not be scanned again "
+                    + "(the identifiers above are declared all the same):")
+                for problem in added.rescanProblems {
+                    Console.error("  " + MessageCatalogue.message(problem, in: actor.language))
+                }
+            }
         }
     }
 

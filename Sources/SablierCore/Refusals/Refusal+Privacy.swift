@@ -18,8 +18,15 @@ extension Refusal.Code {
     public static let measureOnDismissal = Self("privacy.measure-on-dismissal", .invalidInput)
     /// `rule`: a measure applies only to a rule holding personal information.
     public static let measureWithoutPersonalInformation = Self("privacy.measure-without-personal-information", .invalidInput)
-    /// `field`, `value`: a threshold of `privacy public suggest` is a whole number of at least 1.
+    /// `option` (min-documents, min-units), `minimum`, `value`: a threshold of `privacy public
+    /// suggest` below its floor.
     public static let suggestionThreshold = Self("privacy.suggest-threshold", .invalidInput)
+    /// `reference`, `path`: the public identifiers were declared, but this document's file was
+    /// missing when the documents flagged by the letterhead alone were scanned again.
+    public static let publicRescanFileMissing = Self("privacy.public-rescan-file-missing", .notFound)
+    /// `reference`, `detail`: the public identifiers were declared, but this document could not
+    /// be scanned again (its file unreadable, or the store failing).
+    public static let publicRescanFailed = Self("privacy.public-rescan-failed", .failure)
 
     /// `reference`, `measure`: not confirmed with the measure anonymiser, so no copy replaces it.
     public static let anonymizeNotRequired = Self("privacy.anonymize-not-required", .conflict)
@@ -43,6 +50,7 @@ extension Refusal.Code {
     static let privacy: [Self] = [
         publicIdentifierExists, publicIdentifierNotFound, invalidPublicIdentifier, scanNotFound, nothingToReview,
         nothingToReviewUnscanned, noMeasure, measureOnDismissal, measureWithoutPersonalInformation, suggestionThreshold,
+        publicRescanFileMissing, publicRescanFailed,
         anonymizeNotRequired, anonymizePaper, anonymizedCopyExists, anonymizeRuleNotInForce, anonymizeUnknownHolder,
         anonymizeFailed, noAnonymizedCopy, anonymizedCopyChanged, anonymizedCopySigned,
     ]

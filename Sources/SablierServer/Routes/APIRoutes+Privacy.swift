@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import SablierApplication
 import SablierCore
@@ -11,6 +12,20 @@ extension APIRoutes {
     struct ScanForm: Decodable, Sendable { var document: String?; var all: Bool?; var force: Bool? }
     struct ReviewForm: Decodable, Sendable { var decision: String; var measure: String?; var note: String }
     struct PublicIdentifierForm: Decodable, Sendable { var kind: String; var value: String; var note: String? }
+    /// The public identifier declared, as stored, with what scanning again the documents
+    /// flagged by a letterhead's kinds alone did — the counts `privacy public add` prints — and
+    /// why each document not scanned again was not, in the language of `Accept-Language`.
+    struct PublicIdentifierAdded: Encodable, Sendable {
+        var kind: PublicIdentifier.Kind
+        var value: String
+        var note: String?
+        var addedAt: Date
+        var addedBy: String
+        var rescanned: Int
+        var leftQueue: Int
+        var notRescanned: Int
+        var rescanProblems: [ErrorBody]
+    }
 
     func addPrivacy(to api: RouterGroup<APIRequestContext>) {
         api.get("privacy/rules") { request, context -> Response in
@@ -59,7 +74,16 @@ extension APIRoutes {
         api.post("privacy/public-identifiers") { request, context -> Response in
             let form = try await request.json(PublicIdentifierForm.self, context: context)
             let kind = try PublicIdentifier.Kind.parse(form.kind, field: "kind")
-            return try json(try await sablier.addPublicIdentifier(try context.session, kind: kind, value: form.value, note: form.note),
+            let added = try await sablier.addPublicIdentifiers(try context.session, [(kind, form.value)], note: form.note)
+            let identifier = added.identifiers[0]
+            let language = Language(acceptLanguage: request.headers[.acceptLanguage])
+            let problems = added.rescanProblems.map {
+                ErrorBody(code: $0.code.rawValue, message: MessageCatalogue.message($0, in: language), values: $0.values.isEmpty ? nil : $0.values,
+                          diagnostics: nil)
+            }
+            return try json(PublicIdentifierAdded(kind: identifier.kind, value: identifier.value, note: identifier.note,
+                                                  addedAt: identifier.addedAt, addedBy: identifier.addedBy, rescanned: added.rescanned,
+                                                  leftQueue: added.leftQueue, notRescanned: added.notRescanned, rescanProblems: problems),
                             status: .created)
         }
         api.delete("privacy/public-identifiers/:kind/:value") { _, context -> Response in

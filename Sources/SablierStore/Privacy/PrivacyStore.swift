@@ -11,8 +11,11 @@ public import SablierCore
 public protocol PrivacyStore: RegisterStore {
     /// The organisation's public identifiers (s. 57), by kind then value.
     func publicIdentifiers() async throws -> [PublicIdentifier]
-    /// Adds one, audited as its `addedBy` at its `addedAt`; `privacy.public-exists` when it is already there.
-    func addPublicIdentifier(_ identifier: PublicIdentifier) async throws
+    /// Adds them all or none, in one transaction holding an audit entry for each (as its
+    /// `addedBy` at its `addedAt`): the AIPRP officer confirms a letterhead as a whole, and a
+    /// half-declared one would leave scans reporting the rest. `privacy.public-exists`, naming
+    /// the first already there, and nothing added, when one of them is.
+    func addPublicIdentifiers(_ identifiers: [PublicIdentifier]) async throws
     /// Removes one, audited; `privacy.public-not-found` when there was none.
     func removePublicIdentifier(kind: PublicIdentifier.Kind, value: String, by actor: String, at instant: Date) async throws
 
@@ -54,4 +57,11 @@ public protocol PrivacyStore: RegisterStore {
     /// `calendar.no-such-rule` for a rule not in the calendar in force.
     func confirmRulePrivacy(rule: String, personalInformation: Bool, measure: PersonalInformationMeasure?, note: String?,
                             by actor: String, at instant: Date) async throws -> RulePrivacyConfirmation
+}
+
+extension PrivacyStore {
+    /// Adds one public identifier: `addPublicIdentifiers` with one.
+    public func addPublicIdentifier(_ identifier: PublicIdentifier) async throws {
+        try await addPublicIdentifiers([identifier])
+    }
 }
