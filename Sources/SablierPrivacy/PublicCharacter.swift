@@ -15,8 +15,10 @@ public struct PublicCharacter: Sendable, Hashable, Codable {
     /// Six characters, uppercase, no space (`J7Z5T3`).
     public private(set) var postalCodes: Set<String>
     /// Street addresses and post office boxes of its buildings, normalised
-    /// (`normalisedAddress`: `1200 boulevard industriel`, `cp 123`).
+    /// (`normalisedAddress`: `1200 boulevard industriel, granby`, `cp 123, rimouski`).
     public private(set) var addresses: Set<String>
+    /// The same addresses in their parts, by street: what a found address is compared with.
+    private var declaredAddresses: [String: [AddressParts]]
 
     public init(phones: [String] = [], emailDomains: [String] = [], emails: [String] = [], postalCodes: [String] = [],
                 addresses: [String] = []) {
@@ -24,7 +26,24 @@ public struct PublicCharacter: Sendable, Hashable, Codable {
         self.emailDomains = Set(emailDomains.map { $0.lowercased() })
         self.emails = Set(emails.map { $0.lowercased() })
         self.postalCodes = Set(postalCodes.compactMap(Self.normalisedPostalCode))
-        self.addresses = Set(addresses.compactMap(Self.normalisedAddress))
+        let parts = Set(addresses.compactMap(Self.addressParts))
+        self.addresses = Set(parts.map(\.text))
+        // Sorted, so that two configurations of the same addresses are equal (`Hashable`).
+        declaredAddresses = Dictionary(grouping: parts.sorted { $0.text < $1.text }, by: \.street)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case phones, emailDomains, emails, postalCodes, addresses
+    }
+
+    /// Decoded through `init`, so that the parts compared follow the stored addresses.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(phones: Array(try values.decode(Set<String>.self, forKey: .phones)),
+                  emailDomains: Array(try values.decode(Set<String>.self, forKey: .emailDomains)),
+                  emails: Array(try values.decode(Set<String>.self, forKey: .emails)),
+                  postalCodes: Array(try values.decode(Set<String>.self, forKey: .postalCodes)),
+                  addresses: Array(try values.decode(Set<String>.self, forKey: .addresses)))
     }
 
     public var isEmpty: Bool { phones.isEmpty && emailDomains.isEmpty && emails.isEmpty && postalCodes.isEmpty && addresses.isEmpty }
@@ -56,30 +75,46 @@ public struct PublicCharacter: Sendable, Hashable, Codable {
         return code
     }
 
-    /// A street address or post office box in the one form that is compared: civic number
-    /// (and its letter, `12a`), the street type canonical (`boul.`, `bd` and `Blvd` are
+    /// A street address or post office box in the one form that is compared and stored: civic
+    /// number (and its letter, `12a`), the street type canonical (`boul.`, `bd` and `Blvd` are
     /// `boulevard`; `Street` is `rue`), the street name folded (lowercase, accents off, hyphens
     /// as spaces, `de`/`des`/`du`/`l'` dropped, `St-` as `saint`) and the orientation (`est`);
-    /// the apartment, municipality, province and postal code are left out — so `1200, boul.
-    /// Industriel, bureau 3, Granby` and `1200 boulevard Industriel` are one address. A box is
-    /// `cp 123` (`C.P. 123`, `P.O. Box 123`). Nil when the text holds no address.
+    /// then, when written, the apartment or unit (`app 3`), the box's station (`succursale
+    /// bureau-chef`), the municipality folded (`saint-jerome`) and the postal code (`J7Z5T3`);
+    /// the province is left out. So `1200, boul. Industriel, bureau 3, Granby (Québec)` is
+    /// `1200 boulevard industriel, app 3, granby`, and `C.P. 500, succursale Bureau-chef,
+    /// Granby` is `cp 500, succursale bureau-chef, granby`. Nil when the text holds no address.
+    ///
+    /// The municipality and the apartment are kept because they tell addresses apart: the
+    /// organisation's `100, rue Principale, Granby` says nothing of a parent's `100, rue
+    /// Principale, app. 3, Cowansville` (`AddressParts.isOrganisations`).
     ///
     /// The scan reads addresses by the same rules (`StreetAddressReader`), so what is declared
     /// public and what a scan finds compare equal; `privacy public suggest` counts letterhead
-    /// addresses in this form. Stable: stored public identifiers are in this form.
+    /// addresses in this form. Stable: stored public identifiers are in this form, and a stored
+    /// form (this one, or the street alone as stored before) reads back to itself.
     public static func normalisedAddress(_ text: String) -> String? {
-        // Typed in lowercase, or given in its normalised form (as stored and as `privacy public
-        // suggest` proposes it), an address is read again with each word capitalised: the
-        // normalised form normalises to itself.
-        firstAddress(in: text) ?? firstAddress(in: text.split(separator: " ", omittingEmptySubsequences: false)
-            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "))
+        addressParts(text)?.text
     }
 
-    /// The first street address or post office box in `text`, normalised.
-    private static func firstAddress(in text: String) -> String? {
+    /// The first address in `text`, in its parts. Typed in lowercase, or given in its
+    /// normalised form (as stored and as `privacy public suggest` proposes it), an address is
+    /// read with each word capitalised, as a street name and a municipality are written.
+    static func addressParts(_ text: String) -> AddressParts? {
+        var capitalised = ""
+        var atWord = true
+        for character in text {
+            capitalised += atWord ? character.uppercased() : String(character)
+            atWord = character.isWhitespace
+        }
+        return firstAddress(in: capitalised) ?? firstAddress(in: text)
+    }
+
+    /// The first street address or post office box in `text`, in its parts.
+    private static func firstAddress(in text: String) -> AddressParts? {
         var bytes = Array(text.utf8)
         bytes.append(0x0A)
-        return bytes.withUnsafeBufferPointer { buffer -> String? in
+        return bytes.withUnsafeBufferPointer { buffer -> AddressParts? in
             let reader = StreetAddressReader(text: buffer, limit: buffer.count)
             var index = 0
             while index < buffer.count {
@@ -93,13 +128,22 @@ public struct PublicCharacter: Sendable, Hashable, Codable {
                         while secondEnd < buffer.count, isDigit(buffer[secondEnd]) { secondEnd += 1 }
                         second = (end + 1)..<secondEnd
                     }
-                    if let address = reader.street(civic: index, firstEnd: end, second: second) { return reader.normalised(address) }
+                    if var address = reader.street(civic: index, firstEnd: end, second: second) {
+                        // An apartment written first (`app. 5, 1234 rue …`) is the address's, as in a scan.
+                        if address.unit == nil, let before = reader.unitBefore(address.start) {
+                            address.unit = before.token
+                            address.hasUnit = true
+                        }
+                        return reader.parts(address, reader.locality(after: address.end))
+                    }
                     index = second?.upperBound ?? end
                     continue
                 }
                 if atWord, buffer.letterLength(at: index) > 0,
                    let (_, end) = StreetAddressReader.postOfficeBoxSet.matchIndex(in: buffer, at: index, limit: buffer.count) {
-                    if let box = reader.postOfficeBox(keywordStart: index, keywordEnd: end) { return reader.normalised(box) }
+                    if let box = reader.postOfficeBox(keywordStart: index, keywordEnd: end) {
+                        return reader.parts(box, reader.locality(after: box.end))
+                    }
                 }
                 index += 1
             }
@@ -107,17 +151,10 @@ public struct PublicCharacter: Sendable, Hashable, Codable {
         }
     }
 
-    /// Whether a normalised address is one of the organisation's: the same, or the same
-    /// followed by more words of a name written without a comma before the municipality
-    /// (`1200 boulevard industriel granby` when `1200 boulevard industriel` is declared).
-    func isPublic(address normalised: String) -> Bool {
-        if addresses.contains(normalised) { return true }
-        var prefix = Substring(normalised)
-        while let space = prefix.lastIndex(of: " ") {
-            prefix = prefix[..<space]
-            if addresses.contains(String(prefix)) { return true }
-        }
-        return false
+    /// Whether an address found in a text is one of the organisation's
+    /// (`AddressParts.isOrganisations`).
+    func isPublic(address found: AddressParts) -> Bool {
+        declaredAddresses[found.street]?.contains { found.isOrganisations($0) } ?? false
     }
 
     /// Whether an address belongs to the organisation.

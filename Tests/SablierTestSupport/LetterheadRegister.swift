@@ -14,8 +14,9 @@ public struct LetterheadRegister: Sendable {
     public static let phone = "8195550100"
     public static let postalCode = "J1H2K3"
     public static let emailDomain = "cscantons.example"
-    /// The street line as written; its normalised form is `PublicCharacter.normalisedAddress`'s.
-    public static let streetLine = "1234, rue King Ouest"
+    /// The address line as written, municipality and postal code included (the normalised form
+    /// keeps them); its normalised form is `PublicCharacter.normalisedAddress`'s.
+    public static let streetLine = "1234, rue King Ouest, Sherbrooke (Québec) J1H 2K3"
     public static let letterhead = """
         Centre de services scolaire des Cantons (exemple) — Bureau des parents
         1234, rue King Ouest, Sherbrooke (Québec) J1H 2K3

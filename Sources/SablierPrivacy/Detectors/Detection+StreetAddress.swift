@@ -22,8 +22,17 @@ extension Detection {
     static let personalAddressContext = KeywordSet([
         "adresse", "address", "domicile", "domicilie", "domiciliee", "residence", "residant", "residante", "demeurant",
         "demeurante", "habite", "habitant", "=lives", "=living", "resides", "residing", "=home", "=maison", "personnel",
-        "personal", "parent", "=mere", "=pere", "tuteur", "tutrice", "guardian", "mother", "father", "conjoint", "spouse", "eleve",
-        "student", "employe", "employee", "urgence", "emergency", "postale", "mailing",
+        "personal", "=mere", "=pere", "tuteur", "tutrice", "guardian", "mother", "father", "conjoint", "spouse", "urgence",
+        "emergency", "postale", "mailing",
+    ])
+    /// Words naming people as a group as well as one person (`Parents`, `Les élèves de …`,
+    /// `Students`, `Employés`): they say an address is a person's only as its label (`Parent :`,
+    /// `Adresse de l'élève :`) or on its own line, not from a heading above.
+    static let personAddressContext = KeywordSet(["parent", "eleve", "student", "employe", "employee"])
+    /// A word that makes a street's name an institution's (`Avenue Road Public School`), when
+    /// it ends the name and no particle comes before it (`rue de l'École` is a street).
+    static let institutionNames = KeywordSet([
+        "=school", "=ecole", "=college", "=academy", "=academie", "=library", "=church", "=hospital", "=arena",
     ])
     /// Words that say it is an organisation's or a business's.
     static let organisationAddressContext = KeywordSet([
@@ -54,13 +63,22 @@ extension Detection {
         let byte = text[after]
         // Two groups: `12-14`, `5-1234`, or a civic number before an ordinal (`221 3rd Avenue`).
         let joined = groups.count == 2 && groups.separator(0) == 0x2D
-        guard groups.count == 1 || joined || (groups.separator(0) == 0x20 && isASCIILetter(byte)) else { return }
-        guard byte == 0x20 || byte == 0x2C || isASCIILetter(byte) || byte == 0xC2 else { return }
-        let start = groups.start(0)
-        guard numberStarts(at: start), !(start > 0 && (text[start - 1] == 0x28 || text[start - 1] == 0x2B)) else { return }
         let reader = StreetAddressReader(text: text, limit: limit)
-        guard let address = reader.street(civic: start, firstEnd: groups.end(0),
-                                          second: joined ? groups.start(1)..<groups.end(1) : nil) else { return }
+        // `Unit 3 78 Maple Street`: after a unit marker, the second group is the civic number.
+        let afterUnit = groups.count == 2 && groups.separator(0) == 0x20 && !isASCIILetter(byte)
+            && reader.unitBefore(groups.start(1)) != nil
+        guard groups.count == 1 || joined || afterUnit || (groups.separator(0) == 0x20 && isASCIILetter(byte)) else { return }
+        guard byte == 0x20 || byte == 0x2C || isASCIILetter(byte) || byte == 0xC2 else { return }
+        let start = afterUnit ? groups.start(1) : groups.start(0)
+        guard numberStarts(at: start), !(start > 0 && (text[start - 1] == 0x28 || text[start - 1] == 0x2B)) else { return }
+        if afterUnit {
+            if let address = reader.street(civic: start, firstEnd: groups.end(1), second: nil) {
+                report(address, reader: reader, shape: "civic number and street")
+            }
+            return
+        }
+        guard !followsHour(start), let address = reader.street(civic: start, firstEnd: groups.end(0),
+                                                               second: joined ? groups.start(1)..<groups.end(1) : nil) else { return }
         if let previous = wordBefore(start), Self.notBeforeCivic.match(in: text, at: previous, limit: limit) != nil
             || (groups.count == 1 && groups.length(0) == 4 && isYear(groups.start(0))
                 && Self.notBeforeYear.match(in: text, at: previous, limit: limit) != nil) {
@@ -79,19 +97,25 @@ extension Detection {
 
     /// Records an address with the confidence its context gives, unless it is the organisation's.
     private mutating func report(_ address: StreetAddress, reader: StreetAddressReader, shape: String) {
-        let locality = reader.locality(after: address.end)
-        let end = max(address.end, locality.end)
-        if !publicCharacter.addresses.isEmpty, publicCharacter.isPublic(address: reader.normalised(address)) { return }
+        if isInstitutionName(address) { return }
+        var locality = reader.locality(after: address.end)
         // An apartment written first (`app. 5, 1234 rue …`, `Apt. 4B, 55 Elm Street`) is part of it.
         var address = address
-        if !address.isPostOfficeBox, let unitStart = unitBefore(address.start) {
-            address.start = unitStart
+        if !address.isPostOfficeBox, let before = reader.unitBefore(address.start) {
+            address.start = before.start
+            if address.unit == nil { address.unit = before.token }
             address.hasUnit = true
         }
+        // No longer than an excerpt's reach (`StreetAddressReader.longestSpan`): past it, the
+        // first line alone; a first line that long (parts set apart by whole lines of spaces) is
+        // no address.
+        if max(address.end, locality.end) - address.start > StreetAddressReader.longestSpan { locality = Locality(end: address.end) }
+        guard address.end - address.start <= StreetAddressReader.longestSpan else { return }
+        let end = max(address.end, locality.end)
+        if !publicCharacter.addresses.isEmpty, publicCharacter.isPublic(address: reader.parts(address, locality)) { return }
         let range = address.start..<end
-        let placed = locality.municipality || locality.province || locality.postalCode != nil
+        let placed = locality.placed
         let windowStart = lineStart(before: lineStart(before: address.start))
-        let distance = address.start - windowStart
         if let postal = locality.postalCode, !publicCharacter.postalCodes.isEmpty, publicCharacter.postalCodes.contains(text.ascii(postal).filter { $0 != " " && $0 != "-" }) {
             add(.address, range, confidence: 30, "\(shape) with the organisation's postal code")
             return
@@ -100,7 +124,7 @@ extension Detection {
             add(.address, range, confidence: 70, "\(shape) after a person's name")
             return
         }
-        switch nearest([Self.personalAddressContext, Self.organisationAddressContext], before: address.start, within: distance) {
+        switch context(before: address.start, from: windowStart) {
         case let (0, keyword, _)?:
             add(.address, range, confidence: 75, "\(shape) after « \(keyword.text) »")
             return
@@ -120,29 +144,57 @@ extension Detection {
         }
     }
 
-    /// Where an apartment or unit written before the civic number starts (`app. 5, `, `Unit 3 - `,
-    /// `Apt. 4B, `), or nil.
-    private func unitBefore(_ index: Int) -> Int? {
+    /// The nearest word before `index` (back to `windowStart`) that says whose address it is:
+    /// set 0 a person's, 1 an organisation's. A word naming people (`Parents`, `élèves`) counts
+    /// only on the address's line or as a label (a colon after it); elsewhere it is passed over.
+    private func context(before index: Int, from windowStart: Int) -> (set: Int, keyword: Keyword, at: Int)? {
+        var searchEnd = index
+        while searchEnd > windowStart,
+              let found = nearest(Self.personalAddressContext, Self.organisationAddressContext, Self.personAddressContext,
+                                  before: searchEnd, within: searchEnd - windowStart) {
+            guard found.set == 2 else { return found }
+            var position = found.at
+            var labelled = false
+            var sameLine = true
+            while position < index {
+                switch text[position] {
+                case 0x3A: labelled = labelled || sameLine
+                case 0x0A: sameLine = false
+                default: break
+                }
+                position += 1
+            }
+            if sameLine || labelled { return (0, found.keyword, found.at) }
+            searchEnd = found.at
+        }
+        return nil
+    }
+
+    /// True when the digit group at `index` follows an hour (`9 h 30 rue Cartier`, `9 h 30`):
+    /// minutes, not a civic number.
+    private func followsHour(_ index: Int) -> Bool {
         var position = index
         while position > 0, text[position - 1] == 0x20 { position -= 1 }
-        if position > 0, text[position - 1] == 0x2C || text[position - 1] == 0x2D { position -= 1 }
+        guard position > 0, text[position - 1] | 0x20 == 0x68, !text.isLetter(before: position - 1) else { return false }
+        position -= 1
         while position > 0, text[position - 1] == 0x20 { position -= 1 }
-        let tokenEnd = position
-        while position > 0, tokenEnd - position < 6, isASCIIAlnum(text[position - 1]) { position -= 1 }
-        let token = position..<tokenEnd
-        guard !token.isEmpty, position > 0, !text.isAlnum(before: position),
-              StreetAddressReader(text: text, limit: limit).holdsDigit(token) || token.count == 1 else { return nil }
-        if text[position - 1] == 0x23 { position -= 1 } // `#5`
-        while position > 0, text[position - 1] == 0x20 { position -= 1 }
-        if position > 0, text[position - 1] == 0x2E { position -= 1 } // `app.`
-        let markerEnd = position
-        while position > 0, text.isLetter(before: position) {
-            position -= 1
-            while position > 0, isContinuation(text[position]) { position -= 1 }
+        return position > 0 && isDigit(text[position - 1])
+    }
+
+    /// True when the street's name ends with an institution's word (`5 Avenue Road Public
+    /// School`): the school's or the church's name, not an address.
+    private func isInstitutionName(_ address: StreetAddress) -> Bool {
+        guard !address.isPostOfficeBox, !address.name.isEmpty else { return false }
+        var wordStart = address.name.upperBound
+        while wordStart > address.name.lowerBound, text.isLetter(before: wordStart) {
+            wordStart -= 1
+            while wordStart > 0, isContinuation(text[wordStart]) { wordStart -= 1 }
         }
-        guard position < markerEnd, let marker = StreetAddressReader.unitMarkers.match(in: text, at: position, limit: limit),
-              marker.end == markerEnd else { return nil }
-        return position
+        guard let match = Self.institutionNames.match(in: text, at: wordStart, limit: limit), match.end == address.name.upperBound,
+              wordStart > address.name.lowerBound, text[wordStart - 1] == 0x20 else { return false }
+        // `rue de l'École`, `chemin of the School`: a particle before makes it a street's name.
+        guard let previous = wordBefore(wordStart) else { return true }
+        return StreetAddressReader.particles.match(in: text, at: previous, limit: limit) == nil
     }
 
     /// A person's name found just before `index` (only spaces, commas, dashes and up to two line

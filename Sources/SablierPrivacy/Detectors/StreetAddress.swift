@@ -36,9 +36,24 @@ struct StreetAddress: Sendable {
     var orientation: String?
     /// An apartment, unit or suite is written.
     var hasUnit = false
+    /// The apartment's or unit's own token (`5`, `4B`, `204`), when written.
+    var unit: Range<Int>?
+    /// A box's station or branch (`Bureau-chef`, `A`), when written.
+    var station: Range<Int>?
     /// Where the first line's address ends (after the name, orientation, unit or station).
     var end: Int
     var isPostOfficeBox: Bool { type == nil }
+}
+
+/// What follows an address's first line: where it ends, the municipality's words, whether a
+/// province is written, and the postal code.
+struct Locality: Sendable {
+    var end: Int
+    var municipality: Range<Int>?
+    var province = false
+    var postalCode: Range<Int>?
+    /// A municipality, province or postal code says where the address is.
+    var placed: Bool { municipality != nil || province || postalCode != nil }
 }
 
 /// Reads addresses in `text` up to `limit`; holds no state, allocates nothing.
@@ -116,9 +131,13 @@ struct StreetAddressReader {
     /// `app-civic` when two), or nil.
     func street(civic start: Int, firstEnd: Int, second: Range<Int>?) -> StreetAddress? {
         var number = start..<firstEnd
+        var apartment: Range<Int>?
         if let second {
             // `12-14` (as many digits: a range, the first is kept) or `5-1234` (apartment, civic).
-            if second.count != firstEnd - start { number = second }
+            if second.count != firstEnd - start {
+                number = second
+                apartment = start..<firstEnd
+            }
         }
         var position = second?.upperBound ?? firstEnd
         var suffix: UInt8 = 0
@@ -133,6 +152,10 @@ struct StreetAddressReader {
                                     end: afterNumber)
         guard frenchOrder(from: afterNumber, into: &address) || englishOrder(from: afterNumber, into: &address) else { return nil }
         address.end = unit(after: address.end, into: &address)
+        if let apartment, address.unit == nil {
+            address.unit = apartment
+            address.hasUnit = true
+        }
         return address
     }
 
@@ -144,9 +167,17 @@ struct StreetAddressReader {
         var position = typeEnd
         if position < limit, text[position] == 0x2E { position += 1 }
         let space = text.spaceLength(at: position)
-        guard space > 0 else { return false }
-        position += space
+        // The name broken to the next line after the type (`1234 rue⏎des Érables, Sherbrooke`):
+        // taken only when it ends there as a street name does (a comma, the line's end, an
+        // orientation or a unit), so that a label on the next line (`Objet : …`) never is.
+        let brokenAt = space > 0 ? nil : lineBreakEnd(at: text.skipSpaces(from: position, limit: limit))
+        guard space > 0 || brokenAt != nil else { return false }
+        position = brokenAt.map { text.skipSpaces(from: $0, limit: limit) } ?? position + space
         guard let name = name(from: position, numeric: type.takesNumber) else { return false }
+        if brokenAt != nil {
+            let after = text.skipSpaces(from: name.upperBound, limit: limit)
+            guard endsPart(at: name.upperBound), after >= limit || text[after] != 0x3A else { return false }
+        }
         address.type = type
         address.name = name
         address.end = name.upperBound
@@ -317,10 +348,14 @@ struct StreetAddressReader {
         }
     }
 
-    /// `, app. 5`, `Unit 3`, `bureau 300`, `#204`: where the unit ends, or `index`.
+    /// `, app. 5`, `Unit 3`, `bureau 300`, `#204`, or a line of its own (`1234, rue des Érables⏎
+    /// appartement 5⏎Sherbrooke…`): where the unit ends, or `index`.
     private func unit(after index: Int, into address: inout StreetAddress) -> Int {
         var position = text.skipSpaces(from: index, limit: limit)
         if position < limit, text[position] == 0x2C { position = text.skipSpaces(from: position + 1, limit: limit) }
+        // On the next line, only a unit that fills it: `appartement 5`, `#204`.
+        let ownLine = lineBreakEnd(at: position)
+        if let ownLine { position = text.skipSpaces(from: ownLine, limit: limit) }
         guard position < limit else { return index }
         if text[position] == 0x23 {
             position += 1
@@ -335,8 +370,44 @@ struct StreetAddressReader {
         var end = position
         while end < limit, end - position < 6, isASCIIAlnum(text[end]) { end += 1 }
         guard end > position, !text.isAlnum(at: end), holdsDigit(position..<end) || end - position == 1 else { return index }
+        if ownLine != nil {
+            let after = text.skipSpaces(from: end, limit: limit)
+            guard after >= limit || text[after] == 0x0A || text[after] == 0x0D || text[after] == 0x2C else { return index }
+        }
         address.hasUnit = true
+        address.unit = position..<end
         return end
+    }
+
+    /// Where the line break at `index` ends (`\n` or `\r\n`), or nil when there is none.
+    private func lineBreakEnd(at index: Int) -> Int? {
+        var position = index
+        if position < limit, text[position] == 0x0D { position += 1 }
+        return position < limit && text[position] == 0x0A ? position + 1 : nil
+    }
+
+    /// Where an apartment or unit written before the civic number starts (`app. 5, `, `Unit 3 - `,
+    /// `Unit 3 78 Maple Street`, `Apt. 4B, `), and its token; nil when there is none.
+    func unitBefore(_ index: Int) -> (start: Int, token: Range<Int>)? {
+        var position = index
+        while position > 0, text[position - 1] == 0x20 { position -= 1 }
+        if position > 0, text[position - 1] == 0x2C || text[position - 1] == 0x2D { position -= 1 }
+        while position > 0, text[position - 1] == 0x20 { position -= 1 }
+        let tokenEnd = position
+        while position > 0, tokenEnd - position < 6, isASCIIAlnum(text[position - 1]) { position -= 1 }
+        let token = position..<tokenEnd
+        guard !token.isEmpty, position > 0, !text.isAlnum(before: position), holdsDigit(token) || token.count == 1 else { return nil }
+        if text[position - 1] == 0x23 { position -= 1 } // `#5`
+        while position > 0, text[position - 1] == 0x20 { position -= 1 }
+        if position > 0, text[position - 1] == 0x2E { position -= 1 } // `app.`
+        let markerEnd = position
+        while position > 0, text.isLetter(before: position) {
+            position -= 1
+            while position > 0, isContinuation(text[position]) { position -= 1 }
+        }
+        guard position < markerEnd, let marker = Self.unitMarkers.match(in: text, at: position, limit: limit),
+              marker.end == markerEnd else { return nil }
+        return (position, token)
     }
 
     /// Whether `range` holds a digit (no allocation, unlike `digits`).
@@ -383,9 +454,13 @@ struct StreetAddressReader {
                     guard space > 0, text.isUppercaseLetter(at: end + space), !isProvince(at: end + space) else { break }
                     end += space
                 }
-                if words > 0 { address.end = end }
+                if words > 0 {
+                    address.end = end
+                    address.station = after..<end
+                }
             } else if station.keyword.text == "bureau chef" {
                 address.end = station.end
+                address.station = next..<station.end
             }
         }
         return address
@@ -419,8 +494,8 @@ struct StreetAddressReader {
     /// (the same line, or the next one or two), and what was found. A municipality alone counts
     /// only on the same line after a comma; on a line of its own it needs a province or a
     /// postal code, so the next line of a letter (`Objet : …`) is never taken for one.
-    func locality(after index: Int) -> (end: Int, municipality: Bool, province: Bool, postalCode: Range<Int>?) {
-        var result: (end: Int, municipality: Bool, province: Bool, postalCode: Range<Int>?) = (index, false, false, nil)
+    func locality(after index: Int) -> Locality {
+        var result = Locality(end: index)
         var position = text.skipSpaces(from: index, limit: limit)
         var afterComma = false
         if position < limit, text[position] == 0x2C {
@@ -438,10 +513,10 @@ struct StreetAddressReader {
                 continue
             }
             let line = readLocalityLine(from: position)
-            let accepted = line.province || line.postalCode != nil || (line.municipality && afterComma && lines == 0)
+            let accepted = line.province || line.postalCode != nil || (line.municipality != nil && afterComma && lines == 0)
             guard accepted else { break }
             result.end = line.end
-            result.municipality = result.municipality || line.municipality
+            result.municipality = result.municipality ?? line.municipality
             result.province = result.province || line.province
             if let postal = line.postalCode { result.postalCode = postal; break }
             // The postal code may follow on the next line (`Lachute, Quebec⏎J8H 3W1`).
@@ -454,10 +529,10 @@ struct StreetAddressReader {
 
     /// `Sherbrooke (Québec) J1H 2K3`, `Lachute, Quebec J8H 3W1`, `Montréal QC H2J 1J8`, `J0T 2M0`
     /// from `index`: each part optional, in that order.
-    private func readLocalityLine(from index: Int) -> (end: Int, municipality: Bool, province: Bool, postalCode: Range<Int>?) {
+    private func readLocalityLine(from index: Int) -> Locality {
         var position = index
         var end = index
-        var municipality = false
+        var municipality: Range<Int>?
         var hasProvince = false
         if postalCodeEnd(at: position) == nil, !isProvince(at: position) || text.isUppercaseLetter(at: position) {
             // One to five capitalised words, `Saint-Jean-sur-Richelieu`, `L'Assomption`.
@@ -473,8 +548,8 @@ struct StreetAddressReader {
                 guard space > 0 else { break }
                 cursor = wordEnd + space
             }
-            municipality = words > 0
-            if municipality {
+            if words > 0 {
+                municipality = position..<end
                 position = text.skipSpaces(from: end, limit: limit)
                 if position < limit, text[position] == 0x2C { position = text.skipSpaces(from: position + 1, limit: limit) }
             }
@@ -485,7 +560,7 @@ struct StreetAddressReader {
         if let provinceEnd = province(at: open) {
             var close = provinceEnd
             if open > position {
-                guard close < limit, text[close] == 0x29 else { return (end, municipality, hasProvince, nil) }
+                guard close < limit, text[close] == 0x29 else { return Locality(end: end, municipality: municipality) }
                 close += 1
             }
             hasProvince = true
@@ -493,19 +568,51 @@ struct StreetAddressReader {
             position = text.skipSpaces(from: close, limit: limit)
             if position < limit, text[position] == 0x2C { position = text.skipSpaces(from: position + 1, limit: limit) }
         }
-        if municipality || hasProvince || position == index, let postalEnd = postalCodeEnd(at: position) {
-            return (postalEnd, municipality, hasProvince, position..<postalEnd)
+        if municipality != nil || hasProvince || position == index, let postalEnd = postalCodeEnd(at: position) {
+            return Locality(end: postalEnd, municipality: municipality, province: hasProvince, postalCode: position..<postalEnd)
         }
-        return (end, municipality, hasProvince, nil)
+        return Locality(end: end, municipality: municipality, province: hasProvince)
     }
 
     // MARK: - Normalised form
 
-    /// The address as `PublicCharacter` compares it: civic number (with its letter), canonical
-    /// type, folded name words (particles dropped, `St`/`Ste` read as `saint`/`sainte`, hyphens
-    /// as spaces) and orientation — `1200 boulevard industriel`; a box is `cp 123`. Apartment,
-    /// municipality, province and postal code are left out.
-    func normalised(_ address: StreetAddress) -> String {
+    /// The address in the parts `PublicCharacter` compares (`AddressParts`): the street, then
+    /// the apartment or unit, the box's station, the municipality and the postal code when
+    /// written. The province is left out: the municipality or the postal code says more.
+    func parts(_ address: StreetAddress, _ locality: Locality) -> AddressParts {
+        AddressParts(street: street(address),
+                     unit: address.unit.map { text.ascii($0).lowercased() },
+                     station: address.station.map(foldedPlace),
+                     municipality: locality.municipality.map(foldedPlace),
+                     postalCode: locality.postalCode.map { String(decoding: text[$0].filter(isASCIIAlnum), as: UTF8.self).uppercased() })
+    }
+
+    /// A municipality's or a station's words folded (lowercase, accents off), joined by `-`,
+    /// whatever joined them (`Saint-Lin–Laurentides`, `Pointe Claire`, `L'Assomption`), `St`/`Ste`
+    /// read as `saint`/`sainte`: `saint-lin-laurentides`, `pointe-claire`, `l-assomption`.
+    func foldedPlace(_ range: Range<Int>) -> String {
+        var words: [String] = []
+        var word: [UInt8] = []
+        func flush() {
+            guard !word.isEmpty else { return }
+            let folded = String(decoding: word, as: UTF8.self)
+            word.removeAll()
+            words.append(folded == "st" ? "saint" : folded == "ste" ? "sainte" : folded)
+        }
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let folded = text.folded(at: position)
+            if isLowerASCII(folded.byte) || isDigit(folded.byte) { word.append(folded.byte) } else { flush() }
+            position += folded.length
+        }
+        flush()
+        return words.joined(separator: "-")
+    }
+
+    /// The street as compared: civic number (with its letter), canonical type, folded name words
+    /// (particles dropped, `St`/`Ste` read as `saint`/`sainte`, hyphens as spaces) and
+    /// orientation — `1200 boulevard industriel`; a box is `cp 123`.
+    private func street(_ address: StreetAddress) -> String {
         var out = ""
         if address.isPostOfficeBox {
             out = "cp "
@@ -541,6 +648,60 @@ struct StreetAddressReader {
     }
 
     static let particleWords: Set<String> = ["de", "du", "des", "la", "le", "les", "of", "the", "d", "l", "a", "au", "aux", "sur", "en"]
+
+    /// The longest an address found may span, in bytes: the excerpt of a finding masks every
+    /// finding in view only if none is longer than `Excerpt.longestFinding`, and an address
+    /// reaches over three or four lines whose parts a layout extraction (`pdftotext -layout`)
+    /// may set apart by runs of spaces.
+    static let longestSpan = Excerpt.longestFinding
+}
+
+/// A street address or post office box in the parts the organisation's public addresses are
+/// compared by, each folded: the street (`1200 boulevard industriel`, `cp 500`), the apartment
+/// or unit (`3`), the box's station (`bureau-chef`), the municipality (`granby`) and the postal
+/// code (`J2G8E3`).
+///
+/// Its `text` is the stored form (`1200 boulevard industriel, app 3, granby, J2G8E3`, `cp 500,
+/// succursale bureau-chef, granby`): read again, it gives the same parts.
+struct AddressParts: Sendable, Hashable {
+    var street: String
+    var unit: String?
+    var station: String?
+    var municipality: String?
+    var postalCode: String?
+
+    var text: String {
+        var out = street
+        if let unit { out += ", app " + unit }
+        if let station { out += ", succursale " + station }
+        if let municipality { out += ", " + municipality }
+        if let postalCode { out += ", " + postalCode }
+        return out
+    }
+
+    /// Whether this address, found in a text, is the organisation's `declared` one. The same
+    /// street is not enough: a civic number and street recur from one town to the next, and
+    /// the apartments of one building are each a household's. So:
+    /// - the street is the same, word for word (`100 rue principale` is not `100 rue
+    ///   principale ouest`);
+    /// - an apartment or unit, a box's station, written here, is the declared one (the
+    ///   organisation's suite is public, its neighbours' apartments are not); left out here, the
+    ///   address still may be the organisation's, as a letterhead may leave them out;
+    /// - the municipality or the postal code, written on both sides, agree, and at least one is
+    ///   written on both sides and the same — unless neither side writes either, where the street
+    ///   alone is all there is to compare (a declaration without its municipality hides only
+    ///   addresses written without one).
+    func isOrganisations(_ declared: AddressParts) -> Bool {
+        guard street == declared.street else { return false }
+        if let unit, unit != declared.unit { return false }
+        if let station, station != declared.station { return false }
+        if let municipality, let other = declared.municipality, municipality != other { return false }
+        if let postalCode, let other = declared.postalCode, postalCode != other { return false }
+        let placed = municipality != nil || postalCode != nil
+        let declaredPlaced = declared.municipality != nil || declared.postalCode != nil
+        if !placed, !declaredPlaced { return true }
+        return (municipality != nil && municipality == declared.municipality) || (postalCode != nil && postalCode == declared.postalCode)
+    }
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {

@@ -5,8 +5,9 @@
 enum Excerpt {
     static let context = 40
 
-    /// The longest a finding spans, in bytes (an e-mail address at most): how far before an
-    /// excerpt a finding that reaches into it may start.
+    /// The longest a finding spans, in bytes: how far before an excerpt a finding that reaches
+    /// into it may start. An e-mail address is shorter; a street address over three or four lines
+    /// is capped to it (`StreetAddressReader.longestSpan`), or a finding in view would show.
     static let longestFinding = 512
 
     /// `all` sorted by start (`Detection` finds them in text order; a few labelled ones may come
