@@ -28,6 +28,28 @@ extension SQLiteStore: AnonymizationStore {
         }
     }
 
+    public func anonymizationPlacementFacts(rule: String, holder: String, copyReference: String?) async throws -> AnonymizationPlacementFacts {
+        try await read("reading where an anonymised copy may be placed") { db in
+            try Self.anonymizationPlacementFacts(rule: rule, holder: holder, copyReference: copyReference, db)
+        }
+    }
+
+    /// What `DocumentPrivacy.anonymizationPlacement` decides from, read in `db`.
+    static func anonymizationPlacementFacts(rule: String, holder: String, copyReference: String?,
+                                            _ db: Database) throws -> AnonymizationPlacementFacts {
+        var ruleInForce = false
+        if let version = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version") {
+            ruleInForce = try readRule(rule, version: version, db) != nil
+        }
+        let unit = Access.unitKey(holder)
+        let units = try String.fetchAll(db, sql: "SELECT DISTINCT holder FROM document UNION SELECT DISTINCT unit FROM app_user")
+        let taken = try String.fetchAll(db, sql: "SELECT reference FROM document WHERE reference = ? OR reference LIKE 'ANON-%'",
+                                        arguments: [copyReference ?? ""])
+        return AnonymizationPlacementFacts(ruleInForce: ruleInForce,
+                                           knownHolders: unit.isEmpty ? [] : units.filter { Access.unitKey($0) == unit },
+                                           takenReferences: Set(taken))
+    }
+
     @discardableResult
     public func recordAnonymization(_ made: Anonymization, copy: Document, by actor: String, at instant: Date) async throws -> Anonymization {
         try await perform("recording the anonymised copy of \(made.original)") { database in
@@ -36,19 +58,13 @@ extension SQLiteStore: AnonymizationStore {
                     throw Refusal(.documentNotFound, ["reference": made.original])
                 }
                 let status = try Self.documentPrivacy(original, rules: Self.rulePrivacyByNumber(db), db, findings: false)
-                try status.checkAnonymizable(isDigital: original.filePath != nil,
-                                             existing: try Self.anonymization(of: original.id, reference: original.reference, db))
-                guard let version = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version"),
-                      try Self.readRule(copy.rule, version: version, db) != nil else {
-                    throw Refusal(.anonymizeRuleNotInForce, ["rule": copy.rule])
-                }
-                let unit = Access.unitKey(copy.holder)
-                let units = try String.fetchAll(db, sql: "SELECT DISTINCT holder FROM document UNION SELECT DISTINCT unit FROM app_user")
-                guard !unit.isEmpty, units.contains(where: { Access.unitKey($0) == unit }) else {
-                    throw Refusal(.anonymizeUnknownHolder, ["holder": copy.holder])
-                }
+                let placement = try status.anonymizationPlacement(
+                    file: original.filePath, existing: try Self.anonymization(of: original.id, reference: original.reference, db),
+                    rule: copy.rule, holder: copy.holder, copyReference: copy.reference, title: copy.title,
+                    facts: try Self.anonymizationPlacementFacts(rule: copy.rule, holder: copy.holder, copyReference: copy.reference, db))
                 var document = copy
-                document.reference = try Anonymization.copyReference(of: original.reference) { try Self.documentRow($0, db) != nil }
+                document.reference = placement.copyReference
+                document.holder = placement.holder
                 _ = try self.register(OneBatch([NewDocument(document: document)]), by: actor, at: instant, db)
                 guard let copyRow = try Self.documentRow(document.reference, db) else {
                     throw Refusal(.documentNotFound, ["reference": document.reference])
@@ -80,7 +96,7 @@ extension SQLiteStore: AnonymizationStore {
     }
 
     @discardableResult
-    public func signOffAnonymization(of original: String, currentSHA256: String?, note: String, by actor: String,
+    public func signOffAnonymization(of original: String, currentSHA256: String?, flaggingFindings: Int, note: String, by actor: String,
                                      at instant: Date) async throws -> Anonymization {
         try await perform("signing off the anonymised copy of \(original)") { database in
             try await database.write { db in
@@ -95,7 +111,17 @@ extension SQLiteStore: AnonymizationStore {
                     WHERE original = ? AND signed_off_at IS NULL
                     """, arguments: [StoredCode.microseconds(instant), actor, signOff.sha256, signOff.note, row.id])
                 try self.audit(db, user: actor, action: "privacy.anonymize-sign-off", target: Self.auditTarget(document: original),
-                               details: ["copy": copy.copyReference, "sha256": signOff.sha256, "note": signOff.note], at: instant)
+                               details: ["copy": copy.copyReference, "sha256": signOff.sha256, "made_sha256": copy.sha256,
+                                         "corrected_by_hand": signed.correctedByHand ? "true" : "false",
+                                         "flagging_findings": String(flaggingFindings), "note": signOff.note], at: instant)
+                // The officer read the copy: its content reviewed, it leaves the queue.
+                if let copyRow = try Self.documentRow(copy.copyReference, db) {
+                    let status = try Self.documentPrivacy(copyRow, rules: Self.rulePrivacyByNumber(db), db, findings: false)
+                    if status.isPending {
+                        _ = try self.insertPrivacyReview(copyRow, status, .dismiss, measure: nil, note: "copie anonymisée vérifiée",
+                                                         by: actor, at: instant, db)
+                    }
+                }
                 return signed
             }
         }

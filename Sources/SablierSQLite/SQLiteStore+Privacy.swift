@@ -230,21 +230,29 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
             try await database.write { db in
                 guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
                 let status = try Self.documentPrivacy(row, rules: Self.rulePrivacyByNumber(db), db, findings: false)
-                let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM privacy_review") ?? 1
-                let review = try status.review(decision, measure: measure, note: note, id: id, by: actor,
-                                               at: StoredVersion.storedInstant(instant))
-                try db.execute(sql: """
-                    INSERT INTO privacy_review (id, document, decision, measure, note, sha256, reviewed_at, reviewed_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, row.id, review.decision.rawValue, review.measure?.rawValue, review.note, review.sha256,
-                                     StoredCode.microseconds(instant), actor])
-                try self.audit(db, user: actor, action: "privacy.review", target: Self.auditTarget(document: reference),
-                               details: ["review": String(id), "decision": review.decision.rawValue, "measure": review.measure?.rawValue ?? "",
-                                         "note": review.note, "sha256": review.sha256 ?? ""],
-                               at: instant)
-                return review
+                return try self.insertPrivacyReview(row, status, decision, measure: measure, note: note, by: actor, at: instant, db)
             }
         }
+    }
+
+    /// The review of one document, checked by `DocumentPrivacy.review`, kept and audited inside
+    /// the caller's transaction (a review alone, or the sign-off of an anonymised copy).
+    func insertPrivacyReview(_ row: DocumentRow, _ status: DocumentPrivacy, _ decision: PrivacyDecision, measure: PersonalInformationMeasure?,
+                             note: String, by actor: String, at instant: Date, _ db: Database) throws -> PrivacyReview {
+        let reference = row.reference
+        let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM privacy_review") ?? 1
+        let review = try status.review(decision, measure: measure, note: note, id: id, by: actor,
+                                       at: StoredVersion.storedInstant(instant))
+        try db.execute(sql: """
+            INSERT INTO privacy_review (id, document, decision, measure, note, sha256, reviewed_at, reviewed_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, row.id, review.decision.rawValue, review.measure?.rawValue, review.note, review.sha256,
+                             StoredCode.microseconds(instant), actor])
+        try self.audit(db, user: actor, action: "privacy.review", target: Self.auditTarget(document: reference),
+                       details: ["review": String(id), "decision": review.decision.rawValue, "measure": review.measure?.rawValue ?? "",
+                                 "note": review.note, "sha256": review.sha256 ?? ""],
+                       at: instant)
+        return review
     }
 
     // MARK: - Rules

@@ -361,23 +361,65 @@ struct FileAccessTests {
         let folder = csv.deletingLastPathComponent().appendingPathComponent("fichiers")
         let letter = folder.appendingPathComponent("correspondance-2021.txt")
         let publicCharacter = PrivacyScanning.scanner(publicIdentifiers: []).publicCharacter
-        try Data("Nom de l'élève : Léa Tremblay\nNAS du parent : 283 406 296\n".utf8).write(to: letter)
+        try Data("Nom de l'élève : Léa Tremblay\nNAS du parent : 264 175 696\n".utf8).write(to: letter)
+        let registered = SourceDigest.sha256Hex(try Data(contentsOf: letter))
         // Another file already bears the copy's name.
-        let occupant = folder.appendingPathComponent("correspondance-2021-anonymise.txt")
+        let occupant = folder.appendingPathComponent("ANON-1.txt")
         try Data("un autre document, à garder\n".utf8).write(to: occupant)
         let access = try await FileAccess.of(store)
-        #expect(throws: DocumentAnonymizer.Failure.self) {
-            try DocumentAnonymizer.anonymize(reference: "SG-CORR-2021", path: letter.path, publicCharacter: publicCharacter, access: access)
-        }
-        do {
-            _ = try DocumentAnonymizer.anonymize(reference: "SG-CORR-2021", path: letter.path, publicCharacter: publicCharacter, access: access)
-        } catch {
-            #expect(error.description.contains("already exists"), "\(error)")
+        #expect(throws: DocumentAnonymizer.Failure.targetExists(path: occupant.path)) {
+            try DocumentAnonymizer.anonymize(path: letter.path, expectedSHA256: registered, to: occupant.path,
+                                             publicCharacter: publicCharacter, access: access)
         }
         #expect(try String(contentsOf: occupant, encoding: .utf8) == "un autre document, à garder\n")
         #expect(FileManager.default.fileExists(atPath: letter.path))
         // No temporary file left beside them.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    @Test("the anonymised copy is made only of the bytes whose SHA-256 is the registered one, hashed as they are read for the copy")
+    func anonymizedCopyOfTheRegisteredBytes() async throws {
+        let layout = try Layout()
+        defer { layout.dir.remove() }
+        let access = FileAccess(roots: [layout.share], storeFolder: nil)
+        let publicCharacter = PrivacyScanning.scanner(publicIdentifiers: []).publicCharacter
+        let letter = layout.share + "/lettre.txt"
+        try Data("Nom de l'élève : Léa Tremblay\nNAS du parent : 264 175 696\n".utf8).write(to: URL(fileURLWithPath: letter))
+        let registered = SourceDigest.sha256Hex(try Data(contentsOf: URL(fileURLWithPath: letter)))
+        // Another text at the registered name: refused, nothing written.
+        try Data("Nom de l'élève : Léo Tremblay\n".utf8).write(to: URL(fileURLWithPath: letter))
+        #expect(throws: DocumentAnonymizer.Failure.sourceChanged) {
+            try DocumentAnonymizer.anonymize(path: letter, expectedSHA256: registered, to: layout.share + "/ANON-1.txt",
+                                             publicCharacter: publicCharacter, access: access)
+        }
+        #expect(!FileManager.default.fileExists(atPath: layout.share + "/ANON-1.txt"))
+        #expect(throws: DocumentAnonymizer.Failure.sourceMissing) {
+            try DocumentAnonymizer.anonymize(path: layout.share + "/absent.txt", expectedSHA256: registered, to: layout.share + "/ANON-1.txt",
+                                             publicCharacter: publicCharacter, access: access)
+        }
+    }
+
+    @Test("a copy a crashed run wrote (the same bytes at its name) is taken up; any other file there is never replaced")
+    func anonymizedCopyTakenUpAfterACrash() async throws {
+        let layout = try Layout()
+        defer { layout.dir.remove() }
+        let access = FileAccess(roots: [layout.share], storeFolder: nil)
+        let publicCharacter = PrivacyScanning.scanner(publicIdentifiers: []).publicCharacter
+        let letter = layout.share + "/lettre.txt"
+        try Data("Nom de l'élève : Léa Tremblay\nNAS du parent : 264 175 696\n".utf8).write(to: URL(fileURLWithPath: letter))
+        let registered = SourceDigest.sha256Hex(try Data(contentsOf: URL(fileURLWithPath: letter)))
+        let target = layout.share + "/ANON-1.txt"
+        let first = try DocumentAnonymizer.anonymize(path: letter, expectedSHA256: registered, to: target, publicCharacter: publicCharacter,
+                                                     access: access)
+        #expect(!first.wasAlreadyThere && first.file.path == target)
+        let again = try DocumentAnonymizer.anonymize(path: letter, expectedSHA256: registered, to: target, publicCharacter: publicCharacter,
+                                                     access: access)
+        #expect(again.wasAlreadyThere && again.file == first.file)
+        try Data("modifiée\n".utf8).write(to: URL(fileURLWithPath: target))
+        #expect(throws: DocumentAnonymizer.Failure.targetExists(path: target)) {
+            try DocumentAnonymizer.anonymize(path: letter, expectedSHA256: registered, to: target, publicCharacter: publicCharacter, access: access)
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "modifiée\n")
     }
 
     @Test("text is read through the descriptor checked: a file swapped at the name afterwards is not what is scanned, PDF included")

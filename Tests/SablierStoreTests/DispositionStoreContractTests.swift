@@ -22,7 +22,7 @@ struct DispositionStoreContractTests {
     /// A store holding the example calendar, its two boxes and the twelve example documents,
     /// whose files are copies in `directory`.
     func withExampleRegister<T>(_ backend: Backend,
-                                _ body: (any DispositionStore, TemporaryDirectory) async throws -> T) async throws -> T {
+                                _ body: (any DispositionStore & AnonymizationStore, TemporaryDirectory) async throws -> T) async throws -> T {
         try await withTemporaryDirectory { directory in
             let store = try backend.makeDispositionStore(in: directory)
             _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
@@ -409,7 +409,7 @@ struct DispositionStoreContractTests {
 
 extension Backend {
     /// The store kept in `directory`, as a `DispositionStore`.
-    func makeDispositionStore(in directory: TemporaryDirectory) throws -> any DispositionStore {
+    func makeDispositionStore(in directory: TemporaryDirectory) throws -> any DispositionStore & AnonymizationStore {
         switch self {
         case .sqlite:
             return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))

@@ -166,32 +166,33 @@ struct AnonymizedDispositionTests {
             var outcome = try await execute()
             #expect(outcome.integrityProblems.map(\.kind) == [.notAnonymized(.copy)] && !outcome.isComplete)
             #expect(FileManager.default.fileExists(atPath: letter.path))
-            #expect(!FileManager.default.fileExists(atPath: examples.appendingPathComponent("fichiers/correspondance-2021-anonymise.txt").path))
+            let copyPath = examples.appendingPathComponent("fichiers/ANON-1.txt").path
+            #expect(!FileManager.default.fileExists(atPath: copyPath))
 
-            let made = try DocumentAnonymizer.anonymize(reference: "SG-CORR-2021", path: letter.path, publicCharacter: scanner.publicCharacter,
-                                                        access: try await FileAccess.of(store))
-            #expect(made.path == examples.appendingPathComponent("fichiers/correspondance-2021-anonymise.txt").path)
+            let written = try DocumentAnonymizer.anonymize(path: letter.path, expectedSHA256: try #require(document.document.file?.sha256), to: copyPath,
+                                                           publicCharacter: scanner.publicCharacter, access: try await FileAccess.of(store))
+            let made = written.file
+            #expect(made.path == copyPath)
             #expect(try String(contentsOfFile: made.path, encoding: .utf8)
                 .hasSuffix("====\n\nNom de l'élève : [nom 1]\nNAS du parent : [NAS 1]\nAllergie aux arachides.\n"))
             let day = CivilDate(iso: "2026-11-29")!
             try await store.recordAnonymization(
-                Anonymization(original: "SG-CORR-2021", copyReference: "", path: made.path, sha256: made.sha256,
+                Anonymization(original: "SG-CORR-2021", copyReference: "ANON-1", path: made.path, sha256: made.sha256,
                               replacements: [AnonymizationReplacement(type: "sin", count: 1, distinct: 1)], madeAt: now, madeBy: "aiprp", note: "copie"),
-                copy: Document(reference: "", title: "Copie anonymisée de Correspondance générale 2021", rule: "1102", copy: .principal,
-                               holder: "Secrétariat général", support: .numerique, openedOn: day, closedOn: day,
-                               file: DigitalFile(path: made.path, sha256: made.sha256, size: made.size, format: "txt")),
+                copy: Document(reference: "ANON-1", title: "Copie anonymisée (règle 1102)", rule: "1102", copy: .principal,
+                               holder: "Secrétariat général", support: .numerique, openedOn: day, closedOn: day, file: made),
                 by: "aiprp", at: now)
             outcome = try await execute()
             #expect(outcome.integrityProblems.map(\.kind) == [.notAnonymized(.signOff)] && !outcome.isComplete)
             #expect(outcome.integrityProblems.first?.description.contains("sign-off") == true)
 
-            try await store.signOffAnonymization(of: "SG-CORR-2021", currentSHA256: made.sha256, note: "lue", by: "aiprp", at: now)
+            try await store.signOffAnonymization(of: "SG-CORR-2021", currentSHA256: made.sha256, flaggingFindings: 0, note: "lue", by: "aiprp", at: now)
             outcome = try await execute()
             #expect(outcome.integrityProblems.isEmpty && outcome.isComplete)
             #expect(!FileManager.default.fileExists(atPath: letter.path) && FileManager.default.fileExists(atPath: made.path))
             let events = try await store.events(of: "SG-CORR-2021")
             #expect(events.map(\.event.kind) == [.anonymized, .destroyed])
-            #expect(events.first?.event.detail == "SG-CORR-2021-ANON")
+            #expect(events.first?.event.detail == "ANON-1")
             // Documents destroyed without that measure get no copy.
             #expect(!FileManager.default.fileExists(atPath: examples.appendingPathComponent("fichiers/paie-2018-anonymise.txt").path))
         }
@@ -206,7 +207,7 @@ extension Backend {
         }
     }
 
-    func makeDispositionAndPrivacyStore(in directory: TemporaryDirectory) throws -> any DispositionStore & PrivacyStore {
+    func makeDispositionAndPrivacyStore(in directory: TemporaryDirectory) throws -> any DispositionStore & AnonymizationStore {
         switch self {
         case .sqlite:
             return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))

@@ -66,15 +66,36 @@ extension MessageCatalogue {
         .anonymizeUnknownHolder: Entry(
             fr: "l'unité {holder} n'est le détenteur d'aucun document ni l'unité d'aucun utilisateur : indiquez une unité connue",
             en: "unit {holder} holds no document and is no user's unit: give a known unit"),
-        .anonymizeFailed: Entry(
-            fr: "aucune copie anonymisée du document {reference} n'a été faite : {detail}",
-            en: "no anonymised copy of document {reference} was made: {detail}"),
+        .anonymizeReferenceTaken: Entry(
+            fr: "aucune copie anonymisée du document {reference} n'a été faite : la cote {copy} est déjà celle d'un document ; indiquez-en une autre (--reference) ou laissez Sablier choisir ANON-N",
+            en: "no anonymised copy of document {reference} was made: reference {copy} is already a document's; give another (--reference) or let Sablier choose ANON-N"),
+        .anonymizeReferenceUnfit: Entry(
+            fr: "aucune copie anonymisée du document {reference} n'a été faite : la cote « {copy} » ne peut pas nommer le fichier de la copie (barre oblique ou point initial) ; indiquez-en une autre",
+            en: "no anonymised copy of document {reference} was made: reference '{copy}' cannot name the copy's file (a slash or a leading dot); give another"),
+        .anonymizeSourceMissing: Entry(
+            fr: "aucune copie anonymisée du document {reference} n'a été faite : son fichier enregistré a disparu",
+            en: "no anonymised copy of document {reference} was made: its registered file is gone"),
+        .anonymizeSourceChanged: Entry(
+            fr: "aucune copie anonymisée du document {reference} n'a été faite : son fichier n'est plus celui qui a été enregistré (SHA-256 différent)",
+            en: "no anonymised copy of document {reference} was made: its file is no longer the one registered (SHA-256 differs)"),
+        .anonymizeSourceUnreadable: Entry(
+            fr: "aucune copie anonymisée du document {reference} n'a été faite : son fichier ou son texte ne peut pas être lu",
+            en: "no anonymised copy of document {reference} was made: its file or its text cannot be read"),
+        .anonymizeTargetExists: Entry(
+            fr: "aucune copie anonymisée du document {reference} n'a été faite : le fichier {path} existe déjà, n'est celui d'aucun document enregistré et n'est pas cette copie ; Sablier ne le remplace jamais : déplacez-le ou indiquez une autre cote (--reference)",
+            en: "no anonymised copy of document {reference} was made: file {path} already exists, is no registered document's and is not this copy; Sablier never replaces it: move it or give another reference (--reference)"),
+        .anonymizeTargetOutsideRoots: Entry(
+            fr: "aucune copie anonymisée du document {reference} n'a été faite : {path} serait hors des dossiers que le registre peut lire",
+            en: "no anonymised copy of document {reference} was made: {path} would be outside the folders the register may read"),
+        .anonymizeTargetUnwritable: Entry(
+            fr: "aucune copie anonymisée du document {reference} n'a été faite : le fichier {path} ne peut pas être écrit (dossier absent, espace ou permission manquant)",
+            en: "no anonymised copy of document {reference} was made: file {path} cannot be written (folder gone, no room or no permission)"),
         .noAnonymizedCopy: Entry(
             fr: "aucune copie anonymisée du document {reference} n'a été faite",
             en: "no anonymised copy of document {reference} was made"),
-        .anonymizedCopyChanged: Entry(
-            fr: "la copie anonymisée {copy} du document {reference} n'est plus celle qui a été faite : le fichier {path} a disparu ou son SHA-256 a changé",
-            en: "anonymised copy {copy} of document {reference} is no longer the one made: file {path} is gone or its SHA-256 changed"),
+        .anonymizedCopyMissing: Entry(
+            fr: "la copie anonymisée {copy} du document {reference} ne peut pas être approuvée : son fichier {path} a disparu ou ne peut pas être lu",
+            en: "anonymised copy {copy} of document {reference} cannot be signed off: its file {path} is gone or cannot be read"),
         .anonymizedCopySigned: Entry(
             fr: "la copie anonymisée {copy} du document {reference} est déjà approuvée par {by}",
             en: "anonymised copy {copy} of document {reference} is already signed off by {by}"),

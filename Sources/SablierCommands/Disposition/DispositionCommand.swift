@@ -54,6 +54,20 @@ enum DispositionWords {
         return "\(document.reference) (\(document.action) due \(document.due)): \(why)"
     }
 
+    /// What a document confirmed with the measure anonymiser waits for before it is destroyed,
+    /// from the wait's code (`AnonymizationWait`), with the command that moves it on: the one
+    /// wording, here where the command line's text is written.
+    static func anonymizationWait(_ wait: String?, reference: String) -> String {
+        switch wait {
+        case "sign-off":
+            return "its anonymised copy waits for the AIPRP officer's sign-off (read it, then: sablier privacy sign-off \(reference) --note TEXT)"
+        case "copy-changed":
+            return "its anonymised copy is gone or changed since it was signed off (sablier privacy show \(reference))"
+        default:
+            return "it waits for its anonymised copy (sablier privacy anonymize \(reference) --rule CODE --holder UNIT --note TEXT)"
+        }
+    }
+
     /// A file that does not match what the list recorded, in one sentence.
     static func integrity(_ problem: DispositionExecutionResult.IntegrityProblem) -> String {
         let reference = problem.reference, path = problem.path
@@ -63,16 +77,7 @@ enum DispositionWords {
         case "changed":
             return "\(reference): file \(path) changed since it was registered (SHA-256 \(problem.found ?? "?"), expected \(problem.expectedSHA256)); it was left in place"
         case "not-anonymized":
-            let waits: String
-            switch problem.detail {
-            case "sign-off":
-                waits = "its anonymised copy waits for the AIPRP officer's sign-off (read it, then: sablier privacy anonymize \(reference) --sign-off --note TEXT)"
-            case "copy-changed":
-                waits = "its anonymised copy is gone or changed since it was signed off (sablier privacy show \(reference))"
-            default:
-                waits = "it waits for its anonymised copy (sablier privacy anonymize \(reference) --rule CODE --holder UNIT --note TEXT)"
-            }
-            return "\(reference): its measure is anonymiser and \(waits); file \(path) was left in place"
+            return "\(reference): its measure is anonymiser and \(anonymizationWait(problem.detail, reference: reference)); file \(path) was left in place"
         case "resolves-elsewhere":
             return "\(reference): file \(path) now resolves to \(problem.detail ?? "another path") (a symbolic link stands in for it, or it was registered through one); nothing was deleted"
         case "refused":

@@ -46,9 +46,22 @@ struct DispositionExecute: UseCaseCommand {
                 + DispositionWords.plural(list.items, "document") + " done")
         }
         Console.out(lines.joined(separator: "\n"))
+        // A document waiting for its anonymised copy or its sign-off is the flow going as planned,
+        // not a file that failed its check: said apart, and counted apart.
+        let waits = outcome.integrityProblems.filter { $0.problem == "not-anonymized" }
+        let problems = outcome.integrityProblems.filter { $0.problem != "not-anonymized" }
+        if !waits.isEmpty {
+            Console.error(waits.map { "waits: " + DispositionWords.integrity($0) }.joined(separator: "\n"))
+        }
+        if !problems.isEmpty {
+            Console.error(problems.map { "integrity problem: " + DispositionWords.integrity($0) }.joined(separator: "\n"))
+        }
         if !outcome.integrityProblems.isEmpty {
-            Console.error(outcome.integrityProblems.map { "integrity problem: " + DispositionWords.integrity($0) }.joined(separator: "\n"))
-            Console.error("disposition list \(number) is incomplete: " + DispositionWords.plural(outcome.integrityProblems.count, "integrity problem")
+            let waiting = waits.count == 1 ? "1 document waits for its anonymised copy or its sign-off"
+                : "\(waits.count) documents wait for their anonymised copy or its sign-off"
+            let reasons = [waits.isEmpty ? nil : waiting,
+                           problems.isEmpty ? nil : DispositionWords.plural(problems.count, "integrity problem")].compactMap { $0 }
+            Console.error("disposition list \(number) is incomplete: " + reasons.joined(separator: "; ")
                 + "; once resolved, run `sablier disposition execute \(number)` again")
             throw ExitCode(1)
         }

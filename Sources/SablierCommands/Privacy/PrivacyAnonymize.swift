@@ -3,7 +3,7 @@ import Foundation
 import SablierApplication
 import SablierCore
 
-/// `sablier privacy anonymize REF --rule CODE --holder UNIT --note TEXT`: the de-identified copy
+/// `sablier privacy anonymize REF --rule CODE --holder UNIT [--reference COPYREF] [--title TEXT] --note TEXT`: the de-identified copy
 /// of a document confirmed with the measure anonymiser, made and registered.
 struct PrivacyAnonymize: UseCaseCommand {
     static let configuration = CommandConfiguration(
@@ -13,8 +13,11 @@ struct PrivacyAnonymize: UseCaseCommand {
             The copy is the document's text with every finding of the detectors replaced by its type and a \
             number per distinct value ([nom 1], [adresse 1], [NAS 1]: the same person keeps the same number), \
             under a notice in French and English saying what it is and counting the replacements by type. \
-            It is written next to the original as NAME-anonymise.txt (never replacing a file) and registered \
-            as a document of its own, REF-ANON, under the rule and holder you choose, opened and closed today. \
+            It is registered as a document of its own under the rule and holder you choose, opened and closed \
+            today: its reference is --reference or the next free ANON-N, its title --title or « Copie anonymisée \
+            (règle CODE) », its file COPYREF.txt beside the original (never replacing a file). The original's \
+            reference, title and file name are never reused: in school records they often hold the student's \
+            name, and the detectors do not de-identify a title or a file name you type. \
             The detectors may miss a name or an address: read the copy, then sign it off \
             (`sablier privacy sign-off REF`). The original is destroyed by `disposition execute` only once \
             its copy is signed off and unchanged. Written to the audit trail (privacy.anonymize).
@@ -25,13 +28,16 @@ struct PrivacyAnonymize: UseCaseCommand {
     @Option(help: "The rule of the calendar in force the copy falls under.") var rule: String
     @Option(help: "The unit that holds the copy (détenteur).") var holder: String
     @Option(help: "Which copy it is: principal or secondaire.") var copy: String = "principal"
+    @Option(name: .customLong("reference"), help: "The copy's reference (default: the next free ANON-N).") var copyReference: String?
+    @Option(help: "The copy's title (default: « Copie anonymisée (règle CODE) »).") var title: String?
     @Option(help: "Why.") var note: String
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
     @OptionGroup var output: OutputOptions
 
     func run(_ sablier: Sablier, _ session: Session) async throws {
-        let made = try await sablier.anonymizeDocument(session, reference, rule: rule, holder: holder, copy: copy, note: note)
+        let made = try await sablier.anonymizeDocument(session, reference, rule: rule, holder: holder, copy: copy,
+                                                      copyReference: copyReference, title: title, note: note)
         if output.format == .json {
             Console.out(try JSONOutput.render(made))
             return
@@ -46,6 +52,13 @@ struct PrivacyAnonymize: UseCaseCommand {
                      "replaced: \(replaced.isEmpty ? "nothing found" : replaced.joined(separator: ", "))"]
         if let by = copy.signedOffBy, let at = copy.signedOffAt {
             lines.append("signed off by \(by) on \(ISO8601DateFormatter().string(from: at)): \(copy.signOffNote ?? "")")
+            if copy.correctedByHand {
+                lines.append("the copy signed off was corrected by hand: SHA-256 \(copy.signedSHA256 ?? "?"), not the one made")
+            }
+            if let flagging = copy.flaggingFindings, flagging > 0 {
+                lines.append("warning: scanned again, the copy still holds \(flagging) finding\(flagging > 1 ? "s" : "") that flag; "
+                             + "read it again (sablier privacy scan \(copy.path))")
+            }
         } else {
             lines.append("waits for the AIPRP officer's sign-off")
         }
@@ -60,8 +73,11 @@ struct PrivacySignOff: UseCaseCommand {
         commandName: "sign-off",
         abstract: "Sign off the anonymised copy of a document, once read: its original may then be destroyed.",
         discussion: """
-            Records who and when, and the copy's SHA-256 as signed. Refused when no copy was made, when it \
-            is signed off already, and when the copy's file is gone or changed since it was made. \
+            Records who and when, and the copy's SHA-256 as it is now: a copy you corrected by hand (a name \
+            the detectors missed) is signed as corrected, and said so. The copy is scanned again and the \
+            findings that still flag are counted (a warning, not a refusal). Its own review is recorded \
+            (« copie anonymisée vérifiée »), so it leaves the review queue. Refused when no copy was made, \
+            when it is signed off already, and when the copy's file is gone. \
             `disposition execute` checks the signed SHA-256 again before it destroys the original. \
             Written to the audit trail (privacy.anonymize-sign-off).
             """

@@ -38,12 +38,26 @@ extension Refusal.Code {
     public static let anonymizeRuleNotInForce = Self("privacy.anonymize-rule-not-in-force", .invalidInput)
     /// `holder`: no user and no registered document belongs to that unit.
     public static let anonymizeUnknownHolder = Self("privacy.anonymize-unknown-holder", .invalidInput)
-    /// `reference`, `detail`: its file cannot be read, has changed, or the copy cannot be written.
-    public static let anonymizeFailed = Self("privacy.anonymize-failed", .integrity)
+    /// `reference`, `copy`: the copy's reference asked for is already a document's.
+    public static let anonymizeReferenceTaken = Self("privacy.anonymize-reference-taken", .conflict)
+    /// `reference`, `copy`: the copy's reference asked for cannot name its file (a slash, a leading dot).
+    public static let anonymizeReferenceUnfit = Self("privacy.anonymize-reference-unfit", .invalidInput)
+    /// `reference`: the original's registered file is gone.
+    public static let anonymizeSourceMissing = Self("privacy.anonymize-source-missing", .integrity)
+    /// `reference`: the original's file is no longer the one registered (its SHA-256 changed).
+    public static let anonymizeSourceChanged = Self("privacy.anonymize-source-changed", .integrity)
+    /// `reference`: the original's file cannot be read, or its text cannot be extracted.
+    public static let anonymizeSourceUnreadable = Self("privacy.anonymize-source-unreadable", .integrity)
+    /// `reference`, `path`: a file the register does not know is where the copy goes; it is never replaced.
+    public static let anonymizeTargetExists = Self("privacy.anonymize-target-exists", .conflict)
+    /// `reference`, `path`: the copy would be outside the folders the register may read.
+    public static let anonymizeTargetOutsideRoots = Self("privacy.anonymize-target-outside-roots", .invalidInput)
+    /// `reference`, `path`: the copy cannot be written there (folder gone, no room, no permission).
+    public static let anonymizeTargetUnwritable = Self("privacy.anonymize-target-unwritable", .integrity)
     /// `reference`: no anonymised copy was made of it.
     public static let noAnonymizedCopy = Self("privacy.no-anonymized-copy", .notFound)
-    /// `reference`, `copy`, `path`: the copy's file is gone or no longer has the SHA-256 it was made with.
-    public static let anonymizedCopyChanged = Self("privacy.anonymized-copy-changed", .integrity)
+    /// `reference`, `copy`, `path`: the copy's file is gone or cannot be read, so it cannot be signed off.
+    public static let anonymizedCopyMissing = Self("privacy.anonymized-copy-missing", .integrity)
     /// `reference`, `copy`, `by`: the copy is signed off already.
     public static let anonymizedCopySigned = Self("privacy.anonymized-copy-signed", .conflict)
 
@@ -52,6 +66,7 @@ extension Refusal.Code {
         nothingToReviewUnscanned, noMeasure, measureOnDismissal, measureWithoutPersonalInformation, suggestionThreshold,
         publicRescanFileMissing, publicRescanFailed,
         anonymizeNotRequired, anonymizePaper, anonymizedCopyExists, anonymizeRuleNotInForce, anonymizeUnknownHolder,
-        anonymizeFailed, noAnonymizedCopy, anonymizedCopyChanged, anonymizedCopySigned,
+        anonymizeReferenceTaken, anonymizeReferenceUnfit, anonymizeSourceMissing, anonymizeSourceChanged, anonymizeSourceUnreadable, anonymizeTargetExists,
+        anonymizeTargetOutsideRoots, anonymizeTargetUnwritable, noAnonymizedCopy, anonymizedCopyMissing, anonymizedCopySigned,
     ]
 }

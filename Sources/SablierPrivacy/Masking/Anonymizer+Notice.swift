@@ -20,11 +20,11 @@ extension Anonymizer {
         return """
             ==== Copie dépersonnalisée ====
             Copie dépersonnalisée par les détecteurs de Sablier (version \(version)) ; une personne la vérifie avant la destruction de l'original.
-            Chaque renseignement trouvé est remplacé par son type et un numéro (le même numéro pour la même valeur). Les détecteurs peuvent en avoir manqué : ce qui n'est pas remplacé reste tel quel.
+            Chaque renseignement trouvé est remplacé par son type et un numéro, le même pour la même valeur : les mêmes lettres et chiffres dans le même ordre, aux majuscules, accents et ponctuation près ; une adresse, une fois normalisée ; un nom complet, aussi écrit NOM, Prénom. Un nom seul (M. X, un prénom) a son propre numéro. Les détecteurs peuvent en avoir manqué : ce qui n'est pas remplacé reste tel quel.
             Remplacements : \(french)
             ==== De-identified copy ====
             De-identified copy made by Sablier's detectors (version \(version)); a person checks it before the original is destroyed.
-            Each piece of information found is replaced by its type and a number (the same number for the same value). The detectors may have missed some: what is not replaced stays as written.
+            Each piece of information found is replaced by its type and a number, the same for the same value: the same letters and digits in the same order, up to case, accents and punctuation; an address, once normalised; a full name, also written SURNAME, Given. A name alone (Mr. X, a given name) has its own number. The detectors may have missed some: what is not replaced stays as written.
             Replacements: \(english)
             ====
 
@@ -32,18 +32,16 @@ extension Anonymizer {
             """
     }
 
-    /// `3 personnes`, `2 valeurs`; nil when every replacement held the same value once.
+    /// `3 valeurs distinctes`; nil when every replacement held the same value once. Values, not
+    /// people: `M. Tremblay` and `Marc Tremblay` may be one person, numbered apart.
     static func distinctFrench(_ replacement: Replacement) -> String? {
         guard replacement.count > 1 else { return nil }
-        let unit = replacement.type == .personName ? "personne" : "valeur"
-        return "\(replacement.distinct) \(unit)\(replacement.distinct > 1 ? "s" : "")"
+        return replacement.distinct > 1 ? "\(replacement.distinct) valeurs distinctes" : "1 valeur"
     }
 
     static func distinctEnglish(_ replacement: Replacement) -> String? {
         guard replacement.count > 1 else { return nil }
-        let unit = replacement.type == .personName ? (replacement.distinct > 1 ? "people" : "person")
-            : (replacement.distinct > 1 ? "values" : "value")
-        return "\(replacement.distinct) \(unit)"
+        return replacement.distinct > 1 ? "\(replacement.distinct) distinct values" : "1 value"
     }
 
     /// The English name of a type, as the notice's English half writes it.

@@ -19,7 +19,7 @@ public enum Anonymizer {
         public var type: FindingType
         /// How many places were replaced.
         public var count: Int
-        /// How many distinct values they held (`nom : 7 (3 personnes)`).
+        /// How many distinct values they held (`nom : 7 (3 valeurs distinctes)`).
         public var distinct: Int
 
         public init(type: FindingType, count: Int, distinct: Int) {
@@ -55,7 +55,11 @@ public enum Anonymizer {
             kept.append(candidate)
             end = candidate.range.upperBound
         }
-        let numbers = ValueNumbers(kept.map { (type: $0.type, value: String(String.UnicodeScalarView(scalars[$0.range]))) })
+        var numbers = ValueNumbers()
+        for (range, type) in kept {
+            let value = String(String.UnicodeScalarView(scalars[range]))
+            numbers.add(type, value, civility: type == .personName ? Self.civility(before: range.lowerBound, in: scalars) : nil)
+        }
         var out = String.UnicodeScalarView()
         var index = 0
         for (position, (range, type)) in kept.enumerated() {
@@ -67,73 +71,76 @@ public enum Anonymizer {
         return Result(text: String(out), replacements: numbers.replacements)
     }
 
-    /// Numbers the values of each type: the same value (compared without case, accents,
-    /// punctuation or word order: `TREMBLAY, Léa` is `Léa Tremblay`) gets the same number; a
-    /// name whose words are all in exactly one longer name (`M. Tremblay` after `Léa Tremblay`)
-    /// is that person.
-    struct ValueNumbers {
-        private var numbers: [Int] = []
-        private(set) var replacements: [Replacement] = []
+    /// The civility written just before a name (`M. Tremblay`, `Mme Tremblay` where the finding is
+    /// `Tremblay` alone), folded (`m`, `mme`); nil when there is none.
+    static func civility(before start: Int, in scalars: [Unicode.Scalar]) -> String? {
+        var index = start
+        while index > 0, scalars[index - 1] == " " { index -= 1 }
+        if index > 0, scalars[index - 1] == "." { index -= 1 }
+        let end = index
+        while index > 0, end - index < 13, scalars[index - 1].properties.isAlphabetic { index -= 1 }
+        guard index < end, index == 0 || !scalars[index - 1].properties.isAlphabetic else { return nil }
+        let word = ValueNumbers.withoutAccents(String(String.UnicodeScalarView(scalars[index..<end])).lowercased())
+        return ValueNumbers.civilities[word]
+    }
 
-        init(_ values: [(type: FindingType, value: String)]) {
-            let keys = values.map { Self.key($0.value, type: $0.type) }
-            // The distinct values of each type, in order of first appearance.
-            var distinct: [FindingType: [Set<String>]] = [:]
-            var seen: [FindingType: Set<Set<String>>] = [:]
-            for (index, key) in keys.enumerated() where seen[values[index].type, default: []].insert(key).inserted {
-                distinct[values[index].type, default: []].append(key)
+    /// Numbers the values of each type in order of first appearance, the same value keeping its
+    /// number. What counts as the same value (`key`): the same letters and digits in the same
+    /// order, up to case, accents and punctuation; for an address, the same address once
+    /// normalised (`PublicCharacter.normalisedAddress`: civic number, street, apartment,
+    /// municipality); for a name of two words or more, also written `SURNAME, Given`, which is
+    /// `Given Surname`. A name of one word (a surname or a given name alone) is that word and
+    /// the civility before it: `M. Tremblay` and `Mme Tremblay` are two people, and neither is
+    /// taken for `Léa Tremblay`, since nothing says who they are. Other word orders are other
+    /// values (`Jean Paul` is not `Paul Jean`). One dictionary lookup per value.
+    struct ValueNumbers {
+        private(set) var numbers: [Int] = []
+        private var numberOf: [FindingType: [String: Int]] = [:]
+        private var counts: [FindingType: Int] = [:]
+
+        /// Numbers one more value: its number is `numbers.last`.
+        mutating func add(_ type: FindingType, _ value: String, civility: String? = nil) {
+            let key = Self.key(value, type: type, civility: civility)
+            let number: Int
+            if let known = numberOf[type]?[key] {
+                number = known
+            } else {
+                number = (numberOf[type]?.count ?? 0) + 1
+                numberOf[type, default: [:]][key] = number
             }
-            // Each distinct value's number: the full values first (a name not contained in
-            // another), then a part of a name as the one person whose name holds it, else as
-            // a person of its own, since nothing says which.
-            var numberOf: [FindingType: [Set<String>: Int]] = [:]
-            for (type, keys) in distinct {
-                var assigned: [Set<String>: Int] = [:]
-                var full: [Set<String>] = []
-                var parts: [Set<String>] = []
-                for key in keys {
-                    if type == .personName, !key.isEmpty, keys.contains(where: { key.isStrictSubset(of: $0) }) {
-                        parts.append(key)
-                    } else {
-                        full.append(key)
-                        assigned[key] = full.count
-                    }
-                }
-                var next = full.count
-                for part in parts {
-                    let holders = full.filter { part.isStrictSubset(of: $0) }
-                    if holders.count == 1, let number = assigned[holders[0]] {
-                        assigned[part] = number
-                    } else {
-                        next += 1
-                        assigned[part] = next
-                    }
-                }
-                numberOf[type] = assigned
-            }
-            var counts: [FindingType: Int] = [:]
-            var used: [FindingType: Set<Int>] = [:]
-            for (index, key) in keys.enumerated() {
-                let type = values[index].type
-                let number = numberOf[type]?[key] ?? 1
-                numbers.append(number)
-                counts[type, default: 0] += 1
-                used[type, default: []].insert(number)
-            }
-            replacements = counts.keys.sorted().map { type in
-                Replacement(type: type, count: counts[type] ?? 0, distinct: used[type]?.count ?? 0)
-            }
+            numbers.append(number)
+            counts[type, default: 0] += 1
         }
 
         func number(at position: Int) -> Int { numbers[position] }
 
-        /// The words of a value, folded: letters and digits only, lowercase, without accents;
-        /// civilities left out of names.
-        static func key(_ value: String, type: FindingType) -> Set<String> {
-            var words: Set<String> = []
+        /// By type, with how many places and how many distinct values (numbers) each held.
+        var replacements: [Replacement] {
+            counts.keys.sorted().map { type in
+                Replacement(type: type, count: counts[type] ?? 0, distinct: numberOf[type]?.count ?? 0)
+            }
+        }
+
+        /// What makes two values of `type` the same (see the type's comment).
+        static func key(_ value: String, type: FindingType, civility: String? = nil) -> String {
+            switch type {
+            case .personName: return nameKey(value, civility: civility)
+            case .address: return PublicCharacter.normalisedAddress(value) ?? foldedInOrder(value)
+            default: return foldedInOrder(value)
+            }
+        }
+
+        /// A name's words folded, in order, `SURNAME, Given` read as `Given Surname`; one word
+        /// alone keeps the civility before it or inside the finding.
+        static func nameKey(_ value: String, civility: String?) -> String {
+            var before: [String] = []
+            var after: [String] = []
+            var afterComma = false
             var word = ""
             func flush() {
-                if !word.isEmpty, !(type == .personName && civilities.contains(word)) { words.insert(word) }
+                if !word.isEmpty {
+                    if afterComma { after.append(withoutAccents(word)) } else { before.append(withoutAccents(word)) }
+                }
                 word = ""
             }
             for scalar in value.unicodeScalars {
@@ -141,14 +148,18 @@ public enum Anonymizer {
                     word.append(String(scalar).lowercased())
                 } else if scalar.properties.generalCategory != .nonspacingMark {
                     flush()
+                    if scalar == "," { afterComma = true }
                 }
             }
             flush()
-            guard type == .personName else {
-                // One word, in order: for numbers and addresses the order is the value.
-                return [words.isEmpty ? "" : Self.foldedInOrder(value)]
+            var words = after.isEmpty || before.isEmpty ? before + after : after + before
+            var title = civility
+            while let first = words.first, let folded = civilities[first] {
+                title = folded
+                words.removeFirst()
             }
-            return Set(words.map(Self.withoutAccents))
+            guard words.count < 2 else { return words.joined(separator: " ") }
+            return (title.map { $0 + " " } ?? "") + words.joined()
         }
 
         /// A value's letters and digits, in order, folded.
@@ -173,6 +184,10 @@ public enum Anonymizer {
             return table
         }()
 
-        static let civilities: Set<String> = ["m", "mme", "mlle", "me", "dr", "dre", "mr", "mrs", "ms", "miss", "monsieur", "madame", "mademoiselle"]
+        /// The civilities, folded, by what they say of the person (`Monsieur` is `M.`).
+        static let civilities: [String: String] = [
+            "m": "m", "monsieur": "m", "mr": "m", "mme": "mme", "madame": "mme", "mrs": "mme", "ms": "mme",
+            "mlle": "mlle", "mademoiselle": "mlle", "miss": "mlle", "me": "me", "dr": "dr", "dre": "dre",
+        ]
     }
 }

@@ -30,10 +30,13 @@ public struct DispositionExecutor: Sendable {
     /// steps, as a crash would.
     public typealias FileRemover = @Sendable (String) throws -> Void
 
-    public let store: any DispositionStore
+    /// The store's disposition steps and its anonymised copies: a store that could not say
+    /// whether a copy was made and signed off could not execute a list at all, rather than
+    /// destroy a document confirmed with `anonymiser` with no copy standing for it.
+    public let store: any DispositionStore & AnonymizationStore
     let removeFile: FileRemover
 
-    public init(store: any DispositionStore, removeFile: @escaping FileRemover = DispositionExecutor.deleteFile) {
+    public init(store: any DispositionStore & AnonymizationStore, removeFile: @escaping FileRemover = DispositionExecutor.deleteFile) {
         self.store = store
         self.removeFile = removeFile
     }
@@ -88,13 +91,8 @@ public struct DispositionExecutor: Sendable {
             case .unreadable(let reason):
                 return "\(reference): file \(path) cannot be checked (\(reason)); it was left in place"
             case .notAnonymized(let wait):
-                let waits: String
-                switch wait {
-                case .copy: waits = "it waits for its anonymised copy"
-                case .signOff: waits = "its anonymised copy waits for the AIPRP officer's sign-off"
-                case .copyChanged: waits = "its anonymised copy is gone or changed since it was signed off"
-                }
-                return "\(reference): its measure is anonymiser and \(waits); file \(path) was left in place"
+                // Said to people by the command line's renderer (DispositionWords), from the wait's code.
+                return "\(reference): not-anonymized (\(wait.rawValue)); file \(path) was left in place"
             case .resolvesElsewhere(let resolved):
                 return "\(reference): file \(path) now resolves to \(resolved) (a symbolic link stands in for it, or it was registered through one); nothing was deleted"
             case .refused(let reason):
@@ -129,14 +127,13 @@ public struct DispositionExecutor: Sendable {
                                        by: actor, at: instant)
         var done: [DispositionItem] = []
         var problems: [IntegrityProblem] = []
-        let privacy = store as? any AnonymizationStore
         // Read once for the whole list: which documents are confidential (one query), and the
         // copies made of those the list destroys.
-        let confidential = try await privacy?.confidentialReferences() ?? []
+        let confidential = try await store.confidentialReferences()
         // The folders the register may read, once for the list: a file outside them is never deleted.
         let access = try await FileAccess.of(store)
         let items = try await store.dispositionItems(of: number)
-        let copies = try await privacy?.anonymizations(of: items.filter { $0.destroys && confidential.contains($0.reference) }.map(\.reference)) ?? [:]
+        let copies = try await store.anonymizations(of: items.filter { $0.destroys && confidential.contains($0.reference) }.map(\.reference))
         for item in items where item.state != .done {
             switch item.state {
             case .pending:
@@ -144,8 +141,8 @@ public struct DispositionExecutor: Sendable {
                     problems.append(problem)
                     continue
                 }
-                if item.destroys, let privacy, confidential.contains(item.reference),
-                   let problem = try await awaitedAnonymization(item, privacy, copy: copies[item.reference], access: access) {
+                if item.destroys, confidential.contains(item.reference),
+                   let problem = try await awaitedAnonymization(item, copy: copies[item.reference], access: access) {
                     problems.append(problem)
                     continue
                 }
@@ -173,10 +170,10 @@ public struct DispositionExecutor: Sendable {
     /// For a digital document confirmed with the measure `anonymiser`: what its destruction
     /// still waits for (its copy, the officer's sign-off, or a copy unchanged since it was signed),
     /// as a problem; nil when it may be destroyed, or needs no copy (another measure, paper).
-    func awaitedAnonymization(_ item: DispositionItem, _ privacy: any AnonymizationStore, copy: Anonymization?,
+    func awaitedAnonymization(_ item: DispositionItem, copy: Anonymization?,
                               access: FileAccess) async throws -> IntegrityProblem? {
         guard let path = item.filePath, let expected = item.fileSHA256 else { return nil }
-        let status = try await privacy.documentPrivacy(item.reference)
+        let status = try await store.documentPrivacy(item.reference)
         guard status.isConfidential, status.measure == .anonymiser else { return nil }
         let wait: AnonymizationWait?
         if let copy {

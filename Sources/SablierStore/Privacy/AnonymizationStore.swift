@@ -17,20 +17,28 @@ public protocol AnonymizationStore: PrivacyStore {
     /// The copies made of any of `originals`, by original: read once for a disposition list.
     func anonymizations(of originals: [String]) async throws -> [String: Anonymization]
 
-    /// Records the copy of `made.original`: registers `copy` (its reference is the first free
-    /// one of `Anonymization.copyReference`, whatever `copy.reference` says) under a rule that
-    /// must be one of the calendar in force (`privacy.anonymize-rule-not-in-force`) and a holder
-    /// that must be a known unit — one holding a document or one of a user
-    /// (`privacy.anonymize-unknown-holder`) — appends the original's `anonymized` event naming
-    /// the copy, keeps the copy and audits `privacy.anonymize`. Refused as
-    /// `DocumentPrivacy.checkAnonymizable` refuses. Returns what was kept, with the copy's reference.
+    /// What decides where a copy may be placed (`DocumentPrivacy.anonymizationPlacement`): whether
+    /// `rule` is one of the calendar in force, the known units that are `holder` up to case and
+    /// spaces (holding a document or a user's), and which of `copyReference` and the `ANON-N` are
+    /// taken. Read by the application before the copy is written.
+    func anonymizationPlacementFacts(rule: String, holder: String, copyReference: String?) async throws -> AnonymizationPlacementFacts
+
+    /// Records the copy of `made.original`: registers `copy` under its reference, rule and holder
+    /// as `DocumentPrivacy.anonymizationPlacement` decides them again inside the transaction (the
+    /// holder spelled as the register knows it; refused as it refuses: a rule no longer in force,
+    /// a reference taken since, …), appends the original's `anonymized` event naming the copy,
+    /// keeps the copy and audits `privacy.anonymize`. Returns what was kept.
     @discardableResult
     func recordAnonymization(_ made: Anonymization, copy: Document, by actor: String, at instant: Date) async throws -> Anonymization
 
-    /// Records the AIPRP officer's sign-off of the copy of `original`, given the SHA-256 its file
-    /// has now (nil when gone or unreadable), audited as `privacy.anonymize-sign-off`:
-    /// `privacy.no-anonymized-copy` without a copy, else refused as `Anonymization.signedOff` refuses.
+    /// Records the AIPRP officer's sign-off of the copy of `original` as its file is now
+    /// (`currentSHA256`, nil when gone or unreadable; corrected by hand when it differs from the
+    /// one made), audited as `privacy.anonymize-sign-off` with how many findings that flag the
+    /// copy still held when read again (`flaggingFindings`). In the same transaction, the copy
+    /// waiting in the review queue gets the officer's review of its content (dismissed: « copie
+    /// anonymisée vérifiée »), so it leaves the queue. `privacy.no-anonymized-copy` without a
+    /// copy, else refused as `Anonymization.signedOff` refuses.
     @discardableResult
-    func signOffAnonymization(of original: String, currentSHA256: String?, note: String, by actor: String,
+    func signOffAnonymization(of original: String, currentSHA256: String?, flaggingFindings: Int, note: String, by actor: String,
                               at instant: Date) async throws -> Anonymization
 }
