@@ -18,7 +18,7 @@ struct PublicAddressRoutesTests {
                                               json: #"{"kind": "address", "value": "1200, boul. Industriel, bureau 3, Granby", "note": "siège social"}"#)
             #expect(added.status == .created, "\(added.text)")
             let object = try added.object()
-            #expect(object["kind"] as? String == "address" && object["value"] as? String == "1200 boulevard industriel")
+            #expect(object["kind"] as? String == "address" && object["value"] as? String == "1200 boulevard industriel, app 3, granby")
 
             let town = try await client.call(.post, "/api/v1/privacy/public-identifiers", as: "aiprp",
                                              json: #"{"kind": "address", "value": "Granby (Québec)"}"#)
@@ -28,8 +28,9 @@ struct PublicAddressRoutesTests {
             #expect(kind.status.code == 422 && kind.text.contains("address"), "\(kind.text)")
 
             let listed = try await client.call(.get, "/api/v1/privacy/public-identifiers", as: "aiprp")
-            #expect(listed.text.contains("1200 boulevard industriel"), "\(listed.text)")
-            let removed = try await client.call(.delete, "/api/v1/privacy/public-identifiers/address/1200%20Industriel%20Blvd.", as: "aiprp")
+            #expect(listed.text.contains("1200 boulevard industriel, app 3, granby"), "\(listed.text)")
+            let removed = try await client.call(.delete, "/api/v1/privacy/public-identifiers/address/1200%20Industriel%20Blvd.%2C%20Suite%203%2C%20Granby",
+                                              as: "aiprp")
             #expect(removed.status == .noContent, "\(removed.text)")
             #expect(try await client.call(.get, "/api/v1/privacy/public-identifiers", as: "aiprp").text.contains("industriel") == false)
         }
