@@ -3,7 +3,7 @@ import SablierCSV
 /// The text of a CSV file (comma, semicolon or tab separated, quotes as in RFC 4180), streamed.
 /// When the first record is a header (every cell holds a letter), each later cell is written on
 /// its own line as `column: value`, so a column's name says what its values are, as a form's
-/// label would (`sin: 283406296`); records are separated by a blank line. Without a header,
+/// label would (`sin: 264175696`); records are separated by a blank line. Without a header,
 /// a record's cells are written on one line, separated by tabs.
 enum CSVText {
     static func extract(_ path: String, into sink: ExtractedTextSink) throws {

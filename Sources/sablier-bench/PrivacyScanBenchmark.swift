@@ -131,15 +131,15 @@ enum PrivacyTextGenerator {
         let number = random.int(100...999)
         switch random.int(0...11) {
         case 0: return "Nom de l'élève : Léa Tremblay — Code permanent : TREL71531204"
-        case 1: return "NAS : 283 406 296 — date de naissance : 1984-07-02"
+        case 1: return "NAS : 264 175 696 — date de naissance : 1984-07-02"
         case 2: return "Cellulaire du parent : 450 555-0\(number)"
         case 3: return "Courriel : parent.\(number)@courriel.example"
         case 4: return "Adresse du domicile : \(number), rue des Érables, Mirabel (Québec) J7J 1C7"
         case 5: return "No TPS : 855641437 RT0001 — No TVQ : 1218556414 TQ0001"
         case 6: return "Téléphone : 450 555-0100, poste \(number)"
         case 7: return "Allergie sévère aux arachides — EpiPen dans le sac"
-        case 8: return "Student name: Ethan Morrison; Grade 5; homeroom \(number)"
-        case 9: return "Numéro de carte : 4012 8888 8888 1881"
+        case 8: return "Student name: Liam Fletcher; Grade 5; homeroom \(number)"
+        case 9: return "Numéro de carte : 4111 1111 1111 1111"
         case 10: return "Matricule : 118\(number)"
         default: return "Budget line 1-20-230-00-\(number): classroom supplies"
         }

@@ -16,7 +16,7 @@ extension TestOffice {
 
     /// Writes a social insurance number into an example file, so that a scan flags it.
     func addSIN(to file: String) throws {
-        try Data("Numéro d'assurance sociale : 283 406 296\n".utf8).write(to: exampleFile(file))
+        try Data("Numéro d'assurance sociale : 264 175 696\n".utf8).write(to: exampleFile(file))
     }
 }
 
@@ -209,7 +209,7 @@ struct PrivacyUseCaseTests {
         _ = try await sablier.reviewPrivacy(aiprp, "SG-POL-2015", decision: .confirm, measure: .anonymiser, note: "NAS")
         #expect(try await sablier.scanPrivacy(aiprp, .document("SG-POL-2015")).entries.first?.status == "unchanged")
         #expect(try await sablier.privacyShow(aiprp, "SG-POL-2015").status == "confirmed")
-        try Data("NAS : 130 692 544 et 283 406 296\n".utf8)
+        try Data("NAS : 130 692 544 et 264 175 696\n".utf8)
             .write(to: fixture.exampleFile("politique-securite-2015.txt"))
         #expect(try await sablier.scanPrivacy(aiprp, .document("SG-POL-2015")).entries.first?.status == "scanned")
         let changed = try await sablier.privacyShow(aiprp, "SG-POL-2015")
@@ -253,7 +253,7 @@ struct PrivacyUseCaseTests {
         let aiprp = try await fixture.session("aiprp")
         try fixture.addSIN(to: "correspondance-2021.txt")
         let registered = fixture.exampleFile("correspondance-2021.txt").path
-        let outside = try fixture.directory.write("lettre.txt", "Téléphone : 819 555-0199, NAS 283 406 296\n").path
+        let outside = try fixture.directory.write("lettre.txt", "Téléphone : 819 555-0199, NAS 264 175 696\n").path
         let missing = fixture.directory.file("absent.txt").path
         var readByCaller: [String] = []
         var lines: [PrivacyFileLine] = []

@@ -9,13 +9,13 @@ struct DenseScanTests {
     /// A form, a class list line and a payroll line: most detectors, several findings a line.
     static let form = """
         Nom de l'élève : Léa Ouellet
-        Code permanent : OUEL84511407
-        Date de naissance : 2014-01-22
-        Cellulaire du parent : 450 555-0147
+        Code permanent : PELN84511407
+        Date de naissance : 2013-04-17
+        Cellulaire du parent : 450 555-0186
         Courriel : lea.ouellet@videotron.ca
         Adresse : 1234, rue des Érables, app. 5, Sherbrooke (Québec) J1H 2K3
         TREMBLAY, Guy\tTREG71531204
-        Matricule 118234 | NAS 283 406 296 | Dépôt direct 12345-815-1234567
+        Matricule 118234 | NAS 264 175 696 | Dépôt direct 12345-815-1234567
         Allergie aux arachides.
         """
 
@@ -47,7 +47,7 @@ struct DenseScanTests {
 
     @Test("an excerpt in full: line breaks and tabs one space, digits and the finding's letters masked, the rest kept")
     func excerptWhole() {
-        let findings = PrivacyScanner().scan("Nom : Léa Ouellet\nNAS : 283 406 296").findings
+        let findings = PrivacyScanner().scan("Nom : Léa Ouellet\nNAS : 264 175 696").findings
         #expect(findings.map(\.type) == [.personName, .sin])
         // The whole text is within 40 bytes of both findings: no ellipsis; `é` is one mask.
         #expect(findings.allSatisfy { $0.excerpt == "Nom : ••• ••••••• NAS : ••• ••• •••" })
@@ -55,14 +55,14 @@ struct DenseScanTests {
 
     @Test("an excerpt cut on both sides: 40 bytes each way, an ellipsis at each cut, CR LF one space")
     func excerptCut() {
-        let text = String(repeating: "x", count: 50) + "\tNAS : 283 406 296\r\n" + String(repeating: "y", count: 50)
+        let text = String(repeating: "x", count: 50) + "\tNAS : 264 175 696\r\n" + String(repeating: "y", count: 50)
         let sin = PrivacyScanner().scan(text).findings.first { $0.type == .sin }
         #expect(sin?.excerpt == "…" + String(repeating: "x", count: 33) + " NAS : ••• ••• ••• " + String(repeating: "y", count: 38) + "…")
     }
 
     @Test("the verdict counts each type and keeps its best confidence")
     func verdictTallies() {
-        let result = PrivacyScanner().scan("NAS : 283 406 296\nTél. 819 555-0177\nTél. 819 555-0178")
+        let result = PrivacyScanner().scan("NAS : 264 175 696\nTél. 819 555-0177\nTél. 819 555-0178")
         #expect(result.verdict.counts == [.sin: 1, .phone: 2])
         #expect(result.verdict.flagged && result.verdict.score == 950 && result.verdict.summary == "sin ×1 (95)")
         let tallied = PrivacyVerdict(findings: result.findings)

@@ -113,7 +113,7 @@ struct ExtractionTests {
     func encodings() throws {
         let directory = try TemporaryDirectory(prefix: "sablier-extraction")
         defer { directory.remove() }
-        let sentence = "Élève : Zoé Tremblay — NAS : 283 406 296 🎒\n"
+        let sentence = "Élève : Zoé Lapierre — NAS : 264 175 696 🎒\n"
         var utf16: [UInt8] = [0xFF, 0xFE]
         for unit in sentence.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let utf16File = directory.file("utf16.txt")

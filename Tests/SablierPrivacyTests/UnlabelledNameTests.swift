@@ -46,11 +46,11 @@ struct UnlabelledNameTests {
 
     @Test("A signature: a line holding only a name after a closing is a person's; with a role on the next line, a staff member's")
     func signatures() {
-        #expect(names("Merci de votre aide.\n\nCordialement,\n\nSophie Gagnon\n") == ["Sophie Gagnon"])
+        #expect(names("Merci de votre aide.\n\nCordialement,\n\nChantale Gosselin\n") == ["Chantale Gosselin"])
         #expect(names("Thanks again.\n\nRegards,\nDavid Cohen") == ["David Cohen"])
         #expect(names("Merci,\nMarie\n") == ["Marie"])
         #expect(names("Salutations distinguées,\n\nNathalie Bergeron\nDirectrice adjointe\n").isEmpty)
-        #expect(names("Sincerely,\n\nDaniel Nguyen\nTeacher\n").isEmpty)
+        #expect(names("Sincerely,\n\nOlivier Tran\nTeacher\n").isEmpty)
         #expect(names("Yours truly,\n\nAnne Dubois\nSecretary General").isEmpty)
         #expect(names("Veuillez agréer nos salutations distinguées.\n\nService de l'organisation scolaire").isEmpty)
     }
@@ -67,8 +67,8 @@ struct UnlabelledNameTests {
 
     @Test("A name found once is found again alone, before or after, within the pass")
     func repeatedNames() {
-        #expect(names("Nom de l'élève : Ouellet, Léa\nNiveau : 5e\nLéa présente des difficultés en lecture.")
-            == ["Ouellet, Léa", "Léa"])
+        #expect(names("Nom de l'élève : Pelletier, Noémie\nNiveau : 5e\nNoémie présente des difficultés en lecture.")
+            == ["Pelletier, Noémie", "Noémie"])
         #expect(names("Objet : absence d'Emma\nMa fille Emma Lafleur sera absente.") == ["Emma", "Emma Lafleur"])
         #expect(names("Marc Gagnon a signé. Selon M. Gagnon, tout va bien.") == ["Marc Gagnon", "Gagnon"])
         // A surname in no list, labelled just before: known at once.
@@ -81,7 +81,7 @@ struct UnlabelledNameTests {
     func memoryAcrossRegions() {
         // Over 256 kB of filler: the stream scans the text in more than one region.
         let filler = String(repeating: "Le groupe a visité le musée avec sa classe.\n", count: 8_000)
-        let text = "Nom de l'élève : Ouellet, Léa\n" + filler + "Léa présente des difficultés en lecture.\n"
+        let text = "Nom de l'élève : Pelletier, Noémie\n" + filler + "Noémie présente des difficultés en lecture.\n"
         let whole = PrivacyScanner().scan(text)
         let bytes = Array(text.utf8)
         var stream = PrivacyScanner().stream()
@@ -93,7 +93,7 @@ struct UnlabelledNameTests {
         }
         let chunked = stream.finish()
         #expect(chunked.findings == whole.findings)
-        #expect(whole.findings.filter { $0.type == .personName && $0.flags }.map(\.start) == [17, text.unicodeScalars.count - 41])
+        #expect(whole.findings.filter { $0.type == .personName && $0.flags }.map(\.start) == [17, text.unicodeScalars.count - 44])
     }
 
     @Test("After an honorific or a kinship word inside a sentence, the lists decide; a person made public stays public")
@@ -114,7 +114,7 @@ struct UnlabelledNameTests {
         #expect(found("Présences : Mme Chantal Bérubé, directrice; M. Patrick Lemay, enseignant").isEmpty)
         #expect(names("La directrice, Nathalie Bergeron, a présenté le budget.").isEmpty)
         #expect(names("Nathalie Bergeron, directrice adjointe, a présenté le budget.").isEmpty)
-        #expect(names("Name\tTitle\n\tMichael Grant\tPrincipal\n\tDaniel Nguyen\tScience teacher\n").isEmpty)
+        #expect(names("Name\tTitle\n\tMichael Grant\tPrincipal\n\tOlivier Tran\tScience teacher\n").isEmpty)
         #expect(names("Hélène Gauthier, présidente\nHélène Gauthier ouvre la séance.").isEmpty)
         #expect(names("Le Conseil d'établissement de l'École Marie-Victorin se réunit.").isEmpty)
         #expect(names("Les élèves de l'école Jean Talon et du Collège Marie Dubois").isEmpty)

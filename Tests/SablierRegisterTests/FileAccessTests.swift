@@ -430,7 +430,7 @@ struct FileAccessTests {
         let scanner = PrivacyScanning.scanner(publicIdentifiers: [])
         // A letter with a SIN, checked and held open; then a harmless file renamed over its name.
         let letter = layout.share + "/lettre.txt"
-        try Data("NAS du parent : 283 406 296\n".utf8).write(to: URL(fileURLWithPath: letter))
+        try Data("NAS du parent : 264 175 696\n".utf8).write(to: URL(fileURLWithPath: letter))
         try Data("rien de personnel\n".utf8).write(to: URL(fileURLWithPath: layout.share + "/anodin.txt"))
         let checked = try access.open(letter)
         #expect(rename(layout.share + "/anodin.txt", letter) == 0)

@@ -143,7 +143,7 @@ struct AnonymizedDispositionTests {
             try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
             // The 2021 correspondence holds a letter about a student, before it is registered (measured).
             let letter = examples.appendingPathComponent("fichiers/correspondance-2021.txt")
-            try Data("Nom de l'élève : Léa Tremblay\nNAS du parent : 283 406 296\nAllergie aux arachides.\n".utf8).write(to: letter)
+            try Data("Nom de l'élève : Léa Tremblay\nNAS du parent : 264 175 696\nAllergie aux arachides.\n".utf8).write(to: letter)
             _ = try await DocumentRegistrar(store: store).importCSV(
                 path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
             let scanning = PrivacyScanning(store: store)

@@ -11,7 +11,7 @@ import Testing
 /// with its measure and note, the rules the calendar flags and the scan of the register, as the
 /// privacy officer and as roles the matrix gives less.
 @Suite struct PrivacyPagesTests {
-    static let sin = "283 406 296"
+    static let sin = "264 175 696"
 
     /// Writes a social insurance number into an example file and scans its document, so that
     /// the queue holds a document flagged by its content.

@@ -1,6 +1,6 @@
 // Names of persons, where the text says a name follows: a label at the start of a field and a
 // colon (`Nom de l'élève :`, `Parent :`, `Student name:`, `last_name:` in a CSV or XML
-// export), an honorific (`Madame Sophie Gagnon` heading a letter's address), or a kinship word
+// export), an honorific (`Madame Chantale Gosselin` heading a letter's address), or a kinship word
 // (`votre fils, Thomas`). A name is one to four capitalised words (accents, hyphens and
 // apostrophes inside: `Marc-André`, `O'Brien`), `Surname, Given` allowed.
 //

@@ -1,7 +1,7 @@
 // Names of persons written without a label: `LAUZON, Guy` and `Tremblay, Léa` in a list,
 // `Hier, Nathalie Bergeron a appelé` in a sentence, `Bonjour Marie,` and `Dear Mr. Smith,`
 // opening a message, a line holding only a name at the foot of a letter, a column of names, and
-// a name met again alone (`Léa` after `Nom de l'élève : Ouellet, Léa`).
+// a name met again alone (`Noémie` after `Nom de l'élève : Pelletier, Noémie`).
 //
 // Why shapes and lists together: a finder that flags every capitalised word is no help to the
 // AIPRP officer. A word counts as a name only where a given-name or surname list of
@@ -136,7 +136,7 @@ extension Detection {
     /// How much the detector keeps in mind of the names found in a text: the words of at most
     /// `NameMemory.capacity` persons' names (then the oldest are forgotten) and as many of public
     /// names, carried from one pass (a region of 256 kB and its margins) to the next by the
-    /// stream, so that `Léa` is known wherever `Nom de l'élève : Ouellet, Léa` stood before; and,
+    /// stream, so that `Noémie` is known wherever `Nom de l'élève : Pelletier, Noémie` stood before; and,
     /// within a pass, the single-word mentions met before their name, which a name found at most
     /// `lookAhead` bytes later makes a person's (the margin a pass reads past its region, so the
     /// result does not depend on where the text was cut into regions).
@@ -866,7 +866,7 @@ extension Detection {
     }
 
     /// A staff member named with their role: the role just before the name (`la directrice,
-    /// Nathalie Bergeron`), within two words after it (`Daniel Nguyen, science teacher`), or in
+    /// Nathalie Bergeron`), within two words after it (`Olivier Tran, science teacher`), or in
     /// the next cell of a table row.
     func isStaffMember(_ name: Range<Int>) -> Bool {
         // Before it, in apposition (`L'infirmière scolaire, Mme Chantal Giroux`), not a form's
