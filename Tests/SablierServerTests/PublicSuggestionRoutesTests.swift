@@ -36,4 +36,24 @@ struct PublicSuggestionRoutesTests {
             #expect(other.status.code == 403)
         }
     }
+
+    @Test("declaring a public identifier answers the rescan's counts, as privacy public add prints them")
+    func addAnswersRescanCounts() async throws {
+        let office = try await ServerOffice()
+        let register = try LetterheadRegister(in: office.directory.url, perUnit: 6, repeatedFamilyLetters: 4)
+        let outcome = try await DocumentRegistrar(store: office.store)
+            .importCSV(path: register.csv.path, skipInvalid: false, actor: "gestion.doc", now: ServerOffice.now)
+        try #require(outcome.registered == 30)
+        try await office.test { client in
+            let scanned = try await client.call(.post, "/api/v1/privacy/scans", as: "aiprp", json: #"{"all":true}"#)
+            #expect(scanned.status.code < 300, "\(scanned.text)")
+            let added = try await client.call(.post, "/api/v1/privacy/public-identifiers", as: "aiprp",
+                                              json: #"{"kind":"phone","value":"819 555-0100"}"#)
+            #expect(added.status == .created, "\(added.text)")
+            let object = try added.object()
+            #expect(object["value"] as? String == LetterheadRegister.phone && object["kind"] as? String == "phone")
+            #expect(object["rescanned"] as? Int == 30 && object["leftQueue"] as? Int == 0 && object["notRescanned"] as? Int == 0, "\(added.text)")
+            #expect((object["rescanProblems"] as? [Any])?.isEmpty == true)
+        }
+    }
 }
