@@ -169,8 +169,10 @@ struct AnonymizedDispositionTests {
             let copyPath = examples.appendingPathComponent("fichiers/ANON-1.txt").path
             #expect(!FileManager.default.fileExists(atPath: copyPath))
 
-            let written = try DocumentAnonymizer.anonymize(path: letter.path, expectedSHA256: try #require(document.document.file?.sha256), to: copyPath,
-                                                           publicCharacter: scanner.publicCharacter, access: try await FileAccess.of(store))
+            let registered = try #require(document.document.file?.sha256)
+            let access = try await FileAccess.of(store)
+            let written = try DocumentAnonymizer.anonymize(path: letter.path, expectedSHA256: registered, to: copyPath,
+                                                           publicCharacter: scanner.publicCharacter, access: access)
             let made = written.file
             #expect(made.path == copyPath)
             #expect(try String(contentsOfFile: made.path, encoding: .utf8)
