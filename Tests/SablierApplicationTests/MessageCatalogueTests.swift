@@ -38,4 +38,13 @@ struct MessageCatalogueTests {
         #expect(Refusal(.missingPermission).kind.httpStatus == 403)
         #expect(Refusal(.unknownUser).kind.httpStatus == 401)
     }
+
+    @Test("a value's code is written as words: a document never confirmed has no measure, said so rather than « - »")
+    func valueWords() {
+        let unconfirmed = Refusal(.anonymizeNotRequired, ["reference": "SG-LET-2021", "measure": "-"])
+        #expect(MessageCatalogue.message(unconfirmed, in: .fr).contains("(mesure : aucune, l'AIPRP ne l'a pas confirmé)"))
+        #expect(MessageCatalogue.message(unconfirmed, in: .en).contains("(measure: none, the AIPRP officer has not confirmed it)"))
+        let destroy = Refusal(.anonymizeNotRequired, ["reference": "SG-LET-2021", "measure": "detruire"])
+        #expect(MessageCatalogue.message(destroy, in: .fr).contains("(mesure : détruire)"))
+    }
 }

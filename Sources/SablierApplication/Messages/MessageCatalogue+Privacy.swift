@@ -53,7 +53,12 @@ extension MessageCatalogue {
             en: "document {reference} was not scanned again: {detail}"),
         .anonymizeNotRequired: Entry(
             fr: "le document {reference} n'est pas confirmé avec la mesure anonymiser (mesure : {measure}) : aucune copie anonymisée n'en tient lieu",
-            en: "document {reference} is not confirmed with the measure anonymiser (measure: {measure}): no anonymised copy stands for it"),
+            en: "document {reference} is not confirmed with the measure anonymiser (measure: {measure}): no anonymised copy stands for it",
+            // `-`: the AIPRP officer has not confirmed the document at all, so it has no measure yet.
+            words: ["measure": [
+                "-": Entry(fr: "aucune, l'AIPRP ne l'a pas confirmé", en: "none, the AIPRP officer has not confirmed it"),
+                "detruire": Entry(fr: "détruire", en: "destroy"),
+            ]]),
         .anonymizePaper: Entry(
             fr: "le document {reference} est sur papier : Sablier ne peut pas lire son texte pour en faire une copie anonymisée",
             en: "document {reference} is on paper: Sablier cannot read its text to make an anonymised copy"),
