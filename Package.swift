@@ -43,6 +43,9 @@ let package = Package(
         // The web pages: logic-less templates (SablierWeb only), and the forms that upload a file.
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        // The PostgreSQL store (`--db postgres://…`): only SablierPostgres, SablierCommands and
+        // the store tests see it, since it brings swift-nio-ssl (about 5 minutes of a cold build).
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev), behind a shim header.
@@ -131,6 +134,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The shared backend for several servers and workers: PostgreSQL through PostgresNIO,
+        // the same protocols, schema and migrations as SablierSQLite.
+        .target(
+            name: "SablierPostgres",
+            dependencies: [
+                "SablierStore", "SablierCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The application layer: one entry per use case, taking a session and a clock; checks
         // permission, visibility and input, has the change or the refusal audited, returns
         // Codable results or typed refusals. Names no backend and no command-line flag.
@@ -180,8 +194,8 @@ let package = Package(
         .target(
             name: "SablierCommands",
             dependencies: [
-                "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierImport", "SablierRegister", "SablierMail",
-                "SablierServer", "SablierWeb", "SablierCSV",
+                "SablierApplication", "SablierCore", "SablierStore", "SablierSQLite", "SablierPostgres", "SablierImport", "SablierRegister",
+                "SablierMail", "SablierServer", "SablierWeb", "SablierCSV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -227,7 +241,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SablierStoreTests",
-            dependencies: ["SablierStore", "SablierSQLite", "SablierCore", "SablierRegister", "SablierImport", "SablierTestSupport"],
+            dependencies: [
+                "SablierStore", "SablierSQLite", "SablierPostgres", "SablierCore", "SablierRegister", "SablierImport", "SablierTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

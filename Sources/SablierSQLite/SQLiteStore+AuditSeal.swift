@@ -4,36 +4,6 @@ import SablierStore
 import GRDB
 import Synchronization
 
-/// The audit key of one open store, and where it is looked for.
-///
-/// Held by the store and read by its `audit(db, …)` inside each write transaction; installed
-/// once `createAuditKey` makes one. The key itself never enters the database.
-final class AuditSeal: Sendable {
-    /// Where the key is looked for: named in refusals when it is missing.
-    let keyFile: String
-    /// The key, once read or created (`createAuditKey`).
-    private let current: Mutex<AuditKey?>
-
-    init(keyFile: String, key: AuditKey?) {
-        self.keyFile = keyFile
-        current = Mutex(key)
-    }
-
-    var key: AuditKey? { current.withLock { $0 } }
-
-    func install(_ key: AuditKey) { current.withLock { $0 = key } }
-
-    /// Forgets the key: when the transaction that was to record its creation failed.
-    func uninstall() { current.withLock { $0 = nil } }
-
-    /// The key, or the refusal that says where it was looked for: nothing is written to the
-    /// trail without it (fail closed).
-    func requiredKey() throws(Refusal) -> AuditKey {
-        guard let key else { throw Refusal(.auditKeyMissing, ["file": keyFile]) }
-        return key
-    }
-}
-
 // MARK: - Keyed digests of tombstones and certificate entries
 
 extension SQLiteStore {

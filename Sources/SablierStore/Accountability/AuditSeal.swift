@@ -1,0 +1,32 @@
+public import SablierCore
+import Synchronization
+
+/// The audit key of one open store, and where it is looked for.
+///
+/// Held by each backend's store and read by its `audit(…)` inside each write transaction; installed
+/// once `createAuditKey` makes one. The key itself never enters the database.
+public final class AuditSeal: Sendable {
+    /// Where the key is looked for: named in refusals when it is missing.
+    public let keyFile: String
+    /// The key, once read or created (`createAuditKey`).
+    private let current: Mutex<AuditKey?>
+
+    public init(keyFile: String, key: AuditKey?) {
+        self.keyFile = keyFile
+        current = Mutex(key)
+    }
+
+    public var key: AuditKey? { current.withLock { $0 } }
+
+    public func install(_ key: AuditKey) { current.withLock { $0 = key } }
+
+    /// Forgets the key: when the transaction that was to record its creation failed.
+    public func uninstall() { current.withLock { $0 = nil } }
+
+    /// The key, or the refusal that says where it was looked for: nothing is written to the
+    /// trail without it (fail closed).
+    public func requiredKey() throws(Refusal) -> AuditKey {
+        guard let key else { throw Refusal(.auditKeyMissing, ["file": keyFile]) }
+        return key
+    }
+}
