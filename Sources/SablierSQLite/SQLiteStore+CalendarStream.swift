@@ -76,9 +76,7 @@ extension SQLiteStore {
             return .commit
         }
         guard let version = finished else { throw StoreError.invalidVersion("the calendar was not finished") }
-        guard version.sourceSHA256 == stream.sourceSHA256 else {
-            throw StoreError.invalidVersion("the version finished for \(version.sourceFile) is not of the file streamed")
-        }
+        try StoredVersion.checkFinished(version, streamed: stream)
         try writer.write(version.calendar.rules[writer.count...])
         let versionRow = StoredVersion.versionRow(number: number, version)
         try SQLiteInserter<CalendarVersionRow>(db).insert([versionRow])
