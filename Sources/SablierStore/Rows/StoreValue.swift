@@ -8,9 +8,9 @@ public enum StoreValue: Sendable, Hashable {
 }
 
 extension StoreValue {
-    init(_ value: Int?) { self = value.map(StoreValue.integer) ?? .null }
-    init(_ value: String?) { self = value.map(StoreValue.text) ?? .null }
-    init(_ value: Bool?) { self = value.map(StoreValue.boolean) ?? .null }
+    public init(_ value: Int?) { self = value.map(StoreValue.integer) ?? .null }
+    public init(_ value: String?) { self = value.map(StoreValue.text) ?? .null }
+    public init(_ value: Bool?) { self = value.map(StoreValue.boolean) ?? .null }
 }
 
 /// Receives one row's values, one call per column in its table's column order: what a backend

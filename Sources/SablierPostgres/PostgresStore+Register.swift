@@ -1,0 +1,451 @@
+public import Foundation
+public import SablierCore
+public import SablierStore
+import PostgresNIO
+import Synchronization
+
+// The register on PostgreSQL: a port of `SQLiteStore+Register.swift`, method for method, with
+// the same refusals, audit entries, events and row values.
+
+extension PostgresStore {
+    // MARK: - Documents
+
+    @discardableResult
+    public func registerDocuments(_ documents: [NewDocument], by actor: String, at instant: Date) async throws -> Int {
+        guard !documents.isEmpty else { return 0 }
+        let operation = "registering \(documents.count) document\(documents.count == 1 ? "" : "s")"
+        return try await register(OneBatch(documents), by: actor, at: instant, operation: operation)
+    }
+
+    @discardableResult
+    public func registerDocuments(from batches: some DocumentBatches, by actor: String, at instant: Date) async throws -> Int {
+        try await register(batches, by: actor, at: instant, operation: "registering documents")
+    }
+
+    private func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, operation: String) async throws -> Int {
+        // A source is read once: a transaction run again after a serialization failure would
+        // find it spent and register less than it was given, so it is refused instead.
+        let started = Atomic<Bool>(false)
+        return try await write(operation) { tx in
+            guard !started.exchange(true, ordering: .relaxed) else {
+                throw StoreError.databaseFailure(self.location, operation: operation, detail:
+                    "the transaction was interrupted after its documents were read from their source; run the registration again")
+            }
+            return try await self.register(batches, by: actor, at: instant, tx)
+        }
+    }
+
+    /// The documents of one call to `registerDocuments(_:by:at:)`.
+    final class OneBatch: DocumentBatches {
+        // Written once at creation, read once by the store's transaction.
+        nonisolated(unsafe) private var documents: [NewDocument]?
+
+        init(_ documents: [NewDocument]) { self.documents = documents }
+
+        func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
+            defer { documents = nil }
+            return documents
+        }
+    }
+
+    /// Registers every batch in the transaction `tx`: each document counted under the calendar
+    /// in force (its rules read as documents name them) and written with its events, before
+    /// the next batch is asked for.
+    ///
+    /// The source's `count(with:)` and `countedStatuses()` (SQLite's overlap of counting and
+    /// writing) are not used: every document is counted here.
+    func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, _ tx: PostgresTransaction) async throws -> Int {
+        throw StoreError.databaseFailure(location, operation: "registering documents", detail: "not yet ported")
+    }
+
+    /// Which of `references` name documents whose id is below `id` (registered before).
+    static func references(among references: [String], before id: Int, _ tx: PostgresTransaction) async throws -> Set<String> {
+        var found = Set<String>()
+        for (batch, markers) in Self.batches(of: references) {
+            for row in try await tx.rows("SELECT reference FROM document WHERE reference IN (\(markers)) AND id < ?",
+                                         batch.map(StoreValue.text) + [.integer(id)]) {
+                found.insert(try row[0].decode(String.self))
+            }
+        }
+        return found
+    }
+
+    public func registeredReferences(among references: [String]) async throws -> Set<String> {
+        try await read("looking up references") { tx in
+            var found = Set<String>()
+            for (batch, markers) in Self.batches(of: references) {
+                for row in try await tx.rows("SELECT reference FROM document WHERE reference IN (\(markers))", batch.map(StoreValue.text)) {
+                    found.insert(try row[0].decode(String.self))
+                }
+            }
+            return found
+        }
+    }
+
+    public func document(_ reference: String) async throws -> RegisteredDocument? {
+        try await read("reading document \(reference)") { tx in
+            try await Self.documentRow(reference, tx)?.registered()
+        }
+    }
+
+    public func documents(matching query: DocumentQuery?, limit: Int?) async throws -> [RegisteredDocument] {
+        try await read("listing documents") { tx in
+            var sql = DocumentRow.table.select(.sqlite, where: [])
+            var arguments: [String] = []
+            if let query {
+                let (condition, values) = query.sql(.sqlite)
+                sql += " WHERE " + condition
+                arguments = values
+            }
+            sql += " ORDER BY reference"
+            if let limit { sql += " LIMIT \(max(0, limit))" }
+            return try await tx.fetch(DocumentRow.self, sql: sql, arguments.map(StoreValue.text)).map { try $0.registered() }
+        }
+    }
+
+    public func events(of reference: String) async throws -> [RecordedEvent] {
+        try await read("reading the events of \(reference)") { tx in
+            guard let row = try await Self.documentRow(reference, tx) else { throw Refusal(.documentNotFound, ["reference": reference]) }
+            return try await Self.eventRows(of: row.id, tx).map { try $0.recorded() }
+        }
+    }
+
+    @discardableResult
+    public func appendEvent(_ event: LifecycleEvent, to reference: String, at instant: Date) async throws -> RecordedEvent {
+        try await write("recording \(event.kind.rawValue) on \(reference)") { tx in
+            guard let row = try await Self.documentRow(reference, tx) else { throw Refusal(.documentNotFound, ["reference": reference]) }
+            try event.checkRecordable(on: reference, phase: Phase(rawValue: row.phase) ?? .actif, openedOn: row.openedOn.flatMap(CivilDate.init(iso:)),
+                                      recorded: try await Self.eventRows(of: row.id, tx).map { try $0.event() }, today: CivilDate(dayOf: instant))
+            let recorded = try await Self.append(event, to: row, at: instant, tx)
+            try await self.audit(tx, user: event.by, action: "document.event", target: "document \(reference)",
+                                 details: ["kind": event.kind.rawValue, "on": event.on.description, "name": event.name ?? "", "reason": event.reason ?? ""],
+                                 at: instant)
+            return recorded
+        }
+    }
+
+    // MARK: - Boxes
+
+    public func addBox(_ box: Box, by actor: String, at instant: Date) async throws {
+        try await write("registering box \(box.code)") { tx in
+            guard try await Self.boxRow(box.code, tx) == nil else { throw Refusal(.boxAlreadyRegistered, ["box": box.code]) }
+            try await tx.execute("""
+                INSERT INTO box (code, building, room, shelving, contents, created_at, created_by, linear_mm) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(box.code), StoreValue(box.location.building), StoreValue(box.location.room), StoreValue(box.location.shelving),
+                      StoreValue(box.contents), .integer(StoredCode.microseconds(instant)), .text(actor), StoreValue(box.linearMillimetres)])
+            try await self.audit(tx, user: actor, action: "box.add", target: "box \(box.code)", details: ["location": box.location.description], at: instant)
+        }
+    }
+
+    public func box(_ code: String) async throws -> Box? {
+        try await read("reading box \(code)") { tx in try await Self.boxRow(code, tx) }
+    }
+
+    public func boxes() async throws -> [Box] {
+        try await read("listing boxes") { tx in
+            try await tx.rows("SELECT code, building, room, shelving, contents, linear_mm FROM box ORDER BY code").map(Self.box)
+        }
+    }
+
+    // MARK: - Open periods
+
+    public func confirmOpenPeriod(_ confirmation: OpenPeriodConfirmation) async throws {
+        try await write("confirming the open period of rule \(confirmation.rule)") { tx in
+            try await tx.execute("DELETE FROM open_period_event WHERE rule = ? AND copy = ? AND period = ?",
+                                 [.text(confirmation.rule), .text(confirmation.copy.rawValue), .text(confirmation.period.rawValue)])
+            try await tx.execute("""
+                INSERT INTO open_period_event (rule, copy, period, event, offset_years, remark, calendar_version, confirmed_at, confirmed_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [.text(confirmation.rule), .text(confirmation.copy.rawValue), .text(confirmation.period.rawValue),
+                      .text(confirmation.event.event), .integer(confirmation.event.offsetYears), StoreValue(confirmation.remark),
+                      .integer(confirmation.calendarVersion), .integer(StoredCode.microseconds(confirmation.confirmedAt)),
+                      .text(confirmation.confirmedBy)])
+            let context = try await Self.retentionContext(tx, rules: [confirmation.rule])
+            try await Self.recount(tx, context, where: "rule = ?", [.text(confirmation.rule)])
+            try await self.audit(tx, user: confirmation.confirmedBy, action: "calendar.confirm-event", target: "rule \(confirmation.rule)",
+                                 details: ["copy": confirmation.copy.rawValue, "period": confirmation.period.rawValue,
+                                           "event": confirmation.event.event, "offset_years": String(confirmation.event.offsetYears)],
+                                 at: confirmation.confirmedAt)
+        }
+    }
+
+    public func openPeriodConfirmations() async throws -> [OpenPeriodConfirmation] {
+        try await read("listing open-period confirmations") { tx in try await Self.confirmations(tx) }
+    }
+
+    // MARK: - Holds
+
+    public func placeHold(_ scope: Hold.Scope, reason: String, by actor: String, at instant: Date) async throws -> Hold {
+        try await write("placing a hold") { tx in
+            let live = "phase <> 'inactif-detruit' AND phase <> 'inactif-verse'"
+            let ids: [Int]
+            switch scope {
+            case .document(let reference):
+                guard let row = try await Self.documentRow(reference, tx) else { throw Refusal(.documentNotFound, ["reference": reference]) }
+                try Hold.checkPlaceable(on: reference, phase: Phase(rawValue: row.phase) ?? .actif)
+                ids = [row.id]
+            case .rule(let number):
+                ids = try await tx.rows("SELECT id FROM document WHERE rule = ? AND \(live) ORDER BY id", [.text(number)])
+                    .map { try $0[0].decode(Int.self) }
+            case .query(let query):
+                let (condition, values) = query.sql(.sqlite)
+                ids = try await tx.rows("SELECT id FROM document WHERE (\(condition)) AND \(live) ORDER BY id", values.map(StoreValue.text))
+                    .map { try $0[0].decode(Int.self) }
+                try Hold.checkCovers(ids.count, scope: scope)
+            }
+            let id = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM hold") ?? 1
+            try await tx.execute("""
+                INSERT INTO hold (id, reason, scope, target, placed_at, placed_by) VALUES (?, ?, ?, ?, ?, ?)
+                """, [.integer(id), .text(reason), .text(scope.code), .text(scope.target), .integer(StoredCode.microseconds(instant)), .text(actor)])
+            let today = CivilDate(dayOf: instant)
+            var sequence = try await Self.nextEventSequence(tx)
+            for document in ids {
+                try await tx.execute("INSERT INTO hold_document (hold, document) VALUES (?, ?)", [.integer(id), .integer(document)])
+                let event = LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: reason, detail: String(id))
+                try await tx.insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
+                sequence += 1
+                try await tx.execute("UPDATE document SET held = TRUE WHERE id = ?", [.integer(document)])
+            }
+            try await self.audit(tx, user: actor, action: "hold.place", target: "hold \(id)",
+                                 details: ["scope": scope.code, "target": scope.target, "reason": reason, "documents": String(ids.count)], at: instant)
+            return try await Self.hold(id, tx)
+        }
+    }
+
+    public func releaseHold(_ id: Int, reason: String, by actor: String, at instant: Date) async throws -> Hold {
+        try await write("releasing hold \(id)") { tx in
+            let hold = try await Self.hold(id, tx)
+            try hold.checkRelease()
+            try await tx.execute("UPDATE hold SET released_at = ?, released_by = ?, release_reason = ? WHERE id = ?",
+                                 [.integer(StoredCode.microseconds(instant)), .text(actor), .text(reason), .integer(id)])
+            let today = CivilDate(dayOf: instant)
+            var sequence = try await Self.nextEventSequence(tx)
+            let documents = try await tx.rows("SELECT document FROM hold_document WHERE hold = ? ORDER BY document", [.integer(id)])
+                .map { try $0[0].decode(Int.self) }
+            for document in documents {
+                let event = LifecycleEvent(kind: .holdReleased, on: today, by: actor, reason: reason, detail: String(id))
+                try await tx.insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
+                sequence += 1
+                try await tx.execute("""
+                    UPDATE document SET held = EXISTS (
+                        SELECT 1 FROM hold_document hd JOIN hold h ON h.id = hd.hold
+                        WHERE hd.document = document.id AND h.released_at IS NULL)
+                    WHERE id = ?
+                    """, [.integer(document)])
+            }
+            try await self.audit(tx, user: actor, action: "hold.release", target: "hold \(id)", details: ["reason": reason], at: instant)
+            return try await Self.hold(id, tx)
+        }
+    }
+
+    public func holds(includingReleased: Bool) async throws -> [Hold] {
+        try await read("listing holds") { tx in
+            let ids = try await tx.rows("SELECT id FROM hold\(includingReleased ? "" : " WHERE released_at IS NULL") ORDER BY id")
+                .map { try $0[0].decode(Int.self) }
+            var holds: [Hold] = []
+            for id in ids { holds.append(try await Self.hold(id, tx)) }
+            return holds
+        }
+    }
+
+    // MARK: - Due list
+
+    public func dueDocuments(asOf date: CivilDate, action: DueAction?) async throws -> [DueDocument] {
+        try await read("listing what is due on \(date)") { tx in
+            var result: [DueDocument] = []
+            try await Self.due(asOf: date, action: action, tx) { result.append($0) }
+            return result
+        }
+    }
+
+    public func forEachDueDocument(asOf date: CivilDate, action: DueAction?, _ body: @escaping @Sendable (DueDocument) throws -> Void) async throws {
+        try await read("listing what is due on \(date)") { tx in
+            try await Self.due(asOf: date, action: action, tx, body)
+        }
+    }
+
+    /// The documents due on `date`, sorted by the due date shown then the reference, streamed.
+    ///
+    /// The action and its date are `RetentionStatus.action`'s, asked of each row: the final
+    /// action once its date has come, else the transfer. The rows are those whose first pending
+    /// date (`due_on`) has come; the list is ordered by the date it shows, which for a document
+    /// whose transfer and final dates have both passed is the later one.
+    static func due(asOf date: CivilDate, action: DueAction?, _ tx: PostgresTransaction, _ body: (DueDocument) throws -> Void) async throws {
+        try await tx.forEachRow("""
+            SELECT reference, title, rule, copy, support, holder, phase, transfer_on, final_on, final_action, held
+            FROM document
+            WHERE due_on IS NOT NULL AND due_on <= ?
+            ORDER BY CASE WHEN final_on IS NOT NULL AND final_on <= ? THEN final_on ELSE transfer_on END, reference
+            """, [.text(date.description), .text(date.description)]) { row in
+            let phaseCode = try row[6].decode(String.self)
+            guard let phase = Phase(rawValue: phaseCode) else { throw CorruptValue("column phase holds '\(phaseCode)'") }
+            var finalAction: DueAction?
+            if let code = try row[9].decode(String?.self) {
+                guard let parsed = DueAction(rawValue: code) else { throw CorruptValue("column final_action holds '\(code)'") }
+                finalAction = parsed
+            }
+            let status = RetentionStatus(calendarVersion: 0, transferOn: try civilDate(row[7].decode(String?.self), "transfer_on"),
+                                         finalOn: try civilDate(row[8].decode(String?.self), "final_on"), finalAction: finalAction)
+            guard let (dueAction, due) = status.action(dueOn: date, phase: phase) else { return }
+            if let action, action != dueAction { return }
+            let copyCode = try row[3].decode(String.self)
+            guard let copy = CopyKind(rawValue: copyCode) else { throw CorruptValue("column copy holds '\(copyCode)'") }
+            try body(DueDocument(
+                reference: try row[0].decode(String.self), title: try row[1].decode(String.self), rule: try row[2].decode(String.self),
+                copy: copy, support: try row[4].decode(String.self), holder: try row[5].decode(String.self),
+                action: dueAction, due: due, held: try row[10].decode(Bool.self)))
+        }
+    }
+
+    /// A stored `YYYY-MM-DD` date, or nil for NULL.
+    static func civilDate(_ text: String?, _ column: String) throws -> CivilDate? {
+        try text.map { try StoredCode.civilDate($0, column: column) }
+    }
+
+    public func waitingDocuments() async throws -> [WaitingDocument] {
+        try await read("listing what waits") { tx in
+            try await tx.rows("""
+                SELECT reference, title, rule, copy, holder, waiting FROM document
+                WHERE waiting IS NOT NULL AND waiting <> 'closing' AND phase <> 'inactif-detruit' AND phase <> 'inactif-verse'
+                ORDER BY reference
+                """).map { row in
+                let code = try row[5].decode(String.self), copyCode = try row[3].decode(String.self)
+                guard let wait = RetentionWait(code: code) else { throw CorruptValue("column waiting holds '\(code)'") }
+                guard let copy = CopyKind(rawValue: copyCode) else { throw CorruptValue("column copy holds '\(copyCode)'") }
+                return WaitingDocument(reference: try row[0].decode(String.self), title: try row[1].decode(String.self),
+                                       rule: try row[2].decode(String.self), copy: copy, holder: try row[4].decode(String.self), waiting: wait)
+            }
+        }
+    }
+}
+
+// MARK: - Helpers inside a transaction
+
+extension PostgresStore {
+    /// `values` 500 at a time, each slice with the `?, ?, …` markers of its `IN (…)` list: one
+    /// statement takes a bounded number of parameters (as `SQLiteStore.inBatches`).
+    static func batches<Value>(of values: [Value]) -> [(batch: [Value], markers: String)] {
+        stride(from: 0, to: values.count, by: 500).map { start in
+            let batch = Array(values[start..<min(start + 500, values.count)])
+            return (batch, Array(repeating: "?", count: batch.count).joined(separator: ", "))
+        }
+    }
+
+    /// The calendar in force and the confirmations, for the rules named (all when nil).
+    static func retentionContext(_ tx: PostgresTransaction, rules numbers: Set<String>?) async throws -> RetentionContext {
+        throw StoreError.databaseFailure("PostgreSQL", operation: "reading the calendar in force", detail: "not yet ported")
+    }
+
+    /// Recounts the documents `condition` selects under `context`, writing their phase and
+    /// retention columns. The context must hold their rules.
+    static func recount(_ tx: PostgresTransaction, _ context: RetentionContext, where condition: String, _ values: [StoreValue]) async throws {
+        let rows = try await tx.fetch(DocumentRow.self, sql: DocumentRow.table.select(.sqlite, where: []) + " WHERE " + condition, values)
+        for var row in rows {
+            let events = try await eventRows(of: row.id, tx).map { try $0.event() }
+            try await update(&row, events: events, context, tx)
+        }
+    }
+
+    /// Writes a recount of one document.
+    static func update(_ row: inout DocumentRow, events: [LifecycleEvent], _ context: RetentionContext, _ tx: PostgresTransaction) async throws {
+        let status = context.status(of: try row.document(), events: events, held: row.held)
+        row.set(status)
+        row.phase = Phase(events: events).rawValue
+        try await tx.execute("""
+            UPDATE document SET phase = ?, calendar_version = ?, transfer_on = ?, final_on = ?, final_action = ?, waiting = ?, due_on = ?
+            WHERE id = ?
+            """, [.text(row.phase), .integer(row.calendarVersion), StoreValue(row.transferOn), StoreValue(row.finalOn),
+                  StoreValue(row.finalAction), StoreValue(row.waiting), StoreValue(row.dueOn), .integer(row.id)])
+    }
+
+    /// Appends an event to a document and recounts it.
+    @discardableResult
+    static func append(_ event: LifecycleEvent, to row: DocumentRow, at instant: Date, _ tx: PostgresTransaction) async throws -> RecordedEvent {
+        let eventRow = DocumentEventRow(sequence: try await nextEventSequence(tx), document: row.id, event, recordedAt: instant)
+        try await tx.insert([eventRow])
+        var row = row
+        let events = try await eventRows(of: row.id, tx).map { try $0.event() }
+        try await update(&row, events: events, try await retentionContext(tx, rules: [row.rule]), tx)
+        return try eventRow.recorded()
+    }
+
+    /// After a new calendar version: recounts the documents whose rule changed, appeared or
+    /// disappeared (all of them when the year end changed).
+    static func recountAfterCalendarChange(_ tx: PostgresTransaction, previous: RetentionCalendar?, current: RetentionCalendar) async throws {
+        throw StoreError.databaseFailure("PostgreSQL", operation: "recounting after a calendar change", detail: "not yet ported")
+    }
+
+    static func nextEventSequence(_ tx: PostgresTransaction) async throws -> Int {
+        try await tx.scalar(Int.self, "SELECT COALESCE(MAX(sequence), 0) + 1 FROM document_event") ?? 1
+    }
+
+    static func documentRow(_ reference: String, _ tx: PostgresTransaction) async throws -> DocumentRow? {
+        try await tx.fetch(DocumentRow.self, where: ["reference": .text(reference)]).first
+    }
+
+    static func eventRows(of document: Int, _ tx: PostgresTransaction) async throws -> [DocumentEventRow] {
+        try await tx.fetch(DocumentEventRow.self, where: ["document": .integer(document)], orderBy: ["sequence"])
+    }
+
+    /// Active rule holds, by rule number.
+    static func activeRuleHolds(_ tx: PostgresTransaction) async throws -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        for row in try await tx.rows("SELECT id, target FROM hold WHERE scope = 'rule' AND released_at IS NULL ORDER BY id") {
+            result[try row[1].decode(String.self), default: []].append(try row[0].decode(Int.self))
+        }
+        return result
+    }
+
+    static func hold(_ id: Int, _ tx: PostgresTransaction) async throws -> Hold {
+        guard let row = try await tx.rows("""
+            SELECT id, reason, scope, target, placed_at, placed_by, released_at, released_by, release_reason,
+                   (SELECT COUNT(*) FROM hold_document WHERE hold = hold.id)
+            FROM hold WHERE id = ?
+            """, [.integer(id)]).first else { throw Refusal(.holdNotFound, ["hold": String(id)]) }
+        let scopeCode = try row[2].decode(String.self), target = try row[3].decode(String.self)
+        let scope: Hold.Scope
+        switch scopeCode {
+        case "document": scope = .document(target)
+        case "rule": scope = .rule(target)
+        default:
+            guard let query = try? DocumentQuery(parsing: target) else { throw CorruptValue("hold \(id) has the unreadable query '\(target)'") }
+            scope = .query(query)
+        }
+        let units = try await tx.rows("""
+            SELECT DISTINCT d.holder FROM hold_document h JOIN document d ON d.id = h.document WHERE h.hold = ? ORDER BY d.holder
+            """, [.integer(id)]).map { try $0[0].decode(String.self) }
+        return Hold(id: try row[0].decode(Int.self), reason: try row[1].decode(String.self), scope: scope,
+                    placedAt: StoredCode.date(microseconds: try row[4].decode(Int.self)), placedBy: try row[5].decode(String.self),
+                    releasedAt: try row[6].decode(Int?.self).map { StoredCode.date(microseconds: $0) }, releasedBy: try row[7].decode(String?.self),
+                    releaseReason: try row[8].decode(String?.self), documentCount: try row[9].decode(Int.self), holderUnits: units)
+    }
+
+    static func confirmations(_ tx: PostgresTransaction) async throws -> [OpenPeriodConfirmation] {
+        try await tx.rows("""
+            SELECT rule, copy, period, event, offset_years, remark, calendar_version, confirmed_at, confirmed_by
+            FROM open_period_event ORDER BY rule, copy, period
+            """).map { row in
+            let copyCode = try row[1].decode(String.self), periodCode = try row[2].decode(String.self)
+            guard let copy = CopyKind(rawValue: copyCode), let period = CopyField(rawValue: periodCode) else {
+                throw CorruptValue("open_period_event holds copy '\(copyCode)', period '\(periodCode)'")
+            }
+            return OpenPeriodConfirmation(
+                rule: try row[0].decode(String.self), copy: copy, period: period,
+                event: OpenPeriodEvent(event: try row[3].decode(String.self), offsetYears: try row[4].decode(Int.self)),
+                remark: try row[5].decode(String?.self), calendarVersion: try row[6].decode(Int.self),
+                confirmedAt: StoredCode.date(microseconds: try row[7].decode(Int.self)), confirmedBy: try row[8].decode(String.self))
+        }
+    }
+
+    static func boxRow(_ code: String, _ tx: PostgresTransaction) async throws -> Box? {
+        try await tx.rows("SELECT code, building, room, shelving, contents, linear_mm FROM box WHERE code = ?", [.text(code)]).first.map(box)
+    }
+
+    /// A box read as `code, building, room, shelving, contents, linear_mm`.
+    static func box(_ row: PostgresRandomAccessRow) throws -> Box {
+        Box(code: try row[0].decode(String.self),
+            location: PhysicalLocation(building: try row[1].decode(String?.self), room: try row[2].decode(String?.self),
+                                       shelving: try row[3].decode(String?.self)),
+            contents: try row[4].decode(String?.self), linearMillimetres: try row[5].decode(Int?.self))
+    }
+}
