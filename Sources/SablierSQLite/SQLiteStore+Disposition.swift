@@ -16,39 +16,18 @@ extension SQLiteStore: DispositionStore {
                 // The due list of `date`, read in this transaction: the same range scan and the
                 // same choice of action as `dueDocuments` (RetentionStatus.action).
                 let candidates = try db.fetchStoredRows(DocumentRow.self, sql: queries.dueDocuments, arguments: [date.description])
-                var openList: [Int: Int] = [:]
-                for row in try Row.fetchAll(db, sql: queries.documentsInOpenLists) {
-                    let document: Int = row[0], list: Int = row[1]
-                    if openList[document] == nil { openList[document] = list }
-                }
+                let inOpenLists = try Row.fetchAll(db, sql: queries.documentsInOpenLists).map { (document: $0[0] as Int, list: $0[1] as Int) }
                 let onLoan = try Self.openLoansByDocument(db)
                 let number = try Int.fetchOne(db, sql: queries.nextListNumber) ?? 1
-                var items: [DispositionItemRow] = []
-                var leftOut: [LeftOutDocument] = []
-                for document in candidates {
-                    guard let phase = Phase(rawValue: document.phase) else { throw CorruptValue("column phase holds '\(document.phase)'") }
-                    guard let due = try document.retention().action(dueOn: date, phase: phase) else { continue }
-                    if let action, due.action != action { continue }
-                    if document.held {
-                        leftOut.append(LeftOutDocument(reference: document.reference, action: due.action, dueOn: due.due, reason: .held))
-                    } else if let loan = onLoan[document.id] {
-                        leftOut.append(LeftOutDocument(reference: document.reference, action: due.action, dueOn: due.due, reason: .onLoan(loan)))
-                    } else if let list = openList[document.id] {
-                        leftOut.append(LeftOutDocument(reference: document.reference, action: due.action, dueOn: due.due, reason: .inList(list)))
-                    } else if DispositionItem.waitsForReview(due.action) && pendingReview.contains(document.reference) {
-                        leftOut.append(LeftOutDocument(reference: document.reference, action: due.action, dueOn: due.due, reason: .pendingReview))
-                    } else {
-                        items.append(DispositionItemRow(list: number, position: items.count, document: document, action: due.action, dueOn: due.due))
-                    }
-                }
+                let (items, leftOut) = try DispositionProposal.draw(list: number, from: candidates, asOf: date, action: action,
+                                                                    pendingReview: pendingReview, inOpenLists: inOpenLists, onLoan: onLoan)
                 try DispositionProposal.checkNotEmpty(items: items.count, asOf: date, action: action, leftOut: leftOut)
                 let listRow = DispositionListRow(number: number, action: action, asOf: date, proposedAt: instant, proposedBy: actor)
                 try SQLiteInserter<DispositionListRow>(db).insert([listRow])
                 try SQLiteInserter<DispositionItemRow>(db).insert(items)
                 try self.audit(db, user: actor, action: "disposition.propose", target: Self.auditTarget(list: number),
-                               details: ["as_of": date.description, "action": action?.rawValue ?? "all", "items": String(items.count),
-                                         "left_out": String(leftOut.count),
-                                         "pending_review": String(leftOut.filter { $0.reason == .pendingReview }.count)], at: instant)
+                               details: DispositionProposal.auditDetails(asOf: date, action: action, items: items.count, leftOut: leftOut),
+                               at: instant)
                 return DispositionProposal(list: try listRow.list(itemCount: items.count, doneCount: 0),
                                            items: try items.map { try $0.item() }, leftOut: leftOut)
             }
@@ -153,7 +132,7 @@ extension SQLiteStore: DispositionStore {
                 let today = CivilDate(dayOf: instant)
                 let pending = rows.filter { $0.state == DispositionItemState.pending.rawValue }
                 let context = try Self.retentionContext(db, rules: Set(pending.map(\.rule)))
-                var problems: [(DispositionItem, DispositionProblem)] = []
+                var problems: [(item: DispositionItem, problem: DispositionProblem)] = []
                 for row in pending {
                     let item = try row.item()
                     if let problem = try Self.dispositionProblem(row, context: context, today: today,
@@ -161,13 +140,7 @@ extension SQLiteStore: DispositionStore {
                         problems.append((item, problem))
                     }
                 }
-                if !problems.isEmpty {
-                    if problems.allSatisfy({ $0.1.kind == .pendingReview }) {
-                        throw Refusal(.pendingReview, ["list": String(number), "references": problems.map(\.1.reference).joined(separator: ", ")])
-                    }
-                    throw Refusal(.cannotExecute, ["list": String(number), "date": today.description,
-                                                   "problems": Refusal.nesting(problems.map { $0.1.refusal($0.0, today: today) })])
-                }
+                if let refusal = DispositionProblem.executionRefusal(list: number, problems, today: today) { throw refusal }
                 try list.checkMethod(effective.method, items: try rows.map { try $0.item() })
                 let effectiveMethod = effective.method
                 let method = DispositionList.given(method), vendorCertificate = DispositionList.given(vendorCertificate)
@@ -236,7 +209,7 @@ extension SQLiteStore: DispositionStore {
                     throw DispositionProblem(reference: row.reference, kind: .onLoan(loan.id, borrower: loan.borrower))
                         .refusal(item, today: CivilDate(dayOf: instant))
                 }
-                let event = try Self.dispositionEvent(item, on: CivilDate(dayOf: instant), by: actor)
+                let event = try item.executionEvent(on: CivilDate(dayOf: instant), by: actor)
                 try Self.append(event, to: document, at: instant, db)
                 if item.destroys {
                     guard let destroyed = try db.fetchStoredRows(DocumentRow.self, sql: queries.documentByID, arguments: [row.document]).first else {
@@ -265,15 +238,9 @@ extension SQLiteStore: DispositionStore {
         try await read("reading the certificate of disposition list \(number)") { db in
             let row = try Self.requireDispositionList(number, db)
             try (DispositionState(rawValue: row.state) ?? .proposed).checkCertificate(list: number)
-            let entries = try Self.dispositionItemRows(number, db)
-                .filter { $0.state != DispositionItemState.pending.rawValue }
-                .map { try $0.item() }
-            var certificate = DispositionCertificate(list: try Self.dispositionList(row, db), entries: entries)
-            let audit = try Row.fetchAll(db, sql: "SELECT sequence, hash FROM audit_entry WHERE target = ? ORDER BY sequence",
-                                         arguments: [Self.auditTarget(list: number)])
-            certificate.auditSequences = audit.map { $0[0] }
-            certificate.auditHeadHash = audit.last?[1]
-            return certificate
+            let audit = try Row.fetchAll(db, sql: Self.dispositionQueries.auditEntries, arguments: [Self.auditTarget(list: number)])
+            return try DispositionCertificate(list: try Self.dispositionList(row, db), items: try Self.dispositionItemRows(number, db),
+                                              audit: audit.map { (sequence: $0[0] as Int, hash: $0[1] as String) })
         }
     }
 
@@ -294,14 +261,12 @@ extension SQLiteStore: DispositionStore {
 // MARK: - Helpers inside a transaction
 
 extension SQLiteStore {
-    /// The row of list `number`, its state `cancelled` once withdrawn (whatever it was then),
-    /// so every step that checks the state refuses a cancelled list.
-    /// The audit trail's target for every step on list `number`: its certificate lists the
-    /// entries by this name.
     static func auditTarget(list number: Int) -> String {
-        "disposition \(number)"
+        DispositionQueries.auditTarget(list: number)
     }
 
+    /// The row of list `number`, its state `cancelled` once withdrawn (whatever it was then),
+    /// so every step that checks the state refuses a cancelled list.
     static func dispositionListRow(_ number: Int, _ db: Database) throws -> DispositionListRow? {
         guard var row = try db.fetchStoredRows(DispositionListRow.self, sql: dispositionQueries.list, arguments: [number]).first else {
             return nil
@@ -353,21 +318,5 @@ extension SQLiteStore {
         let loan = try openLoanID(ofDocument: row.document, db).map { try Self.loan($0, db) }
         return try row.item().problem(document: try document?.registered(), rule: context.rules[row.rule], today: today,
                                       pendingReview: pendingReview, onLoan: loan)
-    }
-
-    /// The life-cycle event that executing `item` records on its document.
-    static func dispositionEvent(_ item: DispositionItem, on day: CivilDate, by actor: String) throws -> LifecycleEvent {
-        let reason = "liste de disposition n° \(item.list)"
-        switch item.action {
-        case .destroy: return LifecycleEvent(kind: .destroyed, on: day, by: actor, reason: reason)
-        case .deposit: return LifecycleEvent(kind: .deposited, on: day, by: actor, reason: reason)
-        case .transfer: return LifecycleEvent(kind: .transferred, on: day, by: actor, reason: reason)
-        case .sort:
-            guard let decision = item.decision else {
-                throw Refusal(.itemUndecided, ["list": String(item.list), "reference": item.reference, "action": item.action.rawValue])
-            }
-            let why = item.decisionReason.map { reason + " — " + $0 } ?? reason
-            return LifecycleEvent(kind: .sorted, on: day, by: actor, reason: why, detail: decision.rawValue)
-        }
     }
 }

@@ -3,6 +3,9 @@ import SablierCore
 /// The statements of disposition lists, in the SQL every backend runs (parameters in the
 /// dialect's spelling); the backends execute them inside their transactions.
 public struct DispositionQueries: Sendable, Hashable {
+    /// The number of the next list: one past the highest. Correct only because a backend's
+    /// writers take turns (SQLite's one writer; PostgreSQL's advisory write lock), so no two
+    /// transactions read the same highest number.
     public let nextListNumber: String
     /// The documents with something due on day p1 (`YYYY-MM-DD`), by due date then reference:
     /// the due list's range scan, as `DocumentRow`s.
@@ -16,7 +19,8 @@ public struct DispositionQueries: Sendable, Hashable {
     public let cancel: String
     public let list: String
     public let lists: String
-    /// `(list, items, done items)` for every list, and for list p1.
+    /// `(list, items, done items)` for every list, and for list p1 (the sums cast to BIGINT:
+    /// PostgreSQL's SUM of integers is NUMERIC).
     public let counts: String
     public let countsOfList: String
     public let items: String
@@ -34,6 +38,14 @@ public struct DispositionQueries: Sendable, Hashable {
     public let finishList: String
     public let tombstoneOfReference: String
     public let tombstonesOfList: String
+    /// `(sequence, hash)` of the audit entries whose target is p1 (`auditTarget(list:)`), in order.
+    public let auditEntries: String
+
+    /// The audit trail's target for every step on list `number`: its certificate lists the
+    /// entries by this name.
+    public static func auditTarget(list number: Int) -> String {
+        "disposition \(number)"
+    }
 
     public init(_ dialect: SQLDialect) {
         func p(_ n: Int) -> String { dialect.parameter(n) }
@@ -51,10 +63,11 @@ public struct DispositionQueries: Sendable, Hashable {
         list = DispositionListRow.table.select(dialect, where: ["number"])
         lists = DispositionListRow.table.select(dialect, where: [], orderBy: ["number"])
         counts = """
-            SELECT list, COUNT(*), SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END) FROM disposition_item GROUP BY list
+            SELECT list, COUNT(*), CAST(SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END) AS BIGINT) FROM disposition_item GROUP BY list
             """
         countsOfList = """
-            SELECT COUNT(*), COALESCE(SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END), 0) FROM disposition_item WHERE list = \(p(1))
+            SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN state = 'done' THEN 1 ELSE 0 END), 0) AS BIGINT)
+            FROM disposition_item WHERE list = \(p(1))
             """
         items = DispositionItemRow.table.select(dialect, where: ["list"], orderBy: ["position"])
         itemAtPosition = DispositionItemRow.table.select(dialect, where: ["list", "position"])
@@ -89,5 +102,6 @@ public struct DispositionQueries: Sendable, Hashable {
             """
         tombstoneOfReference = TombstoneRow.table.select(dialect, where: ["reference"])
         tombstonesOfList = TombstoneRow.table.select(dialect, where: ["list"], orderBy: ["reference"])
+        auditEntries = "SELECT sequence, hash FROM audit_entry WHERE target = \(p(1)) ORDER BY sequence"
     }
 }
