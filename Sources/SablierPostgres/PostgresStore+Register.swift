@@ -55,7 +55,216 @@ extension PostgresStore {
     /// The source's `count(with:)` and `countedStatuses()` (SQLite's overlap of counting and
     /// writing) are not used: every document is counted here.
     func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, _ tx: PostgresTransaction) async throws -> Int {
-        throw StoreError.databaseFailure(location, operation: "registering documents", detail: "not yet ported")
+        var counter = RetentionCounter(try await Self.retentionContext(tx, rules: []))
+        var absentRules = Set<String>()
+        let firstID = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM document") ?? 1
+        var nextID = firstID
+        var nextSequence = try await Self.nextEventSequence(tx)
+        let ruleHolds = try await Self.activeRuleHolds(tx)
+        let today = CivilDate(dayOf: instant)
+        // Events the new documents cause on registered ones: `replaced` (999) and `digitized`.
+        var replacements: [(reference: String, event: LifecycleEvent)] = []
+        var audit = RegistrationAudit()
+        let isEmpty = try await tx.scalar(Bool.self, "SELECT NOT EXISTS (SELECT 1 FROM document)") ?? true
+        // Whether a new document names another (digitized copy, replacement): the check for
+        // names that match nothing runs only then.
+        var namesOthers = false
+        while let batch = try await Self.next(batches, isEmpty: isEmpty, registeredBefore: firstID, tx) {
+            for new in batch {
+                let number = new.document.rule
+                guard !counter.hasRule(number) && !absentRules.contains(number) else { continue }
+                if let rule = try await Self.readRule(number, version: counter.context.calendarVersion, tx) {
+                    counter.add(rules: [rule])
+                } else {
+                    absentRules.insert(number)
+                }
+            }
+            var eventRows: [DocumentEventRow] = []
+            var holdRows: [StoreValue] = []
+            // Each document's count, phase and holds, its row then bound straight from them.
+            var statuses: [RetentionStatus] = [], phases: [Phase] = [], heldFlags: [Bool] = []
+            statuses.reserveCapacity(batch.count)
+            phases.reserveCapacity(batch.count)
+            heldFlags.reserveCapacity(batch.count)
+            let batchID = nextID
+            for new in batch {
+                let holds = ruleHolds[new.document.rule] ?? []
+                // Its events, with a `hold-placed` for each hold on its rule.
+                var events = new.events
+                for hold in holds {
+                    events.append(.ruleHoldPlaced(hold, rule: new.document.rule, on: today, by: actor))
+                    holdRows += [.integer(hold), .integer(nextID)]
+                }
+                // Most registered documents have no event yet: counted from their fields alone.
+                statuses.append(events.isEmpty
+                    ? counter.status(rule: new.document.rule, copy: new.document.copy, openedOn: new.document.openedOn, closedOn: new.document.closedOn)
+                    : counter.status(of: new.document, events: events, held: !holds.isEmpty))
+                phases.append(events.isEmpty ? .actif : Phase(events: events))
+                heldFlags.append(!holds.isEmpty)
+                for event in events {
+                    eventRows.append(DocumentEventRow(sequence: nextSequence, document: nextID, event, recordedAt: instant))
+                    nextSequence += 1
+                }
+                let named = new.document.eventsOnNamedDocuments(today: today, by: actor)
+                if !named.isEmpty {
+                    namesOthers = true
+                    replacements += named
+                }
+                audit.note(new.document)
+                nextID += 1
+            }
+            try await Self.insertDocuments(batch, registeredBefore: firstID, tx) { index, row in
+                DocumentRow.write(id: batchID + index, batch[index].document, registeredAt: instant, registeredBy: actor,
+                                  phase: phases[index], held: heldFlags[index], retention: statuses[index], to: &row)
+            }
+            if let last = batch.last { audit.lastReference = last.document.reference }
+            try await tx.insert(eventRows)
+            for (start, end) in stride(from: 0, to: holdRows.count, by: 1_000).map({ ($0, min($0 + 1_000, holdRows.count)) }) {
+                let pairs = Array(repeating: "(?, ?)", count: (end - start) / 2).joined(separator: ", ")
+                try await tx.execute("INSERT INTO hold_document (hold, document) VALUES \(pairs)", Array(holdRows[start..<end]))
+            }
+        }
+        for (reference, event) in replacements {
+            // Another unit's document reads as one that is not registered: nobody learns
+            // another unit's references by naming them.
+            guard let row = try await Self.documentRow(reference, tx), batches.visibility?.allows(reference, holder: row.holder) ?? true else {
+                throw Refusal(.replacedNotFound, ["reference": reference])
+            }
+            try await Self.append(event, to: row, at: instant, tx)
+        }
+        // Digitized copies and replacements name registered references: check them now
+        // rather than at COMMIT, to say which.
+        if namesOthers, let orphan = try await tx.scalar(String.self, RegisterQueries.orphanReference) {
+            throw Refusal(.replacedNotFound, ["reference": orphan])
+        }
+        let count = nextID - firstID
+        for (target, details) in audit.entries(count: count) {
+            try await self.audit(tx, user: actor, action: "document.register", target: target, details: details, at: instant)
+        }
+        return count
+    }
+
+    /// Inserts the rows of `batch`, each bound by `bind(index, row)`, in as few statements as
+    /// PostgreSQL's 65,535 parameters allow. A row the database refuses is found and said in
+    /// words (`refusedDocument`): the batch is undone to a savepoint, then its rows are
+    /// inserted one at a time until the one refused.
+    private static func insertDocuments(
+        _ batch: [NewDocument], registeredBefore firstID: Int, _ tx: PostgresTransaction, bind: (Int, inout PostgresRowBinder) -> Void
+    ) async throws {
+        guard !batch.isEmpty else { return }
+        let perStatement = 65_535 / DocumentRow.table.columns.count
+        func insert(_ rows: Range<Int>) async throws {
+            var binder = PostgresRowBinder()
+            for index in rows { bind(index, &binder) }
+            _ = try await tx.connection.query(PostgresQuery(unsafeSQL: DocumentRow.table.insert(.postgresql, rows: rows.count), binds: binder.bindings),
+                                              logger: tx.logger).collect()
+        }
+        try await tx.execute("SAVEPOINT registering_batch")
+        do {
+            for start in stride(from: 0, to: batch.count, by: perStatement) {
+                try await insert(start..<min(start + perStatement, batch.count))
+            }
+            try await tx.execute("RELEASE SAVEPOINT registering_batch")
+        } catch let error as PSQLError where Self.refusesRow(error) {
+            try await tx.execute("ROLLBACK TO SAVEPOINT registering_batch")
+            for index in batch.indices {
+                try await tx.execute("SAVEPOINT registering_one")
+                do {
+                    try await insert(index..<(index + 1))
+                } catch let refusal as PSQLError where Self.refusesRow(refusal) {
+                    try await tx.execute("ROLLBACK TO SAVEPOINT registering_one")
+                    throw try await refusedDocument(batch[index].document, refusal, registeredBefore: firstID, tx)
+                }
+                try await tx.execute("RELEASE SAVEPOINT registering_one")
+            }
+            throw error
+        }
+    }
+
+    /// Whether PostgreSQL refused a row for its values (an integrity constraint, SQLSTATE
+    /// 23xxx, or a value it cannot store, 22xxx, such as a NUL character in a text), as SQLite
+    /// refuses a row: said in words rather than as a database failure.
+    static func refusesRow(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return state.hasPrefix("23") || state.hasPrefix("22")
+    }
+
+    /// A document row the database refused (`refusesRow`), in words.
+    static func refusedDocument(_ row: Document, _ error: PSQLError, registeredBefore firstID: Int, _ tx: PostgresTransaction) async throws -> any Error {
+        let state = error.serverInfo?[.sqlState]
+        if state == "23505" {
+            let earlier = try await tx.scalar(Int.self, "SELECT id FROM document WHERE reference = ?", [.text(row.reference)])
+            if let earlier, earlier >= firstID {
+                return Refusal(.repeatedReference, ["reference": row.reference])
+            }
+            return Refusal(.alreadyRegistered, ["reference": row.reference])
+        }
+        if state == "23503", let box = row.box {
+            return Refusal(.boxOfDocumentNotFound, ["reference": row.reference, "box": box])
+        }
+        return Refusal(.documentRefusedByStore, ["reference": row.reference, "detail": error.serverInfo?[.message] ?? "\(error.code)"])
+    }
+
+    /// The next batch of `batches`, asked on a thread of its own rather than on Swift's
+    /// cooperative threads: the source is synchronous, may wait for its own reading thread
+    /// (a CSV file read ahead), and its "registered before" lookup, asked while it runs, waits
+    /// for a query on `tx`. An error of the source's own (not the database's) is marked to
+    /// reach the caller unchanged.
+    private static func next(_ batches: some DocumentBatches, isEmpty: Bool, registeredBefore firstID: Int,
+                             _ tx: PostgresTransaction) async throws -> [NewDocument]? {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                let registered = RegisteredBefore(isEmpty: isEmpty) { references in
+                    do {
+                        return try waitFor { try await Self.references(among: references, before: firstID, tx) }
+                    } catch {
+                        throw LookupFailure(error: error)
+                    }
+                }
+                do {
+                    continuation.resume(returning: try batches.next(registered))
+                } catch let failure as LookupFailure {
+                    continuation.resume(throwing: failure.error)
+                } catch let error as StoreError {
+                    continuation.resume(throwing: error)
+                } catch {
+                    continuation.resume(throwing: SourceFailure(error: error))
+                }
+            }
+            thread.name = "sablier document source"
+            thread.start()
+        }
+    }
+
+    /// A failure of the "registered before" lookup: the database's, not the source's.
+    private struct LookupFailure: Error {
+        let error: any Error
+    }
+
+    /// Runs `work` as a task and waits for its result on the calling thread, which must not be
+    /// one of Swift's cooperative threads nor an event loop (see `next`).
+    private static func waitFor<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+        let outcome = Outcome<T>()
+        Task {
+            do { outcome.set(.success(try await work())) } catch { outcome.set(.failure(error)) }
+        }
+        return try outcome.wait().get()
+    }
+
+    /// The result of a task, waited for on another thread.
+    private final class Outcome<T: Sendable>: Sendable {
+        private let result = Mutex<Result<T, any Error>?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+
+        func set(_ value: Result<T, any Error>) {
+            result.withLock { $0 = value }
+            done.signal()
+        }
+
+        func wait() -> Result<T, any Error> {
+            done.wait()
+            return result.withLock { $0! }
+        }
     }
 
     /// Which of `references` name documents whose id is below `id` (registered before).
@@ -333,7 +542,22 @@ extension PostgresStore {
 
     /// The calendar in force and the confirmations, for the rules named (all when nil).
     static func retentionContext(_ tx: PostgresTransaction, rules numbers: Set<String>?) async throws -> RetentionContext {
-        throw StoreError.databaseFailure("PostgreSQL", operation: "reading the calendar in force", detail: "not yet ported")
+        let byRule = OpenPeriodConfirmation.byRule(try await confirmations(tx))
+        guard let latest = try await tx.scalar(Int.self, "SELECT MAX(number) FROM calendar_version"),
+              let yearEndText = try await tx.scalar(String.self, "SELECT year_end FROM calendar_version WHERE number = ?", [.integer(latest)])
+        else {
+            return RetentionContext(calendarVersion: 0, yearEnd: .schoolYearEnd, rules: [:], confirmations: byRule)
+        }
+        let yearEnd = try StoredCode.monthDay(yearEndText)
+        var rules: [String: Rule] = [:]
+        if let numbers {
+            for number in numbers {
+                if let rule = try await readRule(number, version: latest, tx) { rules[number] = rule }
+            }
+        } else if let calendar = try await readCalendar(latest, tx) {
+            for rule in calendar.rules { rules[rule.number] = rule }
+        }
+        return RetentionContext(calendarVersion: latest, yearEnd: yearEnd, rules: rules, confirmations: byRule)
     }
 
     /// Recounts the documents `condition` selects under `context`, writing their phase and
@@ -348,9 +572,7 @@ extension PostgresStore {
 
     /// Writes a recount of one document.
     static func update(_ row: inout DocumentRow, events: [LifecycleEvent], _ context: RetentionContext, _ tx: PostgresTransaction) async throws {
-        let status = context.status(of: try row.document(), events: events, held: row.held)
-        row.set(status)
-        row.phase = Phase(events: events).rawValue
+        try row.recount(events: events, context)
         try await tx.execute("""
             UPDATE document SET phase = ?, calendar_version = ?, transfer_on = ?, final_on = ?, final_action = ?, waiting = ?, due_on = ?
             WHERE id = ?
@@ -372,7 +594,16 @@ extension PostgresStore {
     /// After a new calendar version: recounts the documents whose rule changed, appeared or
     /// disappeared (all of them when the year end changed).
     static func recountAfterCalendarChange(_ tx: PostgresTransaction, previous: RetentionCalendar?, current: RetentionCalendar) async throws {
-        throw StoreError.databaseFailure("PostgreSQL", operation: "recounting after a calendar change", detail: "not yet ported")
+        guard try await tx.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM document)") == true else { return }
+        let context = try await retentionContext(tx, rules: nil)
+        guard let changed = current.rulesChanged(since: previous) else {
+            return try await recount(tx, context, where: "1 = 1", [])
+        }
+        // One pass over the table per 500 rules changed, rather than one per rule (there is
+        // no index by rule).
+        for (rules, markers) in batches(of: changed) {
+            try await recount(tx, context, where: "rule IN (\(markers))", rules.map(StoreValue.text))
+        }
     }
 
     static func nextEventSequence(_ tx: PostgresTransaction) async throws -> Int {
