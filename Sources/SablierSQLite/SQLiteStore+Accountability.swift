@@ -100,11 +100,13 @@ extension SQLiteStore: AccountabilityStore {
     }
 
     public func verifyAudit(checkpoint: AuditCheckpoint?) async throws -> AuditChain.Verification {
-        let key = auditSeal.key, keyFile = auditSeal.keyFile
+        // Without the key nothing can be proved (an attacker could have rewritten every entry
+        // with plain hashes and removed the key file), so verify refuses rather than say intact.
+        let key = try auditSeal.requiredKey()
         return try await read("verifying the audit trail") { db in
             // In sequence order: an entry moved to another number no longer matches its hash
             // (the number is hashed), and the one after it no longer follows it.
-            try Self.verifyTrail(key: key, keyFile: keyFile, checkpoint: checkpoint, db)
+            try Self.verifyTrail(key: key, checkpoint: checkpoint, db)
         }
     }
 

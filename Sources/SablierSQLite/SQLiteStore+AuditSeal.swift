@@ -7,119 +7,56 @@ import Synchronization
 // MARK: - Keyed digests of tombstones and certificate entries
 
 extension SQLiteStore {
-    /// A row's values as the text its digest covers: each typed, so `1` and `'1'` differ, and
-    /// each text length-prefixed (`s<UTF-8 byte count>:<text>`), so that no text can shift
-    /// into its neighbour (`a|b` and `a` then `b` differ) whatever bytes it holds.
-    static func sealedText(_ kind: String, _ values: some Sequence<DatabaseValue>) -> String {
-        AuditChain.lengthPrefixed([kind]) + values.map { value -> String in
+    /// A row's values as the shared sealed text reads them (`SealedRecord.sealedText`).
+    ///
+    /// A REAL is never written by Sablier in a sealed table (it has none): one found there was
+    /// put by hand, and is read as text, which never gives the integer's digest it replaced.
+    static func storeValues(_ row: Row) -> [StoreValue] {
+        row.databaseValues.map { value in
             switch value.storage {
-            case .null: return "n;"
-            case .int64(let number): return "i\(number);"
-            case .double(let number): return "d\(number);"
-            case .string(let text): return AuditChain.lengthPrefixed([text])
-            case .blob(let data): return "b" + SourceDigest.sha256Hex(data) + ";"
+            case .null: .null
+            case .int64(let number): .integer(Int(number))
+            case .double(let number): .text("d\(number)")
+            case .string(let text): .text(text)
+            case .blob(let data): .bytes(Array(data))
             }
-        }.joined()
+        }
     }
 
-    /// `sealedText` of a row of texts only: how its encoding is checked without a row.
-    static func sealedText(_ kind: String, texts: [String]) -> String {
-        sealedText(kind, texts.map(\.databaseValue))
+    /// Writes the keyed digest of `record`, named by its key's values, over every column.
+    private func seal(_ record: SealedRecord, _ key: [any DatabaseValueConvertible], _ db: Database) throws {
+        let auditKey = try auditSeal.requiredKey()
+        guard let row = try Row.fetchOne(db, sql: record.selectToSeal, arguments: StatementArguments(key)) else { return }
+        try db.execute(sql: record.updateDigest, arguments: StatementArguments([record.digest(Self.storeValues(row), key: auditKey) as any DatabaseValueConvertible] + key))
     }
-
-    private static let tombstoneColumns = TombstoneRow.table.columns.joined(separator: ", ")
-    private static let itemColumns = DispositionItemRow.table.columns.joined(separator: ", ")
-    private static let listColumns = DispositionListRow.table.columns.joined(separator: ", ")
-    /// The lists whose header is a certificate's: once their execution has begun.
-    private static let executionBegun = "state = 'executing' OR state = 'executed'"
 
     /// Writes the keyed digest of disposition list `number`'s row, over every column: the
     /// certificate's header (executed by, at, method, vendor's certificate). Called after each
     /// change to the row once its execution has begun.
     func sealDispositionList(_ number: Int, _ db: Database) throws {
-        let key = try auditSeal.requiredKey()
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.listColumns) FROM disposition_list WHERE number = ? AND (\(Self.executionBegun))",
-                                         arguments: [number]) else { return }
-        try db.execute(sql: "UPDATE disposition_list SET digest = ? WHERE number = ?",
-                       arguments: [key.mac(Self.sealedText("disposition-list", row.databaseValues)), number])
+        try seal(.dispositionList, [number], db)
     }
 
     /// Writes the keyed digest of the tombstone of document `document`, over every column.
     func sealTombstone(document: Int, _ db: Database) throws {
-        let key = try auditSeal.requiredKey()
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.tombstoneColumns) FROM tombstone WHERE document = ?", arguments: [document]) else { return }
-        try db.execute(sql: "UPDATE tombstone SET digest = ? WHERE document = ?",
-                       arguments: [key.mac(Self.sealedText("tombstone", row.databaseValues)), document])
+        try seal(.tombstone, [document], db)
     }
 
     /// Writes the keyed digest of item `position` of list `number`, over every column: when it
     /// starts (the certificate's entry) and again when it is done.
     func sealDispositionItem(list number: Int, position: Int, _ db: Database) throws {
-        let key = try auditSeal.requiredKey()
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.itemColumns) FROM disposition_item WHERE list = ? AND position = ?",
-                                         arguments: [number, position]) else { return }
-        try db.execute(sql: "UPDATE disposition_item SET digest = ? WHERE list = ? AND position = ?",
-                       arguments: [key.mac(Self.sealedText("disposition-item", row.databaseValues)), number, position])
+        try seal(.dispositionItem, [number, position], db)
     }
 
     /// Seals the tombstones and certificate entries written before the store had a key: done
     /// only in `createAuditKey`'s transaction, when the plain trail is still all there is.
     /// Never later: a digest removed afterwards is a forgery to report, not a record to seal.
     func sealUnsealedRecords(_ db: Database) throws {
-        for document in try Int.fetchAll(db, sql: "SELECT document FROM tombstone WHERE digest IS NULL") {
-            try sealTombstone(document: document, db)
-        }
-        for row in try Row.fetchAll(db, sql: "SELECT list, position FROM disposition_item WHERE digest IS NULL AND state <> 'pending'") {
-            try sealDispositionItem(list: row[0], position: row[1], db)
-        }
-        for number in try Int.fetchAll(db, sql: "SELECT number FROM disposition_list WHERE digest IS NULL AND (\(Self.executionBegun))") {
-            try sealDispositionList(number, db)
-        }
-    }
-
-    /// The first tombstone or certificate entry whose digest is missing or does not match its
-    /// row, and how many were checked.
-    static func verifyRecords(_ key: AuditKey, _ db: Database) throws -> (checked: Int, problem: AuditChain.Verification.Problem?) {
-        var checked = 0
-        let tombstones = try Row.fetchAll(db, sql: "SELECT \(tombstoneColumns), digest FROM tombstone ORDER BY reference")
-        for row in tombstones {
-            checked += 1
-            let values = Array(row.databaseValues)
-            let reference: String = row["reference"]
-            let digest: String? = row["digest"]
-            if digest != key.mac(sealedText("tombstone", values.dropLast())) {
-                return (checked, .init(sequence: 0, reason: digest == nil
-                    ? "the tombstone of \(reference) carries no keyed digest: it was written, or its digest removed, without the key"
-                    : "the tombstone of \(reference) was altered: it no longer matches its keyed digest", record: "tombstone \(reference)"))
+        for record in SealedRecord.allCases {
+            for row in try Row.fetchAll(db, sql: record.selectUnsealed) {
+                try seal(record, Array(row.databaseValues), db)
             }
         }
-        let items = try Row.fetchAll(db, sql: "SELECT \(itemColumns), digest FROM disposition_item WHERE state <> 'pending' ORDER BY list, position")
-        for row in items {
-            checked += 1
-            let values = Array(row.databaseValues)
-            let reference: String = row["reference"], list: Int = row["list"]
-            let digest: String? = row["digest"]
-            if digest != key.mac(sealedText("disposition-item", values.dropLast())) {
-                return (checked, .init(sequence: 0, reason: digest == nil
-                    ? "the entry of \(reference) in the certificate of disposition list \(list) carries no keyed digest: it was written, or its digest removed, without the key"
-                    : "the entry of \(reference) in the certificate of disposition list \(list) was altered: it no longer matches its keyed digest",
-                    record: "disposition \(list) \(reference)"))
-            }
-        }
-        let lists = try Row.fetchAll(db, sql: "SELECT \(listColumns), digest FROM disposition_list WHERE \(executionBegun) ORDER BY number")
-        for row in lists {
-            checked += 1
-            let values = Array(row.databaseValues)
-            let number: Int = row["number"]
-            let digest: String? = row["digest"]
-            if digest != key.mac(sealedText("disposition-list", values.dropLast())) {
-                return (checked, .init(sequence: 0, reason: digest == nil
-                    ? "the header of the certificate of disposition list \(number) carries no keyed digest: it was written, or its digest removed, without the key"
-                    : "the header of the certificate of disposition list \(number) (executed by, at, method, vendor's certificate) was altered: it no longer matches its keyed digest",
-                    record: "disposition \(number)"))
-            }
-        }
-        return (checked, nil)
     }
 }
 
@@ -135,55 +72,17 @@ extension SQLiteStore {
             }
     }
 
-    /// The whole trail walked: the chain, then with the key the head file, the tombstones and
-    /// the certificate entries, then `checkpoint` when one is given.
-    static func verifyTrail(key: AuditKey?, keyFile: String, checkpoint: AuditCheckpoint?, _ db: Database) throws -> AuditChain.Verification {
-        // Without the key nothing can be proved (an attacker could have rewritten every entry
-        // with plain hashes and removed the key file), so verify refuses rather than say intact.
-        guard let key else { throw Refusal(.auditKeyMissing, ["file": keyFile]) }
-        let rows = try storedAuditEntries(db)
-        var result = AuditChain.verify(rows, key: key)
-        guard result.isIntact else { return result }
-        func broken(_ sequence: Int, _ reason: String) -> AuditChain.Verification {
-            result.problem = .init(sequence: sequence, reason: reason)
-            return result
-        }
-        switch AuditHeadFile.read(key) {
-        case .missing:
-            return broken(rows.count, "the head file \(key.headFile) is missing: the newest entries may have been removed"
-                + " (if nothing was written since the key was made, write one entry, e.g. sablier audit checkpoint)")
-        case .altered(let why):
-            return broken(rows.count, "the head file \(key.headFile) was altered: \(why)")
-        case .head(let head):
-            result.head = head.sequence
-            if head.sequence > rows.count {
-                return broken(rows.count + 1, "the trail ends at entry \(rows.count) but its head file names entry \(head.sequence):"
-                    + " the newest entries were removed")
-            }
-            if head.sequence > 0, rows[head.sequence - 1].entry.hash != head.hash {
-                return broken(head.sequence, "entry \(head.sequence) is not the one the head file names: it was replaced")
+    /// The whole trail walked in one snapshot (`AuditTrailCheck`): the chain, the head file,
+    /// the tombstones and the certificate entries, then `checkpoint` when one is given.
+    static func verifyTrail(key: AuditKey, checkpoint: AuditCheckpoint?, _ db: Database) throws -> AuditChain.Verification {
+        var check = AuditTrailCheck(rows: try storedAuditEntries(db), key: key)
+        for record in SealedRecord.allCases where check.isIntact {
+            let rows = try Row.fetchCursor(db, sql: record.selectToVerify)
+            while check.isIntact, let row = try rows.next() {
+                check.check(record, storeValues(row))
             }
         }
-        let (checked, problem) = try verifyRecords(key, db)
-        result.records = checked
-        if let problem {
-            result.problem = problem
-            return result
-        }
-        if let checkpoint {
-            guard checkpoint.isSigned(by: key) else {
-                return broken(checkpoint.sequence, "the checkpoint's signature does not match: it was altered, or signed with another key")
-            }
-            guard checkpoint.sequence <= rows.count else {
-                return broken(checkpoint.sequence, "the checkpoint names entry \(checkpoint.sequence) but the trail ends at entry \(rows.count):"
-                    + " the trail was cut or rolled back to an older copy")
-            }
-            let entry = rows[checkpoint.sequence - 1].entry
-            guard entry.hash == checkpoint.hash, AuditCheckpoint.time(entry.at) == checkpoint.at else {
-                return broken(checkpoint.sequence, "entry \(checkpoint.sequence) is not the one the checkpoint names: it was replaced")
-            }
-        }
-        return result
+        return check.result(checkpoint: checkpoint)
     }
 }
 

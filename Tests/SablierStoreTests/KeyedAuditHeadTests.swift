@@ -180,8 +180,8 @@ struct KeyedAuditHeadTests {
         let shiftedRight = AuditChain.keyedHash(key, sequence: 1, atMicroseconds: 1, user: "a", action: "b\u{1F}c", target: "t",
                                                 details: "{}", previousHash: AuditChain.genesis)
         #expect(shiftedLeft != shiftedRight)
-        let two = SQLiteStore.sealedText("tombstone", texts: ["a", "b"])
-        let one = SQLiteStore.sealedText("tombstone", texts: ["a\u{1F}s:b"])
+        let two = SealedRecord.sealedText("tombstone", [.text("a"), .text("b")])
+        let one = SealedRecord.sealedText("tombstone", [.text("a\u{1F}s:b")])
         #expect(two != one)
         // The plain scheme of entries written before the key is unchanged, byte for byte.
         #expect(AuditChain.hash(sequence: 1, atMicroseconds: 2, user: "u", action: "a", target: "t", details: "{}", previousHash: AuditChain.genesis)
