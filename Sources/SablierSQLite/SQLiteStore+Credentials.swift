@@ -8,10 +8,7 @@ extension SQLiteStore: CredentialStore {
 
     public func credential(of user: String) async throws -> Credential? {
         try await read("reading the credential of \(user)") { db in
-            try Row.fetchOne(db, sql: """
-                SELECT user_name, hash, must_change, changed_at, failures, last_failure_at, locked_until
-                FROM user_password WHERE user_name = ?
-                """, arguments: [user]).map(Self.credential)
+            try Self.fetch(UserPasswordRow.self, db, ["user_name": user]).first?.credential
         }
     }
 
@@ -19,12 +16,7 @@ extension SQLiteStore: CredentialStore {
         try await perform("setting the password of \(user)") { database in
             try await database.write { db in
                 _ = try Self.existingUser(user, db)
-                try db.execute(sql: """
-                    INSERT INTO user_password (user_name, hash, must_change, changed_at, failures, last_failure_at, locked_until)
-                    VALUES (?, ?, ?, ?, 0, NULL, NULL)
-                    ON CONFLICT (user_name) DO UPDATE SET hash = excluded.hash, must_change = excluded.must_change,
-                        changed_at = excluded.changed_at, failures = 0, last_failure_at = NULL, locked_until = NULL
-                    """, arguments: [user, hash, mustChange, StoredCode.microseconds(instant)])
+                try db.execute(sql: UserPasswordRow.upsert, arguments: [user, hash, mustChange, StoredCode.microseconds(instant)])
                 let closed = try Self.closeSessions(of: user, at: instant, db)
                 try self.audit(db, user: actor, action: mustChange ? "user.password-reset" : "user.password-change", target: "user \(user)",
                                details: ["sessionsClosed": String(closed)], at: instant)
@@ -64,10 +56,7 @@ extension SQLiteStore: CredentialStore {
             try await database.write { db in
                 try db.execute(sql: "UPDATE user_password SET failures = 0, last_failure_at = NULL, locked_until = NULL WHERE user_name = ?",
                                arguments: [session.user])
-                try db.execute(sql: """
-                    INSERT INTO web_session (secret_hash, user_name, created_at, last_seen_at, closed_at) VALUES (?, ?, ?, ?, NULL)
-                    """, arguments: [session.secretHash, session.user, StoredCode.microseconds(session.createdAt),
-                                     StoredCode.microseconds(session.lastSeenAt)])
+                try SQLiteInserter<WebSessionRow>(db).insert([WebSessionRow(session)])
                 try self.audit(db, user: session.user, action: "auth.sign-in", target: "user \(session.user)",
                                details: address.map { ["address": $0] } ?? [:], at: session.createdAt)
             }
@@ -76,13 +65,7 @@ extension SQLiteStore: CredentialStore {
 
     public func webSession(secretHash: String) async throws -> WebSessionRecord? {
         try await read("reading a session") { db in
-            try Row.fetchOne(db, sql: """
-                SELECT secret_hash, user_name, created_at, last_seen_at, closed_at FROM web_session WHERE secret_hash = ?
-                """, arguments: [secretHash]).map { row in
-                WebSessionRecord(secretHash: row[0], user: row[1], createdAt: StoredCode.date(microseconds: row[2]),
-                                 lastSeenAt: StoredCode.date(microseconds: row[3]),
-                                 closedAt: (row[4] as Int?).map(StoredCode.date(microseconds:)))
-            }
+            try Self.fetch(WebSessionRow.self, db, ["secret_hash": secretHash]).first?.record
         }
     }
 
@@ -121,10 +104,7 @@ extension SQLiteStore: CredentialStore {
             try await database.write { db in
                 _ = try Self.existingUser(token.user, db)
                 let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM api_token") ?? 1
-                try db.execute(sql: """
-                    INSERT INTO api_token (id, secret_hash, user_name, name, created_at, created_by, expires_on) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, secretHash, token.user, token.name, StoredCode.microseconds(token.createdAt), token.createdBy,
-                                     token.expiresOn?.description])
+                try SQLiteInserter<APITokenRow>(db).insert([APITokenRow(id: id, secretHash: secretHash, token)])
                 var details = ["name": token.name]
                 if let expires = token.expiresOn { details["expires"] = expires.description }
                 try self.audit(db, user: token.createdBy, action: "token.create", target: "token \(id) of user \(token.user)",
@@ -136,8 +116,7 @@ extension SQLiteStore: CredentialStore {
 
     public func token(secretHash: String) async throws -> APIToken? {
         try await read("reading a token") { db in
-            guard let id = try Int.fetchOne(db, sql: "SELECT id FROM api_token WHERE secret_hash = ?", arguments: [secretHash]) else { return nil }
-            return try Self.tokenRow(id, db)
+            try Self.fetch(APITokenRow.self, db, ["secret_hash": secretHash]).first?.token
         }
     }
 
@@ -147,7 +126,7 @@ extension SQLiteStore: CredentialStore {
 
     public func tokens() async throws -> [APIToken] {
         try await read("listing tokens") { db in
-            try Int.fetchAll(db, sql: "SELECT id FROM api_token ORDER BY id").compactMap { try Self.tokenRow($0, db) }
+            try Self.fetch(APITokenRow.self, db, orderBy: ["id"]).map(\.token)
         }
     }
 
@@ -165,19 +144,6 @@ extension SQLiteStore: CredentialStore {
     }
 
     static func tokenRow(_ id: Int, _ db: Database) throws -> APIToken? {
-        try Row.fetchOne(db, sql: """
-            SELECT id, user_name, name, created_at, created_by, expires_on, revoked_at, revoked_by FROM api_token WHERE id = ?
-            """, arguments: [id]).map { row in
-            let expires: String? = row[5]
-            return APIToken(id: row[0], user: row[1], name: row[2], createdAt: StoredCode.date(microseconds: row[3]), createdBy: row[4],
-                            expiresOn: expires.flatMap(CivilDate.init(iso:)), revokedAt: (row[6] as Int?).map(StoredCode.date(microseconds:)),
-                            revokedBy: row[7])
-        }
-    }
-
-    static func credential(_ row: Row) -> Credential {
-        Credential(user: row[0], hash: row[1], mustChange: row[2], changedAt: StoredCode.date(microseconds: row[3]), failures: row[4],
-                   lastFailureAt: (row[5] as Int?).map(StoredCode.date(microseconds:)),
-                   lockedUntil: (row[6] as Int?).map(StoredCode.date(microseconds:)))
+        try fetch(APITokenRow.self, db, ["id": id]).first?.token
     }
 }

@@ -25,9 +25,7 @@ extension SQLiteStore: FileRootStore {
 
     public func fileRoots() async throws -> [FileRoot] {
         try await read("listing the folders the register may read") { db in
-            try Row.fetchAll(db, sql: "SELECT path, added_at, added_by FROM file_root ORDER BY path").map { row in
-                FileRoot(path: row[0], addedAt: StoredCode.date(microseconds: row[1]), addedBy: row[2])
-            }
+            try Self.fetch(FileRootRow.self, db, orderBy: ["path"]).map(\.root)
         }
     }
 
@@ -37,8 +35,7 @@ extension SQLiteStore: FileRootStore {
                 guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM file_root WHERE path = ?)", arguments: [root.path]) != true else {
                     throw Refusal(.rootExists, ["path": root.path])
                 }
-                try db.execute(sql: "INSERT INTO file_root (path, added_at, added_by) VALUES (?, ?, ?)",
-                               arguments: [root.path, StoredCode.microseconds(root.addedAt), root.addedBy])
+                try SQLiteInserter<FileRootRow>(db).insert([FileRootRow(root)])
                 try self.audit(db, user: root.addedBy, action: "roots.add", target: Self.auditTarget(root: root.path), details: [:], at: root.addedAt)
             }
         }
@@ -56,6 +53,6 @@ extension SQLiteStore: FileRootStore {
 
     /// The audit target of a folder the register may read: `root PATH`.
     static func auditTarget(root path: String) -> String {
-        "root \(path)"
+        FileRootRow.auditTarget(root: path)
     }
 }
