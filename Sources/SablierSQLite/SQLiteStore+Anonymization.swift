@@ -16,7 +16,7 @@ extension SQLiteStore: AnonymizationStore {
             var found: [String: Anonymization] = [:]
             try Self.inBatches(originals) { batch, markers in
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT d.reference, \(Self.anonymizationColumns) FROM anonymized_copy a JOIN document d ON d.id = a.original
+                    SELECT d.reference, \(StoredAnonymization.columns) FROM anonymized_copy a JOIN document d ON d.id = a.original
                     JOIN document c ON c.id = a.copy WHERE d.reference IN (\(markers))
                     """, arguments: StatementArguments(batch))
                 for row in rows {
@@ -41,13 +41,9 @@ extension SQLiteStore: AnonymizationStore {
         if let version = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version") {
             ruleInForce = try readRule(rule, version: version, db) != nil
         }
-        let unit = Access.unitKey(holder)
-        let units = try String.fetchAll(db, sql: "SELECT DISTINCT holder FROM document UNION SELECT DISTINCT unit FROM app_user")
-        let taken = try String.fetchAll(db, sql: "SELECT reference FROM document WHERE reference = ? OR reference LIKE 'ANON-%'",
-                                        arguments: [copyReference ?? ""])
-        return AnonymizationPlacementFacts(ruleInForce: ruleInForce,
-                                           knownHolders: unit.isEmpty ? [] : units.filter { Access.unitKey($0) == unit },
-                                           takenReferences: Set(taken))
+        let units = try String.fetchAll(db, sql: StoredAnonymization.knownUnits)
+        let taken = try String.fetchAll(db, sql: StoredAnonymization.takenReferences, arguments: [copyReference ?? ""])
+        return StoredAnonymization.placementFacts(ruleInForce: ruleInForce, holder: holder, units: units, taken: taken)
     }
 
     @discardableResult
@@ -69,27 +65,13 @@ extension SQLiteStore: AnonymizationStore {
                 guard let copyRow = try Self.documentRow(document.reference, db) else {
                     throw Refusal(.documentNotFound, ["reference": document.reference])
                 }
-                var kept = made
-                kept.original = original.reference
-                kept.copyReference = document.reference
-                kept.madeAt = StoredVersion.storedInstant(instant)
-                kept.madeBy = actor
-                kept.signOff = nil
-                try Self.append(LifecycleEvent(kind: .anonymized, on: CivilDate(dayOf: instant), by: actor,
-                                               reason: "copie anonymisée \(document.reference) (\(kept.replaced) renseignements remplacés)",
-                                               detail: document.reference),
-                                to: original, at: instant, db)
-                try db.execute(sql: """
-                    INSERT INTO anonymized_copy (original, copy, path, sha256, replacements, made_at, made_by, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [original.id, copyRow.id, kept.path, kept.sha256, try Self.replacementsJSON(kept.replacements),
-                                     StoredCode.microseconds(instant), actor, kept.note])
+                let kept = StoredAnonymization.kept(made, original: original.reference, copyReference: document.reference, by: actor, at: instant)
+                try Self.append(StoredAnonymization.event(kept, by: actor, at: instant), to: original, at: instant, db)
+                try db.execute(sql: StoredAnonymization.insert,
+                               arguments: Self.storeArguments(try StoredAnonymization.recordedValues(kept, original: original.id, copy: copyRow.id,
+                                                                                                      at: instant)))
                 try self.audit(db, user: actor, action: "privacy.anonymize", target: Self.auditTarget(document: original.reference),
-                               details: ["copy": document.reference, "rule": document.rule, "holder": document.holder,
-                                         "copy_kind": document.copy.rawValue, "sha256": kept.sha256, "path": kept.path,
-                                         "replacements": kept.replacements.map { "\($0.type) \($0.count)" }.joined(separator: ", "),
-                                         "note": kept.note],
-                               at: instant)
+                               details: StoredAnonymization.auditDetails(kept, document: document), at: instant)
                 return kept
             }
         }
@@ -106,19 +88,15 @@ extension SQLiteStore: AnonymizationStore {
                 }
                 let signed = try copy.signedOff(by: actor, at: StoredVersion.storedInstant(instant), note: note, currentSHA256: currentSHA256)
                 guard let signOff = signed.signOff else { throw Refusal(.noAnonymizedCopy, ["reference": original]) }
-                try db.execute(sql: """
-                    UPDATE anonymized_copy SET signed_off_at = ?, signed_off_by = ?, signed_sha256 = ?, sign_off_note = ?
-                    WHERE original = ? AND signed_off_at IS NULL
-                    """, arguments: [StoredCode.microseconds(instant), actor, signOff.sha256, signOff.note, row.id])
+                try db.execute(sql: StoredAnonymization.signOff, arguments: [StoredCode.microseconds(instant), actor, signOff.sha256, signOff.note, row.id])
                 try self.audit(db, user: actor, action: "privacy.anonymize-sign-off", target: Self.auditTarget(document: original),
-                               details: ["copy": copy.copyReference, "sha256": signOff.sha256, "made_sha256": copy.sha256,
-                                         "corrected_by_hand": signed.correctedByHand ? "true" : "false",
-                                         "flagging_findings": String(flaggingFindings), "note": signOff.note], at: instant)
+                               details: StoredAnonymization.signOffAuditDetails(copy, signed: signed, signOff: signOff,
+                                                                                flaggingFindings: flaggingFindings), at: instant)
                 // The officer read the copy: its content reviewed, it leaves the queue.
                 if let copyRow = try Self.documentRow(copy.copyReference, db) {
                     let status = try Self.documentPrivacy(copyRow, rules: Self.rulePrivacyByNumber(db), db, findings: false)
                     if status.isPending {
-                        _ = try self.insertPrivacyReview(copyRow, status, .dismiss, measure: nil, note: "copie anonymisée vérifiée",
+                        _ = try self.insertPrivacyReview(copyRow, status, .dismiss, measure: nil, note: StoredAnonymization.signOffReviewNote,
                                                          by: actor, at: instant, db)
                     }
                 }
@@ -129,39 +107,16 @@ extension SQLiteStore: AnonymizationStore {
 
     // MARK: - Rows
 
-    /// The columns an `Anonymization` is read from, after the original's reference.
-    static let anonymizationColumns = """
-        c.reference, a.path, a.sha256, a.replacements, a.made_at, a.made_by, a.note,
-        a.signed_off_at, a.signed_off_by, a.signed_sha256, a.sign_off_note
-        """
-
     static func anonymization(of documentID: Int, reference: String, _ db: Database) throws -> Anonymization? {
         try Row.fetchOne(db, sql: """
-            SELECT \(anonymizationColumns) FROM anonymized_copy a JOIN document c ON c.id = a.copy WHERE a.original = ?
+            SELECT \(StoredAnonymization.columns) FROM anonymized_copy a JOIN document c ON c.id = a.copy WHERE a.original = ?
             """, arguments: [documentID]).map { try anonymization($0, original: reference, offset: 0) }
     }
 
     static func anonymization(_ row: Row, original: String, offset: Int) throws -> Anonymization {
-        let replacementsText: String = row[offset + 3]
-        let replacements: [AnonymizationReplacement]
-        do {
-            replacements = try JSONDecoder().decode([AnonymizationReplacement].self, from: Data(replacementsText.utf8))
-        } catch {
-            throw CorruptValue("anonymized_copy.replacements of \(original) is not the JSON of counts by type")
-        }
-        var signOff: AnonymizationSignOff?
-        if let at: Int = row[offset + 7], let by: String = row[offset + 8], let sha256: String = row[offset + 9] {
-            signOff = AnonymizationSignOff(at: StoredCode.date(microseconds: at), by: by, sha256: sha256, note: row[offset + 10] ?? "")
-        }
-        return Anonymization(original: original, copyReference: row[offset], path: row[offset + 1], sha256: row[offset + 2],
-                             replacements: replacements, madeAt: StoredCode.date(microseconds: row[offset + 4]), madeBy: row[offset + 5],
-                             note: row[offset + 6], signOff: signOff)
-    }
-
-    /// The counts by type as JSON, keys sorted: the same text for the same counts.
-    static func replacementsJSON(_ replacements: [AnonymizationReplacement]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(replacements), as: UTF8.self)
+        try StoredAnonymization.anonymization(
+            original: original, copyReference: row[offset], path: row[offset + 1], sha256: row[offset + 2], replacements: row[offset + 3],
+            madeAt: row[offset + 4], madeBy: row[offset + 5], note: row[offset + 6], signedOffAt: row[offset + 7],
+            signedOffBy: row[offset + 8], signedSHA256: row[offset + 9], signOffNote: row[offset + 10])
     }
 }

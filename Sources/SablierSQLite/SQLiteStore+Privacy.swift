@@ -8,10 +8,8 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
 
     public func publicIdentifiers() async throws -> [PublicIdentifier] {
         try await read("listing public identifiers") { db in
-            try Row.fetchAll(db, sql: "SELECT kind, value, note, added_at, added_by FROM privacy_public_identifier ORDER BY kind, value").map { row in
-                let code: String = row[0]
-                guard let kind = PublicIdentifier.Kind(rawValue: code) else { throw CorruptValue("privacy_public_identifier holds kind '\(code)'") }
-                return PublicIdentifier(kind: kind, value: row[1], note: row[2], addedAt: StoredCode.date(microseconds: row[3]), addedBy: row[4])
+            try Row.fetchAll(db, sql: "SELECT \(StoredPrivacy.publicIdentifierColumns) FROM privacy_public_identifier ORDER BY kind, value").map { row in
+                try StoredPrivacy.publicIdentifier(kind: row[0], value: row[1], note: row[2], addedAt: row[3], addedBy: row[4])
             }
         }
     }
@@ -45,14 +43,28 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
         }
     }
 
+    /// `values` as GRDB's arguments: for the statements whose values SablierStore lists, the same
+    /// for every backend.
+    static func storeArguments(_ values: [StoreValue]) -> StatementArguments {
+        StatementArguments(values.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case .null: return nil
+            case .integer(let number): return number
+            case .text(let text): return text
+            case .boolean(let flag): return flag
+            case .bytes(let bytes): return Data(bytes)
+            }
+        })
+    }
+
     /// The audit target of a public identifier: `public KIND VALUE`.
     static func auditTarget(_ kind: PublicIdentifier.Kind, _ value: String) -> String {
-        "public \(kind.rawValue) \(value)"
+        StoredPrivacy.auditTarget(kind, value)
     }
 
     /// The audit target of a document: `document REF`, as the register's own entries.
     static func auditTarget(document reference: String) -> String {
-        "document \(reference)"
+        StoredPrivacy.auditTarget(document: reference)
     }
 
     // MARK: - Scans
@@ -68,25 +80,14 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
                     guard let row = try Self.documentRow(reference, db) else { throw Refusal(.documentNotFound, ["reference": reference]) }
                     return row
                 }
-                try db.execute(sql: """
-                    INSERT INTO privacy_scan (sha256, scanner, scanned_at, status, problem, format, text_scalars, flagged, score, summary,
-                                              finding_count, truncated)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (sha256) DO UPDATE SET scanner = excluded.scanner, scanned_at = excluded.scanned_at,
-                        status = excluded.status, problem = excluded.problem, format = excluded.format,
-                        text_scalars = excluded.text_scalars, flagged = excluded.flagged, score = excluded.score,
-                        summary = excluded.summary, finding_count = excluded.finding_count, truncated = excluded.truncated
-                    """, arguments: [scan.sha256, scan.scanner, StoredCode.microseconds(scan.scannedAt), scan.status.rawValue, scan.problem,
-                                     scan.format, scan.textScalars, scan.flagged, scan.score, scan.summary, scan.findingCount, scan.truncated])
+                try db.execute(sql: StoredPrivacy.upsertScan, arguments: Self.storeArguments(StoredPrivacy.scanValues(scan)))
                 try db.execute(sql: "DELETE FROM privacy_finding WHERE sha256 = ?", arguments: [scan.sha256])
                 try SQLiteInserter<PrivacyFindingRow>(db).insert(
                     scan.findings.enumerated().map { PrivacyFindingRow(sha256: scan.sha256, position: $0.offset, $0.element) })
                 if let document {
                     try Self.link(document.id, to: scan.sha256, path: path, by: actor, at: instant, db)
                     try self.audit(db, user: actor, action: "privacy.scan", target: Self.auditTarget(document: document.reference),
-                                   details: ["sha256": scan.sha256, "status": scan.status.rawValue,
-                                             "flagged": scan.flagged.map { $0 ? "yes" : "no" } ?? "unknown", "score": String(scan.score)],
-                                   at: instant)
+                                   details: StoredPrivacy.scanAuditDetails(scan), at: instant)
                 }
             }
         }
@@ -126,27 +127,19 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
     }
 
     static func link(_ document: Int, to sha256: String, path: String, by actor: String, at instant: Date, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO privacy_document_scan (document, sha256, path, scanned_at, scanned_by) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (document) DO UPDATE SET sha256 = excluded.sha256, path = excluded.path,
-                scanned_at = excluded.scanned_at, scanned_by = excluded.scanned_by
-            """, arguments: [document, sha256, path, StoredCode.microseconds(instant), actor])
+        try db.execute(sql: StoredPrivacy.upsertDocumentScan, arguments: [document, sha256, path, StoredCode.microseconds(instant), actor])
     }
 
     static func contentScan(_ sha256: String, _ db: Database, findings withFindings: Bool = true) throws -> ContentScan? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT sha256, scanner, scanned_at, status, problem, format, text_scalars, flagged, score, summary, finding_count, truncated
-            FROM privacy_scan WHERE sha256 = ?
-            """, arguments: [sha256]) else { return nil }
-        let code: String = row[3]
-        guard let status = ContentScanStatus(rawValue: code) else { throw CorruptValue("privacy_scan holds status '\(code)'") }
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(StoredPrivacy.scanColumns) FROM privacy_scan WHERE sha256 = ?",
+                                         arguments: [sha256]) else { return nil }
         let findings = withFindings
             ? try db.fetchStoredRows(PrivacyFindingRow.self, sql: PrivacyFindingRow.table.select(.sqlite, where: ["sha256"], orderBy: ["position"]),
                                      arguments: [sha256]).map(\.finding)
             : []
-        return ContentScan(sha256: row[0], scanner: row[1], scannedAt: StoredCode.date(microseconds: row[2]), status: status, problem: row[4],
-                           format: row[5], textScalars: row[6], flagged: row[7], score: row[8], summary: row[9], findingCount: row[10],
-                           truncated: row[11], findings: findings)
+        return try StoredPrivacy.contentScan(sha256: row[0], scanner: row[1], scannedAt: row[2], status: row[3], problem: row[4], format: row[5],
+                                             textScalars: row[6], flagged: row[7], score: row[8], summary: row[9], findingCount: row[10],
+                                             truncated: row[11], findings: findings)
     }
 
     // MARK: - The queue
@@ -160,10 +153,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
 
     public func confidentialReferences() async throws -> Set<String> {
         try await read("reading the confidential documents") { db in
-            Set(try String.fetchAll(db, sql: """
-                SELECT d.reference FROM privacy_review r JOIN document d ON d.id = r.document
-                WHERE r.decision = 'confirm' AND r.id = (SELECT MAX(id) FROM privacy_review WHERE document = r.document)
-                """))
+            Set(try String.fetchAll(db, sql: StoredPrivacy.confidentialReferences))
         }
     }
 
@@ -177,10 +167,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
         try await read("reading the review queue") { db in
             let rules = try Self.rulePrivacyByNumber(db)
             let flaggedRules = rules.values.filter(\.flags).map(\.rule).sorted()
-            var ids = Set(try Int.fetchAll(db, sql: """
-                SELECT ds.document FROM privacy_document_scan ds JOIN privacy_scan s ON s.sha256 = ds.sha256
-                WHERE s.flagged = 1 OR s.status <> 'read'
-                """))
+            var ids = Set(try Int.fetchAll(db, sql: StoredPrivacy.flaggedByContent))
             try Self.inBatches(flaggedRules) { batch, markers in
                 ids.formUnion(try Int.fetchAll(db, sql: "SELECT id FROM document WHERE rule IN (\(markers))", arguments: StatementArguments(batch)))
             }
@@ -192,35 +179,29 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
                 guard let row = try db.fetchStoredRows(DocumentRow.self, sql: DocumentRow.table.select(.sqlite, where: ["id"]), arguments: [id]).first,
                       row.phase != Phase.inactifDetruit.rawValue else { continue }
                 let entry = try Self.documentPrivacy(row, rules: rules, db)
-                if entry.isPending || (includingDecided && (entry.isFlagged || !entry.reviews.isEmpty)) { entries.append(entry) }
+                if StoredPrivacy.belongsInQueue(entry, includingDecided: includingDecided) { entries.append(entry) }
             }
-            return entries.sorted { $0.score != $1.score ? $0.score > $1.score : $0.reference < $1.reference }
+            return StoredPrivacy.queueOrder(entries)
         }
     }
 
     /// Where the document of `row` stands; `findings: false` leaves its scan's findings out
     /// (up to 10,000 rows) for a caller that reads only the scan's verdict.
     static func documentPrivacy(_ row: DocumentRow, rules: [String: RulePrivacy], _ db: Database, findings: Bool = true) throws -> DocumentPrivacy {
-        guard let phase = Phase(rawValue: row.phase) else { throw CorruptValue("column phase holds the unknown code '\(row.phase)'") }
         var scan: ContentScan?
         var path: String?
-        var scannedAt: Date?
+        var scannedAt: Int?
         if let link = try Row.fetchOne(db, sql: "SELECT sha256, path, scanned_at FROM privacy_document_scan WHERE document = ?", arguments: [row.id]) {
             scan = try contentScan(link[0], db, findings: findings)
             path = link[1]
-            scannedAt = StoredCode.date(microseconds: link[2])
+            scannedAt = link[2]
         }
-        let reviews = try Row.fetchAll(db, sql: """
-            SELECT id, decision, measure, note, sha256, reviewed_at, reviewed_by FROM privacy_review WHERE document = ? ORDER BY id
-            """, arguments: [row.id]).map { review in
-            let decisionCode: String = review[1], measureCode: String? = review[2]
-            guard let decision = PrivacyDecision(rawValue: decisionCode) else { throw CorruptValue("privacy_review holds decision '\(decisionCode)'") }
-            return PrivacyReview(id: review[0], reference: row.reference, decision: decision,
-                                 measure: measureCode.flatMap(PersonalInformationMeasure.init(rawValue:)), note: review[3], sha256: review[4],
-                                 reviewedAt: StoredCode.date(microseconds: review[5]), reviewedBy: review[6])
+        let reviews = try Row.fetchAll(db, sql: "SELECT \(StoredPrivacy.reviewColumns) FROM privacy_review WHERE document = ? ORDER BY id",
+                                       arguments: [row.id]).map { review in
+            try StoredPrivacy.review(id: review[0], reference: row.reference, decision: review[1], measure: review[2], note: review[3],
+                                     sha256: review[4], reviewedAt: review[5], reviewedBy: review[6])
         }
-        return DocumentPrivacy(reference: row.reference, title: row.title, rule: row.rule, holder: row.holder, phase: phase,
-                               rulePrivacy: rules[row.rule], scan: scan, scannedPath: path, scannedAt: scannedAt, reviews: reviews)
+        return try StoredPrivacy.documentPrivacy(row, rules: rules, scan: scan, scannedPath: path, scannedAt: scannedAt, reviews: reviews)
     }
 
     @discardableResult
@@ -249,9 +230,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
             """, arguments: [id, row.id, review.decision.rawValue, review.measure?.rawValue, review.note, review.sha256,
                              StoredCode.microseconds(instant), actor])
         try self.audit(db, user: actor, action: "privacy.review", target: Self.auditTarget(document: reference),
-                       details: ["review": String(id), "decision": review.decision.rawValue, "measure": review.measure?.rawValue ?? "",
-                                 "note": review.note, "sha256": review.sha256 ?? ""],
-                       at: instant)
+                       details: StoredPrivacy.reviewAuditDetails(review), at: instant)
         return review
     }
 
@@ -284,10 +263,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
                     """, arguments: [id, rule, personalInformation, confirmation.measure?.rawValue, confirmation.note, version,
                                      StoredCode.microseconds(instant), actor])
                 try self.audit(db, user: actor, action: "privacy.confirm-rule", target: "rule \(rule)",
-                               details: ["personalInformation": personalInformation ? "yes" : "no",
-                                         "measure": confirmation.measure?.rawValue ?? "", "note": confirmation.note ?? "",
-                                         "calendarVersion": String(version)],
-                               at: instant)
+                               details: StoredPrivacy.confirmationAuditDetails(confirmation), at: instant)
                 return confirmation
             }
         }
@@ -297,22 +273,15 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
     static func rulePrivacyByNumber(_ db: Database) throws -> [String: RulePrivacy] {
         guard let version = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version") else { return [:] }
         var confirmations: [String: RulePrivacyConfirmation] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT rule, personal_information, measure, note, calendar_version, confirmed_at, confirmed_by FROM privacy_rule_confirmation ORDER BY id
-            """) {
-            let measure: String? = row[2]
-            confirmations[row[0]] = RulePrivacyConfirmation(
-                rule: row[0], personalInformation: row[1], measure: measure.flatMap(PersonalInformationMeasure.init(rawValue:)), note: row[3],
-                calendarVersion: row[4], confirmedAt: StoredCode.date(microseconds: row[5]), confirmedBy: row[6])
+        for row in try Row.fetchAll(db, sql: "SELECT \(StoredPrivacy.confirmationColumns) FROM privacy_rule_confirmation ORDER BY id") {
+            confirmations[row[0]] = StoredPrivacy.confirmation(rule: row[0], personalInformation: row[1], measure: row[2], note: row[3],
+                                                               calendarVersion: row[4], confirmedAt: row[5], confirmedBy: row[6])
         }
         var rules: [String: RulePrivacy] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT number, title, personal_information, pi_measure, confidential FROM calendar_rule WHERE version = ?
-            """, arguments: [version]) {
-            let number: String = row[0], present: Bool? = row[2], measure: String? = row[3]
-            let information = present.map { PersonalInformation(present: $0, measure: measure.flatMap(PersonalInformationMeasure.init(rawValue:))) }
-            rules[number] = RulePrivacy(rule: number, title: row[1], calendarPersonalInformation: information, confidential: row[4],
-                                        confirmation: confirmations[number])
+        for row in try Row.fetchAll(db, sql: "SELECT \(StoredPrivacy.ruleColumns) FROM calendar_rule WHERE version = ?", arguments: [version]) {
+            let number: String = row[0]
+            rules[number] = StoredPrivacy.rulePrivacy(number: number, title: row[1], personalInformation: row[2], measure: row[3],
+                                                      confidential: row[4], confirmation: confirmations[number])
         }
         return rules
     }
