@@ -4,10 +4,10 @@ public import SablierStore
 import PostgresNIO
 import Synchronization
 
-// The register on PostgreSQL: a port of `SQLiteStore+Register.swift`, method for method, with
-// the same refusals, audit entries, events and row values.
-
-extension PostgresStore {
+/// The register on PostgreSQL: a port of `SQLiteStore+Register.swift`, method for method, with
+/// the same refusals, audit entries, events and row values, so a register copied from one
+/// backend to the other gives the same due list.
+extension PostgresStore: RegisterStore {
     // MARK: - Documents
 
     @discardableResult
