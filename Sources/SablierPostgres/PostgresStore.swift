@@ -183,6 +183,12 @@ public final class PostgresStore: Sendable {
 
     /// Every failure as a `StoreError`, naming the database (never its password).
     func storeError(_ error: any Error, operation: String) -> StoreError {
+        Self.storeError(error, location: location, operation: operation)
+    }
+
+    /// Every failure as a `StoreError` naming `location`: also for a server no store is open
+    /// on (creating or dropping a database).
+    static func storeError(_ error: any Error, location: String, operation: String) -> StoreError {
         switch error {
         case let error as StoreError:
             return error
