@@ -6,11 +6,14 @@
 # ripgrep: the reference tool the scan benchmark compares against.
 # chromium, chromium-driver, python3-venv: the end-to-end test of the web pages in a real headless
 # browser (Tests/browser), driven from Python's selenium in the virtual environment made below.
+# postgresql-15, postgresql-client-15: the PostgreSQL store's contract tests and benchmarks run
+# against a throw-away cluster of Debian's PostgreSQL 15 (scripts/postgres.sh, started by
+# scripts/test.sh); the client gives psql, to look into it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(pkg-config libxml2-dev libxml2-utils libsqlite3-dev sqlite3 poppler-utils ripgrep
-          chromium chromium-driver python3-venv)
+          chromium chromium-driver python3-venv postgresql-15 postgresql-client-15)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
