@@ -1,12 +1,12 @@
 public import Foundation
 public import SablierCore
-import SablierStore
+public import SablierStore
 import PostgresNIO
 
 /// Anonymised copies on PostgreSQL: the port of `SQLiteStore+Anonymization.swift`. What is kept,
 /// the original's event and the audit entries are `StoredAnonymization`'s, as on SQLite; the
 /// placement is decided again inside the write transaction by the Core's rule.
-extension PostgresStore { // AnonymizationStore once RegisterStore is declared (REG)
+extension PostgresStore: AnonymizationStore {
     public func anonymization(of original: String) async throws -> Anonymization? {
         try await read("reading the anonymised copy of \(original)") { tx in
             guard let row = try await Self.documentRow(original, tx) else { throw Refusal(.documentNotFound, ["reference": original]) }

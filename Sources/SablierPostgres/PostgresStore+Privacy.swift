@@ -1,12 +1,12 @@
 public import Foundation
 public import SablierCore
-import SablierStore
+public import SablierStore
 import PostgresNIO
 
 /// Personal information on PostgreSQL: the port of `SQLiteStore+Privacy.swift`, with the same
 /// statements (those whose text is the same on both live in `StoredPrivacy`), refusals, rows and
 /// audit entries. Rows become domain values through `StoredPrivacy`, one rule for both stores.
-extension PostgresStore { // PrivacyStore once RegisterStore is declared (REG)
+extension PostgresStore: PrivacyStore {
     // MARK: - Public identifiers
 
     public func publicIdentifiers() async throws -> [PublicIdentifier] {
