@@ -10,11 +10,12 @@ public struct SablierCommand: AsyncParsableCommand {
         discussion: """
             Sablier keeps the organisation's conservation calendar (calendrier de conservation) \
             approved by BAnQ, every version of it, and what it means for the organisation's documents.
-            The database is SQLite by default: --db PATH, or $SABLIER_DB, else ./sablier.sqlite.
+            The database is SQLite by default: --db PATH, or $SABLIER_DB, else ./sablier.sqlite; \
+            --db postgres://user@host:port/database names a PostgreSQL one (see the README).
             """,
         subcommands: [CalendarCommand.self, DocumentCommand.self, BoxCommand.self, DueCommand.self, WaitingCommand.self, HoldCommand.self, LoanCommand.self, DispositionCommand.self, ReportCommand.self,
                       PrivacyCommand.self, InitCommand.self, UserCommand.self, AuditCommand.self, IntegrityCommand.self, IncidentCommand.self, TokenCommand.self, RootsCommand.self,
-                      ServeCommand.self, NotifyCommand.self]
+                      ServeCommand.self, NotifyCommand.self, DatabaseCommand.self]
     )
 
     public init() {}

@@ -122,5 +122,14 @@ extension MessageCatalogue {
         .noStore: Entry(
             fr: "aucun dépôt Sablier à {path} : seul « sablier init » en crée un",
             en: "no Sablier store at {path}: only `sablier init` creates one"),
+        .auditKeyFileRequired: Entry(
+            fr: "le dépôt PostgreSQL {location} n'a pas de dossier où chercher la clé d'audit : il faut nommer le fichier de la clé",
+            en: "the PostgreSQL store {location} has no folder to look for the audit key in: the key's file must be named"),
+        .storeNotEmpty: Entry(
+            fr: "le dépôt {location} n'est pas vide ({table} : {rows} ligne(s)) : une copie ne va que dans un dépôt vide ; rien n'a été copié",
+            en: "the store {location} is not empty ({table}: {rows} row(s)): a copy goes into an empty store only; nothing was copied"),
+        .copyMismatch: Entry(
+            fr: "la copie ne correspond pas à l'original ({detail}) ; rien n'a été copié",
+            en: "the copy does not match the original ({detail}); nothing was copied"),
     ]
 }

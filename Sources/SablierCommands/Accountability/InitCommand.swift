@@ -7,7 +7,9 @@ import SablierStore
 /// `sablier init --admin NAME`: creates the store and its first user, an RSI.
 ///
 /// The only command that creates a store: every other one refuses a path where none exists.
-/// The file is created readable and writable by its owner only (0600), since it holds the
+/// For PostgreSQL (`--db postgres://…`) the database itself is created by its server
+/// (`createdb`), and init gives it the schema and its first user; `--audit-key` must then be
+/// named. An SQLite file is created readable and writable by its owner only (0600), since it holds the
 /// register and the audit trail. The audit key is created too, mode 0600, where `--audit-key`
 /// says (by default beside the database), unless a key is already there: one is never replaced.
 struct InitCommand: AsyncParsableCommand {
@@ -25,18 +27,21 @@ struct InitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let path = store.resolvedPath
-        let keyPath = store.resolvedAuditKeyPath
-        let created = !FileManager.default.fileExists(atPath: path)
+        // A PostgreSQL database is created by its server (createdb): init gives it the schema.
+        let created = !store.isPostgreSQL && !FileManager.default.fileExists(atPath: path)
+        var keyPath: String?
         var createdKey = false
         /// What this command created, removed when it fails: a failed init leaves nothing behind.
         func undo() {
             if created { try? FileManager.default.removeItem(atPath: path) }
-            if createdKey {
+            if createdKey, let keyPath {
                 try? FileManager.default.removeItem(atPath: keyPath)
                 try? FileManager.default.removeItem(atPath: keyPath + ".head")
             }
         }
         do {
+            let key = try store.auditKeyPath()
+            keyPath = key
             if created {
                 guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                     throw Refusal(.storeFailure, ["detail": "cannot create \(path)"])
@@ -44,16 +49,16 @@ struct InitCommand: AsyncParsableCommand {
             }
             if created {
                 // A head file left by a store that was here before names its trail, not this one.
-                try? FileManager.default.removeItem(atPath: keyPath + ".head")
+                try? FileManager.default.removeItem(atPath: key + ".head")
             }
-            if !FileManager.default.fileExists(atPath: keyPath) {
-                _ = try AuditKey.create(keyPath)
+            if !FileManager.default.fileExists(atPath: key) {
+                _ = try AuditKey.create(key)
                 createdKey = true
             }
-            let sablier = Sablier(store: try store.sqlite(), clock: .system)
+            let sablier = Sablier(store: try await store.storage(), clock: .system)
             let user = try await sablier.initialise(admin: admin, unit: unit)
-            Console.out("\(path): ready; \(user.name) (\(user.unit)) is its first user, with the role rsi")
-            Console.out("audit key: \(keyPath) (\(createdKey ? "created, mode 0600" : "already there, kept")); keep a copy apart from the database's backups")
+            Console.out("\(store.location): ready; \(user.name) (\(user.unit)) is its first user, with the role rsi")
+            Console.out("audit key: \(key) (\(createdKey ? "created, mode 0600" : "already there, kept")); keep a copy apart from the database's backups")
         } catch let refusal as Refusal {
             undo()
             throw RefusalReport.print(refusal, LanguageArgument.resolve(lang))

@@ -3,66 +3,123 @@ import Foundation
 import SablierApplication
 import SablierCSV
 import SablierCore
+import SablierPostgres
 import SablierSQLite
 import SablierStore
-import Synchronization
 
 /// Where the database is: shared by every command.
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The SQLite database file (it must exist: only `sablier init` creates one).",
-            discussion: "Defaults to $SABLIER_DB, else ./sablier.sqlite.",
-            valueName: "path"))
+            "The store: an SQLite file (it must exist: only `sablier init` creates one), or a PostgreSQL database, postgres://user@host:port/database.",
+            discussion: "Defaults to $SABLIER_DB, else ./sablier.sqlite. A URL's password may come from $PGPASSWORD; it is never printed. ?host=/dir names a Unix socket's folder, ?sslmode=require|disable the TLS.",
+            valueName: "path|url"))
     var db: String?
 
     @Option(
         name: .customLong("audit-key"),
         help: ArgumentHelp(
             "The audit trail's key file (32 random bytes, mode 0600), kept outside the database.",
-            discussion: "Defaults to $SABLIER_AUDIT_KEY, else the database's path followed by .audit-key. `sablier init` creates it.",
+            discussion: "Defaults to $SABLIER_AUDIT_KEY, else, for an SQLite file, the database's path followed by .audit-key. A PostgreSQL store has no folder beside it: name the key's file. `sablier init` creates it.",
             valueName: "path"))
     var auditKey: String?
 
-    /// The audit key's path after defaults: the option, then `$SABLIER_AUDIT_KEY`, then
-    /// `<database>.audit-key`, beside the database.
-    var resolvedAuditKeyPath: String {
-        if let auditKey, !auditKey.isEmpty { return auditKey }
-        if let env = ProcessInfo.processInfo.environment["SABLIER_AUDIT_KEY"], !env.isEmpty { return env }
-        return AuditKey.defaultFile(forStore: resolvedPath)
-    }
-
-    /// The database path after defaults: the option, then `$SABLIER_DB`, then `./sablier.sqlite`.
+    /// The database after defaults: the option, then `$SABLIER_DB`, then `./sablier.sqlite`.
+    /// A path or a PostgreSQL URL (which may hold a password: print `location`).
     var resolvedPath: String {
         if let db, !db.isEmpty { return db }
         if let env = ProcessInfo.processInfo.environment["SABLIER_DB"], !env.isEmpty { return env }
         return "sablier.sqlite"
     }
 
-    /// The store at `resolvedPath`, opened (and migrated) once per process with the audit key
-    /// at `resolvedAuditKeyPath`: a command checks its user, reads the confidential documents
-    /// and does its own work through one connection. A file that is not a Sablier store is
-    /// refused as the storage failure it is; a key file others may read, as the refusal it is.
-    func sqlite() throws -> SQLiteStore {
+    /// Whether the store is a PostgreSQL database rather than an SQLite file.
+    var isPostgreSQL: Bool { Self.isPostgreSQL(resolvedPath) }
+
+    /// The database as messages and logs show it: a URL without its password.
+    var location: String { Self.shown(resolvedPath) }
+
+    /// Whether `location` names a PostgreSQL database (`postgres://…`) rather than an SQLite file.
+    static func isPostgreSQL(_ location: String) -> Bool { PostgresStore.isURL(location) }
+
+    /// `location` as messages and logs show it: a URL without its password.
+    static func shown(_ location: String) -> String {
+        isPostgreSQL(location) ? PostgresStore.redacted(location) : location
+    }
+
+    /// The audit key's path after defaults (`StoreOptions.auditKeyPath(option:store:)`).
+    func auditKeyPath() throws(Refusal) -> String {
+        try Self.auditKeyPath(option: auditKey, store: resolvedPath)
+    }
+
+    /// The audit key's path after defaults: the option, then `$SABLIER_AUDIT_KEY`, then, for an
+    /// SQLite file, `<database>.audit-key` beside it. A PostgreSQL URL has no "beside": the key
+    /// must be named, and is refused rather than guessed (a key looked for in the working
+    /// folder would be a different key for each place a command is run from).
+    static func auditKeyPath(option: String?, store: String) throws(Refusal) -> String {
+        if let option, !option.isEmpty { return option }
+        if let env = ProcessInfo.processInfo.environment["SABLIER_AUDIT_KEY"], !env.isEmpty { return env }
+        guard !PostgresStore.isURL(store) else { throw Refusal(.auditKeyFileRequired, ["location": PostgresStore.redacted(store)]) }
+        return AuditKey.defaultFile(forStore: store)
+    }
+
+    /// The store `--db` names, opened once per process (`StoreOptions.open`): a command checks
+    /// its user, reads the confidential documents and does its own work through one store.
+    func storage() async throws -> any SablierStorage {
+        let store = try await Self.open(resolvedPath, auditKeyFile: try auditKeyPath())
+        // Through `any Sendable`, so the cast neither fails nor succeeds "always" in the
+        // compiler's eyes while the PostgreSQL store's protocols are being ported.
+        guard let storage = store as? any SablierStorage else {
+            throw Refusal(.storeFailure, ["detail": "this Sablier cannot use a PostgreSQL store yet (\(location))"])
+        }
+        return storage
+    }
+
+    /// Refuses an SQLite path where no store is: only `init` creates one. An empty file is no
+    /// store either: SQLite would make one of it. A PostgreSQL database's server refuses a
+    /// missing one itself.
+    static func requireExistingStore(_ location: String) throws(Refusal) {
+        guard !PostgresStore.isURL(location) else { return }
+        let size = (try? FileManager.default.attributesOfItem(atPath: location)[.size] as? NSNumber)?.intValue
+        guard let size, size > 0 else {
+            throw Refusal(.noStore, ["path": location])
+        }
+    }
+
+    /// The store at `location`, opened (and migrated) once per process with the audit key in
+    /// `auditKeyFile`: THE place a backend is chosen. A PostgreSQL URL opens a `PostgresStore`,
+    /// anything else an SQLite file (`SQLiteStore`, created empty when missing). A database
+    /// that is not a Sablier store is refused as the storage failure it is; a key file others
+    /// may read, as the refusal it is. Either store, as `any Sendable`: callers ask it for the
+    /// protocols they need (`SablierStorage`, `StoreTableSource`, …).
+    static func open(_ location: String, auditKeyFile: String) async throws -> any Sendable {
         do {
-            return try OpenedStores.store(at: resolvedPath, auditKeyFile: resolvedAuditKeyPath)
+            return try await OpenedStores.shared.store(at: location) {
+                if PostgresStore.isURL(location) {
+                    return try await PostgresStore.open(url: location, auditKeyFile: auditKeyFile)
+                }
+                return try SQLiteStore(path: location, auditKeyFile: auditKeyFile)
+            }
         } catch let error as StoreError {
             throw Refusal(error)
         }
     }
 }
 
-/// The stores this process opened, by path.
-private enum OpenedStores {
-    private static let stores = Mutex<[String: SQLiteStore]>([:])
+/// The stores this process opened, by path or URL: opened once, even by commands that ask twice.
+private actor OpenedStores {
+    static let shared = OpenedStores()
+    private var stores: [String: Task<any Sendable, any Error>] = [:]
 
-    static func store(at path: String, auditKeyFile: String) throws -> SQLiteStore {
-        try stores.withLock { stores in
-            if let store = stores[path] { return store }
-            let store = try SQLiteStore(path: path, auditKeyFile: auditKeyFile)
-            stores[path] = store
-            return store
+    func store(at location: String, _ open: @escaping @Sendable () async throws -> any Sendable) async throws -> any Sendable {
+        let task = stores[location] ?? Task { try await open() }
+        stores[location] = task
+        do {
+            return try await task.value
+        } catch {
+            // A store that failed to open is tried again when asked again.
+            stores[location] = nil
+            throw error
         }
     }
 }
@@ -143,12 +200,10 @@ struct CivilDateArgument: ExpressibleByArgument, Sendable {
 extension StoreOptions {
     /// The application over the store at `resolvedPath`, which must exist: a mistyped path
     /// is refused, naming it, rather than creating an empty store.
-    func application() throws -> Sablier {
-        // An empty file is no store either: SQLite would make one of it.
-        let size = (try? FileManager.default.attributesOfItem(atPath: resolvedPath)[.size] as? NSNumber)?.intValue
-        guard let size, size > 0 else {
-            throw Refusal(.noStore, ["path": resolvedPath])
-        }
-        return Sablier(store: try sqlite(), clock: .system)
+    /// A PostgreSQL database must exist (the server refuses a missing one); an empty one is
+    /// given the schema, as `init` would.
+    func application() async throws -> Sablier {
+        try Self.requireExistingStore(resolvedPath)
+        return Sablier(store: try await storage(), clock: .system)
     }
 }

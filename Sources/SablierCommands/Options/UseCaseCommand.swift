@@ -19,7 +19,7 @@ protocol UseCaseCommand: AsyncParsableCommand {
 extension UseCaseCommand {
     func run() async throws {
         try await actor.reportingRefusals {
-            let sablier = try store.application()
+            let sablier = try await store.application()
             let session = try await sablier.localSession(actor.resolvedActor)
             try await run(sablier, session)
         }
@@ -82,6 +82,8 @@ enum CommandHint {
             return language == .fr ? "(le RSI ajoute les utilisateurs avec « sablier user add »)" : "(the RSI adds users with `sablier user add`)"
         case .noUsers:
             return language == .fr ? "(créez le premier avec « sablier init --admin NOM »)" : "(create the first one with `sablier init --admin NAME`)"
+        case .auditKeyFileRequired:
+            return language == .fr ? "(--audit-key FICHIER ou $SABLIER_AUDIT_KEY)" : "(--audit-key FILE or $SABLIER_AUDIT_KEY)"
         case .noCalendar:
             return language == .fr ? "(« sablier calendar import FICHIER »)" : "(`sablier calendar import FILE`)"
         default:

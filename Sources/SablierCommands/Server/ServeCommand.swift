@@ -48,13 +48,13 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let sablier: Sablier
         do {
-            sablier = try store.application()
+            sablier = try await store.application()
         } catch let refusal as Refusal {
             throw RefusalReport.print(refusal, LanguageArgument.resolve(nil))
         }
         let configuration = ServerConfiguration(host: host, port: port, maxUploadBytes: maxUpload,
                                                 secureCookies: secureCookies, trustProxy: trustProxy)
-        logger.info("starting", metadata: ["store": "\(store.resolvedPath)", "host": "\(host)", "port": "\(port)"])
+        logger.info("starting", metadata: ["store": "\(store.location)", "host": "\(host)", "port": "\(port)"])
         let pages = try WebPages(sablier: sablier, authority: sablier, configuration: configuration)
         try await SablierServer.run(sablier: sablier, authority: sablier, configuration: configuration, pages: [pages],
                                     logger: logger)

@@ -74,8 +74,15 @@ extension Refusal.Code {
     public static let storeDamaged = Self("store.damaged", .integrity)
     /// No store at the path given (`path`): only `init` creates one.
     public static let noStore = Self("store.missing", .notFound)
+    /// A PostgreSQL store opened without naming its audit key's file (`location`): a URL has
+    /// no folder to look for it beside the database.
+    public static let auditKeyFileRequired = Self("store.audit-key-required", .invalidInput)
+    /// A copy's target already holds rows (`location`, `table`, `rows`): nothing was copied.
+    public static let storeNotEmpty = Self("store.not-empty", .conflict)
+    /// A copy whose schemas or counts do not match (`detail`): nothing was committed.
+    public static let copyMismatch = Self("store.copy-mismatch", .integrity)
 
-    static let store: [Self] = [storeFailure, storeDamaged, noStore]
+    static let store: [Self] = [storeFailure, storeDamaged, noStore, auditKeyFileRequired, storeNotEmpty, copyMismatch]
 }
 
 extension Refusal {
