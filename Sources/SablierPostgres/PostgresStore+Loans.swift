@@ -1,7 +1,169 @@
-import Foundation
-import SablierCore
-import SablierStore
+public import Foundation
+public import SablierCore
+public import SablierStore
 import PostgresNIO
+
+extension PostgresStore: LoanStore {
+    public func loans(includingReturned: Bool) async throws -> [Loan] {
+        try await read("listing loans") { tx in
+            let ids = try await tx.rows("SELECT id FROM loan\(includingReturned ? "" : " WHERE returned_at IS NULL") ORDER BY id")
+                .map { try $0[0].decode(Int.self) }
+            var loans: [Loan] = []
+            for id in ids { loans.append(try await Self.loan(id, tx)) }
+            return loans
+        }
+    }
+
+    public func lend(_ subject: Loan.Subject, to borrower: String, unit: String?, on day: CivilDate, dueOn: CivilDate,
+                     reason: String?, by actor: String, at instant: Date) async throws -> Loan {
+        try await write("lending \(subject.code) \(subject.target)") { tx in
+            let documents: [DocumentRow]
+            var box: Box?
+            switch subject {
+            case .document(let reference):
+                guard let row = try await Self.documentRow(reference, tx) else { throw Refusal(.documentNotFound, ["reference": reference]) }
+                try Loan.checkLendable(try row.document(), phase: Phase(rawValue: row.phase) ?? .actif)
+                try Loan.checkDates(lentOn: day, dueOn: dueOn)
+                documents = [row]
+            case .box(let code):
+                guard let found = try await Self.boxRow(code, tx) else { throw Refusal(.boxNotFound, ["box": code]) }
+                try Loan.checkDates(lentOn: day, dueOn: dueOn)
+                if let open = try await Self.openLoanID(ofBox: code, tx) { throw try await Self.loan(open, tx).alreadyOut(subject) }
+                box = found
+                // The documents the box holds now and the organisation still keeps: a
+                // destroyed or deposited one is no longer in it.
+                documents = try await tx.fetch(DocumentRow.self, sql: DocumentRow.table.select(.sqlite, where: [])
+                    + " WHERE box = ? AND phase <> 'inactif-detruit' AND phase <> 'inactif-verse' ORDER BY reference", [.text(code)])
+            }
+            for row in documents {
+                if let open = try await Self.openLoanID(ofDocument: row.id, tx) {
+                    throw try await Self.loan(open, tx).alreadyOut(.document(row.reference))
+                }
+                if let list = try await Self.unfinishedApprovedList(ofDocument: row.id, tx) {
+                    throw Refusal(.loanOfApprovedItem, ["reference": row.reference, "list": String(list)])
+                }
+            }
+            // A loan recorded late (`--on` in the past) cannot overlap one that came back.
+            var lentBefore: [(what: String, document: Int?, box: String?)] = box.map { [("boîte \($0.code)", nil, $0.code)] } ?? []
+            lentBefore += documents.map { ($0.reference, $0.id, nil) }
+            for (what, document, boxCode) in lentBefore {
+                if let last = try await Self.lastReturn(ofDocument: document, box: boxCode, tx), day < last.day {
+                    throw Refusal(.lentBeforeLastReturn, ["reference": what, "on": day.description, "loan": String(last.loan),
+                                                          "returned": last.day.description])
+                }
+            }
+            let id = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM loan") ?? 1
+            try await tx.insert([LoanRow(id: id, box: box?.code, borrower: borrower, borrowerUnit: unit, lentOn: day.description,
+                                         dueOn: dueOn.description, lentAt: StoredCode.microseconds(instant), lentBy: actor, reason: reason,
+                                         returnedOn: nil, returnedAt: nil, returnedBy: nil, returnNote: nil)])
+            let to = unit.map { "\(borrower) / \($0)" } ?? borrower
+            // A loan changes no date of the retention count: its events are written without
+            // a recount, as a hold's are.
+            var sequence = try await Self.nextEventSequence(tx)
+            var events: [DocumentEventRow] = []
+            for row in documents {
+                let event = LifecycleEvent(kind: .lent, on: day, by: actor, reason: to, detail: String(id))
+                events.append(DocumentEventRow(sequence: sequence, document: row.id, event, recordedAt: instant))
+                sequence += 1
+            }
+            for row in documents {
+                try await tx.execute("INSERT INTO loan_document (loan, document) VALUES (?, ?)", [.integer(id), .integer(row.id)])
+            }
+            try await tx.insert(events)
+            if let box {
+                try await Self.appendBoxMove(box.code, on: day, by: actor, at: instant, from: box.location, to: nil, loan: id,
+                                             reason: "prêtée à \(to)", tx)
+            }
+            try await self.audit(tx, user: actor, action: "loan.out", target: "loan \(id)",
+                                 details: [subject.code: subject.target, "borrower": borrower, "unit": unit ?? "", "on": day.description,
+                                           "due": dueOn.description, "documents": String(documents.count), "reason": reason ?? ""],
+                                 at: instant)
+            return try await Self.loan(id, tx)
+        }
+    }
+
+    public func returnLoan(_ target: LoanTarget, on day: CivilDate, note: String?, by actor: String, at instant: Date) async throws -> Loan {
+        try await write("returning a loan") { tx in
+            let loan: Loan
+            switch target {
+            case .loan(let id):
+                loan = try await Self.loan(id, tx)
+            case .document(let reference):
+                guard let row = try await Self.documentRow(reference, tx) else { throw Refusal(.documentNotFound, ["reference": reference]) }
+                guard let open = try await Self.openLoanID(ofDocument: row.id, tx) else { throw Refusal(.notOut, ["what": reference]) }
+                loan = try await Self.loan(open, tx)
+            case .box(let code):
+                guard try await Self.boxRow(code, tx) != nil else { throw Refusal(.boxNotFound, ["box": code]) }
+                guard let open = try await Self.openLoanID(ofBox: code, tx) else { throw Refusal(.notOut, ["what": "boîte \(code)"]) }
+                loan = try await Self.loan(open, tx)
+            }
+            try loan.checkReturn(on: day, today: CivilDate(dayOf: instant))
+            try await tx.execute("UPDATE loan SET returned_on = ?, returned_at = ?, returned_by = ?, return_note = ? WHERE id = ?",
+                                 [.text(day.description), .integer(StoredCode.microseconds(instant)), .text(actor),
+                                  StoreValue(note), .integer(loan.id)])
+            var sequence = try await Self.nextEventSequence(tx)
+            var events: [DocumentEventRow] = []
+            for row in try await tx.rows("SELECT document FROM loan_document WHERE loan = ? ORDER BY document", [.integer(loan.id)]) {
+                let event = LifecycleEvent(kind: .returned, on: day, by: actor, reason: note, detail: String(loan.id))
+                events.append(DocumentEventRow(sequence: sequence, document: try row[0].decode(Int.self), event, recordedAt: instant))
+                sequence += 1
+            }
+            try await tx.insert(events)
+            if case .box(let code) = loan.subject, let box = try await Self.boxRow(code, tx) {
+                try await Self.appendBoxMove(code, on: day, by: actor, at: instant, from: nil, to: box.location, loan: loan.id,
+                                             reason: "retournée par \(loan.borrower)", tx)
+            }
+            try await self.audit(tx, user: actor, action: "loan.return", target: "loan \(loan.id)",
+                                 details: [loan.subject.code: loan.subject.target, "on": day.description, "note": note ?? "",
+                                           "documents": String(loan.documents.count)], at: instant)
+            return try await Self.loan(loan.id, tx)
+        }
+    }
+
+    public func openLoan(ofDocument reference: String) async throws -> Loan? {
+        try await read("reading the loan of \(reference)") { tx in
+            guard let row = try await Self.documentRow(reference, tx),
+                  let open = try await Self.openLoanID(ofDocument: row.id, tx) else { return nil }
+            return try await Self.loan(open, tx)
+        }
+    }
+
+    public func loan(_ id: Int) async throws -> Loan? {
+        try await read("reading loan \(id)") { tx in
+            guard try await tx.scalar(Int.self, "SELECT COUNT(*) FROM loan WHERE id = ?", [.integer(id)]) == 1 else { return nil }
+            return try await Self.loan(id, tx)
+        }
+    }
+
+    public func moveBox(_ code: String, to location: PhysicalLocation, on day: CivilDate, reason: String, by actor: String,
+                        at instant: Date) async throws -> BoxMove {
+        try await write("moving box \(code)") { tx in
+            guard let box = try await Self.boxRow(code, tx) else { throw Refusal(.boxNotFound, ["box": code]) }
+            let last = try await tx.scalar(String.self, "SELECT MAX(moved_on) FROM box_move WHERE box = ?", [.text(code)])
+            var openLoan: Loan?
+            if let open = try await Self.openLoanID(ofBox: code, tx) { openLoan = try await Self.loan(open, tx) }
+            try box.checkMove(to: location, on: day, today: CivilDate(dayOf: instant),
+                              lastMovedOn: try last.map { try StoredCode.civilDate($0, column: "box_move.moved_on") }, openLoan: openLoan)
+            try await tx.execute("UPDATE box SET building = ?, room = ?, shelving = ? WHERE code = ?",
+                                 [StoreValue(location.building), StoreValue(location.room),
+                                  StoreValue(location.shelving), .text(code)])
+            let move = try await Self.appendBoxMove(code, on: day, by: actor, at: instant, from: box.location, to: location, loan: nil,
+                                                    reason: reason, tx)
+            try await self.audit(tx, user: actor, action: "box.move", target: "box \(code)",
+                                 details: ["from": box.location.description, "to": location.description, "on": day.description,
+                                           "reason": reason], at: instant)
+            return move
+        }
+    }
+
+    public func boxMoves(_ code: String) async throws -> [BoxMove] {
+        try await read("reading the moves of box \(code)") { tx in
+            guard try await Self.boxRow(code, tx) != nil else { throw Refusal(.boxNotFound, ["box": code]) }
+            return try BoxMoveRow.history(
+                await tx.fetch(BoxMoveRow.self, where: ["box": .text(code)], orderBy: ["position"]))
+        }
+    }
+}
 
 // MARK: - Rows
 
@@ -64,7 +226,7 @@ extension PostgresStore {
             WHERE l.returned_on IS NOT NULL
               AND (l.box = CAST(? AS TEXT) OR EXISTS (SELECT 1 FROM loan_document ld WHERE ld.loan = l.id AND ld.document = CAST(? AS BIGINT)))
             ORDER BY l.returned_on DESC, l.id DESC LIMIT 1
-            """, [box.map { .text($0) } ?? .null, document.map { .integer($0) } ?? .null]).first else { return nil }
+            """, [StoreValue(box), StoreValue(document)]).first else { return nil }
         let text = try row[0].decode(String.self), id = try row[1].decode(Int.self)
         guard let day = CivilDate(iso: text) else { throw CorruptValue("loan \(id) holds the returned_on '\(text)'") }
         return (day, id)
@@ -82,7 +244,7 @@ extension PostgresStore {
             WHERE d.id IN (SELECT ld.document FROM loan_document ld WHERE ld.loan = ?)
                OR (? AND d.box = CAST(? AS TEXT) AND d.phase <> 'inactif-detruit' AND d.phase <> 'inactif-verse')
             ORDER BY d.reference
-            """, [.integer(id), .boolean(row.isOpen), row.box.map { .text($0) } ?? .null]).map { document in
+            """, [.integer(id), .boolean(row.isOpen), StoreValue(row.box)]).map { document in
             LoanRow.LentDocument(reference: try document[0].decode(String.self), holder: try document[1].decode(String.self),
                                  title: try document[2].decode(String.self))
         }

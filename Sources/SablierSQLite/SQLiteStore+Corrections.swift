@@ -14,21 +14,7 @@ extension SQLiteStore: CorrectionStore {
                 if let box = document.box, box != before.document.box, try Self.boxRow(box, db) == nil {
                     throw Refusal(.boxOfDocumentNotFound, ["reference": reference, "box": box])
                 }
-                row.title = document.title
-                row.holder = document.holder
-                row.openedOn = document.openedOn?.description
-                row.closedOn = document.closedOn?.description
-                row.support = document.support.code
-                row.building = document.location?.building
-                row.room = document.location?.room
-                row.shelving = document.location?.shelving
-                row.box = document.box
-                try db.execute(sql: """
-                    UPDATE document SET title = ?, holder = ?, opened_on = ?, closed_on = ?, support = ?, building = ?, room = ?,
-                                        shelving = ?, box = ?
-                    WHERE id = ?
-                    """, arguments: [row.title, row.holder, row.openedOn, row.closedOn, row.support, row.building, row.room,
-                                     row.shelving, row.box, row.id])
+                try db.execute(sql: DocumentRow.correctionUpdate, arguments: Self.storeArguments(row.setCorrected(document)))
                 let event = LifecycleEvent(kind: .corrected, on: CivilDate(dayOf: instant), by: actor, reason: reason,
                                            detail: FieldChange.detail(changes))
                 // Appended and the document recounted under the calendar in force; its holds untouched.
@@ -65,19 +51,8 @@ extension SQLiteStore: CorrectionStore {
                     try Self.update(&row, events: events, plan.context, db)
                     result.append(DocumentReclassified(before: before, after: try row.registered()))
                 }
-                let moved = result.map(\.before.document.reference)
-                var details = [
-                    "count": String(moved.count),
-                    "from": Set(result.map(\.before.document.rule)).sorted().joined(separator: ", "),
-                    "to": reclassification.rule.number,
-                    SourceDigest.referencesKey: SourceDigest.references(moved),
-                    "reason": reason,
-                ]
-                if let copy = reclassification.copy { details["copy"] = copy.rawValue }
-                // A small set is named in full; a large one only by its digest, so that the entry stays small.
-                if moved.count <= 20 { details["references"] = moved.sorted().joined(separator: ", ") }
                 try self.audit(db, user: actor, action: "document.reclassify", target: "rule \(reclassification.rule.number)",
-                               details: details, at: instant)
+                               details: DocumentReclassified.auditDetails(result, reclassification, reason: reason), at: instant)
                 return result
             }
         }

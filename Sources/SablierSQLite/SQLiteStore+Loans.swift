@@ -153,17 +153,8 @@ extension SQLiteStore: LoanStore {
     public func boxMoves(_ code: String) async throws -> [BoxMove] {
         try await read("reading the moves of box \(code)") { db in
             guard try Self.boxRow(code, db) != nil else { throw Refusal(.boxNotFound, ["box": code]) }
-            // A loan moves the box twice: out first, back at its return.
-            var loansSeen: Set<Int> = []
-            return try Row.fetchAll(db, sql: """
-                SELECT box, position, moved_on, moved_at, moved_by, from_building, from_room, from_shelving,
-                       to_building, to_room, to_shelving, loan, reason
-                FROM box_move WHERE box = ? ORDER BY position
-                """, arguments: [code]).map { row in
-                let loan: Int? = row[11]
-                let kind: BoxMove.Kind = loan.map { loansSeen.insert($0).inserted ? .lent : .returned } ?? .moved
-                return try Self.boxMove(row, kind: kind)
-            }
+            return try BoxMoveRow.history(db.fetchStoredRows(
+                BoxMoveRow.self, sql: BoxMoveRow.table.select(.sqlite, where: ["box"], orderBy: ["position"]), arguments: [code]))
         }
     }
 
@@ -234,13 +225,9 @@ extension SQLiteStore: LoanStore {
     }
 
     static func loan(_ id: Int, _ db: Database) throws -> Loan {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT id, box, borrower, borrower_unit, lent_on, due_on, lent_at, lent_by, reason,
-                   returned_on, returned_at, returned_by, return_note
-            FROM loan WHERE id = ?
-            """, arguments: [id]) else { throw Refusal(.loanNotFound, ["loan": String(id)]) }
-        let boxCode: String? = row[1]
-        let isOpen = (row[10] as Int?) == nil
+        guard let row = try db.fetchStoredRows(LoanRow.self, sql: LoanRow.table.select(.sqlite, where: ["id"]), arguments: [id]).first else {
+            throw Refusal(.loanNotFound, ["loan": String(id)])
+        }
         // The documents it took out and, while a box is out, those put into it since: they are
         // on this loan too (`openLoanID(ofDocument:)`).
         let documents = try Row.fetchAll(db, sql: """
@@ -248,55 +235,19 @@ extension SQLiteStore: LoanStore {
             WHERE d.id IN (SELECT ld.document FROM loan_document ld WHERE ld.loan = ?)
                OR (? AND d.box = ? AND d.phase <> 'inactif-detruit' AND d.phase <> 'inactif-verse')
             ORDER BY d.reference
-            """, arguments: [id, isOpen, boxCode])
-        func day(_ index: Int, _ column: String) throws -> CivilDate? {
-            guard let text = row[index] as String? else { return nil }
-            guard let date = CivilDate(iso: text) else { throw CorruptValue("loan \(id) holds the \(column) '\(text)'") }
-            return date
-        }
-        let subject: Loan.Subject
-        let title: String?
-        if let boxCode {
-            subject = .box(boxCode)
-            title = try String.fetchOne(db, sql: "SELECT contents FROM box WHERE code = ?", arguments: [boxCode])
-        } else {
-            guard let first = documents.first else { throw CorruptValue("loan \(id) lends no box and no document") }
-            subject = .document(first[0])
-            title = first[2]
-        }
-        guard let lentOn = try day(4, "lent_on"), let dueOn = try day(5, "due_on") else {
-            throw CorruptValue("loan \(id) has no lent_on or due_on")
-        }
-        return Loan(id: row[0], subject: subject, borrower: row[2], borrowerUnit: row[3], lentOn: lentOn, dueOn: dueOn,
-                    lentAt: StoredCode.date(microseconds: row[6]), lentBy: row[7], reason: row[8], returnedOn: try day(9, "returned_on"),
-                    returnedAt: (row[10] as Int?).map { StoredCode.date(microseconds: $0) }, returnedBy: row[11], returnNote: row[12],
-                    documents: documents.map { $0[0] }, documentHolders: documents.map { $0[1] }, holderUnits: Set(documents.map { $0[1] as String }).sorted(), title: title)
+            """, arguments: [id, row.isOpen, row.box]).map { LoanRow.LentDocument(reference: $0[0], holder: $0[1], title: $0[2]) }
+        let contents = try row.box.flatMap { try String.fetchOne(db, sql: "SELECT contents FROM box WHERE code = ?", arguments: [$0]) }
+        return try row.loan(documents: documents, boxContents: contents)
     }
 
     @discardableResult
     static func appendBoxMove(_ code: String, on day: CivilDate, by actor: String, at instant: Date, from: PhysicalLocation?,
                               to: PhysicalLocation?, loan: Int?, reason: String?, _ db: Database) throws -> BoxMove {
         let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM box_move WHERE box = ?", arguments: [code]) ?? 0
-        try db.execute(sql: """
-            INSERT INTO box_move (box, position, moved_on, moved_at, moved_by, from_building, from_room, from_shelving,
-                                  to_building, to_room, to_shelving, loan, reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [code, position, day.description, StoredCode.microseconds(instant), actor,
-                             from?.building, from?.room, from?.shelving, to?.building, to?.room, to?.shelving, loan, reason])
-        let kind: BoxMove.Kind = loan == nil ? .moved : (to == nil ? .lent : .returned)
-        // As `boxMove` reads it back: a place of which nothing is known is no place.
-        return BoxMove(box: code, kind: kind, position: position, movedOn: day, movedAt: instant, movedBy: actor,
-                       from: from?.isEmpty == true ? nil : from, to: to?.isEmpty == true ? nil : to, loan: loan, reason: reason)
-    }
-
-    static func boxMove(_ row: Row, kind: BoxMove.Kind) throws -> BoxMove {
-        let movedOn: String = row[2]
-        guard let day = CivilDate(iso: movedOn) else { throw CorruptValue("box_move holds the moved_on '\(movedOn)'") }
-        func place(_ first: Int) -> PhysicalLocation? {
-            let location = PhysicalLocation(building: row[first], room: row[first + 1], shelving: row[first + 2])
-            return location.isEmpty ? nil : location
-        }
-        return BoxMove(box: row[0], kind: kind, position: row[1], movedOn: day, movedAt: StoredCode.date(microseconds: row[3]), movedBy: row[4],
-                       from: place(5), to: place(8), loan: row[11], reason: row[12])
+        let row = BoxMoveRow(box: code, position: position, on: day, by: actor, at: instant, from: from, to: to, loan: loan, reason: reason)
+        try SQLiteInserter<BoxMoveRow>(db).insert([row])
+        var move = try row.boxMove(kind: BoxMoveRow.appendedKind(loan: loan, to: to))
+        move.movedAt = instant
+        return move
     }
 }

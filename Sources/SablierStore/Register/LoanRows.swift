@@ -60,6 +60,23 @@ public struct LoanRow: StoredRow {
         returnNote = try row.text("return_note")
     }
 
+    public init(id: Int, box: String?, borrower: String, borrowerUnit: String?, lentOn: String, dueOn: String, lentAt: Int, lentBy: String,
+                reason: String?, returnedOn: String?, returnedAt: Int?, returnedBy: String?, returnNote: String?) {
+        self.id = id
+        self.box = box
+        self.borrower = borrower
+        self.borrowerUnit = borrowerUnit
+        self.lentOn = lentOn
+        self.dueOn = dueOn
+        self.lentAt = lentAt
+        self.lentBy = lentBy
+        self.reason = reason
+        self.returnedOn = returnedOn
+        self.returnedAt = returnedAt
+        self.returnedBy = returnedBy
+        self.returnNote = returnNote
+    }
+
     /// Whether the loan is still out: open until it is returned.
     public var isOpen: Bool { returnedAt == nil }
 
