@@ -1,6 +1,6 @@
 public import Foundation
 public import SablierCore
-import SablierStore
+public import SablierStore
 import PostgresNIO
 
 /// Disposition lists on PostgreSQL: the statements of `DispositionQueries` and the rules of
@@ -10,7 +10,7 @@ import PostgresNIO
 /// processes proposing at once take turns, so the second reads the first's list and never
 /// gives the same number (`nextListNumber` is `MAX(number) + 1`), nor puts a document in two
 /// open lists.
-extension PostgresStore {
+extension PostgresStore: DispositionStore {
     static let dispositionQueries = DispositionQueries(.postgresql)
 
     // MARK: - Proposing, deciding, approving
