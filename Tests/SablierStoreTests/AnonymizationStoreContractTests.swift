@@ -2,7 +2,6 @@ import Foundation
 import SablierCore
 import SablierImport
 import SablierRegister
-import SablierSQLite
 import SablierStore
 import SablierTestSupport
 import Testing
@@ -18,15 +17,7 @@ struct AnonymizationStoreContractTests {
 
     /// The example register, SG-CORR-2021 confirmed with the measure anonymiser.
     func withConfirmedCorrespondence<T>(_ backend: Backend, _ body: (any SablierStorage, TemporaryDirectory) async throws -> T) async throws -> T {
-        try await withTemporaryDirectory { directory in
-            let store = try backend.makeAnonymizationStore(in: directory)
-            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
-            try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
-            try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
-            let examples = directory.file("examples")
-            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
-            _ = try await DocumentRegistrar(store: store).importCSV(
-                path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
+        try await ExampleRegister.with(backend, at: now) { store, directory in
             try await store.recordPrivacyReview("SG-CORR-2021", decision: .confirm, measure: .anonymiser, note: "lettre nominative",
                                                 by: "aiprp", at: now)
             return try await body(store, directory)
@@ -131,15 +122,6 @@ struct AnonymizationStoreContractTests {
             let copyStatus = try await store.documentPrivacy("ANON-1")
             #expect(!copyStatus.isPending)
             #expect(copyStatus.currentReview.map { "\($0.decision) \($0.note)" } == (copyStatus.isFlagged ? "dismiss copie anonymisée vérifiée" : nil))
-        }
-    }
-}
-
-extension Backend {
-    func makeAnonymizationStore(in directory: TemporaryDirectory) throws -> any SablierStorage {
-        switch self {
-        case .sqlite:
-            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         }
     }
 }

@@ -10,7 +10,7 @@ struct CalendarStoreContractTests {
     @Test("a rich calendar comes back exactly as stored", arguments: Backend.allCases)
     func richRoundTrip(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeStore(in: directory)
+            let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
             let new = Samples.version(Samples.rich, format: .gala, diagnostics: Samples.diagnostics)
             let info = try await store.addCalendarVersion(new)
 
@@ -36,7 +36,7 @@ struct CalendarStoreContractTests {
     @Test("a calendar with every optional nil comes back exactly as stored", arguments: Backend.allCases)
     func bareRoundTrip(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeStore(in: directory)
+            let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
             let empty = RetentionCalendar()
             let first = try await store.addCalendarVersion(Samples.version(Samples.bare, bytes: []))
             let second = try await store.addCalendarVersion(Samples.version(empty))
@@ -53,7 +53,7 @@ struct CalendarStoreContractTests {
     @Test("versions are numbered 1, 2, 3 and kept independently", arguments: Backend.allCases)
     func versionsKeptIndependently(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeStore(in: directory)
+            let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
             var second = Samples.rich
             second.versionLabel = "2025-2"
             second.rules[0].title = "Dossiers des élèves (modifiée)"
@@ -90,7 +90,7 @@ struct CalendarStoreContractTests {
     @Test("diagnostics and source bytes are kept with their version", arguments: Backend.allCases)
     func diagnosticsAndSourceKept(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeStore(in: directory)
+            let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
             let bytes: [UInt8] = Array("NUMREGLE;TITRE\r\n01110;Élèves\r\n".utf8) + [0x00, 0xFF, 0xFE, 0x80]
             let first = try await store.addCalendarVersion(
                 Samples.version(Samples.rich, file: "../shared/cal.csv", format: .spreadsheet, bytes: bytes, diagnostics: Samples.diagnostics))
@@ -109,7 +109,7 @@ struct CalendarStoreContractTests {
     @Test("an unknown version reads as nil, and its diagnostics as an error", arguments: Backend.allCases)
     func unknownVersion(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeStore(in: directory)
+            let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
             #expect(try await store.latestCalendarVersion() == nil)
             #expect(try await store.calendarVersions() == [])
             _ = try await store.addCalendarVersion(Samples.version(Samples.rich))
@@ -131,11 +131,11 @@ struct CalendarStoreContractTests {
         try await withTemporaryDirectory { directory in
             var infos: [CalendarVersionInfo] = []
             do {
-                let store = try backend.makeStore(in: directory)
+                let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
                 infos.append(try await store.addCalendarVersion(Samples.version(Samples.rich, diagnostics: Samples.diagnostics)))
                 infos.append(try await store.addCalendarVersion(Samples.version(Samples.bare, format: .gala)))
             }
-            let reopened = try backend.makeStore(in: directory)
+            let reopened = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
 
             #expect(try await reopened.calendarVersions() == infos)
             #expect(try await reopened.calendar(version: 1) == Samples.rich)
@@ -149,11 +149,11 @@ struct CalendarStoreContractTests {
     @Test("a version that fails on its last rule leaves the database unchanged", arguments: Backend.allCases)
     func failedVersionLeavesNothing(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeStore(in: directory)
+            let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
             _ = try await store.addCalendarVersion(Samples.version(Samples.rich, diagnostics: Samples.diagnostics))
             _ = try await store.addCalendarVersion(Samples.version(Samples.bare))
             let versionsBefore = try await store.calendarVersions()
-            let countsBefore = try backend.rowCounts(in: directory)
+            let countsBefore = try await backend.rowCounts(in: directory)
 
             // 200 good rules, then the first one again: the primary key refuses the last insert.
             var failing = Samples.large(200)
@@ -164,7 +164,7 @@ struct CalendarStoreContractTests {
             #expect(error?.code == .invalidVersion)
             #expect(error?.description.contains("00001") == true)
 
-            #expect(try backend.rowCounts(in: directory) == countsBefore)
+            #expect(try await backend.rowCounts(in: directory) == countsBefore)
             #expect(try await store.calendarVersions() == versionsBefore)
             #expect(try await store.latestCalendarVersion()?.number == 2)
             #expect(try await store.calendar(version: 3) == nil)
@@ -178,7 +178,7 @@ struct CalendarStoreContractTests {
     @Test("a version whose hash is not that of its bytes is refused", arguments: Backend.allCases)
     func hashMismatchRefused(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeStore(in: directory)
+            let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
             var new = Samples.version(Samples.rich)
             new.sourceSHA256 = SourceDigest.sha256Hex(Array("another file".utf8))
             let error = await #expect(throws: StoreError.self) { try await store.addCalendarVersion(new) }
@@ -191,7 +191,7 @@ struct CalendarStoreContractTests {
     @Test("5,000 rules are stored in one transaction and read back", arguments: Backend.allCases)
     func largeCalendar(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeStore(in: directory)
+            let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
             let calendar = Samples.large(5_000)
             let clock = ContinuousClock()
             var info: CalendarVersionInfo?
@@ -213,21 +213,21 @@ struct CalendarStoreContractTests {
     @Test("a rule number repeated early in a large calendar is refused by name", arguments: Backend.allCases)
     func repeatedRuleNumberEarly(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeStore(in: directory)
+            let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
             // Rows go to the database many at a time: the repeat sits inside the first batch.
             var failing = Samples.large(300)
             failing.rules[10] = failing.rules[3]
             let error = await #expect(throws: StoreError.self) { try await store.addCalendarVersion(Samples.version(failing)) }
             #expect(error?.code == .invalidVersion)
             #expect(error?.description == "cannot store the calendar version: rule number 00004 appears more than once in the calendar")
-            #expect(try backend.rowCounts(in: directory).values.allSatisfy { $0 == 0 })
+            #expect(try await backend.rowCounts(in: directory).values.allSatisfy { $0 == 0 })
         }
     }
 
     @Test("rule numbers that differ only in their Unicode form keep their own rows", arguments: Backend.allCases)
     func unicodeFormsKeptApart(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeStore(in: directory)
+            let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
             // "é" precomposed and decomposed: equal for Swift's ==, different bytes for the database.
             let composed = Rule(number: "R\u{E9}", title: "composée", documentTypes: ["un"], principal: CopyRule(kind: .principal, active: .years(1)),
                                 remarks: [Remark(id: RemarkID(number: 1), text: "première")])

@@ -50,7 +50,8 @@ struct CalendarStreamContractTests {
     func expectSameAsWhole(_ version: NewCalendarVersion, early: [Rule], batchSize: Int = 256, backend: Backend) async throws {
         try await withTemporaryDirectory { whole in
             try await withTemporaryDirectory { streamed in
-                let wholeStore = try backend.makeStore(in: whole), streamedStore = try backend.makeStore(in: streamed)
+                let wholeStore = try await backend.makeStore(in: whole, as: (any CalendarStore).self)
+                let streamedStore = try await backend.makeStore(in: streamed, as: (any CalendarStore).self)
                 let expected = try await wholeStore.addCalendarVersion(version)
                 let info = try await streamedStore.addCalendarVersion(from: SampleStream(early: early, batchSize: batchSize, version: version))
                 #expect(info == expected)
@@ -60,7 +61,7 @@ struct CalendarStreamContractTests {
                 #expect(storedInfo == expectedInfo)
                 #expect(diagnostics == expectedDiagnostics)
                 #expect(bytes == expectedBytes)
-                #expect(try backend.rowCounts(in: streamed) == backend.rowCounts(in: whole))
+                #expect(try await backend.rowCounts(in: streamed) == backend.rowCounts(in: whole))
             }
         }
     }
@@ -93,13 +94,13 @@ struct CalendarStreamContractTests {
           arguments: Backend.allCases)
     func refusedAfterEarlyRules(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeStore(in: directory)
+            let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
             let first = try await store.addCalendarVersion(Samples.version(Samples.rich))
-            let countsBefore = try backend.rowCounts(in: directory)
+            let countsBefore = try await backend.rowCounts(in: directory)
             let calendar = Samples.large(500)
             let stream = SampleStream(early: calendar.rules, finished: .failure(FileRefused()), source: Samples.version(calendar))
             await #expect(throws: FileRefused.self) { try await store.addCalendarVersion(from: stream) }
-            #expect(try backend.rowCounts(in: directory) == countsBefore)
+            #expect(try await backend.rowCounts(in: directory) == countsBefore)
             #expect(try await store.latestCalendarVersion() == first)
         }
     }
@@ -107,7 +108,7 @@ struct CalendarStreamContractTests {
     @Test("a version finished for other bytes than those streamed is refused", arguments: Backend.allCases)
     func otherBytesRefused(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeStore(in: directory)
+            let store = try await backend.makeStore(in: directory, as: (any CalendarStore).self)
             let streamed = Samples.version(Samples.rich, bytes: Array("one".utf8))
             let other = Samples.version(Samples.rich, bytes: Array("other".utf8))
             let stream = SampleStream(early: Samples.rich.rules, finished: .success(other), source: streamed)

@@ -1,7 +1,6 @@
 import Foundation
 import SablierCore
 import SablierImport
-import SablierSQLite
 import SablierStore
 import SablierTestSupport
 import Testing
@@ -19,8 +18,8 @@ struct CorrectionStoreContractTests {
     /// destroyed.
     func withDocuments<T>(_ backend: Backend, _ body: (any SablierStorage) async throws -> T) async throws -> T {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeCorrectionStore(in: directory)
-            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
+            let store = try await backend.makeStore(in: directory)
+            try await ExampleRegister.importCalendar(into: store, at: now)
             try await store.addBox(Box(code: "B-1"), by: "gestion.doc", at: now)
             func document(_ reference: String, _ rule: String, opened: String, closed: String) -> Document {
                 Document(reference: reference, title: "Dossier \(reference)", rule: rule, copy: .principal, holder: "Secrétariat général",
@@ -124,16 +123,6 @@ struct CorrectionStoreContractTests {
             let details = try JSONDecoder().decode([String: String].self, from: Data(try #require(entries.first).details.utf8))
             #expect(details["count"] == "2" && details["from"] == "1201, 7301" && details["to"] == "3201")
             #expect(details["references_sha256"] == SourceDigest.sha256Hex(Array("COR-1\nINS-1".utf8)))
-        }
-    }
-}
-
-extension Backend {
-    /// The whole storage, as the application uses it.
-    func makeCorrectionStore(in directory: TemporaryDirectory) throws -> any SablierStorage {
-        switch self {
-        case .sqlite:
-            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         }
     }
 }

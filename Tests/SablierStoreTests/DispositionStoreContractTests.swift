@@ -2,7 +2,6 @@ import Foundation
 import SablierCore
 import SablierImport
 import SablierRegister
-import SablierSQLite
 import SablierStore
 import SablierTestSupport
 import Testing
@@ -21,20 +20,8 @@ struct DispositionStoreContractTests {
 
     /// A store holding the example calendar, its two boxes and the twelve example documents,
     /// whose files are copies in `directory`.
-    func withExampleRegister<T>(_ backend: Backend,
-                                _ body: (any DispositionStore & AnonymizationStore, TemporaryDirectory) async throws -> T) async throws -> T {
-        try await withTemporaryDirectory { directory in
-            let store = try backend.makeDispositionStore(in: directory)
-            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
-            try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
-            try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
-            let examples = directory.file("examples")
-            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
-            let outcome = try await DocumentRegistrar(store: store).importCSV(
-                path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
-            #expect(outcome.registered == 12)
-            return try await body(store, directory)
-        }
+    func withExampleRegister<T>(_ backend: Backend, _ body: (any SablierStorage, TemporaryDirectory) async throws -> T) async throws -> T {
+        try await ExampleRegister.with(backend, at: now, body)
     }
 
     func file(_ store: any DispositionStore, _ reference: String) async throws -> DigitalFile {
@@ -403,16 +390,6 @@ struct DispositionStoreContractTests {
                 try await store.decideSort(list: 2, reference: "SG-CORR-2021", decision: .keep, reason: "Non", by: "archiviste", at: now)
             }
             #expect(notSort == Refusal(.notASort, ["list": "2", "reference": "SG-CORR-2021", "action": "destroy"]))
-        }
-    }
-}
-
-extension Backend {
-    /// The store kept in `directory`, as a `DispositionStore`.
-    func makeDispositionStore(in directory: TemporaryDirectory) throws -> any DispositionStore & AnonymizationStore {
-        switch self {
-        case .sqlite:
-            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         }
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import SablierCore
 import SablierImport
 import SablierRegister
-import SablierSQLite
 import SablierStore
 import SablierTestSupport
 import Testing
@@ -21,20 +20,9 @@ struct LoanStoreContractTests {
     let later = ISO8601DateFormatter().date(from: "2026-12-31T12:00:00Z")!
 
     func withExampleRegister<T>(_ backend: Backend, _ body: (any SablierStorage, TemporaryDirectory) async throws -> T) async throws -> T {
-        try await withTemporaryDirectory { directory in
-            let store = try backend.makeLoanStore(in: directory)
-            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
-            try await store.addBox(Box(code: "B-2023-RF-01", location: PhysicalLocation(slashed: "Centre administratif / Local 012 / Rayon 4"),
-                                       linearMillimetres: 120), by: "gestion.doc", at: now)
-            try await store.addBox(Box(code: "B-2014-RF-01", location: PhysicalLocation(slashed: "Entrepôt / Local 2 / Rayon 9")),
-                                   by: "gestion.doc", at: now)
-            let examples = directory.file("examples")
-            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
-            let outcome = try await DocumentRegistrar(store: store).importCSV(
-                path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
-            #expect(outcome.registered == 12)
-            return try await body(store, directory)
-        }
+        let boxes = [Box(code: "B-2023-RF-01", location: PhysicalLocation(slashed: "Centre administratif / Local 012 / Rayon 4"), linearMillimetres: 120),
+                     Box(code: "B-2014-RF-01", location: PhysicalLocation(slashed: "Entrepôt / Local 2 / Rayon 9"))]
+        return try await ExampleRegister.with(backend, boxes: boxes, at: now, body)
     }
 
     /// The `Refusal` that `body` throws.
@@ -286,16 +274,6 @@ struct LoanStoreContractTests {
                 _ = try await store.lend(.document("ELV-2010-0001"), to: "M. Côté", unit: nil, on: day, dueOn: due, reason: nil, by: "gestion.doc", at: now)
             }
             #expect(gone?.code == .loanOfDisposed)
-        }
-    }
-}
-
-extension Backend {
-    /// The whole storage, as the application uses it.
-    func makeLoanStore(in directory: TemporaryDirectory) throws -> any SablierStorage {
-        switch self {
-        case .sqlite:
-            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         }
     }
 }

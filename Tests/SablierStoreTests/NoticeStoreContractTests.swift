@@ -1,6 +1,5 @@
 import Foundation
 import SablierCore
-import SablierSQLite
 import SablierStore
 import SablierTestSupport
 import Testing
@@ -15,7 +14,7 @@ struct NoticeStoreContractTests {
 
     func withUsers<T>(_ backend: Backend, _ body: (any SablierStorage) async throws -> T) async throws -> T {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeNoticeStore(in: directory)
+            let store = try await backend.makeStore(in: directory)
             _ = try await store.initialize(admin: "admin", unit: "Direction générale", at: now)
             try await store.addUser(User(name: "rh.chef", unit: "Ressources humaines", roles: [.detenteur]), by: "admin", at: now)
             return try await body(store)
@@ -68,16 +67,6 @@ struct NoticeStoreContractTests {
             }
             #expect(try await store.user("rh.chef")?.email == "chef.rh@css.example.qc.ca")
             #expect(try await store.auditEntries(since: nil, user: nil, target: nil).count == before)
-        }
-    }
-}
-
-extension Backend {
-    /// The whole storage, as the application uses it.
-    func makeNoticeStore(in directory: TemporaryDirectory) throws -> any SablierStorage {
-        switch self {
-        case .sqlite:
-            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         }
     }
 }

@@ -3,7 +3,6 @@ import SablierCore
 import SablierImport
 import SablierPrivacy
 import SablierRegister
-import SablierSQLite
 import SablierStore
 import SablierTestSupport
 import Testing
@@ -18,17 +17,7 @@ struct PrivacyStoreContractTests {
     static let contentB = String(repeating: "b", count: 64)
 
     func withExampleRegister<T>(_ backend: Backend, _ body: (any PrivacyStore) async throws -> T) async throws -> T {
-        try await withTemporaryDirectory { directory in
-            let store = try backend.makePrivacyStore(in: directory)
-            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
-            try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
-            try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
-            let examples = directory.file("examples")
-            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
-            _ = try await DocumentRegistrar(store: store).importCSV(
-                path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
-            return try await body(store)
-        }
+        try await ExampleRegister.with(backend, at: now) { store, _ in try await body(store) }
     }
 
     func scan(_ sha256: String, flagged: Bool, findings: Int) -> ContentScan {
@@ -91,7 +80,7 @@ struct PrivacyStoreContractTests {
     @Test("public identifiers are unique by kind and value", arguments: Backend.allCases)
     func publicIdentifiers(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makePrivacyStore(in: directory)
+            let store = try await backend.makeStore(in: directory)
             try await store.addPublicIdentifier(PublicIdentifier(kind: .phone, value: "4505550100", addedAt: now, addedBy: "aiprp"))
             await #expect(throws: Refusal(.publicIdentifierExists, ["kind": "phone", "value": "4505550100"])) {
                 try await store.addPublicIdentifier(PublicIdentifier(kind: .phone, value: "4505550100", addedAt: now, addedBy: "aiprp"))
@@ -109,7 +98,7 @@ struct PrivacyStoreContractTests {
     @Test("public identifiers are added all or none", arguments: Backend.allCases)
     func publicIdentifiersAllOrNone(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makePrivacyStore(in: directory)
+            let store = try await backend.makeStore(in: directory)
             func identifier(_ kind: PublicIdentifier.Kind, _ value: String) -> PublicIdentifier {
                 PublicIdentifier(kind: kind, value: value, addedAt: now, addedBy: "aiprp")
             }
@@ -119,7 +108,7 @@ struct PrivacyStoreContractTests {
                                                       identifier(.emailDomain, "css.example.qc.ca")])
             }
             #expect(try await store.publicIdentifiers().map(\.value) == ["J1H2K3"])
-            let audited = try await (store as? any AccountabilityStore)?.auditEntries(since: nil, user: nil, target: nil)
+            let audited = try await store.auditEntries(since: nil, user: nil, target: nil)
                 .filter { $0.action == "privacy.public.add" }.count
             #expect(audited == 1)
             try await store.addPublicIdentifiers([identifier(.phone, "8195550100"), identifier(.emailDomain, "css.example.qc.ca")])
@@ -134,18 +123,13 @@ struct AnonymizedDispositionTests {
 
     @Test("its file is destroyed only once its anonymised copy is made, registered and signed off", arguments: Backend.allCases)
     func anonymizedBeforeDestruction(backend: Backend) async throws {
-        try await withTemporaryDirectory { directory in
-            let store = try backend.makeAnonymizationStore(in: directory)
-            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
-            try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
-            try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
+        // The 2021 correspondence holds a letter about a student, before it is registered (measured).
+        try await ExampleRegister.with(backend, at: now, beforeRegistering: { examples in
+            try Data("Nom de l'élève : Léa Tremblay\nNAS du parent : 264 175 696\nAllergie aux arachides.\n".utf8)
+                .write(to: examples.appendingPathComponent("fichiers/correspondance-2021.txt"))
+        }) { store, directory in
             let examples = directory.file("examples")
-            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
-            // The 2021 correspondence holds a letter about a student, before it is registered (measured).
             let letter = examples.appendingPathComponent("fichiers/correspondance-2021.txt")
-            try Data("Nom de l'élève : Léa Tremblay\nNAS du parent : 264 175 696\nAllergie aux arachides.\n".utf8).write(to: letter)
-            _ = try await DocumentRegistrar(store: store).importCSV(
-                path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
             let scanning = PrivacyScanning(store: store)
             let scanner = try await scanning.scanner()
             let document = try #require(try await store.document("SG-CORR-2021"))
@@ -197,22 +181,6 @@ struct AnonymizedDispositionTests {
             #expect(events.first?.event.detail == "ANON-1")
             // Documents destroyed without that measure get no copy.
             #expect(!FileManager.default.fileExists(atPath: examples.appendingPathComponent("fichiers/paie-2018-anonymise.txt").path))
-        }
-    }
-}
-
-extension Backend {
-    func makePrivacyStore(in directory: TemporaryDirectory) throws -> any PrivacyStore {
-        switch self {
-        case .sqlite:
-            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
-        }
-    }
-
-    func makeDispositionAndPrivacyStore(in directory: TemporaryDirectory) throws -> any DispositionStore & AnonymizationStore {
-        switch self {
-        case .sqlite:
-            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         }
     }
 }

@@ -92,8 +92,8 @@ struct RegisterCountingContractTests {
     func register(_ backend: Backend, _ batches: Batches, _ documents: [NewDocument])
         async throws -> [String: (RegisteredDocument, [LifecycleEvent])] {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeDispositionStore(in: directory)
-            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
+            let store = try await backend.makeStore(in: directory)
+            try await ExampleRegister.importCalendar(into: store, at: now)
             _ = try await store.placeHold(.rule("7101"), reason: "Demande d'accès en cours", by: "aiprp", at: now)
             #expect(try await store.registerDocuments(from: batches, by: "gestion.doc", at: now) == documents.count)
             var held: [String: (RegisteredDocument, [LifecycleEvent])] = [:]
@@ -150,8 +150,8 @@ struct RegisterCountingContractTests {
         }
         let registered = try await register(backend, Batches(documents, size: 50, counting: false), documents)
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeDispositionStore(in: directory)
-            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
+            let store = try await backend.makeStore(in: directory)
+            try await ExampleRegister.importCalendar(into: store, at: now)
             _ = try await store.placeHold(.rule("7101"), reason: "Demande d'accès en cours", by: "aiprp", at: now)
             try await store.registerDocuments(from: Stale(documents), by: "gestion.doc", at: now)
             for new in documents {

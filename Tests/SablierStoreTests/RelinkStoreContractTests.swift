@@ -4,7 +4,6 @@ import SablierImport
 import SablierStore
 import SablierTestSupport
 import Testing
-@testable import SablierSQLite
 
 /// `RelinkStore`: a cohort's events and a batch of relinks are each ONE transaction with ONE
 /// audit entry, all or nothing; what a relink answers (the `missing` incidents) is closed with it.
@@ -16,8 +15,8 @@ struct RelinkStoreContractTests {
 
     /// The example calendar, two employee files (rule 2101) and a digital letter with a file.
     func store(_ backend: Backend, in directory: TemporaryDirectory) async throws -> any RelinkStore & AccountabilityStore {
-        let store = try backend.makeRelinkStore(in: directory)
-        _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
+        let store = try await backend.makeStore(in: directory)
+        try await ExampleRegister.importCalendar(into: store, at: now)
         let file = DigitalFile(path: "/partage/ancien/lettre.txt", sha256: Self.sha, size: 12, format: "txt")
         try await store.registerDocuments([
             NewDocument(document: Document(reference: "RH-1", title: "Dossier 1", rule: "2101", copy: .principal, holder: "Ressources humaines",
@@ -135,15 +134,6 @@ struct RelinkStoreContractTests {
             let entries = try await store.auditEntries(since: nil, user: nil, target: nil)
             #expect(entries.count == before + 1 && entries.last?.action == "document.relink")
             #expect(entries.last?.details.contains("\"incidents\":\"\(missing.id)\"") == true)
-        }
-    }
-}
-
-extension Backend {
-    func makeRelinkStore(in directory: TemporaryDirectory) throws -> any RelinkStore & AccountabilityStore {
-        switch self {
-        case .sqlite:
-            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         }
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import SablierCore
 import SablierImport
 import SablierRegister
-import SablierSQLite
 import SablierStore
 import SablierTestSupport
 import Testing
@@ -19,18 +18,7 @@ struct ReportStoreContractTests {
     let microsecond = 0.000_001
 
     func withExampleRegister<T>(_ backend: Backend, _ body: (any SablierStorage) async throws -> T) async throws -> T {
-        try await withTemporaryDirectory { directory in
-            let store = try backend.makeReportStore(in: directory)
-            _ = try await CalendarImporter(store: store).importFile(path: Fixtures.exampleNative.path, actor: "gestion.doc", now: now)
-            try await store.addBox(Box(code: "B-2023-RF-01"), by: "gestion.doc", at: now)
-            try await store.addBox(Box(code: "B-2014-RF-01"), by: "gestion.doc", at: now)
-            let examples = directory.file("examples")
-            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
-            let outcome = try await DocumentRegistrar(store: store).importCSV(
-                path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
-            #expect(outcome.registered == 12)
-            return try await body(store)
-        }
+        try await ExampleRegister.with(backend, at: now) { store, _ in try await body(store) }
     }
 
     /// Proposes, approves and carries out the list of `action` due on the test day, at `now`.
@@ -94,7 +82,7 @@ struct ReportStoreContractTests {
     @Test("each user's last activity is the time of their newest audit entry, failed sign-ins and locks aside; none for a user without one", arguments: Backend.allCases)
     func lastActivity(backend: Backend) async throws {
         try await withTemporaryDirectory { directory in
-            let store = try backend.makeReportStore(in: directory)
+            let store = try await backend.makeStore(in: directory)
             _ = try await store.initialize(admin: "admin", unit: "Direction générale", at: now)
             try await store.addUser(User(name: "rh", unit: "Ressources humaines", roles: [.detenteur]), by: "admin", at: now)
             try await store.addUser(User(name: "sg", unit: "Secrétariat général", roles: [.utilisateur]), by: "admin", at: now)
@@ -111,15 +99,6 @@ struct ReportStoreContractTests {
             #expect(users[1].roles == [.detenteur] && users[1].createdBy == "admin" && users[1].createdAt == now && users[1].active)
             #expect(users[2].lastActivity == nil)
             #expect(users[0].lastActivity == now && users[0].roles == [.rsi])
-        }
-    }
-}
-
-extension Backend {
-    func makeReportStore(in directory: TemporaryDirectory) throws -> any SablierStorage {
-        switch self {
-        case .sqlite:
-            return try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
         }
     }
 }
