@@ -50,7 +50,7 @@ extension PostgresStore: CalendarStore {
     func settle(_ version: NewCalendarVersion, number: Int, previous: RetentionCalendar?, hasDocuments: Bool,
                 _ tx: PostgresTransaction) async throws {
         if hasDocuments {
-            // REG: try await Self.recountAfterCalendarChange(tx, previous: previous, current: version.calendar)
+            try await Self.recountAfterCalendarChange(tx, previous: previous, current: version.calendar)
         }
         try await audit(tx, user: version.importedBy, action: "calendar.import", target: "calendar \(number)",
                         details: ["file": version.sourceFile, "sha256": version.sourceSHA256, "format": version.sourceFormat.rawValue,
