@@ -121,17 +121,25 @@ public final class PostgresStore: Sendable {
     /// serialization or a deadlock; `body` must therefore have no effect outside the
     /// transaction other than through `PostgresTransaction.onCommit`.
     func write<T: Sendable>(_ operation: String, _ body: @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
-        try await transaction(operation, locked: true, body)
+        try await transaction(operation, locked: true, readOnly: false, body)
     }
 
     /// Runs `body` in one read-only transaction: the statements see one snapshot
     /// (REPEATABLE READ), and take no lock a writer waits for.
     func read<T: Sendable>(_ operation: String, _ body: @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
-        try await transaction(operation, locked: false, body)
+        try await transaction(operation, locked: false, readOnly: true, body)
+    }
+
+    /// Runs `body` in one write transaction WITHOUT the store's write lock: for the shared
+    /// scan's claims, which lock the rows they take (`FOR UPDATE SKIP LOCKED`), so that workers
+    /// claiming wait neither for the writers nor for one another. Nothing audited inside, and no
+    /// `MAX(id) + 1`: those need the lock.
+    func claim<T: Sendable>(_ operation: String, _ body: @Sendable (PostgresTransaction) async throws -> T) async throws -> T {
+        try await transaction(operation, locked: false, readOnly: false, body)
     }
 
     private func transaction<T: Sendable>(
-        _ operation: String, locked: Bool, _ body: @Sendable (PostgresTransaction) async throws -> T
+        _ operation: String, locked: Bool, readOnly: Bool, _ body: @Sendable (PostgresTransaction) async throws -> T
     ) async throws -> T {
         var attempt = 0
         while true {
@@ -139,7 +147,7 @@ public final class PostgresStore: Sendable {
             do {
                 return try await client.withConnection { connection in
                     let tx = PostgresTransaction(connection: connection, logger: logger)
-                    try await tx.execute(locked ? "BEGIN ISOLATION LEVEL READ COMMITTED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    try await tx.execute(!readOnly ? "BEGIN ISOLATION LEVEL READ COMMITTED" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                     let result: T
                     do {
                         if locked { try await tx.execute("SELECT pg_advisory_xact_lock(\(Self.writeLock))") }
@@ -267,3 +275,6 @@ struct PostgresAddress: CustomStringConvertible {
         return shown.string ?? "postgres://"
     }
 }
+
+/// Everything the application asks of storage: the use cases run on PostgreSQL unchanged.
+extension PostgresStore: SablierStorage {}
