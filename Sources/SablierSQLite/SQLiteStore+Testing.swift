@@ -61,4 +61,18 @@ extension SQLiteStore {
             return contents
         }
     }
+
+    /// The first row SQL reads on a database file, as the values a keyed digest covers (tests
+    /// only: they compare them with PostgreSQL's).
+    static func fetchUncheckedValues(_ sql: String, inDatabaseAt path: String) throws -> [StoreValue] {
+        let database = try DatabaseQueue(path: path)
+        defer { try? database.close() }
+        return try database.read { try Row.fetchOne($0, sql: sql).map(storeValues) ?? [] }
+    }
+
+    /// Runs `body` in one write transaction of the store (tests only: they call the store's
+    /// helpers that write inside a caller's transaction, as the sealing of a record).
+    func writeForTests<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await database.write(body)
+    }
 }
