@@ -169,7 +169,8 @@ struct CredentialStoreContractTests {
             }
             #expect(try await store.fileRoots() == [archives])
             let entries = try await store.auditEntries(since: nil, user: nil, target: nil).filter { $0.action.hasPrefix("roots.") }
-            #expect(entries.map { "\($0.action) \($0.target)" } == ["roots.add root /srv/depot", "roots.add root /srv/archives", "roots.remove root /srv/depot"])
+            #expect(entries.map { "\($0.action) \($0.target)" }
+                == ["roots.add root /srv/depot", "roots.add root /srv/archives", "roots.remove root /srv/depot"])
             #expect(store.ownFiles.contains { $0.hasSuffix(".head") })
         }
     }
