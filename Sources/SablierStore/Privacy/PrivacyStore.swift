@@ -57,6 +57,32 @@ public protocol PrivacyStore: RegisterStore {
     /// `calendar.no-such-rule` for a rule not in the calendar in force.
     func confirmRulePrivacy(rule: String, personalInformation: Bool, measure: PersonalInformationMeasure?, note: String?,
                             by actor: String, at instant: Date) async throws -> RulePrivacyConfirmation
+
+    // MARK: The register's shared scan (`privacy scan --all --worker`)
+
+    /// Starts a shared scan of every document with a file that is not destroyed, audited
+    /// `privacy.scan-run.start`; or returns the run already open, which a worker starting while
+    /// others run joins (one run is open at a time).
+    func startScanRun(forced: Bool, by actor: String, at instant: Date) async throws -> PrivacyScanRun
+    /// Claims for `worker`, until `expiry`, up to `limit` documents of `run` that are not done and
+    /// that no worker holds at `instant` (never claimed, given back, or whose claim expired),
+    /// leaving out `excluded`. References, in the register's order. Workers claiming at once
+    /// never get the same document.
+    func claimScanDocuments(run: Int, worker: String, limit: Int, until expiry: Date, excluding excluded: Set<String>,
+                            at instant: Date) async throws -> [String]
+    /// Extends `worker`'s claims on `run` not done until `expiry`; the references it still holds
+    /// (a claim that expired and was taken by another worker is no longer its).
+    func renewScanClaims(run: Int, worker: String, until expiry: Date) async throws -> Set<String>
+    /// Marks a document of `run` done, when `worker` holds it; false otherwise (done already, or
+    /// taken by another worker once its claim expired).
+    func completeScanClaim(run: Int, reference: String, worker: String, at instant: Date) async throws -> Bool
+    /// Gives a claim back (a document the worker may not see), for another worker to take.
+    func releaseScanClaim(run: Int, reference: String, worker: String) async throws
+    /// How many documents of `run` are done, and held by a worker at `instant`.
+    func scanRunProgress(run: Int, at instant: Date) async throws -> PrivacyScanRunProgress
+    /// Finishes `run` once every document is done, audited `privacy.scan-run.finish`; false
+    /// when some are not, or it was finished already.
+    func finishScanRun(run: Int, by actor: String, at instant: Date) async throws -> Bool
 }
 
 extension PrivacyStore {
