@@ -286,7 +286,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SablierCommandsTests",
-            dependencies: ["SablierTestSupport"],
+            // SablierPostgres: the `db copy` test makes and drops its target database.
+            dependencies: ["SablierTestSupport", "SablierPostgres"],
             swiftSettings: swiftSettings
         ),
     ]

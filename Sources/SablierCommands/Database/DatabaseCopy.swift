@@ -57,13 +57,8 @@ struct DatabaseCopy: AsyncParsableCommand {
         do {
             let keyFile = try StoreOptions.auditKeyPath(option: auditKey, store: from)
             try StoreOptions.requireExistingStore(from)
-            let opened = try await StoreOptions.open(from, auditKeyFile: keyFile)
-            guard let source = opened as? any StoreTableSource else {
-                throw Refusal(.storeFailure, ["detail": "\(StoreOptions.shown(from)) cannot be read for a copy"])
-            }
-            // Through `any Sendable`: see `StoreOptions.open`.
-            let target: any Sendable = try await StoreOptions.open(to, auditKeyFile: keyFile)
-            guard let target = target as? any StoreTableTarget else {
+            let source = try await StoreOptions.open(from, auditKeyFile: keyFile)
+            guard let target = try await StoreOptions.open(to, auditKeyFile: keyFile) as? any StoreTableTarget & AccountabilityStore else {
                 throw Refusal(.storeFailure, ["detail": "\(StoreOptions.shown(to)) cannot be written by a copy"])
             }
             let counts = try await StoreCopy.copy(from: source, to: target)
@@ -71,11 +66,7 @@ struct DatabaseCopy: AsyncParsableCommand {
                               rows: counts.map { [$0.table, String($0.source), String($0.target)] }).renderText())
             let rows = counts.reduce(0) { $0 + $1.target }
             Console.out("\(counts.count) tables, \(rows) rows copied from \(source.copyLocation) to \(target.copyLocation); every count matches")
-            guard let trail = target as? any AccountabilityStore else {
-                Console.error("the copy's audit trail cannot be verified yet: this Sablier's PostgreSQL store does not read it")
-                throw ExitCode.failure
-            }
-            let verification = try await trail.verifyAudit(checkpoint: nil)
+            let verification = try await target.verifyAudit(checkpoint: nil)
             if let problem = verification.problem {
                 let place = problem.record ?? "entry \(problem.sequence)"
                 Console.error("the copy's audit trail is BROKEN at \(place): \(problem.reason)")

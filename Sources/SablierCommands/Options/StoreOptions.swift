@@ -66,13 +66,7 @@ struct StoreOptions: ParsableArguments {
     /// The store `--db` names, opened once per process (`StoreOptions.open`): a command checks
     /// its user, reads the confidential documents and does its own work through one store.
     func storage() async throws -> any SablierStorage {
-        let store = try await Self.open(resolvedPath, auditKeyFile: try auditKeyPath())
-        // Through `any Sendable`, so the cast neither fails nor succeeds "always" in the
-        // compiler's eyes while the PostgreSQL store's protocols are being ported.
-        guard let storage = store as? any SablierStorage else {
-            throw Refusal(.storeFailure, ["detail": "this Sablier cannot use a PostgreSQL store yet (\(location))"])
-        }
-        return storage
+        try await Self.open(resolvedPath, auditKeyFile: try auditKeyPath())
     }
 
     /// Refuses an SQLite path where no store is: only `init` creates one. An empty file is no
@@ -90,9 +84,9 @@ struct StoreOptions: ParsableArguments {
     /// `auditKeyFile`: THE place a backend is chosen. A PostgreSQL URL opens a `PostgresStore`,
     /// anything else an SQLite file (`SQLiteStore`, created empty when missing). A database
     /// that is not a Sablier store is refused as the storage failure it is; a key file others
-    /// may read, as the refusal it is. Either store, as `any Sendable`: callers ask it for the
-    /// protocols they need (`SablierStorage`, `StoreTableSource`, …).
-    static func open(_ location: String, auditKeyFile: String) async throws -> any Sendable {
+    /// may read, as the refusal it is. A copy asks the target for `StoreTableTarget`, which
+    /// only the PostgreSQL store is.
+    static func open(_ location: String, auditKeyFile: String) async throws -> any SablierStorage & StoreTableSource {
         do {
             return try await OpenedStores.shared.store(at: location) {
                 if PostgresStore.isURL(location) {
@@ -109,9 +103,11 @@ struct StoreOptions: ParsableArguments {
 /// The stores this process opened, by path or URL: opened once, even by commands that ask twice.
 private actor OpenedStores {
     static let shared = OpenedStores()
-    private var stores: [String: Task<any Sendable, any Error>] = [:]
+    private var stores: [String: Task<any SablierStorage & StoreTableSource, any Error>] = [:]
 
-    func store(at location: String, _ open: @escaping @Sendable () async throws -> any Sendable) async throws -> any Sendable {
+    func store(
+        at location: String, _ open: @escaping @Sendable () async throws -> any SablierStorage & StoreTableSource
+    ) async throws -> any SablierStorage & StoreTableSource {
         let task = stores[location] ?? Task { try await open() }
         stores[location] = task
         do {
