@@ -181,6 +181,48 @@ struct AccountabilityStoreContractTests {
         }
     }
 
+    @Test("a trail written before the key: verify refuses without it; the key made, older certificates sealed, later plain entries found",
+          arguments: Backend.allCases)
+    func keyCreation(_ backend: Backend) async throws {
+        try await withTemporaryDirectory { directory in
+            let (store, keyFile) = try await backend.unkeyedStore(in: directory)
+            defer { (store as Any as? PostgresStore)?.close() }
+            // Two entries as a Sablier without keys wrote them, and a list executed then.
+            func plainEntry(_ sequence: Int, previous: String) -> (sql: String, hash: String) {
+                let micros = 1_795_000_000_000_000 + sequence
+                let hash = AuditChain.hash(sequence: sequence, atMicroseconds: micros, user: "admin", action: "user.add",
+                                           target: "user u\(sequence)", details: "{}", previousHash: previous)
+                return ("""
+                    INSERT INTO audit_entry (sequence, at, user_name, action, target, details, previous_hash, hash)
+                    VALUES (\(sequence), \(micros), 'admin', 'user.add', 'user u\(sequence)', '{}', '\(previous)', '\(hash)')
+                    """, hash)
+            }
+            let first = plainEntry(1, previous: AuditChain.genesis), second = plainEntry(2, previous: first.hash)
+            try await backend.executeUnchecked(first.sql, in: directory)
+            try await backend.executeUnchecked(second.sql, in: directory)
+            try await backend.executeUnchecked("""
+                INSERT INTO disposition_list (number, action, as_of, state, proposed_at, proposed_by, approved_at, approved_by,
+                    execution_started_at, executed_at, executed_by, method)
+                VALUES (1, 'destroy', '2026-11-29', 'executed', 1, 'gd', 2, 'admin', 3, 4, 'gd', 'déchiquetage')
+                """, in: directory)
+            // Without the key nothing is proved, and nothing is written.
+            await #expect(throws: Refusal(.auditKeyMissing, ["file": keyFile])) { _ = try await store.verifyAudit(checkpoint: nil) }
+            await #expect(throws: Refusal(.auditKeyMissing, ["file": keyFile])) {
+                _ = try await store.initialize(admin: "admin", unit: "SI", at: now)
+            }
+            let created = try await store.createAuditKey(by: "admin", at: now)
+            #expect(created.sequence == 3 && created.action == "audit.key-create" && created.previousHash == second.hash)
+            await #expect(throws: Refusal(.auditKeyExists, ["file": keyFile])) { _ = try await store.createAuditKey(by: "admin", at: now) }
+            #expect(try await store.verifyAudit(checkpoint: nil)
+                == AuditChain.Verification(entries: 3, problem: nil, keyedFrom: 3, head: 3, records: 1))
+            // An entry chained right but hashed without the key, after the keyed one.
+            try await backend.executeUnchecked(plainEntry(4, previous: created.hash).sql, in: directory)
+            let result = try await store.verifyAudit(checkpoint: nil)
+            #expect(result.problem?.sequence == 4)
+            #expect(result.problem?.reason.contains("written without the key") == true)
+        }
+    }
+
     @Test("a row gives the same sealed values on SQLite and PostgreSQL, a BOOLEAN as SQLite's 0 or 1: a copied store verifies")
     func sameSealedValues() async throws {
         guard Backend.allCases.contains(.postgres) else { return }
@@ -219,6 +261,23 @@ extension Backend {
         case .postgres:
             let store = try await PostgresTestServer.shared.reader(in: directory)
             try await store.write("tampering with the database") { tx in try await tx.execute(sql) }
+        }
+    }
+
+    /// A store on the database of `directory` with no audit key yet, and where it looks for one.
+    func unkeyedStore(in directory: TemporaryDirectory) async throws -> (any AccountabilityStore, String) {
+        switch self {
+        case .sqlite:
+            let path = directory.file("sablier.sqlite").path
+            return (try SQLiteStore(path: path), path + ".audit-key")
+        case .postgres:
+            // The database is made (and dropped with the directory) by the test server, whose
+            // own store has the test key; this one looks for its key elsewhere.
+            _ = try await PostgresTestServer.shared.open(in: directory)
+            let keyFile = directory.file("unkeyed.audit-key").path
+            let url = try #require(PostgresTestServer.adminURL)
+            return (try await PostgresStore.open(url: PostgresStore.url(url, database: PostgresTestServer.databaseName(directory)),
+                                                 auditKeyFile: keyFile), keyFile)
         }
     }
 
