@@ -5,8 +5,10 @@ import SablierTestSupport
 import Testing
 @testable import SablierSQLite
 
-/// The audit trail on a real SQLite file, tampered with directly in the file.
-@Suite("Audit trail: appended with every change, hash-chained, tampering found")
+/// The audit trail on a real SQLite file, tampered with directly in the file. SQLite only: the
+/// tampering is done through the file; what every backend's trail must do is in the
+/// accountability contract suite.
+@Suite("SQLite only — audit trail: appended with every change, hash-chained, tampering found")
 struct AuditTrailTests {
     let now = Date(timeIntervalSince1970: 1_795_000_000)
 

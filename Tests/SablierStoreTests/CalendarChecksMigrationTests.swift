@@ -6,8 +6,9 @@ import Testing
 @testable import SablierSQLite
 
 /// `v7-calendar-checks` rebuilds the rule tables with their enumeration checks rewritten:
-/// what was stored stays, and what was refused still is.
-@Suite("v7-calendar-checks")
+/// what was stored stays, and what was refused still is. SQLite only: it upgrades stores made
+/// before v7, and no PostgreSQL store predates v7.
+@Suite("SQLite only — v7-calendar-checks")
 struct CalendarChecksMigrationTests {
     @Test("a store from before v7 keeps its calendar, diagnostics and source, and takes new versions")
     func keepsCalendars() async throws {

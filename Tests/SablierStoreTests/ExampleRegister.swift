@@ -10,7 +10,7 @@ import Testing
 /// example calendar imported through the real importer, the boxes B-2023-RF-01 and
 /// B-2014-RF-01, and the twelve documents of `examples/registre-exemple.csv` registered from a
 /// COPY of `examples/` in the test's directory (so a test that deletes files deletes copies,
-/// never the repository's).
+/// never the repository's), which the register may read on either backend.
 enum ExampleRegister {
     /// Noon UTC, so the civil day is 2026-11-29 wherever the tests run.
     static let now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
@@ -34,6 +34,11 @@ enum ExampleRegister {
             let examples = directory.file("examples")
             try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
             try prepare(examples)
+            // A store with no folder of its own (PostgreSQL's) reads files only in the folders
+            // configured, as an installation on PostgreSQL configures them: the test's is one.
+            if store.storeFolder == nil {
+                try await store.addFileRoot(FileRoot(path: directory.url.resolvingSymlinksInPath().path, addedAt: now, addedBy: "gestion.doc"))
+            }
             let outcome = try await DocumentRegistrar(store: store).importCSV(
                 path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
             #expect(outcome.registered == 12)

@@ -7,8 +7,9 @@ import Testing
 
 /// The head file checked before every write, the key file's owner and type, the keyed
 /// encodings: what someone who can write the database and the key's folder, but has not the
-/// key, tries; each attempt must be refused or fail `verify`.
-@Suite("Keyed audit trail: writes refused past a cut, the key file, unambiguous digests")
+/// key, tries; each attempt must be refused or fail `verify`. SQLite only: the attempts are
+/// made in the SQLite file and the head file beside it.
+@Suite("SQLite only — keyed audit trail: writes refused past a cut, the key file, unambiguous digests")
 struct KeyedAuditHeadTests {
     let now = Date(timeIntervalSince1970: 1_795_000_000)
 

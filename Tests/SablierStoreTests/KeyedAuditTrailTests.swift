@@ -8,8 +8,9 @@ import Testing
 @testable import SablierSQLite
 
 /// The keyed audit trail on real SQLite files and real key files: what someone who can write
-/// the database, but has not the key, tries; each attempt must fail `verify`.
-@Suite("Keyed audit trail: rewrites, truncation, tombstones, checkpoints, the key file")
+/// the database, but has not the key, tries; each attempt must fail `verify`. SQLite only: the
+/// attempts are made in the SQLite file and its backups.
+@Suite("SQLite only — keyed audit trail: rewrites, truncation, tombstones, checkpoints, the key file")
 struct KeyedAuditTrailTests {
     let now = Date(timeIntervalSince1970: 1_795_000_000)
 

@@ -113,9 +113,13 @@ struct RegisterCountingContractTests {
         let byTheSource = try await register(backend, counting, documents)
         let byTheStore = try await register(backend, plain, documents)
 
-        // The source counted most documents, with counters handed over again as rules were read.
-        #expect(counting.counted > documents.count / 2)
-        #expect(counting.countersReceived > 1)
+        // SQLite hands its counter over (a performance detail of that store): the source then
+        // counted most documents, with counters handed over again as rules were read. What
+        // every backend must do is below: the same register whoever counted.
+        if backend == .sqlite {
+            #expect(counting.counted > documents.count / 2)
+            #expect(counting.countersReceived > 1)
+        }
         #expect(byTheSource.count == documents.count && byTheStore.count == documents.count)
         for new in documents {
             let reference = new.document.reference

@@ -4,8 +4,8 @@ import SablierTestSupport
 import Testing
 @testable import SablierSQLite
 
-/// What only the SQLite backend does: opening files, recognising its own.
-@Suite("SQLite store files")
+/// What only the SQLite backend does: opening files, recognising its own, its PRAGMAs.
+@Suite("SQLite only — store files")
 struct SQLiteStoreTests {
     @Test("a file that is not SQLite is refused with a clear error")
     func notSQLite() async throws {
