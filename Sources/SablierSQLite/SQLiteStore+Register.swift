@@ -71,8 +71,7 @@ extension SQLiteStore: RegisterStore {
         // Events the new documents cause on registered ones: `replaced` (999) and `digitized`.
         var replacements: [(reference: String, event: LifecycleEvent)] = []
         // What the audit trail says of the registration: each document of a small one.
-        var audited: [(reference: String, details: [String: String])] = []
-        var lastReference = ""
+        var audit = RegistrationAudit()
         let isEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM document)") ?? true
         // Whether a new document names another (digitized copy, replacement): the check
         // for names that match nothing runs only then.
@@ -117,8 +116,7 @@ extension SQLiteStore: RegisterStore {
                     // Its events, with a `hold-placed` for each hold on its rule.
                     var events = new.pointee.events
                     for hold in holds {
-                        events.append(LifecycleEvent(kind: .holdPlaced, on: today, by: actor,
-                                                     reason: "gel n° \(hold) sur la règle \(new.pointee.document.rule)", detail: String(hold)))
+                        events.append(.ruleHoldPlaced(hold, rule: new.pointee.document.rule, on: today, by: actor))
                         holdRows.append((hold, nextID))
                     }
                     if holds.isEmpty, counted?[index]?.calendarVersion == version, let status = counted?[index] {
@@ -139,22 +137,9 @@ extension SQLiteStore: RegisterStore {
                     heldFlags.append(!holds.isEmpty)
                     if new.pointee.document.digitizedFrom != nil || new.pointee.document.replaces != nil {
                         namesOthers = true
-                        let reference = new.pointee.document.reference
-                        if let original = new.pointee.document.digitizedFrom {
-                            replacements.append((original, LifecycleEvent(
-                                kind: .digitized, on: today, by: actor, reason: "numérisé : \(reference)", detail: reference)))
-                        }
-                        if let replaced = new.pointee.document.replaces {
-                            let on = new.pointee.document.openedOn ?? today
-                            replacements.append((replaced, LifecycleEvent(
-                                kind: .replaced, on: on, by: actor, reason: "remplacé par \(reference)", detail: reference)))
-                        }
+                        replacements += new.pointee.document.eventsOnNamedDocuments(today: today, by: actor)
                     }
-                    if audited.count <= 100 {
-                        let document = new.pointee.document
-                        audited.append((document.reference, ["rule": document.rule, "copy": document.copy.rawValue, "holder": document.holder]
-                            .merging(document.file.map { ["sha256": $0.sha256] } ?? [:]) { a, _ in a }))
-                    }
+                    if audit.wantsMore { audit.note(new.pointee.document) }
                     nextID += 1
                 }
                 do {
@@ -171,7 +156,7 @@ extension SQLiteStore: RegisterStore {
                     throw Self.refusedDocument(documents[refusal.index].document, refusal.error, registeredBefore: firstID, db)
                 }
             }
-            if let last = batch.last { lastReference = last.document.reference }
+            if let last = batch.last { audit.lastReference = last.document.reference }
             try eventInserter.insert(eventRows)
             for (hold, document) in holdRows {
                 try db.execute(sql: "INSERT INTO hold_document (hold, document) VALUES (?, ?)", arguments: [hold, document])
@@ -187,25 +172,14 @@ extension SQLiteStore: RegisterStore {
         }
         // Digitized copies and replacements name registered references: check them now
         // rather than at COMMIT, to say which.
-        if namesOthers, let orphan = try String.fetchOne(db, sql: """
-            SELECT CASE WHEN d.digitized_from IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.digitized_from)
-                        THEN d.digitized_from ELSE d.replaces END FROM document d
-            WHERE (d.digitized_from IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.digitized_from))
-               OR (d.replaces IS NOT NULL AND NOT EXISTS (SELECT 1 FROM document o WHERE o.reference = d.replaces))
-            LIMIT 1
-            """) {
+        if namesOthers, let orphan = try String.fetchOne(db, sql: RegisterQueries.orphanReference) {
             throw Refusal(.replacedNotFound, ["reference": orphan])
         }
         // One entry per document for small registrations; one for a large file, naming its
         // count and its first and last references.
         let count = nextID - firstID
-        if count <= 100 {
-            for (reference, details) in audited {
-                try self.audit(db, user: actor, action: "document.register", target: "document \(reference)", details: details, at: instant)
-            }
-        } else if let first = audited.first {
-            try self.audit(db, user: actor, action: "document.register", target: "documents \(first.reference)…\(lastReference)",
-                           details: ["count": String(count), "first": first.reference, "last": lastReference], at: instant)
+        for (target, details) in audit.entries(count: count) {
+            try self.audit(db, user: actor, action: "document.register", target: target, details: details, at: instant)
         }
         return count
     }
@@ -373,7 +347,7 @@ extension SQLiteStore: RegisterStore {
                     let event = LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: reason, detail: String(id))
                     try SQLiteInserter<DocumentEventRow>(db).insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
                     sequence += 1
-                    try db.execute(sql: "UPDATE document SET held = 1 WHERE id = ?", arguments: [document])
+                    try db.execute(sql: "UPDATE document SET held = TRUE WHERE id = ?", arguments: [document])
                 }
                 try self.audit(db, user: actor, action: "hold.place", target: "hold \(id)",
                                details: ["scope": scope.code, "target": scope.target, "reason": reason, "documents": String(ids.count)], at: instant)
@@ -549,9 +523,7 @@ extension SQLiteStore {
 
     /// Writes a recount of one document.
     static func update(_ row: inout DocumentRow, events: [LifecycleEvent], _ context: RetentionContext, _ db: Database) throws {
-        let status = context.status(of: try row.document(), events: events, held: row.held)
-        row.set(status)
-        row.phase = Phase(events: events).rawValue
+        try row.recount(events: events, context)
         try db.execute(sql: """
             UPDATE document SET phase = ?, calendar_version = ?, transfer_on = ?, final_on = ?, final_action = ?, waiting = ?, due_on = ?
             WHERE id = ?
@@ -574,12 +546,9 @@ extension SQLiteStore {
     static func recountAfterCalendarChange(_ db: Database, previous: RetentionCalendar?, current: RetentionCalendar) throws {
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document)") == true else { return }
         let context = try retentionContext(db, rules: nil)
-        guard let previous, previous.yearEnd == current.yearEnd else {
+        guard let changed = current.rulesChanged(since: previous) else {
             return try recount(db, context, where: "1 = 1", [])
         }
-        let before = Dictionary(previous.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(current.rules.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
         // One pass over the table per 500 rules changed, rather than one per rule (there is
         // no index by rule).
         try Self.inBatches(changed) { rules, markers in
