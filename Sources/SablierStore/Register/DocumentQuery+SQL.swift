@@ -13,7 +13,8 @@ extension DocumentQuery {
                 parts.append("LOWER(\(column)) LIKE \(parameter) ESCAPE '\\'")
                 arguments.append("%" + Self.escapeLike(term.value.lowercased()) + "%")
             case "^=":
-                parts.append("\(column) LIKE \(parameter) ESCAPE '\\'")
+                // Both sides lowered: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+                parts.append("LOWER(\(column)) LIKE LOWER(\(parameter)) ESCAPE '\\'")
                 arguments.append(Self.escapeLike(term.value) + "%")
             case "=" where term.field == "copy":
                 parts.append("\(column) = \(parameter)")
