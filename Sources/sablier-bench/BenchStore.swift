@@ -7,10 +7,16 @@ enum BenchStore {
     /// The user the benchmarks act as.
     static let user = "bench"
 
-    /// Creates the store at `database` with `rsi` and `bench` (gestion-documentaire and aiprp).
+    /// Creates the SQLite store at `database` with `rsi` and `bench` (gestion-documentaire and aiprp).
     static func prepare(_ database: String, tools: Tools) throws {
-        try Tools.run(tools.sablier, ["init", "--admin", "rsi", "--db", database])
+        try prepare(BenchDatabase(backend: .sqlite, location: database), tools: tools)
+    }
+
+    /// Creates the store `database` names (an SQLite file, or an empty PostgreSQL database and
+    /// its key file) with `rsi` and `bench`.
+    static func prepare(_ database: BenchDatabase, tools: Tools) throws {
+        try Tools.run(tools.sablier, ["init", "--admin", "rsi"] + database.arguments)
         try Tools.run(tools.sablier, ["user", "add", user, "--unit", "Gestion documentaire", "--role", "gestion-documentaire",
-                                      "--role", "aiprp", "--db", database, "--as", "rsi"])
+                                      "--role", "aiprp", "--as", "rsi"] + database.arguments)
     }
 }

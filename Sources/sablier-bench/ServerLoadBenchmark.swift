@@ -8,35 +8,61 @@ import FoundationNetworking
 ///
 /// Issue 12's goal: 50 clients for 60 s on a register of a million documents, p99 under 200 ms
 /// for a page of 100 rows, no error, and the server's memory flat over the run. The reference
-/// is `sqlite3` running the same page's query on the same database, one at a time.
+/// is `sqlite3` running the same page's query on the same database, one at a time; on
+/// PostgreSQL (`--backend`), `psql` running it on Sablier's database there.
 struct ServerLoadBenchmark {
     var documents: Int
     var clients: Int
     var seconds: Int
+    /// Each measured in turn, on its own store of the same documents (`--backend`).
+    var backends: [Backend] = [.sqlite]
+    var server: PostgresServer?
     var asOf = "2026-11-29"
     static let password = "Charge de lecture du sablier 2026"
 
+    /// What one backend's run measured, kept to set the backends side by side at the end.
+    struct Outcome {
+        var p50: Double
+        var p99: Double
+        var requests: Int
+    }
+
     func run() async throws {
         let tools = try Tools.locate()
-        guard let sqlite3 = Tools.which("sqlite3") else { throw BenchError("sqlite3 is not installed (Debian: apt-get install sqlite3)") }
+        let references = try ReferenceClients.locate(postgres: backends.contains(.postgres))
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("sablier-bench-serve-\(getpid())")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        let db = work.appendingPathComponent("sablier.sqlite").path
         let csv = work.appendingPathComponent("documents.csv")
         try RegisterGenerator.csv(documents: documents).write(to: csv)
-        try BenchStore.prepare(db, tools: tools)
-        try Tools.run(tools.sablier, ["calendar", "import", RegisterBenchmark.calendar, "--db", db, "--as", BenchStore.user])
-        try Tools.run(tools.sablier, ["document", "import", csv.path, "--db", db, "--as", BenchStore.user])
+        var outcomes: [Backend: Outcome] = [:]
+        for backend in backends {
+            let store = try BenchDatabase.fresh(backend, name: "bench_serve", work: work, server: server)
+            defer { store.remove(server: server) }
+            outcomes[backend] = try await run(on: store, csv: csv, work: work, tools: tools, references: references)
+        }
+        if let sqlite = outcomes[.sqlite], let postgres = outcomes[.postgres] {
+            print(String(format: "serve, PostgreSQL / SQLite: p50 %.2f×, p99 %.2f×, requests served %.2f×", postgres.p50 / sqlite.p50,
+                         postgres.p99 / sqlite.p99, Double(postgres.requests) / Double(max(1, sqlite.requests))))
+        }
+    }
+
+    /// The whole measurement on one store: documents imported, the server started on it, the
+    /// clients' load, the figures printed.
+    func run(on store: BenchDatabase, csv: URL, work: URL, tools: Tools, references: ReferenceClients) async throws -> Outcome {
+        try BenchStore.prepare(store, tools: tools)
+        try Tools.run(tools.sablier, ["calendar", "import", RegisterBenchmark.calendar, "--as", BenchStore.user] + store.arguments)
+        try Tools.run(tools.sablier, ["document", "import", csv.path, "--as", BenchStore.user] + store.arguments)
         let secret = work.appendingPathComponent("password")
         try Data((Self.password + "\n").utf8).write(to: secret)
-        try Tools.run(tools.sablier, ["user", "password", BenchStore.user, "--db", db, "--as", "rsi"], stdin: secret)
-        print("serve: \(documents) documents, \(clients) clients, \(seconds) s")
+        try Tools.run(tools.sablier, ["user", "password", BenchStore.user, "--as", "rsi"] + store.arguments, stdin: secret)
+        print("serve on \(store.backend.label): \(documents) documents, \(clients) clients, \(seconds) s")
+        print("  before: " + Load.now())
 
         let port = Int.random(in: 20_000..<40_000)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: tools.sablier)
-        server.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--db", db]
+        server.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port)] + store.arguments
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
@@ -63,7 +89,7 @@ struct ServerLoadBenchmark {
         var cookies: [String] = []
         for _ in 0..<clients { cookies.append(try await Self.signIn(session, base, password: Self.password + " !").cookie) }
 
-        let total = Int(try Tools.output(sqlite3, [db, "SELECT COUNT(*) FROM document WHERE due_on <= '\(asOf)'"])
+        let total = Int(try store.query("SELECT COUNT(*) FROM document WHERE due_on <= '\(asOf)'", tools: references)
             .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         let pages = max(1, total / 100)
         let deadline = Date().addingTimeInterval(TimeInterval(seconds))
@@ -96,24 +122,22 @@ struct ServerLoadBenchmark {
         let latencies = results.flatMap(\.latencies).sorted()
         let requests = results.map(\.requests).reduce(0, +), errors = results.map(\.errors).reduce(0, +)
         func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-        let query = """
-            SELECT reference, title, rule, copy, support, holder, phase, transfer_on, final_on, final_action, held
-            FROM document INDEXED BY document_by_due WHERE due_on IS NOT NULL AND due_on <= '\(asOf)'
-            ORDER BY CASE WHEN final_on IS NOT NULL AND final_on <= '\(asOf)' THEN final_on ELSE transfer_on END, reference
-            LIMIT 100 OFFSET \(pages / 2 * 100)
-            """
-        let reference = try Timing.best(of: 5) { _ = try Tools.output(sqlite3, ["-csv", db, query]) }
+        let query = store.dialect(RegisterBenchmark(documents: documents, runs: 1, asOf: asOf).dueQuery(limit: "\nLIMIT 100 OFFSET \(pages / 2 * 100)"))
+        let reference = try Timing.best(of: 5) { _ = try store.query(query, tools: references) }
+        let client = store.backend == .sqlite ? "sqlite3" : "psql"
         print("  due list: \(total) rows due on \(asOf), pages of 100")
         print(String(format: "  requests %d in %d s: %.0f/s; errors %d", requests, seconds, Double(requests) / Double(seconds), errors))
         print(String(format: "  latency p50 %.1f ms, p99 %.1f ms, max %.1f ms  (goal: p99 < 200 ms)", percentile(0.5), percentile(0.99),
                      latencies.last ?? 0))
-        print(String(format: "  sqlite3, one page of the due list (process included): %.1f ms; ratio of p50 to it %.2f×",
-                     reference * 1000, percentile(0.5) / (reference * 1000)))
+        print("  \(client), one page of the due list (process included): "
+            + String(format: "%.1f ms; ratio of p50 to it %.2f×", reference * 1000, percentile(0.5) / (reference * 1000)))
         if let first = rss.first, let last = rss.last {
             print("  server memory (RSS): \(first / 1024) MB at the start, \(last / 1024) MB at the end, \((rss.max() ?? 0) / 1024) MB at most")
         }
+        print("  after: " + Load.now())
         server.terminate()
         server.waitUntilExit()
+        return Outcome(p50: percentile(0.5), p99: percentile(0.99), requests: requests)
     }
 
     struct ClientResult: Sendable {

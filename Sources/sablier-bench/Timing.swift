@@ -33,6 +33,39 @@ enum Timing {
         return rounds
     }
 
+    /// Measures any number of things in alternation, as `rounds(_:_:then:)` does two: each round
+    /// runs every side once, in order, given the round's number; the seconds of each, by name.
+    ///
+    /// Why: comparing Sablier on SQLite and on PostgreSQL with their reference tools puts four
+    /// programs side by side; all four must meet the same moments of the machine.
+    static func alternating(_ runs: Int, _ sides: [(name: String, measure: (Int) throws -> Double)]) throws -> Series {
+        var series = Series(names: sides.map(\.name))
+        for round in 0..<max(1, runs) {
+            series.times.append(try sides.map { try $0.measure(round) })
+        }
+        return series
+    }
+
+    /// The seconds of several sides measured round by round (`alternating`).
+    struct Series {
+        var names: [String]
+        /// One row per round, one column per side, in the order of `names`.
+        var times: [[Double]] = []
+
+        func column(_ name: String) -> [Double] {
+            guard let index = names.firstIndex(of: name) else { return [] }
+            return times.map { $0[index] }
+        }
+
+        /// The fastest time of a side.
+        func best(_ name: String) -> Double { column(name).min() ?? .nan }
+
+        /// Two sides as the pairs of each round: `second` measured against `first`.
+        func rounds(_ first: String, _ second: String) -> Rounds {
+            Rounds(pairs: zip(column(first), column(second)).map { (first: $0, second: $1) })
+        }
+    }
+
     /// Pairs of measurements taken one right after the other.
     struct Rounds {
         var pairs: [(first: Double, second: Double)] = []

@@ -3,6 +3,8 @@
 // Usage: swift build -c release && .build/release/sablier-bench [calendar-import [--rules N] | register [--documents N]
 //        | privacy-scan [--megabytes M] [--files F] [--dense] | serve [--documents N] [--clients C] [--seconds S]
 //        | pages [--documents N]] [--runs K]
+//        register and serve also take [--backend sqlite|postgres|both] [--postgres-url URL] (default: both when a
+//        PostgreSQL server is given, by the option or $SABLIER_BENCH_POSTGRES; scripts/bench.sh starts one).
 // Prints figures and ratios; it asserts nothing (targets are judged by people, in docs/PERFORMANCE.md).
 
 import Foundation
@@ -16,12 +18,16 @@ func option(_ name: String, default value: Int) -> Int {
     return number
 }
 
-let suite = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "calendar-import"
+/// Values of the options that take text (a URL, a backend), so they are not taken for the suite's name.
+let textValues = Set(["--backend", "--postgres-url"].compactMap { Backend.value(of: $0, in: arguments) })
+let suite = arguments.first { !$0.hasPrefix("--") && Int($0) == nil && !textValues.contains($0) } ?? "calendar-import"
+let server = PostgresServer.given(arguments)
 switch suite {
 case "calendar-import":
     try CalendarImportBenchmark(rules: option("--rules", default: 5_000), runs: option("--runs", default: 5)).run()
 case "register":
-    try RegisterBenchmark(documents: option("--documents", default: 1_000_000), runs: option("--runs", default: 3)).run()
+    try RegisterBenchmark(documents: option("--documents", default: 1_000_000), runs: option("--runs", default: 3),
+                          backends: Backend.chosen(arguments, server: server), server: server).run()
 case "privacy-scan":
     try PrivacyScanBenchmark(megabytes: option("--megabytes", default: 100), files: option("--files", default: 100),
                              runs: option("--runs", default: 3), dense: arguments.contains("--dense")).run()
@@ -38,7 +44,8 @@ case "calendar-xml":
     FileHandle.standardOutput.write(Data(GALAGenerator.calendar(rules: option("--rules", default: 5_000)).utf8))
 case "serve":
     try await ServerLoadBenchmark(documents: option("--documents", default: 1_000_000), clients: option("--clients", default: 50),
-                                  seconds: option("--seconds", default: 60)).run()
+                                  seconds: option("--seconds", default: 60), backends: Backend.chosen(arguments, server: server),
+                                  server: server).run()
 case "pages":
     try await PageLoadBenchmark(documents: option("--documents", default: 100_000), runs: option("--runs", default: 5)).run()
 case "register-csv":
