@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds in release and runs the benchmarks; prints figures and ratios (see docs/PERFORMANCE.md).
 #
-# `register` and `serve` measure Sablier on SQLite and on PostgreSQL side by side. With no server
+# `register` and `serve` measure Sablier on SQLite and on PostgreSQL side by side; `privacy-workers`
+# the shared privacy scan by 1, 2 and 4 workers on PostgreSQL. With no server
 # given (`--postgres-url URL` or $SABLIER_BENCH_POSTGRES) and no `--backend sqlite`, a throw-away
 # PostgreSQL cluster is started for the run (scripts/postgres.sh) and stopped and removed however
 # the run ends; if none can be started, SQLite alone is measured, saying so.
@@ -13,7 +14,7 @@ swift build -c release --product sablier-bench
 
 wants_postgres=no
 case " $* " in
-  *" register "*|*" serve "*) wants_postgres=yes ;;
+  *" register "*|*" serve "*|*" privacy-workers "*) wants_postgres=yes ;;
 esac
 case " $* " in
   *" --postgres-url "*|*" --backend sqlite "*) wants_postgres=no ;;

@@ -5,6 +5,7 @@
 //        | pages [--documents N]] [--runs K]
 //        register and serve also take [--backend sqlite|postgres|both] [--postgres-url URL] (default: both when a
 //        PostgreSQL server is given, by the option or $SABLIER_BENCH_POSTGRES; scripts/bench.sh starts one).
+//        privacy-workers [--megabytes M] [--files F]: the shared scan by 1, 2 and 4 workers, on PostgreSQL.
 // Prints figures and ratios; it asserts nothing (targets are judged by people, in docs/PERFORMANCE.md).
 
 import Foundation
@@ -31,6 +32,10 @@ case "register":
 case "privacy-scan":
     try PrivacyScanBenchmark(megabytes: option("--megabytes", default: 100), files: option("--files", default: 100),
                              runs: option("--runs", default: 3), dense: arguments.contains("--dense")).run()
+case "privacy-workers":
+    guard let server else { throw BenchError("privacy-workers measures the shared scan on PostgreSQL: give --postgres-url URL") }
+    try PrivacyWorkersBenchmark(megabytes: option("--megabytes", default: 50), files: option("--files", default: 500),
+                                runs: option("--runs", default: 2), server: server).run()
 case "privacy-text":
     // The generated text files alone, in ./privacy-text, to profile a scan by hand (--dense: the dense corpus).
     let directory = URL(fileURLWithPath: "privacy-text")
@@ -52,6 +57,6 @@ case "register-csv":
     // The generated register alone, on standard output, to profile an import by hand.
     FileHandle.standardOutput.write(RegisterGenerator.csv(documents: option("--documents", default: 1_000_000)))
 default:
-    FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: calendar-import, register, privacy-scan, serve, pages\n".utf8))
+    FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: calendar-import, register, privacy-scan, privacy-workers, serve, pages\n".utf8))
     exit(2)
 }
