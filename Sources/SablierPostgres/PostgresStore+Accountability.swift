@@ -7,8 +7,8 @@ import PostgresNIO
 /// `SQLiteStore+Accountability`, same refusals, same audit entries, same rows.
 ///
 /// Every write holds the store's advisory lock (`PostgresStore.write`), so the checks made
-/// inside a transaction (the last active RSI, the first user, an incident's next number with
-/// `MAX(id) + 1`) see every committed change and no concurrent one, as on one SQLite file.
+/// inside a transaction (the last active RSI, the first user, the audit entry's next sequence)
+/// see every committed change and no concurrent one, as on one SQLite file.
 extension PostgresStore: AccountabilityStore {
     // MARK: - Users
 
@@ -103,10 +103,13 @@ extension PostgresStore: AccountabilityStore {
         // Without the key nothing can be proved (an attacker could have rewritten every entry
         // with plain hashes and removed the key file), so verify refuses rather than say intact.
         let key = try auditSeal.requiredKey()
+        // Before the snapshot: it then holds every entry the head file names, whoever writes
+        // meanwhile (`AuditTrailCheck.init`).
+        let head = AuditHeadFile.read(key)
         return try await read("verifying the audit trail") { tx in
             // In sequence order: an entry moved to another number no longer matches its hash
             // (the number is hashed), and the one after it no longer follows it.
-            try await Self.verifyTrail(key: key, checkpoint: checkpoint, tx)
+            try await Self.verifyTrail(key: key, head: head, checkpoint: checkpoint, tx)
         }
     }
 
@@ -225,15 +228,15 @@ extension PostgresStore {
             """) ?? 0
     }
 
-    /// Reports an incident in the caller's transaction. Its number is `MAX(id) + 1`: every
-    /// writer holds the store's advisory lock, so no two incidents get one number.
+    /// Reports an incident in the caller's transaction. Its number comes from the table's
+    /// identity (`StoreSchema.identityTables`), so no two incidents get one number.
     func openIncident(_ kind: Incident.Kind, description: String, documents: [String], by actor: String, at instant: Date,
                       _ tx: PostgresTransaction) async throws -> Incident {
-        let id = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM incident") ?? 1
-        try await tx.execute("INSERT INTO incident (id, type, status, description, reported_at, reported_by) VALUES (?, ?, 'ouvert', ?, ?, ?)",
-                             [.integer(id), .text(kind.rawValue), .text(description), .integer(StoredCode.microseconds(instant)), .text(actor)])
+        let id = try await tx.scalar(Int.self, AccountabilityQueries.insertIncident, [
+            .text(kind.rawValue), .text(description), .integer(StoredCode.microseconds(instant)), .text(actor),
+        ])!
         for reference in Set(documents).sorted() {
-            try await tx.execute("INSERT INTO incident_document (incident, reference) VALUES (?, ?)", [.integer(id), .text(reference)])
+            try await tx.execute(AccountabilityQueries.insertIncidentDocument, [.integer(id), .text(reference)])
         }
         try await audit(tx, user: actor, action: "incident.report", target: "incident \(id)",
                         details: ["type": kind.rawValue, "description": description, "documents": Set(documents).sorted().joined(separator: ",")],

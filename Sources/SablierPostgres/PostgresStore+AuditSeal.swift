@@ -57,10 +57,12 @@ extension PostgresStore {
         try await tx.rows("SELECT \(auditColumns) FROM audit_entry ORDER BY sequence").map { try auditEntry($0) }
     }
 
-    /// The whole trail walked in one snapshot (`AuditTrailCheck`): the chain, the head file,
-    /// the tombstones and the certificate entries, then `checkpoint` when one is given.
-    static func verifyTrail(key: AuditKey, checkpoint: AuditCheckpoint?, _ tx: PostgresTransaction) async throws -> AuditChain.Verification {
-        var check = AuditTrailCheck(rows: try await storedAuditEntries(tx), key: key)
+    /// The whole trail walked in one snapshot (`AuditTrailCheck`): the chain, the head file
+    /// (`head`, read before the snapshot), the tombstones and the certificate entries, then
+    /// `checkpoint` when one is given.
+    static func verifyTrail(key: AuditKey, head: AuditHeadFile.Reading, checkpoint: AuditCheckpoint?,
+                            _ tx: PostgresTransaction) async throws -> AuditChain.Verification {
+        var check = AuditTrailCheck(rows: try await storedAuditEntries(tx), key: key, head: head)
         for record in SealedRecord.allCases where check.isIntact {
             // Streamed, as SQLite's cursor: the rows after the first at fault are only skipped.
             try await tx.forEachRow(record.selectToVerify) { row in

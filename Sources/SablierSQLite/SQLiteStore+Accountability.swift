@@ -103,10 +103,13 @@ extension SQLiteStore: AccountabilityStore {
         // Without the key nothing can be proved (an attacker could have rewritten every entry
         // with plain hashes and removed the key file), so verify refuses rather than say intact.
         let key = try auditSeal.requiredKey()
+        // Before the snapshot: it then holds every entry the head file names, whoever writes
+        // meanwhile (`AuditTrailCheck.init`).
+        let head = AuditHeadFile.read(key)
         return try await read("verifying the audit trail") { db in
             // In sequence order: an entry moved to another number no longer matches its hash
             // (the number is hashed), and the one after it no longer follows it.
-            try Self.verifyTrail(key: key, checkpoint: checkpoint, db)
+            try Self.verifyTrail(key: key, head: head, checkpoint: checkpoint, db)
         }
     }
 
@@ -254,11 +257,10 @@ extension SQLiteStore {
 
     func openIncident(_ kind: Incident.Kind, description: String, documents: [String], by actor: String, at instant: Date,
                       _ db: Database) throws -> Incident {
-        let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM incident") ?? 1
-        try db.execute(sql: "INSERT INTO incident (id, type, status, description, reported_at, reported_by) VALUES (?, ?, 'ouvert', ?, ?, ?)",
-                       arguments: [id, kind.rawValue, description, StoredCode.microseconds(instant), actor])
+        let id = try Int.fetchOne(db, sql: AccountabilityQueries.insertIncident,
+                                  arguments: [kind.rawValue, description, StoredCode.microseconds(instant), actor])!
         for reference in Set(documents).sorted() {
-            try db.execute(sql: "INSERT INTO incident_document (incident, reference) VALUES (?, ?)", arguments: [id, reference])
+            try db.execute(sql: AccountabilityQueries.insertIncidentDocument, arguments: [id, reference])
         }
         try audit(db, user: actor, action: "incident.report", target: "incident \(id)",
                   details: ["type": kind.rawValue, "description": description, "documents": Set(documents).sorted().joined(separator: ",")], at: instant)

@@ -72,10 +72,12 @@ extension SQLiteStore {
             }
     }
 
-    /// The whole trail walked in one snapshot (`AuditTrailCheck`): the chain, the head file,
-    /// the tombstones and the certificate entries, then `checkpoint` when one is given.
-    static func verifyTrail(key: AuditKey, checkpoint: AuditCheckpoint?, _ db: Database) throws -> AuditChain.Verification {
-        var check = AuditTrailCheck(rows: try storedAuditEntries(db), key: key)
+    /// The whole trail walked in one snapshot (`AuditTrailCheck`): the chain, the head file
+    /// (`head`, read before the snapshot), the tombstones and the certificate entries, then
+    /// `checkpoint` when one is given.
+    static func verifyTrail(key: AuditKey, head: AuditHeadFile.Reading, checkpoint: AuditCheckpoint?,
+                            _ db: Database) throws -> AuditChain.Verification {
+        var check = AuditTrailCheck(rows: try storedAuditEntries(db), key: key, head: head)
         for record in SealedRecord.allCases where check.isIntact {
             let rows = try Row.fetchCursor(db, sql: record.selectToVerify)
             while check.isIntact, let row = try rows.next() {

@@ -223,6 +223,33 @@ struct AccountabilityStoreContractTests {
         }
     }
 
+    @Test("verify while others write: every verification finds the trail intact, and the head file names its last entry after",
+          arguments: Backend.allCases)
+    func verifyWhileWriting(_ backend: Backend) async throws {
+        try await withTrail(backend) { store, _ in
+            let verdicts = try await withThrowingTaskGroup(of: [AuditChain.Verification].self) { group in
+                for writer in 0..<3 {
+                    group.addTask {
+                        for index in 0..<40 {
+                            try await store.appendAudit(user: "w\(writer)", action: "test.write", target: "entry \(index)", details: [:],
+                                                        at: now.addingTimeInterval(Double(100 + index)))
+                        }
+                        return []
+                    }
+                }
+                group.addTask {
+                    var verdicts: [AuditChain.Verification] = []
+                    for _ in 0..<40 { verdicts.append(try await store.verifyAudit(checkpoint: nil)) }
+                    return verdicts
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+            #expect(verdicts.count == 40)
+            #expect(verdicts.compactMap(\.problem).isEmpty)
+            #expect(try await store.verifyAudit(checkpoint: nil) == AuditChain.Verification(entries: 124, problem: nil, keyedFrom: 1, head: 124))
+        }
+    }
+
     @Test("a row gives the same sealed values on SQLite and PostgreSQL, a BOOLEAN as SQLite's 0 or 1: a copied store verifies")
     func sameSealedValues() async throws {
         guard Backend.allCases.contains(.postgres) else { return }

@@ -1,4 +1,4 @@
-public import SablierCore
+import SablierCore
 
 /// `audit verify`, walked in the order its checks are reported: the chain, the head file, the
 /// sealed records (`SealedRecord`), then the checkpoint when one is given.
@@ -10,7 +10,8 @@ public import SablierCore
 /// reading them asynchronously (PostgresNIO) both stop at the first record at fault.
 ///
 /// ```swift
-/// var check = AuditTrailCheck(rows: entries, key: key)
+/// let head = AuditHeadFile.read(key)      // before the snapshot
+/// var check = AuditTrailCheck(rows: entries, key: key, head: head)
 /// for record in SealedRecord.allCases where check.isIntact {
 ///     for row in rows(record.selectToVerify) where check.isIntact { check.check(record, row) }
 /// }
@@ -24,15 +25,20 @@ public struct AuditTrailCheck: Sendable {
 
     /// Walks the chain in sequence order, then checks the head file against it.
     ///
+    /// `head` is the head file as read BEFORE the snapshot of `rows` was taken: the head file
+    /// moves only after its entry commits, so the snapshot then holds every entry it names,
+    /// even while other processes write. Read after, a writer committing in between would
+    /// make an intact trail look cut ("the trail ends at entry n but its head file names n+1").
+    ///
     /// Without the key nothing can be proved (an attacker could have rewritten every entry with
     /// plain hashes and removed the key file), so the backend refuses before reading, with
     /// `AuditSeal.requiredKey()`, rather than say intact.
-    public init(rows: [AuditChain.StoredEntry], key: AuditKey) {
+    public init(rows: [AuditChain.StoredEntry], key: AuditKey, head: AuditHeadFile.Reading) {
         self.key = key
         self.rows = rows
         verification = AuditChain.verify(rows, key: key)
         guard verification.isIntact else { return }
-        switch AuditHeadFile.read(key) {
+        switch head {
         case .missing:
             broken(rows.count, "the head file \(key.headFile) is missing: the newest entries may have been removed"
                 + " (if nothing was written since the key was made, write one entry, e.g. sablier audit checkpoint)")

@@ -1,4 +1,4 @@
-public import SablierCore
+import SablierCore
 
 /// The records the audit key seals besides the trail's entries: a document's tombstone, a
 /// certificate's entry (a disposition item once started) and a certificate's header (a
