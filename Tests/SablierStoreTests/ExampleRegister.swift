@@ -27,23 +27,34 @@ enum ExampleRegister {
     ) async throws -> T {
         try await withTemporaryDirectory { directory in
             let store = try await backend.makeStore(in: directory)
-            try await importCalendar(into: store, at: now)
-            for box in boxes {
-                try await store.addBox(box, by: "gestion.doc", at: now)
-            }
-            let examples = directory.file("examples")
-            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
-            try prepare(examples)
-            // A store with no folder of its own (PostgreSQL's) reads files only in the folders
-            // configured, as an installation on PostgreSQL configures them: the test's is one.
-            if store.storeFolder == nil {
-                try await store.addFileRoot(FileRoot(path: directory.url.resolvingSymlinksInPath().path, addedAt: now, addedBy: "gestion.doc"))
-            }
-            let outcome = try await DocumentRegistrar(store: store).importCSV(
-                path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
-            #expect(outcome.registered == 12)
+            try await fill(store, in: directory, boxes: boxes, at: now, beforeRegistering: prepare)
             return try await body(store, directory)
         }
+    }
+
+    /// Fills `store` with the example register, its files copied (again) into
+    /// `directory.file("examples")`. A store with no folder of its own (PostgreSQL's) reads
+    /// files only in the folders configured, as an installation on PostgreSQL configures them:
+    /// `directory` is made one, and on every store when `configuringRoot`, so that two
+    /// backends write the same entries.
+    static func fill(
+        _ store: any SablierStorage, in directory: TemporaryDirectory, boxes: [Box] = boxes, at now: Date = now,
+        configuringRoot: Bool = false, beforeRegistering prepare: (URL) throws -> Void = { _ in }
+    ) async throws {
+        try await importCalendar(into: store, at: now)
+        for box in boxes {
+            try await store.addBox(box, by: "gestion.doc", at: now)
+        }
+        let examples = directory.file("examples")
+        try? FileManager.default.removeItem(at: examples)
+        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("examples"), to: examples)
+        try prepare(examples)
+        if configuringRoot || store.storeFolder == nil {
+            try await store.addFileRoot(FileRoot(path: directory.url.resolvingSymlinksInPath().path, addedAt: now, addedBy: "gestion.doc"))
+        }
+        let outcome = try await DocumentRegistrar(store: store).importCSV(
+            path: examples.appendingPathComponent("registre-exemple.csv").path, skipInvalid: false, actor: "gestion.doc", now: now)
+        #expect(outcome.registered == 12)
     }
 
     /// Imports the example calendar (version 1; school year ending 06-30) into `store`.
