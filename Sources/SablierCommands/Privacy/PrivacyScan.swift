@@ -19,13 +19,19 @@ struct PrivacyScan: UseCaseCommand {
             text; "document" added when the file is a registered document's, whose scan is then stored; \
             "flagged": null and "error" for a file that could not be read). Formats: .txt .csv .html .xml .rtf \
             .docx .odt .pdf (pdftotext). A file that cannot be read is reported, never taken as free of \
-            personal information; the exit status is then 1.
+            personal information; the exit status is then 1. With --all --worker, the process is one worker of \
+            the register's shared scan: start as many as you like, on any machines sharing a PostgreSQL store; \
+            each claims --batch documents at a time for --lease seconds, a dead worker's documents are taken \
+            again once its claim expires, and none is scanned twice. It prints the documents it scanned.
             """
     )
 
     @Option(help: "One registered document, by reference.") var document: String?
     @Flag(help: "Every registered document that has a file.") var all = false
     @Flag(help: "Read files again even when their content was scanned before.") var force = false
+    @Flag(help: "With --all: be one worker of the register's shared scan, with any number of others.") var worker = false
+    @Option(help: "With --worker: documents claimed at a time.") var batch = 20
+    @Option(help: "With --worker: seconds a claim holds before another worker may take it.") var lease = 600
     @Argument(help: "Files to scan (JSON lines on standard output).") var paths: [String] = []
     @OptionGroup var store: StoreOptions
     @OptionGroup var actor: ActorOptions
@@ -35,6 +41,8 @@ struct PrivacyScan: UseCaseCommand {
         guard [document != nil, all, !paths.isEmpty].filter({ $0 }).count == 1 else {
             throw ValidationError("give exactly one of --document REF, --all or PATH…")
         }
+        guard !worker || all else { throw ValidationError("--worker shares the scan of --all: give --all too") }
+        guard batch > 0, lease > 0 else { throw ValidationError("--batch and --lease must be positive") }
     }
 
     func run(_ sablier: Sablier, _ session: Session) async throws {
@@ -43,8 +51,10 @@ struct PrivacyScan: UseCaseCommand {
             return
         }
         let progress = ProgressReporter(label: "documents")
-        let report = try await sablier.scanPrivacy(session, document.map { .document($0) } ?? .all, force: force,
-                                                   progress: progress.update)
+        let report = worker
+            ? try await sablier.scanPrivacyAsWorker(session, worker: Self.workerName(), force: force, batch: batch, lease: TimeInterval(lease),
+                                                    progress: progress.update)
+            : try await sablier.scanPrivacy(session, document.map { .document($0) } ?? .all, force: force, progress: progress.update)
         progress.finish()
         let table = Table(columns: ["reference", "status", "flagged", "score", "summary"], rows: report.entries.map { entry in
             [entry.reference, entry.status, entry.flagged.map { $0 ? "yes" : "no" } ?? "", entry.score.map(String.init) ?? "",
@@ -62,6 +72,12 @@ struct PrivacyScan: UseCaseCommand {
             Console.error("\(report.problems) document\(report.problems == 1 ? "" : "s") could not be read: they are listed by `sablier privacy queue` for a person to look at")
             throw ExitCode(1)
         }
+    }
+
+    /// This worker's name in the store's claims: its machine and process, and a random part so
+    /// that two runs of one process id (after a restart) are never taken for one another.
+    static func workerName() -> String {
+        "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
     }
 
     /// One JSON line per file, in the order given. The files outside the register are read
