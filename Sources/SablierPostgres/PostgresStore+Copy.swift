@@ -7,9 +7,14 @@ public import SablierStore
 extension PostgresStore: StoreTableTarget, StoreTableSource {
     public var copyLocation: String { location }
 
+    /// The copy keeps the source's ids, and an explicit id does not advance an identity's
+    /// sequence: each is then set past the highest id copied, or the next hold, loan or
+    /// document would be refused for taking an id the copy already holds.
     public func loading<T: Sendable>(_ body: @Sendable (any StoreTableLoader) async throws -> T) async throws -> T {
         try await write("copying a store into this one") { tx in
-            try await body(PostgresTables(tx: tx, location: self.location))
+            let result = try await body(PostgresTables(tx: tx, location: self.location))
+            for table in StoreSchema.identityTables { try await tx.execute(StoreSchema.identityPastHighest(table)) }
+            return result
         }
     }
 

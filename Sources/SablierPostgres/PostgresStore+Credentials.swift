@@ -93,8 +93,10 @@ extension PostgresStore: CredentialStore {
     public func addToken(_ token: APIToken, secretHash: String) async throws -> APIToken {
         try await write("creating a token for \(token.user)") { tx in
             _ = try await Self.existingUser(token.user, tx)
-            let id = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM api_token") ?? 1
-            try await tx.insert([APITokenRow(id: id, secretHash: secretHash, token)])
+            let id = try await tx.scalar(Int.self, AccountabilityQueries.insertToken, [
+                .text(secretHash), .text(token.user), .text(token.name), .integer(StoredCode.microseconds(token.createdAt)),
+                .text(token.createdBy), StoreValue(token.expiresOn?.description),
+            ])!
             var details = ["name": token.name]
             if let expires = token.expiresOn { details["expires"] = expires.description }
             try await self.audit(tx, user: token.createdBy, action: "token.create", target: "token \(id) of user \(token.user)",

@@ -52,10 +52,10 @@ extension PostgresStore: LoanStore {
                                                           "returned": last.day.description])
                 }
             }
-            let id = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM loan") ?? 1
-            try await tx.insert([LoanRow(id: id, box: box?.code, borrower: borrower, borrowerUnit: unit, lentOn: day.description,
-                                         dueOn: dueOn.description, lentAt: StoredCode.microseconds(instant), lentBy: actor, reason: reason,
-                                         returnedOn: nil, returnedAt: nil, returnedBy: nil, returnNote: nil)])
+            let id = try await tx.scalar(Int.self, RegisterQueries.insertLoan, [
+                StoreValue(box?.code), .text(borrower), StoreValue(unit), .text(day.description), .text(dueOn.description),
+                .integer(StoredCode.microseconds(instant)), .text(actor), StoreValue(reason),
+            ])!
             let to = unit.map { "\(borrower) / \($0)" } ?? borrower
             // A loan changes no date of the retention count: its events are written without
             // a recount, as a hold's are.

@@ -203,13 +203,12 @@ extension PostgresStore: PrivacyStore {
     /// the caller's transaction (a review alone, or the sign-off of an anonymised copy).
     func insertPrivacyReview(_ row: DocumentRow, _ status: DocumentPrivacy, _ decision: PrivacyDecision, measure: PersonalInformationMeasure?,
                              note: String, by actor: String, at instant: Date, _ tx: PostgresTransaction) async throws -> PrivacyReview {
-        let id = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM privacy_review") ?? 1
-        let review = try status.review(decision, measure: measure, note: note, id: id, by: actor, at: StoredVersion.storedInstant(instant))
-        try await tx.execute("""
-            INSERT INTO privacy_review (id, document, decision, measure, note, sha256, reviewed_at, reviewed_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(id), .integer(row.id), .text(review.decision.rawValue), StoreValue(review.measure?.rawValue), .text(review.note),
-                  StoreValue(review.sha256), .integer(StoredCode.microseconds(instant)), .text(actor)])
+        // Checked before it has a number; the number is the one the database gives the row.
+        var review = try status.review(decision, measure: measure, note: note, id: 0, by: actor, at: StoredVersion.storedInstant(instant))
+        review.id = try await tx.scalar(Int.self, StoredPrivacy.insertReview, [
+            .integer(row.id), .text(review.decision.rawValue), StoreValue(review.measure?.rawValue), .text(review.note),
+            StoreValue(review.sha256), .integer(StoredCode.microseconds(instant)), .text(actor),
+        ])!
         try await audit(tx, user: actor, action: "privacy.review", target: StoredPrivacy.auditTarget(document: row.reference),
                         details: StoredPrivacy.reviewAuditDetails(review), at: instant)
         return review
@@ -234,12 +233,10 @@ extension PostgresStore: PrivacyStore {
             let confirmation = try RulePrivacyConfirmation.confirm(
                 rule: rule, personalInformation: personalInformation, measure: measure, note: note, calendarVersion: version,
                 by: actor, at: StoredVersion.storedInstant(instant))
-            let id = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM privacy_rule_confirmation") ?? 1
-            try await tx.execute("""
-                INSERT INTO privacy_rule_confirmation (id, rule, personal_information, measure, note, calendar_version, confirmed_at, confirmed_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.integer(id), .text(rule), .boolean(personalInformation), StoreValue(confirmation.measure?.rawValue),
-                      StoreValue(confirmation.note), .integer(version), .integer(StoredCode.microseconds(instant)), .text(actor)])
+            try await tx.execute(StoredPrivacy.insertRuleConfirmation, [
+                .text(rule), .boolean(personalInformation), StoreValue(confirmation.measure?.rawValue), StoreValue(confirmation.note),
+                .integer(version), .integer(StoredCode.microseconds(instant)), .text(actor),
+            ])
             try await self.audit(tx, user: actor, action: "privacy.confirm-rule", target: "rule \(rule)",
                                  details: StoredPrivacy.confirmationAuditDetails(confirmation), at: instant)
             return confirmation

@@ -12,10 +12,8 @@ extension PostgresStore {
     public func startScanRun(forced: Bool, by actor: String, at instant: Date) async throws -> PrivacyScanRun {
         try await write("starting a shared scan") { tx in
             if let open = try await tx.rows(PrivacyScanRunQueries.openRun).first { return try Self.scanRun(open) }
-            let id = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM privacy_scan_run") ?? 1
             let micros = StoredCode.microseconds(instant)
-            try await tx.execute("INSERT INTO privacy_scan_run (id, started_at, started_by, forced) VALUES (?, ?, ?, ?)",
-                                 [.integer(id), .integer(micros), .text(actor), .boolean(forced)])
+            let id = try await tx.scalar(Int.self, PrivacyScanRunQueries.insertRun, [.integer(micros), .text(actor), .boolean(forced)])!
             try await tx.execute(PrivacyScanRunQueries.planRun, [.integer(id)])
             let count = try await tx.scalar(Int.self, "SELECT COUNT(*) FROM privacy_scan_claim WHERE run = ?", [.integer(id)]) ?? 0
             try await self.audit(tx, user: actor, action: "privacy.scan-run.start", target: PrivacyScanRunQueries.auditTarget(id),

@@ -402,14 +402,13 @@ extension PostgresStore: RegisterStore {
                     .map { try $0[0].decode(Int.self) }
                 try Hold.checkCovers(ids.count, scope: scope)
             }
-            let id = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM hold") ?? 1
-            try await tx.execute("""
-                INSERT INTO hold (id, reason, scope, target, placed_at, placed_by) VALUES (?, ?, ?, ?, ?, ?)
-                """, [.integer(id), .text(reason), .text(scope.code), .text(scope.target), .integer(StoredCode.microseconds(instant)), .text(actor)])
+            let id = try await tx.scalar(Int.self, RegisterQueries.insertHold, [
+                .text(reason), .text(scope.code), .text(scope.target), .integer(StoredCode.microseconds(instant)), .text(actor),
+            ])!
             let today = CivilDate(dayOf: instant)
             var sequence = try await Self.nextEventSequence(tx)
             for document in ids {
-                try await tx.execute("INSERT INTO hold_document (hold, document) VALUES (?, ?)", [.integer(id), .integer(document)])
+                try await tx.execute(RegisterQueries.insertHoldDocument, [.integer(id), .integer(document)])
                 let event = LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: reason, detail: String(id))
                 try await tx.insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
                 sequence += 1

@@ -103,8 +103,9 @@ extension SQLiteStore: CredentialStore {
         try await perform("creating a token for \(token.user)") { database in
             try await database.write { db in
                 _ = try Self.existingUser(token.user, db)
-                let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM api_token") ?? 1
-                try SQLiteInserter<APITokenRow>(db).insert([APITokenRow(id: id, secretHash: secretHash, token)])
+                let id = try Int.fetchOne(db, sql: AccountabilityQueries.insertToken, arguments: [
+                    secretHash, token.user, token.name, StoredCode.microseconds(token.createdAt), token.createdBy, token.expiresOn?.description,
+                ])!
                 var details = ["name": token.name]
                 if let expires = token.expiresOn { details["expires"] = expires.description }
                 try self.audit(db, user: token.createdBy, action: "token.create", target: "token \(id) of user \(token.user)",

@@ -51,12 +51,9 @@ extension SQLiteStore: LoanStore {
                                                               "returned": last.day.description])
                     }
                 }
-                let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM loan") ?? 1
-                try db.execute(sql: """
-                    INSERT INTO loan (id, box, borrower, borrower_unit, lent_on, due_on, lent_at, lent_by, reason)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, box?.code, borrower, unit, day.description, dueOn.description,
-                                     StoredCode.microseconds(instant), actor, reason])
+                let id = try Int.fetchOne(db, sql: RegisterQueries.insertLoan, arguments: [
+                    box?.code, borrower, unit, day.description, dueOn.description, StoredCode.microseconds(instant), actor, reason,
+                ])!
                 let to = unit.map { "\(borrower) / \($0)" } ?? borrower
                 // A loan changes no date of the retention count: its events are written without
                 // a recount, as a hold's are.

@@ -221,14 +221,12 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
     func insertPrivacyReview(_ row: DocumentRow, _ status: DocumentPrivacy, _ decision: PrivacyDecision, measure: PersonalInformationMeasure?,
                              note: String, by actor: String, at instant: Date, _ db: Database) throws -> PrivacyReview {
         let reference = row.reference
-        let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM privacy_review") ?? 1
-        let review = try status.review(decision, measure: measure, note: note, id: id, by: actor,
+        // Checked before it has a number; the number is the one the database gives the row.
+        var review = try status.review(decision, measure: measure, note: note, id: 0, by: actor,
                                        at: StoredVersion.storedInstant(instant))
-        try db.execute(sql: """
-            INSERT INTO privacy_review (id, document, decision, measure, note, sha256, reviewed_at, reviewed_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, row.id, review.decision.rawValue, review.measure?.rawValue, review.note, review.sha256,
-                             StoredCode.microseconds(instant), actor])
+        review.id = try Int.fetchOne(db, sql: StoredPrivacy.insertReview, arguments: [
+            row.id, review.decision.rawValue, review.measure?.rawValue, review.note, review.sha256, StoredCode.microseconds(instant), actor,
+        ])!
         try self.audit(db, user: actor, action: "privacy.review", target: Self.auditTarget(document: reference),
                        details: StoredPrivacy.reviewAuditDetails(review), at: instant)
         return review
@@ -256,12 +254,9 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
                 let confirmation = try RulePrivacyConfirmation.confirm(
                     rule: rule, personalInformation: personalInformation, measure: measure, note: note, calendarVersion: version,
                     by: actor, at: StoredVersion.storedInstant(instant))
-                let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM privacy_rule_confirmation") ?? 1
-                try db.execute(sql: """
-                    INSERT INTO privacy_rule_confirmation (id, rule, personal_information, measure, note, calendar_version, confirmed_at, confirmed_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, rule, personalInformation, confirmation.measure?.rawValue, confirmation.note, version,
-                                     StoredCode.microseconds(instant), actor])
+                try db.execute(sql: StoredPrivacy.insertRuleConfirmation, arguments: [
+                    rule, personalInformation, confirmation.measure?.rawValue, confirmation.note, version, StoredCode.microseconds(instant), actor,
+                ])
                 try self.audit(db, user: actor, action: "privacy.confirm-rule", target: "rule \(rule)",
                                details: StoredPrivacy.confirmationAuditDetails(confirmation), at: instant)
                 return confirmation

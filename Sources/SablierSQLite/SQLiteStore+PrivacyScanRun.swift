@@ -10,10 +10,8 @@ extension SQLiteStore {
         try await perform("starting a shared scan") { database in
             try await database.write { db in
                 if let open = try Row.fetchOne(db, sql: PrivacyScanRunQueries.openRun) { return Self.scanRun(open) }
-                let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM privacy_scan_run") ?? 1
                 let micros = StoredCode.microseconds(instant)
-                try db.execute(sql: "INSERT INTO privacy_scan_run (id, started_at, started_by, forced) VALUES (?, ?, ?, ?)",
-                               arguments: [id, micros, actor, forced])
+                let id = try Int.fetchOne(db, sql: PrivacyScanRunQueries.insertRun, arguments: [micros, actor, forced])!
                 try db.execute(sql: PrivacyScanRunQueries.planRun, arguments: [id])
                 let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM privacy_scan_claim WHERE run = ?", arguments: [id]) ?? 0
                 try self.audit(db, user: actor, action: "privacy.scan-run.start", target: PrivacyScanRunQueries.auditTarget(id),

@@ -336,14 +336,12 @@ extension SQLiteStore: RegisterStore {
                                            arguments: StatementArguments(values))
                     try Hold.checkCovers(ids.count, scope: scope)
                 }
-                let id = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM hold") ?? 1
-                try db.execute(sql: """
-                    INSERT INTO hold (id, reason, scope, target, placed_at, placed_by) VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [id, reason, scope.code, scope.target, StoredCode.microseconds(instant), actor])
+                let id = try Int.fetchOne(db, sql: RegisterQueries.insertHold,
+                                          arguments: [reason, scope.code, scope.target, StoredCode.microseconds(instant), actor])!
                 let today = CivilDate(dayOf: instant)
                 var sequence = try Self.nextEventSequence(db)
                 for document in ids {
-                    try db.execute(sql: "INSERT INTO hold_document (hold, document) VALUES (?, ?)", arguments: [id, document])
+                    try db.execute(sql: RegisterQueries.insertHoldDocument, arguments: [id, document])
                     let event = LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: reason, detail: String(id))
                     try SQLiteInserter<DocumentEventRow>(db).insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
                     sequence += 1

@@ -49,6 +49,8 @@ final class DatabaseCopyCommandTests {
             ["disposition", "propose", "--as-of", "2025-06-30", "--action", "destroy", "--as", "archiviste"],
             ["disposition", "approve", "1", "--as", "directrice"],
             ["disposition", "execute", "1", "--method", "déchiquetage", "--as", "technicien"],
+            ["hold", "place", "--document", "RH-EMP-0107", "--reason", "Litige", "--as", "aiprp"],
+            ["incident", "report", "--type", "integrite", "--description", "Registre vérifié", "--as", "admin"],
         ] {
             let result = try sablier(arguments + ["--db", db])
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
@@ -130,6 +132,24 @@ final class DatabaseCopyCommandTests {
         let verified = try sablier(["audit", "verify", "--db", url, "--audit-key", key, "--as", "admin"])
         #expect(verified.status == 0, "\(verified.stderr)")
         #expect(verified.stdout.contains("audit trail intact"))
+
+        // The copy keeps the source's ids; the next ones the database gives follow them (each
+        // identity's sequence is set past the copied ids), so work goes on on the copy.
+        let onCopy = ["--db", url, "--audit-key", key]
+        let hold = try sablier(["hold", "place", "--document", "SG-PV-CA-2019", "--reason", "Accès", "--as", "aiprp"] + onCopy)
+        #expect(hold.status == 0, "\(hold.stderr)")
+        #expect(hold.stdout.contains("hold 2 placed"), "\(hold.stdout)")
+        let incident = try sablier(["incident", "report", "--type", "integrite", "--description", "Copie", "--as", "admin"] + onCopy)
+        #expect(incident.status == 0, "\(incident.stderr)")
+        #expect(incident.stdout.contains("incident 2 (integrite) reported"), "\(incident.stdout)")
+        let added = try sablier([
+            "document", "add", "--reference", "ADD-1", "--title", "Procès-verbal", "--rule", "1101", "--support", "PA",
+            "--holder", "Secrétariat général", "--opened", "1999-07-01", "--closed", "2000-06-30",
+            "--location", "Centre administratif / Local 012",
+        ] + onCopy)
+        #expect(added.status == 0, "\(added.stderr)")
+        let stillIntact = try sablier(["audit", "verify", "--as", "admin"] + onCopy)
+        #expect(stillIntact.stdout.contains("audit trail intact"), "\(stillIntact.stderr)")
 
         let again = try sablier(["db", "copy", "--from", db, "--to", url])
         #expect(again.status == 75)

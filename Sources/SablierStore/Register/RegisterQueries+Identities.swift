@@ -1,0 +1,17 @@
+extension RegisterQueries {
+    /// Places hold (reason p1, scope p2, target p3, at p4, by p5) and returns its id, which the
+    /// database assigns (`StoreSchema.identityTables`): no writer computes `MAX(id) + 1`.
+    public static let insertHold = """
+        INSERT INTO hold (reason, scope, target, placed_at, placed_by) VALUES (?, ?, ?, ?, ?) RETURNING id
+        """
+
+    /// Links hold p1 to document p2.
+    public static let insertHoldDocument = "INSERT INTO hold_document (hold, document) VALUES (?, ?)"
+
+    /// Records a loan (box p1, borrower p2 of unit p3, lent on p4, due on p5, at p6, by p7,
+    /// because p8) and returns its id, which the database assigns.
+    public static let insertLoan = """
+        INSERT INTO loan (box, borrower, borrower_unit, lent_on, due_on, lent_at, lent_by, reason)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+        """
+}
