@@ -189,7 +189,8 @@ struct PostgresConcurrencyTests {
         #expect(Set(references) == expected)
 
         // Lists numbered 1…n, the numbers the proposals printed, no document in two lists.
-        #expect(!report.proposed.isEmpty)
+        // Two lists at least: proposals were made while documents were still coming.
+        #expect(report.proposed.count >= 2, "the proposals did not overlap the registrations")
         #expect(report.proposed.sorted() == Array(1...max(report.proposed.count, 1)))
         let lists = try store.succeed(["disposition", "list", "--format", "json"])
         let numbers = try #require(try JSONSerialization.jsonObject(with: Data(lists.stdout.utf8)) as? [[String: Any]])
