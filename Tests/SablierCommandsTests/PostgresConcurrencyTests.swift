@@ -8,7 +8,8 @@ import Testing
 /// run, and `document add` one at a time), one proposes disposition lists again and again, and
 /// one scans the register for personal information. Afterwards nothing is lost or doubled: every
 /// document is registered once, the lists are numbered 1…n without a gap, no document is in two
-/// lists, each file was scanned once, the audit trail has exactly one entry for each thing the
+/// lists, each file was scanned once (the scanner is a worker of the register's shared scan, so
+/// its claims go through PostgreSQL beside the writers), the audit trail has exactly one entry for each thing the
 /// commands said they did, and `audit verify` finds the chain intact.
 ///
 /// Every loop is bounded by a count and by `deadline`; every day given is fixed (`--as-of`, the
@@ -38,6 +39,7 @@ struct PostgresConcurrencyTests {
             var proposed: [Int] = []
             var nothingDue = 0
             var scanned: [String] = []
+            var scanRuns = 0
             var failures: [String] = []
             var timedOut = false
         }
@@ -141,17 +143,22 @@ struct PostgresConcurrencyTests {
         }
     }
 
-    /// The fourth process: the whole register scanned while documents arrive, and once more
-    /// after the last registration; a file already scanned is `unchanged`, so each is `scanned` once.
+    /// The fourth process: a worker of the register's shared scan (`--worker`, claiming a few
+    /// documents at a time) started again and again while documents arrive, and once more after
+    /// the last registration; a file already scanned is `unchanged`, so each is `scanned` once.
+    /// Alone, each worker starts a run of the scan and finishes it.
     static func scanner(_ store: CommandStore, _ reports: Reports, until end: ContinuousClock.Instant) throws {
         try repeatWhileRegistering(reports, atMost: maxScans, until: end, pause: .zero) {
-            let result = try store.run(["privacy", "scan", "--all", "--format", "json"])
+            let result = try store.run(["privacy", "scan", "--all", "--worker", "--batch", "7", "--format", "json"])
             guard result.status == 0,
                   let entries = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] else {
                 return reports.update { $0.failures.append("scan: \(result.status) \(result.stderr)") }
             }
             let scanned = entries.filter { $0["status"] as? String == "scanned" }.compactMap { $0["reference"] as? String }
-            reports.update { $0.scanned += scanned }
+            reports.update {
+                $0.scanned += scanned
+                $0.scanRuns += 1
+            }
         }
     }
 
@@ -220,7 +227,9 @@ struct PostgresConcurrencyTests {
         #expect(count("disposition.propose") == report.proposed.count)
         #expect(count("refused") == report.nothingDue)
         #expect(count("privacy.scan") == report.scanned.count)
-        #expect(new.count == expected.count + report.proposed.count + report.nothingDue + report.scanned.count,
+        #expect(count("privacy.scan-run.start") == report.scanRuns)
+        #expect(count("privacy.scan-run.finish") == report.scanRuns)
+        #expect(new.count == expected.count + report.proposed.count + report.nothingDue + report.scanned.count + 2 * report.scanRuns,
                 "\(Dictionary(grouping: new.compactMap { $0["action"] as? String }, by: { $0 }).mapValues(\.count))")
         let sequences = entries.compactMap { $0["sequence"] as? Int }
         #expect(sequences == Array(1...entries.count))
