@@ -40,6 +40,7 @@ public final class PostgresStore: Sendable {
     /// program's tables or a newer Sablier's schema, then applies the pending migrations.
     public static func open(url: String, auditKeyFile: String) async throws -> PostgresStore {
         let address = try PostgresAddress(url)
+        try await probe(address)
         let store = PostgresStore(address: address, auditSeal: AuditSeal(keyFile: auditKeyFile, key: try AuditKey.load(auditKeyFile)))
         do {
             try await store.migrate()
@@ -48,6 +49,20 @@ public final class PostgresStore: Sendable {
             throw error
         }
         return store
+    }
+
+    /// Connects once, alone, before the pool starts: a database that does not exist, a role
+    /// refused or a server that does not answer is then said at once in the server's own words
+    /// (the pool would retry for a minute and report only that it gave up).
+    private static func probe(_ address: PostgresAddress) async throws {
+        var logger = Logger(label: "sablier.postgres.probe")
+        logger.logLevel = .critical
+        do {
+            let connection = try await PostgresConnection.connect(configuration: try address.connectionConfiguration(), id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw storeError(error, location: address.description, operation: "opening the store")
+        }
     }
 
     private init(address: PostgresAddress, auditSeal: AuditSeal) {
@@ -181,7 +196,7 @@ public final class PostgresStore: Sendable {
     }
 
     /// An error thrown by what the caller handed the store to read from inside a transaction
-    /// (`DocumentBatches`, a calendar stream): rethrown unchanged once the transaction is
+    /// (a sequence of document batches, a calendar stream): rethrown unchanged once the transaction is
     /// rolled back.
     struct SourceFailure: Error {
         let error: any Error
@@ -230,6 +245,10 @@ public final class PostgresStore: Sendable {
 /// password may also come from `PGPASSWORD`.
 struct PostgresAddress: CustomStringConvertible {
     var configuration: PostgresClient.Configuration
+    /// Whether the connections use TLS: libpq's `sslmode`, `prefer` by default except on the
+    /// loopback interface.
+    private(set) var tlsMode = TLSMode.disable
+    enum TLSMode { case disable, prefer, require }
     /// The URL without its password.
     let description: String
 
@@ -240,7 +259,7 @@ struct PostgresAddress: CustomStringConvertible {
 
     init(_ text: String) throws {
         guard Self.isURL(text), let components = URLComponents(string: text) else {
-            throw StoreError.cannotOpen(text, detail: "not a PostgreSQL URL (postgres://user@host:port/database)")
+            throw StoreError.cannotOpen(Self.withoutPassword(text), detail: "not a PostgreSQL URL (postgres://user@host:port/database)")
         }
         let user = components.user.flatMap { $0.removingPercentEncoding } ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
         let password = components.password.flatMap { $0.removingPercentEncoding } ?? ProcessInfo.processInfo.environment["PGPASSWORD"]
@@ -257,9 +276,11 @@ struct PostgresAddress: CustomStringConvertible {
         } else {
             let tls: PostgresClient.Configuration.TLS
             switch components.queryItems?.first(where: { $0.name == "sslmode" })?.value {
-            case "require", "verify-full", "verify-ca": tls = .require(.makeClientConfiguration())
-            case "disable": tls = .disable
-            default: tls = host == "localhost" || host == "127.0.0.1" || host == "::1" ? .disable : .prefer(.makeClientConfiguration())
+            case "require", "verify-full", "verify-ca": (tls, tlsMode) = (.require(.makeClientConfiguration()), .require)
+            case "disable": (tls, tlsMode) = (.disable, .disable)
+            default:
+                let local = host == "localhost" || host == "127.0.0.1" || host == "::1"
+                (tls, tlsMode) = local ? (.disable, .disable) : (.prefer(.makeClientConfiguration()), .prefer)
             }
             configuration = PostgresClient.Configuration(
                 host: host ?? "localhost", port: port, username: user, password: password, database: database, tls: tls)
@@ -267,6 +288,38 @@ struct PostgresAddress: CustomStringConvertible {
         configuration.options.connectTimeout = .seconds(10)
         configuration.options.maximumConnections = 8
         description = Self.redacted(components)
+    }
+
+    /// The connection settings of one connection outside the pool (`PostgresStore.probe`):
+    /// the same server, role, database and TLS mode as the pool's.
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        let pool = configuration
+        var connection: PostgresConnection.Configuration
+        if let socket = pool.unixSocketPath {
+            connection = PostgresConnection.Configuration(
+                unixSocketPath: socket, username: pool.username, password: pool.password, database: pool.database)
+        } else {
+            let tls: PostgresConnection.Configuration.TLS
+            switch tlsMode {
+            case .disable: tls = .disable
+            case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+            connection = PostgresConnection.Configuration(
+                host: pool.host ?? "localhost", port: pool.port ?? 5432, username: pool.username, password: pool.password,
+                database: pool.database, tls: tls)
+        }
+        connection.options.connectTimeout = .seconds(10)
+        return connection
+    }
+
+    /// `text` with whatever stands between `user:` and `@` hidden, for a URL too malformed to
+    /// be taken apart: a password is never echoed.
+    static func withoutPassword(_ text: String) -> String {
+        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].lastIndex(of: "@") else { return text }
+        let credentials = text[scheme.upperBound..<at]
+        guard let colon = credentials.firstIndex(of: ":") else { return text }
+        return String(text[..<colon]) + ":***" + String(text[at...])
     }
 
     private static func redacted(_ components: URLComponents) -> String {
