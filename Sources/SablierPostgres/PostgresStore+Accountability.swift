@@ -14,7 +14,7 @@ extension PostgresStore: AccountabilityStore {
 
     public func initialize(admin: String, unit: String, at instant: Date) async throws -> User {
         try await write("creating the first user") { tx in
-            if let existing = try await tx.scalar(String.self, "SELECT name FROM app_user ORDER BY created_at LIMIT 1") {
+            if let existing = try await tx.scalar(String.self, AccountabilityQueries.firstUser) {
                 throw Refusal(.alreadyInitialised, ["first": existing])
             }
             let user = try User.new(name: admin, unit: unit, roles: [.rsi])
@@ -32,7 +32,7 @@ extension PostgresStore: AccountabilityStore {
     public func users() async throws -> [User] {
         try await read("listing users") { tx in
             var users: [User] = []
-            for row in try await tx.rows("SELECT name FROM app_user ORDER BY name") {
+            for row in try await tx.rows(AccountabilityQueries.userNames) {
                 if let user = try await Self.userRecord(try row[0].decode(String.self), tx) { users.append(user) }
             }
             return users
@@ -54,7 +54,7 @@ extension PostgresStore: AccountabilityStore {
         try await write("changing user \(name)") { tx in
             let user = try await Self.existingUser(name, tx)
             _ = try user.settingActive(active, activeRSIs: try await Self.activeRSICount(tx))
-            try await tx.execute("UPDATE app_user SET active = ? WHERE name = ?", [.boolean(active), .text(name)])
+            try await tx.execute(AccountabilityQueries.setUserActive, [.boolean(active), .text(name)])
             // A disabled user's sessions end with the account.
             if !active { _ = try await Self.closeSessions(of: name, at: instant, tx) }
             try await self.audit(tx, user: actor, action: active ? "user.enable" : "user.disable", target: "user \(name)", details: [:], at: instant)
@@ -64,7 +64,7 @@ extension PostgresStore: AccountabilityStore {
     public func grant(_ role: Role, to name: String, by actor: String, at instant: Date) async throws {
         try await write("granting \(role.rawValue) to \(name)") { tx in
             _ = try await Self.existingUser(name, tx).granting(role)
-            try await tx.execute("INSERT INTO user_role (user_name, role, granted_at, granted_by) VALUES (?, ?, ?, ?)",
+            try await tx.execute(AccountabilityQueries.grantRole,
                                  [.text(name), .text(role.rawValue), .integer(StoredCode.microseconds(instant)), .text(actor)])
             try await self.audit(tx, user: actor, action: "user.grant", target: "user \(name)", details: ["role": role.rawValue], at: instant)
         }
@@ -73,7 +73,7 @@ extension PostgresStore: AccountabilityStore {
     public func revoke(_ role: Role, from name: String, by actor: String, at instant: Date) async throws {
         try await write("revoking \(role.rawValue) from \(name)") { tx in
             _ = try await Self.existingUser(name, tx).revoking(role, activeRSIs: try await Self.activeRSICount(tx))
-            try await tx.execute("DELETE FROM user_role WHERE user_name = ? AND role = ?", [.text(name), .text(role.rawValue)])
+            try await tx.execute(AccountabilityQueries.revokeRole, [.text(name), .text(role.rawValue)])
             try await self.audit(tx, user: actor, action: "user.revoke", target: "user \(name)", details: ["role": role.rawValue], at: instant)
         }
     }
@@ -145,7 +145,7 @@ extension PostgresStore: AccountabilityStore {
             // The head starts at the last entry written without the key, so that from now on a
             // missing head file means entries were removed. Written again if the transaction is
             // retried: the head file never moves backwards, and names the same entry.
-            let last = try await tx.rows("SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1").first
+            let last = try await tx.rows(AccountabilityQueries.lastAuditEntry).first
                 .map { AuditHead(sequence: try $0[0].decode(Int.self), hash: try $0[1].decode(String.self)) }
                 ?? AuditHead(sequence: 0, hash: AuditChain.genesis)
             try Self.advanceHead(to: last, key)
@@ -169,8 +169,8 @@ extension PostgresStore: AccountabilityStore {
         try await write("updating incident \(id)") { tx in
             let incident = try await Self.incident(id, tx)
             let note = try incident.update(to: status, note: note, by: actor, at: instant)
-            try await tx.execute("UPDATE incident SET status = ? WHERE id = ?", [.text(status.rawValue), .integer(id)])
-            try await tx.execute("INSERT INTO incident_note (incident, position, at, by_user, status, note) VALUES (?, ?, ?, ?, ?, ?)",
+            try await tx.execute(AccountabilityQueries.setIncidentStatus, [.text(status.rawValue), .integer(id)])
+            try await tx.execute(AccountabilityQueries.insertIncidentNote,
                                  [.integer(id), .integer(incident.notes.count), .integer(StoredCode.microseconds(note.at)), .text(note.by),
                                   .text(note.status.rawValue), .text(note.note)])
             try await self.audit(tx, user: actor, action: "incident.update", target: "incident \(id)",
@@ -182,7 +182,7 @@ extension PostgresStore: AccountabilityStore {
     public func incidents() async throws -> [Incident] {
         try await read("listing incidents") { tx in
             var incidents: [Incident] = []
-            for row in try await tx.rows("SELECT id FROM incident ORDER BY id") {
+            for row in try await tx.rows(AccountabilityQueries.incidentIDs) {
                 incidents.append(try await Self.incident(try row[0].decode(Int.self), tx))
             }
             return incidents
@@ -195,19 +195,19 @@ extension PostgresStore: AccountabilityStore {
 extension PostgresStore {
     static func insert(_ user: User, by actor: String, at instant: Date, _ tx: PostgresTransaction) async throws {
         let micros = StoredCode.microseconds(instant)
-        try await tx.execute("INSERT INTO app_user (name, unit, active, created_at, created_by, email) VALUES (?, ?, ?, ?, ?, ?)",
+        try await tx.execute(AccountabilityQueries.insertUser,
                              [.text(user.name), .text(user.unit), .boolean(user.active), .integer(micros), .text(actor),
                               user.email.map(StoreValue.text) ?? .null])
         for role in user.roles.sorted() {
-            try await tx.execute("INSERT INTO user_role (user_name, role, granted_at, granted_by) VALUES (?, ?, ?, ?)",
+            try await tx.execute(AccountabilityQueries.grantRole,
                                  [.text(user.name), .text(role.rawValue), .integer(micros), .text(actor)])
         }
     }
 
     static func userRecord(_ name: String, _ tx: PostgresTransaction) async throws -> User? {
-        guard let row = try await tx.rows("SELECT name, unit, active, email FROM app_user WHERE name = ?", [.text(name)]).first else { return nil }
+        guard let row = try await tx.rows(AccountabilityQueries.user, [.text(name)]).first else { return nil }
         var roles = Set<Role>()
-        for roleRow in try await tx.rows("SELECT role FROM user_role WHERE user_name = ?", [.text(name)]) {
+        for roleRow in try await tx.rows(AccountabilityQueries.rolesOfUser, [.text(name)]) {
             let code = try roleRow[0].decode(String.self)
             guard let role = Role(rawValue: code) else { throw CorruptValue("user_role holds the unknown role '\(code)'") }
             roles.insert(role)
@@ -223,9 +223,7 @@ extension PostgresStore {
     }
 
     static func activeRSICount(_ tx: PostgresTransaction) async throws -> Int {
-        try await tx.scalar(Int.self, """
-            SELECT COUNT(*) FROM app_user u JOIN user_role r ON r.user_name = u.name WHERE r.role = 'rsi' AND u.active
-            """) ?? 0
+        try await tx.scalar(Int.self, AccountabilityQueries.activeRSICount) ?? 0
     }
 
     /// Reports an incident in the caller's transaction. Its number comes from the table's
@@ -245,18 +243,18 @@ extension PostgresStore {
     }
 
     static func incident(_ id: Int, _ tx: PostgresTransaction) async throws -> Incident {
-        guard let row = try await tx.rows("SELECT id, type, status, description, reported_at, reported_by FROM incident WHERE id = ?",
+        guard let row = try await tx.rows(AccountabilityQueries.incident,
                                           [.integer(id)]).first else { throw Refusal(.incidentNotFound, ["incident": String(id)]) }
         let type = try row[1].decode(String.self), status = try row[2].decode(String.self)
         guard let kind = Incident.Kind(rawValue: type), let state = Incident.Status(rawValue: status) else {
             throw CorruptValue("incident \(id) has type '\(type)', status '\(status)'")
         }
-        let notes = try await tx.rows("SELECT at, by_user, status, note FROM incident_note WHERE incident = ? ORDER BY position", [.integer(id)])
+        let notes = try await tx.rows(AccountabilityQueries.incidentNotes, [.integer(id)])
             .map { note in
                 Incident.Note(at: StoredCode.date(microseconds: try note[0].decode(Int.self)), by: try note[1].decode(String.self),
                               status: Incident.Status(rawValue: try note[2].decode(String.self)) ?? .ouvert, note: try note[3].decode(String.self))
             }
-        let documents = try await tx.rows("SELECT reference FROM incident_document WHERE incident = ? ORDER BY reference", [.integer(id)])
+        let documents = try await tx.rows(AccountabilityQueries.incidentDocuments, [.integer(id)])
             .map { try $0[0].decode(String.self) }
         return Incident(id: id, kind: kind, status: state, description: try row[3].decode(String.self), documents: documents,
                         reportedAt: StoredCode.date(microseconds: try row[4].decode(Int.self)), reportedBy: try row[5].decode(String.self),

@@ -20,16 +20,14 @@ extension PostgresStore {
                at instant: Date) async throws -> AuditEntry {
         let key = try auditSeal.requiredKey()
         try await checkHead(key, tx)
-        let last = try await tx.rows("SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1").first
+        let last = try await tx.rows(AccountabilityQueries.lastAuditEntry).first
         let sequence = try (last.map { try $0[0].decode(Int.self) } ?? 0) + 1
         let previous = try last.map { try $0[1].decode(String.self) } ?? AuditChain.genesis
         let micros = StoredCode.microseconds(instant)
         let text = AuditChain.details(details)
         let hash = AuditChain.keyedHash(key, sequence: sequence, atMicroseconds: micros, user: user, action: action, target: target,
                                         details: text, previousHash: previous)
-        try await tx.execute("""
-            INSERT INTO audit_entry (sequence, at, user_name, action, target, details, previous_hash, hash, scheme) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.integer(sequence), .integer(micros), .text(user), .text(action), .text(target), .text(text), .text(previous), .text(hash),
+        try await tx.execute(AccountabilityQueries.insertAuditEntry, [.integer(sequence), .integer(micros), .text(user), .text(action), .text(target), .text(text), .text(previous), .text(hash),
                   .text(AuditChain.keyedScheme)])
         let head = AuditHead(sequence: sequence, hash: hash)
         tx.onCommit { _ = AuditHeadFile.advance(to: head, key) }
@@ -50,7 +48,7 @@ extension PostgresStore {
     /// (entries removed or replaced), then moves the head file to the trail's last entry.
     func checkHead(_ key: AuditKey, _ tx: PostgresTransaction) async throws {
         func mismatch(_ problem: String) -> Refusal { Refusal(.auditHeadMismatch, ["file": key.headFile, "problem": problem]) }
-        let lastRow = try await tx.rows("SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1").first
+        let lastRow = try await tx.rows(AccountabilityQueries.lastAuditEntry).first
         let last = try lastRow.map { AuditHead(sequence: try $0[0].decode(Int.self), hash: try $0[1].decode(String.self)) }
             ?? AuditHead(sequence: 0, hash: AuditChain.genesis)
         let head: AuditHead
@@ -72,7 +70,7 @@ extension PostgresStore {
         }
         let stored = head.sequence == 0
             ? AuditChain.genesis
-            : try await tx.scalar(String.self, "SELECT hash FROM audit_entry WHERE sequence = ?", [.integer(head.sequence)])
+            : try await tx.scalar(String.self, AccountabilityQueries.auditHash, [.integer(head.sequence)])
         guard stored == head.hash else {
             throw mismatch("entry \(head.sequence) is not the one the head file names: it was replaced or removed")
         }

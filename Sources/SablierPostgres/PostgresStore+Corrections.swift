@@ -39,7 +39,7 @@ extension PostgresStore: CorrectionStore {
                 var row = stored
                 row.rule = move.after.rule
                 row.copy = move.after.copy.rawValue
-                try await tx.execute("UPDATE document SET rule = ?, copy = ? WHERE id = ?", [.text(row.rule), .text(row.copy), .integer(row.id)])
+                try await tx.execute(RegisterQueries.setRuleAndCopy, [.text(row.rule), .text(row.copy), .integer(row.id)])
                 let event = LifecycleEvent(kind: .reclassified, on: today, by: actor, reason: reason, detail: FieldChange.detail(move.changes))
                 try await tx.insert([DocumentEventRow(sequence: sequence, document: row.id, event, recordedAt: instant)])
                 sequence += 1

@@ -28,12 +28,12 @@ extension PostgresStore: CredentialStore {
     public func recordSignInFailure(of user: String, reason: String, address: String?, at instant: Date,
                                     lock: @escaping @Sendable (Int) -> Date?) async throws -> Int {
         try await write("recording a failed sign-in") { tx in
-            try await tx.execute("UPDATE user_password SET failures = failures + 1, last_failure_at = ? WHERE user_name = ?",
+            try await tx.execute(CredentialQueries.countFailure,
                                  [.integer(StoredCode.microseconds(instant)), .text(user)])
-            let failures = try await tx.scalar(Int.self, "SELECT failures FROM user_password WHERE user_name = ?", [.text(user)]) ?? 0
+            let failures = try await tx.scalar(Int.self, CredentialQueries.failures, [.text(user)]) ?? 0
             let lockedUntil = lock(failures)
             if let lockedUntil {
-                try await tx.execute("UPDATE user_password SET locked_until = ? WHERE user_name = ?",
+                try await tx.execute(CredentialQueries.lock,
                                      [.integer(StoredCode.microseconds(lockedUntil)), .text(user)])
             }
             var details = ["reason": reason, "failures": String(failures)]
@@ -51,7 +51,7 @@ extension PostgresStore: CredentialStore {
 
     public func openWebSession(_ session: WebSessionRecord, address: String?) async throws {
         try await write("opening a session for \(session.user)") { tx in
-            try await tx.execute("UPDATE user_password SET failures = 0, last_failure_at = NULL, locked_until = NULL WHERE user_name = ?",
+            try await tx.execute(CredentialQueries.clearFailures,
                                  [.text(session.user)])
             try await tx.insert([WebSessionRow(session)])
             try await self.audit(tx, user: session.user, action: "auth.sign-in", target: "user \(session.user)",
@@ -67,16 +67,16 @@ extension PostgresStore: CredentialStore {
 
     public func touchWebSession(secretHash: String, at instant: Date) async throws {
         try await write("recording a session's activity") { tx in
-            try await tx.execute("UPDATE web_session SET last_seen_at = ? WHERE secret_hash = ? AND closed_at IS NULL",
+            try await tx.execute(CredentialQueries.touchSession,
                                  [.integer(StoredCode.microseconds(instant)), .text(secretHash)])
         }
     }
 
     public func closeWebSession(secretHash: String, reason: String, at instant: Date) async throws {
         try await write("closing a session") { tx in
-            guard let user = try await tx.scalar(String.self, "SELECT user_name FROM web_session WHERE secret_hash = ? AND closed_at IS NULL",
+            guard let user = try await tx.scalar(String.self, CredentialQueries.sessionUser,
                                                  [.text(secretHash)]) else { return }
-            try await tx.execute("UPDATE web_session SET closed_at = ? WHERE secret_hash = ?",
+            try await tx.execute(CredentialQueries.closeSession,
                                  [.integer(StoredCode.microseconds(instant)), .text(secretHash)])
             try await self.audit(tx, user: user, action: "auth.sign-out", target: "user \(user)", details: ["reason": reason], at: instant)
         }
@@ -125,7 +125,7 @@ extension PostgresStore: CredentialStore {
         try await write("revoking token \(id)") { tx in
             guard let token = try await Self.tokenRow(id, tx) else { throw Refusal(.tokenNotFound, ["token": String(id)]) }
             try token.checkRevocation()
-            try await tx.execute("UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ?",
+            try await tx.execute(CredentialQueries.revokeToken,
                                  [.integer(StoredCode.microseconds(instant)), .text(actor), .integer(id)])
             try await self.audit(tx, user: actor, action: "token.revoke", target: "token \(id) of user \(token.user)", details: [:], at: instant)
             return try await Self.tokenRow(id, tx)!

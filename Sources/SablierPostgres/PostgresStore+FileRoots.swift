@@ -20,7 +20,7 @@ extension PostgresStore: FileRootStore {
 
     public func addFileRoot(_ root: FileRoot) async throws {
         try await write("adding a folder the register may read") { tx in
-            guard try await tx.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM file_root WHERE path = ?)", [.text(root.path)]) != true else {
+            guard try await tx.scalar(Bool.self, CredentialQueries.fileRootExists, [.text(root.path)]) != true else {
                 throw Refusal(.rootExists, ["path": root.path])
             }
             try await tx.insert([FileRootRow(root)])

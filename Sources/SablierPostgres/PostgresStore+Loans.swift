@@ -6,7 +6,7 @@ import PostgresNIO
 extension PostgresStore: LoanStore {
     public func loans(includingReturned: Bool) async throws -> [Loan] {
         try await read("listing loans") { tx in
-            let ids = try await tx.rows("SELECT id FROM loan\(includingReturned ? "" : " WHERE returned_at IS NULL") ORDER BY id")
+            let ids = try await tx.rows(LoanQueries.loanIDs(includingReturned: includingReturned))
                 .map { try $0[0].decode(Int.self) }
             var loans: [Loan] = []
             for id in ids { loans.append(try await Self.loan(id, tx)) }
@@ -67,7 +67,7 @@ extension PostgresStore: LoanStore {
                 sequence += 1
             }
             for row in documents {
-                try await tx.execute("INSERT INTO loan_document (loan, document) VALUES (?, ?)", [.integer(id), .integer(row.id)])
+                try await tx.execute(LoanQueries.insertLoanDocument, [.integer(id), .integer(row.id)])
             }
             try await tx.insert(events)
             if let box {
@@ -98,12 +98,12 @@ extension PostgresStore: LoanStore {
                 loan = try await Self.loan(open, tx)
             }
             try loan.checkReturn(on: day, today: CivilDate(dayOf: instant))
-            try await tx.execute("UPDATE loan SET returned_on = ?, returned_at = ?, returned_by = ?, return_note = ? WHERE id = ?",
+            try await tx.execute(LoanQueries.returnLoan,
                                  [.text(day.description), .integer(StoredCode.microseconds(instant)), .text(actor),
                                   StoreValue(note), .integer(loan.id)])
             var sequence = try await Self.nextEventSequence(tx)
             var events: [DocumentEventRow] = []
-            for row in try await tx.rows("SELECT document FROM loan_document WHERE loan = ? ORDER BY document", [.integer(loan.id)]) {
+            for row in try await tx.rows(LoanQueries.loanDocuments, [.integer(loan.id)]) {
                 let event = LifecycleEvent(kind: .returned, on: day, by: actor, reason: note, detail: String(loan.id))
                 events.append(DocumentEventRow(sequence: sequence, document: try row[0].decode(Int.self), event, recordedAt: instant))
                 sequence += 1
@@ -130,7 +130,7 @@ extension PostgresStore: LoanStore {
 
     public func loan(_ id: Int) async throws -> Loan? {
         try await read("reading loan \(id)") { tx in
-            guard try await tx.scalar(Int.self, "SELECT COUNT(*) FROM loan WHERE id = ?", [.integer(id)]) == 1 else { return nil }
+            guard try await tx.scalar(Bool.self, LoanQueries.loanExists, [.integer(id)]) == true else { return nil }
             return try await Self.loan(id, tx)
         }
     }
@@ -139,12 +139,12 @@ extension PostgresStore: LoanStore {
                         at instant: Date) async throws -> BoxMove {
         try await write("moving box \(code)") { tx in
             guard let box = try await Self.boxRow(code, tx) else { throw Refusal(.boxNotFound, ["box": code]) }
-            let last = try await tx.scalar(String.self, "SELECT MAX(moved_on) FROM box_move WHERE box = ?", [.text(code)])
+            let last = try await tx.scalar(String.self, LoanQueries.lastMoveDay, [.text(code)])
             var openLoan: Loan?
             if let open = try await Self.openLoanID(ofBox: code, tx) { openLoan = try await Self.loan(open, tx) }
             try box.checkMove(to: location, on: day, today: CivilDate(dayOf: instant),
                               lastMovedOn: try last.map { try StoredCode.civilDate($0, column: "box_move.moved_on") }, openLoan: openLoan)
-            try await tx.execute("UPDATE box SET building = ?, room = ?, shelving = ? WHERE code = ?",
+            try await tx.execute(LoanQueries.moveBox,
                                  [StoreValue(location.building), StoreValue(location.room),
                                   StoreValue(location.shelving), .text(code)])
             let move = try await Self.appendBoxMove(code, on: day, by: actor, at: instant, from: box.location, to: location, loan: nil,
@@ -175,18 +175,12 @@ extension PostgresStore {
     /// The one answer to "is it on loan?": lending, returning by reference, proposing,
     /// executing and completing a disposition item all ask it.
     static func openLoanID(ofDocument document: Int, _ tx: PostgresTransaction) async throws -> Int? {
-        try await tx.scalar(Int.self, """
-            SELECT l.id FROM loan l
-            WHERE l.returned_at IS NULL
-              AND (EXISTS (SELECT 1 FROM loan_document ld WHERE ld.loan = l.id AND ld.document = ?)
-                   OR l.box = (SELECT d.box FROM document d WHERE d.id = ?))
-            ORDER BY l.id LIMIT 1
-            """, [.integer(document), .integer(document)])
+        try await tx.scalar(Int.self, LoanQueries.openLoanOfDocument, [.integer(document), .integer(document)])
     }
 
     /// The open loan of the box itself, if any.
     static func openLoanID(ofBox code: String, _ tx: PostgresTransaction) async throws -> Int? {
-        try await tx.scalar(Int.self, "SELECT id FROM loan WHERE box = ? AND returned_at IS NULL ORDER BY id LIMIT 1", [.text(code)])
+        try await tx.scalar(Int.self, LoanQueries.openLoanOfBox, [.text(code)])
     }
 
     /// Every document out on an open loan (by row id), with that loan's number: one read for a
@@ -194,12 +188,7 @@ extension PostgresStore {
     /// it out, or its box's).
     static func openLoansByDocument(_ tx: PostgresTransaction) async throws -> [Int: Int] {
         var result: [Int: Int] = [:]
-        try await tx.forEachRow("""
-            SELECT ld.document, l.id FROM loan_document ld JOIN loan l ON l.id = ld.loan WHERE l.returned_at IS NULL
-            UNION ALL
-            SELECT d.id, l.id FROM loan l JOIN document d ON d.box = l.box WHERE l.returned_at IS NULL AND l.box IS NOT NULL
-            ORDER BY 2
-            """) { row in
+        try await tx.forEachRow(LoanQueries.openLoans) { row in
             let document = try row[0].decode(Int.self)
             if result[document] == nil { result[document] = try row[1].decode(Int.self) }
         }
@@ -210,23 +199,13 @@ extension PostgresStore {
     /// (by row id) is not done yet: such a document is promised to its disposition and is not
     /// lent until the list is executed or cancelled.
     static func unfinishedApprovedList(ofDocument document: Int, _ tx: PostgresTransaction) async throws -> Int? {
-        try await tx.scalar(Int.self, """
-            SELECT i.list FROM disposition_item i JOIN disposition_list l ON l.number = i.list
-            WHERE i.document = ? AND i.state <> 'done' AND l.state IN ('approved', 'executing')
-              AND NOT EXISTS (SELECT 1 FROM disposition_cancellation c WHERE c.list = l.number)
-            ORDER BY i.list LIMIT 1
-            """, [.integer(document)])
+        try await tx.scalar(Int.self, LoanQueries.approvedListOfDocument, [.integer(document)])
     }
 
     /// The last day a loan that took out the document (by row id), or the box, came back: a
     /// loan recorded afterwards cannot go out before it, or the two loans would overlap.
     static func lastReturn(ofDocument document: Int?, box: String?, _ tx: PostgresTransaction) async throws -> (day: CivilDate, loan: Int)? {
-        guard let row = try await tx.rows("""
-            SELECT l.returned_on, l.id FROM loan l
-            WHERE l.returned_on IS NOT NULL
-              AND (l.box = CAST(? AS TEXT) OR EXISTS (SELECT 1 FROM loan_document ld WHERE ld.loan = l.id AND ld.document = CAST(? AS BIGINT)))
-            ORDER BY l.returned_on DESC, l.id DESC LIMIT 1
-            """, [StoreValue(box), StoreValue(document)]).first else { return nil }
+        guard let row = try await tx.rows(LoanQueries.lastReturn, [StoreValue(box), StoreValue(document)]).first else { return nil }
         let text = try row[0].decode(String.self), id = try row[1].decode(Int.self)
         guard let day = CivilDate(iso: text) else { throw CorruptValue("loan \(id) holds the returned_on '\(text)'") }
         return (day, id)
@@ -239,18 +218,13 @@ extension PostgresStore {
         }
         // The documents it took out and, while a box is out, those put into it since: they are
         // on this loan too (`openLoanID(ofDocument:)`).
-        let documents = try await tx.rows("""
-            SELECT d.reference, d.holder, d.title FROM document d
-            WHERE d.id IN (SELECT ld.document FROM loan_document ld WHERE ld.loan = ?)
-               OR (? AND d.box = CAST(? AS TEXT) AND d.phase <> 'inactif-detruit' AND d.phase <> 'inactif-verse')
-            ORDER BY d.reference
-            """, [.integer(id), .boolean(row.isOpen), StoreValue(row.box)]).map { document in
+        let documents = try await tx.rows(LoanQueries.lentDocuments, [.integer(id), .boolean(row.isOpen), StoreValue(row.box)]).map { document in
             LoanRow.LentDocument(reference: try document[0].decode(String.self), holder: try document[1].decode(String.self),
                                  title: try document[2].decode(String.self))
         }
         var contents: String?
         if let code = row.box {
-            contents = try await tx.scalar(String.self, "SELECT contents FROM box WHERE code = ?", [.text(code)])
+            contents = try await tx.scalar(String.self, LoanQueries.boxContents, [.text(code)])
         }
         return try row.loan(documents: documents, boxContents: contents)
     }
@@ -259,7 +233,7 @@ extension PostgresStore {
     @discardableResult
     static func appendBoxMove(_ code: String, on day: CivilDate, by actor: String, at instant: Date, from: PhysicalLocation?,
                               to: PhysicalLocation?, loan: Int?, reason: String?, _ tx: PostgresTransaction) async throws -> BoxMove {
-        let position = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(position), -1) + 1 FROM box_move WHERE box = ?", [.text(code)]) ?? 0
+        let position = try await tx.scalar(Int.self, LoanQueries.nextMovePosition, [.text(code)]) ?? 0
         let row = BoxMoveRow(box: code, position: position, on: day, by: actor, at: instant, from: from, to: to, loan: loan, reason: reason)
         try await tx.insert([row])
         var move = try row.boxMove(kind: BoxMoveRow.appendedKind(loan: loan, to: to))

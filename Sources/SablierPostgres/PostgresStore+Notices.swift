@@ -8,7 +8,7 @@ extension PostgresStore: NoticeStore {
             _ = try await Self.existingUser(name, tx)
             var checked: String?
             if let email { checked = try EmailAddress.checked(email) }
-            try await tx.execute("UPDATE app_user SET email = ? WHERE name = ?", [checked.map(StoreValue.text) ?? .null, .text(name)])
+            try await tx.execute(AccountabilityQueries.setUserEmail, [checked.map(StoreValue.text) ?? .null, .text(name)])
             // The address is kept in the trail: where a unit's notices go is itself a change
             // someone answers for (redirecting them would hide its obligations).
             try await self.audit(tx, user: actor, action: "user.email", target: "user \(name)",

@@ -11,7 +11,7 @@ extension PostgresStore: PrivacyStore {
 
     public func publicIdentifiers() async throws -> [PublicIdentifier] {
         try await read("listing public identifiers") { tx in
-            try await tx.rows("SELECT \(StoredPrivacy.publicIdentifierColumns) FROM privacy_public_identifier ORDER BY kind, value").map { row in
+            try await tx.rows(PrivacyQueries.publicIdentifiers).map { row in
                 try StoredPrivacy.publicIdentifier(kind: row[0].decode(String.self), value: row[1].decode(String.self),
                                                    note: row[2].decode(String?.self), addedAt: row[3].decode(Int.self),
                                                    addedBy: row[4].decode(String.self))
@@ -22,11 +22,11 @@ extension PostgresStore: PrivacyStore {
     public func addPublicIdentifiers(_ identifiers: [PublicIdentifier]) async throws {
         try await write("adding public identifiers") { tx in
             for identifier in identifiers {
-                guard try await tx.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM privacy_public_identifier WHERE kind = ? AND value = ?)",
+                guard try await tx.scalar(Bool.self, PrivacyQueries.publicIdentifierExists,
                                           [.text(identifier.kind.rawValue), .text(identifier.value)]) != true else {
                     throw Refusal(.publicIdentifierExists, ["kind": identifier.kind.rawValue, "value": identifier.value])
                 }
-                try await tx.execute("INSERT INTO privacy_public_identifier (kind, value, note, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
+                try await tx.execute(PrivacyQueries.insertPublicIdentifier,
                                      [.text(identifier.kind.rawValue), .text(identifier.value), StoreValue(identifier.note),
                                       .integer(StoredCode.microseconds(identifier.addedAt)), .text(identifier.addedBy)])
                 try await self.audit(tx, user: identifier.addedBy, action: "privacy.public.add",
@@ -60,7 +60,7 @@ extension PostgresStore: PrivacyStore {
                 document = row
             }
             try await tx.execute(StoredPrivacy.upsertScan, StoredPrivacy.scanValues(scan))
-            try await tx.execute("DELETE FROM privacy_finding WHERE sha256 = ?", [.text(scan.sha256)])
+            try await tx.execute(PrivacyQueries.deleteFindings, [.text(scan.sha256)])
             try await tx.insert(scan.findings.enumerated().map { PrivacyFindingRow(sha256: scan.sha256, position: $0.offset, $0.element) })
             if let document {
                 try await Self.link(document.id, to: scan.sha256, path: path, by: actor, at: instant, tx)
@@ -81,7 +81,7 @@ extension PostgresStore: PrivacyStore {
     public func scannedContents() async throws -> [String: String] {
         try await read("listing scanned documents") { tx in
             var result: [String: String] = [:]
-            try await tx.forEachRow("SELECT d.reference, s.sha256 FROM privacy_document_scan s JOIN document d ON d.id = s.document") { row in
+            try await tx.forEachRow(PrivacyQueries.scannedDocuments) { row in
                 result[try row[0].decode(String.self)] = try row[1].decode(String.self)
             }
             return result
@@ -92,7 +92,7 @@ extension PostgresStore: PrivacyStore {
         try await read("looking up files in the register") { tx in
             var found: [String: String] = [:]
             for (batch, markers) in Self.batches(of: paths) {
-                for row in try await tx.rows("SELECT file_path, reference FROM document WHERE file_path IN (\(markers)) ORDER BY id",
+                for row in try await tx.rows(PrivacyQueries.documentsAtPaths(markers),
                                              batch.map(StoreValue.text)) {
                     let path = try row[0].decode(String.self)
                     if found[path] == nil { found[path] = try row[1].decode(String.self) }
@@ -108,7 +108,7 @@ extension PostgresStore: PrivacyStore {
     }
 
     static func contentScan(_ sha256: String, _ tx: PostgresTransaction, findings withFindings: Bool = true) async throws -> ContentScan? {
-        guard let row = try await tx.rows("SELECT \(StoredPrivacy.scanColumns) FROM privacy_scan WHERE sha256 = ?", [.text(sha256)]).first else {
+        guard let row = try await tx.rows(PrivacyQueries.scan, [.text(sha256)]).first else {
             return nil
         }
         let findings = withFindings
@@ -139,7 +139,7 @@ extension PostgresStore: PrivacyStore {
 
     public func reviewedReferences() async throws -> Set<String> {
         try await read("reading the reviewed documents") { tx in
-            Set(try await tx.rows("SELECT DISTINCT d.reference FROM privacy_review r JOIN document d ON d.id = r.document")
+            Set(try await tx.rows(PrivacyQueries.reviewedReferences)
                 .map { try $0[0].decode(String.self) })
         }
     }
@@ -150,11 +150,11 @@ extension PostgresStore: PrivacyStore {
             let flaggedRules = rules.values.filter(\.flags).map(\.rule).sorted()
             var ids = Set(try await tx.rows(StoredPrivacy.flaggedByContent).map { try $0[0].decode(Int.self) })
             for (batch, markers) in Self.batches(of: flaggedRules) {
-                ids.formUnion(try await tx.rows("SELECT id FROM document WHERE rule IN (\(markers))", batch.map(StoreValue.text))
+                ids.formUnion(try await tx.rows(PrivacyQueries.documentsOfRules(markers), batch.map(StoreValue.text))
                     .map { try $0[0].decode(Int.self) })
             }
             if includingDecided {
-                ids.formUnion(try await tx.rows("SELECT DISTINCT document FROM privacy_review").map { try $0[0].decode(Int.self) })
+                ids.formUnion(try await tx.rows(PrivacyQueries.reviewedDocuments).map { try $0[0].decode(Int.self) })
             }
             var entries: [DocumentPrivacy] = []
             for id in ids.sorted() {
@@ -174,12 +174,12 @@ extension PostgresStore: PrivacyStore {
         var scan: ContentScan?
         var path: String?
         var scannedAt: Int?
-        if let link = try await tx.rows("SELECT sha256, path, scanned_at FROM privacy_document_scan WHERE document = ?", [.integer(row.id)]).first {
+        if let link = try await tx.rows(PrivacyQueries.documentScan, [.integer(row.id)]).first {
             scan = try await contentScan(link[0].decode(String.self), tx, findings: findings)
             path = try link[1].decode(String.self)
             scannedAt = try link[2].decode(Int.self)
         }
-        let reviews = try await tx.rows("SELECT \(StoredPrivacy.reviewColumns) FROM privacy_review WHERE document = ? ORDER BY id",
+        let reviews = try await tx.rows(PrivacyQueries.reviewsOfDocument,
                                         [.integer(row.id)]).map { review in
             try StoredPrivacy.review(id: review[0].decode(Int.self), reference: row.reference, decision: review[1].decode(String.self),
                                      measure: review[2].decode(String?.self), note: review[3].decode(String.self),
@@ -225,8 +225,8 @@ extension PostgresStore: PrivacyStore {
     public func confirmRulePrivacy(rule: String, personalInformation: Bool, measure: PersonalInformationMeasure?, note: String?,
                                    by actor: String, at instant: Date) async throws -> RulePrivacyConfirmation {
         try await write("confirming the personal information of rule \(rule)") { tx in
-            guard let version = try await tx.scalar(Int.self, "SELECT MAX(number) FROM calendar_version") else { throw Refusal(.noCalendar) }
-            guard try await tx.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM calendar_rule WHERE version = ? AND number = ?)",
+            guard let version = try await tx.scalar(Int.self, RegisterQueries.latestVersion) else { throw Refusal(.noCalendar) }
+            guard try await tx.scalar(Bool.self, PrivacyQueries.ruleExists,
                                       [.integer(version), .text(rule)]) == true else {
                 throw Refusal(.noSuchRule, ["rule": rule, "version": String(version)])
             }
@@ -245,9 +245,9 @@ extension PostgresStore: PrivacyStore {
 
     /// The rules of the calendar in force with their calendar flags and latest confirmation.
     static func rulePrivacyByNumber(_ tx: PostgresTransaction) async throws -> [String: RulePrivacy] {
-        guard let version = try await tx.scalar(Int.self, "SELECT MAX(number) FROM calendar_version") else { return [:] }
+        guard let version = try await tx.scalar(Int.self, RegisterQueries.latestVersion) else { return [:] }
         var confirmations: [String: RulePrivacyConfirmation] = [:]
-        for row in try await tx.rows("SELECT \(StoredPrivacy.confirmationColumns) FROM privacy_rule_confirmation ORDER BY id") {
+        for row in try await tx.rows(PrivacyQueries.ruleConfirmations) {
             let rule = try row[0].decode(String.self)
             confirmations[rule] = StoredPrivacy.confirmation(
                 rule: rule, personalInformation: try row[1].decode(Bool.self), measure: try row[2].decode(String?.self),
@@ -255,7 +255,7 @@ extension PostgresStore: PrivacyStore {
                 confirmedBy: try row[6].decode(String.self))
         }
         var rules: [String: RulePrivacy] = [:]
-        for row in try await tx.rows("SELECT \(StoredPrivacy.ruleColumns) FROM calendar_rule WHERE version = ?", [.integer(version)]) {
+        for row in try await tx.rows(PrivacyQueries.rulesOfVersion, [.integer(version)]) {
             let number = try row[0].decode(String.self)
             rules[number] = StoredPrivacy.rulePrivacy(
                 number: number, title: try row[1].decode(String.self), personalInformation: try row[2].decode(Bool?.self),

@@ -15,7 +15,7 @@ extension PostgresStore {
             let micros = StoredCode.microseconds(instant)
             let id = try await tx.scalar(Int.self, PrivacyScanRunQueries.insertRun, [.integer(micros), .text(actor), .boolean(forced)])!
             try await tx.execute(PrivacyScanRunQueries.planRun, [.integer(id)])
-            let count = try await tx.scalar(Int.self, "SELECT COUNT(*) FROM privacy_scan_claim WHERE run = ?", [.integer(id)]) ?? 0
+            let count = try await tx.scalar(Int.self, PrivacyQueries.claimCount, [.integer(id)]) ?? 0
             try await self.audit(tx, user: actor, action: "privacy.scan-run.start", target: PrivacyScanRunQueries.auditTarget(id),
                                  details: ["documents": String(count), "forced": forced ? "yes" : "no"], at: instant)
             return PrivacyScanRunQueries.run(id: id, startedAt: micros, startedBy: actor, forced: forced, finishedAt: nil)
@@ -27,7 +27,7 @@ extension PostgresStore {
         try await claim("claiming documents to scan") { tx in
             var excludedIDs: [Int] = []
             for (batch, markers) in Self.batches(of: excluded.sorted()) {
-                excludedIDs += try await tx.rows("SELECT id FROM document WHERE reference IN (\(markers))", batch.map(StoreValue.text))
+                excludedIDs += try await tx.rows(RegisterQueries.documentIDs(references: markers), batch.map(StoreValue.text))
                     .map { try $0[0].decode(Int.self) }
             }
             let values: [StoreValue] = [.text(worker), .integer(StoredCode.microseconds(expiry)), .integer(run), .integer(run),
@@ -75,7 +75,7 @@ extension PostgresStore {
             guard try await !tx.rows(PrivacyScanRunQueries.finish, [.integer(StoredCode.microseconds(instant)), .integer(run), .integer(run)]).isEmpty else {
                 return false
             }
-            let count = try await tx.scalar(Int.self, "SELECT COUNT(*) FROM privacy_scan_claim WHERE run = ?", [.integer(run)]) ?? 0
+            let count = try await tx.scalar(Int.self, PrivacyQueries.claimCount, [.integer(run)]) ?? 0
             try await self.audit(tx, user: actor, action: "privacy.scan-run.finish", target: PrivacyScanRunQueries.auditTarget(run),
                                  details: ["documents": String(count)], at: instant)
             return true
@@ -91,7 +91,7 @@ extension PostgresStore {
     static func references(ofDocuments ids: [Int], _ tx: PostgresTransaction) async throws -> [String] {
         var byID: [Int: String] = [:]
         for (batch, markers) in batches(of: ids) {
-            for row in try await tx.rows("SELECT id, reference FROM document WHERE id IN (\(markers))", batch.map(StoreValue.integer)) {
+            for row in try await tx.rows(RegisterQueries.documentReferences(ids: markers), batch.map(StoreValue.integer)) {
                 byID[try row[0].decode(Int.self)] = try row[1].decode(String.self)
             }
         }

@@ -27,7 +27,7 @@ extension PostgresStore: RelinkStore {
             let context = try await Self.retentionContext(tx, rules: Set(rows.map(\.rule)))
             var sequence = try await Self.nextEventSequence(tx)
             for (move, row) in zip(moves, rows) {
-                try await tx.execute("UPDATE document SET file_path = ? WHERE id = ?", [.text(move.to), .integer(row.id)])
+                try await tx.execute(RegisterQueries.setFilePath, [.text(move.to), .integer(row.id)])
                 let event = LifecycleEvent(kind: .relinked, on: day, by: actor, reason: reason, detail: ValueChange(from: move.from, to: move.to).json)
                 try await Self.appendRecounting(event, to: row.id, reference: move.reference, sequence: sequence, context, at: instant, tx)
                 sequence += 1
@@ -83,7 +83,7 @@ extension PostgresStore: RelinkStore {
             // Two reads a batch of 500, not one a document: a query's cohort names thousands.
             for (batch, markers) in Self.batches(of: Array(Set(references)).sorted()) {
                 var referenceOf: [Int: String] = [:]
-                for row in try await tx.rows("SELECT id, reference FROM document WHERE reference IN (\(markers))", batch.map { .text($0) }) {
+                for row in try await tx.rows(RegisterQueries.documentIDsAndReferences(references: markers), batch.map { .text($0) }) {
                     let reference = try row[1].decode(String.self)
                     referenceOf[try row[0].decode(Int.self)] = reference
                     found[reference] = []
@@ -116,14 +116,11 @@ extension PostgresStore: RelinkStore {
         try await write("reporting an integrity incident") { tx in
             // A check run again while the first incident is open finds the same thing: it
             // points at that incident rather than opening a second one.
-            if let open = try await tx.scalar(Int.self, """
-                SELECT i.id FROM incident i JOIN incident_document d ON d.incident = i.id
-                WHERE d.reference = ? AND i.finding = ? AND i.status <> 'ferme' ORDER BY i.id LIMIT 1
-                """, [.text(reference), .text(finding.rawValue)]) {
+            if let open = try await tx.scalar(Int.self, AccountabilityQueries.openIncidentOfFinding, [.text(reference), .text(finding.rawValue)]) {
                 return try await Self.incident(open, tx)
             }
             let incident = try await self.openIncident(.integrite, description: description, documents: [reference], by: actor, at: instant, tx)
-            try await tx.execute("UPDATE incident SET finding = ? WHERE id = ?", [.text(finding.rawValue), .integer(incident.id)])
+            try await tx.execute(AccountabilityQueries.setIncidentFinding, [.text(finding.rawValue), .integer(incident.id)])
             return incident
         }
     }
@@ -148,16 +145,13 @@ extension PostgresStore {
     /// or unreadable stays open: a relink does not answer it.
     static func closeMissingIncidents(of reference: String, foundAt path: String, by actor: String, at instant: Date,
                                       _ tx: PostgresTransaction) async throws -> [Int] {
-        let ids = try await tx.rows("""
-            SELECT i.id FROM incident i JOIN incident_document d ON d.incident = i.id
-            WHERE d.reference = ? AND i.finding = 'missing' AND i.status <> 'ferme' ORDER BY i.id
-            """, [.text(reference)]).map { try $0[0].decode(Int.self) }
+        let ids = try await tx.rows(AccountabilityQueries.openMissingIncidents, [.text(reference)]).map { try $0[0].decode(Int.self) }
         for id in ids {
             let incident = try await Self.incident(id, tx)
             let note = try incident.update(to: .ferme, note: "Fichier retrouvé à \(path), SHA-256 identique (document relink).", by: actor,
                                            at: instant)
-            try await tx.execute("UPDATE incident SET status = ? WHERE id = ?", [.text(Incident.Status.ferme.rawValue), .integer(id)])
-            try await tx.execute("INSERT INTO incident_note (incident, position, at, by_user, status, note) VALUES (?, ?, ?, ?, ?, ?)",
+            try await tx.execute(AccountabilityQueries.setIncidentStatus, [.text(Incident.Status.ferme.rawValue), .integer(id)])
+            try await tx.execute(AccountabilityQueries.insertIncidentNote,
                                  [.integer(id), .integer(incident.notes.count), .integer(StoredCode.microseconds(note.at)), .text(note.by),
                                   .text(note.status.rawValue), .text(note.note)])
         }

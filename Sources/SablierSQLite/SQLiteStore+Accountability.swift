@@ -9,7 +9,7 @@ extension SQLiteStore: AccountabilityStore {
     public func initialize(admin: String, unit: String, at instant: Date) async throws -> User {
         try await perform("creating the first user") { database in
             try await database.write { db in
-                if let existing = try String.fetchOne(db, sql: "SELECT name FROM app_user ORDER BY created_at LIMIT 1") {
+                if let existing = try String.fetchOne(db, sql: AccountabilityQueries.firstUser) {
                     throw Refusal(.alreadyInitialised, ["first": existing])
                 }
                 let user = try User.new(name: admin, unit: unit, roles: [.rsi])
@@ -27,7 +27,7 @@ extension SQLiteStore: AccountabilityStore {
 
     public func users() async throws -> [User] {
         try await read("listing users") { db in
-            try String.fetchAll(db, sql: "SELECT name FROM app_user ORDER BY name").compactMap { try Self.userRecord($0, db) }
+            try String.fetchAll(db, sql: AccountabilityQueries.userNames).compactMap { try Self.userRecord($0, db) }
         }
     }
 
@@ -49,7 +49,7 @@ extension SQLiteStore: AccountabilityStore {
             try await database.write { db in
                 let user = try Self.existingUser(name, db)
                 _ = try user.settingActive(active, activeRSIs: try Self.activeRSICount(db))
-                try db.execute(sql: "UPDATE app_user SET active = ? WHERE name = ?", arguments: [active, name])
+                try db.execute(sql: AccountabilityQueries.setUserActive, arguments: [active, name])
                 // A disabled user's sessions end with the account.
                 if !active { _ = try Self.closeSessions(of: name, at: instant, db) }
                 try self.audit(db, user: actor, action: active ? "user.enable" : "user.disable", target: "user \(name)", details: [:], at: instant)
@@ -61,7 +61,7 @@ extension SQLiteStore: AccountabilityStore {
         try await perform("granting \(role.rawValue) to \(name)") { database in
             try await database.write { db in
                 _ = try Self.existingUser(name, db).granting(role)
-                try db.execute(sql: "INSERT INTO user_role (user_name, role, granted_at, granted_by) VALUES (?, ?, ?, ?)",
+                try db.execute(sql: AccountabilityQueries.grantRole,
                                arguments: [name, role.rawValue, StoredCode.microseconds(instant), actor])
                 try self.audit(db, user: actor, action: "user.grant", target: "user \(name)", details: ["role": role.rawValue], at: instant)
             }
@@ -72,7 +72,7 @@ extension SQLiteStore: AccountabilityStore {
         try await perform("revoking \(role.rawValue) from \(name)") { database in
             try await database.write { db in
                 _ = try Self.existingUser(name, db).revoking(role, activeRSIs: try Self.activeRSICount(db))
-                try db.execute(sql: "DELETE FROM user_role WHERE user_name = ? AND role = ?", arguments: [name, role.rawValue])
+                try db.execute(sql: AccountabilityQueries.revokeRole, arguments: [name, role.rawValue])
                 try self.audit(db, user: actor, action: "user.revoke", target: "user \(name)", details: ["role": role.rawValue], at: instant)
             }
         }
@@ -147,7 +147,7 @@ extension SQLiteStore: AccountabilityStore {
             try await database.write { db in
                 // The head starts at the last entry written without the key, so that from now
                 // on a missing head file means entries were removed.
-                let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+                let last = try Row.fetchOne(db, sql: AccountabilityQueries.lastAuditEntry)
                     .map { AuditHead(sequence: $0[0], hash: $0[1]) } ?? AuditHead(sequence: 0, hash: AuditChain.genesis)
                 try Self.advanceHead(to: last, key)
                 // The only time records are sealed after the fact: the tombstones and
@@ -171,8 +171,8 @@ extension SQLiteStore: AccountabilityStore {
             try await database.write { db in
                 let incident = try Self.incident(id, db)
                 let note = try incident.update(to: status, note: note, by: actor, at: instant)
-                try db.execute(sql: "UPDATE incident SET status = ? WHERE id = ?", arguments: [status.rawValue, id])
-                try db.execute(sql: "INSERT INTO incident_note (incident, position, at, by_user, status, note) VALUES (?, ?, ?, ?, ?, ?)",
+                try db.execute(sql: AccountabilityQueries.setIncidentStatus, arguments: [status.rawValue, id])
+                try db.execute(sql: AccountabilityQueries.insertIncidentNote,
                                arguments: [id, incident.notes.count, StoredCode.microseconds(note.at), note.by, note.status.rawValue, note.note])
                 try self.audit(db, user: actor, action: "incident.update", target: "incident \(id)",
                                details: ["status": status.rawValue, "note": note.note], at: instant)
@@ -183,7 +183,7 @@ extension SQLiteStore: AccountabilityStore {
 
     public func incidents() async throws -> [Incident] {
         try await read("listing incidents") { db in
-            try Int.fetchAll(db, sql: "SELECT id FROM incident ORDER BY id").map { try Self.incident($0, db) }
+            try Int.fetchAll(db, sql: AccountabilityQueries.incidentIDs).map { try Self.incident($0, db) }
         }
     }
 }
@@ -201,16 +201,14 @@ extension SQLiteStore {
         // Refused when the trail no longer reaches its head file (entries removed): writing on
         // would move the head past the gap and hide it.
         try checkHead(key, db)
-        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+        let last = try Row.fetchOne(db, sql: AccountabilityQueries.lastAuditEntry)
         let sequence = (last.map { $0[0] as Int } ?? 0) + 1
         let previous: String = last.map { $0[1] } ?? AuditChain.genesis
         let micros = StoredCode.microseconds(instant)
         let text = AuditChain.details(details)
         let hash = AuditChain.keyedHash(key, sequence: sequence, atMicroseconds: micros, user: user, action: action, target: target,
                                         details: text, previousHash: previous)
-        try db.execute(sql: """
-            INSERT INTO audit_entry (sequence, at, user_name, action, target, details, previous_hash, hash, scheme) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [sequence, micros, user, action, target, text, previous, hash, AuditChain.keyedScheme])
+        try db.execute(sql: AccountabilityQueries.insertAuditEntry, arguments: [sequence, micros, user, action, target, text, previous, hash, AuditChain.keyedScheme])
         let head = AuditHead(sequence: sequence, hash: hash)
         db.afterNextTransaction(onCommit: { _ in AuditHeadFile.advance(to: head, key) })
         return AuditEntry(sequence: sequence, at: StoredCode.date(microseconds: micros), user: user, action: action, target: target,
@@ -225,18 +223,18 @@ extension SQLiteStore {
 
     static func insert(_ user: User, by actor: String, at instant: Date, _ db: Database) throws {
         let micros = StoredCode.microseconds(instant)
-        try db.execute(sql: "INSERT INTO app_user (name, unit, active, created_at, created_by, email) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.execute(sql: AccountabilityQueries.insertUser,
                        arguments: [user.name, user.unit, user.active, micros, actor, user.email])
         for role in user.roles.sorted() {
-            try db.execute(sql: "INSERT INTO user_role (user_name, role, granted_at, granted_by) VALUES (?, ?, ?, ?)",
+            try db.execute(sql: AccountabilityQueries.grantRole,
                            arguments: [user.name, role.rawValue, micros, actor])
         }
     }
 
     static func userRecord(_ name: String, _ db: Database) throws -> User? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT name, unit, active, email FROM app_user WHERE name = ?", arguments: [name]) else { return nil }
+        guard let row = try Row.fetchOne(db, sql: AccountabilityQueries.user, arguments: [name]) else { return nil }
         var roles = Set<Role>()
-        for code in try String.fetchAll(db, sql: "SELECT role FROM user_role WHERE user_name = ?", arguments: [name]) {
+        for code in try String.fetchAll(db, sql: AccountabilityQueries.rolesOfUser, arguments: [name]) {
             guard let role = Role(rawValue: code) else { throw CorruptValue("user_role holds the unknown role '\(code)'") }
             roles.insert(role)
         }
@@ -250,9 +248,7 @@ extension SQLiteStore {
     }
 
     static func activeRSICount(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM app_user u JOIN user_role r ON r.user_name = u.name WHERE r.role = 'rsi' AND u.active
-            """) ?? 0
+        try Int.fetchOne(db, sql: AccountabilityQueries.activeRSICount) ?? 0
     }
 
     func openIncident(_ kind: Incident.Kind, description: String, documents: [String], by actor: String, at instant: Date,
@@ -268,18 +264,18 @@ extension SQLiteStore {
     }
 
     static func incident(_ id: Int, _ db: Database) throws -> Incident {
-        guard let row = try Row.fetchOne(db, sql: "SELECT id, type, status, description, reported_at, reported_by FROM incident WHERE id = ?",
+        guard let row = try Row.fetchOne(db, sql: AccountabilityQueries.incident,
                                          arguments: [id]) else { throw Refusal(.incidentNotFound, ["incident": String(id)]) }
         let type: String = row[1], status: String = row[2]
         guard let kind = Incident.Kind(rawValue: type), let state = Incident.Status(rawValue: status) else {
             throw CorruptValue("incident \(id) has type '\(type)', status '\(status)'")
         }
-        let notes = try Row.fetchAll(db, sql: "SELECT at, by_user, status, note FROM incident_note WHERE incident = ? ORDER BY position",
+        let notes = try Row.fetchAll(db, sql: AccountabilityQueries.incidentNotes,
                                      arguments: [id]).map { note in
             Incident.Note(at: StoredCode.date(microseconds: note[0]), by: note[1], status: Incident.Status(rawValue: note[2]) ?? .ouvert, note: note[3])
         }
         return Incident(id: id, kind: kind, status: state, description: row[3],
-                        documents: try String.fetchAll(db, sql: "SELECT reference FROM incident_document WHERE incident = ? ORDER BY reference", arguments: [id]),
+                        documents: try String.fetchAll(db, sql: AccountabilityQueries.incidentDocuments, arguments: [id]),
                         reportedAt: StoredCode.date(microseconds: row[4]), reportedBy: row[5], notes: notes)
     }
 }

@@ -43,7 +43,7 @@ extension SQLiteStore: CorrectionStore {
                     var row = stored
                     row.rule = move.after.rule
                     row.copy = move.after.copy.rawValue
-                    try db.execute(sql: "UPDATE document SET rule = ?, copy = ? WHERE id = ?", arguments: [row.rule, row.copy, row.id])
+                    try db.execute(sql: RegisterQueries.setRuleAndCopy, arguments: [row.rule, row.copy, row.id])
                     let event = LifecycleEvent(kind: .reclassified, on: today, by: actor, reason: reason, detail: FieldChange.detail(move.changes))
                     try inserter.insert([DocumentEventRow(sequence: sequence, document: row.id, event, recordedAt: instant)])
                     sequence += 1

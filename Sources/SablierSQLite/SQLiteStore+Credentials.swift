@@ -29,12 +29,12 @@ extension SQLiteStore: CredentialStore {
                                     lock: @escaping @Sendable (Int) -> Date?) async throws -> Int {
         try await perform("recording a failed sign-in") { database in
             try await database.write { db in
-                try db.execute(sql: "UPDATE user_password SET failures = failures + 1, last_failure_at = ? WHERE user_name = ?",
+                try db.execute(sql: CredentialQueries.countFailure,
                                arguments: [StoredCode.microseconds(instant), user])
-                let failures = try Int.fetchOne(db, sql: "SELECT failures FROM user_password WHERE user_name = ?", arguments: [user]) ?? 0
+                let failures = try Int.fetchOne(db, sql: CredentialQueries.failures, arguments: [user]) ?? 0
                 let lockedUntil = lock(failures)
                 if let lockedUntil {
-                    try db.execute(sql: "UPDATE user_password SET locked_until = ? WHERE user_name = ?",
+                    try db.execute(sql: CredentialQueries.lock,
                                    arguments: [StoredCode.microseconds(lockedUntil), user])
                 }
                 var details = ["reason": reason, "failures": String(failures)]
@@ -54,7 +54,7 @@ extension SQLiteStore: CredentialStore {
     public func openWebSession(_ session: WebSessionRecord, address: String?) async throws {
         try await perform("opening a session for \(session.user)") { database in
             try await database.write { db in
-                try db.execute(sql: "UPDATE user_password SET failures = 0, last_failure_at = NULL, locked_until = NULL WHERE user_name = ?",
+                try db.execute(sql: CredentialQueries.clearFailures,
                                arguments: [session.user])
                 try SQLiteInserter<WebSessionRow>(db).insert([WebSessionRow(session)])
                 try self.audit(db, user: session.user, action: "auth.sign-in", target: "user \(session.user)",
@@ -72,7 +72,7 @@ extension SQLiteStore: CredentialStore {
     public func touchWebSession(secretHash: String, at instant: Date) async throws {
         try await perform("recording a session's activity") { database in
             try await database.write { db in
-                try db.execute(sql: "UPDATE web_session SET last_seen_at = ? WHERE secret_hash = ? AND closed_at IS NULL",
+                try db.execute(sql: CredentialQueries.touchSession,
                                arguments: [StoredCode.microseconds(instant), secretHash])
             }
         }
@@ -81,9 +81,9 @@ extension SQLiteStore: CredentialStore {
     public func closeWebSession(secretHash: String, reason: String, at instant: Date) async throws {
         try await perform("closing a session") { database in
             try await database.write { db in
-                guard let user = try String.fetchOne(db, sql: "SELECT user_name FROM web_session WHERE secret_hash = ? AND closed_at IS NULL",
+                guard let user = try String.fetchOne(db, sql: CredentialQueries.sessionUser,
                                                      arguments: [secretHash]) else { return }
-                try db.execute(sql: "UPDATE web_session SET closed_at = ? WHERE secret_hash = ?",
+                try db.execute(sql: CredentialQueries.closeSession,
                                arguments: [StoredCode.microseconds(instant), secretHash])
                 try self.audit(db, user: user, action: "auth.sign-out", target: "user \(user)", details: ["reason": reason], at: instant)
             }
@@ -136,7 +136,7 @@ extension SQLiteStore: CredentialStore {
             try await database.write { db in
                 guard let token = try Self.tokenRow(id, db) else { throw Refusal(.tokenNotFound, ["token": String(id)]) }
                 try token.checkRevocation()
-                try db.execute(sql: "UPDATE api_token SET revoked_at = ?, revoked_by = ? WHERE id = ?",
+                try db.execute(sql: CredentialQueries.revokeToken,
                                arguments: [StoredCode.microseconds(instant), actor, id])
                 try self.audit(db, user: actor, action: "token.revoke", target: "token \(id) of user \(token.user)", details: [:], at: instant)
                 return try Self.tokenRow(id, db)!

@@ -32,7 +32,7 @@ extension SQLiteStore: FileRootStore {
     public func addFileRoot(_ root: FileRoot) async throws {
         try await perform("adding a folder the register may read") { database in
             try await database.write { db in
-                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM file_root WHERE path = ?)", arguments: [root.path]) != true else {
+                guard try Bool.fetchOne(db, sql: CredentialQueries.fileRootExists, arguments: [root.path]) != true else {
                     throw Refusal(.rootExists, ["path": root.path])
                 }
                 try SQLiteInserter<FileRootRow>(db).insert([FileRootRow(root)])

@@ -6,7 +6,7 @@ import GRDB
 extension SQLiteStore: LoanStore {
     public func loans(includingReturned: Bool) async throws -> [Loan] {
         try await read("listing loans") { db in
-            let ids = try Int.fetchAll(db, sql: "SELECT id FROM loan\(includingReturned ? "" : " WHERE returned_at IS NULL") ORDER BY id")
+            let ids = try Int.fetchAll(db, sql: LoanQueries.loanIDs(includingReturned: includingReturned))
             return try ids.map { try Self.loan($0, db) }
         }
     }
@@ -59,7 +59,7 @@ extension SQLiteStore: LoanStore {
                 // a recount, as a hold's are.
                 var sequence = try Self.nextEventSequence(db)
                 for row in documents {
-                    try db.execute(sql: "INSERT INTO loan_document (loan, document) VALUES (?, ?)", arguments: [id, row.id])
+                    try db.execute(sql: LoanQueries.insertLoanDocument, arguments: [id, row.id])
                     let event = LifecycleEvent(kind: .lent, on: day, by: actor, reason: to, detail: String(id))
                     try SQLiteInserter<DocumentEventRow>(db).insert([DocumentEventRow(sequence: sequence, document: row.id, event, recordedAt: instant)])
                     sequence += 1
@@ -94,10 +94,10 @@ extension SQLiteStore: LoanStore {
                     loan = try Self.loan(open, db)
                 }
                 try loan.checkReturn(on: day, today: CivilDate(dayOf: instant))
-                try db.execute(sql: "UPDATE loan SET returned_on = ?, returned_at = ?, returned_by = ?, return_note = ? WHERE id = ?",
+                try db.execute(sql: LoanQueries.returnLoan,
                                arguments: [day.description, StoredCode.microseconds(instant), actor, note, loan.id])
                 var sequence = try Self.nextEventSequence(db)
-                for document in try Int.fetchAll(db, sql: "SELECT document FROM loan_document WHERE loan = ? ORDER BY document", arguments: [loan.id]) {
+                for document in try Int.fetchAll(db, sql: LoanQueries.loanDocuments, arguments: [loan.id]) {
                     let event = LifecycleEvent(kind: .returned, on: day, by: actor, reason: note, detail: String(loan.id))
                     try SQLiteInserter<DocumentEventRow>(db).insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
                     sequence += 1
@@ -123,7 +123,7 @@ extension SQLiteStore: LoanStore {
 
     public func loan(_ id: Int) async throws -> Loan? {
         try await read("reading loan \(id)") { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM loan WHERE id = ?)", arguments: [id]) == true ? try Self.loan(id, db) : nil
+            try Bool.fetchOne(db, sql: LoanQueries.loanExists, arguments: [id]) == true ? try Self.loan(id, db) : nil
         }
     }
 
@@ -132,10 +132,10 @@ extension SQLiteStore: LoanStore {
         try await perform("moving box \(code)") { database in
             try await database.write { db in
                 guard let box = try Self.boxRow(code, db) else { throw Refusal(.boxNotFound, ["box": code]) }
-                let last = try String.fetchOne(db, sql: "SELECT MAX(moved_on) FROM box_move WHERE box = ?", arguments: [code])
+                let last = try String.fetchOne(db, sql: LoanQueries.lastMoveDay, arguments: [code])
                 try box.checkMove(to: location, on: day, today: CivilDate(dayOf: instant), lastMovedOn: try last.map { try StoredCode.civilDate($0, column: "box_move.moved_on") },
                                   openLoan: try Self.openLoanID(ofBox: code, db).map { try Self.loan($0, db) })
-                try db.execute(sql: "UPDATE box SET building = ?, room = ?, shelving = ? WHERE code = ?",
+                try db.execute(sql: LoanQueries.moveBox,
                                arguments: [location.building, location.room, location.shelving, code])
                 let move = try Self.appendBoxMove(code, on: day, by: actor, at: instant, from: box.location, to: location, loan: nil,
                                                   reason: reason, db)
@@ -164,18 +164,12 @@ extension SQLiteStore: LoanStore {
     /// The one answer to "is it on loan?": lending, returning by reference, proposing,
     /// executing and completing a disposition item all ask it.
     static func openLoanID(ofDocument document: Int, _ db: Database) throws -> Int? {
-        try Int.fetchOne(db, sql: """
-            SELECT l.id FROM loan l
-            WHERE l.returned_at IS NULL
-              AND (EXISTS (SELECT 1 FROM loan_document ld WHERE ld.loan = l.id AND ld.document = ?)
-                   OR l.box = (SELECT d.box FROM document d WHERE d.id = ?))
-            ORDER BY l.id LIMIT 1
-            """, arguments: [document, document])
+        try Int.fetchOne(db, sql: LoanQueries.openLoanOfDocument, arguments: [document, document])
     }
 
     /// The open loan of the box itself, if any.
     static func openLoanID(ofBox code: String, _ db: Database) throws -> Int? {
-        try Int.fetchOne(db, sql: "SELECT id FROM loan WHERE box = ? AND returned_at IS NULL ORDER BY id LIMIT 1", arguments: [code])
+        try Int.fetchOne(db, sql: LoanQueries.openLoanOfBox, arguments: [code])
     }
 
     /// Every document out on an open loan (by row id), with that loan's number: one read for a
@@ -183,12 +177,7 @@ extension SQLiteStore: LoanStore {
     /// it out, or its box's).
     static func openLoansByDocument(_ db: Database) throws -> [Int: Int] {
         var result: [Int: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT ld.document, l.id FROM loan_document ld JOIN loan l ON l.id = ld.loan WHERE l.returned_at IS NULL
-            UNION ALL
-            SELECT d.id, l.id FROM loan l JOIN document d ON d.box = l.box WHERE l.returned_at IS NULL AND l.box IS NOT NULL
-            ORDER BY 2
-            """) {
+        for row in try Row.fetchAll(db, sql: LoanQueries.openLoans) {
             let document: Int = row[0]
             if result[document] == nil { result[document] = row[1] as Int }
         }
@@ -199,23 +188,13 @@ extension SQLiteStore: LoanStore {
     /// (by row id) is not done yet: such a document is promised to its disposition and is not
     /// lent until the list is executed or cancelled.
     static func unfinishedApprovedList(ofDocument document: Int, _ db: Database) throws -> Int? {
-        try Int.fetchOne(db, sql: """
-            SELECT i.list FROM disposition_item i JOIN disposition_list l ON l.number = i.list
-            WHERE i.document = ? AND i.state <> 'done' AND l.state IN ('approved', 'executing')
-              AND NOT EXISTS (SELECT 1 FROM disposition_cancellation c WHERE c.list = l.number)
-            ORDER BY i.list LIMIT 1
-            """, arguments: [document])
+        try Int.fetchOne(db, sql: LoanQueries.approvedListOfDocument, arguments: [document])
     }
 
     /// The last day a loan that took out the document (by row id), or the box, came back: a
     /// loan recorded afterwards cannot go out before it, or the two loans would overlap.
     static func lastReturn(ofDocument document: Int?, box: String?, _ db: Database) throws -> (day: CivilDate, loan: Int)? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT l.returned_on, l.id FROM loan l
-            WHERE l.returned_on IS NOT NULL
-              AND (l.box = ? OR EXISTS (SELECT 1 FROM loan_document ld WHERE ld.loan = l.id AND ld.document = ?))
-            ORDER BY l.returned_on DESC, l.id DESC LIMIT 1
-            """, arguments: [box, document]) else { return nil }
+        guard let row = try Row.fetchOne(db, sql: LoanQueries.lastReturn, arguments: [box, document]) else { return nil }
         let text: String = row[0]
         guard let day = CivilDate(iso: text) else { throw CorruptValue("loan \(row[1] as Int) holds the returned_on '\(text)'") }
         return (day, row[1])
@@ -227,20 +206,15 @@ extension SQLiteStore: LoanStore {
         }
         // The documents it took out and, while a box is out, those put into it since: they are
         // on this loan too (`openLoanID(ofDocument:)`).
-        let documents = try Row.fetchAll(db, sql: """
-            SELECT d.reference, d.holder, d.title FROM document d
-            WHERE d.id IN (SELECT ld.document FROM loan_document ld WHERE ld.loan = ?)
-               OR (? AND d.box = ? AND d.phase <> 'inactif-detruit' AND d.phase <> 'inactif-verse')
-            ORDER BY d.reference
-            """, arguments: [id, row.isOpen, row.box]).map { LoanRow.LentDocument(reference: $0[0], holder: $0[1], title: $0[2]) }
-        let contents = try row.box.flatMap { try String.fetchOne(db, sql: "SELECT contents FROM box WHERE code = ?", arguments: [$0]) }
+        let documents = try Row.fetchAll(db, sql: LoanQueries.lentDocuments, arguments: [id, row.isOpen, row.box]).map { LoanRow.LentDocument(reference: $0[0], holder: $0[1], title: $0[2]) }
+        let contents = try row.box.flatMap { try String.fetchOne(db, sql: LoanQueries.boxContents, arguments: [$0]) }
         return try row.loan(documents: documents, boxContents: contents)
     }
 
     @discardableResult
     static func appendBoxMove(_ code: String, on day: CivilDate, by actor: String, at instant: Date, from: PhysicalLocation?,
                               to: PhysicalLocation?, loan: Int?, reason: String?, _ db: Database) throws -> BoxMove {
-        let position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) + 1 FROM box_move WHERE box = ?", arguments: [code]) ?? 0
+        let position = try Int.fetchOne(db, sql: LoanQueries.nextMovePosition, arguments: [code]) ?? 0
         let row = BoxMoveRow(box: code, position: position, on: day, by: actor, at: instant, from: from, to: to, loan: loan, reason: reason)
         try SQLiteInserter<BoxMoveRow>(db).insert([row])
         var move = try row.boxMove(kind: BoxMoveRow.appendedKind(loan: loan, to: to))

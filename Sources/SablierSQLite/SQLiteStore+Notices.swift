@@ -10,7 +10,7 @@ extension SQLiteStore: NoticeStore {
                 _ = try Self.existingUser(name, db)
                 var checked: String?
                 if let email { checked = try EmailAddress.checked(email) }
-                try db.execute(sql: "UPDATE app_user SET email = ? WHERE name = ?", arguments: [checked, name])
+                try db.execute(sql: AccountabilityQueries.setUserEmail, arguments: [checked, name])
                 // The address is kept in the trail: where a unit's notices go is itself a change
                 // someone answers for (redirecting them would hide its obligations).
                 try self.audit(db, user: actor, action: "user.email", target: "user \(name)",

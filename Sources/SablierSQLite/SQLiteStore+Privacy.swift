@@ -8,7 +8,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
 
     public func publicIdentifiers() async throws -> [PublicIdentifier] {
         try await read("listing public identifiers") { db in
-            try Row.fetchAll(db, sql: "SELECT \(StoredPrivacy.publicIdentifierColumns) FROM privacy_public_identifier ORDER BY kind, value").map { row in
+            try Row.fetchAll(db, sql: PrivacyQueries.publicIdentifiers).map { row in
                 try StoredPrivacy.publicIdentifier(kind: row[0], value: row[1], note: row[2], addedAt: row[3], addedBy: row[4])
             }
         }
@@ -18,11 +18,11 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
         try await perform("adding public identifiers") { database in
             try await database.write { db in
                 for identifier in identifiers {
-                    guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM privacy_public_identifier WHERE kind = ? AND value = ?)",
+                    guard try Bool.fetchOne(db, sql: PrivacyQueries.publicIdentifierExists,
                                             arguments: [identifier.kind.rawValue, identifier.value]) != true else {
                         throw Refusal(.publicIdentifierExists, ["kind": identifier.kind.rawValue, "value": identifier.value])
                     }
-                    try db.execute(sql: "INSERT INTO privacy_public_identifier (kind, value, note, added_at, added_by) VALUES (?, ?, ?, ?, ?)",
+                    try db.execute(sql: PrivacyQueries.insertPublicIdentifier,
                                    arguments: [identifier.kind.rawValue, identifier.value, identifier.note,
                                                StoredCode.microseconds(identifier.addedAt), identifier.addedBy])
                     try self.audit(db, user: identifier.addedBy, action: "privacy.public.add",
@@ -81,7 +81,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
                     return row
                 }
                 try db.execute(sql: StoredPrivacy.upsertScan, arguments: Self.storeArguments(StoredPrivacy.scanValues(scan)))
-                try db.execute(sql: "DELETE FROM privacy_finding WHERE sha256 = ?", arguments: [scan.sha256])
+                try db.execute(sql: PrivacyQueries.deleteFindings, arguments: [scan.sha256])
                 try SQLiteInserter<PrivacyFindingRow>(db).insert(
                     scan.findings.enumerated().map { PrivacyFindingRow(sha256: scan.sha256, position: $0.offset, $0.element) })
                 if let document {
@@ -106,7 +106,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
     public func scannedContents() async throws -> [String: String] {
         try await read("listing scanned documents") { db in
             var result: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT d.reference, s.sha256 FROM privacy_document_scan s JOIN document d ON d.id = s.document") {
+            for row in try Row.fetchAll(db, sql: PrivacyQueries.scannedDocuments) {
                 result[row[0]] = row[1]
             }
             return result
@@ -117,7 +117,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
         try await read("looking up files in the register") { db in
             var found: [String: String] = [:]
             try Self.inBatches(paths) { batch, markers in
-                for row in try Row.fetchAll(db, sql: "SELECT file_path, reference FROM document WHERE file_path IN (\(markers)) ORDER BY id",
+                for row in try Row.fetchAll(db, sql: PrivacyQueries.documentsAtPaths(markers),
                                             arguments: StatementArguments(batch)) where found[row[0]] == nil {
                     found[row[0]] = row[1]
                 }
@@ -131,7 +131,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
     }
 
     static func contentScan(_ sha256: String, _ db: Database, findings withFindings: Bool = true) throws -> ContentScan? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(StoredPrivacy.scanColumns) FROM privacy_scan WHERE sha256 = ?",
+        guard let row = try Row.fetchOne(db, sql: PrivacyQueries.scan,
                                          arguments: [sha256]) else { return nil }
         let findings = withFindings
             ? try db.fetchStoredRows(PrivacyFindingRow.self, sql: PrivacyFindingRow.table.select(.sqlite, where: ["sha256"], orderBy: ["position"]),
@@ -159,7 +159,7 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
 
     public func reviewedReferences() async throws -> Set<String> {
         try await read("reading the reviewed documents") { db in
-            Set(try String.fetchAll(db, sql: "SELECT DISTINCT d.reference FROM privacy_review r JOIN document d ON d.id = r.document"))
+            Set(try String.fetchAll(db, sql: PrivacyQueries.reviewedReferences))
         }
     }
 
@@ -169,10 +169,10 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
             let flaggedRules = rules.values.filter(\.flags).map(\.rule).sorted()
             var ids = Set(try Int.fetchAll(db, sql: StoredPrivacy.flaggedByContent))
             try Self.inBatches(flaggedRules) { batch, markers in
-                ids.formUnion(try Int.fetchAll(db, sql: "SELECT id FROM document WHERE rule IN (\(markers))", arguments: StatementArguments(batch)))
+                ids.formUnion(try Int.fetchAll(db, sql: PrivacyQueries.documentsOfRules(markers), arguments: StatementArguments(batch)))
             }
             if includingDecided {
-                ids.formUnion(try Int.fetchAll(db, sql: "SELECT DISTINCT document FROM privacy_review"))
+                ids.formUnion(try Int.fetchAll(db, sql: PrivacyQueries.reviewedDocuments))
             }
             var entries: [DocumentPrivacy] = []
             for id in ids.sorted() {
@@ -191,12 +191,12 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
         var scan: ContentScan?
         var path: String?
         var scannedAt: Int?
-        if let link = try Row.fetchOne(db, sql: "SELECT sha256, path, scanned_at FROM privacy_document_scan WHERE document = ?", arguments: [row.id]) {
+        if let link = try Row.fetchOne(db, sql: PrivacyQueries.documentScan, arguments: [row.id]) {
             scan = try contentScan(link[0], db, findings: findings)
             path = link[1]
             scannedAt = link[2]
         }
-        let reviews = try Row.fetchAll(db, sql: "SELECT \(StoredPrivacy.reviewColumns) FROM privacy_review WHERE document = ? ORDER BY id",
+        let reviews = try Row.fetchAll(db, sql: PrivacyQueries.reviewsOfDocument,
                                        arguments: [row.id]).map { review in
             try StoredPrivacy.review(id: review[0], reference: row.reference, decision: review[1], measure: review[2], note: review[3],
                                      sha256: review[4], reviewedAt: review[5], reviewedBy: review[6])
@@ -244,10 +244,10 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
                                    by actor: String, at instant: Date) async throws -> RulePrivacyConfirmation {
         try await perform("confirming the personal information of rule \(rule)") { database in
             try await database.write { db in
-                guard let version = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version") else {
+                guard let version = try Int.fetchOne(db, sql: RegisterQueries.latestVersion) else {
                     throw Refusal(.noCalendar)
                 }
-                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM calendar_rule WHERE version = ? AND number = ?)",
+                guard try Bool.fetchOne(db, sql: PrivacyQueries.ruleExists,
                                         arguments: [version, rule]) == true else {
                     throw Refusal(.noSuchRule, ["rule": rule, "version": String(version)])
                 }
@@ -266,14 +266,14 @@ extension SQLiteStore: PrivacyStore, SablierStorage {
 
     /// The rules of the calendar in force with their calendar flags and latest confirmation.
     static func rulePrivacyByNumber(_ db: Database) throws -> [String: RulePrivacy] {
-        guard let version = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version") else { return [:] }
+        guard let version = try Int.fetchOne(db, sql: RegisterQueries.latestVersion) else { return [:] }
         var confirmations: [String: RulePrivacyConfirmation] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT \(StoredPrivacy.confirmationColumns) FROM privacy_rule_confirmation ORDER BY id") {
+        for row in try Row.fetchAll(db, sql: PrivacyQueries.ruleConfirmations) {
             confirmations[row[0]] = StoredPrivacy.confirmation(rule: row[0], personalInformation: row[1], measure: row[2], note: row[3],
                                                                calendarVersion: row[4], confirmedAt: row[5], confirmedBy: row[6])
         }
         var rules: [String: RulePrivacy] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT \(StoredPrivacy.ruleColumns) FROM calendar_rule WHERE version = ?", arguments: [version]) {
+        for row in try Row.fetchAll(db, sql: PrivacyQueries.rulesOfVersion, arguments: [version]) {
             let number: String = row[0]
             rules[number] = StoredPrivacy.rulePrivacy(number: number, title: row[1], personalInformation: row[2], measure: row[3],
                                                       confidential: row[4], confirmation: confirmations[number])

@@ -13,7 +13,7 @@ extension SQLiteStore {
                 let micros = StoredCode.microseconds(instant)
                 let id = try Int.fetchOne(db, sql: PrivacyScanRunQueries.insertRun, arguments: [micros, actor, forced])!
                 try db.execute(sql: PrivacyScanRunQueries.planRun, arguments: [id])
-                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM privacy_scan_claim WHERE run = ?", arguments: [id]) ?? 0
+                let count = try Int.fetchOne(db, sql: PrivacyQueries.claimCount, arguments: [id]) ?? 0
                 try self.audit(db, user: actor, action: "privacy.scan-run.start", target: PrivacyScanRunQueries.auditTarget(id),
                                details: ["documents": String(count), "forced": forced ? "yes" : "no"], at: instant)
                 return PrivacyScanRunQueries.run(id: id, startedAt: micros, startedBy: actor, forced: forced, finishedAt: nil)
@@ -27,7 +27,7 @@ extension SQLiteStore {
             try await database.write { db in
                 var excludedIDs: [Int] = []
                 try Self.inBatches(excluded.sorted()) { batch, markers in
-                    excludedIDs += try Int.fetchAll(db, sql: "SELECT id FROM document WHERE reference IN (\(markers))",
+                    excludedIDs += try Int.fetchAll(db, sql: RegisterQueries.documentIDs(references: markers),
                                                     arguments: StatementArguments(batch))
                 }
                 let arguments: [any DatabaseValueConvertible] = [worker, StoredCode.microseconds(expiry), run, run, StoredCode.microseconds(instant)]
@@ -82,7 +82,7 @@ extension SQLiteStore {
                 guard try Int.fetchOne(db, sql: PrivacyScanRunQueries.finish, arguments: [StoredCode.microseconds(instant), run, run]) != nil else {
                     return false
                 }
-                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM privacy_scan_claim WHERE run = ?", arguments: [run]) ?? 0
+                let count = try Int.fetchOne(db, sql: PrivacyQueries.claimCount, arguments: [run]) ?? 0
                 try self.audit(db, user: actor, action: "privacy.scan-run.finish", target: PrivacyScanRunQueries.auditTarget(run),
                                details: ["documents": String(count)], at: instant)
                 return true
@@ -98,7 +98,7 @@ extension SQLiteStore {
     static func references(ofDocuments ids: [Int], _ db: Database) throws -> [String] {
         var byID: [Int: String] = [:]
         try inBatches(ids) { batch, markers in
-            for row in try Row.fetchAll(db, sql: "SELECT id, reference FROM document WHERE id IN (\(markers))", arguments: StatementArguments(batch)) {
+            for row in try Row.fetchAll(db, sql: RegisterQueries.documentReferences(ids: markers), arguments: StatementArguments(batch)) {
                 byID[row[0]] = row[1]
             }
         }

@@ -28,7 +28,7 @@ extension SQLiteStore: RelinkStore {
                 let context = try Self.retentionContext(db, rules: Set(rows.map(\.rule)))
                 var sequence = try Self.nextEventSequence(db)
                 for (move, row) in zip(moves, rows) {
-                    try db.execute(sql: "UPDATE document SET file_path = ? WHERE id = ?", arguments: [move.to, row.id])
+                    try db.execute(sql: RegisterQueries.setFilePath, arguments: [move.to, row.id])
                     let event = LifecycleEvent(kind: .relinked, on: day, by: actor, reason: reason, detail: ValueChange(from: move.from, to: move.to).json)
                     try Self.appendRecounting(event, to: row.id, reference: move.reference, sequence: sequence, context, at: instant, db)
                     sequence += 1
@@ -82,7 +82,7 @@ extension SQLiteStore: RelinkStore {
             // Two reads a batch of 500, not one a document: a query's cohort names thousands.
             try Self.inBatches(Array(Set(references)).sorted()) { batch, markers in
                 var referenceOf: [Int: String] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT id, reference FROM document WHERE reference IN (\(markers))", arguments: StatementArguments(batch)) {
+                for row in try Row.fetchAll(db, sql: RegisterQueries.documentIDsAndReferences(references: markers), arguments: StatementArguments(batch)) {
                     let reference: String = row["reference"]
                     referenceOf[row["id"]] = reference
                     found[reference] = []
@@ -116,14 +116,11 @@ extension SQLiteStore: RelinkStore {
             try await database.write { db in
                 // A check run again while the first incident is open finds the same thing: it
                 // points at that incident rather than opening a second one.
-                if let open = try Int.fetchOne(db, sql: """
-                    SELECT i.id FROM incident i JOIN incident_document d ON d.incident = i.id
-                    WHERE d.reference = ? AND i.finding = ? AND i.status <> 'ferme' ORDER BY i.id LIMIT 1
-                    """, arguments: [reference, finding.rawValue]) {
+                if let open = try Int.fetchOne(db, sql: AccountabilityQueries.openIncidentOfFinding, arguments: [reference, finding.rawValue]) {
                     return try Self.incident(open, db)
                 }
                 let incident = try self.openIncident(.integrite, description: description, documents: [reference], by: actor, at: instant, db)
-                try db.execute(sql: "UPDATE incident SET finding = ? WHERE id = ?", arguments: [finding.rawValue, incident.id])
+                try db.execute(sql: AccountabilityQueries.setIncidentFinding, arguments: [finding.rawValue, incident.id])
                 return incident
             }
         }
@@ -149,16 +146,13 @@ extension SQLiteStore {
     /// or unreadable stays open: a relink does not answer it.
     static func closeMissingIncidents(of reference: String, foundAt path: String, by actor: String, at instant: Date,
                                       _ db: Database) throws -> [Int] {
-        let ids = try Int.fetchAll(db, sql: """
-            SELECT i.id FROM incident i JOIN incident_document d ON d.incident = i.id
-            WHERE d.reference = ? AND i.finding = 'missing' AND i.status <> 'ferme' ORDER BY i.id
-            """, arguments: [reference])
+        let ids = try Int.fetchAll(db, sql: AccountabilityQueries.openMissingIncidents, arguments: [reference])
         for id in ids {
             let incident = try Self.incident(id, db)
             let note = try incident.update(to: .ferme, note: "Fichier retrouvé à \(path), SHA-256 identique (document relink).", by: actor,
                                            at: instant)
-            try db.execute(sql: "UPDATE incident SET status = ? WHERE id = ?", arguments: [Incident.Status.ferme.rawValue, id])
-            try db.execute(sql: "INSERT INTO incident_note (incident, position, at, by_user, status, note) VALUES (?, ?, ?, ?, ?, ?)",
+            try db.execute(sql: AccountabilityQueries.setIncidentStatus, arguments: [Incident.Status.ferme.rawValue, id])
+            try db.execute(sql: AccountabilityQueries.insertIncidentNote,
                            arguments: [id, incident.notes.count, StoredCode.microseconds(note.at), note.by, note.status.rawValue, note.note])
         }
         return ids
