@@ -34,12 +34,15 @@ final class CalendarFileStream: CalendarVersionStream, @unchecked Sendable { // 
     private let actor: String
     private let now: Date
 
+    /// The early rules, yielded by the reading thread, ended once the file is parsed and mapped.
+    let rules: AsyncStream<[Rule]>
+    private let handing: AsyncStream<[Rule]>.Continuation
+
     // Shared, under `condition`.
     private let condition = NSCondition()
-    private var ready: [[Rule]] = []
-    /// No more early batches: the file is parsed and mapped.
-    private var mappingDone = false
     private var outcome: Result<Finished, CalendarImportError>?
+    /// Who awaits the outcome, resumed by the reading thread once it is there.
+    private var awaiting: [CheckedContinuation<Result<Finished, CalendarImportError>, Never>] = []
 
     init(file: CalendarFile, limits: ImportLimits, base: RetentionCalendar?, actor: String, now: Date) {
         self.file = file
@@ -47,6 +50,7 @@ final class CalendarFileStream: CalendarVersionStream, @unchecked Sendable { // 
         self.base = base
         self.actor = actor
         self.now = now
+        (rules, handing) = AsyncStream.makeStream(of: [Rule].self)
     }
 
     /// Starts reading on a thread of its own.
@@ -71,10 +75,7 @@ final class CalendarFileStream: CalendarVersionStream, @unchecked Sendable { // 
             }
         } : nil)
         hand(batch)
-        condition.lock()
-        mappingDone = true
-        condition.broadcast()
-        condition.unlock()
+        handing.finish()
 
         let result: Result<Finished, CalendarImportError>
         CalendarReader.validate(&submission)
@@ -97,43 +98,36 @@ final class CalendarFileStream: CalendarVersionStream, @unchecked Sendable { // 
         }
         condition.lock()
         outcome = result
-        condition.broadcast()
+        let awaiting = self.awaiting
+        self.awaiting = []
         condition.unlock()
+        for waiter in awaiting { waiter.resume(returning: result) }
     }
 
     private func hand(_ batch: [Rule]) {
         guard !batch.isEmpty else { return }
-        condition.lock()
-        ready.append(batch)
-        condition.broadcast()
-        condition.unlock()
+        handing.yield(batch)
     }
 
-    // MARK: - The store's thread
+    // MARK: - The store's side
 
-    func next() -> [Rule]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while ready.isEmpty && !mappingDone { condition.wait() }
-        guard !ready.isEmpty else { return nil }
-        return ready.removeFirst()
+    func finish() async throws -> NewCalendarVersion {
+        try await finished().version
     }
 
-    func finish() throws -> NewCalendarVersion {
-        try finished().version
-    }
-
-    /// The reading's outcome, waiting for it.
-    func finished() throws(CalendarImportError) -> Finished {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            switch outcome {
-            case .success(let finished)?: return finished
-            case .failure(let error)?: throw error
-            case nil: condition.wait()
+    /// The reading's outcome, awaiting it (holding no thread).
+    func finished() async throws(CalendarImportError) -> Finished {
+        let result = await withCheckedContinuation { (waiter: CheckedContinuation<Result<Finished, CalendarImportError>, Never>) in
+            condition.lock()
+            if let outcome {
+                condition.unlock()
+                waiter.resume(returning: outcome)
+            } else {
+                awaiting.append(waiter)
+                condition.unlock()
             }
         }
+        return try result.get()
     }
 
     /// Hands what reading made (the rules read, the version finished, the calendar in force)
@@ -162,9 +156,9 @@ final class CalendarFileStream: CalendarVersionStream, @unchecked Sendable { // 
 
     /// The file's refusal once it is read, if it is refused: it comes before any failure of
     /// the store, as it always has.
-    func rejection() -> CalendarImportError? {
+    func rejection() async -> CalendarImportError? {
         do {
-            _ = try finished()
+            _ = try await finished()
             return nil
         } catch {
             return error

@@ -61,12 +61,12 @@ public struct CalendarImporter: Sendable {
         do {
             version = try await store.addCalendarVersion(from: stream)
         } catch {
-            if let rejection = stream.rejection() { throw rejection }
+            if let rejection = await stream.rejection() { throw rejection }
             throw error
         }
         let outcome: Outcome
         do {
-            let finished = try stream.finished()
+            let finished = try await stream.finished()
             outcome = Outcome(version: version, summary: finished.summary, diagnostics: finished.version.diagnostics,
                               format: finished.version.sourceFormat)
         }

@@ -64,7 +64,9 @@ extension PostgresStore: AnonymizationStore {
             document.reference = placement.copyReference
             document.holder = placement.holder
             // A new source on every attempt: the transaction may be run again whole.
-            _ = try await self.register(OneBatch([NewDocument(document: document)]), by: actor, at: instant, tx)
+            _ = try await self.register(visibility: nil, by: actor, at: instant, tx) { [document] _ in
+                AsyncThrowingStream.one([NewDocument(document: document)])
+            }
             guard let copyRow = try await Self.documentRow(document.reference, tx) else {
                 throw Refusal(.documentNotFound, ["reference": document.reference])
             }

@@ -30,17 +30,11 @@ extension PostgresStore: CalendarStore {
     /// default behaviour, without SQLite's overlap of writing the early rules while the rest of
     /// the file is read (a speed detail; the version stored is the same).
     ///
-    /// The stream's `next()` and `finish()` wait for the reading thread, so they are called on
-    /// a dispatch queue rather than in this async function: no thread of the cooperative pool
-    /// (nor the event loop) waits for the file. `finish()`'s error is rethrown unchanged, with
-    /// nothing stored.
+    /// The stream's rules and `finish()` are awaited before the transaction opens, holding no
+    /// thread; `finish()`'s error is rethrown unchanged, with nothing stored.
     public func addCalendarVersion(from stream: any CalendarVersionStream) async throws -> CalendarVersionInfo {
-        let version: NewCalendarVersion = try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                while stream.next() != nil {}
-                continuation.resume(with: Result { try stream.finish() })
-            }
-        }
+        for await _ in stream.rules {}
+        let version = try await stream.finish()
         try StoredVersion.checkFinished(version, streamed: stream)
         return try await addCalendarVersion(version)
     }

@@ -14,15 +14,19 @@ extension PostgresStore: RegisterStore {
     public func registerDocuments(_ documents: [NewDocument], by actor: String, at instant: Date) async throws -> Int {
         guard !documents.isEmpty else { return 0 }
         let operation = "registering \(documents.count) document\(documents.count == 1 ? "" : "s")"
-        return try await register(OneBatch(documents), by: actor, at: instant, operation: operation)
+        return try await register(visibility: nil, by: actor, at: instant, operation: operation) { _ in AsyncThrowingStream.one(documents) }
     }
 
     @discardableResult
-    public func registerDocuments(from batches: some DocumentBatches, by actor: String, at instant: Date) async throws -> Int {
-        try await register(batches, by: actor, at: instant, operation: "registering documents")
+    public func registerDocuments<Batches: AsyncSequence<[NewDocument], any Error> & SendableMetatype>(
+        visibility: Visibility?, by actor: String, at instant: Date, from batches: @Sendable (RegisteredBefore) -> Batches
+    ) async throws -> Int {
+        try await register(visibility: visibility, by: actor, at: instant, operation: "registering documents", batches)
     }
 
-    private func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, operation: String) async throws -> Int {
+    private func register<Batches: AsyncSequence<[NewDocument], any Error> & SendableMetatype>(
+        visibility: Visibility?, by actor: String, at instant: Date, operation: String, _ batches: @Sendable (RegisteredBefore) -> Batches
+    ) async throws -> Int {
         // A source is read once: a transaction run again after a serialization failure would
         // find it spent and register less than it was given, so it is refused instead.
         let started = Atomic<Bool>(false)
@@ -31,20 +35,7 @@ extension PostgresStore: RegisterStore {
                 throw StoreError.databaseFailure(self.location, operation: operation, detail:
                     "the transaction was interrupted after its documents were read from their source; run the registration again")
             }
-            return try await self.register(batches, by: actor, at: instant, tx)
-        }
-    }
-
-    /// The documents of one call to `registerDocuments(_:by:at:)`.
-    final class OneBatch: DocumentBatches {
-        // Written once at creation, read once by the store's transaction.
-        nonisolated(unsafe) private var documents: [NewDocument]?
-
-        init(_ documents: [NewDocument]) { self.documents = documents }
-
-        func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
-            defer { documents = nil }
-            return documents
+            return try await self.register(visibility: visibility, by: actor, at: instant, tx, batches)
         }
     }
 
@@ -52,9 +43,11 @@ extension PostgresStore: RegisterStore {
     /// in force (its rules read as documents name them) and written with its events, before
     /// the next batch is asked for.
     ///
-    /// The source's `count(with:)` and `countedStatuses()` (SQLite's overlap of counting and
-    /// writing) are not used: every document is counted here.
-    func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, _ tx: PostgresTransaction) async throws -> Int {
+    /// The sequence `batches` makes is iterated here, in the transaction's task: its "registered
+    /// before" lookups are queries on `tx`, between two batches.
+    func register<Batches: AsyncSequence<[NewDocument], any Error> & SendableMetatype>(
+        visibility: Visibility?, by actor: String, at instant: Date, _ tx: PostgresTransaction, _ batches: (RegisteredBefore) -> Batches
+    ) async throws -> Int {
         var counter = RetentionCounter(try await Self.retentionContext(tx, rules: []))
         var absentRules = Set<String>()
         let firstID = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM document") ?? 1
@@ -69,7 +62,15 @@ extension PostgresStore: RegisterStore {
         // Whether a new document names another (digitized copy, replacement): the check for
         // names that match nothing runs only then.
         var namesOthers = false
-        while let batch = try await Self.next(batches, isEmpty: isEmpty, registeredBefore: firstID, tx) {
+        let registered = RegisteredBefore(isEmpty: isEmpty) { references in
+            do {
+                return try await Self.references(among: references, before: firstID, tx)
+            } catch {
+                throw LookupFailure(error: error)
+            }
+        }
+        var source = batches(registered).makeAsyncIterator()
+        while let batch = try await Self.next(&source) {
             for new in batch {
                 let number = new.document.rule
                 guard !counter.hasRule(number) && !absentRules.contains(number) else { continue }
@@ -127,7 +128,7 @@ extension PostgresStore: RegisterStore {
         for (reference, event) in replacements {
             // Another unit's document reads as one that is not registered: nobody learns
             // another unit's references by naming them.
-            guard let row = try await Self.documentRow(reference, tx), batches.visibility?.allows(reference, holder: row.holder) ?? true else {
+            guard let row = try await Self.documentRow(reference, tx), visibility?.allows(reference, holder: row.holder) ?? true else {
                 throw Refusal(.replacedNotFound, ["reference": reference])
             }
             try await Self.append(event, to: row, at: instant, tx)
@@ -205,66 +206,21 @@ extension PostgresStore: RegisterStore {
         return Refusal(.documentRefusedByStore, ["reference": row.reference, "detail": error.serverInfo?[.message] ?? "\(error.code)"])
     }
 
-    /// The next batch of `batches`, asked on a thread of its own rather than on Swift's
-    /// cooperative threads: the source is synchronous, may wait for its own reading thread
-    /// (a CSV file read ahead), and its "registered before" lookup, asked while it runs, waits
-    /// for a query on `tx`. An error of the source's own (not the database's) is marked to
-    /// reach the caller unchanged.
-    private static func next(_ batches: some DocumentBatches, isEmpty: Bool, registeredBefore firstID: Int,
-                             _ tx: PostgresTransaction) async throws -> [NewDocument]? {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
-                let registered = RegisteredBefore(isEmpty: isEmpty) { references in
-                    do {
-                        return try waitFor { try await Self.references(among: references, before: firstID, tx) }
-                    } catch {
-                        throw LookupFailure(error: error)
-                    }
-                }
-                do {
-                    continuation.resume(returning: try batches.next(registered))
-                } catch let failure as LookupFailure {
-                    continuation.resume(throwing: failure.error)
-                } catch let error as StoreError {
-                    continuation.resume(throwing: error)
-                } catch {
-                    continuation.resume(throwing: SourceFailure(error: error))
-                }
-            }
-            thread.name = "sablier document source"
-            thread.start()
+    /// The next batch of a source; an error of the source's own (not the database's, which
+    /// its lookups may pass on) is marked to reach the caller unchanged.
+    private static func next<Source: AsyncIteratorProtocol<[NewDocument], any Error>>(_ source: inout Source) async throws -> [NewDocument]? {
+        do {
+            return try await source.next()
+        } catch let failure as LookupFailure {
+            throw failure.error
+        } catch {
+            throw SourceFailure(error: error)
         }
     }
 
     /// A failure of the "registered before" lookup: the database's, not the source's.
     private struct LookupFailure: Error {
         let error: any Error
-    }
-
-    /// Runs `work` as a task and waits for its result on the calling thread, which must not be
-    /// one of Swift's cooperative threads nor an event loop (see `next`).
-    private static func waitFor<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
-        let outcome = Outcome<T>()
-        Task {
-            do { outcome.set(.success(try await work())) } catch { outcome.set(.failure(error)) }
-        }
-        return try outcome.wait().get()
-    }
-
-    /// The result of a task, waited for on another thread.
-    private final class Outcome<T: Sendable>: Sendable {
-        private let result = Mutex<Result<T, any Error>?>(nil)
-        private let done = DispatchSemaphore(value: 0)
-
-        func set(_ value: Result<T, any Error>) {
-            result.withLock { $0 = value }
-            done.signal()
-        }
-
-        func wait() -> Result<T, any Error> {
-            done.wait()
-            return result.withLock { $0! }
-        }
     }
 
     /// Which of `references` name documents whose id is below `id` (registered before).
@@ -302,7 +258,7 @@ extension PostgresStore: RegisterStore {
             var sql = DocumentRow.table.select(.sqlite, where: [])
             var arguments: [String] = []
             if let query {
-                let (condition, values) = query.sql(.sqlite)
+                let (condition, values) = query.sql(.postgresqlWithQuestionMarks)
                 sql += " WHERE " + condition
                 arguments = values
             }
@@ -397,7 +353,7 @@ extension PostgresStore: RegisterStore {
                 ids = try await tx.rows("SELECT id FROM document WHERE rule = ? AND \(live) ORDER BY id", [.text(number)])
                     .map { try $0[0].decode(Int.self) }
             case .query(let query):
-                let (condition, values) = query.sql(.sqlite)
+                let (condition, values) = query.sql(.postgresqlWithQuestionMarks)
                 ids = try await tx.rows("SELECT id FROM document WHERE (\(condition)) AND \(live) ORDER BY id", values.map(StoreValue.text))
                     .map { try $0[0].decode(Int.self) }
                 try Hold.checkCovers(ids.count, scope: scope)

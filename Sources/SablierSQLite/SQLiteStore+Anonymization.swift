@@ -61,7 +61,7 @@ extension SQLiteStore: AnonymizationStore {
                 var document = copy
                 document.reference = placement.copyReference
                 document.holder = placement.holder
-                _ = try self.register(OneBatch([NewDocument(document: document)]), by: actor, at: instant, db)
+                _ = try self.register(DocumentArray([NewDocument(document: document)]), visibility: nil, by: actor, at: instant, db)
                 guard let copyRow = try Self.documentRow(document.reference, db) else {
                     throw Refusal(.documentNotFound, ["reference": document.reference])
                 }

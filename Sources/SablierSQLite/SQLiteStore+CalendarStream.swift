@@ -12,8 +12,34 @@ extension SQLiteStore {
     /// rule mended by the checks, a row refused, a delta applied to an earlier version) the
     /// savepoint is undone and the calendar written whole. When `finish()` throws, the
     /// transaction is rolled back and its error rethrown unchanged.
+    ///
+    /// The stream is iterated, and finished, in the caller's task; the rules and the finished
+    /// version reach GRDB's writer thread through a `WriterHandOff`, which that thread waits on.
     public func addCalendarVersion(from stream: any CalendarVersionStream) async throws -> CalendarVersionInfo {
-        try await perform("storing a calendar version from \(stream.sourceFile)") { database in
+        let handOff = WriterHandOff<CalendarItem>(capacity: 8)
+        async let stored = store(stream, handOff)
+        do {
+            for await rules in stream.rules {
+                try await handOff.put(.rules(rules))
+            }
+            let finished: Result<NewCalendarVersion, any Error>
+            do {
+                finished = .success(try await stream.finish())
+            } catch {
+                finished = .failure(error)
+            }
+            try await handOff.put(.finished(finished))
+        } catch {
+            // `WriterHandOff.Closed`: the transaction failed, and says why below.
+        }
+        return try await stored
+    }
+
+    /// The transaction of `addCalendarVersion(from:)`, on GRDB's writer thread.
+    private func store(_ stream: any CalendarVersionStream, _ handOff: WriterHandOff<CalendarItem>) async throws -> CalendarVersionInfo {
+        // However it ends, even before the transaction began, the stream's iteration stops waiting.
+        defer { _ = handOff.close() }
+        return try await perform("storing a calendar version from \(stream.sourceFile)") { database in
             try await database.writeWithoutTransaction { db in
                 // The many-row INSERTs and the savepoint keep their journals in memory rather
                 // than in temporary files, as the register's import does (see there).
@@ -21,7 +47,7 @@ extension SQLiteStore {
                 defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
                 var info: CalendarVersionInfo?
                 try db.inTransaction {
-                    info = try self.addCalendarVersion(from: stream, db)
+                    info = try self.addCalendarVersion(from: stream, handOff, db)
                     return .commit
                 }
                 guard let info else { throw StoreError.invalidVersion("the transaction stored nothing") }
@@ -30,7 +56,14 @@ extension SQLiteStore {
         }
     }
 
-    private func addCalendarVersion(from stream: any CalendarVersionStream, _ db: Database) throws -> CalendarVersionInfo {
+    /// What the caller's task hands the writer thread: the rules read early, then the version.
+    enum CalendarItem: Sendable {
+        case rules([Rule])
+        case finished(Result<NewCalendarVersion, any Error>)
+    }
+
+    private func addCalendarVersion(from stream: any CalendarVersionStream, _ handOff: WriterHandOff<CalendarItem>,
+                                    _ db: Database) throws -> CalendarVersionInfo {
         let number = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM calendar_version") ?? 1
         // The documents registered follow the calendar in force: those whose rule changes are
         // recounted in this same transaction.
@@ -49,24 +82,32 @@ extension SQLiteStore {
             // The batches as handed over, not their rules copied one by one into a new array.
             var early: [[Rule]] = []
             var writing = true
-            while let rules = stream.next() {
-                guard writing else { continue }
-                do {
-                    try writer.write(rules[...])
-                    early.append(rules)
-                } catch is StoreError {
-                    // A row refused (a repeated rule number, …): the checks of the whole file
-                    // say why, in its words, or the calendar is written whole below.
-                    writing = false
-                } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CONSTRAINT {
-                    writing = false
+            // The rules as they come, until the finished version (or the file's refusal).
+            var ending: Result<NewCalendarVersion, any Error>?
+            while ending == nil {
+                switch handOff.take() {
+                case .finished(let result):
+                    ending = result
+                case .rules(let rules) where writing:
+                    do {
+                        try writer.write(rules[...])
+                        early.append(rules)
+                    } catch is StoreError {
+                        // A row refused (a repeated rule number, …): the checks of the whole file
+                        // say why, in its words, or the calendar is written whole below.
+                        writing = false
+                    } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CONSTRAINT {
+                        writing = false
+                    }
+                case .rules:
+                    continue
                 }
             }
             let version: NewCalendarVersion
-            do {
-                version = try stream.finish()
-            } catch {
-                throw SourceFailure(error: error)
+            switch ending {
+            case .success(let finished)?: version = finished
+            case .failure(let error)?: throw SourceFailure(error: error)
+            case nil: throw StoreError.invalidVersion("the calendar was not finished")
             }
             finished = version
             guard writing, version.calendar.rules.starts(with: early.joined()) else {

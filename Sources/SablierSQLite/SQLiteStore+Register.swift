@@ -11,16 +11,26 @@ extension SQLiteStore: RegisterStore {
     public func registerDocuments(_ documents: [NewDocument], by actor: String, at instant: Date) async throws -> Int {
         guard !documents.isEmpty else { return 0 }
         let operation = "registering \(documents.count) document\(documents.count == 1 ? "" : "s")"
-        return try await register(OneBatch(documents), by: actor, at: instant, operation: operation)
+        return try await register(DocumentArray(documents), visibility: nil, by: actor, at: instant, operation: operation)
     }
 
+    /// Iterates `batches` in the caller's task while GRDB's writer thread writes them in the
+    /// one transaction (`DocumentFeed`): reading, counting and writing overlap.
     @discardableResult
-    public func registerDocuments(from batches: some DocumentBatches, by actor: String, at instant: Date) async throws -> Int {
-        try await register(batches, by: actor, at: instant, operation: "registering documents")
+    public func registerDocuments<Batches: AsyncSequence<[NewDocument], any Error> & SendableMetatype>(
+        visibility: Visibility?, by actor: String, at instant: Date, from batches: @Sendable (RegisteredBefore) -> Batches
+    ) async throws -> Int {
+        let feed = DocumentFeed()
+        async let written = register(feed, visibility: visibility, by: actor, at: instant, operation: "registering documents")
+        await feed.pump(batches)
+        return try await written
     }
 
-    private func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, operation: String) async throws -> Int {
-        try await perform(operation) { database in
+    private func register(_ feed: some RegistrationFeed, visibility: Visibility?, by actor: String, at instant: Date,
+                          operation: String) async throws -> Int {
+        // However it ends, even before the transaction began, the feed's source stops waiting.
+        defer { feed.close() }
+        return try await perform(operation) { database in
             try await database.writeWithoutTransaction { db in
                 // Each INSERT of many rows keeps the pages it changes in a statement journal,
                 // to undo itself if a row is refused: in memory rather than in a temporary
@@ -30,7 +40,7 @@ extension SQLiteStore: RegisterStore {
                 defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
                 var count = 0
                 try db.inTransaction {
-                    count = try self.register(batches, by: actor, at: instant, db)
+                    count = try self.register(feed, visibility: visibility, by: actor, at: instant, db)
                     return .commit
                 }
                 return count
@@ -38,23 +48,10 @@ extension SQLiteStore: RegisterStore {
         }
     }
 
-    /// The documents of one call to `registerDocuments(_:by:at:)`.
-    final class OneBatch: DocumentBatches {
-        // Written once at creation, read once by the store's transaction.
-        nonisolated(unsafe) private var documents: [NewDocument]?
-
-        init(_ documents: [NewDocument]) { self.documents = documents }
-
-        func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
-            defer { documents = nil }
-            return documents
-        }
-    }
-
     /// Registers every batch in the transaction of `db`: each document counted under the
     /// calendar in force (its rules read as documents name them) and written with its events,
     /// before the next batch is asked for.
-    func register(_ batches: some DocumentBatches, by actor: String, at instant: Date, _ db: Database) throws -> Int {
+    func register(_ feed: some RegistrationFeed, visibility: Visibility?, by actor: String, at instant: Date, _ db: Database) throws -> Int {
         var counter = RetentionCounter(try Self.retentionContext(db, rules: []))
         var absentRules = Set<String>()
         let firstID = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM document") ?? 1
@@ -76,17 +73,17 @@ extension SQLiteStore: RegisterStore {
         // Whether a new document names another (digitized copy, replacement): the check
         // for names that match nothing runs only then.
         var namesOthers = false
-        let registered = RegisteredBefore(isEmpty: isEmpty) { references in
-            try Self.references(among: references, before: firstID, db)
+        let registered = { (references: [String]) throws -> Set<String> in
+            isEmpty || references.isEmpty ? [] : try Self.references(among: references, before: firstID, db)
         }
-        // The source may count its documents on its own thread with this counter (see
-        // `DocumentBatches.count(with:)`); it is handed over again whenever rules are read.
-        batches.count(with: counter)
-        while let batch = try Self.next(batches, registered) {
-            // Statuses the source counted with this transaction's counter, if it did (one of
-            // another calendar version cannot be from it, and is counted again here).
+        feed.begin(isEmpty: isEmpty)
+        // The feed may count documents before handing them over with this counter (see
+        // `DocumentFeed`); it is handed over again whenever rules are read.
+        feed.count(with: counter)
+        while let (batch, handed) = try feed.next(registered) {
+            // Statuses counted with this transaction's counter, if they were (one of another
+            // calendar version cannot be from it, and is counted again here).
             let version = counter.context.calendarVersion
-            let handed = batches.countedStatuses()
             let counted = handed?.count == batch.count ? handed : nil
             var learned = false
             for index in batch.indices where counted?[index]?.calendarVersion != version {
@@ -99,7 +96,7 @@ extension SQLiteStore: RegisterStore {
                     absentRules.insert(number)
                 }
             }
-            if learned { batches.count(with: counter) }
+            if learned { feed.count(with: counter) }
             // Each document's count, phase and holds, then its row written straight from it.
             statuses.removeAll(keepingCapacity: true)
             phases.removeAll(keepingCapacity: true)
@@ -165,7 +162,7 @@ extension SQLiteStore: RegisterStore {
         for (reference, event) in replacements {
             // Another unit's document reads as one that is not registered: nobody learns
             // another unit's references by naming them.
-            guard let row = try Self.documentRow(reference, db), batches.visibility?.allows(reference, holder: row.holder) ?? true else {
+            guard let row = try Self.documentRow(reference, db), visibility?.allows(reference, holder: row.holder) ?? true else {
                 throw Refusal(.replacedNotFound, ["reference": reference])
             }
             try Self.append(event, to: row, at: instant, db)
@@ -182,20 +179,6 @@ extension SQLiteStore: RegisterStore {
             try self.audit(db, user: actor, action: "document.register", target: target, details: details, at: instant)
         }
         return count
-    }
-
-    /// The next batch; an error of the source's own (not the database's) is marked to reach
-    /// the caller unchanged.
-    private static func next(_ batches: some DocumentBatches, _ registered: RegisteredBefore) throws -> [NewDocument]? {
-        do {
-            return try batches.next(registered)
-        } catch let error as DatabaseError {
-            throw error
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw SourceFailure(error: error)
-        }
     }
 
     /// Which of `references` name documents whose id is below `id` (registered before).

@@ -308,7 +308,8 @@ public final class SQLiteStore: CalendarStore {
     }
 
     /// An error thrown by what the caller handed the store to read from inside a transaction
-    /// (`DocumentBatches`): rethrown unchanged once the transaction is rolled back.
+    /// (a sequence of document batches, a calendar stream): rethrown unchanged once the
+    /// transaction is rolled back.
     struct SourceFailure: Error {
         let error: any Error
     }

@@ -113,20 +113,21 @@ public protocol CalendarStore: Sendable {
 extension CalendarStore {
     /// A backend that cannot write while the file is read stores the finished version whole.
     public func addCalendarVersion(from stream: any CalendarVersionStream) async throws -> CalendarVersionInfo {
-        while stream.next() != nil {}
-        return try await addCalendarVersion(try stream.finish())
+        for await _ in stream.rules {}
+        return try await addCalendarVersion(try await stream.finish())
     }
 }
 
-/// A calendar version handed to the store while its file is still being read on another
-/// thread, so that writing the rules overlaps reading them (the import's wall time becomes
-/// about the longer of the two instead of their sum).
+/// A calendar version handed to the store while its file is still being read elsewhere, so
+/// that writing the rules overlaps reading them (the import's wall time becomes about the
+/// longer of the two instead of their sum).
 ///
-/// The rules `next` gives are the store's head start, not a promise: the version stored is
+/// The rules `rules` gives are the store's head start, not a promise: the version stored is
 /// `finish()`'s, whole. A store may write them inside its transaction, then keep them when
 /// the finished calendar starts with exactly those rules in that order, and undo them
 /// otherwise (a rule mended by the checks, a GALA delta applied to an earlier version).
-/// Either way the stored version is the same as `addCalendarVersion(try stream.finish())`.
+/// Either way the stored version is the same as `addCalendarVersion(try await stream.finish())`.
+/// Both are asynchronous: a store waiting for the file holds no thread.
 public protocol CalendarVersionStream: AnyObject, Sendable {
     /// The file as given, for messages.
     var sourceFile: String { get }
@@ -134,10 +135,10 @@ public protocol CalendarVersionStream: AnyObject, Sendable {
     var sourceBytes: [UInt8] { get }
     /// Lowercase hex SHA-256 of `sourceBytes`; the store checks it.
     var sourceSHA256: String { get }
-    /// The next rules the file gives, in calendar order, waiting for them; nil when no more
-    /// come before `finish`.
-    func next() -> [Rule]?
-    /// The version to store, once the whole file is read and checked, waiting for it. Throws
-    /// when the file is refused; the store then rolls back and rethrows the error unchanged.
-    func finish() throws -> NewCalendarVersion
+    /// The rules the file gives early, in calendar order, a batch at a time; it ends when no
+    /// more come before `finish`. Iterated once.
+    var rules: AsyncStream<[Rule]> { get }
+    /// The version to store, once the whole file is read and checked. Throws when the file is
+    /// refused; the store then rolls back and rethrows the error unchanged.
+    func finish() async throws -> NewCalendarVersion
 }

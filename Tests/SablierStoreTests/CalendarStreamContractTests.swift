@@ -5,19 +5,22 @@ import SablierTestSupport
 import Testing
 
 /// A version handed over as `CalendarImporter` hands it: some rules early, then the version.
-final class SampleStream: CalendarVersionStream, @unchecked Sendable { // `lock` guards `batches`, the only mutable state
+final class SampleStream: CalendarVersionStream {
     let sourceFile: String
     let sourceBytes: [UInt8]
     let sourceSHA256: String
-    private let lock = NSLock()
-    private var batches: [[Rule]]
+    let rules: AsyncStream<[Rule]>
     private let finished: Result<NewCalendarVersion, any Error>
 
     init(early: [Rule], batchSize: Int = 256, finished: Result<NewCalendarVersion, any Error>, source: NewCalendarVersion) {
         sourceFile = source.sourceFile
         sourceBytes = source.sourceBytes
         sourceSHA256 = source.sourceSHA256
-        batches = stride(from: 0, to: early.count, by: batchSize).map { Array(early[$0..<min($0 + batchSize, early.count)]) }
+        let batches = stride(from: 0, to: early.count, by: batchSize).map { Array(early[$0..<min($0 + batchSize, early.count)]) }
+        rules = AsyncStream { continuation in
+            for batch in batches { continuation.yield(batch) }
+            continuation.finish()
+        }
         self.finished = finished
     }
 
@@ -25,13 +28,7 @@ final class SampleStream: CalendarVersionStream, @unchecked Sendable { // `lock`
         self.init(early: early, batchSize: batchSize, finished: .success(version), source: version)
     }
 
-    func next() -> [Rule]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return batches.isEmpty ? nil : batches.removeFirst()
-    }
-
-    func finish() throws -> NewCalendarVersion { try finished.get() }
+    func finish() async throws -> NewCalendarVersion { try finished.get() }
 }
 
 struct FileRefused: Error, Equatable {}

@@ -5,55 +5,24 @@ import SablierStore
 import SablierTestSupport
 import Testing
 
-/// A source of documents may count them on its own thread with the counter the store hands it
-/// (`DocumentBatches.count(with:)`): the register must then hold exactly what it holds when the
-/// store counts every document itself, rule holds and rules it reads late included.
-@Suite("RegisterStore contract: documents counted by their source")
+/// Documents handed over as an `AsyncSequence` of batches are counted by whoever the store
+/// chooses (SQLite counts each batch in the caller's task while its writer thread writes the
+/// previous ones, with the newest counter that thread handed over): the register must then hold
+/// exactly what it holds when the documents come in one call, rule holds and rules read late
+/// included.
+@Suite("RegisterStore contract: documents registered from batches")
 struct RegisterCountingContractTests {
     /// Noon UTC, so the civil day is 2026-11-29 wherever the tests run.
     let now = ISO8601DateFormatter().date(from: "2026-11-29T12:00:00Z")!
 
-    /// Hands fixed documents in batches; when `counting`, counts each batch, as it is asked for
-    /// it, with the newest counter the store handed over (documents of a rule it does not hold
-    /// yet are left uncounted, as a source must).
-    final class Batches: DocumentBatches, @unchecked Sendable { // used by the store's one thread, one call at a time
-        private var remaining: ArraySlice<NewDocument>
-        private let size: Int
-        private let counting: Bool
-        private var counter: RetentionCounter?
-        private var statuses: [RetentionStatus?]?
-        /// Counters handed over, and documents counted with them.
-        private(set) var countersReceived = 0
-        private(set) var counted = 0
-
-        init(_ documents: [NewDocument], size: Int, counting: Bool) {
-            remaining = documents[...]
-            self.size = size
-            self.counting = counting
-        }
-
-        func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
-            guard !remaining.isEmpty else { return nil }
-            let batch = Array(remaining.prefix(size))
-            remaining = remaining.dropFirst(size)
-            statuses = nil
-            if counting, var counter {
-                statuses = batch.map { new in
-                    guard counter.hasRule(new.document.rule) else { return nil }
-                    return counter.status(of: new.document, events: new.events, held: false)
-                }
-                counted += statuses!.compactMap { $0 }.count
-                self.counter = counter
+    /// `documents` in batches of `size`, as an `AsyncSequence`.
+    static func batches(_ documents: [NewDocument], size: Int) -> AsyncThrowingStream<[NewDocument], any Error> {
+        AsyncThrowingStream { continuation in
+            for start in stride(from: 0, to: documents.count, by: size) {
+                continuation.yield(Array(documents[start..<min(start + size, documents.count)]))
             }
-            return batch
+            continuation.finish()
         }
-
-        func count(with counter: RetentionCounter) {
-            countersReceived += 1
-            if counting { self.counter = counter }
-        }
-
-        func countedStatuses() -> [RetentionStatus?]? { statuses }
     }
 
     /// Documents of every example rule and of a rule the calendar lacks, both copies, with and
@@ -88,14 +57,20 @@ struct RegisterCountingContractTests {
     }
 
     /// A store holding the example calendar and a hold on rule 7101, registering `documents`
-    /// from `batches`; returns what it holds of each.
-    func register(_ backend: Backend, _ batches: Batches, _ documents: [NewDocument])
+    /// in batches of `size` (nil: in one call); returns what it holds of each.
+    func register(_ backend: Backend, _ documents: [NewDocument], size: Int?)
         async throws -> [String: (RegisteredDocument, [LifecycleEvent])] {
         try await withTemporaryDirectory { directory in
             let store = try await backend.makeStore(in: directory)
             try await ExampleRegister.importCalendar(into: store, at: now)
             _ = try await store.placeHold(.rule("7101"), reason: "Demande d'accès en cours", by: "aiprp", at: now)
-            #expect(try await store.registerDocuments(from: batches, by: "gestion.doc", at: now) == documents.count)
+            if let size {
+                #expect(try await store.registerDocuments(visibility: nil, by: "gestion.doc", at: now) { _ in
+                    Self.batches(documents, size: size)
+                } == documents.count)
+            } else {
+                #expect(try await store.registerDocuments(documents, by: "gestion.doc", at: now) == documents.count)
+            }
             var held: [String: (RegisteredDocument, [LifecycleEvent])] = [:]
             for document in try await store.documents(matching: nil, limit: nil) {
                 held[document.document.reference] = (document, try await store.events(of: document.document.reference).map(\.event))
@@ -104,65 +79,75 @@ struct RegisterCountingContractTests {
         }
     }
 
-    @Test("statuses a source counts with the store's counter give the register the store would count itself",
-          arguments: Backend.allCases)
-    func sameAsTheStore(_ backend: Backend) async throws {
+    @Test("documents registered from batches give the register one call gives", arguments: Backend.allCases)
+    func sameAsOneCall(_ backend: Backend) async throws {
         let documents = documents(1_500)
-        let counting = Batches(documents, size: 100, counting: true)
-        let plain = Batches(documents, size: 100, counting: false)
-        let byTheSource = try await register(backend, counting, documents)
-        let byTheStore = try await register(backend, plain, documents)
-
-        // SQLite hands its counter over (a performance detail of that store): the source then
-        // counted most documents, with counters handed over again as rules were read. What
-        // every backend must do is below: the same register whoever counted.
-        if backend == .sqlite {
-            #expect(counting.counted > documents.count / 2)
-            #expect(counting.countersReceived > 1)
-        }
-        #expect(byTheSource.count == documents.count && byTheStore.count == documents.count)
+        let byBatches = try await register(backend, documents, size: 100)
+        let inOneCall = try await register(backend, documents, size: nil)
+        #expect(byBatches.count == documents.count && inOneCall.count == documents.count)
         for new in documents {
             let reference = new.document.reference
-            let (source, sourceEvents) = try #require(byTheSource[reference])
-            let (store, storeEvents) = try #require(byTheStore[reference])
-            #expect(source.retention == store.retention, "\(reference)")
-            #expect(source.phase == store.phase && source.held == store.held, "\(reference)")
-            #expect(sourceEvents == storeEvents, "\(reference)")
+            let (batched, batchedEvents) = try #require(byBatches[reference])
+            let (whole, wholeEvents) = try #require(inOneCall[reference])
+            #expect(batched.retention == whole.retention, "\(reference)")
+            #expect(batched.phase == whole.phase && batched.held == whole.held, "\(reference)")
+            #expect(batchedEvents == wholeEvents, "\(reference)")
         }
-        // The rule hold covers the documents of 7101 registered after it, counted by either.
+        // The rule hold covers the documents of 7101 registered after it, however they came.
         let heldReferences = documents.filter { $0.document.rule == "7101" }.map(\.document.reference)
         #expect(!heldReferences.isEmpty)
-        #expect(heldReferences.allSatisfy { byTheSource[$0]?.0.held == true })
-        #expect(byTheSource.values.contains { $0.0.retention.waiting != nil })
+        #expect(heldReferences.allSatisfy { byBatches[$0]?.0.held == true })
+        #expect(byBatches.values.contains { $0.0.retention.waiting != nil })
     }
 
-    @Test("a status counted under another calendar version is not taken", arguments: Backend.allCases)
-    func otherVersionIgnored(_ backend: Backend) async throws {
-        let documents = Array(documents(300).filter { $0.document.rule == "1101" || $0.document.rule == "1102" }.prefix(50))
-        final class Stale: DocumentBatches, @unchecked Sendable { // used by the store's one thread, one call at a time
-            var documents: [NewDocument]?
-            var handed: [NewDocument] = []
-            init(_ documents: [NewDocument]) { self.documents = documents }
-            func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
-                handed = documents ?? []
-                defer { documents = nil }
-                return documents
-            }
-            func countedStatuses() -> [RetentionStatus?]? {
-                handed.map { _ in RetentionStatus.ruleNotInCalendar(version: 99) }
-            }
-        }
-        let registered = try await register(backend, Batches(documents, size: 50, counting: false), documents)
+    struct Failing: Error {}
+
+    @Test("batches failing part-way register nothing and their error comes back; the lookup answers what was there before",
+          arguments: Backend.allCases)
+    func failingSource(_ backend: Backend) async throws {
+        let documents = documents(300)
         try await withTemporaryDirectory { directory in
             let store = try await backend.makeStore(in: directory)
             try await ExampleRegister.importCalendar(into: store, at: now)
-            _ = try await store.placeHold(.rule("7101"), reason: "Demande d'accès en cours", by: "aiprp", at: now)
-            try await store.registerDocuments(from: Stale(documents), by: "gestion.doc", at: now)
-            for new in documents {
-                let stored = try #require(try await store.document(new.document.reference))
-                #expect(stored.retention == registered[new.document.reference]?.0.retention)
-                #expect(stored.retention.calendarVersion == 1)
+            try await store.registerDocuments(Array(documents.prefix(10)), by: "gestion.doc", at: now)
+            let rest = Array(documents.dropFirst(10))
+            // Two batches, a lookup between them, then a failure.
+            await #expect(throws: Failing.self) {
+                try await store.registerDocuments(visibility: nil, by: "gestion.doc", at: now) { registered in
+                    AsyncThrowingStream<[NewDocument], any Error> { continuation in
+                        Task {
+                            continuation.yield(Array(rest.prefix(100)))
+                            do {
+                                #expect(!registered.isEmpty)
+                                #expect(try await registered(["C-0", "C-9", "C-10", "NOWHERE"]) == ["C-0", "C-9"])
+                            } catch {
+                                Issue.record(error)
+                            }
+                            continuation.yield(Array(rest.dropFirst(100)))
+                            continuation.finish(throwing: Failing())
+                        }
+                    }
+                }
             }
+            #expect(try await store.documents(matching: nil, limit: nil).count == 10)
+            // The same batches without the failure are registered; the lookup, asked after the
+            // first, still answers what was there before this registration.
+            let count = try await store.registerDocuments(visibility: nil, by: "gestion.doc", at: now) { registered in
+                AsyncThrowingStream<[NewDocument], any Error> { continuation in
+                    Task {
+                        continuation.yield(Array(rest.prefix(100)))
+                        do {
+                            #expect(try await registered(["C-0", "C-10"]) == ["C-0"])
+                        } catch {
+                            Issue.record(error)
+                        }
+                        continuation.yield(Array(rest.dropFirst(100)))
+                        continuation.finish()
+                    }
+                }
+            }
+            #expect(count == rest.count)
+            #expect(try await store.documents(matching: nil, limit: nil).count == documents.count)
         }
     }
 }

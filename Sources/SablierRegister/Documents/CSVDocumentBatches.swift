@@ -10,9 +10,12 @@ import SablierStore
 /// over: whether its reference is already registered, and whether the documents it replaces or
 /// was digitized from are (a row may also name one further down the file: such rows wait for
 /// the end of the file). Diagnostics are those `DocumentRegistrar.importCSV` has always given;
-/// when they reject the file, the last call to `next` throws `DocumentImportError` and the
+/// when they reject the file, the sequence's last step throws `DocumentImportError` and the
 /// store rolls back whatever was written.
-final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared state is behind `condition`, see below
+///
+/// The store's side is asynchronous (`batches(_:)`): waiting for the reading thread, it
+/// suspends on a continuation the reading thread resumes, and holds no thread.
+final class CSVDocumentBatches: @unchecked Sendable { // shared state is behind `condition`, see below
     /// Rows that passed their checks, in file order.
     struct Batch {
         var documents: [NewDocument] = []
@@ -20,8 +23,6 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         /// The positions of the rows that name (replaces, digitized_from) a reference not
         /// earlier in the file.
         var namingOthers: [Int] = []
-        /// Each document's status under the store's counter, when the reading thread had it.
-        var statuses: [RetentionStatus?]?
 
         var count: Int { documents.count }
     }
@@ -49,30 +50,27 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
     /// each (and glibc's freeing of another thread's memory).
     private var spent: [[NewDocument]] = []
     private var readingDone = false
-    /// The store's counter, once it handed one over, and how many times it did.
-    private var sharedCounter: RetentionCounter?
-    private var counterGeneration = 0
+    /// The store's side, waiting for the next batch (nil once the file is read through).
+    private var taker: CheckedContinuation<Batch?, Never>?
     private var rejectedWhileReading = false
     private var stopped = false
 
-    // The store's thread only.
+    // The store's side only (one step of the sequence at a time).
     private var storeDiagnostics: [Diagnostic] = []
     private var storeRejected: [Int] = []
     private var waiting: [(line: Int, document: NewDocument)] = []
     private var handedOver = 0
     private var finished = false
     /// The documents handed over last, kept until the store asks for more (and so is done
-    /// with them), and their statuses when the reading thread counted them.
+    /// with them).
     private var handedLast: [NewDocument] = []
-    private var handedStatuses: [RetentionStatus?]?
 
     /// Once the store is done: every diagnostic, sorted, warnings capped, and the rows left out.
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var rejectedLines: [Int] = []
 
     /// `warnings` are the header's, reported with the rows'.
-    init(csv: CSVStream, checker: DocumentChecker, skipInvalid: Bool, warnings: [Diagnostic], visibility: Visibility? = nil) {
-        self.visibility = visibility
+    init(csv: CSVStream, checker: DocumentChecker, skipInvalid: Bool, warnings: [Diagnostic]) {
         self.readDiagnostics = warnings
         self.csv = csv
         self.checker = checker
@@ -103,9 +101,6 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
     private func read() {
         var batch = Batch()
         var rejecting = false
-        // The reading thread's copy of the store's counter, with the cases it counted.
-        var counter: RetentionCounter?
-        var generation = 0
         let header = csv.header
         // One reference per row: the table is sized once, from the length of the first rows.
         lineOfReference.reserveCapacity(csv.estimatedRowCount)
@@ -146,7 +141,6 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                 batch.documents.append(document)
                 batch.lines.append(line)
                 if batch.count == Self.batchSize {
-                    count(&batch, &counter, &generation)
                     try hand(batch, rejecting: rejecting)
                     batch = Batch()
                 }
@@ -157,112 +151,86 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                 readDiagnostics.appendCapped(csvError)
                 readRejected.append(csvError.location.line)
             }
-            count(&batch, &counter, &generation)
             try hand(batch, rejecting: rejecting)
         } catch {
             // Stopped: the store is done with this file.
         }
         condition.lock()
         readingDone = true
+        // Waiting, the store's side had every batch: it learns there are no more.
+        let taker = self.taker
+        self.taker = nil
         condition.broadcast()
         condition.unlock()
+        taker?.resume(returning: nil)
     }
 
-    /// Counts the batch's documents with the store's counter, taking the newest one handed
-    /// over: the store's thread, which SQLite keeps busy, then only writes their statuses.
-    /// Documents of a rule the counter has not read yet are left for the store, which reads
-    /// the rule, counts them, and hands its counter over again.
-    private func count(_ batch: inout Batch, _ counter: inout RetentionCounter?, _ generation: inout Int) {
-        condition.lock()
-        if counterGeneration != generation {
-            counter = sharedCounter
-            generation = counterGeneration
-        }
-        condition.unlock()
-        guard var counting = counter, batch.count > 0 else { return }
-        // Let go of here while counting, so that `counting` alone holds this copy and adds the
-        // cases it learns in place.
-        counter = nil
-        var statuses: [RetentionStatus?] = []
-        statuses.reserveCapacity(batch.count)
-        batch.documents.withUnsafeBufferPointer { documents in
-            for index in documents.indices {
-                let new = documents.baseAddress! + index
-                guard counting.hasRule(new.pointee.document.rule) else {
-                    statuses.append(nil)
-                    continue
-                }
-                if new.pointee.events.isEmpty {
-                    statuses.append(counting.status(rule: new.pointee.document.rule, copy: new.pointee.document.copy,
-                                                    openedOn: new.pointee.document.openedOn, closedOn: new.pointee.document.closedOn))
-                } else {
-                    statuses.append(counting.status(of: new.pointee.document, events: new.pointee.events, held: false))
-                }
-            }
-        }
-        counter = counting
-        batch.statuses = statuses
-    }
-
-    /// Queues a batch for the store, waiting while it is far enough ahead.
+    /// Queues a batch for the store (straight to it when it waits), waiting while it is far
+    /// enough ahead.
     private func hand(_ batch: Batch, rejecting: Bool) throws(Stopped) {
         condition.lock()
-        defer { condition.unlock() }
         rejectedWhileReading = rejectedWhileReading || rejecting
         while ready.count >= Self.readAhead && !stopped { condition.wait() }
-        if stopped { throw Stopped() }
+        if stopped {
+            condition.unlock()
+            throw Stopped()
+        }
         if batch.count > 0 { ready.append(batch) }
-        condition.broadcast()
+        var taker: CheckedContinuation<Batch?, Never>?
+        var taken: Batch?
+        if self.taker != nil && !ready.isEmpty {
+            taker = self.taker
+            self.taker = nil
+            taken = ready.removeFirst()
+        }
         let spent = self.spent
         self.spent = []
         condition.unlock()
+        taker?.resume(returning: taken)
         // Released here, outside the lock.
         _ = consume spent
-        condition.lock()
     }
 
-    // MARK: - The store's thread
+    // MARK: - The store's side
 
-    func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
-        handedStatuses = nil
+    /// The batches for `RegisterStore.registerDocuments(visibility:by:at:from:)`, each step
+    /// asking `registered` what the register held before.
+    func batches(_ registered: RegisteredBefore) -> AsyncThrowingStream<[NewDocument], any Error> {
+        AsyncThrowingStream(unfolding: { [self] in try await next(registered) })
+    }
+
+    private func next(_ registered: RegisteredBefore) async throws -> [NewDocument]? {
         guard !finished else { return nil }
-        while let batch = take() {
-            let (documents, statuses) = try accept(batch, registered)
+        while let batch = await take() {
+            let documents = try await accept(batch, registered)
             if !documents.isEmpty {
                 handedLast = documents
-                handedStatuses = statuses
                 return documents
             }
         }
-        return try finish(registered)
+        return try await finish(registered)
     }
 
-    func count(with counter: RetentionCounter) {
-        condition.lock()
-        sharedCounter = counter
-        counterGeneration += 1
-        condition.unlock()
-    }
-
-    /// What the person registering may see (read-only after creation).
-    let visibility: Visibility?
-
-    func countedStatuses() -> [RetentionStatus?]? {
-        handedStatuses
-    }
-
-    /// The next batch read, waiting for it; nil once the file is read through.
-    private func take() -> Batch? {
-        condition.lock()
-        defer { condition.unlock() }
-        if !handedLast.isEmpty {
-            spent.append(handedLast)
-            handedLast = []
+    /// The next batch read, awaiting it; nil once the file is read through.
+    private func take() async -> Batch? {
+        await withCheckedContinuation { taker in
+            condition.lock()
+            if !handedLast.isEmpty {
+                spent.append(handedLast)
+                handedLast = []
+            }
+            if !ready.isEmpty || readingDone {
+                let batch = ready.isEmpty ? nil : ready.removeFirst()
+                condition.broadcast()
+                condition.unlock()
+                taker.resume(returning: batch)
+            } else {
+                // Resumed by the reading thread with its next batch, or nil at the end.
+                self.taker = taker
+                condition.broadcast()
+                condition.unlock()
+            }
         }
-        while ready.isEmpty && !readingDone { condition.wait() }
-        guard !ready.isEmpty else { return nil }
-        condition.broadcast()
-        return ready.removeFirst()
     }
 
     /// Whether the file is already rejected (unless rows are skipped): nothing more is written.
@@ -274,17 +242,17 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         return rejectedWhileReading
     }
 
-    /// The rows of a batch the register does not refuse, with their statuses if counted.
-    private func accept(_ batch: Batch, _ registered: RegisteredBefore) throws -> ([NewDocument], [RetentionStatus?]?) {
+    /// The rows of a batch the register does not refuse.
+    private func accept(_ batch: Batch, _ registered: RegisteredBefore) async throws -> [NewDocument] {
         // A first load names nothing registered: the batch goes as read.
         if registered.isEmpty && batch.namingOthers.isEmpty {
-            guard !rejecting else { return ([], nil) }
+            guard !rejecting else { return [] }
             handedOver += batch.count
-            return (batch.documents, batch.statuses)
+            return batch.documents
         }
-        let already = try registered(batch.documents.map(\.document.reference))
+        let already = try await registered(batch.documents.map(\.document.reference))
         let named = batch.namingOthers.flatMap { [batch.documents[$0].document.replaces, batch.documents[$0].document.digitizedFrom].compactMap { $0 } }
-        let namedRegistered = try registered(named)
+        let namedRegistered = try await registered(named)
         var waits = Set<Int>()
         for position in batch.namingOthers {
             let document = batch.documents[position].document
@@ -295,7 +263,6 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         }
         var documents: [NewDocument] = []
         documents.reserveCapacity(batch.count)
-        var statuses: [RetentionStatus?]? = batch.statuses == nil ? nil : []
         for (position, new) in batch.documents.enumerated() {
             let reference = new.document.reference
             if already.contains(reference) {
@@ -308,17 +275,16 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
                 waiting.append((batch.lines[position], new))
             } else {
                 documents.append(new)
-                statuses?.append(batch.statuses?[position])
             }
         }
         // A rejected file is still read to the end, for every diagnostic, but not written.
-        guard !rejecting else { return ([], nil) }
+        guard !rejecting else { return [] }
         handedOver += documents.count
-        return (documents, statuses)
+        return documents
     }
 
     /// The rows that waited for the end of the file, and the verdict on the file.
-    private func finish(_ registered: RegisteredBefore) throws -> [NewDocument]? {
+    private func finish(_ registered: RegisteredBefore) async throws -> [NewDocument]? {
         finished = true
         var documents: [NewDocument] = []
         var rejected = readRejected + storeRejected
@@ -326,8 +292,8 @@ final class CSVDocumentBatches: DocumentBatches, @unchecked Sendable { // shared
         for row in waiting {
             let document = row.document.document
             var missing: [(String, String)] = []
-            if let r = document.replaces, lineOfReference[r] == nil, try registered([r]).isEmpty { missing.append(("replaces", r)) }
-            if let o = document.digitizedFrom, lineOfReference[o] == nil, try registered([o]).isEmpty { missing.append(("digitized_from", o)) }
+            if let r = document.replaces, lineOfReference[r] == nil, try await registered([r]).isEmpty { missing.append(("replaces", r)) }
+            if let o = document.digitizedFrom, lineOfReference[o] == nil, try await registered([o]).isEmpty { missing.append(("digitized_from", o)) }
             guard !missing.isEmpty else {
                 documents.append(row.document)
                 continue

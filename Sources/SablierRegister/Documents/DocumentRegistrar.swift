@@ -67,10 +67,10 @@ public struct DocumentRegistrar: Sendable {
         let checker = DocumentChecker(
             context: try await context(), baseDirectory: folder, actor: actor,
             restrictedUnit: visibility?.access.restrictedUnit, readsFiles: readsFiles, files: files, today: CivilDate(dayOf: now))
-        let batches = CSVDocumentBatches(csv: csv, checker: checker, skipInvalid: skipInvalid, warnings: warnings, visibility: visibility)
+        let batches = CSVDocumentBatches(csv: csv, checker: checker, skipInvalid: skipInvalid, warnings: warnings)
         batches.start()
         defer { batches.stop() }
-        let count = try await store.registerDocuments(from: batches, by: actor, at: now)
+        let count = try await store.registerDocuments(visibility: visibility, by: actor, at: now) { registered in batches.batches(registered) }
         return Outcome(registered: count, diagnostics: batches.diagnostics, rejectedLines: batches.rejectedLines)
     }
 
@@ -157,7 +157,7 @@ public struct DocumentRegistrar: Sendable {
             diagnostics.append(.error(at: SourceLocation(file: source, line: 0), .alreadyInRegister, ["reference": reference]))
         }
         guard let document, !diagnostics.hasErrors else { throw DocumentImportError(file: source, diagnostics: diagnostics) }
-        try await store.registerDocuments(from: OneDocument(document, visibility: visibility), by: actor, at: now)
+        try await store.registerDocuments(visibility: visibility, by: actor, at: now) { _ in AsyncThrowingStream.one([document]) }
         guard let stored = try await store.document(document.document.reference) else {
             throw Refusal(.documentNotFound, ["reference": document.document.reference])
         }
@@ -174,23 +174,6 @@ public struct DocumentRegistrar: Sendable {
         let confirmations = OpenPeriodConfirmation.byRule(try await store.openPeriodConfirmations())
         return RegisterContext(calendarVersion: latest.number, rules: rules, boxes: Set(try await store.boxes().map(\.code)),
                                yearEnd: calendar.yearEnd, confirmations: confirmations)
-    }
-}
-
-/// One document handed to the store as a batch, with the unit its registrant is limited to.
-private final class OneDocument: DocumentBatches {
-    // Written once at creation, read once by the store's transaction.
-    nonisolated(unsafe) private var document: NewDocument?
-    let visibility: Visibility?
-
-    init(_ document: NewDocument, visibility: Visibility?) {
-        self.document = document
-        self.visibility = visibility
-    }
-
-    func next(_ registered: RegisteredBefore) throws -> [NewDocument]? {
-        defer { document = nil }
-        return document.map { [$0] }
     }
 }
 

@@ -15,12 +15,18 @@ public protocol RegisterStore: CalendarStore, FileRootStore {
     /// Returns how many were registered.
     @discardableResult
     func registerDocuments(_ documents: [NewDocument], by actor: String, at instant: Date) async throws -> Int
-    /// Registers the documents `batches` hands over, in ONE transaction, asking for the next
-    /// batch once the previous one is written: a large import never holds every document at
-    /// once. The same rules as `registerDocuments(_:by:at:)` apply to all of them together;
-    /// an error `batches` throws rolls everything back and reaches the caller unchanged.
+    /// Registers the documents of the batches `batches` makes, in ONE transaction, asking for
+    /// the next batch while earlier ones are written: a large import never holds every
+    /// document at once. `batches` is handed the "registered before" lookup, answered inside
+    /// the transaction. The same rules as `registerDocuments(_:by:at:)` apply to all of them
+    /// together; an error the sequence throws rolls everything back and reaches the caller
+    /// unchanged. `visibility` is what the person registering may see (nil: everything): a
+    /// document they may not see (another unit's, a confidential one) named by `replaces` or
+    /// `digitized_from` is refused exactly as one that is not registered.
     @discardableResult
-    func registerDocuments(from batches: some DocumentBatches, by actor: String, at instant: Date) async throws -> Int
+    func registerDocuments<Batches: AsyncSequence<[NewDocument], any Error> & SendableMetatype>(
+        visibility: Visibility?, by actor: String, at instant: Date, from batches: @Sendable (RegisteredBefore) -> Batches
+    ) async throws -> Int
     /// Which of `references` are already registered.
     func registeredReferences(among references: [String]) async throws -> Set<String>
     func document(_ reference: String) async throws -> RegisteredDocument?
@@ -62,49 +68,31 @@ public protocol RegisterStore: CalendarStore, FileRootStore {
     func waitingDocuments() async throws -> [WaitingDocument]
 }
 
-/// Documents handed to `RegisterStore.registerDocuments(from:by:at:)` a batch at a time, from
-/// inside the store's transaction (on the store's own thread, one call at a time).
-public protocol DocumentBatches: AnyObject, Sendable {
-    /// The next documents to register, or nil when there are no more. `registered` answers,
-    /// inside the transaction, which references the register held before this registration
-    /// began; it is valid only during the call.
-    func next(_ registered: RegisteredBefore) throws -> [NewDocument]?
-
-    /// Hands the source the store's counter for this registration, again each time the store
-    /// has read more rules, so that the source may count its documents on its own thread
-    /// while the store writes earlier ones. A source may ignore it (the default): the store
-    /// then counts every document itself.
-    func count(with counter: RetentionCounter)
-
-    /// What the counter handed over gives each document `next` returned last, in order and
-    /// before any hold (nil where a document was not counted, nil for all when none were):
-    /// the store takes a status from here only for a document no hold covers.
-    func countedStatuses() -> [RetentionStatus?]?
-
-    /// What the person registering may see, or nil when nothing limits it: a document they
-    /// may not see (another unit's, a confidential one) named by `replaces` or `digitized_from`
-    /// is refused exactly as one that is not registered.
-    var visibility: Visibility? { get }
-}
-
-extension DocumentBatches {
-    public var visibility: Visibility? { nil }
-    public func count(with counter: RetentionCounter) {}
-    public func countedStatuses() -> [RetentionStatus?]? { nil }
-}
-
-/// Which of some references the register held before the registration in progress began.
-public struct RegisteredBefore {
+/// Which of some references the register held before the registration in progress began:
+/// handed to the batches of `RegisterStore.registerDocuments(visibility:by:at:from:)`, and
+/// answered inside the store's transaction. Asynchronous, so that a source waiting for the
+/// answer holds no thread (the store may have to finish writing an earlier batch first).
+public struct RegisteredBefore: Sendable {
     /// True when the register held no document: every answer is then empty.
     public let isEmpty: Bool
-    private let lookup: ([String]) throws -> Set<String>
+    private let lookup: @Sendable ([String]) async throws -> Set<String>
 
-    public init(isEmpty: Bool, _ lookup: @escaping ([String]) throws -> Set<String>) {
+    public init(isEmpty: Bool, _ lookup: @escaping @Sendable ([String]) async throws -> Set<String>) {
         self.isEmpty = isEmpty
         self.lookup = lookup
     }
 
-    public func callAsFunction(_ references: [String]) throws -> Set<String> {
-        isEmpty || references.isEmpty ? [] : try lookup(references)
+    public func callAsFunction(_ references: [String]) async throws -> Set<String> {
+        isEmpty || references.isEmpty ? [] : try await lookup(references)
+    }
+}
+
+extension AsyncThrowingStream where Element == [NewDocument], Failure == any Error {
+    /// One batch of documents as a sequence, for `registerDocuments(visibility:by:at:from:)`.
+    public static func one(_ documents: [NewDocument]) -> Self {
+        AsyncThrowingStream { continuation in
+            continuation.yield(documents)
+            continuation.finish()
+        }
     }
 }
