@@ -10,12 +10,12 @@ extension DocumentQuery {
             let column = Self.dateFields[term.field] ?? term.field
             switch term.op {
             case "~":
-                parts.append("LOWER(\(column)) LIKE \(parameter) ESCAPE '\\'")
-                arguments.append("%" + Self.escapeLike(term.value.lowercased()) + "%")
+                // Case and accents folded on both sides, the same on every backend (`SQLDialect.folded`).
+                parts.append("\(dialect.folded(column)) LIKE \(parameter) ESCAPE '\\'")
+                arguments.append("%" + Self.escapeLike(SQLDialect.folded(term.value)) + "%")
             case "^=":
-                // Both sides lowered: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-                parts.append("LOWER(\(column)) LIKE LOWER(\(parameter)) ESCAPE '\\'")
-                arguments.append(Self.escapeLike(term.value) + "%")
+                parts.append("\(dialect.folded(column)) LIKE \(parameter) ESCAPE '\\'")
+                arguments.append(Self.escapeLike(SQLDialect.folded(term.value)) + "%")
             case "=" where term.field == "copy":
                 parts.append("\(column) = \(parameter)")
                 arguments.append(CopyKind(code: term.value)?.rawValue ?? term.value)
