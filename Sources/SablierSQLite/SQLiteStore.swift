@@ -41,6 +41,7 @@ public final class SQLiteStore: CalendarStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in db.add(function: Self.searchFold) }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
             try Self.checkOwnership(of: database, path: path)

@@ -5,8 +5,9 @@
 /// or not. So a text search folds case AND the accents of French (and the other Latin letters
 /// found in names) on both sides. It must fold the same on both backends, or the same register
 /// answers the same query differently: SQLite's `LOWER` folds ASCII only, PostgreSQL's folds
-/// what the database's locale says. Neither is used alone; the fold is spelled here, letter by
-/// letter, for each backend and for the query's value (folded in Swift by the same table).
+/// what the database's locale says. Neither is used alone: the fold is one table of letters,
+/// here, that folds the query's value in Swift, SQLite's column through a function the store
+/// registers, and PostgreSQL's through `translate`.
 extension SQLDialect {
     /// The letters a search folds, each with what it becomes; ASCII capitals become lowercase
     /// besides. Scalars, not characters: a decomposed "é" (e + combining accent) is stored and
@@ -37,14 +38,18 @@ extension SQLDialect {
         return result
     }
 
-    /// The SQL expression of `expression` folded as `folded(_:)` folds a value: PostgreSQL's
-    /// `translate` (letter for letter, whatever the locale) then `replace` for the ligatures;
-    /// SQLite, which has no `translate`, a `replace` per letter then its ASCII `LOWER`.
+    /// The name of the SQLite function that folds as `folded(_:)`, which the SQLite store
+    /// registers on its connection (SQLite has no `translate`, and a `REPLACE` per letter
+    /// nests deeper than its parser's stack allows).
+    public static let sqliteFoldFunction = "sablier_fold"
+
+    /// The SQL expression of `expression` folded as `folded(_:)` folds a value: on SQLite the
+    /// store's function running `folded(_:)` itself; on PostgreSQL `translate` (letter for
+    /// letter, whatever the locale) then `replace` for the ligatures.
     public func folded(_ expression: String) -> String {
         switch backend {
         case .sqlite:
-            let replaced = Self.foldedLetters.reduce(expression) { sql, pair in "REPLACE(\(sql), '\(pair.0)', '\(pair.1)')" }
-            return "LOWER(\(replaced))"
+            return "\(Self.sqliteFoldFunction)(\(expression))"
         case .postgresql:
             let single = Self.foldedLetters.filter { $0.1.unicodeScalars.count == 1 }
             let from = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + single.map { String($0.0) }.joined()
