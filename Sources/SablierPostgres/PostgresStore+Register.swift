@@ -14,7 +14,10 @@ extension PostgresStore: RegisterStore {
     public func registerDocuments(_ documents: [NewDocument], by actor: String, at instant: Date) async throws -> Int {
         guard !documents.isEmpty else { return 0 }
         let operation = "registering \(documents.count) document\(documents.count == 1 ? "" : "s")"
-        return try await register(visibility: nil, by: actor, at: instant, operation: operation) { _ in AsyncThrowingStream.one(documents) }
+        // An array is read again, whole, when the transaction is: it may be retried.
+        return try await write(operation) { tx in
+            try await self.register(visibility: nil, by: actor, at: instant, tx) { _ in AsyncThrowingStream.one(documents) }
+        }
     }
 
     @discardableResult
@@ -28,7 +31,8 @@ extension PostgresStore: RegisterStore {
         visibility: Visibility?, by actor: String, at instant: Date, operation: String, _ batches: @Sendable (RegisteredBefore) -> Batches
     ) async throws -> Int {
         // A source is read once: a transaction run again after a serialization failure would
-        // find it spent and register less than it was given, so it is refused instead.
+        // find it spent and register less than it was given, so it is refused instead. (An
+        // array, read again at will, is retried: `registerDocuments(_:by:at:)`.)
         let started = Atomic<Bool>(false)
         return try await write(operation) { tx in
             guard !started.exchange(true, ordering: .relaxed) else {
@@ -342,7 +346,6 @@ extension PostgresStore: RegisterStore {
 
     public func placeHold(_ scope: Hold.Scope, reason: String, by actor: String, at instant: Date) async throws -> Hold {
         try await write("placing a hold") { tx in
-            let live = "phase <> 'inactif-detruit' AND phase <> 'inactif-verse'"
             let ids: [Int]
             switch scope {
             case .document(let reference):
@@ -350,11 +353,11 @@ extension PostgresStore: RegisterStore {
                 try Hold.checkPlaceable(on: reference, phase: Phase(rawValue: row.phase) ?? .actif)
                 ids = [row.id]
             case .rule(let number):
-                ids = try await tx.rows("SELECT id FROM document WHERE rule = ? AND \(live) ORDER BY id", [.text(number)])
+                ids = try await tx.rows(RegisterQueries.keptDocumentsOfRule, [.text(number)])
                     .map { try $0[0].decode(Int.self) }
             case .query(let query):
                 let (condition, values) = query.sql(.postgresqlWithQuestionMarks)
-                ids = try await tx.rows("SELECT id FROM document WHERE (\(condition)) AND \(live) ORDER BY id", values.map(StoreValue.text))
+                ids = try await tx.rows(RegisterQueries.keptDocuments(matching: condition), values.map(StoreValue.text))
                     .map { try $0[0].decode(Int.self) }
                 try Hold.checkCovers(ids.count, scope: scope)
             }
@@ -365,13 +368,13 @@ extension PostgresStore: RegisterStore {
             var sequence = try await Self.nextEventSequence(tx)
             for document in ids {
                 try await tx.execute(RegisterQueries.insertHoldDocument, [.integer(id), .integer(document)])
-                let event = LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: reason, detail: String(id))
+                let event = Hold.event(.holdPlaced, hold: id, reason: reason, by: actor, on: today)
                 try await tx.insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
                 sequence += 1
-                try await tx.execute("UPDATE document SET held = TRUE WHERE id = ?", [.integer(document)])
+                try await tx.execute(RegisterQueries.markHeld, [.integer(document)])
             }
-            try await self.audit(tx, user: actor, action: "hold.place", target: "hold \(id)",
-                                 details: ["scope": scope.code, "target": scope.target, "reason": reason, "documents": String(ids.count)], at: instant)
+            let entry = Hold.placingAudit(id, scope: scope, reason: reason, documents: ids.count)
+            try await self.audit(tx, user: actor, action: entry.action, target: entry.target, details: entry.details, at: instant)
             return try await Self.hold(id, tx)
         }
     }
@@ -380,24 +383,19 @@ extension PostgresStore: RegisterStore {
         try await write("releasing hold \(id)") { tx in
             let hold = try await Self.hold(id, tx)
             try hold.checkRelease()
-            try await tx.execute("UPDATE hold SET released_at = ?, released_by = ?, release_reason = ? WHERE id = ?",
-                                 [.integer(StoredCode.microseconds(instant)), .text(actor), .text(reason), .integer(id)])
+            try await tx.execute(RegisterQueries.releaseHold, [.integer(StoredCode.microseconds(instant)), .text(actor), .text(reason), .integer(id)])
             let today = CivilDate(dayOf: instant)
             var sequence = try await Self.nextEventSequence(tx)
-            let documents = try await tx.rows("SELECT document FROM hold_document WHERE hold = ? ORDER BY document", [.integer(id)])
+            let documents = try await tx.rows(RegisterQueries.documentsOfHold, [.integer(id)])
                 .map { try $0[0].decode(Int.self) }
             for document in documents {
-                let event = LifecycleEvent(kind: .holdReleased, on: today, by: actor, reason: reason, detail: String(id))
+                let event = Hold.event(.holdReleased, hold: id, reason: reason, by: actor, on: today)
                 try await tx.insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
                 sequence += 1
-                try await tx.execute("""
-                    UPDATE document SET held = EXISTS (
-                        SELECT 1 FROM hold_document hd JOIN hold h ON h.id = hd.hold
-                        WHERE hd.document = document.id AND h.released_at IS NULL)
-                    WHERE id = ?
-                    """, [.integer(document)])
+                try await tx.execute(RegisterQueries.recomputeHeld, [.integer(document)])
             }
-            try await self.audit(tx, user: actor, action: "hold.release", target: "hold \(id)", details: ["reason": reason], at: instant)
+            let entry = Hold.releaseAudit(id, reason: reason)
+            try await self.audit(tx, user: actor, action: entry.action, target: entry.target, details: entry.details, at: instant)
             return try await Self.hold(id, tx)
         }
     }

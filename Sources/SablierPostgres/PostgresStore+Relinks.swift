@@ -11,32 +11,21 @@ extension PostgresStore: RelinkStore {
             let day = CivilDate(dayOf: instant)
             var rows: [DocumentRow] = []
             for move in moves {
-                guard let row = try await Self.documentRow(move.reference, tx) else {
-                    throw Refusal(.documentNotFound, ["reference": move.reference])
-                }
-                if let phase = Phase(rawValue: row.phase), phase.isInactive {
-                    throw Refusal(.relinkDisposed, ["reference": move.reference, "phase": phase.rawValue])
-                }
-                // Measured against a path and a SHA-256 that must still be the ones recorded.
-                guard row.filePath == move.from, row.fileSHA256 == move.sha256 else {
-                    throw Refusal(.relinkChangedMeanwhile, ["reference": move.reference, "path": move.from, "found": row.filePath ?? "—"])
-                }
-                rows.append(row)
+                rows.append(try move.check(try await Self.documentRow(move.reference, tx)))
             }
             // The calendar in force read once for every rule concerned, not once per document.
             let context = try await Self.retentionContext(tx, rules: Set(rows.map(\.rule)))
             var sequence = try await Self.nextEventSequence(tx)
             for (move, row) in zip(moves, rows) {
                 try await tx.execute(RegisterQueries.setFilePath, [.text(move.to), .integer(row.id)])
-                let event = LifecycleEvent(kind: .relinked, on: day, by: actor, reason: reason, detail: ValueChange(from: move.from, to: move.to).json)
+                let event = move.event(reason: reason, by: actor, on: day)
                 try await Self.appendRecounting(event, to: row.id, reference: move.reference, sequence: sequence, context, at: instant, tx)
                 sequence += 1
                 let closed = try await Self.closeMissingIncidents(of: move.reference, foundAt: move.to, by: actor, at: instant, tx)
                 relinked.append(Relinked(reference: move.reference, from: move.from, to: move.to, closedIncidents: closed))
             }
-            var details = audit.details
-            details["incidents"] = relinked.flatMap(\.closedIncidents).sorted().map(String.init).joined(separator: ",")
-            try await self.audit(tx, user: actor, action: audit.action, target: audit.target, details: details, at: instant)
+            let entry = audit.closing(relinked)
+            try await self.audit(tx, user: actor, action: entry.action, target: entry.target, details: entry.details, at: instant)
             return relinked
         }
     }

@@ -304,7 +304,6 @@ extension SQLiteStore: RegisterStore {
     public func placeHold(_ scope: Hold.Scope, reason: String, by actor: String, at instant: Date) async throws -> Hold {
         try await perform("placing a hold") { database in
             try await database.write { db in
-                let live = "phase <> 'inactif-detruit' AND phase <> 'inactif-verse'"
                 let ids: [Int]
                 switch scope {
                 case .document(let reference):
@@ -312,11 +311,10 @@ extension SQLiteStore: RegisterStore {
                     try Hold.checkPlaceable(on: reference, phase: Phase(rawValue: row.phase) ?? .actif)
                     ids = [row.id]
                 case .rule(let number):
-                    ids = try Int.fetchAll(db, sql: "SELECT id FROM document WHERE rule = ? AND \(live) ORDER BY id", arguments: [number])
+                    ids = try Int.fetchAll(db, sql: RegisterQueries.keptDocumentsOfRule, arguments: [number])
                 case .query(let query):
                     let (condition, values) = query.sql(.sqlite)
-                    ids = try Int.fetchAll(db, sql: "SELECT id FROM document WHERE (\(condition)) AND \(live) ORDER BY id",
-                                           arguments: StatementArguments(values))
+                    ids = try Int.fetchAll(db, sql: RegisterQueries.keptDocuments(matching: condition), arguments: StatementArguments(values))
                     try Hold.checkCovers(ids.count, scope: scope)
                 }
                 let id = try Int.fetchOne(db, sql: RegisterQueries.insertHold,
@@ -325,13 +323,13 @@ extension SQLiteStore: RegisterStore {
                 var sequence = try Self.nextEventSequence(db)
                 for document in ids {
                     try db.execute(sql: RegisterQueries.insertHoldDocument, arguments: [id, document])
-                    let event = LifecycleEvent(kind: .holdPlaced, on: today, by: actor, reason: reason, detail: String(id))
+                    let event = Hold.event(.holdPlaced, hold: id, reason: reason, by: actor, on: today)
                     try SQLiteInserter<DocumentEventRow>(db).insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
                     sequence += 1
-                    try db.execute(sql: "UPDATE document SET held = TRUE WHERE id = ?", arguments: [document])
+                    try db.execute(sql: RegisterQueries.markHeld, arguments: [document])
                 }
-                try self.audit(db, user: actor, action: "hold.place", target: "hold \(id)",
-                               details: ["scope": scope.code, "target": scope.target, "reason": reason, "documents": String(ids.count)], at: instant)
+                let entry = Hold.placingAudit(id, scope: scope, reason: reason, documents: ids.count)
+                try self.audit(db, user: actor, action: entry.action, target: entry.target, details: entry.details, at: instant)
                 return try Self.hold(id, db)
             }
         }
@@ -342,22 +340,17 @@ extension SQLiteStore: RegisterStore {
             try await database.write { db in
                 let hold = try Self.hold(id, db)
                 try hold.checkRelease()
-                try db.execute(sql: "UPDATE hold SET released_at = ?, released_by = ?, release_reason = ? WHERE id = ?",
-                               arguments: [StoredCode.microseconds(instant), actor, reason, id])
+                try db.execute(sql: RegisterQueries.releaseHold, arguments: [StoredCode.microseconds(instant), actor, reason, id])
                 let today = CivilDate(dayOf: instant)
                 var sequence = try Self.nextEventSequence(db)
-                for document in try Int.fetchAll(db, sql: "SELECT document FROM hold_document WHERE hold = ? ORDER BY document", arguments: [id]) {
-                    let event = LifecycleEvent(kind: .holdReleased, on: today, by: actor, reason: reason, detail: String(id))
+                for document in try Int.fetchAll(db, sql: RegisterQueries.documentsOfHold, arguments: [id]) {
+                    let event = Hold.event(.holdReleased, hold: id, reason: reason, by: actor, on: today)
                     try SQLiteInserter<DocumentEventRow>(db).insert([DocumentEventRow(sequence: sequence, document: document, event, recordedAt: instant)])
                     sequence += 1
-                    try db.execute(sql: """
-                        UPDATE document SET held = EXISTS (
-                            SELECT 1 FROM hold_document hd JOIN hold h ON h.id = hd.hold
-                            WHERE hd.document = document.id AND h.released_at IS NULL)
-                        WHERE id = ?
-                        """, arguments: [document])
+                    try db.execute(sql: RegisterQueries.recomputeHeld, arguments: [document])
                 }
-                try self.audit(db, user: actor, action: "hold.release", target: "hold \(id)", details: ["reason": reason], at: instant)
+                let entry = Hold.releaseAudit(id, reason: reason)
+                try self.audit(db, user: actor, action: entry.action, target: entry.target, details: entry.details, at: instant)
                 return try Self.hold(id, db)
             }
         }

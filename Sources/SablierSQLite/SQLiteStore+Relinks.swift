@@ -12,32 +12,21 @@ extension SQLiteStore: RelinkStore {
                 let day = CivilDate(dayOf: instant)
                 var rows: [DocumentRow] = []
                 for move in moves {
-                    guard let row = try Self.documentRow(move.reference, db) else {
-                        throw Refusal(.documentNotFound, ["reference": move.reference])
-                    }
-                    if let phase = Phase(rawValue: row.phase), phase.isInactive {
-                        throw Refusal(.relinkDisposed, ["reference": move.reference, "phase": phase.rawValue])
-                    }
-                    // Measured against a path and a SHA-256 that must still be the ones recorded.
-                    guard row.filePath == move.from, row.fileSHA256 == move.sha256 else {
-                        throw Refusal(.relinkChangedMeanwhile, ["reference": move.reference, "path": move.from, "found": row.filePath ?? "—"])
-                    }
-                    rows.append(row)
+                    rows.append(try move.check(try Self.documentRow(move.reference, db)))
                 }
                 // The calendar in force read once for every rule concerned, not once per document.
                 let context = try Self.retentionContext(db, rules: Set(rows.map(\.rule)))
                 var sequence = try Self.nextEventSequence(db)
                 for (move, row) in zip(moves, rows) {
                     try db.execute(sql: RegisterQueries.setFilePath, arguments: [move.to, row.id])
-                    let event = LifecycleEvent(kind: .relinked, on: day, by: actor, reason: reason, detail: ValueChange(from: move.from, to: move.to).json)
+                    let event = move.event(reason: reason, by: actor, on: day)
                     try Self.appendRecounting(event, to: row.id, reference: move.reference, sequence: sequence, context, at: instant, db)
                     sequence += 1
                     let closed = try Self.closeMissingIncidents(of: move.reference, foundAt: move.to, by: actor, at: instant, db)
                     relinked.append(Relinked(reference: move.reference, from: move.from, to: move.to, closedIncidents: closed))
                 }
-                var details = audit.details
-                details["incidents"] = relinked.flatMap(\.closedIncidents).sorted().map(String.init).joined(separator: ",")
-                try self.audit(db, user: actor, action: audit.action, target: audit.target, details: details, at: instant)
+                let entry = audit.closing(relinked)
+                try self.audit(db, user: actor, action: entry.action, target: entry.target, details: entry.details, at: instant)
                 return relinked
             }
         }
