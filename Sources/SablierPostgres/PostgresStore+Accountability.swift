@@ -88,13 +88,7 @@ extension PostgresStore: AccountabilityStore {
 
     public func auditEntries(since: Date?, user: String?, target: String?) async throws -> [AuditEntry] {
         try await read("reading the audit trail") { tx in
-            var conditions: [String] = []
-            var values: [StoreValue] = []
-            if let since { conditions.append("at >= ?"); values.append(.integer(StoredCode.microseconds(since))) }
-            if let user { conditions.append("user_name = ?"); values.append(.text(user)) }
-            if let target { conditions.append("target = ?"); values.append(.text(target)) }
-            let sql = "SELECT \(Self.auditColumns) FROM audit_entry"
-                + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY sequence"
+            let (sql, values) = AccountabilityQueries.auditEntries(since: since.map(StoredCode.microseconds), user: user, target: target)
             return try await tx.rows(sql, values).map { try Self.auditEntry($0).entry }
         }
     }

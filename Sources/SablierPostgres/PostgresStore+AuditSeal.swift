@@ -54,7 +54,7 @@ extension PostgresStore {
 extension PostgresStore {
     /// The rows of the trail in sequence order, with their scheme.
     static func storedAuditEntries(_ tx: PostgresTransaction) async throws -> [AuditChain.StoredEntry] {
-        try await tx.rows("SELECT \(auditColumns) FROM audit_entry ORDER BY sequence").map { try auditEntry($0) }
+        try await tx.rows(AccountabilityQueries.auditTrail).map { try auditEntry($0) }
     }
 
     /// The whole trail walked in one snapshot (`AuditTrailCheck`): the chain, the head file

@@ -54,7 +54,7 @@ extension PostgresStore: RegisterStore {
     ) async throws -> Int {
         var counter = RetentionCounter(try await Self.retentionContext(tx, rules: []))
         var absentRules = Set<String>()
-        let firstID = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(id), 0) + 1 FROM document") ?? 1
+        let firstID = try await tx.scalar(Int.self, RegisterQueries.nextDocumentID) ?? 1
         var nextID = firstID
         var nextSequence = try await Self.nextEventSequence(tx)
         let ruleHolds = try await Self.activeRuleHolds(tx)
@@ -143,6 +143,8 @@ extension PostgresStore: RegisterStore {
             throw Refusal(.replacedNotFound, ["reference": orphan])
         }
         let count = nextID - firstID
+        // The ids were numbered here (`RegisterQueries.nextDocumentID`): the identity follows.
+        if count > 0 { try await tx.execute(StoreSchema.identityPastHighest("document")) }
         for (target, details) in audit.entries(count: count) {
             try await self.audit(tx, user: actor, action: "document.register", target: target, details: details, at: instant)
         }
@@ -433,12 +435,7 @@ extension PostgresStore: RegisterStore {
     /// date (`due_on`) has come; the list is ordered by the date it shows, which for a document
     /// whose transfer and final dates have both passed is the later one.
     static func due(asOf date: CivilDate, action: DueAction?, _ tx: PostgresTransaction, _ body: (DueDocument) throws -> Void) async throws {
-        try await tx.forEachRow("""
-            SELECT reference, title, rule, copy, support, holder, phase, transfer_on, final_on, final_action, held
-            FROM document
-            WHERE due_on IS NOT NULL AND due_on <= ?
-            ORDER BY CASE WHEN final_on IS NOT NULL AND final_on <= ? THEN final_on ELSE transfer_on END, reference
-            """, [.text(date.description), .text(date.description)]) { row in
+        try await tx.forEachRow(RegisterQueries.dueDocuments(.postgresql), [.text(date.description), .text(date.description)]) { row in
             let phaseCode = try row[6].decode(String.self)
             guard let phase = Phase(rawValue: phaseCode) else { throw CorruptValue("column phase holds '\(phaseCode)'") }
             var finalAction: DueAction?
@@ -466,11 +463,7 @@ extension PostgresStore: RegisterStore {
 
     public func waitingDocuments() async throws -> [WaitingDocument] {
         try await read("listing what waits") { tx in
-            try await tx.rows("""
-                SELECT reference, title, rule, copy, holder, waiting FROM document
-                WHERE waiting IS NOT NULL AND waiting <> 'closing' AND phase <> 'inactif-detruit' AND phase <> 'inactif-verse'
-                ORDER BY reference
-                """).map { row in
+            try await tx.rows(RegisterQueries.waitingDocuments(.postgresql)).map { row in
                 let code = try row[5].decode(String.self), copyCode = try row[3].decode(String.self)
                 guard let wait = RetentionWait(code: code) else { throw CorruptValue("column waiting holds '\(code)'") }
                 guard let copy = CopyKind(rawValue: copyCode) else { throw CorruptValue("column copy holds '\(copyCode)'") }

@@ -88,14 +88,8 @@ extension SQLiteStore: AccountabilityStore {
 
     public func auditEntries(since: Date?, user: String?, target: String?) async throws -> [AuditEntry] {
         try await read("reading the audit trail") { db in
-            var conditions: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            if let since { conditions.append("at >= ?"); arguments.append(StoredCode.microseconds(since)) }
-            if let user { conditions.append("user_name = ?"); arguments.append(user) }
-            if let target { conditions.append("target = ?"); arguments.append(target) }
-            let sql = "SELECT sequence, at, user_name, action, target, details, previous_hash, hash FROM audit_entry"
-                + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY sequence"
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { Self.auditEntry($0).entry }
+            let (sql, values) = AccountabilityQueries.auditEntries(since: since.map(StoredCode.microseconds), user: user, target: target)
+            return try Row.fetchAll(db, sql: sql, arguments: Self.storeArguments(values)).map { Self.auditEntry($0).entry }
         }
     }
 

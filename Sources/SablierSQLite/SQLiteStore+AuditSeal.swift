@@ -65,7 +65,7 @@ extension SQLiteStore {
 extension SQLiteStore {
     /// The rows of the trail in sequence order, with their scheme.
     static func storedAuditEntries(_ db: Database) throws -> [AuditChain.StoredEntry] {
-        try Row.fetchAll(db, sql: "SELECT sequence, at, user_name, action, target, details, previous_hash, hash, scheme FROM audit_entry ORDER BY sequence")
+        try Row.fetchAll(db, sql: AccountabilityQueries.auditTrail)
             .map { row in
                 let (entry, micros) = auditEntry(row)
                 return (entry, micros, row[8])

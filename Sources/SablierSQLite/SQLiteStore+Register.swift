@@ -54,7 +54,7 @@ extension SQLiteStore: RegisterStore {
     func register(_ feed: some RegistrationFeed, visibility: Visibility?, by actor: String, at instant: Date, _ db: Database) throws -> Int {
         var counter = RetentionCounter(try Self.retentionContext(db, rules: []))
         var absentRules = Set<String>()
-        let firstID = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM document") ?? 1
+        let firstID = try Int.fetchOne(db, sql: RegisterQueries.nextDocumentID) ?? 1
         var nextID = firstID
         var nextSequence = try Self.nextEventSequence(db)
         let ruleHolds = try Self.activeRuleHolds(db)
@@ -392,13 +392,8 @@ extension SQLiteStore: RegisterStore {
         try db.execute(sql: "PRAGMA mmap_size = 1073741824")
         defer { try? db.execute(sql: "PRAGMA mmap_size = 0") }
         let day = date.description
-        let statement = try db.makeStatement(sql: """
-            SELECT reference, title, rule, copy, support, holder, phase, transfer_on, final_on, final_action, held
-            FROM document INDEXED BY document_by_due
-            WHERE due_on IS NOT NULL AND due_on <= ?1
-            ORDER BY CASE WHEN final_on IS NOT NULL AND final_on <= ?1 THEN final_on ELSE transfer_on END, reference
-            """)
-        try statement.setArguments([day])
+        let statement = try db.makeStatement(sql: RegisterQueries.dueDocuments(.sqlite))
+        try statement.setArguments([day, day])
         let sqliteStatement = statement.sqliteStatement
         defer { sqlite3_reset(sqliteStatement) }
         let columns = SQLiteColumns(sqliteStatement)
@@ -446,11 +441,7 @@ extension SQLiteStore: RegisterStore {
 
     public func waitingDocuments() async throws -> [WaitingDocument] {
         try await read("listing what waits") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT reference, title, rule, copy, holder, waiting FROM document INDEXED BY document_by_waiting
-                WHERE waiting IS NOT NULL AND waiting <> 'closing' AND phase <> 'inactif-detruit' AND phase <> 'inactif-verse'
-                ORDER BY reference
-                """).map { row in
+            try Row.fetchAll(db, sql: RegisterQueries.waitingDocuments(.sqlite)).map { row in
                 let code: String = row[5], copyCode: String = row[3]
                 guard let wait = RetentionWait(code: code) else { throw CorruptValue("column waiting holds '\(code)'") }
                 guard let copy = CopyKind(rawValue: copyCode) else { throw CorruptValue("column copy holds '\(copyCode)'") }

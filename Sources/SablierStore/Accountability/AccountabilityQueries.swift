@@ -93,4 +93,24 @@ public enum AccountabilityQueries {
         SELECT i.id FROM incident i JOIN incident_document d ON d.incident = i.id
         WHERE d.reference = ? AND i.finding = 'missing' AND i.status <> 'ferme' ORDER BY i.id
         """
+
+    /// The columns an audit entry is read from, in order: sequence, instant, user, action,
+    /// target, details, previous hash, hash, scheme.
+    public static let auditColumns = "sequence, at, user_name, action, target, details, previous_hash, hash, scheme"
+
+    /// The whole trail, in sequence order.
+    public static let auditTrail = "SELECT \(auditColumns) FROM audit_entry ORDER BY sequence"
+
+    /// The entries since an instant (microseconds), of a user, on a target (each when given), in
+    /// sequence order, with the values to bind: the trail's one filter, for both backends.
+    public static func auditEntries(since: Int?, user: String?, target: String?) -> (sql: String, values: [StoreValue]) {
+        var conditions: [String] = []
+        var values: [StoreValue] = []
+        if let since { conditions.append("at >= ?"); values.append(.integer(since)) }
+        if let user { conditions.append("user_name = ?"); values.append(.text(user)) }
+        if let target { conditions.append("target = ?"); values.append(.text(target)) }
+        let sql = "SELECT \(auditColumns) FROM audit_entry" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            + " ORDER BY sequence"
+        return (sql, values)
+    }
 }

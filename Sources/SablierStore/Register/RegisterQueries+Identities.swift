@@ -14,4 +14,14 @@ extension RegisterQueries {
         INSERT INTO loan (box, borrower, borrower_unit, lent_on, due_on, lent_at, lent_by, reason)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
         """
+
+    /// The id of the first document a registration writes: one past the highest. A bulk
+    /// registration numbers its documents itself, from here, inside its locked transaction
+    /// (SQLite's one writer, PostgreSQL's advisory write lock), rather than read each id back
+    /// with `RETURNING`: a batch of 500 documents is one INSERT, and the ids of a multi-row
+    /// INSERT's RETURNING come in no promised order (SQLite says so), yet each document's
+    /// events and holds are written in the same batch under its id. These are the ids SQLite's
+    /// rowid would give; on PostgreSQL the registration then moves the identity's sequence past
+    /// them (`StoreSchema.identityPastHighest`), so an insert that omits the id still gets a free one.
+    public static let nextDocumentID = "SELECT COALESCE(MAX(id), 0) + 1 FROM document"
 }
