@@ -12,7 +12,8 @@ import PostgresNIO
 /// - every write runs in one transaction that first takes the store's advisory lock
 ///   (`pg_advisory_xact_lock(writeLock)`), so writers take turns exactly as they do on one
 ///   SQLite file: no lost update, no two disposition lists with one number, one audit chain;
-/// - readers never wait (READ COMMITTED: each statement sees what was committed before it);
+/// - readers take no lock and wait for no writer: each read is one REPEATABLE READ, READ ONLY
+///   snapshot, so what it reads belongs together;
 /// - a transaction that fails on serialization or a deadlock is run again, whole, up to
 ///   `retries` times.
 ///
@@ -95,24 +96,18 @@ public final class PostgresStore: Sendable {
 
     /// Applies `StoreSchema.migrations` not yet applied, each in its own transaction under the
     /// write lock, so two processes opening a new database at once apply each migration once.
+    ///
+    /// What is applied is read first without the lock: opening a store that is up to date (every
+    /// command, every server start, every scan worker) never waits behind a writer.
     private func migrate() async throws {
+        let pending = try await read("opening the store") { tx in try await self.pendingMigrations(tx) }
+        guard pending.needsTable || !pending.names.isEmpty else { return }
         try await write("opening the store") { tx in
-            let tables = try await tx.rows("""
-                SELECT table_name FROM information_schema.tables
-                WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
-                """).map { try $0[0].decode(String.self) }
-            if tables.contains(Self.migrationTable) {
-                let applied = try await tx.rows("SELECT identifier FROM \(Self.migrationTable)").map { try $0[0].decode(String.self) }
-                let unknown = Set(applied).subtracting(StoreSchema.migrationNames).sorted()
-                guard unknown.isEmpty else { throw StoreError.newerSchema(self.location, unknownMigrations: unknown) }
-            } else if !tables.isEmpty {
-                let list = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
-                throw StoreError.notASablierStore(self.location, detail: "it is a PostgreSQL database of another program (tables \(list))")
-            } else {
+            if try await self.pendingMigrations(tx).needsTable {
                 try await tx.execute("CREATE TABLE \(Self.migrationTable) (identifier TEXT NOT NULL PRIMARY KEY)")
             }
         }
-        for migration in StoreSchema.migrations {
+        for migration in StoreSchema.migrations where pending.names.contains(migration.name) {
             try await write("applying migration \(migration.name)") { tx in
                 let done = try await tx.scalar(Int.self, "SELECT COUNT(*) FROM \(Self.migrationTable) WHERE identifier = ?", [.text(migration.name)])
                 guard done == 0 else { return }
@@ -120,6 +115,25 @@ public final class PostgresStore: Sendable {
                 try await tx.execute("INSERT INTO \(Self.migrationTable) (identifier) VALUES (?)", [.text(migration.name)])
             }
         }
+    }
+
+    /// The migrations this database lacks, and whether it lacks even the table that records them
+    /// (a new, empty database); refuses a database of another program or of a newer Sablier.
+    private func pendingMigrations(_ tx: PostgresTransaction) async throws -> (needsTable: Bool, names: Set<String>) {
+        let tables = try await tx.rows("""
+            SELECT table_name FROM information_schema.tables
+            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
+            """).map { try $0[0].decode(String.self) }
+        if tables.contains(Self.migrationTable) {
+            let applied = Set(try await tx.rows("SELECT identifier FROM \(Self.migrationTable)").map { try $0[0].decode(String.self) })
+            let unknown = applied.subtracting(StoreSchema.migrationNames).sorted()
+            guard unknown.isEmpty else { throw StoreError.newerSchema(location, unknownMigrations: unknown) }
+            return (false, Set(StoreSchema.migrationNames).subtracting(applied))
+        } else if !tables.isEmpty {
+            let list = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+            throw StoreError.notASablierStore(location, detail: "it is a PostgreSQL database of another program (tables \(list))")
+        }
+        return (true, Set(StoreSchema.migrationNames))
     }
 
     /// The migrations applied, in the order they were.
@@ -248,7 +262,7 @@ struct PostgresAddress: CustomStringConvertible {
     /// Whether the connections use TLS: libpq's `sslmode`, `prefer` by default except on the
     /// loopback interface.
     private(set) var tlsMode = TLSMode.disable
-    enum TLSMode { case disable, prefer, require }
+    enum TLSMode { case disable, prefer(TLSConfiguration), require(TLSConfiguration) }
     /// The URL without its password.
     let description: String
 
@@ -275,12 +289,34 @@ struct PostgresAddress: CustomStringConvertible {
                 unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: user, password: password, database: database)
         } else {
             let tls: PostgresClient.Configuration.TLS
-            switch components.queryItems?.first(where: { $0.name == "sslmode" })?.value {
-            case "require", "verify-full", "verify-ca": (tls, tlsMode) = (.require(.makeClientConfiguration()), .require)
-            case "disable": (tls, tlsMode) = (.disable, .disable)
-            default:
-                let local = host == "localhost" || host == "127.0.0.1" || host == "::1"
-                (tls, tlsMode) = local ? (.disable, .disable) : (.prefer(.makeClientConfiguration()), .prefer)
+            // libpq's sslmode: `prefer` and `require` encrypt without checking the certificate
+            // (a server's self-signed certificate, Debian's default, is accepted as psql accepts
+            // it); `verify-ca` checks it against the CA of `sslrootcert` (else the system's), and
+            // `verify-full` the host name too. Without sslmode: `prefer`, except on loopback.
+            let query = components.queryItems ?? []
+            let mode = query.first { $0.name == "sslmode" }?.value
+            var certificates = TLSConfiguration.makeClientConfiguration()
+            if let root = query.first(where: { $0.name == "sslrootcert" })?.value, !root.isEmpty {
+                certificates.trustRoots = .file(root)
+            }
+            switch mode {
+            case "verify-full":
+                (tls, tlsMode) = (.require(certificates), .require(certificates))
+            case "verify-ca":
+                certificates.certificateVerification = .noHostnameVerification
+                (tls, tlsMode) = (.require(certificates), .require(certificates))
+            case "require":
+                certificates.certificateVerification = .none
+                (tls, tlsMode) = (.require(certificates), .require(certificates))
+            case "disable":
+                (tls, tlsMode) = (.disable, .disable)
+            case "prefer", "allow", nil:
+                certificates.certificateVerification = .none
+                let local = mode == nil && (host == "localhost" || host == "127.0.0.1" || host == "::1")
+                (tls, tlsMode) = local ? (.disable, .disable) : (.prefer(certificates), .prefer(certificates))
+            case let other?:
+                throw StoreError.cannotOpen(Self.redacted(components),
+                                            detail: "sslmode=\(other) is not one of disable, allow, prefer, require, verify-ca, verify-full")
             }
             configuration = PostgresClient.Configuration(
                 host: host ?? "localhost", port: port, username: user, password: password, database: database, tls: tls)
@@ -302,8 +338,8 @@ struct PostgresAddress: CustomStringConvertible {
             let tls: PostgresConnection.Configuration.TLS
             switch tlsMode {
             case .disable: tls = .disable
-            case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-            case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .prefer(let certificates): tls = .prefer(try NIOSSLContext(configuration: certificates))
+            case .require(let certificates): tls = .require(try NIOSSLContext(configuration: certificates))
             }
             connection = PostgresConnection.Configuration(
                 host: pool.host ?? "localhost", port: pool.port ?? 5432, username: pool.username, password: pool.password,
