@@ -24,6 +24,8 @@ case "$command" in
       port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
     fi
     mkdir -p "$dir"
+    [ -z "$(ls -A "$dir")" ] || { echo "scripts/postgres.sh: $dir is not empty" >&2; exit 65; }
+    touch "$dir/.sablier-postgres"
     [ "$(id -u)" -ne 0 ] || chown postgres: "$dir"
     chmod 700 "$dir"
     as_postgres "$bindir/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
@@ -35,9 +37,14 @@ case "$command" in
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)
-    if [ -d "$dir/data" ]; then
-      as_postgres "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    # Only a folder this script made is removed (its marker and a cluster in it): a mistyped
+    # folder is refused rather than deleted.
+    if [ ! -f "$dir/.sablier-postgres" ] || [ ! -f "$dir/data/PG_VERSION" ]; then
+      [ -d "$dir" ] || exit 0
+      echo "scripts/postgres.sh: $dir holds no cluster started by this script; nothing removed" >&2
+      exit 65
     fi
+    as_postgres "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$dir"
     ;;
   *)
