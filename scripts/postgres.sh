@@ -37,14 +37,16 @@ case "$command" in
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)
-    # Only a folder this script made is removed (its marker and a cluster in it): a mistyped
+    # Only a folder this script made is removed (its marker): a mistyped
     # folder is refused rather than deleted.
-    if [ ! -f "$dir/.sablier-postgres" ] || [ ! -f "$dir/data/PG_VERSION" ]; then
+    if [ ! -f "$dir/.sablier-postgres" ]; then
       [ -d "$dir" ] || exit 0
       echo "scripts/postgres.sh: $dir holds no cluster started by this script; nothing removed" >&2
       exit 65
     fi
-    as_postgres "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    if [ -f "$dir/data/PG_VERSION" ]; then
+      as_postgres "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    fi
     rm -rf "$dir"
     ;;
   *)
