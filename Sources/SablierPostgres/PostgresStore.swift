@@ -187,7 +187,7 @@ public final class PostgresStore: Sendable {
                         try? await tx.execute("ROLLBACK")
                         throw error
                     }
-                    tx.committed()
+                    await tx.committed()
                     return result
                 }
             } catch let error as PSQLError where Self.isTransient(error) && attempt <= Self.retries {
@@ -243,13 +243,44 @@ public final class PostgresStore: Sendable {
                 return .databaseFailure(location, operation: operation, detail: "\(message) (SQLSTATE \(state))")
             }
             switch error.code {
-            case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed, .sslUnsupported:
+            case .connectionError:
+                return .cannotOpen(location, detail: error.underlying.map { unreachable($0, location: location) } ?? "\(error.code)")
+            case .serverClosedConnection, .clientClosedConnection, .poolClosed, .sslUnsupported:
                 return .cannotOpen(location, detail: "\(error.code)\(error.underlying.map { ": \($0)" } ?? "")")
             default:
                 return .databaseFailure(location, operation: operation, detail: "\(error.code)")
             }
         default:
             return .databaseFailure(location, operation: operation, detail: "\(error)")
+        }
+    }
+}
+
+extension PostgresStore {
+    /// Why no connection could be made, in words: NIO's own description of a refused
+    /// connection is a nest of types and addresses a person cannot act on. Names the server
+    /// as the URL does (never its password).
+    static func unreachable(_ error: any Error, location: String) -> String {
+        let components = URLComponents(string: location)
+        let socket = components?.queryItems?.first { $0.name == "host" }?.value
+        let server = socket.map { "the server's socket in \($0)" }
+            ?? "the server at \(components?.host ?? "localhost"):\(components?.port ?? 5432)"
+        switch error {
+        case let error as NIOConnectionError:
+            if error.connectionErrors.isEmpty, error.dnsAError != nil || error.dnsAAAAError != nil {
+                return "the host \(error.host) is unknown (no address found for it)"
+            }
+            if let failure = error.connectionErrors.first { return unreachable(failure.error, location: location) }
+            return "\(server) does not answer"
+        case let error as IOError:
+            return "\(server) does not answer (\(String(cString: strerror(error.errnoCode)).lowercased()))"
+        case ChannelError.connectTimeout:
+            return "\(server) does not answer (no reply within 10 seconds)"
+        case let error as SocketAddressError:
+            if case .unknown(let host, _) = error { return "the host \(host) is unknown (no address found for it)" }
+            return "\(server) cannot be reached (\(error))"
+        default:
+            return "\(server) cannot be reached (\(error))"
         }
     }
 }

@@ -131,5 +131,14 @@ extension MessageCatalogue {
         .copyMismatch: Entry(
             fr: "la copie ne correspond pas à l'original ({detail}) ; rien n'a été copié",
             en: "the copy does not match the original ({detail}); nothing was copied"),
+        .malformedStoreURL: Entry(
+            fr: "« {location} » n'est pas une URL PostgreSQL (schéma inconnu ou URL mal formée) : le dépôt est un fichier SQLite, ou une base PostgreSQL, postgres://utilisateur@hôte:port/base (ou postgresql://…)",
+            en: "'{location}' is not a PostgreSQL URL (unknown scheme or malformed URL): the store is an SQLite file, or a PostgreSQL database, postgres://user@host:port/database (or postgresql://…)"),
+        .storeIsFolder: Entry(
+            fr: "{path} est un dossier, pas un dépôt Sablier : nommez le fichier SQLite (créé par « sablier init ») ou une base PostgreSQL, postgres://utilisateur@hôte:port/base",
+            en: "{path} is a folder, not a Sablier store: name the SQLite file (made by `sablier init`) or a PostgreSQL database, postgres://user@host:port/database"),
+        .copyTargetNotPostgreSQL: Entry(
+            fr: "--to {location} : une copie va dans une base PostgreSQL vide, postgres://utilisateur@hôte:port/base",
+            en: "--to {location}: a copy goes into an empty PostgreSQL database, postgres://user@host:port/database"),
     ]
 }

@@ -40,6 +40,7 @@ struct InitCommand: AsyncParsableCommand {
             }
         }
         do {
+            try StoreOptions.refuseFolder(path)
             let key = try store.auditKeyPath()
             keyPath = key
             if created {
@@ -47,10 +48,9 @@ struct InitCommand: AsyncParsableCommand {
                     throw Refusal(.storeFailure, ["detail": "cannot create \(path)"])
                 }
             }
-            if created {
-                // A head file left by a store that was here before names its trail, not this one.
-                try? FileManager.default.removeItem(atPath: key + ".head")
-            }
+            // A head file already beside the key is left alone: if it names entries, the key
+            // guards another store's trail, and the first write refuses it (audit.key-other-trail)
+            // rather than take that store's head and break its trail.
             if !FileManager.default.fileExists(atPath: key) {
                 _ = try AuditKey.create(key)
                 createdKey = true

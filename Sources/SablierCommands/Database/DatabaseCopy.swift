@@ -46,8 +46,11 @@ struct DatabaseCopy: AsyncParsableCommand {
     var lang: LanguageArgument?
 
     func validate() throws {
+        let language = LanguageArgument.resolve(lang)
+        try StoreOptions.validateLocation(from, language)
+        try StoreOptions.validateLocation(to, language)
         guard StoreOptions.isPostgreSQL(to) else {
-            throw ValidationError("--to must be a PostgreSQL URL (postgres://user@host:port/database): a copy goes into PostgreSQL")
+            throw ValidationError(MessageCatalogue.message(Refusal(.copyTargetNotPostgreSQL, ["location": to]), in: language))
         }
         guard from != to else { throw ValidationError("--from and --to name the same store") }
     }

@@ -25,6 +25,21 @@ struct StoreOptions: ParsableArguments {
             valueName: "path"))
     var auditKey: String?
 
+    /// Refuses, as the usage mistake it is (exit 64), a store named by a mistyped URL
+    /// (`postgress://…`, `postgres:/…`) before any command reads it as a file's path.
+    /// In the environment's language: `--lang` is the command's, not yet at hand here.
+    func validate() throws {
+        try Self.validateLocation(resolvedPath, LanguageArgument.resolve(nil))
+    }
+
+    /// Throws the catalogue's refusal of `location` as a usage error when it looks like a URL
+    /// but is no PostgreSQL URL Sablier can take apart.
+    static func validateLocation(_ location: String, _ language: Language) throws {
+        guard PostgresStore.isMistypedURL(location) || (PostgresStore.isURL(location) && PostgresStore.isMalformedURL(location)) else { return }
+        let refusal = Refusal(.malformedStoreURL, ["location": PostgresStore.withoutPassword(location)])
+        throw ValidationError(MessageCatalogue.message(refusal, in: language))
+    }
+
     /// The database after defaults: the option, then `$SABLIER_DB`, then `./sablier.sqlite`.
     /// A path or a PostgreSQL URL (which may hold a password: print `location`).
     var resolvedPath: String {
@@ -74,10 +89,19 @@ struct StoreOptions: ParsableArguments {
     /// missing one itself.
     static func requireExistingStore(_ location: String) throws(Refusal) {
         guard !PostgresStore.isURL(location) else { return }
+        try refuseFolder(location)
         let size = (try? FileManager.default.attributesOfItem(atPath: location)[.size] as? NSNumber)?.intValue
         guard let size, size > 0 else {
             throw Refusal(.noStore, ["path": location])
         }
+    }
+
+    /// Refuses a folder named as the store: SQLite would say only that it cannot open a
+    /// database file, and `init` that it cannot create it.
+    static func refuseFolder(_ location: String) throws(Refusal) {
+        var isFolder: ObjCBool = false
+        guard !PostgresStore.isURL(location), FileManager.default.fileExists(atPath: location, isDirectory: &isFolder), isFolder.boolValue else { return }
+        throw Refusal(.storeIsFolder, ["path": location])
     }
 
     /// The store at `location`, opened (and migrated) once per process with the audit key in

@@ -66,8 +66,15 @@ struct PrivacyScan: UseCaseCommand {
             let n = report.count(status)
             return n > 0 ? "\(status.rawValue) \(n)" : nil
         }
-        Console.error("privacy scan: \(count) document\(count == 1 ? "" : "s") — \(parts.joined(separator: ", ")); flagged by content \(report.flagged)"
-            + (report.withheld > 0 ? "; withheld \(report.withheld) (documents you may not see)" : ""))
+        let withheld = report.withheld > 0 ? "; withheld \(report.withheld) (documents you may not see)" : ""
+        if count == 0 {
+            // A worker that claimed nothing is normal: the others hold, or have done, the rest.
+            Console.error("privacy scan: no document "
+                + (worker ? "left for this worker (the register's scan is done, or other workers hold what remains)" : "to scan") + withheld)
+        } else {
+            Console.error("privacy scan: \(count) document\(count == 1 ? "" : "s") — \(parts.joined(separator: ", ")); flagged by content \(report.flagged)"
+                + withheld)
+        }
         if report.problems > 0 {
             Console.error("\(report.problems) document\(report.problems == 1 ? "" : "s") could not be read: they are listed by `sablier privacy queue` for a person to look at")
             throw ExitCode(1)

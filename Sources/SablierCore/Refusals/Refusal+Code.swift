@@ -82,7 +82,18 @@ extension Refusal.Code {
     /// A copy whose schemas or counts do not match (`detail`): nothing was committed.
     public static let copyMismatch = Self("store.copy-mismatch", .integrity)
 
-    static let store: [Self] = [storeFailure, storeDamaged, noStore, auditKeyFileRequired, storeNotEmpty, copyMismatch]
+    /// A store named by what looks like a URL but is no PostgreSQL one (`location`, without
+    /// its password): a mistyped scheme or a URL that cannot be taken apart, not a file's path.
+    public static let malformedStoreURL = Self("store.malformed-url", .invalidInput)
+    /// A store named by a folder (`path`): a store is a file or a PostgreSQL database.
+    public static let storeIsFolder = Self("store.folder", .notFound)
+    /// A copy asked to go elsewhere than into PostgreSQL (`location`).
+    public static let copyTargetNotPostgreSQL = Self("store.copy-target", .invalidInput)
+
+    static let store: [Self] = [
+        storeFailure, storeDamaged, noStore, auditKeyFileRequired, storeNotEmpty, copyMismatch,
+        malformedStoreURL, storeIsFolder, copyTargetNotPostgreSQL,
+    ]
 }
 
 extension Refusal {
