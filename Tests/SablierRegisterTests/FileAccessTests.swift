@@ -136,6 +136,17 @@ struct FileAccessTests {
         #expect(refusal(configured, layout.file)?.code == .fileOutsideRoots)
     }
 
+    @Test("a store without a folder of its own (PostgreSQL) and no root configured reads nothing, and says so rather than naming a folder")
+    func noFolderAtAll() throws {
+        let layout = try Layout()
+        defer { layout.dir.remove() }
+        let access = FileAccess(roots: [], storeFolder: nil)
+        #expect(!access.configured && access.roots.isEmpty)
+        let refused = refusal(access, layout.file)
+        #expect(refused == FileAccess.Failure(.fileNoFolderConfigured, ["path": layout.file]))
+        #expect(refused?.description == "\(layout.file) is not read: no folder is configured, and the register reads none until the RSI or the records manager adds one with `sablier roots add FOLDER`")
+    }
+
     /// A store in `layout.share` with the example calendar; the files it registers lie there.
     func store(in layout: Layout) async throws -> SQLiteStore {
         let store = try SQLiteStore(path: AuditKeyFixture.keyed(layout.share + "/sablier.sqlite"))

@@ -119,6 +119,8 @@ extension MessageCatalogue {
             "{path} est hors des dossiers que le registre peut lire ({roots/list}) ; le RSI ou la gestion documentaire en ajoute un avec « sablier roots add DOSSIER »",
         .fileOutsideStoreFolder:
             "{path} est hors du dossier du registre {folder}, le seul qu'il lit tant qu'aucun dossier n'est configuré ; en ajouter un avec « sablier roots add DOSSIER »",
+        .fileNoFolderConfigured:
+            "{path} n'est pas lu : aucun dossier n'est configuré, et le registre n'en lit aucun tant que le RSI ou la gestion documentaire n'en a pas ajouté un avec « sablier roots add DOSSIER »",
         .fileIsSablierOwn:
             "{path} est un des fichiers de Sablier lui-même (sa base de données, son journal, sa clé d'audit ou la tête de la clé) : le registre ne le lit jamais",
         .fileMovedWhileOpened:

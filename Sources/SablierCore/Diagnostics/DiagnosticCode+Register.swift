@@ -83,6 +83,14 @@ extension DiagnosticCode {
         "register.file-outside-store-folder",
         "{path} is outside the store's folder {folder}, the only one the register reads while no folder is configured; add one with `sablier roots add FOLDER`")
 
+    /// `path`: no folder is configured and the store has none of its own (a PostgreSQL database
+    /// lives on its server, not in a folder beside the files), so the register reads no file
+    /// until a folder is listed; naming a folder that does not exist would send the reader
+    /// looking for it.
+    public static let fileNoFolderConfigured = Self(
+        "register.file-no-folder-configured",
+        "{path} is not read: no folder is configured, and the register reads none until the RSI or the records manager adds one with `sablier roots add FOLDER`")
+
     /// `path`: the database, its journal, WAL or shared memory, the audit key or its head file
     /// (or another name for one of them). The register never reads them, so no document can
     /// name them, no disposition delete them and no scan read them.
@@ -101,6 +109,6 @@ extension DiagnosticCode {
         eventWithoutDate, dateWithoutEvent, eventNotAwaited, registeredEventAfterToday, transferredBeforeOpened, notNameValue, replacesItself, ownOriginal,
         repeatedInFile, alreadyInRegister, referenceNowhere, notARegisterColumn, registerUnreadable, moreWarnings, fileNotLocal,
         fileMissing, fileIsDirectory, fileNotReadable, fileReadFailed, fileNotRegular, fileOutsideRoots, fileOutsideStoreFolder,
-        fileIsSablierOwn, fileMovedWhileOpened,
+        fileNoFolderConfigured, fileIsSablierOwn, fileMovedWhileOpened,
     ]
 }

@@ -94,11 +94,13 @@ public struct FileAccess: Sendable, Hashable {
         }
     }
 
-    /// The refusal of a path outside every root, naming them, or the store's folder and how to add one.
+    /// The refusal of a path outside every root, naming them, or the store's folder, or saying
+    /// that there is none (a store without a folder of its own), and how to add one.
     func outside(_ given: String, resolved: String) -> Failure {
         let shown = given == resolved ? given : "\(given) (\(resolved))"
         if configured { return Failure(.fileOutsideRoots, ["path": shown, "roots": roots.joined(separator: "\n")]) }
-        return Failure(.fileOutsideStoreFolder, ["path": shown, "folder": roots.first ?? "?"])
+        guard let folder = roots.first else { return Failure(.fileNoFolderConfigured, ["path": shown]) }
+        return Failure(.fileOutsideStoreFolder, ["path": shown, "folder": folder])
     }
 
     /// `realpath(3)`: the path with every link and `..` followed; the file must exist.
