@@ -12,12 +12,18 @@ extension PostgresStore {
     /// as a user allowed to create databases). Does nothing when it already exists, so that
     /// two processes preparing the same database both go on.
     public static func createDatabase(named name: String, adminURL: String) async throws {
+        try await createDatabase(named: name, adminURL: adminURL, options: "")
+    }
+
+    /// `createDatabase(named:adminURL:)` with `options` after the name (SQL, trusted: a test
+    /// makes a database with another collation with it).
+    static func createDatabase(named name: String, adminURL: String, options: String) async throws {
         let identifier = try quotedIdentifier(name)
         try await withAdminConnection(adminURL, operation: "creating database \(name)") { connection, logger in
             let exists = try await connection.query("SELECT 1 FROM pg_database WHERE datname = \(name)", logger: logger).collect()
             guard exists.isEmpty else { return }
             do {
-                _ = try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(identifier)"), logger: logger).collect()
+                _ = try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(identifier) \(options)"), logger: logger).collect()
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42P04" {
                 // Created by another process since the check: what the caller wanted.
             }
