@@ -23,24 +23,19 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// the same directory reopens the same database. PostgreSQL's database is dropped when the
     /// directory is removed by `withTemporaryDirectory`.
     func makeStore(in directory: TemporaryDirectory) async throws -> any SablierStorage {
-        try await makeStore(in: directory, as: (any SablierStorage).self)
+        switch self {
+        case .sqlite: try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
+        case .postgres: try await PostgresTestServer.shared.open(in: directory)
+        }
     }
 
-    /// The store kept for `directory` as `Store`, for a suite that needs only part of the
-    /// storage (a calendar's): it runs on PostgreSQL as soon as that part is there.
+    /// The store kept for `directory` as `Store`, one of the protocols `SablierStorage` gathers,
+    /// for a suite that tests that part alone.
     func makeStore<Store>(in directory: TemporaryDirectory, as type: Store.Type) async throws -> Store {
-        switch self {
-        case .sqlite:
-            let store = try SQLiteStore(path: AuditKeyFixture.keyed(directory.file("sablier.sqlite").path))
-            guard let typed = store as Any as? Store else { throw BackendUnavailable(backend: self, storeType: "\(Store.self)") }
-            return typed
-        case .postgres:
-            let store = try await PostgresTestServer.shared.open(in: directory)
-            // Through `Any`: until every protocol is ported, `PostgresStore` conforms to only
-            // some of them, and the test says which it lacks rather than not compiling.
-            guard let typed = store as Any as? Store else { throw BackendUnavailable(backend: self, storeType: "\(Store.self)") }
-            return typed
+        guard let typed = try await makeStore(in: directory) as? Store else {
+            throw BackendUnavailable(backend: self, storeType: "\(Store.self)")
         }
+        return typed
     }
 
     /// The number of rows in each of `tables`, read around the store's API, so a test can
@@ -71,13 +66,13 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     ]
 }
 
-/// The store of a backend does not implement what the test needs (yet).
+/// The store of a backend is not the part of the storage a suite asked for.
 struct BackendUnavailable: Error, CustomStringConvertible {
     let backend: Backend
     let storeType: String
 
     var description: String {
-        "the \(backend.rawValue) store is not a \(storeType): a protocol is not ported to it yet"
+        "the \(backend.rawValue) store is not a \(storeType)"
     }
 }
 
