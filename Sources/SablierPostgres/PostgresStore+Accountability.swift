@@ -99,7 +99,7 @@ extension PostgresStore: AccountabilityStore {
         let key = try auditSeal.requiredKey()
         // Before the snapshot: it then holds every entry the head file names, whoever writes
         // meanwhile (`AuditTrailCheck.init`).
-        let head = AuditHeadFile.read(key)
+        let head = await HeadFileWork.run { AuditHeadFile.read(key) }
         return try await read("verifying the audit trail") { tx in
             // In sequence order: an entry moved to another number no longer matches its hash
             // (the number is hashed), and the one after it no longer follows it.
@@ -117,18 +117,16 @@ extension PostgresStore: AccountabilityStore {
     }
 
     public func createAuditKey(by actor: String, at instant: Date) async throws -> AuditEntry {
-        if auditSeal.key != nil { throw Refusal(.auditKeyExists, ["file": auditSeal.keyFile]) }
-        let key = try AuditKey.create(auditSeal.keyFile)
-        auditSeal.install(key)
-        // Nothing keyed was committed if this fails: the key is removed, so that the command
-        // can simply be run again (a key left behind would make the store refuse every change,
-        // its plain trail having no head file).
-        do {
-            return try await keyCreation(key, by: actor, at: instant)
-        } catch {
-            auditSeal.uninstall()
-            unlink(key.file)
-            throw error
+        try await auditSeal.creatingKey { key in try await keyCreation(key, by: actor, at: instant) }
+    }
+
+    public func adoptAuditHead(by actor: String, at instant: Date) async throws -> AuditEntry {
+        let key = try auditSeal.requiredKey()
+        return try await write("adopting the audit trail's head") { tx in
+            let reading = await HeadFileWork.run { AuditHeadFile.read(key) }
+            let head = try AuditHeadAdoption.head(try await Self.storedAuditEntries(tx), key: key, reading: reading)
+            try await HeadFileWork.run { try Self.advanceHead(to: head, key) }
+            return try await self.audit(tx, user: actor, action: "audit.head-adopt", target: "audit", details: ["file": key.headFile], at: instant)
         }
     }
 
@@ -139,10 +137,12 @@ extension PostgresStore: AccountabilityStore {
             // The head starts at the last entry written without the key, so that from now on a
             // missing head file means entries were removed. Written again if the transaction is
             // retried: the head file never moves backwards, and names the same entry.
+            try AuditKeyRule.refuseWhenKeyed(
+                lastKeyed: try await tx.scalar(Int.self, AuditKeyRule.lastKeyedSQL, AuditKeyRule.lastKeyedValues), keyFile: key.file)
             let last = try await tx.rows(AccountabilityQueries.lastAuditEntry).first
                 .map { AuditHead(sequence: try $0[0].decode(Int.self), hash: try $0[1].decode(String.self)) }
                 ?? AuditHead(sequence: 0, hash: AuditChain.genesis)
-            try Self.advanceHead(to: last, key)
+            try await HeadFileWork.run { try Self.advanceHead(to: last, key) }
             // The only time records are sealed after the fact: the tombstones and certificate
             // entries written before the key.
             try await self.sealUnsealedRecords(tx)

@@ -79,13 +79,13 @@ struct PostgresTransaction: Sendable {
     }
 
     /// Registers `action` to run once the transaction has committed (never if it rolls back).
-    func onCommit(_ action: @escaping @Sendable () -> Void) {
+    func onCommit(_ action: @escaping @Sendable () async -> Void) {
         commitActions.append(action)
     }
 
     /// Called by the store after COMMIT succeeded.
-    func committed() {
-        commitActions.run()
+    func committed() async {
+        await commitActions.run()
     }
 
     /// `sql` with its `?` markers numbered and `values` bound.
@@ -125,14 +125,14 @@ struct PostgresTransaction: Sendable {
 /// A class because `PostgresTransaction` is passed by value to the store's methods, and every
 /// copy must add to the same list.
 private final class CommitActions: Sendable {
-    private let actions = Mutex<[@Sendable () -> Void]>([])
+    private let actions = Mutex<[@Sendable () async -> Void]>([])
 
-    func append(_ action: @escaping @Sendable () -> Void) {
+    func append(_ action: @escaping @Sendable () async -> Void) {
         actions.withLock { $0.append(action) }
     }
 
-    func run() {
-        for action in actions.withLock({ list in defer { list = [] }; return list }) { action() }
+    func run() async {
+        for action in actions.withLock({ list in defer { list = [] }; return list }) { await action() }
     }
 }
 

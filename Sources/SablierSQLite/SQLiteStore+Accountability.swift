@@ -119,18 +119,17 @@ extension SQLiteStore: AccountabilityStore {
     }
 
     public func createAuditKey(by actor: String, at instant: Date) async throws -> AuditEntry {
-        if auditSeal.key != nil { throw Refusal(.auditKeyExists, ["file": auditSeal.keyFile]) }
-        let key = try AuditKey.create(auditSeal.keyFile)
-        auditSeal.install(key)
-        // Nothing keyed was committed if this fails: the key is removed, so that the command
-        // can simply be run again (a key left behind would make the store refuse every change,
-        // its plain trail having no head file).
-        do {
-            return try await keyCreation(key, by: actor, at: instant)
-        } catch {
-            auditSeal.uninstall()
-            unlink(key.file)
-            throw error
+        try await auditSeal.creatingKey { key in try await keyCreation(key, by: actor, at: instant) }
+    }
+
+    public func adoptAuditHead(by actor: String, at instant: Date) async throws -> AuditEntry {
+        let key = try auditSeal.requiredKey()
+        return try await perform("adopting the audit trail's head") { database in
+            try await database.write { db in
+                let head = try AuditHeadAdoption.head(try Self.storedAuditEntries(db), key: key, reading: AuditHeadFile.read(key))
+                try Self.advanceHead(to: head, key)
+                return try self.audit(db, user: actor, action: "audit.head-adopt", target: "audit", details: ["file": key.headFile], at: instant)
+            }
         }
     }
 
@@ -141,6 +140,9 @@ extension SQLiteStore: AccountabilityStore {
             try await database.write { db in
                 // The head starts at the last entry written without the key, so that from now
                 // on a missing head file means entries were removed.
+                try AuditKeyRule.refuseWhenKeyed(
+                    lastKeyed: try Int.fetchOne(db, sql: AuditKeyRule.lastKeyedSQL, arguments: Self.storeArguments(AuditKeyRule.lastKeyedValues)),
+                    keyFile: key.file)
                 let last = try Row.fetchOne(db, sql: AccountabilityQueries.lastAuditEntry)
                     .map { AuditHead(sequence: $0[0], hash: $0[1]) } ?? AuditHead(sequence: 0, hash: AuditChain.genesis)
                 try Self.advanceHead(to: last, key)

@@ -92,68 +92,22 @@ extension SQLiteStore {
 
 extension SQLiteStore {
     /// Refuses to write on a trail that no longer reaches the head its head file names, and
-    /// moves a head left behind up to the table's end first.
+    /// moves a head left behind up to the table's end first: `AuditHeadCheck`'s decision, fed
+    /// with this store's rows.
     ///
-    /// Called in `audit`'s transaction before the entry is inserted. Without it, an attacker
-    /// who deletes the newest entries (or the head file) only has to wait: the service's next
-    /// entries would move the head on past the gap, and `verify` would find a consistent trail.
-    ///
-    /// - A missing head file is accepted only when the trail is empty (a brand-new store): the
-    ///   head is then written at the genesis (entry 0) before the first entry, so a crash after
-    ///   that entry commits leaves the head behind, never missing. `createAuditKey` writes the
-    ///   head of a store that had entries before its key.
-    /// - A head that names an entry past the table's end, or an entry whose stored hash is not
-    ///   the head's, or that is altered, refuses the write (`audit.head-mismatch`).
-    /// - A head behind the table's end (a process killed between its commit and its head
-    ///   write, or a head write that failed) is accepted when every entry past it is keyed
-    ///   and chained from it; the head file is then moved to the table's end, and if that
-    ///   fails the write is refused (`audit.head-unwritable`): a head that cannot be written
-    ///   stops the trail at the next write, in whatever process makes it.
+    /// Called in `audit`'s transaction before the entry is inserted, on GRDB's writer thread:
+    /// the head file's `flock` and `fsync` block that thread only.
     func checkHead(_ key: AuditKey, _ db: Database) throws {
-        func mismatch(_ problem: String) -> Refusal { Refusal(.auditHeadMismatch, ["file": key.headFile, "problem": problem]) }
-        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+        let last = try Row.fetchOne(db, sql: AccountabilityQueries.lastAuditEntry)
             .map { AuditHead(sequence: $0[0], hash: $0[1]) } ?? AuditHead(sequence: 0, hash: AuditChain.genesis)
-        let head: AuditHead
-        switch AuditHeadFile.read(key) {
-        case .missing:
-            guard last.sequence == 0 else {
-                throw mismatch("the head file is missing although the trail holds entries up to \(last.sequence): the newest entries may have been removed")
-            }
-            try Self.advanceHead(to: last, key)
-            return
-        case .altered(let why):
-            throw mismatch("the head file was altered: \(why)")
-        case .head(let named):
-            head = named
+        let check = try AuditHeadCheck(key: key, head: AuditHeadFile.read(key), last: last)
+        if let from = check.entriesFrom {
+            try check.check(try Row.fetchAll(db, sql: AuditHeadCheck.entriesFromSQL, arguments: [from]).map { row in
+                let (entry, micros) = Self.auditEntry(row)
+                return (entry, micros, row[8])
+            })
         }
-        if head == last { return }
-        guard head.sequence <= last.sequence else {
-            throw mismatch("the trail ends at entry \(last.sequence) but its head file names entry \(head.sequence): the newest entries were removed")
-        }
-        let stored = head.sequence == 0
-            ? AuditChain.genesis
-            : try String.fetchOne(db, sql: "SELECT hash FROM audit_entry WHERE sequence = ?", arguments: [head.sequence])
-        guard stored == head.hash else {
-            throw mismatch("entry \(head.sequence) is not the one the head file names: it was replaced or removed")
-        }
-        // Behind: every entry past the head must be keyed and follow it.
-        var previous = head.hash, expected = head.sequence + 1
-        let past = try Row.fetchAll(db, sql: """
-            SELECT sequence, at, user_name, action, target, details, previous_hash, hash, scheme FROM audit_entry WHERE sequence > ? ORDER BY sequence
-            """, arguments: [head.sequence])
-        for row in past {
-            let (entry, micros) = Self.auditEntry(row)
-            let scheme: String = row[8]
-            let keyed = scheme == AuditChain.keyedScheme
-                && AuditChain.keyedHash(key, sequence: entry.sequence, atMicroseconds: micros, user: entry.user, action: entry.action,
-                                        target: entry.target, details: entry.details, previousHash: entry.previousHash) == entry.hash
-            guard entry.sequence == expected, entry.previousHash == previous, keyed else {
-                throw mismatch("entry \(entry.sequence), after the head file's entry \(head.sequence), is not a keyed entry that follows it")
-            }
-            previous = entry.hash
-            expected += 1
-        }
-        try Self.advanceHead(to: last, key)
+        if let target = check.advance { try Self.advanceHead(to: target, key) }
     }
 
     /// Moves the head file to `head`, or refuses (`audit.head-unwritable`) saying why not.

@@ -20,14 +20,67 @@ struct AuditKeyCommandTests {
         #expect(try mode(db + ".audit-key") == 0o600)
         #expect(FileManager.default.fileExists(atPath: db + ".audit-key.head"))
 
-        // A second store pointed at a key already there keeps it, byte for byte.
+        // A second store pointed at the first one's key is refused, and the key and its head file
+        // are left as they were: sharing them made each store's writes move the other's head,
+        // and the next write of either was refused as tampering (init used to remove the head
+        // file to make room, which broke the first store at once).
         let key = try Data(contentsOf: URL(fileURLWithPath: db + ".audit-key"))
+        let head = try Data(contentsOf: URL(fileURLWithPath: db + ".audit-key.head"))
         let other = dir.file("other.sqlite").path
-        let kept = try SablierProcess.run(["init", "--admin", "admin", "--db", other, "--audit-key", db + ".audit-key"])
+        let shared = try SablierProcess.run(["init", "--admin", "admin", "--db", other, "--audit-key", db + ".audit-key", "--lang", "en"])
+        #expect(shared.status == 75, "\(shared.stdout)")
+        #expect(shared.stderr.contains("this key guards another store's trail"), "\(shared.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db + ".audit-key")) == key)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db + ".audit-key.head")) == head)
+        #expect(!FileManager.default.fileExists(atPath: other))
+        let written = try SablierProcess.run(["user", "add", "u1", "--unit", "SG", "--role", "utilisateur", "--db", db, "--as", "admin"])
+        #expect(written.status == 0, "the first store still writes: \(written.stderr)")
+        #expect(try SablierProcess.run(["audit", "verify", "--db", db, "--as", "admin"]).status == 0)
+
+        // A key kept for a new store is one no trail has used (no head file naming entries).
+        let spare = dir.file("spare.audit-key").path
+        try AuditKeyFixture.write(AuditKeyFixture.hex + "\n", to: spare, mode: 0o600)
+        let kept = try SablierProcess.run(["init", "--admin", "admin", "--db", other, "--audit-key", spare])
         #expect(kept.status == 0, "\(kept.stderr)")
         #expect(kept.stdout.contains("already there, kept"))
-        #expect(try Data(contentsOf: URL(fileURLWithPath: db + ".audit-key")) == key)
-        #expect(!FileManager.default.fileExists(atPath: other + ".audit-key"))
+    }
+
+    @Test("audit key create with a mistyped --audit-key on a keyed store: refused, the trail still verifies and takes writes")
+    func keyCreateOnKeyedStore() throws {
+        let dir = try TemporaryDirectory(prefix: "sablier-cli-key")
+        defer { dir.remove() }
+        let db = dir.file("sablier.sqlite").path
+        try SablierProcess.prepareStore(at: db)
+        let typo = dir.file("typo.audit-key").path
+        let created = try SablierProcess.run(["audit", "key", "create", "--db", db, "--audit-key", typo, "--as", "admin", "--lang", "en"])
+        #expect(created.status == 75, "\(created.stdout)")
+        #expect(created.stderr.contains("this store already has an audit trail key"), "\(created.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: typo))
+        #expect(try SablierProcess.run(["user", "add", "u2", "--unit", "SG", "--role", "utilisateur", "--db", db, "--as", "admin"]).status == 0)
+        let verified = try SablierProcess.run(["audit", "verify", "--db", db, "--as", "admin"])
+        #expect(verified.status == 0, "\(verified.stderr)")
+    }
+
+    @Test("audit head adopt: a copy of the key without a head file takes no writes until adopted; adopted once, then both keys write")
+    func headAdopt() throws {
+        let dir = try TemporaryDirectory(prefix: "sablier-cli-key")
+        defer { dir.remove() }
+        let db = dir.file("sablier.sqlite").path
+        try SablierProcess.prepareStore(at: db)
+        let copy = dir.file("machine2.audit-key").path
+        try FileManager.default.copyItem(atPath: db + ".audit-key", toPath: copy)
+        let refused = try SablierProcess.run(["user", "add", "u3", "--unit", "SG", "--role", "utilisateur", "--db", db, "--audit-key", copy, "--as", "admin", "--lang", "en"])
+        #expect(refused.status == 70)
+        #expect(refused.stderr.contains("sablier audit head adopt"))
+        let adopted = try SablierProcess.run(["audit", "head", "adopt", "--db", db, "--audit-key", copy, "--as", "admin"])
+        #expect(adopted.status == 0, "\(adopted.stderr)")
+        #expect(adopted.stdout.contains("audit head adopted"))
+        #expect(try SablierProcess.run(["audit", "head", "adopt", "--db", db, "--audit-key", copy, "--as", "admin"]).status == 75)
+        #expect(try SablierProcess.run(["user", "add", "u4", "--unit", "SG", "--role", "utilisateur", "--db", db, "--audit-key", copy, "--as", "admin"]).status == 0)
+        #expect(try SablierProcess.run(["user", "add", "u5", "--unit", "SG", "--role", "utilisateur", "--db", db, "--as", "admin"]).status == 0)
+        #expect(try SablierProcess.run(["audit", "verify", "--db", db, "--as", "admin"]).status == 0)
+        let log = try SablierProcess.run(["audit", "log", "--db", db, "--as", "admin"])
+        #expect(log.stdout.contains("audit.head-adopt"))
     }
 
     @Test("a key file others can read is refused; without a key a change is refused, naming where it was looked for")

@@ -56,7 +56,9 @@ struct KeyedAuditHeadTests {
     func emptiedThenWritten() async throws {
         try await withTrail { store, path, _ in
             try SQLiteStore.executeUnchecked("DELETE FROM audit_entry", inDatabaseAt: path)
-            #expect(await refusal { try await store.addBox(Box(code: "B-10"), by: "admin", at: now) } == .auditHeadMismatch)
+            // An empty trail whose head names entries is also what a second store given this
+            // key would see: the refusal says both (audit.key-other-trail).
+            #expect(await refusal { try await store.addBox(Box(code: "B-10"), by: "admin", at: now) } == .auditKeyOtherTrail)
             #expect(try await store.verifyAudit(checkpoint: nil).isIntact == false)
         }
     }

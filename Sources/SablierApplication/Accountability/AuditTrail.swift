@@ -110,6 +110,15 @@ extension Sablier {
         return AuditKeyCreation(file: Self.keyFile(of: entry), sequence: entry.sequence)
     }
 
+    /// Gives this machine its head file at the trail's end, once the whole trail verifies with
+    /// the key (the RSI's work, on a second server of the same PostgreSQL store): from then on
+    /// this machine's head guards the entries since its own last write. Returns the adoption's
+    /// own entry, which the head now names.
+    public func adoptAuditHead(_ session: Session) async throws(Refusal) -> AuditEntry {
+        let access = try await authorize(session, .manageUsers, "audit head adopt")
+        return try await attempt { try await store.adoptAuditHead(by: access.user.name, at: clock.now) }
+    }
+
     /// The key file an `audit.key-create` entry names.
     private static func keyFile(of entry: AuditEntry) -> String {
         (try? JSONDecoder().decode([String: String].self, from: Data(entry.details.utf8)))?["file"] ?? ""

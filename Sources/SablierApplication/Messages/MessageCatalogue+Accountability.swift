@@ -53,5 +53,14 @@ extension MessageCatalogue {
         .auditHeadUnwritable: Entry(
             fr: "la tête du journal d'audit {file} ne peut pas être écrite ({detail}) : rien n'est écrit au journal tant que ses dernières entrées ne sont pas protégées ; vérifiez les droits du dossier de la clé",
             en: "the audit trail's head file {file} cannot be written ({detail}): nothing is written to the trail while its newest entries are unprotected; check the permissions of the key's folder"),
+        .auditKeyAlreadyKeyed: Entry(
+            fr: "ce dépôt a déjà une clé du journal d'audit : son journal contient des entrées scellées avec elle (jusqu'à l'entrée {sequence}) ; une nouvelle clé ({file}) le casserait pour de bon. Donnez le chemin de sa clé avec --audit-key (ou $SABLIER_AUDIT_KEY)",
+            en: "this store already has an audit trail key: its trail holds entries keyed with it (up to entry {sequence}); a new key ({file}) would break it for good. Give its key's path with --audit-key (or $SABLIER_AUDIT_KEY)"),
+        .auditKeyOtherTrail: Entry(
+            fr: "le journal d'audit de ce dépôt est vide mais la tête {head} de la clé {file} nomme l'entrée {sequence} : cette clé garde le journal d'un autre dépôt (une clé ne garde qu'un dépôt : donnez à celui-ci la sienne avec --audit-key), ou toutes les entrées de ce journal ont été supprimées",
+            en: "this store's audit trail is empty but the head file {head} of the key {file} names entry {sequence}: this key guards another store's trail (a key guards one store: give this one its own with --audit-key), or every entry of this trail was removed"),
+        .auditHeadExists: Entry(
+            fr: "cette machine a déjà une tête du journal d'audit, {file} : elle n'est jamais remplacée ; si elle ne correspond plus au journal, lancez sablier audit verify",
+            en: "this machine already has an audit trail head file, {file}: it is never replaced; if it no longer matches the trail, run sablier audit verify"),
     ]
 }

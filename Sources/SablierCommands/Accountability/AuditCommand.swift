@@ -9,7 +9,7 @@ struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Read and verify the audit trail (who did what, when; hash-chained with a key kept outside the database).",
-        subcommands: [AuditLog.self, AuditVerify.self, AuditCheckpointCommand.self, AuditKeyCommand.self]
+        subcommands: [AuditLog.self, AuditVerify.self, AuditCheckpointCommand.self, AuditKeyCommand.self, AuditHeadCommand.self]
     )
 }
 
@@ -119,5 +119,32 @@ struct AuditKeyCreate: UseCaseCommand {
     func run(_ sablier: Sablier, _ session: Session) async throws {
         let created = try await sablier.createAuditKey(session)
         Console.out("audit key created: \(created.file) (mode 0600); entry \(created.sequence) is the first keyed one")
+    }
+}
+
+/// `sablier audit head …`: this machine's head file of the audit trail.
+struct AuditHeadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "head",
+        abstract: "This machine's head file of the audit trail (<key>.head).",
+        subcommands: [AuditHeadAdopt.self]
+    )
+}
+
+/// `sablier audit head adopt`: a second machine serving the same store, given a copy of the
+/// key, starts guarding the trail from its end once the whole trail verifies.
+struct AuditHeadAdopt: UseCaseCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adopt",
+        abstract: "Write this machine's head file at the trail's end, once the whole trail verifies with the key (RSI; refused when a head file is there).",
+        discussion: "For a second server of the same PostgreSQL store: copy the key there (mode 0600), then run this once. Each machine's head file then guards the entries since its own last write."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var actor: ActorOptions
+
+    func run(_ sablier: Sablier, _ session: Session) async throws {
+        let entry = try await sablier.adoptAuditHead(session)
+        Console.out("audit head adopted: the whole trail verifies with the key; this machine's head file names entry \(entry.sequence)")
     }
 }

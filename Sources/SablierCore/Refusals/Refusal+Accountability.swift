@@ -38,11 +38,19 @@ extension Refusal.Code {
     /// `file`, `detail`: the head file could not be written; the trail is not written on
     /// while its newest entries are unprotected.
     public static let auditHeadUnwritable = Self("audit.head-unwritable", .failure)
+    /// `file`, `sequence`: `audit key create` on a store whose trail is keyed up to entry
+    /// `sequence` already (a mistyped `--audit-key`): a new key would break its trail for good.
+    public static let auditKeyAlreadyKeyed = Self("audit.key-already-keyed", .conflict)
+    /// `file`, `head`, `sequence`: the trail is empty but the key's head file names entry
+    /// `sequence`: the key guards another store's trail, or every entry was removed.
+    public static let auditKeyOtherTrail = Self("audit.key-other-trail", .conflict)
+    /// `file`: `audit head adopt` where this machine already has a head file: it is never replaced.
+    public static let auditHeadExists = Self("audit.head-exists", .conflict)
 
     static let accountability: [Self] = [
         alreadyInitialised, userExists, userNotFound, userUnchanged, lastRSI, roleHeld, roleNotHeld, noRole,
         incidentNotFound, incidentClosed,
         auditKeyMissing, auditKeyExposed, auditKeyUnreadable, auditKeyExists, auditCheckpointUnreadable,
-        auditHeadMismatch, auditHeadUnwritable,
+        auditHeadMismatch, auditHeadUnwritable, auditKeyAlreadyKeyed, auditKeyOtherTrail, auditHeadExists,
     ]
 }

@@ -32,6 +32,10 @@ public protocol AccountabilityStore: Sendable {
     /// Creates the audit key where the store looks for it (refused when one is there) and
     /// appends the first keyed entry, `audit.key-create`.
     func createAuditKey(by actor: String, at instant: Date) async throws -> AuditEntry
+    /// Writes this machine's head file at the trail's end once the whole trail verifies with
+    /// the key, and appends `audit.head-adopt` (refused when a head file is there): a second
+    /// machine serving the same database, given a copy of the key (`AuditHeadAdoption`).
+    func adoptAuditHead(by actor: String, at instant: Date) async throws -> AuditEntry
 
     func reportIncident(_ kind: Incident.Kind, description: String, documents: [String], by actor: String, at instant: Date) async throws -> Incident
     func updateIncident(_ id: Int, status: Incident.Status, note: String, by actor: String, at instant: Date) async throws -> Incident

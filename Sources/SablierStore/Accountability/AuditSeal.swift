@@ -1,3 +1,4 @@
+import Foundation
 public import SablierCore
 import Synchronization
 
@@ -22,6 +23,24 @@ public final class AuditSeal: Sendable {
 
     /// Forgets the key: when the transaction that was to record its creation failed.
     public func uninstall() { current.withLock { $0 = nil } }
+
+    /// Creates the key in `keyFile`, installs it, then runs `record`, the transaction that
+    /// records its creation. Refuses when a key is already there. When `record` fails, nothing
+    /// keyed was committed: the key is forgotten and its file removed, so that the command can
+    /// simply be run again (a key left behind would make the store refuse every change, its plain
+    /// trail having no head file).
+    public func creatingKey<T>(_ record: (AuditKey) async throws -> T) async throws -> T {
+        if key != nil { throw Refusal(.auditKeyExists, ["file": keyFile]) }
+        let key = try AuditKey.create(keyFile)
+        install(key)
+        do {
+            return try await record(key)
+        } catch {
+            uninstall()
+            unlink(key.file)
+            throw error
+        }
+    }
 
     /// The key, or the refusal that says where it was looked for: nothing is written to the
     /// trail without it (fail closed).
