@@ -41,7 +41,7 @@ extension PostgresStore: AnonymizationStore {
     static func anonymizationPlacementFacts(rule: String, holder: String, copyReference: String?,
                                             _ tx: PostgresTransaction) async throws -> AnonymizationPlacementFacts {
         var ruleInForce = false
-        if let version = try await tx.scalar(Int.self, "SELECT MAX(number) FROM calendar_version") {
+        if let version = try await tx.scalar(Int.self, RegisterQueries.latestVersion) {
             ruleInForce = try await readRule(rule, version: version, tx) != nil
         }
         let units = try await tx.rows(StoredAnonymization.knownUnits).map { try $0[0].decode(String.self) }

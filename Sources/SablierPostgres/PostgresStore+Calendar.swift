@@ -11,10 +11,10 @@ extension PostgresStore: CalendarStore {
     /// documents recounted under it and its audit entry.
     public func addCalendarVersion(_ version: NewCalendarVersion) async throws -> CalendarVersionInfo {
         try await write("storing a calendar version from \(version.sourceFile)") { tx in
-            let number = try await tx.scalar(Int.self, "SELECT COALESCE(MAX(number), 0) + 1 FROM calendar_version") ?? 1
+            let number = try await tx.scalar(Int.self, RegisterQueries.nextVersionNumber) ?? 1
             // The documents registered follow the calendar in force: those whose rule
             // changes are recounted in this same transaction.
-            let hasDocuments = try await tx.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM document)") == true
+            let hasDocuments = try await tx.scalar(Bool.self, RegisterQueries.hasDocuments) == true
             let previous = hasDocuments ? try await Self.readCalendar(number - 1, tx) : nil
             let stored = try StoredVersion(number: number, version)
             try await tx.insert([stored.version])

@@ -62,7 +62,7 @@ extension PostgresStore: RegisterStore {
         // Events the new documents cause on registered ones: `replaced` (999) and `digitized`.
         var replacements: [(reference: String, event: LifecycleEvent)] = []
         var audit = RegistrationAudit()
-        let isEmpty = try await tx.scalar(Bool.self, "SELECT NOT EXISTS (SELECT 1 FROM document)") ?? true
+        let isEmpty = try await tx.scalar(Bool.self, RegisterQueries.registerIsEmpty) ?? true
         // Whether a new document names another (digitized copy, replacement): the check for
         // names that match nothing runs only then.
         var namesOthers = false
@@ -200,7 +200,7 @@ extension PostgresStore: RegisterStore {
     static func refusedDocument(_ row: Document, _ error: PSQLError, registeredBefore firstID: Int, _ tx: PostgresTransaction) async throws -> any Error {
         let state = error.serverInfo?[.sqlState]
         if state == "23505" {
-            let earlier = try await tx.scalar(Int.self, "SELECT id FROM document WHERE reference = ?", [.text(row.reference)])
+            let earlier = try await tx.scalar(Int.self, RegisterQueries.documentID, [.text(row.reference)])
             if let earlier, earlier >= firstID {
                 return Refusal(.repeatedReference, ["reference": row.reference])
             }
@@ -300,9 +300,7 @@ extension PostgresStore: RegisterStore {
     public func addBox(_ box: Box, by actor: String, at instant: Date) async throws {
         try await write("registering box \(box.code)") { tx in
             guard try await Self.boxRow(box.code, tx) == nil else { throw Refusal(.boxAlreadyRegistered, ["box": box.code]) }
-            try await tx.execute("""
-                INSERT INTO box (code, building, room, shelving, contents, created_at, created_by, linear_mm) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(box.code), StoreValue(box.location.building), StoreValue(box.location.room), StoreValue(box.location.shelving),
+            try await tx.execute(RegisterQueries.insertBox, [.text(box.code), StoreValue(box.location.building), StoreValue(box.location.room), StoreValue(box.location.shelving),
                       StoreValue(box.contents), .integer(StoredCode.microseconds(instant)), .text(actor), StoreValue(box.linearMillimetres)])
             try await self.audit(tx, user: actor, action: "box.add", target: "box \(box.code)", details: ["location": box.location.description], at: instant)
         }
@@ -314,7 +312,7 @@ extension PostgresStore: RegisterStore {
 
     public func boxes() async throws -> [Box] {
         try await read("listing boxes") { tx in
-            try await tx.rows("SELECT code, building, room, shelving, contents, linear_mm FROM box ORDER BY code").map(Self.box)
+            try await tx.rows(RegisterQueries.boxes).map(Self.box)
         }
     }
 
@@ -322,12 +320,9 @@ extension PostgresStore: RegisterStore {
 
     public func confirmOpenPeriod(_ confirmation: OpenPeriodConfirmation) async throws {
         try await write("confirming the open period of rule \(confirmation.rule)") { tx in
-            try await tx.execute("DELETE FROM open_period_event WHERE rule = ? AND copy = ? AND period = ?",
+            try await tx.execute(RegisterQueries.deleteConfirmation,
                                  [.text(confirmation.rule), .text(confirmation.copy.rawValue), .text(confirmation.period.rawValue)])
-            try await tx.execute("""
-                INSERT INTO open_period_event (rule, copy, period, event, offset_years, remark, calendar_version, confirmed_at, confirmed_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [.text(confirmation.rule), .text(confirmation.copy.rawValue), .text(confirmation.period.rawValue),
+            try await tx.execute(RegisterQueries.insertConfirmation, [.text(confirmation.rule), .text(confirmation.copy.rawValue), .text(confirmation.period.rawValue),
                       .text(confirmation.event.event), .integer(confirmation.event.offsetYears), StoreValue(confirmation.remark),
                       .integer(confirmation.calendarVersion), .integer(StoredCode.microseconds(confirmation.confirmedAt)),
                       .text(confirmation.confirmedBy)])
@@ -489,8 +484,8 @@ extension PostgresStore {
     /// The calendar in force and the confirmations, for the rules named (all when nil).
     static func retentionContext(_ tx: PostgresTransaction, rules numbers: Set<String>?) async throws -> RetentionContext {
         let byRule = OpenPeriodConfirmation.byRule(try await confirmations(tx))
-        guard let latest = try await tx.scalar(Int.self, "SELECT MAX(number) FROM calendar_version"),
-              let yearEndText = try await tx.scalar(String.self, "SELECT year_end FROM calendar_version WHERE number = ?", [.integer(latest)])
+        guard let latest = try await tx.scalar(Int.self, RegisterQueries.latestVersion),
+              let yearEndText = try await tx.scalar(String.self, RegisterQueries.yearEnd, [.integer(latest)])
         else {
             return RetentionContext(calendarVersion: 0, yearEnd: .schoolYearEnd, rules: [:], confirmations: byRule)
         }
@@ -540,10 +535,7 @@ extension PostgresStore {
     /// Writes a recount of one document.
     static func update(_ row: inout DocumentRow, events: [LifecycleEvent], _ context: RetentionContext, _ tx: PostgresTransaction) async throws {
         try row.recount(events: events, context)
-        try await tx.execute("""
-            UPDATE document SET phase = ?, calendar_version = ?, transfer_on = ?, final_on = ?, final_action = ?, waiting = ?, due_on = ?
-            WHERE id = ?
-            """, [.text(row.phase), .integer(row.calendarVersion), StoreValue(row.transferOn), StoreValue(row.finalOn),
+        try await tx.execute(RegisterQueries.recount, [.text(row.phase), .integer(row.calendarVersion), StoreValue(row.transferOn), StoreValue(row.finalOn),
                   StoreValue(row.finalAction), StoreValue(row.waiting), StoreValue(row.dueOn), .integer(row.id)])
     }
 
@@ -561,7 +553,7 @@ extension PostgresStore {
     /// After a new calendar version: recounts the documents whose rule changed, appeared or
     /// disappeared (all of them when the year end changed).
     static func recountAfterCalendarChange(_ tx: PostgresTransaction, previous: RetentionCalendar?, current: RetentionCalendar) async throws {
-        guard try await tx.scalar(Bool.self, "SELECT EXISTS (SELECT 1 FROM document)") == true else { return }
+        guard try await tx.scalar(Bool.self, RegisterQueries.hasDocuments) == true else { return }
         let context = try await retentionContext(tx, rules: nil)
         guard let changed = current.rulesChanged(since: previous) else {
             return try await recount(tx, context, where: "1 = 1", [])
@@ -574,7 +566,7 @@ extension PostgresStore {
     }
 
     static func nextEventSequence(_ tx: PostgresTransaction) async throws -> Int {
-        try await tx.scalar(Int.self, "SELECT COALESCE(MAX(sequence), 0) + 1 FROM document_event") ?? 1
+        try await tx.scalar(Int.self, RegisterQueries.nextEventSequence) ?? 1
     }
 
     static func documentRow(_ reference: String, _ tx: PostgresTransaction) async throws -> DocumentRow? {
@@ -588,18 +580,14 @@ extension PostgresStore {
     /// Active rule holds, by rule number.
     static func activeRuleHolds(_ tx: PostgresTransaction) async throws -> [String: [Int]] {
         var result: [String: [Int]] = [:]
-        for row in try await tx.rows("SELECT id, target FROM hold WHERE scope = 'rule' AND released_at IS NULL ORDER BY id") {
+        for row in try await tx.rows(RegisterQueries.activeRuleHolds) {
             result[try row[1].decode(String.self), default: []].append(try row[0].decode(Int.self))
         }
         return result
     }
 
     static func hold(_ id: Int, _ tx: PostgresTransaction) async throws -> Hold {
-        guard let row = try await tx.rows("""
-            SELECT id, reason, scope, target, placed_at, placed_by, released_at, released_by, release_reason,
-                   (SELECT COUNT(*) FROM hold_document WHERE hold = hold.id)
-            FROM hold WHERE id = ?
-            """, [.integer(id)]).first else { throw Refusal(.holdNotFound, ["hold": String(id)]) }
+        guard let row = try await tx.rows(RegisterQueries.hold, [.integer(id)]).first else { throw Refusal(.holdNotFound, ["hold": String(id)]) }
         let scopeCode = try row[2].decode(String.self), target = try row[3].decode(String.self)
         let scope: Hold.Scope
         switch scopeCode {
@@ -609,9 +597,7 @@ extension PostgresStore {
             guard let query = try? DocumentQuery(parsing: target) else { throw CorruptValue("hold \(id) has the unreadable query '\(target)'") }
             scope = .query(query)
         }
-        let units = try await tx.rows("""
-            SELECT DISTINCT d.holder FROM hold_document h JOIN document d ON d.id = h.document WHERE h.hold = ? ORDER BY d.holder
-            """, [.integer(id)]).map { try $0[0].decode(String.self) }
+        let units = try await tx.rows(RegisterQueries.holdHolders, [.integer(id)]).map { try $0[0].decode(String.self) }
         return Hold(id: try row[0].decode(Int.self), reason: try row[1].decode(String.self), scope: scope,
                     placedAt: StoredCode.date(microseconds: try row[4].decode(Int.self)), placedBy: try row[5].decode(String.self),
                     releasedAt: try row[6].decode(Int?.self).map { StoredCode.date(microseconds: $0) }, releasedBy: try row[7].decode(String?.self),
@@ -619,10 +605,7 @@ extension PostgresStore {
     }
 
     static func confirmations(_ tx: PostgresTransaction) async throws -> [OpenPeriodConfirmation] {
-        try await tx.rows("""
-            SELECT rule, copy, period, event, offset_years, remark, calendar_version, confirmed_at, confirmed_by
-            FROM open_period_event ORDER BY rule, copy, period
-            """).map { row in
+        try await tx.rows(RegisterQueries.confirmations).map { row in
             let copyCode = try row[1].decode(String.self), periodCode = try row[2].decode(String.self)
             guard let copy = CopyKind(rawValue: copyCode), let period = CopyField(rawValue: periodCode) else {
                 throw CorruptValue("open_period_event holds copy '\(copyCode)', period '\(periodCode)'")
@@ -636,7 +619,7 @@ extension PostgresStore {
     }
 
     static func boxRow(_ code: String, _ tx: PostgresTransaction) async throws -> Box? {
-        try await tx.rows("SELECT code, building, room, shelving, contents, linear_mm FROM box WHERE code = ?", [.text(code)]).first.map(box)
+        try await tx.rows(RegisterQueries.box, [.text(code)]).first.map(box)
     }
 
     /// A box read as `code, building, room, shelving, contents, linear_mm`.

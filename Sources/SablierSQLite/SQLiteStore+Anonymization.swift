@@ -38,7 +38,7 @@ extension SQLiteStore: AnonymizationStore {
     static func anonymizationPlacementFacts(rule: String, holder: String, copyReference: String?,
                                             _ db: Database) throws -> AnonymizationPlacementFacts {
         var ruleInForce = false
-        if let version = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version") {
+        if let version = try Int.fetchOne(db, sql: RegisterQueries.latestVersion) {
             ruleInForce = try readRule(rule, version: version, db) != nil
         }
         let units = try String.fetchAll(db, sql: StoredAnonymization.knownUnits)

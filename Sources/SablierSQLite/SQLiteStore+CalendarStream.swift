@@ -64,10 +64,10 @@ extension SQLiteStore {
 
     private func addCalendarVersion(from stream: any CalendarVersionStream, _ handOff: WriterHandOff<CalendarItem>,
                                     _ db: Database) throws -> CalendarVersionInfo {
-        let number = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM calendar_version") ?? 1
+        let number = try Int.fetchOne(db, sql: RegisterQueries.nextVersionNumber) ?? 1
         // The documents registered follow the calendar in force: those whose rule changes are
         // recounted in this same transaction.
-        let hasDocuments = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document)") == true
+        let hasDocuments = try Bool.fetchOne(db, sql: RegisterQueries.hasDocuments) == true
         let previous = hasDocuments ? try Self.readCalendar(number - 1, db) : nil
         try StoredVersion.checkDigest(of: stream.sourceBytes, is: stream.sourceSHA256, file: stream.sourceFile)
         // The version's own row holds counts known only at the end, so it is written last: the

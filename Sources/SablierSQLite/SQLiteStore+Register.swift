@@ -69,7 +69,7 @@ extension SQLiteStore: RegisterStore {
         var replacements: [(reference: String, event: LifecycleEvent)] = []
         // What the audit trail says of the registration: each document of a small one.
         var audit = RegistrationAudit()
-        let isEmpty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM document)") ?? true
+        let isEmpty = try Bool.fetchOne(db, sql: RegisterQueries.registerIsEmpty) ?? true
         // Whether a new document names another (digitized copy, replacement): the check
         // for names that match nothing runs only then.
         var namesOthers = false
@@ -252,9 +252,7 @@ extension SQLiteStore: RegisterStore {
         try await perform("registering box \(box.code)") { database in
             try await database.write { db in
                 guard try Self.boxRow(box.code, db) == nil else { throw Refusal(.boxAlreadyRegistered, ["box": box.code]) }
-                try db.execute(sql: """
-                    INSERT INTO box (code, building, room, shelving, contents, created_at, created_by, linear_mm) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [box.code, box.location.building, box.location.room, box.location.shelving, box.contents,
+                try db.execute(sql: RegisterQueries.insertBox, arguments: [box.code, box.location.building, box.location.room, box.location.shelving, box.contents,
                                      StoredCode.microseconds(instant), actor, box.linearMillimetres])
                 try self.audit(db, user: actor, action: "box.add", target: "box \(box.code)", details: ["location": box.location.description], at: instant)
             }
@@ -267,7 +265,7 @@ extension SQLiteStore: RegisterStore {
 
     public func boxes() async throws -> [Box] {
         try await read("listing boxes") { db in
-            try Row.fetchAll(db, sql: "SELECT code, building, room, shelving, contents, linear_mm FROM box ORDER BY code").map(Self.box)
+            try Row.fetchAll(db, sql: RegisterQueries.boxes).map(Self.box)
         }
     }
 
@@ -276,12 +274,9 @@ extension SQLiteStore: RegisterStore {
     public func confirmOpenPeriod(_ confirmation: OpenPeriodConfirmation) async throws {
         try await perform("confirming the open period of rule \(confirmation.rule)") { database in
             try await database.write { db in
-                try db.execute(sql: "DELETE FROM open_period_event WHERE rule = ? AND copy = ? AND period = ?",
+                try db.execute(sql: RegisterQueries.deleteConfirmation,
                                arguments: [confirmation.rule, confirmation.copy.rawValue, confirmation.period.rawValue])
-                try db.execute(sql: """
-                    INSERT INTO open_period_event (rule, copy, period, event, offset_years, remark, calendar_version, confirmed_at, confirmed_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [confirmation.rule, confirmation.copy.rawValue, confirmation.period.rawValue,
+                try db.execute(sql: RegisterQueries.insertConfirmation, arguments: [confirmation.rule, confirmation.copy.rawValue, confirmation.period.rawValue,
                                      confirmation.event.event, confirmation.event.offsetYears, confirmation.remark,
                                      confirmation.calendarVersion, StoredCode.microseconds(confirmation.confirmedAt),
                                      confirmation.confirmedBy])
@@ -457,8 +452,8 @@ extension SQLiteStore {
     /// The calendar in force and the confirmations, for the rules named (all when nil).
     static func retentionContext(_ db: Database, rules numbers: Set<String>?) throws -> RetentionContext {
         let byRule = OpenPeriodConfirmation.byRule(try Self.confirmations(db))
-        guard let latest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM calendar_version"),
-              let yearEndText = try String.fetchOne(db, sql: "SELECT year_end FROM calendar_version WHERE number = ?", arguments: [latest])
+        guard let latest = try Int.fetchOne(db, sql: RegisterQueries.latestVersion),
+              let yearEndText = try String.fetchOne(db, sql: RegisterQueries.yearEnd, arguments: [latest])
         else {
             return RetentionContext(calendarVersion: 0, yearEnd: .schoolYearEnd, rules: [:], confirmations: byRule)
         }
@@ -489,10 +484,7 @@ extension SQLiteStore {
     /// Writes a recount of one document.
     static func update(_ row: inout DocumentRow, events: [LifecycleEvent], _ context: RetentionContext, _ db: Database) throws {
         try row.recount(events: events, context)
-        try db.execute(sql: """
-            UPDATE document SET phase = ?, calendar_version = ?, transfer_on = ?, final_on = ?, final_action = ?, waiting = ?, due_on = ?
-            WHERE id = ?
-            """, arguments: [row.phase, row.calendarVersion, row.transferOn, row.finalOn, row.finalAction, row.waiting, row.dueOn, row.id])
+        try db.execute(sql: RegisterQueries.recount, arguments: [row.phase, row.calendarVersion, row.transferOn, row.finalOn, row.finalAction, row.waiting, row.dueOn, row.id])
     }
 
     /// Appends an event to a document and recounts it.
@@ -509,7 +501,7 @@ extension SQLiteStore {
     /// After a new calendar version: recounts the documents whose rule changed, appeared or
     /// disappeared (all of them when the year end changed).
     static func recountAfterCalendarChange(_ db: Database, previous: RetentionCalendar?, current: RetentionCalendar) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM document)") == true else { return }
+        guard try Bool.fetchOne(db, sql: RegisterQueries.hasDocuments) == true else { return }
         let context = try retentionContext(db, rules: nil)
         guard let changed = current.rulesChanged(since: previous) else {
             return try recount(db, context, where: "1 = 1", [])
@@ -522,7 +514,7 @@ extension SQLiteStore {
     }
 
     static func nextEventSequence(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) + 1 FROM document_event") ?? 1
+        try Int.fetchOne(db, sql: RegisterQueries.nextEventSequence) ?? 1
     }
 
     static func documentRow(_ reference: String, _ db: Database) throws -> DocumentRow? {
@@ -537,18 +529,14 @@ extension SQLiteStore {
     /// Active rule holds, by rule number.
     static func activeRuleHolds(_ db: Database) throws -> [String: [Int]] {
         var result: [String: [Int]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, target FROM hold WHERE scope = 'rule' AND released_at IS NULL ORDER BY id") {
+        for row in try Row.fetchAll(db, sql: RegisterQueries.activeRuleHolds) {
             result[row[1] as String, default: []].append(row[0])
         }
         return result
     }
 
     static func hold(_ id: Int, _ db: Database) throws -> Hold {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT id, reason, scope, target, placed_at, placed_by, released_at, released_by, release_reason,
-                   (SELECT COUNT(*) FROM hold_document WHERE hold = hold.id)
-            FROM hold WHERE id = ?
-            """, arguments: [id]) else { throw Refusal(.holdNotFound, ["hold": String(id)]) }
+        guard let row = try Row.fetchOne(db, sql: RegisterQueries.hold, arguments: [id]) else { throw Refusal(.holdNotFound, ["hold": String(id)]) }
         let scopeCode: String = row[2], target: String = row[3]
         let scope: Hold.Scope
         switch scopeCode {
@@ -558,19 +546,14 @@ extension SQLiteStore {
             guard let query = try? DocumentQuery(parsing: target) else { throw CorruptValue("hold \(id) has the unreadable query '\(target)'") }
             scope = .query(query)
         }
-        let units = try String.fetchAll(db, sql: """
-            SELECT DISTINCT d.holder FROM hold_document h JOIN document d ON d.id = h.document WHERE h.hold = ? ORDER BY d.holder
-            """, arguments: [id])
+        let units = try String.fetchAll(db, sql: RegisterQueries.holdHolders, arguments: [id])
         return Hold(id: row[0], reason: row[1], scope: scope, placedAt: StoredCode.date(microseconds: row[4]), placedBy: row[5],
                     releasedAt: (row[6] as Int?).map { StoredCode.date(microseconds: $0) }, releasedBy: row[7],
                     releaseReason: row[8], documentCount: row[9], holderUnits: units)
     }
 
     static func confirmations(_ db: Database) throws -> [OpenPeriodConfirmation] {
-        try Row.fetchAll(db, sql: """
-            SELECT rule, copy, period, event, offset_years, remark, calendar_version, confirmed_at, confirmed_by
-            FROM open_period_event ORDER BY rule, copy, period
-            """).map { row in
+        try Row.fetchAll(db, sql: RegisterQueries.confirmations).map { row in
             let copyCode: String = row[1], periodCode: String = row[2]
             guard let copy = CopyKind(rawValue: copyCode), let period = CopyField(rawValue: periodCode) else {
                 throw CorruptValue("open_period_event holds copy '\(copyCode)', period '\(periodCode)'")
@@ -582,7 +565,7 @@ extension SQLiteStore {
     }
 
     static func boxRow(_ code: String, _ db: Database) throws -> Box? {
-        try Row.fetchOne(db, sql: "SELECT code, building, room, shelving, contents, linear_mm FROM box WHERE code = ?", arguments: [code]).map(box)
+        try Row.fetchOne(db, sql: RegisterQueries.box, arguments: [code]).map(box)
     }
 
     static func box(_ row: Row) -> Box {
@@ -592,7 +575,7 @@ extension SQLiteStore {
     /// A document row the database refused, in words.
     static func refusedDocument(_ row: Document, _ error: DatabaseError, registeredBefore firstID: Int, _ db: Database) -> any Error {
         if error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-            let earlier = try? Int.fetchOne(db, sql: "SELECT id FROM document WHERE reference = ?", arguments: [row.reference])
+            let earlier = try? Int.fetchOne(db, sql: RegisterQueries.documentID, arguments: [row.reference])
             if let earlier, earlier >= firstID {
                 return Refusal(.repeatedReference, ["reference": row.reference])
             }
