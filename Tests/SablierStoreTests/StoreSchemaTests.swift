@@ -25,7 +25,7 @@ struct StoreSchemaTests {
 
     @Test("surrogate ids become identities on PostgreSQL only; INDEXED BY is SQLite's only")
     func identitiesAndIndexHints() throws {
-        let identities = try #require(StoreSchema.migrations.first { $0.name == "v16-identities" })
+        let identities = try #require(StoreSchema.migrations.first { $0.name == "v17-identities" })
         #expect(identities.statements(for: .sqlite).isEmpty)
         let postgres = identities.statements(for: .postgresql)
         #expect(postgres.count == 2 * StoreSchema.identityTables.count)

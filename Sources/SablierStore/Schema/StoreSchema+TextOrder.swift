@@ -27,7 +27,7 @@ extension StoreSchema {
 
     /// Text compares byte-wise on PostgreSQL as on SQLite, whatever the database's collation
     /// (`textColumnsInByteOrder`). Nothing to do on SQLite, whose text is compared byte-wise.
-    static let v17TextByteOrder = Migration(name: "v17-text-byte-order", statements: [], only: [
+    static let v18TextByteOrder = Migration(name: "v18-text-byte-order", statements: [], only: [
         .postgresql: [textColumnsInByteOrder]
     ])
 }

@@ -20,7 +20,7 @@ public enum StoreSchema {
     public static let migrations: [Migration] = [
         v1Calendars, v2Register, v3Disposition, v4Accountability, v5Privacy, v6DispositionCancellation, v7CalendarChecks,
         v8Credentials, v9FileRoots, v10KeyedAudit, v11RegisterCorrections, v12Loans, v13Notices, v14PublicAddresses,
-        v15Anonymization, v16ScanClaims, v16Identities, v17TextByteOrder,
+        v15Anonymization, v16ScanClaims, v17Identities, v18TextByteOrder,
     ]
 
     /// The migration names, in order: what a store created by this Sablier may have applied.
