@@ -588,15 +588,7 @@ extension PostgresStore {
 
     static func hold(_ id: Int, _ tx: PostgresTransaction) async throws -> Hold {
         guard let row = try await tx.rows(RegisterQueries.hold, [.integer(id)]).first else { throw Refusal(.holdNotFound, ["hold": String(id)]) }
-        let scopeCode = try row[2].decode(String.self), target = try row[3].decode(String.self)
-        let scope: Hold.Scope
-        switch scopeCode {
-        case "document": scope = .document(target)
-        case "rule": scope = .rule(target)
-        default:
-            guard let query = try? DocumentQuery(parsing: target) else { throw CorruptValue("hold \(id) has the unreadable query '\(target)'") }
-            scope = .query(query)
-        }
+        let scope = try Hold.Scope.stored(code: try row[2].decode(String.self), target: try row[3].decode(String.self), hold: id)
         let units = try await tx.rows(RegisterQueries.holdHolders, [.integer(id)]).map { try $0[0].decode(String.self) }
         return Hold(id: try row[0].decode(Int.self), reason: try row[1].decode(String.self), scope: scope,
                     placedAt: StoredCode.date(microseconds: try row[4].decode(Int.self)), placedBy: try row[5].decode(String.self),

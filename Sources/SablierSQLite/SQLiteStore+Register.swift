@@ -537,15 +537,7 @@ extension SQLiteStore {
 
     static func hold(_ id: Int, _ db: Database) throws -> Hold {
         guard let row = try Row.fetchOne(db, sql: RegisterQueries.hold, arguments: [id]) else { throw Refusal(.holdNotFound, ["hold": String(id)]) }
-        let scopeCode: String = row[2], target: String = row[3]
-        let scope: Hold.Scope
-        switch scopeCode {
-        case "document": scope = .document(target)
-        case "rule": scope = .rule(target)
-        default:
-            guard let query = try? DocumentQuery(parsing: target) else { throw CorruptValue("hold \(id) has the unreadable query '\(target)'") }
-            scope = .query(query)
-        }
+        let scope = try Hold.Scope.stored(code: row[2], target: row[3], hold: id)
         let units = try String.fetchAll(db, sql: RegisterQueries.holdHolders, arguments: [id])
         return Hold(id: row[0], reason: row[1], scope: scope, placedAt: StoredCode.date(microseconds: row[4]), placedBy: row[5],
                     releasedAt: (row[6] as Int?).map { StoredCode.date(microseconds: $0) }, releasedBy: row[7],

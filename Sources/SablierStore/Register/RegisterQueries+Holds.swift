@@ -53,3 +53,17 @@ extension Hold {
         BatchAudit(action: "hold.release", target: "hold \(id)", details: ["reason": reason])
     }
 }
+
+extension Hold.Scope {
+    /// The scope of hold `id` as stored (`code`, `target`): the inverse of `code` and `target`,
+    /// read back alike by every backend. A query that no longer parses is a corrupt value.
+    public static func stored(code: String, target: String, hold id: Int) throws(CorruptValue) -> Hold.Scope {
+        switch code {
+        case "document": return .document(target)
+        case "rule": return .rule(target)
+        default:
+            guard let query = try? DocumentQuery(parsing: target) else { throw CorruptValue("hold \(id) has the unreadable query '\(target)'") }
+            return .query(query)
+        }
+    }
+}
