@@ -69,26 +69,17 @@ extension PostgresStore: CorrectionStore {
         }
     }
 
-    /// The documents of a reclassification as stored, checked by the Core's rule (all or
-    /// nothing), with the calendar in force's context for the rule they move to.
+    /// The documents of a reclassification as stored, read up to the first one not registered,
+    /// and planned by `Reclassification.planStored` under the calendar in force's context for
+    /// the rule they move to.
     static func reclassificationPlan(_ references: [String], _ reclassification: Reclassification, _ tx: PostgresTransaction) async throws
         -> (context: RetentionContext, moves: [(move: Reclassification.Move, row: DocumentRow, before: RegisteredDocument)]) {
         let context = try await Self.retentionContext(tx, rules: [reclassification.rule.number])
-        guard context.rules[reclassification.rule.number] != nil else {
-            throw Refusal(.reclassifyRuleNotInForce, ["rule": reclassification.rule.number, "version": String(context.calendarVersion)])
-        }
-        var rows: [String: (DocumentRow, RegisteredDocument)] = [:]
-        var documents: [(document: Document, phase: Phase)] = []
+        var rows: [String: DocumentRow] = [:]
         for reference in references where rows[reference] == nil {
-            guard let row = try await Self.documentRow(reference, tx) else { throw Refusal(.documentNotFound, ["reference": reference]) }
-            let registered = try row.registered()
-            rows[reference] = (row, registered)
-            documents.append((registered.document, registered.phase))
+            guard let row = try await Self.documentRow(reference, tx) else { break }
+            rows[reference] = row
         }
-        let moves = try reclassification.plan(documents).map { move in
-            let (row, before) = rows[move.before.reference]!
-            return (move: move, row: row, before: before)
-        }
-        return (context, moves)
+        return try reclassification.planStored(references, rows: rows, context)
     }
 }

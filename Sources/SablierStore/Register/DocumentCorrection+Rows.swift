@@ -42,3 +42,31 @@ extension DocumentReclassified {
         return details
     }
 }
+
+/// A reclassification's documents as stored, checked: what each store writes.
+public typealias StoredReclassificationPlan = (context: RetentionContext, moves: [(move: Reclassification.Move, row: DocumentRow, before: RegisteredDocument)])
+
+extension Reclassification {
+    /// The reclassification planned on the documents `references` name, `rows` being those the
+    /// store found (by reference), under the calendar in force's `context`: refused when the rule
+    /// they move to is not in force or a reference is not registered, then checked by the Core's
+    /// rule (all or nothing). One decision for both stores, which only read the rows.
+    public func planStored(_ references: [String], rows: [String: DocumentRow], _ context: RetentionContext) throws -> StoredReclassificationPlan {
+        guard context.rules[rule.number] != nil else {
+            throw Refusal(.reclassifyRuleNotInForce, ["rule": rule.number, "version": String(context.calendarVersion)])
+        }
+        var read: [String: (DocumentRow, RegisteredDocument)] = [:]
+        var documents: [(document: Document, phase: Phase)] = []
+        for reference in references where read[reference] == nil {
+            guard let row = rows[reference] else { throw Refusal(.documentNotFound, ["reference": reference]) }
+            let registered = try row.registered()
+            read[reference] = (row, registered)
+            documents.append((registered.document, registered.phase))
+        }
+        let moves = try plan(documents).map { move in
+            let (row, before) = read[move.before.reference]!
+            return (move: move, row: row, before: before)
+        }
+        return (context, moves)
+    }
+}
