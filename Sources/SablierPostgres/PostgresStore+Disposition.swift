@@ -194,12 +194,7 @@ extension PostgresStore: DispositionStore {
             let queries = Self.dispositionQueries
             _ = try await Self.requireDispositionList(number, tx)
             let row = try await Self.dispositionItemRow(number, position: position, tx)
-            switch DispositionItemState(rawValue: row.state) {
-            case .done?: return try row.item()
-            case .pending?: throw Refusal(.itemNotStarted, ["list": String(number), "reference": row.reference])
-            case .started?: break
-            case nil: throw CorruptValue("disposition item \(row.reference) has the unknown state '\(row.state)'")
-            }
+            if let done = try row.completedAlready(list: number) { return done }
             let item = try row.item()
             guard let document = try await tx.fetch(DocumentRow.self, sql: queries.documentByID, [.integer(row.document)]).first else {
                 throw Refusal(.itemNotRegistered, ["list": String(number), "reference": row.reference, "action": row.action])

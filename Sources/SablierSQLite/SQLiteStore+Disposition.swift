@@ -191,12 +191,7 @@ extension SQLiteStore: DispositionStore {
                 let queries = Self.dispositionQueries
                 _ = try Self.requireDispositionList(number, db)
                 let row = try Self.dispositionItemRow(number, position: position, db)
-                switch DispositionItemState(rawValue: row.state) {
-                case .done?: return try row.item()
-                case .pending?: throw Refusal(.itemNotStarted, ["list": String(number), "reference": row.reference])
-                case .started?: break
-                case nil: throw CorruptValue("disposition item \(row.reference) has the unknown state '\(row.state)'")
-                }
+                if let done = try row.completedAlready(list: number) { return done }
                 let item = try row.item()
                 guard let document = try db.fetchStoredRows(DocumentRow.self, sql: queries.documentByID, arguments: [row.document]).first else {
                     throw Refusal(.itemNotRegistered, ["list": String(number), "reference": row.reference, "action": row.action])
