@@ -26,7 +26,7 @@ struct ClosedOutputTests {
         let pipe = Pipe()
         process.standardOutput = pipe
         let errors = dir.file("stderr")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errors)
         process.standardInput = FileHandle.nullDevice
         // The reader is gone before the first byte is written.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SablierCore
 
 /// A user's password row (`user_password`): read by every backend through this one type, so a

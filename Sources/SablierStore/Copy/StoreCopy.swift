@@ -1,4 +1,4 @@
-public import SablierCore
+import SablierCore
 
 /// Moves an installation from one store to another, whatever their backends: every row of
 /// every table, in one transaction on the target, then checked by counts.

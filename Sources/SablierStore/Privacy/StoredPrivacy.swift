@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SablierCore
 
 /// The privacy tables' rows to and from the domain, and the statements whose text is the same

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SablierCore
 
 /// A folder the register may read, as its row (`file_root`): read by every backend through this

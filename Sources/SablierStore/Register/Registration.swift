@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import SablierCore
 
 // What registering documents and recounting them decides, the same for every backend: each

@@ -1,4 +1,4 @@
-public import SablierCore
+import SablierCore
 
 extension StoredVersion {
     /// Refuses a version `finish()` gave for another file than the one streamed: what a store
