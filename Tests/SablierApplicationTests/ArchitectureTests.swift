@@ -77,13 +77,17 @@ struct ArchitectureTests {
         }
     }
 
-    @Test("the command line depends on the SQLite backend in one file: where the store is opened")
-    func oneBackendImport() throws {
-        let folder = Fixtures.root.appendingPathComponent("Sources/SablierCommands")
-        let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL])
-        let importing = try files.filter { $0.pathExtension == "swift" }.filter {
-            try String(contentsOf: $0, encoding: .utf8).contains("import SablierSQLite")
+    @Test("the command line names each backend in one file, where the store is opened; the server, the pages and the use cases name none",
+          arguments: ["SablierSQLite", "SablierPostgres"])
+    func oneBackendImport(backend: String) throws {
+        var importing: [String] = []
+        for module in ["SablierCommands", "SablierServer", "SablierWeb", "SablierApplication"] {
+            let folder = Fixtures.root.appendingPathComponent("Sources/\(module)")
+            let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL])
+            importing += try files.filter { $0.pathExtension == "swift" }.filter {
+                try String(contentsOf: $0, encoding: .utf8).contains("import \(backend)")
+            }.map { "\(module)/\($0.lastPathComponent)" }
         }
-        #expect(importing.map(\.lastPathComponent) == ["StoreOptions.swift"])
+        #expect(importing == ["SablierCommands/StoreOptions.swift"])
     }
 }
