@@ -32,8 +32,7 @@ extension PostgresStore: LoanStore {
                 box = found
                 // The documents the box holds now and the organisation still keeps: a
                 // destroyed or deposited one is no longer in it.
-                documents = try await tx.fetch(DocumentRow.self, sql: DocumentRow.table.select(.sqlite, where: [])
-                    + " WHERE box = ? AND phase <> 'inactif-detruit' AND phase <> 'inactif-verse' ORDER BY reference", [.text(code)])
+                documents = try await tx.fetch(DocumentRow.self, sql: RegisterQueries.keptDocumentsInBox, [.text(code)])
             }
             for row in documents {
                 if let open = try await Self.openLoanID(ofDocument: row.id, tx) {

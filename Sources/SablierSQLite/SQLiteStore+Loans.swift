@@ -30,9 +30,7 @@ extension SQLiteStore: LoanStore {
                     box = found
                     // The documents the box holds now and the organisation still keeps: a
                     // destroyed or deposited one is no longer in it.
-                    documents = try db.fetchStoredRows(DocumentRow.self, sql: DocumentRow.table.select(.sqlite, where: [])
-                        + " WHERE box = ? AND phase <> 'inactif-detruit' AND phase <> 'inactif-verse' ORDER BY reference",
-                        arguments: [code])
+                    documents = try db.fetchStoredRows(DocumentRow.self, sql: RegisterQueries.keptDocumentsInBox, arguments: [code])
                 }
                 for row in documents {
                     if let open = try Self.openLoanID(ofDocument: row.id, db) {

@@ -41,7 +41,7 @@ extension RegisterQueries {
     public static func waitingDocuments(_ dialect: SQLDialect) -> String {
         """
         SELECT reference, title, rule, copy, holder, waiting FROM document\(dialect.indexedBy("document_by_waiting"))
-        WHERE waiting IS NOT NULL AND waiting <> 'closing' AND phase <> 'inactif-detruit' AND phase <> 'inactif-verse'
+        WHERE waiting IS NOT NULL AND waiting <> 'closing' AND \(keptDocument)
         ORDER BY reference
         """
     }

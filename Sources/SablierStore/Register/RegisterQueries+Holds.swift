@@ -15,6 +15,10 @@ extension RegisterQueries {
         "SELECT id FROM document WHERE (\(condition)) AND \(keptDocument) ORDER BY id"
     }
 
+    /// The documents box p1 holds and the organisation still keeps, by reference: what a loan
+    /// of the box lends (a destroyed or deposited document is no longer in it).
+    public static let keptDocumentsInBox = DocumentRow.table.select(.sqlite, where: []) + " WHERE box = ? AND \(keptDocument) ORDER BY reference"
+
     /// Marks document p1 held: a hold was just placed on it.
     public static let markHeld = "UPDATE document SET held = TRUE WHERE id = ?"
 
